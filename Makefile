@@ -1,0 +1,71 @@
+# Sozialplanung for QGIS — every command does its own set-up on a fresh Debian 12 (as root).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SYS_PYTHON := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE := $(shell $(SYS_PYTHON) -c 'import sys; print(f"python{sys.version_info[0]}.{sys.version_info[1]}")' 2>/dev/null)
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip \
+	qttools5-dev-tools pyqt5-dev-tools xvfb xauth
+BUILD := build
+PLUGIN_DIR := $(BUILD)/qgis-plugins/sozialplanung
+
+# Headless QGIS everywhere; qgis_process.bin because Debian's wrapper passes a flag 3.22 rejects.
+export QT_QPA_PLATFORM := offscreen
+export QGIS_PROCESS := /usr/bin/qgis_process.bin
+
+.PHONY: help setup test demo plugin lint translations bench clean
+
+help:
+	@echo "make demo    run the main job on the bundled Kreis Pinneberg data (writes out/)"
+	@echo "make test    run every test (geolib, Processing in headless QGIS, plugin)"
+	@echo "make plugin  build dist/sozialplanung.zip"
+	@echo "make bench   run the benchmarks (ratios against peers)"
+	@echo "make lint    ruff check and format check"
+
+# --- set-up --------------------------------------------------------------------------
+$(BUILD)/.apt-stamp:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing from Debian:$$missing"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+	@mkdir -p $(BUILD) && touch $@
+
+$(VENV)/.stamp: $(BUILD)/.apt-stamp pyproject.toml constraints.txt
+	@test -x $(PY) || $(SYS_PYTHON) -m venv --system-site-packages $(VENV)
+	@$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@touch $@
+
+setup: $(VENV)/.stamp
+
+# --- translations ----------------------------------------------------------------------
+sozialplanung_plugin/i18n/sozialplanung_de.qm: sozialplanung_plugin/i18n/sozialplanung_de.ts $(BUILD)/.apt-stamp
+	@lrelease -silent $< -qm $@
+
+translations: setup
+	@$(PY) scripts/i18n.py update
+	@lrelease -silent sozialplanung_plugin/i18n/sozialplanung_de.ts -qm sozialplanung_plugin/i18n/sozialplanung_de.qm
+
+# --- plugin ----------------------------------------------------------------------------
+plugin: setup sozialplanung_plugin/i18n/sozialplanung_de.qm
+	@$(PY) scripts/build_plugin.py --zip dist/sozialplanung.zip --dir $(PLUGIN_DIR)
+
+# --- the two README commands -----------------------------------------------------------
+test: plugin
+	@$(PY) -m pytest -q tests
+
+demo: plugin
+	@$(PY) scripts/demo.py
+
+lint: setup
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/ruff format --check .
+
+bench: plugin
+	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(BUILD) dist out .pytest_cache

@@ -1,0 +1,103 @@
+"""A small raster result type shared by density, surfaces and accessibility."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from affine import Affine
+from pyproj import CRS
+
+from .errors import OutputError
+from .io import Provenance, _qml_text, atomic_path
+
+
+@dataclass(frozen=True)
+class RasterResult:
+    """A single-band raster: values, georeferencing and nodata.
+
+    Attributes
+    ----------
+    array
+        2-D array, row 0 at the top (north).
+    transform
+        Affine transform from (col, row) to map coordinates of the cell corner.
+    crs
+        The raster's CRS.
+    nodata
+        The value that marks cells without data, or ``None``.
+    notes
+        Messages for the user (reprojection, skipped features, ...).
+    """
+
+    array: np.ndarray
+    transform: Affine
+    crs: CRS
+    nodata: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def pixel_size(self) -> tuple[float, float]:
+        """Pixel width and height in CRS units (both positive)."""
+        return abs(self.transform.a), abs(self.transform.e)
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(xmin, ymin, xmax, ymax) of the raster."""
+        rows, cols = self.array.shape
+        x0, y0 = self.transform * (0, 0)
+        x1, y1 = self.transform * (cols, rows)
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def write_geotiff(
+    result: RasterResult,
+    path: str | os.PathLike,
+    *,
+    style: str | os.PathLike | None = None,
+    provenance: Provenance | None = None,
+) -> Path:
+    """Write ``result`` as a compressed, tiled GeoTIFF, atomically.
+
+    The provenance goes into the GeoTIFF metadata (tag ``PROVENANCE``, JSON, and
+    ``TIFFTAG_IMAGEDESCRIPTION`` with its summary). A style is written beside the
+    file as ``<name>.qml``, which QGIS loads as the raster's default style.
+    """
+    import rasterio
+
+    path = Path(path)
+    array = np.asarray(result.array)
+    if array.ndim != 2:
+        raise OutputError(f"A raster must be 2-D, got an array of shape {array.shape}.")
+    dtype = array.dtype if array.dtype.kind == "f" else np.float64
+    profile = {
+        "driver": "GTiff",
+        "height": array.shape[0],
+        "width": array.shape[1],
+        "count": 1,
+        "dtype": dtype,
+        "crs": result.crs.to_wkt(),
+        "transform": result.transform,
+        "nodata": result.nodata,
+        "compress": "deflate",
+        "predictor": 3 if dtype.kind == "f" else 1,
+    }
+    if array.shape[0] >= 256 and array.shape[1] >= 256:
+        profile.update(tiled=True, blockxsize=256, blockysize=256)
+    tags = {}
+    if provenance is not None:
+        tags["PROVENANCE"] = json.dumps(provenance.as_dict(), ensure_ascii=False)
+        tags["TIFFTAG_IMAGEDESCRIPTION"] = provenance.summary()
+    with atomic_path(path) as tmp:
+        with rasterio.open(tmp, "w", **profile) as dst:
+            dst.write(array.astype(dtype, copy=False), 1)
+            if tags:
+                dst.update_tags(**tags)
+    if style is not None:
+        qml = path.with_suffix(".qml")
+        with atomic_path(qml) as tmp:
+            tmp.write_text(_qml_text(style), encoding="utf-8")
+    return path
