@@ -6,8 +6,14 @@ SYS_PYTHON := /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
 SITE := $(shell $(SYS_PYTHON) -c 'import sys; print(f"python{sys.version_info[0]}.{sys.version_info[1]}")' 2>/dev/null)
-APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip \
-	qttools5-dev-tools pyqt5-dev-tools xvfb xauth
+APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip python3-dev \
+	qttools5-dev-tools pyqt5-dev-tools xvfb xauth \
+	build-essential libgeos-dev libgdal-dev python3-pyproj
+# Built from source against Debian's GEOS and GDAL, the libraries QGIS itself loads:
+# inside qgis_process and QGIS desktop those are in the global symbol scope, and wheels
+# bundling other versions of them crash there (GEOS errors, double free at exit).
+# pyproj comes from Debian (python3-pyproj, built against Debian's PROJ) for the same reason.
+NATIVE := shapely,pyogrio,rasterio
 BUILD := build
 PLUGIN_DIR := $(BUILD)/qgis-plugins/sozialplanung
 
@@ -36,7 +42,10 @@ $(BUILD)/.apt-stamp:
 
 $(VENV)/.stamp: $(BUILD)/.apt-stamp pyproject.toml constraints.txt
 	@test -x $(PY) || $(SYS_PYTHON) -m venv --system-site-packages $(VENV)
-	@$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@$(PY) -m pip install -q --disable-pip-version-check --upgrade "pip>=24"
+	@echo "Installing Python packages into $(VENV) (the first time builds shapely, pyogrio, rasterio: a few minutes)"
+	@$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt \
+		--no-binary $(NATIVE) -e '.[test]'
 	@touch $@
 
 setup: $(VENV)/.stamp

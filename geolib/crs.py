@@ -12,19 +12,14 @@ import geopandas as gpd
 from pyproj import CRS
 
 from .errors import CRSError
+from .messages import N_, Message
 
 DEFAULT_CRS = "EPSG:25832"
 
 _Frame = TypeVar("_Frame", gpd.GeoDataFrame, gpd.GeoSeries)
 
-_HOW_TO_SET = (
-    "Set it in QGIS with Layer Properties → Source → 'Assigned Coordinate Reference "
-    "System' (or the Processing tool 'Assign projection'), or in Python with "
-    "gdf.set_crs('EPSG:25832')."
-)
 
-
-def require_crs(data: _Frame, *, what: str = "layer") -> CRS:
+def require_crs(data: _Frame, *, what: str = N_("layer")) -> CRS:
     """Return the CRS of ``data`` or refuse data without one.
 
     Parameters
@@ -47,7 +42,13 @@ def require_crs(data: _Frame, *, what: str = "layer") -> CRS:
     25832
     """
     if data.crs is None:
-        raise CRSError(f"The {what} has no coordinate reference system (CRS). {_HOW_TO_SET}")
+        raise CRSError(
+            "The {what} has no coordinate reference system (CRS). Set it in QGIS with "
+            "Layer Properties → Source → 'Assigned Coordinate Reference System' (or the "
+            "Processing tool 'Assign projection'), or in Python with "
+            "gdf.set_crs('EPSG:25832').",
+            what=what,
+        )
     return CRS.from_user_input(data.crs)
 
 
@@ -56,14 +57,19 @@ def metric_crs(crs: str | int | CRS | None = None) -> CRS:
     target = CRS.from_user_input(crs if crs is not None else DEFAULT_CRS)
     if not target.is_projected:
         raise CRSError(
-            f"The analysis CRS {target.to_string()} is geographic (degrees); distances and "
-            f"areas need a projected CRS in metres such as {DEFAULT_CRS} (ETRS89 / UTM 32N)."
+            "The analysis CRS {crs} is geographic (degrees); distances and areas need a "
+            "projected CRS in metres such as {default} (ETRS89 / UTM 32N).",
+            crs=target.to_string(),
+            default=DEFAULT_CRS,
         )
     unit = target.axis_info[0].unit_name if target.axis_info else ""
     if unit not in ("metre", "meter", "m"):
         raise CRSError(
-            f"The analysis CRS {target.to_string()} uses the unit '{unit}', not metres. "
-            f"Choose a CRS in metres such as {DEFAULT_CRS}."
+            "The analysis CRS {crs} uses the unit '{unit}', not metres. Choose a CRS in "
+            "metres such as {default}.",
+            crs=target.to_string(),
+            unit=unit,
+            default=DEFAULT_CRS,
         )
     return target
 
@@ -72,8 +78,8 @@ def to_metric(
     data: _Frame,
     crs: str | int | CRS | None = None,
     *,
-    what: str = "layer",
-) -> tuple[_Frame, str | None]:
+    what: str = N_("layer"),
+) -> tuple[_Frame, Message | None]:
     """Reproject ``data`` to the metric analysis CRS.
 
     Parameters
@@ -104,9 +110,11 @@ def to_metric(
     target = metric_crs(crs)
     if source.equals(target):
         return data, None
-    note = (
-        f"The {what} was reprojected from {_crs_name(source)} to {_crs_name(target)} "
-        "for metric analysis."
+    note = Message(
+        "The {what} was reprojected from {source} to {target} for metric analysis.",
+        what=what,
+        source=_crs_name(source),
+        target=_crs_name(target),
     )
     return data.to_crs(target), note
 

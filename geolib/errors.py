@@ -8,9 +8,25 @@ says how to fix it. Processing algorithms turn these into
 
 from __future__ import annotations
 
+from typing import Any
+
+from .messages import Message
+
 
 class GeolibError(ValueError):
-    """Base class of every user-facing geolib error."""
+    """Base class of every user-facing geolib error.
+
+    Raise it with an English template and named fields (never an f-string), so
+    the message can be translated::
+
+        raise FieldError("The field '{field}' is missing.", field="EWZ")
+
+    ``str(error)`` is the English text; ``error.message`` the :class:`Message`.
+    """
+
+    def __init__(self, template: str = "", /, **params: Any) -> None:
+        self.message = template if isinstance(template, Message) else Message(template, **params)
+        super().__init__(str(self.message))
 
 
 class CRSError(GeolibError):

@@ -57,6 +57,7 @@ from .io import (
     require_rows,
     write_gpkg,
 )
+from .messages import N_
 
 __all__ = [
     "CATEGORIES",
@@ -433,20 +434,22 @@ def _require_fields(data: pd.DataFrame, fields: Iterable[str], *, what: str) -> 
     missing = [f for f in fields if f not in data.columns]
     if missing:
         raise FieldError(
-            f"The {what} lacks the field(s) {', '.join(missing)}; it has: "
-            f"{', '.join(map(str, data.columns))}. Use the VG250 municipalities layer "
-            "(fields AGS, GEN, EWZ_2018, ...)."
+            "The {what} lacks the field(s) {missing}; it has: {fields}. Use the VG250 "
+            "municipalities layer (fields AGS, GEN, EWZ_2018, ...).",
+            what=what,
+            missing=", ".join(missing),
+            fields=", ".join(map(str, data.columns)),
         )
 
 
 def _prepare_gemeinden(gemeinden: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    require_rows(gemeinden, what="municipalities layer")
-    _require_fields(gemeinden, ("AGS", "GEN", "EWZ_2018"), what="municipalities layer")
+    require_rows(gemeinden, what=N_("municipalities layer"))
+    _require_fields(gemeinden, ("AGS", "GEN", "EWZ_2018"), what=N_("municipalities layer"))
     gem = gemeinden.copy()
     gem["AGS"] = gem["AGS"].astype(str).str.zfill(8)
     if gem["AGS"].duplicated().any():
         dups = sorted(gem.loc[gem["AGS"].duplicated(), "AGS"].unique())
-        raise DataError(f"The municipalities layer has duplicate AGS: {', '.join(dups)}.")
+        raise DataError("The municipalities layer has duplicate AGS: {dups}.", dups=", ".join(dups))
     pop = pd.to_numeric(gem["EWZ_2018"], errors="coerce")
     if pop.isna().any() or (pop < 0).any():
         raise DataError("EWZ_2018 must be a non-negative number for every municipality.")
@@ -563,9 +566,9 @@ def generate_offers(
     >>> offers = generate_offers(gem, n=300, seed=1)  # doctest: +SKIP
     """
     if int(n) < 1:
-        raise ParameterError(f"The number of offers must be at least 1, not {n}.")
+        raise ParameterError("The number of offers must be at least 1, not {n}.", n=n)
     n = int(n)
-    gem, _ = to_metric(_prepare_gemeinden(gemeinden), DEFAULT_CRS, what="municipalities layer")
+    gem, _ = to_metric(_prepare_gemeinden(gemeinden), DEFAULT_CRS, what=N_("municipalities layer"))
     if isinstance(as_of, str):
         as_of = _dt.date.fromisoformat(as_of)
     excluded = {str(a).zfill(8) for a in exclude_ags}
@@ -853,7 +856,8 @@ def generate_indicators(
         raise ParameterError("Give at least one year for the indicator table.")
     if years[0] < 2019:
         raise ParameterError(
-            f"Indicator years start after the 2018 base population; {years[0]} is too early."
+            "Indicator years start after the 2018 base population; {year} is too early.",
+            year=years[0],
         )
     gem = pd.DataFrame(_prepare_gemeinden(gemeinden).drop(columns="geometry", errors="ignore"))
     m = len(gem)
@@ -976,7 +980,7 @@ def planning_regions(gemeinden: pd.DataFrame, aemter: pd.DataFrame) -> pd.DataFr
         A municipality belongs to no Amt of ``aemter``.
     """
     gem = _prepare_gemeinden(gemeinden)
-    _require_fields(aemter, ("RS", "GEN"), what="Ämter layer")
+    _require_fields(aemter, ("RS", "GEN"), what=N_("Ämter layer"))
     keys = [k for k in ("RS_2018", "RS") if k in gem.columns]
     if not keys:
         raise FieldError(
@@ -997,8 +1001,10 @@ def planning_regions(gemeinden: pd.DataFrame, aemter: pd.DataFrame) -> pd.DataFr
                 break
         if found is None:
             raise DataError(
-                f"The municipality {row['GEN']} ({row['AGS']}) belongs to no Amt of the "
-                "Ämter layer (no RS matches the first 9 digits of its regional key)."
+                "The municipality {name} ({ags}) belongs to no Amt of the Ämter layer (no RS "
+                "matches the first 9 digits of its regional key).",
+                name=row["GEN"],
+                ags=row["AGS"],
             )
         region_rs.append(found)
     return pd.DataFrame(

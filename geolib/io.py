@@ -24,6 +24,7 @@ import pandas as pd
 import pyogrio
 
 from .errors import EmptyInputError, OutputError, SourceError
+from .messages import N_
 
 SYNTHETIC_LABEL = "synthetische Beispielwerte"
 """The label every output carries when its values are synthetic examples."""
@@ -124,23 +125,34 @@ def read_vector(
     """
     path = Path(path)
     if not path.exists():
-        raise SourceError(f"The file '{path}' does not exist. Check the path.")
+        raise SourceError("The file '{path}' does not exist. Check the path.", path=str(path))
     try:
-        layers = [name for name, _ in pyogrio.list_layers(path)]
+        # QGIS and write_gpkg keep styles in a table that is not a data layer
+        layers = [name for name, _ in pyogrio.list_layers(path) if name != "layer_styles"]
     except Exception as exc:  # GDAL raises several kinds; all mean "cannot read"
-        raise SourceError(f"The file '{path}' cannot be read as vector data: {exc}") from exc
+        raise SourceError(
+            "The file '{path}' cannot be read as vector data: {error}", path=str(path), error=exc
+        ) from exc
+    if layer is None and len(layers) == 1:
+        layer = layers[0]
     if layer is None and len(layers) > 1:
         raise SourceError(
-            f"The file '{path}' has {len(layers)} layers; name one of: {', '.join(layers)}."
+            "The file '{path}' has {n} layers; name one of: {layers}.",
+            path=str(path),
+            n=len(layers),
+            layers=", ".join(layers),
         )
     if isinstance(layer, str) and layer not in layers:
         raise SourceError(
-            f"The file '{path}' has no layer '{layer}'. Its layers: {', '.join(layers)}."
+            "The file '{path}' has no layer '{layer}'. Its layers: {layers}.",
+            path=str(path),
+            layer=layer,
+            layers=", ".join(layers),
         )
     try:
         return pyogrio.read_dataframe(path, layer=layer, **kwargs)
     except Exception as exc:
-        raise SourceError(f"Reading '{path}' failed: {exc}") from exc
+        raise SourceError("Reading '{path}' failed: {error}", path=str(path), error=exc) from exc
 
 
 def _qml_text(style: str | os.PathLike) -> str:
@@ -162,21 +174,29 @@ def check_writable(path: str | os.PathLike) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.exists():
         raise OutputError(
-            f"Cannot write '{path}': the folder '{folder}' does not exist. "
-            "Create it or choose another output path."
+            "Cannot write '{path}': the folder '{folder}' does not exist. "
+            "Create it or choose another output path.",
+            path=str(path),
+            folder=str(folder),
         )
     if not folder.is_dir():
         raise OutputError(
-            f"Cannot write '{path}': '{folder}' is a file, not a folder. "
-            "Choose another output path."
+            "Cannot write '{path}': '{folder}' is a file, not a folder. "
+            "Choose another output path.",
+            path=str(path),
+            folder=str(folder),
         )
     if not os.access(folder, os.W_OK):
         raise OutputError(
-            f"Cannot write '{path}': the folder '{folder}' is not writable. "
-            "Choose a folder you may write to."
+            "Cannot write '{path}': the folder '{folder}' is not writable. "
+            "Choose a folder you may write to.",
+            path=str(path),
+            folder=str(folder),
         )
     if path.exists() and not os.access(path, os.W_OK):
-        raise OutputError(f"Cannot write '{path}': the file is read-only. Choose another name.")
+        raise OutputError(
+            "Cannot write '{path}': the file is read-only. Choose another name.", path=str(path)
+        )
     return path
 
 
@@ -197,7 +217,9 @@ def atomic_path(path: str | os.PathLike, *, copy_existing: bool = False):
         yield tmp_path
         os.replace(tmp_path, path)
     except OSError as exc:
-        raise OutputError(f"Cannot write '{path}': {exc.strerror or exc}.") from exc
+        raise OutputError(
+            "Cannot write '{path}': {error}.", path=str(path), error=exc.strerror or exc
+        ) from exc
     finally:
         for leftover in (tmp_path, Path(str(tmp_path) + "-journal")):
             with contextlib.suppress(FileNotFoundError):
@@ -238,7 +260,9 @@ def write_gpkg(
         layers = [layers]
     names = [lyr.name for lyr in layers]
     if len(set(names)) != len(names):
-        raise OutputError(f"Layer names must be unique within one GeoPackage: {names}.")
+        raise OutputError(
+            "Layer names must be unique within one GeoPackage: {names}.", names=", ".join(names)
+        )
     with atomic_path(path, copy_existing=keep_existing) as tmp:
         for lyr in layers:
             _write_layer(tmp, lyr)
@@ -249,7 +273,7 @@ def write_gpkg(
 def _write_layer(path: Path, lyr: OutputLayer) -> None:
     data = lyr.data
     meta: dict[str, str] = {}
-    options: dict[str, str] = {"VERSION": "1.2", "OVERWRITE": "YES"}
+    options: dict[str, str] = {"OVERWRITE": "YES"}
     if lyr.provenance is not None:
         meta["provenance"] = json.dumps(lyr.provenance.as_dict(), ensure_ascii=False)
         options["DESCRIPTION"] = lyr.provenance.summary()
@@ -257,11 +281,15 @@ def _write_layer(path: Path, lyr: OutputLayer) -> None:
         "layer": lyr.name,
         "driver": "GPKG",
         "layer_options": options,
+        # QGIS 3.22 warns about GeoPackage 1.4, which GDAL >= 3.7 writes by default
+        "dataset_options": None if path.exists() else {"VERSION": "1.2"},
         "layer_metadata": meta or None,
     }
     if isinstance(data, gpd.GeoDataFrame):
         if data.crs is None and len(data):
-            raise OutputError(f"The layer '{lyr.name}' has no CRS and cannot be written.")
+            raise OutputError(
+                "The layer '{layer}' has no CRS and cannot be written.", layer=lyr.name
+            )
         gdf = data
     else:
         gdf = pd.DataFrame(data)
@@ -274,7 +302,12 @@ def _write_layer(path: Path, lyr: OutputLayer) -> None:
         else:
             pyogrio.write_dataframe(gdf, path, **kwargs)
     except Exception as exc:
-        raise OutputError(f"Writing layer '{lyr.name}' to '{path.name}' failed: {exc}") from exc
+        raise OutputError(
+            "Writing layer '{layer}' to '{path}' failed: {error}",
+            layer=lyr.name,
+            path=path.name,
+            error=exc,
+        ) from exc
 
 
 _LAYER_STYLES_SQL = """
@@ -289,9 +322,24 @@ CREATE TABLE IF NOT EXISTS layer_styles (
 
 
 def _write_styles(path: Path, layers: Sequence[OutputLayer]) -> None:
-    styled = [lyr for lyr in layers if lyr.style is not None]
-    if not styled:
-        return
+    for lyr in layers:
+        if lyr.style is not None:
+            attach_style(
+                path,
+                lyr.name,
+                lyr.style,
+                description=lyr.provenance.summary() if lyr.provenance else "",
+            )
+
+
+def attach_style(
+    path: str | os.PathLike, layer: str, style: str | os.PathLike, *, description: str = ""
+) -> None:
+    """Store ``style`` (QML text or file) as the default style of ``layer`` in a GeoPackage.
+
+    Uses the ``layer_styles`` table that QGIS reads, so QGIS opens the layer styled.
+    An earlier style of the layer is replaced.
+    """
     con = sqlite3.connect(path)
     try:
         con.execute(_LAYER_STYLES_SQL)
@@ -300,27 +348,103 @@ def _write_styles(path: Path, layers: Sequence[OutputLayer]) -> None:
             "description, last_change) VALUES ('layer_styles', 'attributes', "
             "'layer_styles', '', strftime('%Y-%m-%dT%H:%M:%fZ','now'))"
         )
-        for lyr in styled:
-            geom_col = con.execute(
-                "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?",
-                (lyr.name,),
-            ).fetchone()
-            con.execute("DELETE FROM layer_styles WHERE f_table_name = ?", (lyr.name,))
-            con.execute(
-                "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
-                "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, "
-                "description, owner, ui) VALUES ('', '', ?, ?, ?, ?, '', 1, ?, '', '')",
-                (
-                    lyr.name,
-                    geom_col[0] if geom_col else "",
-                    lyr.name,
-                    _qml_text(lyr.style),
-                    lyr.provenance.summary() if lyr.provenance else "",
-                ),
-            )
+        geom_col = con.execute(
+            "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (layer,)
+        ).fetchone()
+        con.execute("DELETE FROM layer_styles WHERE f_table_name = ?", (layer,))
+        con.execute(
+            "INSERT INTO layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+            "f_geometry_column, styleName, styleQML, styleSLD, useAsDefault, "
+            "description, owner, ui) VALUES ('', '', ?, ?, ?, ?, '', 1, ?, '', '')",
+            (layer, geom_col[0] if geom_col else "", layer, _qml_text(style), description),
+        )
         con.commit()
     finally:
         con.close()
+
+
+def attach_provenance(path: str | os.PathLike, layer: str, provenance: Provenance) -> None:
+    """Store ``provenance`` with ``layer`` of an existing GeoPackage.
+
+    Written the way GDAL stores layer metadata (``gpkg_metadata`` with a reference
+    to the table), so :func:`read_provenance` and GDAL's ``GetMetadata`` read it; the
+    summary becomes the layer description in ``gpkg_contents``. Used for outputs that
+    QGIS wrote (Processing sinks), whose files geolib did not create itself.
+    """
+    from xml.sax.saxutils import escape
+
+    text = json.dumps(provenance.as_dict(), ensure_ascii=False)
+    xml = (
+        "<GDALMultiDomainMetadata><Metadata>"
+        f'<MDI key="provenance">{escape(text)}</MDI>'
+        "</Metadata></GDALMultiDomainMetadata>"
+    )
+    con = sqlite3.connect(path)
+    try:
+        con.executescript(_METADATA_SQL)
+        for ext_table in ("gpkg_metadata", "gpkg_metadata_reference"):
+            con.execute(
+                "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, "
+                "definition, scope) SELECT ?, NULL, 'gpkg_metadata', "
+                "'http://www.geopackage.org/spec120/#extension_metadata', 'read-write' "
+                "WHERE NOT EXISTS (SELECT 1 FROM gpkg_extensions WHERE table_name = ? "
+                "AND extension_name = 'gpkg_metadata')",
+                (ext_table, ext_table),
+            )
+        old = [
+            row[0]
+            for row in con.execute(
+                "SELECT md_file_id FROM gpkg_metadata_reference WHERE reference_scope = 'table' "
+                "AND table_name = ?",
+                (layer,),
+            )
+        ]
+        con.execute(
+            "DELETE FROM gpkg_metadata_reference WHERE reference_scope = 'table' AND "
+            "table_name = ?",
+            (layer,),
+        )
+        for md_id in old:
+            con.execute(
+                "DELETE FROM gpkg_metadata WHERE id = ? AND md_standard_uri = 'http://gdal.org'",
+                (md_id,),
+            )
+        cur = con.execute(
+            "INSERT INTO gpkg_metadata (md_scope, md_standard_uri, mime_type, metadata) "
+            "VALUES ('dataset', 'http://gdal.org', 'text/xml', ?)",
+            (xml,),
+        )
+        con.execute(
+            "INSERT INTO gpkg_metadata_reference (reference_scope, table_name, column_name, "
+            "row_id_value, timestamp, md_file_id, md_parent_id) VALUES ('table', ?, NULL, "
+            "NULL, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, NULL)",
+            (layer, cur.lastrowid),
+        )
+        con.execute(
+            "UPDATE gpkg_contents SET description = ? WHERE table_name = ?",
+            (provenance.summary(), layer),
+        )
+        con.commit()
+    finally:
+        con.close()
+
+
+_METADATA_SQL = """
+CREATE TABLE IF NOT EXISTS gpkg_extensions (
+    table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,
+    definition TEXT NOT NULL, scope TEXT NOT NULL,
+    CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
+CREATE TABLE IF NOT EXISTS gpkg_metadata (
+    id INTEGER CONSTRAINT m_pk PRIMARY KEY ASC NOT NULL,
+    md_scope TEXT NOT NULL DEFAULT 'dataset', md_standard_uri TEXT NOT NULL,
+    mime_type TEXT NOT NULL DEFAULT 'text/xml', metadata TEXT NOT NULL DEFAULT '');
+CREATE TABLE IF NOT EXISTS gpkg_metadata_reference (
+    reference_scope TEXT NOT NULL, table_name TEXT, column_name TEXT, row_id_value INTEGER,
+    timestamp DATETIME NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    md_file_id INTEGER NOT NULL, md_parent_id INTEGER,
+    CONSTRAINT crmr_mfi_fk FOREIGN KEY (md_file_id) REFERENCES gpkg_metadata(id),
+    CONSTRAINT crmr_mpi_fk FOREIGN KEY (md_parent_id) REFERENCES gpkg_metadata(id));
+"""
 
 
 def read_provenance(path: str | os.PathLike, layer: str) -> dict[str, Any] | None:
@@ -346,10 +470,11 @@ def read_style(path: str | os.PathLike, layer: str) -> str | None:
     return row[0] if row else None
 
 
-def require_rows(data: pd.DataFrame, *, what: str = "layer") -> None:
+def require_rows(data: pd.DataFrame, *, what: str = N_("layer")) -> None:
     """Refuse an empty layer or table with a message that names it."""
     if len(data) == 0:
         raise EmptyInputError(
-            f"The {what} is empty: it has no features. Choose a layer with features "
-            "(and check 'Selected features only' and any filter)."
+            "The {what} is empty: it has no features. Choose a layer with features "
+            "(and check 'Selected features only' and any filter).",
+            what=what,
         )

@@ -71,7 +71,7 @@ def write_geotiff(
     path = Path(path)
     array = np.asarray(result.array)
     if array.ndim != 2:
-        raise OutputError(f"A raster must be 2-D, got an array of shape {array.shape}.")
+        raise OutputError("A raster must be 2-D, got an array of shape {shape}.", shape=array.shape)
     dtype = array.dtype if array.dtype.kind == "f" else np.float64
     profile = {
         "driver": "GTiff",
@@ -91,11 +91,10 @@ def write_geotiff(
     if provenance is not None:
         tags["PROVENANCE"] = json.dumps(provenance.as_dict(), ensure_ascii=False)
         tags["TIFFTAG_IMAGEDESCRIPTION"] = provenance.summary()
-    with atomic_path(path) as tmp:
-        with rasterio.open(tmp, "w", **profile) as dst:
-            dst.write(array.astype(dtype, copy=False), 1)
-            if tags:
-                dst.update_tags(**tags)
+    with atomic_path(path) as tmp, rasterio.open(tmp, "w", **profile) as dst:
+        dst.write(array.astype(dtype, copy=False), 1)
+        if tags:
+            dst.update_tags(**tags)
     if style is not None:
         qml = path.with_suffix(".qml")
         with atomic_path(qml) as tmp:

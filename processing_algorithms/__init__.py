@@ -1,0 +1,1 @@
+"""Processing algorithms of Sozialplanung: thin adapters from parameters to geolib."""

@@ -1,0 +1,257 @@
+"""The shallow base class of every Sozialplanung Processing algorithm.
+
+Subclasses declare ``name()``, ``displayName()``, ``shortHelpString()``, their group
+and parameters, and implement :meth:`compute`. The base class provides what they share:
+translation, reading sources into GeoDataFrames, writing sinks, progress and
+cancellation for geolib, turning geolib's errors into ``QgsProcessingException``
+(never a traceback for the user), and styling outputs from ``styles/`` together
+with their provenance in ``postProcessAlgorithm``.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    Qgis,
+    QgsMessageLog,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingFeedback,
+    QgsProcessingUtils,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from geolib._progress import Progress
+from geolib.errors import CancelledError, GeolibError
+from geolib.io import Provenance, attach_provenance, attach_style
+from geolib.messages import translate
+
+from . import bridge
+
+PLUGIN_ROOT = Path(__file__).resolve().parent.parent
+STYLES_DIR = PLUGIN_ROOT / "styles"
+ICON_PATH = PLUGIN_ROOT / "sozialplanung_plugin" / "icons" / "sozialplanung.svg"
+
+
+def tr_geolib(message: Any) -> str:
+    """Translate a geolib message (a template with fields) with the context ``geolib``."""
+    return translate(message, lambda text: QCoreApplication.translate("geolib", text))
+
+
+class SozialplanungAlgorithm(QgsProcessingAlgorithm):
+    """Shared behaviour of the provider's algorithms (see the module docstring)."""
+
+    #: one of "erreichbarkeit", "sozialformel", "hilfeportal" (see group())
+    GROUP_ID = "erreichbarkeit"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._styled_outputs: list[tuple[str, str, Provenance | None]] = []
+        self._synthetic_inputs = False
+        self._input_names: dict[str, str] = {}
+
+    # --- identity -------------------------------------------------------------------
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    @staticmethod
+    def tr_base(text: str) -> str:
+        return QCoreApplication.translate("SozialplanungAlgorithm", text)
+
+    def createInstance(self):
+        return type(self)()
+
+    def group(self) -> str:
+        return {
+            "erreichbarkeit": self.tr_base("Accessibility"),
+            "sozialformel": self.tr_base("Sozialformel"),
+            "hilfeportal": self.tr_base("Hilfeportal"),
+        }[self.GROUP_ID]
+
+    def groupId(self) -> str:
+        return self.GROUP_ID
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICON_PATH))
+
+    def helpUrl(self) -> str:
+        return "https://github.com/sozialplanung/sozialplanung-qgis#readme"
+
+    # --- running ----------------------------------------------------------------------
+    def compute(
+        self,
+        parameters: dict[str, Any],
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback,
+    ) -> dict[str, Any]:
+        """Do the work; subclasses implement this instead of ``processAlgorithm``."""
+        raise NotImplementedError
+
+    def processAlgorithm(self, parameters, context, feedback):
+        try:
+            return self.compute(parameters, context, feedback)
+        except CancelledError:
+            raise QgsProcessingException(self.tr_base("Cancelled by the user.")) from None
+        except GeolibError as exc:
+            raise QgsProcessingException(tr_geolib(exc.message)) from None
+        except MemoryError:
+            raise QgsProcessingException(
+                self.tr_base(
+                    "Not enough memory for this request. Use a smaller extent, a coarser "
+                    "resolution or fewer features."
+                )
+            ) from None
+        except QgsProcessingException:
+            raise
+        except Exception as exc:  # a bug: keep the details in the log, not in the user's face
+            QgsMessageLog.logMessage(traceback.format_exc(), "Sozialplanung", Qgis.Critical)
+            raise QgsProcessingException(
+                self.tr_base(
+                    "Unexpected error in {name}: {error}. The details are in the log "
+                    "(View → Panels → Log Messages → Sozialplanung); please report them."
+                ).format(name=self.displayName(), error=exc)
+            ) from None
+
+    def progress(
+        self, feedback: QgsProcessingFeedback, start: float = 0.0, end: float = 100.0
+    ) -> Progress:
+        """A geolib progress that reports into ``feedback`` between ``start`` and ``end``."""
+        return Progress(feedback.setProgress, feedback.isCanceled, start=start, end=end)
+
+    def push_notes(self, feedback: QgsProcessingFeedback, notes) -> None:
+        """Show geolib's notes (reprojection, skipped features, ...) in the log panel."""
+        for note in notes:
+            feedback.pushInfo(tr_geolib(note))
+
+    # --- inputs -----------------------------------------------------------------------
+    def read_source(
+        self,
+        parameters: dict[str, Any],
+        name: str,
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback | None = None,
+    ):
+        """The feature source parameter ``name`` as a GeoDataFrame.
+
+        Honours "Selected features only"; plain OGR files are read with pyogrio.
+        Invalid geometries are passed through, so that geolib can repair and count
+        them instead of Processing dropping them.
+        """
+        value = parameters.get(name)
+        selected_only = isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+            value.selectedFeaturesOnly
+        )
+        plain = not isinstance(value, QgsProcessingFeatureSourceDefinition) or (
+            value.featureLimit == -1 and not getattr(value, "filterExpression", "")
+        )
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        if plain and isinstance(layer, QgsVectorLayer) and bridge._ogr_path(layer):
+            gdf = bridge.layer_to_gdf(layer, selected_only=selected_only, feedback=feedback)
+            self._input_names[name] = layer.source()
+        else:
+            source = self.parameterAsSource(parameters, name, context)
+            if source is None:
+                raise QgsProcessingException(self.invalidSourceError(parameters, name))
+            gdf = bridge.source_to_gdf(source, feedback=feedback)
+            self._input_names[name] = layer.source() if layer is not None else str(value)
+        if "synthetic" in gdf.columns and gdf["synthetic"].fillna(0).astype(bool).any():
+            self._synthetic_inputs = True
+        return gdf
+
+    # --- outputs ----------------------------------------------------------------------
+    def write_sink(
+        self,
+        parameters: dict[str, Any],
+        name: str,
+        context: QgsProcessingContext,
+        gdf,
+        feedback: QgsProcessingFeedback,
+        *,
+        style: str | None = None,
+        provenance: Provenance | None = None,
+    ) -> str:
+        """Write ``gdf`` to the sink parameter ``name``; style it on completion.
+
+        ``style`` is a file name in ``styles/``. Returns the destination id.
+        """
+        fields = bridge.fields_from_frame(gdf)
+        wkb_type = bridge.wkb_type_of(gdf)
+        sink, dest_id = self.parameterAsSink(
+            parameters, name, context, fields, wkb_type, bridge.crs_from_gdf(gdf)
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        try:
+            bridge.gdf_to_sink(gdf, sink, fields, wkb_type=wkb_type, feedback=feedback)
+        except RuntimeError as exc:
+            raise QgsProcessingException(
+                self.tr_base("Writing the output '{name}' failed: {error}").format(
+                    name=name, error=exc
+                )
+            ) from None
+        del sink  # flush and close the file before post-processing touches it
+        self._styled_outputs.append((dest_id, style or "", provenance))
+        return dest_id
+
+    def provenance(
+        self, title: str, parameters: dict[str, Any], *, data_year=None, method: str = "", notes=()
+    ) -> Provenance:
+        """Provenance of an output of this run: inputs, parameters, synthetic flag."""
+        return Provenance(
+            title=title,
+            inputs=dict(self._input_names),
+            parameters={k: str(v) for k, v in parameters.items()},
+            data_year=data_year,
+            synthetic=self._synthetic_inputs,
+            method=method or f"sozialplanung:{self.name()}",
+            notes=[str(n) for n in notes],
+        )
+
+    def postProcessAlgorithm(self, context, feedback):
+        for dest_id, style, provenance in self._styled_outputs:
+            layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+            qml = STYLES_DIR / style if style else None
+            if layer is not None and qml is not None and qml.exists():
+                layer.loadNamedStyle(str(qml))
+                layer.triggerRepaint()
+            path, layer_name = _gpkg_target(dest_id, layer)
+            if path is None:
+                continue
+            try:
+                if qml is not None and qml.exists():
+                    attach_style(path, layer_name, qml)
+                if provenance is not None:
+                    attach_provenance(path, layer_name, provenance)
+            except Exception as exc:  # the layer is written; styling it in the file is a bonus
+                feedback.pushWarning(
+                    self.tr_base("Could not store the style in '{path}': {error}").format(
+                        path=path, error=exc
+                    )
+                )
+        return {}
+
+
+def _gpkg_target(dest_id: str, layer) -> tuple[str | None, str | None]:
+    """The GeoPackage file and layer name behind an output, or (None, None)."""
+    source = layer.source() if layer is not None else dest_id
+    parts = source.split("|")
+    path = parts[0]
+    if not path.lower().endswith(".gpkg") or not Path(path).exists():
+        return None, None
+    layer_name = None
+    for part in parts[1:]:
+        if part.startswith("layername="):
+            layer_name = part.split("=", 1)[1]
+    if layer_name is None:
+        import pyogrio
+
+        names = [n for n, _ in pyogrio.list_layers(path) if n != "layer_styles"]
+        layer_name = names[0] if len(names) == 1 else Path(path).stem
+    return path, layer_name

@@ -1,0 +1,153 @@
+"""The main job on the bundled Kreis Pinneberg data (``make demo``).
+
+Runs the analyses through the same Processing algorithms a user runs, with
+``qgis_process.bin`` and the plugin installed in a private profile, and writes
+``out/``. Offers and indicators are synthetic example values (labelled so).
+Each step prints its time; the whole of ``out/`` is replaced atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+KREIS = DATA / "kreis_pinneberg.gpkg"
+EXAMPLES = DATA / "examples"
+OUT = ROOT / "out"
+BUILD = ROOT / "build"
+PLUGINS = BUILD / "qgis-plugins"
+CONFIG = BUILD / "qgis-demo-config"
+QGIS_PROCESS = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
+ATLAS = "sozialplanungsatlas.gpkg"
+
+
+def qgis_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        QGIS_CUSTOM_CONFIG_PATH=str(CONFIG),
+        QGIS_PLUGINPATH=str(PLUGINS),
+        PYTHONPATH=sysconfig.get_paths()["purelib"],
+    )
+    return env
+
+
+def qgis_process(*args: str) -> dict:
+    """Run qgis_process.bin with JSON output; stop the demo with its message on failure."""
+    proc = subprocess.run(
+        [QGIS_PROCESS, "--json", *args], env=qgis_env(), capture_output=True, text=True
+    )
+    if proc.returncode != 0 and "already enabled" in proc.stdout + proc.stderr:
+        return {}
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stdout[-4000:] + proc.stderr[-4000:])
+        raise SystemExit(f"qgis_process {' '.join(args[:2])} failed (exit {proc.returncode})")
+    return json.loads(proc.stdout) if proc.stdout.strip().startswith("{") else {}
+
+
+def run_algorithm(alg_id: str, **params: str) -> dict:
+    args = ["run", alg_id, "--"] + [f"{k}={v}" for k, v in params.items()]
+    return qgis_process(*args)["results"]
+
+
+class Demo:
+    def __init__(self, work: Path) -> None:
+        self.work = work
+        self.atlas = work / ATLAS
+        self.times: list[tuple[str, float]] = []
+
+    def step(self, title: str, func) -> None:
+        print(f"▶ {title} …", flush=True)
+        start = time.perf_counter()
+        func()
+        seconds = time.perf_counter() - start
+        self.times.append((title, seconds))
+        print(f"  {seconds:5.1f} s", flush=True)
+
+    def layer(self, name: str) -> str:
+        """A Processing destination: layer ``name`` inside the atlas GeoPackage."""
+        return f"ogr:dbname='{self.atlas}' table=\"{name}\" (geom)"
+
+
+def prepare() -> None:
+    if not (EXAMPLES / "offers.gpkg").exists():
+        subprocess.run(
+            [sys.executable, "-m", "geolib.examples", "--out", str(EXAMPLES)], check=True, cwd=ROOT
+        )
+    CONFIG.mkdir(parents=True, exist_ok=True)
+    qgis_process("plugins", "enable", "sozialplanung")
+
+
+def offers_per_population(demo: Demo) -> None:
+    run_algorithm(
+        "sozialplanung:offersperpopulation",
+        OFFERS=str(EXAMPLES / "offers.gpkg"),
+        AREAS=f"{KREIS}|layername=gemeinden",
+        POPULATION_FIELD="EWZ_2018",
+        CATEGORY_FIELD="category",
+        PER="1000",
+        OUTPUT=demo.layer("angebote_je_einwohner"),
+    )
+
+
+def summary(demo: Demo) -> None:
+    from geolib.io import read_vector
+
+    opp = read_vector(demo.atlas, layer="angebote_je_einwohner")
+    print("\nAngebote je 1.000 Einwohner (synthetische Beispielwerte), 49 Gemeinden:")
+    table = opp[["GEN", "EWZ_2018", "offers", "offers_per_1000"]].sort_values(
+        "offers_per_1000", ascending=False
+    )
+    print(f"  {'Gemeinde':<28}{'Einwohner':>10}{'Angebote':>10}{'je 1.000':>10}")
+    for row in table.itertuples():
+        rate = "—" if row.offers_per_1000 != row.offers_per_1000 else de(row.offers_per_1000, 2)
+        print(f"  {row.GEN:<28}{de(row.EWZ_2018):>10}{row.offers:>10}{rate:>10}")
+    total_pop, total = int(opp["EWZ_2018"].sum()), int(opp["offers"].sum())
+    kreis_rate = de(total / total_pop * 1000, 2)
+    print(f"  {'Kreis Pinneberg':<28}{de(total_pop):>10}{total:>10}{kreis_rate:>10}")
+
+
+def de(value: float, decimals: int = 0) -> str:
+    """A number the German way: 314.391 and 1,43."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def main() -> None:
+    start = time.perf_counter()
+    work = ROOT / "out.tmp"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir()
+    demo = Demo(work)
+    demo.step("Vorbereitung (Beispieldaten, Plugin)", prepare)
+    demo.step("Angebote je Einwohner", lambda: offers_per_population(demo))
+    # replace out/ as a whole, so a failed run never leaves half an atlas behind
+    old = ROOT / "out.old"
+    if old.exists():
+        shutil.rmtree(old)
+    if OUT.exists():
+        OUT.rename(old)
+    work.rename(OUT)
+    if old.exists():
+        shutil.rmtree(old)
+    demo.atlas = OUT / ATLAS
+    summary(demo)
+    print("\nZeit je Schritt:")
+    for title, seconds in demo.times:
+        print(f"  {title:<40}{seconds:6.1f} s")
+    print(f"  {'Gesamt':<40}{time.perf_counter() - start:6.1f} s")
+    names = ", ".join(sorted(p.name for p in OUT.iterdir()))
+    print(f"\nErgebnisse in {OUT.relative_to(ROOT)}/: {names}")
+
+
+if __name__ == "__main__":
+    main()

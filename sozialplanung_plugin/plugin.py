@@ -1,0 +1,107 @@
+"""The plugin class: translation, Processing provider, menu entries."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from . import deps
+from .i18n import install_translator, remove_translator
+
+ICON = Path(__file__).resolve().parent / "icons" / "sozialplanung.svg"
+LOG_TAG = "Sozialplanung"
+
+# The zip holds geolib and processing_algorithms beside this package; make them importable.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SozialplanungPlugin", text)
+
+
+class SozialplanungPlugin:
+    """Registers the ``sozialplanung`` Processing provider and the plugin menu."""
+
+    def __init__(self, iface) -> None:
+        self.iface = iface
+        self.provider = None
+        self.actions: list[QAction] = []
+        self.menu = tr("&Sozialplanung")
+        self.missing: list[str] = []
+        self.translator = install_translator()
+
+    # Processing (also called by qgis_process, where there is no GUI)
+    def initProcessing(self) -> None:
+        self.missing = deps.missing_packages()
+        if self.missing:
+            self._report_missing()
+            return
+        from processing_algorithms.provider import SozialplanungProvider
+
+        self.provider = SozialplanungProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self) -> None:
+        self.initProcessing()
+        if self.iface is None:
+            return
+        action = QAction(
+            QIcon(str(ICON)), tr("Sozialplanung tools (Processing)"), self.iface.mainWindow()
+        )
+        action.triggered.connect(self.show_toolbox)
+        self.iface.addPluginToMenu(self.menu, action)
+        self.actions.append(action)
+        if self.missing:
+            self._show_missing_in_bar()
+
+    def unload(self) -> None:
+        for action in self.actions:
+            if self.iface is not None:
+                self.iface.removePluginMenu(self.menu, action)
+            action.deleteLater()
+        self.actions.clear()
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator(self.translator)
+        self.translator = None
+
+    # --- helpers ----------------------------------------------------------------------
+    def missing_message(self) -> str:
+        return tr(
+            "Sozialplanung needs Python packages that QGIS's Python lacks: {packages}. "
+            "Install them with: {command} — then restart QGIS."
+        ).format(packages=", ".join(self.missing), command=deps.pip_command(self.missing))
+
+    def _report_missing(self) -> None:
+        QgsMessageLog.logMessage(self.missing_message(), LOG_TAG, Qgis.Warning)
+        if self.iface is None:  # qgis_process and scripts: no message bar, say it on stderr
+            sys.stderr.write(self.missing_message() + "\n")
+
+    def _show_missing_in_bar(self) -> None:
+        bar = self.iface.messageBar()
+        bar.pushMessage(tr("Sozialplanung"), self.missing_message(), Qgis.Warning, 0)
+
+    def show_toolbox(self) -> None:
+        try:
+            from processing.gui.ProcessingToolbox import ProcessingToolbox  # noqa: F401
+            from qgis.utils import plugins
+
+            processing = plugins.get("processing")
+            if processing is not None:
+                processing.toolbox.setVisible(True)
+                processing.toolbox.searchBox.setText("sozialplanung")
+        except Exception:  # the toolbox is QGIS's; if its internals differ, say where to look
+            self.iface.messageBar().pushMessage(
+                tr("Sozialplanung"),
+                tr("Open the Processing toolbox and look for the 'Sozialplanung' provider."),
+                Qgis.Info,
+                5,
+            )

@@ -1,0 +1,38 @@
+"""Shared test set-up: headless Qt, a private QGIS profile, paths and example data.
+
+QGIS itself is started only by the Processing and plugin tiers (see ``tests/_qgis.py``);
+``tests/geolib`` runs without it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Each test session gets its own QGIS settings and profile, never the user's.
+os.environ["QGIS_CUSTOM_CONFIG_PATH"] = tempfile.mkdtemp(prefix="sozialplanung-qgis-cfg-")
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+KREIS_GPKG = DATA / "kreis_pinneberg.gpkg"
+
+
+@pytest.fixture(scope="session")
+def examples(tmp_path_factory) -> dict[str, Path]:
+    """The seeded synthetic example data, generated once per session."""
+    from geolib.examples import write_examples
+
+    out = tmp_path_factory.mktemp("examples")
+    return write_examples(out, data_path=KREIS_GPKG)
+
+
+@pytest.fixture(scope="session")
+def gemeinden():
+    """The 49 real municipalities of Kreis Pinneberg (EPSG:25832)."""
+    from geolib.io import read_vector
+
+    return read_vector(KREIS_GPKG, layer="gemeinden")

@@ -1,0 +1,52 @@
+"""The plugin in real QGIS desktop (under Xvfb): menu, provider, clean unload, reload."""
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from tests.plugin._helpers import build_zip, fresh_profile, qgis_env
+
+DRIVER = __file__.replace("test_desktop.py", "desktop_driver.py")
+
+
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="xvfb-run (Debian package xvfb) missing"
+)
+def test_plugin_loads_unloads_and_reloads_in_qgis_desktop(tmp_path):
+    config, _ = fresh_profile(tmp_path, build_zip(tmp_path))
+    ini = config / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True)
+    ini.write_text("[PythonPlugins]\nsozialplanung=true\n", encoding="utf-8")
+    result_file = tmp_path / "result.json"
+    env = qgis_env(config)
+    env.pop("QT_QPA_PLATFORM")  # a real X display from xvfb-run
+    env["SOZ_RESULT"] = str(result_file)
+    proc = subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "/usr/bin/qgis.bin",
+            "--nologo",
+            "--noversioncheck",
+            "--profiles-path",
+            str(config),
+            "--code",
+            DRIVER,
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result_file.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
+    result = json.loads(result_file.read_text())
+    assert "error" not in result, result.get("error")
+    assert result["loaded_at_start"] and result["provider_at_start"]
+    assert result["algorithm"] == "Offers per inhabitants"
+    assert "Sozialplanung tools (Processing)" in result["menu_at_start"]
+    assert result["unloaded"] is True
+    assert result["provider_after_unload"] is False
+    assert "Sozialplanung tools (Processing)" not in result["menu_after_unload"]
+    assert result["restarted"] is True and result["provider_after_reload"] is True
