@@ -106,7 +106,8 @@ def main() -> None:
     bridge.gdf_to_sink(gdf, layer.dataProvider(), fields, wkb_type=wkb)
     ours_r, ours = best_of(lambda: bridge.source_to_gdf(layer))
     peer_r, peer = best_of(lambda: plain_read(layer))
-    assert len(ours) == len(peer) == N and ours["offer_id"].equals(peer["offer_id"])
+    assert len(ours) == len(peer) == N
+    assert ours["offer_id"].equals(peer["offer_id"])
     report("memory layer → GeoDataFrame (general path)", ours_r, peer_r, "loop")
 
     with tempfile.TemporaryDirectory() as tmp:
