@@ -211,3 +211,25 @@ def test_messages_are_german_with_the_translation(examples, tmp_path):
         assert QCoreApplication.translate("geolib", "offers layer") == "Angebotslayer"
     finally:
         remove_translator(translator)
+
+
+def test_invalid_polygon_is_repaired_even_when_processing_would_abort():
+    from qgis.core import QgsFeatureRequest, QgsProcessingContext
+
+    areas = _memory_layer(
+        "Polygon?crs=EPSG:25832&field=pop:integer",
+        [("POLYGON((0 0,100 100,100 0,0 100,0 0))", [1000])],  # a bow-tie
+    )
+    offers = _memory_layer("Point?crs=EPSG:25832", [("POINT(90 50)", []), ("POINT(10 50)", [])])
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryAbortOnInvalid)
+    results, feedback = run_algorithm(
+        ALG,
+        {"OFFERS": offers, "AREAS": areas, "POPULATION_FIELD": "pop", "OUTPUT": "memory:"},
+        context=context,
+    )
+    (feature,) = results["OUTPUT"].getFeatures()
+    assert feature["offers"] == 2
+    assert feature.geometry().isGeosValid()
+    assert "1 invalid polygons of the area layer were repaired" in feedback.text
