@@ -322,9 +322,9 @@ def _load_layers(gpkg: Path, notes: list[str]) -> list[tuple[QgsMapLayer, AtlasL
                 message, ok = layer.importNamedStyle(_qml_document(qml))
                 if not ok or layer.renderer().type() != expected:
                     raise QgsProcessingException(
-                        tr("The style stored with layer '{layer}' cannot be applied: {error}").format(
-                            layer=table, error=message
-                        )
+                        tr(
+                            "The style stored with layer '{layer}' cannot be applied: {error}"
+                        ).format(layer=table, error=message)
                     )
             styled = True
         elif kind == "vector":
@@ -371,11 +371,12 @@ def _qml_document(qml: str):
 
 def _check_valid(layer: QgsMapLayer, name: str) -> None:
     if not layer.isValid():
-        error = layer.error().summary() if layer.error() else ""
+        # (QgsMapLayer.error() of an invalid OGR layer crashes QGIS 3.22: no details)
         raise QgsProcessingException(
-            tr("Layer '{layer}' cannot be opened in QGIS: {error}").format(
-                layer=name, error=error or tr("invalid layer")
-            )
+            tr(
+                "Layer '{layer}' cannot be opened in QGIS. Check that it exists in the "
+                "GeoPackage and can be read, or remove it from gpkg_contents."
+            ).format(layer=name)
         )
 
 
@@ -812,7 +813,9 @@ def _theme_layout(
         inset.setFrameEnabled(True)
         inset.setBackgroundColor(QColor(223, 236, 245))
         inset.setExtent(_fit(helgoland, INSET_W / INSET_H))
-        _label(layout, "inset_caption", "Helgoland (Nebenkarte)", COL_X, 147 + INSET_H + 1, 90, 5, 7)
+        _label(
+            layout, "inset_caption", "Helgoland (Nebenkarte)", COL_X, 147 + INSET_H + 1, 90, 5, 7
+        )
 
     years = _years(members, data_year)
     is_synthetic = synthetic is True or any(info.synthetic for _, info in members)
@@ -877,6 +880,7 @@ def _export_maps(out: Path, layouts, feedback) -> dict[str, Path]:
             old = Path(tempfile.mkdtemp(prefix=".maps-old.", dir=out))
             os.rmdir(old)
             final.rename(old)
+        work.chmod(0o777 & ~_umask())
         work.rename(final)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
@@ -899,6 +903,12 @@ def _report(project: QgsProject, layouts: list[QgsPrintLayout]) -> QgsReport:
     return report
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def _replacing(path: Path):
     """A temporary file beside ``path``, renamed over it on success, removed on error."""
@@ -907,6 +917,7 @@ def _replacing(path: Path):
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        tmp_path.chmod(0o666 & ~_umask())
         os.replace(tmp_path, path)
     finally:
         with contextlib.suppress(FileNotFoundError):
@@ -924,4 +935,3 @@ __all__ = [
     "build_atlas",
     "theme_of",
 ]
-
