@@ -98,6 +98,20 @@ def offers_per_population(demo: Demo) -> None:
     )
 
 
+def atlas(demo: Demo) -> None:
+    """The last step: project, one layout per theme, maps/*.png and atlas.pdf."""
+    results = run_algorithm(
+        "sozialplanung:atlas",
+        INPUT=str(demo.atlas),
+        BASEMAP=str(KREIS),
+        OUTPUT_FOLDER=str(demo.work),
+    )
+    maps = sorted(p.name for p in (demo.work / "maps").glob("*.png"))
+    print(
+        f"  {int(results['LAYOUTS'])} Karten: {', '.join(maps)}; atlas.pdf, sozialplanungsatlas.qgz"
+    )
+
+
 def summary(demo: Demo) -> None:
     from geolib.io import read_vector
 
@@ -130,6 +144,7 @@ def main() -> None:
     demo = Demo(work)
     demo.step("Vorbereitung (Beispieldaten, Plugin)", prepare)
     demo.step("Angebote je Einwohner", lambda: offers_per_population(demo))
+    demo.step("Atlas (Projekt, Karten, PDF)", lambda: atlas(demo))
     # replace out/ as a whole, so a failed run never leaves half an atlas behind
     old = ROOT / "out.old"
     if old.exists():
