@@ -347,15 +347,22 @@ def _raster_files(folder: Path, notes: list[str]) -> list[tuple[QgsMapLayer, Atl
         title = _title(table, provenance)
         layer = QgsRasterLayer(str(path), title, "gdal")
         _check_valid(layer, path.name)
-        styled = path.with_suffix(".qml").exists()
+        # QGIS loads "<name>.qml" beside the file as the default style; make sure it did
+        styled = Path(layer.styleURI()).exists()
         if styled:
-            message, ok = layer.loadNamedStyle(str(path.with_suffix(".qml")))
+            message, ok = layer.loadDefaultStyle()
             if not ok:
                 raise QgsProcessingException(
                     tr("The style stored with layer '{layer}' cannot be applied: {error}").format(
                         layer=path.name, error=message
                     )
                 )
+        else:
+            notes.append(
+                tr("Layer '{layer}' has no stored style; QGIS's default symbol is used.").format(
+                    layer=path.name
+                )
+            )
         layer.setShortName(table)
         loaded.append((layer, _describe(table, title, "raster", styled, provenance, notes)))
     return loaded
@@ -543,6 +550,9 @@ def build_atlas(
             title=title,
             data_year=data_year,
             synthetic=synthetic,
+            basemap_year=next(
+                (i.data_year for _, i in loaded if i.table == "gemeinden" and i.data_year), None
+            ),
         )
         project.layoutManager().addLayout(layout)
         layouts.append((theme, layout))
@@ -701,6 +711,7 @@ def _theme_layout(
     title: str,
     data_year,
     synthetic: bool | None,
+    basemap_year: str | None,
 ) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()  # one A4 page
@@ -817,7 +828,7 @@ def _theme_layout(
             layout, "inset_caption", "Helgoland (Nebenkarte)", COL_X, 147 + INSET_H + 1, 90, 5, 7
         )
 
-    years = _years(members, data_year)
+    years = _years(members, data_year, basemap_year)
     is_synthetic = synthetic is True or any(info.synthetic for _, info in members)
     _label(layout, "attribution", ATTRIBUTION, 10, 190, MAP_W, 5, 8)
     _label(layout, "data_year", f"Datenjahr: {years}", 10, 195.5, MAP_W, 5, 8)
@@ -849,11 +860,14 @@ def _theme_layout(
     return layout
 
 
-def _years(members, data_year) -> str:
+def _years(members, data_year, basemap_year: str | None) -> str:
     if data_year not in (None, ""):
         return str(data_year)
     years = sorted({info.data_year for _, info in members if info.data_year})
-    return ", ".join(years) if years else "Bevölkerung 31.12.2018"
+    if years:
+        return ", ".join(years)
+    # analyses without a year of their own rest on the population of the base map
+    return f"Bevölkerung {basemap_year}" if basemap_year else "unbekannt"
 
 
 # --- export -------------------------------------------------------------------------------------

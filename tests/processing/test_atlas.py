@@ -254,6 +254,9 @@ def test_one_layout_per_theme_with_attribution_year_and_synthetic_label(atlas):
         else:
             assert synthetic is not None and synthetic.text() == "synthetische Beispielwerte"
     assert layouts["Sozialformel"].itemById("data_year").text() == "Datenjahr: 2023"
+    assert layouts["Dichte und Erreichbarkeit"].itemById("data_year").text() == (
+        "Datenjahr: Bevölkerung 2018"
+    )
     legend = layouts["Sozialformel"].itemById("legend")
     assert isinstance(legend, QgsLayoutItemLegend)
     legend_layers = [n.layer().shortName() for n in legend.model().rootGroup().findLayers()]
@@ -415,3 +418,62 @@ def test_a_file_that_is_no_geopackage_is_refused(tmp_path):
     bad.write_text("kein GeoPackage", encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="not a GeoPackage"):
         build_atlas(bad, tmp_path)
+
+
+def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path):
+    import numpy as np
+    from affine import Affine
+    from pyproj import CRS
+    from qgis.core import (
+        QgsColorRampShader,
+        QgsRasterLayer,
+        QgsRasterShader,
+        QgsSingleBandPseudoColorRenderer,
+    )
+    from qgis.PyQt.QtGui import QColor
+
+    from geolib.raster import RasterResult, write_geotiff
+    from processing_algorithms.atlas_project import build_atlas
+
+    folder, _, _ = atlas
+    gpkg = tmp_path / "sozialplanungsatlas.gpkg"
+    shutil.copy(folder / "sozialplanungsatlas.gpkg", gpkg)
+    yy, xx = np.mgrid[0:60, 0:50]
+    values = np.exp(-((xx - 25.0) ** 2 + (yy - 30.0) ** 2) / 200.0)
+    tif = tmp_path / "angebotsdichte.tif"
+    raster = RasterResult(values, Affine(700, 0, 530000, 0, -700, 5975000), CRS.from_epsg(25832))
+    write_geotiff(
+        raster, tif, provenance=Provenance(title="Angebotsdichte", data_year=2024, synthetic=True)
+    )
+    styling = QgsRasterLayer(str(tif), "s", "gdal")
+    shader = QgsRasterShader()
+    ramp = QgsColorRampShader(0, 1)
+    ramp.setColorRampItemList(
+        [
+            QgsColorRampShader.ColorRampItem(0, QColor("#ffffcc"), "niedrig"),
+            QgsColorRampShader.ColorRampItem(1, QColor("#bd0026"), "hoch"),
+        ]
+    )
+    shader.setRasterShaderFunction(ramp)
+    styling.setRenderer(QgsSingleBandPseudoColorRenderer(styling.dataProvider(), 1, shader))
+    styling.saveNamedStyle(str(tmp_path / "angebotsdichte.qml"))
+    del styling
+
+    result = build_atlas(gpkg, tmp_path, basemap=KREIS_GPKG)
+    info = {i.table: i for i in result.layers}["angebotsdichte"]
+    assert (info.kind, info.group, info.styled, info.synthetic) == (
+        "raster",
+        "Dichte und Erreichbarkeit",
+        True,
+        True,
+    )
+    project = _read_project(result.project)
+    layers = {layer.shortName(): layer for layer in project.mapLayers().values()}
+    assert layers["angebotsdichte"].isValid()
+    assert layers["angebotsdichte"].renderer().type() == "singlebandpseudocolor"
+    layout = project.layoutManager().layoutByName("Dichte und Erreichbarkeit")
+    legend = layout.itemById("legend").model().rootGroup()
+    assert "angebotsdichte" in [n.layer().shortName() for n in legend.findLayers()]
+    assert layout.itemById("data_year").text() == "Datenjahr: 2024"
+    _, _, variance, _ = _image_stats(result.maps["dichte_erreichbarkeit"])
+    assert variance > 200
