@@ -13,8 +13,13 @@ dependencies, so the atlas is built after every layer is written.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+# Qt writes XML attributes in hash order; a fixed seed keeps the file stable across runs
+os.environ.setdefault("QT_HASH_SEED", "0")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 MODEL = ROOT / "models" / "sozialplanungsatlas.model3"

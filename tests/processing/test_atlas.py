@@ -477,3 +477,17 @@ def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path)
     assert layout.itemById("data_year").text() == "Datenjahr: 2024"
     _, _, variance, _ = _image_stats(result.maps["dichte_erreichbarkeit"])
     assert variance > 200
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("/a/atlas.gpkg", "/a/atlas.gpkg"),
+        ("/a/atlas.gpkg|layername=sozialformel", "/a/atlas.gpkg"),
+        ("ogr:dbname='/a b/atlas.gpkg' table=\"x\" (geom)", "/a b/atlas.gpkg"),
+    ],
+)
+def test_the_atlas_follows_a_layer_output_to_its_geopackage(value, expected):
+    from processing_algorithms.atlas import gpkg_of
+
+    assert gpkg_of(value) == expected
