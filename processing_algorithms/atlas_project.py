@@ -135,7 +135,8 @@ THEMES: tuple[Theme, ...] = (
     ),
 )
 DEFAULT_GROUP = "Weitere Ebenen"
-BASEMAP_LAYERS = ("gemeinden", "kreis")
+BASEMAP_STYLES = {"gemeinden": "atlas_gemeinden.qml", "kreis": "atlas_kreis.qml"}
+BASEMAP_LAYERS = tuple(BASEMAP_STYLES)
 
 #: legend titles of known layers (table name pattern → title); others use provenance
 LAYER_TITLES: dict[str, str] = {
@@ -265,7 +266,7 @@ def ensure_basemap(gpkg: Path, basemap: Path | None, notes: list[str]) -> None:
             method="copy",
             notes=[ATTRIBUTION.split(",")[0] + " (dl-de/by-2.0)"],
         )
-        style = STYLES_DIR / f"atlas_{name}.qml"
+        style = STYLES_DIR / BASEMAP_STYLES[name]
         layers.append(
             OutputLayer(name, gdf, style=style if style.exists() else None, provenance=provenance)
         )
