@@ -192,6 +192,11 @@ def test_theme_table_matches_future_layer_names():
         "Sozialformel_2023": "Sozialformel",
         "sozialformel_oberflaeche": "Sozialformel",
         "gemeinden": "Grundlagen",
+        "catchments_walk": "Einzugsgebiete",
+        "bevoelkerung_unversorgt": "Einzugsgebiete",
+        "offer_density": "Dichte und Erreichbarkeit",
+        "angebote_hilfeportal": "Hilfeportal",
+        "sozialformel_planungsraeume": "Sozialformel",
     }
     assert {name: theme_of(name).group for name in cases} == cases
     assert theme_of("etwas_anderes") is None
