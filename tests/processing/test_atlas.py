@@ -464,7 +464,14 @@ def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path)
     styling.saveNamedStyle(str(tmp_path / "angebotsdichte.qml"))
     del styling
 
+    import pandas as pd
+
+    table = pd.DataFrame({"AGS": ["01056001"], "jahr": [2023], "kinder_u15": [120]})
+    write_gpkg(gpkg, OutputLayer("indikatoren", table), keep_existing=True)
+
     result = build_atlas(gpkg, tmp_path, basemap=KREIS_GPKG)
+    indikatoren = {i.table: i for i in result.layers}["indikatoren"]
+    assert (indikatoren.kind, indikatoren.group) == ("table", "Sozialformel")
     info = {i.table: i for i in result.layers}["angebotsdichte"]
     assert (info.kind, info.group, info.styled, info.synthetic) == (
         "raster",
@@ -479,6 +486,10 @@ def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path)
     layout = project.layoutManager().layoutByName("Dichte und Erreichbarkeit")
     legend = layout.itemById("legend").model().rootGroup()
     assert "angebotsdichte" in [n.layer().shortName() for n in legend.findLayers()]
+    assert layers["indikatoren"].isValid()
+    sozialformel = project.layoutManager().layoutByName("Sozialformel").itemById("legend")
+    in_legend = [n.layer().shortName() for n in sozialformel.model().rootGroup().findLayers()]
+    assert "indikatoren" not in in_legend
     assert layout.itemById("data_year").text() == "Datenjahr: 2024"
     _, _, variance, _ = _image_stats(result.maps["dichte_erreichbarkeit"])
     assert variance > 200
