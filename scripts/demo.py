@@ -84,6 +84,19 @@ def prepare() -> None:
         )
     CONFIG.mkdir(parents=True, exist_ok=True)
     qgis_process("plugins", "enable", "sozialplanung")
+    german_locale()
+
+
+def german_locale() -> None:
+    """Run the demo's QGIS in German: messages, and layer titles on the atlas maps."""
+    ini = CONFIG / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    text = ini.read_text(encoding="utf-8") if ini.exists() else ""
+    if "userLocale=" not in text:
+        ini.write_text(
+            text.rstrip("\n") + "\n\n[locale]\noverrideFlag=true\nuserLocale=de\n",
+            encoding="utf-8",
+        )
 
 
 def offers_per_population(demo: Demo) -> None:
