@@ -197,19 +197,6 @@ def _gpkg_tables(path: Path) -> list[tuple[str, str]]:
     return [(n, t) for n, t in rows if n != "layer_styles" and not n.startswith("gpkg_")]
 
 
-def _has_style(path: Path, table: str) -> bool:
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        row = con.execute(
-            "SELECT 1 FROM layer_styles WHERE f_table_name = ? AND useAsDefault", (table,)
-        ).fetchone()
-    except sqlite3.OperationalError:
-        return False
-    finally:
-        con.close()
-    return row is not None
-
-
 def _provenance(path: Path, table: str) -> dict | None:
     try:
         from geolib.io import read_provenance
@@ -676,15 +663,13 @@ def _font(size: float, *, bold: bool = False) -> QFont:
     return font
 
 
-def _label(layout, item_id, text, x, y, w, h, size, *, bold=False, color=None, align=None):
+def _label(layout, item_id, text, x, y, w, h, size, *, bold=False, color=None):
     label = QgsLayoutItemLabel(layout)
     label.setId(item_id)
     label.setText(text)
     label.setFont(_font(size, bold=bold))
     if color is not None:
         label.setFontColor(QColor(color))
-    if align is not None:
-        label.setHAlign(align)
     label.setVAlign(Qt.AlignVCenter)
     layout.addLayoutItem(label)
     label.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
