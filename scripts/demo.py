@@ -84,6 +84,19 @@ def prepare() -> None:
         )
     CONFIG.mkdir(parents=True, exist_ok=True)
     qgis_process("plugins", "enable", "sozialplanung")
+    german_locale()
+
+
+def german_locale() -> None:
+    """Run the demo's QGIS in German: messages, and layer titles on the atlas maps."""
+    ini = CONFIG / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    text = ini.read_text(encoding="utf-8") if ini.exists() else ""
+    if "userLocale=" not in text:
+        ini.write_text(
+            text.rstrip("\n") + "\n\n[locale]\noverrideFlag=true\nuserLocale=de\n",
+            encoding="utf-8",
+        )
 
 
 def offers_per_population(demo: Demo) -> None:
@@ -95,6 +108,20 @@ def offers_per_population(demo: Demo) -> None:
         CATEGORY_FIELD="category",
         PER="1000",
         OUTPUT=demo.layer("angebote_je_einwohner"),
+    )
+
+
+def atlas(demo: Demo) -> None:
+    """The last step: project, one layout per theme, maps/*.png and atlas.pdf."""
+    results = run_algorithm(
+        "sozialplanung:atlas",
+        INPUT=str(demo.atlas),
+        BASEMAP=str(KREIS),
+        OUTPUT_FOLDER=str(demo.work),
+    )
+    maps = sorted(p.name for p in (demo.work / "maps").glob("*.png"))
+    print(
+        f"  {int(results['LAYOUTS'])} Karten: {', '.join(maps)}; atlas.pdf, sozialplanungsatlas.qgz"
     )
 
 
@@ -130,6 +157,7 @@ def main() -> None:
     demo = Demo(work)
     demo.step("Vorbereitung (Beispieldaten, Plugin)", prepare)
     demo.step("Angebote je Einwohner", lambda: offers_per_population(demo))
+    demo.step("Atlas (Projekt, Karten, PDF)", lambda: atlas(demo))
     # replace out/ as a whole, so a failed run never leaves half an atlas behind
     old = ROOT / "out.old"
     if old.exists():

@@ -58,8 +58,56 @@ def offers_per_population() -> QgsVectorLayer:
     )
 
 
+def atlas_gemeinden() -> QgsVectorLayer:
+    """Base map of the atlas: light municipalities with their names."""
+    from qgis.core import (
+        QgsPalLayerSettings,
+        QgsSingleSymbolRenderer,
+        QgsTextBufferSettings,
+        QgsTextFormat,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25832&field=GEN:string", "style", "memory")
+    symbol = QgsFillSymbol.createSimple(
+        {"color": "246,244,240,255", "outline_color": "150,150,150,255", "outline_width": "0.2"}
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    text = QgsTextFormat()
+    text.setFont(QFont("DejaVu Sans"))
+    text.setSize(6.5)
+    text.setColor(QColor(60, 60, 60))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.7)
+    buffer.setColor(QColor(255, 255, 255, 220))
+    text.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "GEN"
+    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return layer
+
+
+def atlas_kreis() -> QgsVectorLayer:
+    """Base map of the atlas: the Kreis boundary as a dark outline."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:25832", "style", "memory")
+    symbol = QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": "50,50,50,255", "outline_width": "0.6"}
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
 BUILDERS = {
     "offers_per_population.qml": offers_per_population,
+    "atlas_gemeinden.qml": atlas_gemeinden,
+    "atlas_kreis.qml": atlas_kreis,
 }
 
 

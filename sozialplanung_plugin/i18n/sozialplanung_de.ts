@@ -2,6 +2,176 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>AtlasAlgorithm</name>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="83"/>
+        <source>Atlas GeoPackage (or a layer in it)</source>
+        <translation>Atlas-GeoPackage (oder eine Ebene darin)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="121"/>
+        <source>Atlas PDF</source>
+        <translation>Atlas-PDF</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="89"/>
+        <source>Base map GeoPackage (layers gemeinden and kreis)</source>
+        <translation>GeoPackage der Grundkarte (Ebenen gemeinden und kreis)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="104"/>
+        <source>Data year (empty: from the layers' provenance)</source>
+        <translation>Datenjahr (leer: aus der Herkunftsangabe der Ebenen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="111"/>
+        <source>Label every map as synthetic example values</source>
+        <translation>Jede Karte als synthetische Beispielwerte kennzeichnen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="146"/>
+        <source>Map '{theme}': {path}</source>
+        <translation>Karte „{theme}“: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="122"/>
+        <source>Maps (PNG)</source>
+        <translation>Karten (PNG)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="123"/>
+        <source>Number of maps</source>
+        <translation>Anzahl der Karten</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="117"/>
+        <source>Output folder (project, maps, PDF)</source>
+        <translation>Ausgabeordner (Projekt, Karten, PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="120"/>
+        <source>QGIS project</source>
+        <translation>QGIS-Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="55"/>
+        <source>Sozialplanungsatlas (project, maps, PDF)</source>
+        <translation>Sozialplanungsatlas (Projekt, Karten, PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="129"/>
+        <source>The atlas GeoPackage '{path}' does not exist.</source>
+        <translation>Das Atlas-GeoPackage „{path}“ existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="97"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="58"/>
+        <source>Turns the atlas GeoPackage (the outputs of the other Sozialplanung algorithms, each with its style and provenance) into a QGIS project 'sozialplanungsatlas.qgz' with the groups Grundlagen, Hilfeportal, Einzugsgebiete, Dichte und Erreichbarkeit and Sozialformel, one A4 print layout per theme with layers (title, map of the mainland Kreis with Helgoland as an inset, legend, scale bar, north arrow, attribution, data year and the label 'synthetische Beispielwerte' where values are synthetic), the maps as PNG (150 dpi) in 'maps/' and all of them in 'atlas.pdf'.
+
+Layers are assigned to themes by their names (for example einzugsgebiete_*, sozialformel*, angebote_je_*); others go to the group 'Weitere Ebenen'. GeoTIFFs beside the GeoPackage are added too. The municipalities and the Kreis boundary are copied into the GeoPackage from the base map GeoPackage when missing, so the atlas is self-contained; the project stores relative paths, so the output folder can be moved. A rerun replaces the outputs.</source>
+        <translation>Macht aus dem Atlas-GeoPackage (den Ergebnissen der anderen Sozialplanung-Algorithmen, jedes mit Stil und Herkunftsangabe) ein QGIS-Projekt „sozialplanungsatlas.qgz“ mit den Gruppen Grundlagen, Hilfeportal, Einzugsgebiete, Dichte und Erreichbarkeit und Sozialformel, je Thema mit Ebenen ein A4-Drucklayout (Titel, Karte des Kreises auf dem Festland mit Helgoland als Nebenkarte, Legende, Maßstabsleiste, Nordpfeil, Quellenangabe, Datenjahr und dem Hinweis „synthetische Beispielwerte“, wo Werte synthetisch sind), die Karten als PNG (150 dpi) in „maps/“ und alle zusammen in „atlas.pdf“.
+
+Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*, sozialformel*, angebote_je_*); andere kommen in die Gruppe „Weitere Ebenen“. GeoTIFFs neben dem GeoPackage werden ebenfalls aufgenommen. Gemeinden und Kreisgrenze werden bei Bedarf aus dem GeoPackage der Grundkarte in das GeoPackage kopiert, sodass der Atlas in sich vollständig ist; das Projekt speichert relative Pfade, der Ausgabeordner kann also verschoben werden. Ein erneuter Lauf ersetzt die Ergebnisse.</translation>
+    </message>
+</context>
+<context>
+    <name>AtlasProject</name>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="192"/>
+        <source>'{path}' is not a GeoPackage: {error}</source>
+        <translation>„{path}“ ist kein GeoPackage: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="274"/>
+        <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
+        <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="608"/>
+        <source>Cancelled by the user.</source>
+        <translation>Vom Benutzer abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="568"/>
+        <source>Exporting the atlas to PDF failed: {error}</source>
+        <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="873"/>
+        <source>Exporting the map '{theme}' failed (code {code}).</source>
+        <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="376"/>
+        <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
+        <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="386"/>
+        <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
+        <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="332"/>
+        <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
+        <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="310"/>
+        <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
+        <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="475"/>
+        <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
+        <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="499"/>
+        <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
+        <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="249"/>
+        <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
+        <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="550"/>
+        <source>No theme has layers to map; nothing to export.</source>
+        <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="460"/>
+        <source>The GeoPackage '{path}' does not exist.</source>
+        <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="471"/>
+        <source>The GeoPackage '{path}' has no layers for an atlas.</source>
+        <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="325"/>
+        <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
+        <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="534"/>
+        <source>Theme '{theme}' has no layers yet; no map for it.</source>
+        <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="576"/>
+        <source>Writing the project '{path}' failed: {error}</source>
+        <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+</context>
+<context>
     <name>OffersPerPopulationAlgorithm</name>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="57"/>
@@ -126,12 +296,12 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
 <context>
     <name>SozialplanungProvider</name>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="28"/>
+        <location filename="../../processing_algorithms/provider.py" line="30"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="31"/>
+        <location filename="../../processing_algorithms/provider.py" line="33"/>
         <source>Sozialplanung (social planning analyses)</source>
         <translation>Sozialplanung (Analysen für die Sozialplanung)</translation>
     </message>

@@ -1,0 +1,153 @@
+"""``sozialplanung:atlas``: the Sozialplanungsatlas (project, layouts, maps, PDF)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputFolder,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+)
+
+from .atlas_project import build_atlas
+from .base import SozialplanungAlgorithm
+
+
+def gpkg_of(value: str) -> str:
+    """The file behind ``value``: a path, ``path|layername=x`` or ``ogr:dbname='path' ...``.
+
+    So that the atlas can follow a layer output in a Processing model.
+    """
+    text = (value or "").strip()
+    if text.startswith("ogr:"):
+        match = re.search(r"dbname='([^']+)'", text) or re.search(r"dbname=(\S+)", text)
+        text = match.group(1) if match else text[4:]
+    return text.split("|", 1)[0]
+
+
+class AtlasAlgorithm(SozialplanungAlgorithm):
+    """Build the QGIS project, one print layout per theme, PNG maps and the PDF."""
+
+    INPUT = "INPUT"
+    BASEMAP = "BASEMAP"
+    TITLE = "TITLE"
+    DATA_YEAR = "DATA_YEAR"
+    SYNTHETIC = "SYNTHETIC"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    PROJECT = "PROJECT"
+    PDF = "PDF"
+    MAPS = "MAPS"
+
+    GROUP_ID = "sozialformel"
+
+    def name(self) -> str:
+        return "atlas"
+
+    def displayName(self) -> str:
+        return self.tr("Sozialplanungsatlas (project, maps, PDF)")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Turns the atlas GeoPackage (the outputs of the other Sozialplanung algorithms, "
+            "each with its style and provenance) into a QGIS project "
+            "'sozialplanungsatlas.qgz' with the groups Grundlagen, Hilfeportal, "
+            "Einzugsgebiete, Dichte und Erreichbarkeit and Sozialformel, one A4 print "
+            "layout per theme with layers (title, map of the mainland Kreis with Helgoland "
+            "as an inset, legend, scale bar, north arrow, attribution, data year and the "
+            "label 'synthetische Beispielwerte' where values are synthetic), the maps as "
+            "PNG (150 dpi) in 'maps/' and all of them in 'atlas.pdf'.\n\n"
+            "Layers are assigned to themes by their names (for example einzugsgebiete_*, "
+            "sozialformel*, angebote_je_*); others go to the group 'Weitere Ebenen'. "
+            "GeoTIFFs beside the GeoPackage are added too. The municipalities and the "
+            "Kreis boundary are copied into the GeoPackage from the base map GeoPackage "
+            "when missing, so the atlas is self-contained; the project stores relative "
+            "paths, so the output folder can be moved. A rerun replaces the outputs."
+        )
+
+    def flags(self):
+        # QGIS projects and layouts belong to the main thread
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.INPUT,
+                self.tr("Atlas GeoPackage (or a layer in it)"),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.BASEMAP,
+                self.tr("Base map GeoPackage (layers gemeinden and kreis)"),
+                extension="gpkg",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.TITLE,
+                self.tr("Title"),
+                defaultValue="Sozialplanungsatlas Kreis Pinneberg",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.DATA_YEAR,
+                self.tr("Data year (empty: from the layers' provenance)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.SYNTHETIC,
+                self.tr("Label every map as synthetic example values"),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(
+                self.OUTPUT_FOLDER, self.tr("Output folder (project, maps, PDF)")
+            )
+        )
+        self.addOutput(QgsProcessingOutputFile(self.PROJECT, self.tr("QGIS project")))
+        self.addOutput(QgsProcessingOutputFile(self.PDF, self.tr("Atlas PDF")))
+        self.addOutput(QgsProcessingOutputFolder(self.MAPS, self.tr("Maps (PNG)")))
+        self.addOutput(QgsProcessingOutputNumber("LAYOUTS", self.tr("Number of maps")))
+
+    def compute(self, parameters, context, feedback):
+        gpkg = gpkg_of(self.parameterAsFile(parameters, self.INPUT, context))
+        if not gpkg or not Path(gpkg).exists():
+            raise QgsProcessingException(
+                self.tr("The atlas GeoPackage '{path}' does not exist.").format(path=gpkg)
+            )
+        basemap = self.parameterAsFile(parameters, self.BASEMAP, context) or None
+        out_dir = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        title = self.parameterAsString(parameters, self.TITLE, context)
+        data_year = self.parameterAsString(parameters, self.DATA_YEAR, context) or None
+        synthetic = True if self.parameterAsBool(parameters, self.SYNTHETIC, context) else None
+        result = build_atlas(
+            gpkg,
+            out_dir,
+            title=title or "Sozialplanungsatlas Kreis Pinneberg",
+            data_year=data_year,
+            synthetic=synthetic,
+            basemap=basemap,
+            feedback=feedback,
+        )
+        for theme, path in result.maps.items():
+            feedback.pushInfo(self.tr("Map '{theme}': {path}").format(theme=theme, path=path))
+        return {
+            self.OUTPUT_FOLDER: out_dir,
+            self.PROJECT: str(result.project),
+            self.PDF: str(result.pdf),
+            self.MAPS: str(result.project.parent / "maps"),
+            "LAYOUTS": len(result.maps),
+        }

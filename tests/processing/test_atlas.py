@@ -1,0 +1,509 @@
+"""The Sozialplanungsatlas: project, layouts, PNG maps and PDF, built by QGIS itself."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from geolib.io import OutputLayer, Provenance, read_style, read_vector, write_gpkg
+from tests._qgis import recording_feedback, run_algorithm, run_algorithm_error
+from tests.conftest import KREIS_GPKG
+
+GROUPS = [
+    "Grundlagen",
+    "Hilfeportal",
+    "Einzugsgebiete",
+    "Dichte und Erreichbarkeit",
+    "Sozialformel",
+]
+
+
+def _qml(layer) -> str:
+    from qgis.PyQt.QtXml import QDomDocument
+
+    doc = QDomDocument()
+    layer.exportNamedStyle(doc)
+    return doc.toString()
+
+
+def _categorized_qml(field: str, values: list[str]) -> str:
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsFillSymbol,
+        QgsRendererCategory,
+        QgsVectorLayer,
+    )
+
+    layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:25832&field={field}:string", "s", "memory")
+    colors = ["#fdae61", "#abd9e9", "#2c7bb6"]
+    categories = [
+        QgsRendererCategory(
+            v, QgsFillSymbol.createSimple({"color": colors[i % 3], "outline_width": "0.3"}), v
+        )
+        for i, v in enumerate(values)
+    ]
+    layer.setRenderer(QgsCategorizedSymbolRenderer(field, categories))
+    return _qml(layer)
+
+
+def _graduated_qml(field: str) -> str:
+    from qgis.core import (
+        QgsClassificationRange,
+        QgsFillSymbol,
+        QgsGraduatedSymbolRenderer,
+        QgsRendererRange,
+        QgsVectorLayer,
+    )
+
+    layer = QgsVectorLayer(f"MultiPolygon?crs=EPSG:25832&field={field}:double", "s", "memory")
+    ranges = []
+    for i, (lo, hi, color) in enumerate(
+        [(0, 40, "#1a9641"), (40, 60, "#ffffbf"), (60, 101, "#d7191c")]
+    ):
+        symbol = QgsFillSymbol.createSimple({"color": color})
+        ranges.append(QgsRendererRange(QgsClassificationRange(f"Klasse {i + 1}", lo, hi), symbol))
+    layer.setRenderer(QgsGraduatedSymbolRenderer(field, ranges))
+    return _qml(layer)
+
+
+def _make_atlas_gpkg(folder: Path, examples) -> Path:
+    """offersperpopulation through Processing, plus layers named like the future ones."""
+    gpkg = folder / "sozialplanungsatlas.gpkg"
+    run_algorithm(
+        "sozialplanung:offersperpopulation",
+        {
+            "OFFERS": str(examples["offers"]),
+            "AREAS": f"{KREIS_GPKG}|layername=gemeinden",
+            "POPULATION_FIELD": "EWZ_2018",
+            "CATEGORY_FIELD": "category",
+            "OUTPUT": f"ogr:dbname='{gpkg}' table=\"angebote_je_einwohner\" (geom)",
+        },
+    )
+    gemeinden = read_vector(KREIS_GPKG, layer="gemeinden")
+    offers = read_vector(examples["offers"]).to_crs(25832).head(30)
+    catchments = offers[["offer_id", "geometry"]].copy()
+    catchments["break_min"] = [str(5 * (1 + i % 3)) for i in range(len(catchments))]
+    catchments["geometry"] = catchments.buffer(1500)
+    index = gemeinden[["AGS", "GEN", "geometry"]].copy()
+    index["index"] = [(i * 37) % 100 for i in range(len(index))]
+    synthetic = Provenance(title="Synthetisch", data_year=2023, synthetic=True)
+    write_gpkg(
+        gpkg,
+        [
+            OutputLayer(
+                "einzugsgebiete_fuss",
+                catchments,
+                style=_categorized_qml("break_min", ["5", "10", "15"]),
+                provenance=synthetic,
+            ),
+            OutputLayer("sozialformel", index, style=_graduated_qml("index"), provenance=synthetic),
+            OutputLayer(
+                "zusatz_unbekannt",
+                index[["AGS", "geometry"]],
+                style=_graduated_qml("index"),
+                provenance=Provenance(title="Zusatz", synthetic=False),
+            ),
+        ],
+        keep_existing=True,
+    )
+    return gpkg
+
+
+@pytest.fixture(scope="module")
+def atlas(tmp_path_factory, examples):
+    from processing_algorithms.atlas_project import build_atlas
+
+    folder = tmp_path_factory.mktemp("atlas")
+    gpkg = _make_atlas_gpkg(folder, examples)
+    result = build_atlas(gpkg, folder, basemap=KREIS_GPKG)
+    return folder, gpkg, result
+
+
+def _read_project(path: Path):
+    from qgis.core import QgsProject
+
+    project = QgsProject()
+    assert project.read(str(path)), project.error()
+    return project
+
+
+def test_the_project_opens_with_every_layer_valid_and_styled(atlas):
+    _folder, gpkg, result = atlas
+    project = _read_project(result.project)
+    layers = {layer.shortName(): layer for layer in project.mapLayers().values()}
+    assert set(layers) == {
+        "angebote_je_einwohner",
+        "einzugsgebiete_fuss",
+        "sozialformel",
+        "zusatz_unbekannt",
+        "gemeinden",
+        "kreis",
+    }
+    for table, layer in layers.items():
+        assert layer.isValid(), table
+        qml = read_style(gpkg, table)
+        assert qml is not None, f"{table} has no stored style"
+        expected = re.search(r'<renderer-v2[^>]*\stype="([^"]+)"', qml).group(1)
+        assert layer.renderer().type() == expected, table
+    assert layers["sozialformel"].renderer().type() == "graduatedSymbol"
+    assert layers["einzugsgebiete_fuss"].renderer().type() == "categorizedSymbol"
+    assert layers["gemeinden"].labelsEnabled()
+    assert layers["angebote_je_einwohner"].name() == "Angebote je 1.000 Einwohner"
+    assert all(info.styled for info in result.layers)
+
+
+def test_layers_are_grouped_by_theme_and_unknown_ones_reported(atlas):
+    _, _, result = atlas
+    project = _read_project(result.project)
+    root = project.layerTreeRoot()
+    names = [group.name() for group in root.children()]
+    assert names == [*GROUPS, "Weitere Ebenen"]
+
+    def tables(group_name):
+        group = root.findGroup(group_name)
+        return sorted(node.layer().shortName() for node in group.findLayers())
+
+    assert tables("Grundlagen") == ["gemeinden", "kreis"]
+    assert tables("Hilfeportal") == []
+    assert tables("Einzugsgebiete") == ["einzugsgebiete_fuss"]
+    assert tables("Dichte und Erreichbarkeit") == ["angebote_je_einwohner"]
+    assert tables("Sozialformel") == ["sozialformel"]
+    assert tables("Weitere Ebenen") == ["zusatz_unbekannt"]
+    assert result.unassigned == ["zusatz_unbekannt"]
+    assert any("zusatz_unbekannt" in note and "Weitere Ebenen" in note for note in result.notes)
+    assert any("Hilfeportal" in note for note in result.notes)
+
+
+def test_theme_table_matches_future_layer_names():
+    from processing_algorithms.atlas_project import theme_of
+
+    cases = {
+        "einzugsgebiete_fuss": "Einzugsgebiete",
+        "versorgungsluecken": "Einzugsgebiete",
+        "angebotsdichte": "Dichte und Erreichbarkeit",
+        "erreichbarkeit_2sfca": "Dichte und Erreichbarkeit",
+        "angebote_je_einwohner": "Dichte und Erreichbarkeit",
+        "hilfeportal_angebote": "Hilfeportal",
+        "Sozialformel_2023": "Sozialformel",
+        "sozialformel_oberflaeche": "Sozialformel",
+        "gemeinden": "Grundlagen",
+        "catchments_walk": "Einzugsgebiete",
+        "bevoelkerung_unversorgt": "Einzugsgebiete",
+        "offer_density": "Dichte und Erreichbarkeit",
+        "angebote_hilfeportal": "Hilfeportal",
+        "sozialformel_planungsraeume": "Sozialformel",
+    }
+    assert {name: theme_of(name).group for name in cases} == cases
+    assert theme_of("etwas_anderes") is None
+
+
+def test_paths_are_relative_and_the_folder_can_be_moved(atlas, tmp_path):
+    folder, _gpkg, result = atlas
+    with zipfile.ZipFile(result.project) as zf:
+        qgs = next(n for n in zf.namelist() if n.endswith(".qgs"))
+        text = zf.read(qgs).decode("utf-8")
+    sources = re.findall(r"<datasource>([^<]+)</datasource>", text)
+    assert sources and all(s.startswith("./sozialplanungsatlas.gpkg") for s in sources), sources
+    moved = tmp_path / "anderswo"
+    shutil.copytree(folder, moved)
+    hidden = folder.with_name(folder.name + "-weg")
+    folder.rename(hidden)  # the original place is gone while the moved project is read
+    try:
+        project = _read_project(moved / "sozialplanungsatlas.qgz")
+        layers = list(project.mapLayers().values())
+        assert len(layers) == 6
+        for layer in layers:
+            assert layer.isValid(), layer.name()
+            assert layer.source().startswith(str(moved)), layer.source()
+        for layout in project.layoutManager().printLayouts():
+            for layer in layout.itemById("map").layers():
+                assert layer.isValid() and layer.source().startswith(str(moved))
+    finally:
+        hidden.rename(folder)
+
+
+def test_one_layout_per_theme_with_attribution_year_and_synthetic_label(atlas):
+    from qgis.core import QgsLayoutItemLegend, QgsPrintLayout, QgsReport
+
+    from processing_algorithms.atlas_project import ATTRIBUTION
+
+    _, _, result = atlas
+    project = _read_project(result.project)
+    manager = project.layoutManager()
+    layouts = {
+        layout.name(): layout
+        for layout in manager.printLayouts()
+        if isinstance(layout, QgsPrintLayout)
+    }
+    assert sorted(layouts) == sorted(
+        ["Grundlagen", "Einzugsgebiete", "Dichte und Erreichbarkeit", "Sozialformel"]
+    )
+    assert any(isinstance(lay, QgsReport) for lay in manager.layouts())
+    for name, layout in layouts.items():
+        page = layout.pageCollection().page(0)
+        assert (round(page.pageSize().width()), round(page.pageSize().height())) == (297, 210)
+        assert layout.itemById("attribution").text() == ATTRIBUTION
+        assert layout.itemById("title").text() == "Sozialplanungsatlas Kreis Pinneberg"
+        assert layout.itemById("data_year").text().startswith("Datenjahr: ")
+        for item_id in ("map", "legend", "scalebar", "north_arrow", "inset_helgoland"):
+            assert layout.itemById(item_id) is not None, (name, item_id)
+        synthetic = layout.itemById("synthetic")
+        if name == "Grundlagen":
+            assert synthetic is None
+            assert layout.itemById("data_year").text() == "Datenjahr: 2018"
+        else:
+            assert synthetic is not None and synthetic.text() == "synthetische Beispielwerte"
+    assert layouts["Sozialformel"].itemById("data_year").text() == "Datenjahr: 2023"
+    assert layouts["Dichte und Erreichbarkeit"].itemById("data_year").text() == (
+        "Datenjahr: Bevölkerung 2018"
+    )
+    legend = layouts["Sozialformel"].itemById("legend")
+    assert isinstance(legend, QgsLayoutItemLegend)
+    legend_layers = [n.layer().shortName() for n in legend.model().rootGroup().findLayers()]
+    assert legend_layers == ["sozialformel", "kreis"]
+
+
+def test_main_map_shows_the_mainland_and_leaves_helgoland_to_the_inset(atlas):
+    from qgis.core import QgsGeometry, QgsPointXY
+
+    _, _, result = atlas
+    project = _read_project(result.project)
+    layout = project.layoutManager().layoutByName("Sozialformel")
+    gemeinden = read_vector(KREIS_GPKG, layer="gemeinden")
+    helgoland = gemeinden.loc[gemeinden["AGS"] == "01056025"].geometry.iloc[0].centroid
+    pinneberg = gemeinden.loc[gemeinden["GEN"] == "Pinneberg"].geometry.iloc[0].centroid
+    main = QgsGeometry.fromRect(layout.itemById("map").extent())
+    inset = QgsGeometry.fromRect(layout.itemById("inset_helgoland").extent())
+    helgoland_point = QgsGeometry.fromPointXY(QgsPointXY(helgoland.x, helgoland.y))
+    pinneberg_point = QgsGeometry.fromPointXY(QgsPointXY(pinneberg.x, pinneberg.y))
+    assert main.contains(pinneberg_point) and not main.contains(helgoland_point)
+    assert inset.contains(helgoland_point) and not inset.contains(pinneberg_point)
+    mainland = gemeinden.loc[gemeinden["AGS"] != "01056025"].total_bounds
+    extent = layout.itemById("map").extent()
+    # the mainland fills the map: neither side of it has more than a quarter of margin
+    assert extent.width() < (mainland[2] - mainland[0]) * 1.6
+    assert extent.height() < (mainland[3] - mainland[1]) * 1.25
+
+
+def _image_stats(path: Path):
+    from qgis.PyQt.QtGui import QImage
+
+    image = QImage(str(path))
+    assert not image.isNull(), path
+    grays = []
+    colors = set()
+    for y in range(0, image.height(), 9):
+        for x in range(0, image.width(), 9):
+            rgb = image.pixel(x, y) & 0xFFFFFF
+            colors.add(rgb)
+            grays.append(((rgb >> 16) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3)
+    mean = sum(grays) / len(grays)
+    variance = sum((g - mean) ** 2 for g in grays) / len(grays)
+    return image.width(), image.height(), variance, len(colors)
+
+
+def test_png_maps_and_pdf_are_written_by_qgis_and_not_blank(atlas):
+    folder, _, result = atlas
+    assert sorted(p.name for p in (folder / "maps").iterdir()) == sorted(
+        ["grundlagen.png", "einzugsgebiete.png", "dichte_erreichbarkeit.png", "sozialformel.png"]
+    )
+    for path in result.maps.values():
+        width, height, variance, colors = _image_stats(path)
+        # A4 landscape at 150 dpi
+        assert width in (1753, 1754) and height == 1240, (path, width, height)
+        assert variance > 200 and colors > 20, (path, variance, colors)
+    pdf = result.pdf.read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == len(result.maps)
+    assert len(pdf) > 50_000
+
+
+def test_rerun_replaces_outputs_and_a_failed_run_leaves_them_untouched(atlas, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from processing_algorithms.atlas_project import THEMES, build_atlas
+
+    folder, _, _ = atlas
+    work = tmp_path / "rerun"
+    shutil.copytree(folder, work)
+    gpkg = work / "sozialplanungsatlas.gpkg"
+    # a rerun without the Sozialformel theme: its map disappears, nothing is left over
+    themes = tuple(t for t in THEMES if t.id != "sozialformel")
+    result = build_atlas(gpkg, work, themes=themes, basemap=KREIS_GPKG)
+    assert "sozialformel" not in result.maps
+    assert not (work / "maps" / "sozialformel.png").exists()
+    assert sorted(p.name for p in work.iterdir() if p.name.startswith(".")) == []
+    before = {p: p.read_bytes() for p in [work / "atlas.pdf", work / "sozialplanungsatlas.qgz"]}
+    before_maps = sorted(p.name for p in (work / "maps").iterdir())
+
+    class CancelDuringExport(type(recording_feedback())):
+        def setProgress(self, value):
+            super().setProgress(value)
+            if value > 40:  # after the first map is written
+                self.cancel()
+
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        build_atlas(gpkg, work, basemap=KREIS_GPKG, feedback=CancelDuringExport())
+    assert {p: p.read_bytes() for p in before} == before
+    assert sorted(p.name for p in (work / "maps").iterdir()) == before_maps
+    assert sorted(p.name for p in work.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_layer_qgis_cannot_open_is_refused_by_name(atlas, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from processing_algorithms.atlas_project import build_atlas
+
+    folder, _, _ = atlas
+    gpkg = tmp_path / "kaputt.gpkg"
+    shutil.copy(folder / "sozialplanungsatlas.gpkg", gpkg)
+    con = sqlite3.connect(gpkg)
+    con.execute(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier) "
+        "VALUES ('geisterebene', 'features', 'geisterebene')"
+    )
+    con.commit()
+    con.close()
+    with pytest.raises(QgsProcessingException, match="geisterebene"):
+        build_atlas(gpkg, tmp_path, basemap=KREIS_GPKG)
+    assert not (tmp_path / "sozialplanungsatlas.qgz").exists()
+
+
+def test_synthetic_layers_cannot_lose_their_label(atlas, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from processing_algorithms.atlas_project import build_atlas
+
+    _folder, gpkg, _ = atlas
+    with pytest.raises(QgsProcessingException, match="synthetische Beispielwerte"):
+        build_atlas(gpkg, tmp_path, synthetic=False, basemap=KREIS_GPKG)
+
+
+def test_algorithm_runs_through_processing(atlas, tmp_path):
+    folder, _, _ = atlas
+    gpkg = tmp_path / "sozialplanungsatlas.gpkg"
+    shutil.copy(folder / "sozialplanungsatlas.gpkg", gpkg)
+    results, feedback = run_algorithm(
+        "sozialplanung:atlas",
+        {
+            "INPUT": f"{gpkg}|layername=sozialformel",
+            "BASEMAP": str(KREIS_GPKG),
+            "DATA_YEAR": "2024",
+            "OUTPUT_FOLDER": str(tmp_path),
+        },
+    )
+    assert Path(results["PROJECT"]) == tmp_path / "sozialplanungsatlas.qgz"
+    assert Path(results["PDF"]).exists() and results["LAYOUTS"] == 4
+    assert "zusatz_unbekannt" in feedback.text
+    project = _read_project(Path(results["PROJECT"]))
+    for layout in project.layoutManager().printLayouts():
+        if layout.itemById("data_year") is not None:
+            assert layout.itemById("data_year").text() == "Datenjahr: 2024"
+
+
+def test_algorithm_refuses_a_missing_geopackage(tmp_path):
+    message = run_algorithm_error(
+        "sozialplanung:atlas",
+        {"INPUT": str(tmp_path / "fehlt.gpkg"), "OUTPUT_FOLDER": str(tmp_path)},
+    )
+    assert "fehlt.gpkg" in message and "does not exist" in message
+
+
+def test_a_file_that_is_no_geopackage_is_refused(tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from processing_algorithms.atlas_project import build_atlas
+
+    bad = tmp_path / "kein.gpkg"
+    bad.write_text("kein GeoPackage", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match="not a GeoPackage"):
+        build_atlas(bad, tmp_path)
+
+
+def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path):
+    import numpy as np
+    from affine import Affine
+    from pyproj import CRS
+    from qgis.core import (
+        QgsColorRampShader,
+        QgsRasterLayer,
+        QgsRasterShader,
+        QgsSingleBandPseudoColorRenderer,
+    )
+    from qgis.PyQt.QtGui import QColor
+
+    from geolib.raster import RasterResult, write_geotiff
+    from processing_algorithms.atlas_project import build_atlas
+
+    folder, _, _ = atlas
+    gpkg = tmp_path / "sozialplanungsatlas.gpkg"
+    shutil.copy(folder / "sozialplanungsatlas.gpkg", gpkg)
+    yy, xx = np.mgrid[0:60, 0:50]
+    values = np.exp(-((xx - 25.0) ** 2 + (yy - 30.0) ** 2) / 200.0)
+    tif = tmp_path / "angebotsdichte.tif"
+    raster = RasterResult(values, Affine(700, 0, 530000, 0, -700, 5975000), CRS.from_epsg(25832))
+    write_geotiff(
+        raster, tif, provenance=Provenance(title="Angebotsdichte", data_year=2024, synthetic=True)
+    )
+    styling = QgsRasterLayer(str(tif), "s", "gdal")
+    shader = QgsRasterShader()
+    ramp = QgsColorRampShader(0, 1)
+    ramp.setColorRampItemList(
+        [
+            QgsColorRampShader.ColorRampItem(0, QColor("#ffffcc"), "niedrig"),
+            QgsColorRampShader.ColorRampItem(1, QColor("#bd0026"), "hoch"),
+        ]
+    )
+    shader.setRasterShaderFunction(ramp)
+    styling.setRenderer(QgsSingleBandPseudoColorRenderer(styling.dataProvider(), 1, shader))
+    styling.saveNamedStyle(str(tmp_path / "angebotsdichte.qml"))
+    del styling
+
+    import pandas as pd
+
+    table = pd.DataFrame({"AGS": ["01056001"], "jahr": [2023], "kinder_u15": [120]})
+    write_gpkg(gpkg, OutputLayer("indikatoren", table), keep_existing=True)
+
+    result = build_atlas(gpkg, tmp_path, basemap=KREIS_GPKG)
+    indikatoren = {i.table: i for i in result.layers}["indikatoren"]
+    assert (indikatoren.kind, indikatoren.group) == ("table", "Sozialformel")
+    info = {i.table: i for i in result.layers}["angebotsdichte"]
+    assert (info.kind, info.group, info.styled, info.synthetic) == (
+        "raster",
+        "Dichte und Erreichbarkeit",
+        True,
+        True,
+    )
+    project = _read_project(result.project)
+    layers = {layer.shortName(): layer for layer in project.mapLayers().values()}
+    assert layers["angebotsdichte"].isValid()
+    assert layers["angebotsdichte"].renderer().type() == "singlebandpseudocolor"
+    layout = project.layoutManager().layoutByName("Dichte und Erreichbarkeit")
+    legend = layout.itemById("legend").model().rootGroup()
+    assert "angebotsdichte" in [n.layer().shortName() for n in legend.findLayers()]
+    assert layers["indikatoren"].isValid()
+    sozialformel = project.layoutManager().layoutByName("Sozialformel").itemById("legend")
+    in_legend = [n.layer().shortName() for n in sozialformel.model().rootGroup().findLayers()]
+    assert "indikatoren" not in in_legend
+    assert layout.itemById("data_year").text() == "Datenjahr: 2024"
+    _, _, variance, _ = _image_stats(result.maps["dichte_erreichbarkeit"])
+    assert variance > 200
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("/a/atlas.gpkg", "/a/atlas.gpkg"),
+        ("/a/atlas.gpkg|layername=sozialformel", "/a/atlas.gpkg"),
+        ("ogr:dbname='/a b/atlas.gpkg' table=\"x\" (geom)", "/a b/atlas.gpkg"),
+    ],
+)
+def test_the_atlas_follows_a_layer_output_to_its_geopackage(value, expected):
+    from processing_algorithms.atlas import gpkg_of
+
+    assert gpkg_of(value) == expected
