@@ -36,6 +36,8 @@ def qgis_env() -> dict[str, str]:
         QGIS_CUSTOM_CONFIG_PATH=str(CONFIG),
         QGIS_PLUGINPATH=str(PLUGINS),
         PYTHONPATH=sysconfig.get_paths()["purelib"],
+        # keep QGIS from switching the bundled GeoPackage to WAL mode (it would rewrite it)
+        OGR_SQLITE_JOURNAL="DELETE",
     )
     return env
 

@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QGIS switches GeoPackages it opens to WAL mode, which rewrites the bundled data on a
+# mere read; with a journal mode set for GDAL it leaves them alone (also in subprocesses).
+os.environ["OGR_SQLITE_JOURNAL"] = "DELETE"
 # Each test session gets its own QGIS settings and profile, never the user's.
 os.environ["QGIS_CUSTOM_CONFIG_PATH"] = tempfile.mkdtemp(prefix="sozialplanung-qgis-cfg-")
 
