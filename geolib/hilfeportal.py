@@ -669,7 +669,6 @@ _HSDS_KNOWN = {
     "cost_options",
     "service_areas",
     "required_documents",
-    "program",
 }
 
 
@@ -809,7 +808,7 @@ def _records_from_json(
             geom = feat.get("geometry") or {}
             coords = geom.get("coordinates") if isinstance(geom, dict) else None
             if isinstance(geom, dict) and geom.get("type") == "Point" and coords:
-                props["__lon"], props["__lat"] = (list(coords) + [None, None])[:2]
+                props["__lon"], props["__lat"] = [*list(coords), None, None][:2]
             rows.append(props)
         return _records_from_rows(rows, mapping, geo=True)
     if isinstance(data, dict):
@@ -1296,7 +1295,7 @@ def check_offers(
     # 3. duplicates
     first_of: dict[str, int] = {}
     id_count: dict[str, int] = {}
-    for i, row in enumerate(rows):
+    for row in rows:
         id_count[row["offer_id"]] = id_count.get(row["offer_id"], 0) + 1
     for i, row in enumerate(rows):
         oid = row["offer_id"]

@@ -24,6 +24,7 @@ Tests start it in a thread with ``port=0`` (any free port).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import threading
@@ -308,10 +309,9 @@ def _handler(server: HilfeportalServer):
             for key, value in (headers or {}).items():
                 self.send_header(key, value)
             self.end_headers()
-            try:
+            # the client may have given up waiting
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):  # the client gave up waiting
-                pass
 
         def _json(self, status: int, data: Any, headers=None) -> None:
             self._send(

@@ -97,7 +97,7 @@ def test_500_is_retried_then_succeeds(server, services):
 
 def test_500_always_fails_after_the_retries(server):
     server.faults = Faults(fail_500=-1)
-    with pytest.raises(SourceError, match="HTTP 500 .* 3 times"):
+    with pytest.raises(SourceError, match=r"HTTP 500 .* 3 times"):
         read_offers(server.url, **FAST)
     assert len(server.requests) == 3
 
@@ -124,7 +124,7 @@ def test_429_honours_retry_after(server, services):
 
 def test_slow_server_times_out(server):
     server.faults = Faults(slow=1.0)
-    with pytest.raises(SourceError, match="no answer within 0.2 s"):
+    with pytest.raises(SourceError, match=r"no answer within 0\.2 s"):
         read_offers(server.url, timeout=0.2, retries=1, backoff=0.01)
 
 
@@ -148,7 +148,7 @@ def test_endless_paging_is_stopped(server):
 
 def test_total_that_does_not_match_is_incomplete(server, services):
     server.faults = Faults(total=len(services) + 5)
-    with pytest.raises(SourceError, match="announced .* but delivered"):
+    with pytest.raises(SourceError, match=r"announced .* but delivered"):
         read_offers(server.url, per_page=100, **FAST)
 
 
@@ -225,8 +225,10 @@ def test_windows_path_is_a_path_not_a_url():
 def _rows(offers, n=20):
     sub = offers.head(n)
     return sub[
-        ["offer_id", "title", "provider", "categories", "target_groups", "address", "postcode"]
-        + ["url", "phone", "opening_hours", "updated_at", "lon", "lat"]
+        [
+            *("offer_id", "title", "provider", "categories", "target_groups", "address"),
+            *("postcode", "url", "phone", "opening_hours", "updated_at", "lon", "lat"),
+        ]
     ].copy()
 
 
