@@ -1580,7 +1580,10 @@ class OfferCache:
         self.directory = Path(directory)
 
     def path_for(self, source: str) -> Path:
-        key = hashlib.sha1(_display_source(str(source).strip()).encode("utf-8")).hexdigest()[:12]
+        text = _display_source(str(source).strip())
+        if is_url(text):  # the API root, with or without /services, is one source
+            text = re.sub(r"(/services)?/*$", "", text)
+        key = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
         return self.directory / f"hilfeportal_cache_{key}.gpkg"
 
     def save(self, fetched: FetchResult) -> Path:
