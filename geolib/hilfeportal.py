@@ -502,7 +502,7 @@ class HsdsClient:
                     asked=page,
                     got=meta["page_number"],
                 )
-            signature = tuple(json.dumps(item, sort_keys=True, default=str) for item in items)
+            signature = _signature(items)
             if items and signature in seen:
                 raise SourceError(
                     "Page {page} of the Hilfeportal repeats page {earlier}; its paging is "
@@ -561,6 +561,14 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
                 if name.lower() == "authorization":
                     del new.headers[name]
         return new
+
+
+def _signature(items: list[dict[str, Any]]) -> tuple:
+    """What identifies a page: its ids (or, without ids, its whole content)."""
+    ids = tuple(item.get("id") for item in items)
+    if all(i is not None for i in ids) and len(set(ids)) == len(ids):
+        return ids
+    return tuple(json.dumps(item, sort_keys=True, default=str) for item in items)
 
 
 def _page_items(data: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -1333,13 +1341,13 @@ def check_offers(
                 (xs[i], ys[i]) if usable[i] else None,
             )
     # 4. age
-    updated = _parse_dates([r["updated_at"] for r in rows])
+    updated_list = list(_parse_dates([r["updated_at"] for r in rows]))
     if stale_days is not None:
         limit_date = pd.Timestamp(as_of, tz="UTC") - pd.Timedelta(days=int(stale_days))
         for i, row in enumerate(rows):
             if first_of.get(row["offer_id"]) != i:
                 continue
-            when = updated.iloc[i]
+            when = updated_list[i]
             xy = (xs[i], ys[i]) if keep[i] else None
             if pd.isna(when):
                 flag(
@@ -1418,7 +1426,7 @@ def _offers_frame(
     rows: list[dict[str, Any]], keep: np.ndarray, xs: np.ndarray, ys: np.ndarray
 ) -> gpd.GeoDataFrame:
     data = []
-    geoms = []
+    kept = []
     for i, row in enumerate(rows):
         if not keep[i]:
             continue
@@ -1443,13 +1451,14 @@ def _offers_frame(
                 "checks": ", ".join(dict.fromkeys(row.get("_codes", []))) or None,
             }
         )
-        geoms.append(shapely.Point(xs[i], ys[i]))
+        kept.append(i)
     frame = pd.DataFrame.from_records(data, columns=list(OFFER_COLUMNS))
     for column in OFFER_COLUMNS:
         if column in ("capacity", "synthetic"):
             frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
         else:
             frame[column] = frame[column].astype(object)
+    geoms = shapely.points(xs[kept], ys[kept]) if kept else np.array([], dtype=object)
     return gpd.GeoDataFrame(
         frame, geometry=gpd.GeoSeries(geoms, crs=DEFAULT_CRS, index=frame.index), crs=DEFAULT_CRS
     )
