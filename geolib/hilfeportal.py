@@ -28,6 +28,7 @@ import datetime as _dt
 import email.utils
 import hashlib
 import io
+import itertools
 import json
 import math
 import os
@@ -392,7 +393,7 @@ class HsdsClient:
         """
         progress = progress or Progress()
         shown = self._redact(url)
-        for attempt in range(self.retries + 1):
+        for attempt in itertools.count():  # ends by returning or raising
             progress.check()
             request = urllib.request.Request(url, headers=self._headers)
             self.requests += 1
@@ -449,7 +450,6 @@ class HsdsClient:
                     n=self.retries + 1,
                     error=self._redact(str(reason)),
                 ) from None
-        raise AssertionError("unreachable")  # pragma: no cover
 
     def _delay(self, attempt: int) -> float:
         return self.backoff * (2**attempt)
