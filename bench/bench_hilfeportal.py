@@ -78,7 +78,8 @@ def main() -> None:
         peer.loadNamedStyle(style)
         n_peer = read_all(peer)
         t_peer = time.perf_counter() - start
-        assert peer.isValid() and n_peer == n_ours == args.n, (n_peer, n_ours)
+        assert peer.isValid(), "QGIS could not open the GeoJSON"
+        assert n_peer == n_ours == args.n, (n_peer, n_ours)
 
         # --- responsiveness: the dock loading, while a timer measures event-loop gaps --
         dock = HilfeportalDock(

@@ -33,7 +33,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsAuthConfigSelect, QgsDockWidget, QgsFilterLineEdit
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -362,7 +362,7 @@ class HilfeportalDock(QgsDockWidget):
         layer = self._layer("offers", tr("Hilfeportal offers"), offers, "hilfeportal_offers.qml")
         replace_features(layer, offers)
         total = len(self.result.all_offers)
-        when = self.result.fetched_at
+        when = _local_time(self.result.fetched_at)
         text = tr("{n} of {total} offers shown · {k} findings · fetched {when}").format(
             n=len(offers), total=total, k=len(self.result.checks), when=when
         )
@@ -427,6 +427,14 @@ class HilfeportalDock(QgsDockWidget):
             self.task.on_finished = None
             self.task.cancel()
             self.task = None
+
+
+def _local_time(iso: str) -> str:
+    """An ISO time (UTC) as the user's local date and time, in the user's format."""
+    moment = QDateTime.fromString(iso, Qt.ISODate)
+    if not moment.isValid():
+        return iso
+    return QLocale().toString(moment.toLocalTime(), QLocale.ShortFormat)
 
 
 def _names(fields: QgsFields) -> list[str]:
