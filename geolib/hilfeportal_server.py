@@ -39,6 +39,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
+from .errors import ParameterError
 from .examples import LIST_SEPARATOR
 
 __all__ = ["Faults", "HilfeportalServer", "main", "offers_to_services"]
@@ -80,7 +81,11 @@ class Faults:
             elif key == "total":
                 faults.total = int(value)
             else:
-                raise ValueError(f"unknown fault {spec!r}")
+                raise ParameterError(
+                    "Unknown fault '{fault}'. Known: slow, 500, 429, retry_after, malformed, "
+                    "repeat, endless, total.",
+                    fault=spec,
+                )
         return faults
 
 
@@ -407,7 +412,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         faults = Faults.parse(args.fault)
-    except ValueError as exc:
+    except ValueError as exc:  # ParameterError, or a number that is not one
         parser.error(str(exc))
     services = example_services(args.offers, count=args.count)
     server = HilfeportalServer(

@@ -173,7 +173,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="468"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="476"/>
         <source>The layer '{name}' is being edited; save or discard the edits first.</source>
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
@@ -722,6 +722,11 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/hilfeportal.py" line="965"/>
         <source>These fields of the source are unknown and were ignored: {fields}.</source>
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal_server.py" line="84"/>
+        <source>Unknown fault '{fault}'. Known: slow, 500, 429, retry_after, malformed, repeat, endless, total.</source>
+        <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
     </message>
     <message>
         <location filename="../../geolib/io.py" line="305"/>

@@ -458,3 +458,11 @@ def test_filters_and_counts(server):
 def test_german_decimal_commas_parse_like_points(value):
     assert _parse_number(f"{value:.6f}".replace(".", ",")) == pytest.approx(value, abs=1e-9)
     assert _parse_number(f"{value:.6f}") == pytest.approx(value, abs=1e-9)
+
+
+def test_fault_switches_of_the_example_server():
+    faults = Faults.parse(["slow=2", "500=always", "429=3", "malformed", "repeat=3", "endless"])
+    assert (faults.slow, faults.fail_500, faults.fail_429) == (2.0, -1, 3)
+    assert (faults.malformed_page, faults.repeat_page, faults.endless) == (2, 3, True)
+    with pytest.raises(ParameterError, match="Unknown fault 'bogus'"):
+        Faults.parse(["bogus"])
