@@ -23,6 +23,7 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsFeature,
     QgsFeatureRequest,
     QgsFields,
     QgsLayerTreeGroup,
@@ -53,7 +54,7 @@ from geolib.io import attach_style
 from processing_algorithms import bridge
 from processing_algorithms.base import STYLES_DIR, tr_geolib
 
-from .hilfeportal_task import HilfeportalTask
+from .hilfeportal_task import HilfeportalTask, checks_for_display, layer_fields
 
 GROUP_NAME = "Hilfeportal"
 ROLE_PROPERTY = "sozialplanung/hilfeportal"
@@ -114,6 +115,8 @@ class HilfeportalDock(QgsDockWidget):
         self.task_manager = task_manager or QgsApplication.taskManager()
         self.task: HilfeportalTask | None = None
         self.result = None
+        self._prepared: dict[str, Any] = {}
+        self._checks = None
         self._unchecked: dict[str, set[str]] = {"categories": set(), "target_groups": set()}
         self._filling_tree = False
         self._build_ui()
@@ -270,6 +273,8 @@ class HilfeportalDock(QgsDockWidget):
             self.loadFinished.emit(False)
             return
         self.result = task.result
+        self._prepared = task.prepared
+        self._checks = task.checks
         self._fill_tree()
         try:
             self.apply_filter()
@@ -360,7 +365,8 @@ class HilfeportalDock(QgsDockWidget):
             search=self.search_edit.text() or None,
         )
         layer = self._layer("offers", tr("Hilfeportal offers"), offers, "hilfeportal_offers.qml")
-        replace_features(layer, offers)
+        positions = self.result.all_offers.index.get_indexer(offers.index)
+        replace_features(layer, offers, prepared=self._subset("offers", positions))
         total = len(self.result.all_offers)
         when = _local_time(self.result.fetched_at)
         text = tr("{n} of {total} offers shown · {k} findings · fetched {when}").format(
@@ -371,12 +377,25 @@ class HilfeportalDock(QgsDockWidget):
         self.status_label.setText(text)
 
     def _write_checks(self) -> None:
-        checks = self.result.checks.copy()
-        checks["reason"] = [tr_geolib(r) for r in checks["reason"]]
+        checks = (
+            self._checks if self._checks is not None else checks_for_display(self.result.checks)
+        )
         layer = self._layer(
             "checks", tr("Hilfeportal check list"), checks, "hilfeportal_checks.qml"
         )
-        replace_features(layer, checks)
+        replace_features(layer, checks, prepared=self._subset("checks", range(len(checks))))
+
+    def _subset(self, role: str, positions) -> tuple[list[str], list] | None:
+        """Copies of the features the task prepared, for the rows at ``positions``."""
+        if role not in self._prepared:
+            return None
+        names, features = self._prepared[role]
+        chosen = []
+        for i in positions:
+            feature = QgsFeature(features[i])
+            feature.setAttribute(0, None)  # the GeoPackage numbers the rows itself
+            chosen.append(feature)
+        return names, chosen
 
     # --- layers -----------------------------------------------------------------------
     def layer(self, role: str) -> QgsVectorLayer | None:
@@ -399,10 +418,10 @@ class HilfeportalDock(QgsDockWidget):
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         path = self.cache_dir / LAYER_FILE
         table = {"offers": "angebote", "checks": "pruefliste"}[role]
-        fields = bridge.fields_from_frame(frame)
+        fields = layer_fields(frame)
         uri = f"{path}|layername={table}"
         layer = QgsVectorLayer(uri, name, "ogr") if path.exists() else None
-        if layer is None or not layer.isValid() or _names(layer.fields()) != _names(fields):
+        if layer is None or not layer.isValid() or layer.fields().names() != fields.names():
             layer = None
             create_layer_file(path, table, fields, self.project)
             attach_style(path, table, STYLES_DIR / style)
@@ -437,10 +456,6 @@ def _local_time(iso: str) -> str:
     return QLocale().toString(moment.toLocalTime(), QLocale.ShortFormat)
 
 
-def _names(fields: QgsFields) -> list[str]:
-    return [n for n in fields.names() if n != "fid"]
-
-
 def create_layer_file(path: Path, table: str, fields: QgsFields, project: QgsProject) -> None:
     """Create (or replace) the point layer ``table`` in the GeoPackage ``path``."""
     options = QgsVectorFileWriter.SaveVectorOptions()
@@ -465,11 +480,13 @@ def create_layer_file(path: Path, table: str, fields: QgsFields, project: QgsPro
     del writer
 
 
-def replace_features(layer: QgsVectorLayer, frame) -> int:
+def replace_features(layer: QgsVectorLayer, frame, *, prepared=None) -> int:
     """Replace every feature of ``layer`` with the rows of ``frame``, keeping the layer.
 
     The layer's style, form and subset string stay as the user left them; the subset
-    string is lifted only while the data is exchanged. Returns the number written.
+    string is lifted only while the data is exchanged. ``prepared`` is (field names,
+    features) built in the background for these rows; used when the names match the
+    layer's fields. Returns the number written.
     """
     if layer.isEditable():
         raise RuntimeError(
@@ -487,11 +504,14 @@ def replace_features(layer: QgsVectorLayer, frame) -> int:
         if ids and not provider.deleteFeatures(ids):
             raise RuntimeError(provider.lastError() or "delete failed")
         fields = layer.fields()
-        data = frame.copy()
-        for name in fields.names():
-            if name not in data.columns:
-                data[name] = None
-        features = bridge.gdf_to_features(data, fields)
+        if prepared is not None and prepared[0] == fields.names():
+            features = prepared[1]
+        else:
+            data = frame.copy()
+            for name in fields.names():
+                if name not in data.columns:
+                    data[name] = None
+            features = bridge.gdf_to_features(data, fields)
         if features and not provider.addFeatures(features)[0]:
             raise RuntimeError(provider.lastError() or "insert failed")
     finally:

@@ -11,8 +11,8 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from qgis.core import Qgis, QgsMessageLog, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import Qgis, QgsFeature, QgsField, QgsFields, QgsMessageLog, QgsTask
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from geolib._progress import Progress
 from geolib.errors import CancelledError, GeolibError
@@ -21,6 +21,36 @@ from geolib.hilfeportal import HilfeportalResult, load_offers
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("HilfeportalTask", text)
+
+
+def layer_fields(frame) -> QgsFields:
+    """The fields of the dock's GeoPackage layer for ``frame``: ``fid``, then its columns."""
+    from processing_algorithms import bridge
+
+    fields = QgsFields()
+    fields.append(QgsField("fid", QVariant.LongLong))
+    for field in bridge.fields_from_frame(frame):
+        fields.append(field)
+    return fields
+
+
+def build_features(frame) -> tuple[list[str], list[QgsFeature]]:
+    """QgsFeatures for every row of ``frame`` with :func:`layer_fields` (any thread)."""
+    from processing_algorithms import bridge
+
+    fields = layer_fields(frame)
+    data = frame.copy()
+    data["fid"] = None
+    return fields.names(), bridge.gdf_to_features(data, fields)
+
+
+def checks_for_display(checks):
+    """The check list with its reasons translated for the user."""
+    from processing_algorithms.base import tr_geolib
+
+    checks = checks.copy()
+    checks["reason"] = [tr_geolib(r) for r in checks["reason"]]
+    return checks
 
 
 class HilfeportalTask(QgsTask):
@@ -46,8 +76,11 @@ class HilfeportalTask(QgsTask):
         self.options = dict(options or {})
         self.on_finished = on_finished
         self.result: HilfeportalResult | None = None
+        #: features prepared in the background: role → (field names, features)
+        self.prepared: dict[str, tuple[list[str], list[QgsFeature]]] = {}
         self.error: str | None = None
         self.cancelled = False
+        self.checks = None
 
     def run(self) -> bool:
         progress = Progress(self.setProgress, self.isCanceled)
@@ -59,6 +92,12 @@ class HilfeportalTask(QgsTask):
                 progress=progress,
                 **self.options,
             )
+            # building the features here keeps the main thread's part of a refresh short
+            self.checks = checks_for_display(self.result.checks)
+            self.prepared = {
+                "offers": build_features(self.result.all_offers),
+                "checks": build_features(self.checks),
+            }
             return True
         except CancelledError:
             self.cancelled = True
