@@ -176,13 +176,17 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         *,
         style: str | None = None,
         provenance: Provenance | None = None,
+        wkb_type=None,
     ) -> str:
         """Write ``gdf`` to the sink parameter ``name``; style it on completion.
 
-        ``style`` is a file name in ``styles/``. Returns the destination id.
+        ``style`` is a file name in ``styles/``; ``wkb_type`` fixes the geometry type
+        (for outputs that may be empty or hold features without geometry). Returns
+        the destination id.
         """
         fields = bridge.fields_from_frame(gdf)
-        wkb_type = bridge.wkb_type_of(gdf)
+        if wkb_type is None:
+            wkb_type = bridge.wkb_type_of(gdf)
         sink, dest_id = self.parameterAsSink(
             parameters, name, context, fields, wkb_type, bridge.crs_from_gdf(gdf)
         )

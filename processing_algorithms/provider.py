@@ -12,11 +12,13 @@ from .base import ICON_PATH
 def algorithm_classes() -> list[type]:
     """Every algorithm class of the provider, one module each."""
     from .atlas import AtlasAlgorithm
+    from .hilfeportal import HilfeportalAlgorithm
     from .offers_per_population import OffersPerPopulationAlgorithm
 
     return [
         OffersPerPopulationAlgorithm,
         AtlasAlgorithm,
+        HilfeportalAlgorithm,
     ]
 
 

@@ -113,6 +113,27 @@ def offers_per_population(demo: Demo) -> None:
     )
 
 
+def hilfeportal(demo: Demo) -> None:
+    """Start the example Hilfeportal; load its offers like the dock and Processing do."""
+    from geolib.hilfeportal import load_offers
+    from geolib.hilfeportal_server import HilfeportalServer, example_services
+
+    with HilfeportalServer(example_services(EXAMPLES / "offers.gpkg")) as server:
+        direct = load_offers(server.url)  # the geolib client, as the dock's task uses it
+        run_algorithm(
+            "sozialplanung:hilfeportal",
+            SOURCE=server.url,
+            OUTPUT=demo.layer("hilfeportal_angebote"),
+            OUTPUT_CHECKS=demo.layer("hilfeportal_pruefliste"),
+        )
+    counts = direct.checks["check"].value_counts()
+    findings = ", ".join(f"{code} {n}" for code, n in counts.items()) or "keine"
+    print(
+        f"  {len(direct.all_offers)} Angebote vom Beispiel-Hilfeportal ({server.url}), "
+        f"Prüfliste: {findings}"
+    )
+
+
 def atlas(demo: Demo) -> None:
     """The last step: project, one layout per theme, maps/*.png and atlas.pdf."""
     results = run_algorithm(
@@ -159,6 +180,7 @@ def main() -> None:
     demo = Demo(work)
     demo.step("Vorbereitung (Beispieldaten, Plugin)", prepare)
     demo.step("Angebote je Einwohner", lambda: offers_per_population(demo))
+    demo.step("Hilfeportal (Beispielserver)", lambda: hilfeportal(demo))
     demo.step("Atlas (Projekt, Karten, PDF)", lambda: atlas(demo))
     # replace out/ as a whole, so a failed run never leaves half an atlas behind
     old = ROOT / "out.old"

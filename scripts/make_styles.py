@@ -12,10 +12,17 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsAttributeEditorContainer,
+    QgsAttributeEditorField,
+    QgsCategorizedSymbolRenderer,
     QgsClassificationRange,
+    QgsEditFormConfig,
+    QgsEditorWidgetSetup,
     QgsFillSymbol,
     QgsGradientColorRamp,
     QgsGraduatedSymbolRenderer,
+    QgsMarkerSymbol,
+    QgsRendererCategory,
     QgsRendererRange,
     QgsStyle,
     QgsVectorLayer,
@@ -104,10 +111,151 @@ def atlas_kreis() -> QgsVectorLayer:
     return layer
 
 
+# --- Hilfeportal: offers by category (with a plain-text form) and the check list ---------
+
+HILFEPORTAL_CATEGORIES = {
+    "Kinder, Jugend und Familie": "#1f78b4",
+    "Senioren": "#6a3d9a",
+    "Migration und Integration": "#33a02c",
+    "Sucht": "#e31a1c",
+    "Schulden": "#ff7f00",
+    "Wohnen": "#b15928",
+    "Behinderung": "#a6cee3",
+    "Gesundheit": "#fb9a99",
+    "Arbeit": "#b2df8a",
+}
+HILFEPORTAL_ALIASES = {
+    "offer_id": "Angebots-ID",
+    "title": "Titel",
+    "provider": "Träger",
+    "category": "Kategorie",
+    "categories": "Kategorien",
+    "target_groups": "Zielgruppen",
+    "address": "Adresse",
+    "postcode": "PLZ",
+    "municipality_ags": "AGS",
+    "capacity": "Plätze",
+    "opening_hours": "Öffnungszeiten",
+    "url": "Link",
+    "phone": "Telefon",
+    "updated_at": "Stand",
+    "synthetic": "Synthetisch",
+    "checks": "Prüfhinweise",
+}
+HILFEPORTAL_FIELDS = (
+    "field=offer_id:string&field=title:string&field=provider:string&field=category:string"
+    "&field=categories:string&field=target_groups:string&field=address:string"
+    "&field=postcode:string&field=municipality_ags:string&field=capacity:long"
+    "&field=opening_hours:string&field=url:string&field=phone:string&field=updated_at:string"
+    "&field=synthetic:long&field=checks:string"
+)
+# map tips are HTML: escape the title so that markup in it stays text
+_ESCAPED_TITLE = (
+    "regexp_replace(regexp_replace(regexp_replace(\"title\", '&', '&amp;'), '<', '&lt;'), "
+    "'>', '&gt;')"
+)
+
+
+def _plain_text_form(layer: QgsVectorLayer, multiline: set[str]) -> None:
+    """Every field as plain text (never HTML); the link as a clickable http(s) link."""
+    for index, name in enumerate(layer.fields().names()):
+        if name == "url":
+            setup = QgsEditorWidgetSetup(
+                "ExternalResource",
+                {"UseLink": True, "FullUrl": True, "FileWidget": False, "DocumentViewer": 0},
+            )
+        else:
+            setup = QgsEditorWidgetSetup(
+                "TextEdit", {"IsMultiline": name in multiline, "UseHtml": False}
+            )
+        layer.setEditorWidgetSetup(index, setup)
+        layer.setFieldAlias(index, HILFEPORTAL_ALIASES.get(name, name))
+    form = layer.editFormConfig()
+    form.setLayout(QgsEditFormConfig.TabLayout)
+    root = form.invisibleRootContainer()
+    root.clear()
+    fields = layer.fields()
+    groups = {
+        "Angebot": ["title", "provider", "category", "categories", "target_groups"],
+        "Kontakt": ["url", "phone", "opening_hours", "address", "postcode"],
+        "Prüfung": ["offer_id", "updated_at", "checks", "capacity", "municipality_ags"],
+    }
+    for title, names in groups.items():
+        box = QgsAttributeEditorContainer(title, root)
+        box.setIsGroupBox(True)
+        for name in names:
+            index = fields.indexOf(name)
+            if index >= 0:
+                box.addChildElement(QgsAttributeEditorField(name, index, box))
+        root.addChildElement(box)
+    layer.setEditFormConfig(form)
+
+
+def hilfeportal_offers() -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"Point?crs=EPSG:25832&{HILFEPORTAL_FIELDS}", "style", "memory")
+    categories = []
+    for name, color in HILFEPORTAL_CATEGORIES.items():
+        symbol = QgsMarkerSymbol.createSimple(
+            {"name": "circle", "color": color, "size": "2.6", "outline_color": "255,255,255,255"}
+        )
+        categories.append(QgsRendererCategory(name, symbol, name))
+    other = QgsMarkerSymbol.createSimple(
+        {"name": "circle", "color": "#999999", "size": "2.2", "outline_color": "255,255,255,255"}
+    )
+    categories.append(QgsRendererCategory(None, other, "Sonstige"))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("category", categories))
+    _plain_text_form(layer, multiline={"opening_hours", "checks"})
+    layer.setDisplayExpression('"title"')
+    layer.setMapTipTemplate(f"<b>[% {_ESCAPED_TITLE} %]</b>")
+    return layer
+
+
+HILFEPORTAL_CHECKS = {
+    "no_coordinates": ("ohne Koordinaten", "#7f7f7f"),
+    "invalid_coordinates": ("Koordinaten ungültig", "#7f7f7f"),
+    "coordinates_out_of_range": ("Koordinaten außerhalb des Wertebereichs", "#7f7f7f"),
+    "swapped_coordinates": ("Breite und Länge vertauscht", "#e31a1c"),
+    "outside_area": ("außerhalb des Gebiets", "#ff7f00"),
+    "duplicate_id": ("doppelte ID", "#6a3d9a"),
+    "duplicate_title_address": ("gleicher Titel und gleiche Adresse", "#cab2d6"),
+    "stale": ("lange nicht aktualisiert", "#fdbf6f"),
+    "no_update_date": ("ohne Aktualisierungsdatum", "#fdbf6f"),
+    "long_text": ("Text gekürzt", "#a6cee3"),
+    "invalid_url": ("Link entfernt (nicht http/https)", "#1f78b4"),
+}
+
+
+def hilfeportal_checks() -> QgsVectorLayer:
+    fields = (
+        "field=offer_id:string&field=title:string&field=check:string&field=severity:string"
+        "&field=reason:string"
+    )
+    layer = QgsVectorLayer(f"Point?crs=EPSG:25832&{fields}", "style", "memory")
+    categories = []
+    for code, (label, color) in HILFEPORTAL_CHECKS.items():
+        symbol = QgsMarkerSymbol.createSimple(
+            {"name": "triangle", "color": color, "size": "3.2", "outline_color": "0,0,0,255"}
+        )
+        categories.append(QgsRendererCategory(code, symbol, label))
+    layer.setRenderer(QgsCategorizedSymbolRenderer("check", categories))
+    for index, name in enumerate(layer.fields().names()):
+        layer.setEditorWidgetSetup(
+            index,
+            QgsEditorWidgetSetup("TextEdit", {"IsMultiline": name == "reason", "UseHtml": False}),
+        )
+        alias = {"check": "Prüfung", "severity": "Schwere", "reason": "Grund"}.get(name)
+        layer.setFieldAlias(index, alias or HILFEPORTAL_ALIASES.get(name, name))
+    layer.setDisplayExpression('"title"')
+    layer.setMapTipTemplate(f"<b>[% {_ESCAPED_TITLE} %]</b>")
+    return layer
+
+
 BUILDERS = {
     "offers_per_population.qml": offers_per_population,
     "atlas_gemeinden.qml": atlas_gemeinden,
     "atlas_kreis.qml": atlas_kreis,
+    "hilfeportal_offers.qml": hilfeportal_offers,
+    "hilfeportal_checks.qml": hilfeportal_checks,
 }
 
 

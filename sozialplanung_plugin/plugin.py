@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from qgis.core import Qgis, QgsApplication, QgsMessageLog
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -36,6 +36,8 @@ class SozialplanungPlugin:
         self.menu = tr("&Sozialplanung")
         self.missing: list[str] = []
         self.translator = install_translator()
+        self.hilfeportal_dock = None
+        self.hilfeportal_action: QAction | None = None
 
     # Processing (also called by qgis_process, where there is no GUI)
     def initProcessing(self) -> None:
@@ -60,8 +62,48 @@ class SozialplanungPlugin:
         self.actions.append(action)
         if self.missing:
             self._show_missing_in_bar()
+        else:
+            self._add_hilfeportal_dock()
+
+    def _add_hilfeportal_dock(self) -> None:
+        from .hilfeportal_dock import HilfeportalDock
+
+        project = QgsProject.instance()
+        window = self.iface.mainWindow()
+        self.hilfeportal_dock = HilfeportalDock(
+            project=project,
+            message_bar=self.iface.messageBar(),
+            layer_tree_root=project.layerTreeRoot(),
+            main_window=window,
+        )
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.hilfeportal_dock)
+        self.hilfeportal_dock.hide()
+        action = QAction(QIcon(str(ICON)), tr("Hilfeportal"), window)
+        action.setObjectName("SozialplanungHilfeportalAction")
+        action.setCheckable(True)
+        action.setToolTip(tr("Show or hide the Hilfeportal dock"))
+        action.toggled.connect(self.hilfeportal_dock.setVisible)
+        self.hilfeportal_dock.visibilityChanged.connect(action.setChecked)
+        self.iface.addPluginToMenu(self.menu, action)
+        self.iface.addToolBarIcon(action)
+        self.hilfeportal_action = action
+
+    def _remove_hilfeportal_dock(self) -> None:
+        if self.hilfeportal_action is not None:
+            self.iface.removePluginMenu(self.menu, self.hilfeportal_action)
+            self.iface.removeToolBarIcon(self.hilfeportal_action)
+            self.hilfeportal_action.deleteLater()
+            self.hilfeportal_action = None
+        if self.hilfeportal_dock is not None:
+            self.hilfeportal_dock.shutdown()
+            self.iface.removeDockWidget(self.hilfeportal_dock)
+            self.hilfeportal_dock.setParent(None)
+            self.hilfeportal_dock.deleteLater()
+            self.hilfeportal_dock = None
 
     def unload(self) -> None:
+        if self.iface is not None:
+            self._remove_hilfeportal_dock()
         for action in self.actions:
             if self.iface is not None:
                 self.iface.removePluginMenu(self.menu, action)

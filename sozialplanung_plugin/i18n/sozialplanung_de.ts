@@ -81,22 +81,22 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="192"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="193"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="274"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="262"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="608"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="606"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="568"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="566"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
@@ -106,69 +106,279 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="376"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="371"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="386"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="381"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="332"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="320"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="310"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="298"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="475"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="470"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="499"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="494"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="249"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="237"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="550"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="548"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="460"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="455"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="471"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="466"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="325"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="313"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="534"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="529"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="576"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="574"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HilfeportalAlgorithm</name>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="157"/>
+        <source>Area for the check (default: Kreis Pinneberg)</source>
+        <translation>Gebiet für die Prüfung (Standard: Kreis Pinneberg)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="134"/>
+        <source>Authentication (token)</source>
+        <translation>Authentifizierung (Token)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="140"/>
+        <source>Categories (separated by ';', empty: all)</source>
+        <translation>Kategorien (durch ';' getrennt, leer: alle)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="178"/>
+        <source>Hilfeportal check list</source>
+        <translation>Hilfeportal-Prüfliste</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="173"/>
+        <source>Hilfeportal offers</source>
+        <translation>Hilfeportal-Angebote</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="100"/>
+        <source>Load Hilfeportal offers</source>
+        <translation>Hilfeportal-Angebote laden</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="103"/>
+        <source>Loads the offers of the Hilfeportal as points (ETRS89 / UTM 32N) and checks them.
+
+Source: the URL of the Hilfeportal's API (Open Referral HSDS: /services, paged) or an exported file (JSON, GeoJSON, or CSV with comma or semicolon; UTF-8 or Windows-1252; decimal commas allowed). Only http and https URLs are accepted. A token comes from a QGIS authentication configuration (method 'Esri token' or 'Basic'); it is never stored in the project or the log.
+
+Slow or failing answers are retried (HTTP 429 and 5xx, honouring Retry-After); a broken paging stops the load. Nothing partial is returned: when a refresh fails, the last complete fetch of the source (kept in the QGIS profile) is used and the log says from when it is.
+
+Filters: categories and target groups separated by ';' (empty: all) and a free-text search in title, provider, address, categories and target groups.
+
+Check list (second output): offers without or with invalid coordinates (not on the map), outside the area (default: Kreis Pinneberg), latitude and longitude swapped (placed at the exchanged position), duplicate ids (only the first is kept), the same title and address, not updated for more than the given days, shortened texts and links that are not http(s) (removed). The field 'checks' of each offer names its findings.</source>
+        <translation>Lädt die Angebote des Hilfeportals als Punkte (ETRS89 / UTM 32N) und prüft sie.
+
+Quelle: die URL der API des Hilfeportals (Open Referral HSDS: /services, seitenweise) oder eine exportierte Datei (JSON, GeoJSON oder CSV mit Komma oder Semikolon; UTF-8 oder Windows-1252; Dezimalkommas erlaubt). Nur http- und https-URLs werden angenommen. Ein Token kommt aus einer QGIS-Authentifizierungskonfiguration (Methode 'Esri token' oder 'Basic'); es wird nie im Projekt oder im Protokoll gespeichert.
+
+Langsame oder fehlerhafte Antworten werden wiederholt (HTTP 429 und 5xx, Retry-After wird beachtet); eine fehlerhafte Seitenaufteilung bricht das Laden ab. Es wird nie ein Teilergebnis geliefert: Schlägt eine Aktualisierung fehl, wird der letzte vollständige Abruf der Quelle (im QGIS-Profil gespeichert) verwendet, und das Protokoll nennt seinen Zeitpunkt.
+
+Filter: Kategorien und Zielgruppen durch ';' getrennt (leer: alle) und eine Freitextsuche in Titel, Träger, Adresse, Kategorien und Zielgruppen.
+
+Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nicht auf der Karte), außerhalb des Gebiets (Standard: Kreis Pinneberg), mit vertauschter Breite und Länge (an der getauschten Position gezeigt), doppelte IDs (nur die erste wird übernommen), gleicher Titel und gleiche Adresse, länger als die angegebenen Tage nicht aktualisiert, gekürzte Texte und Links, die nicht http(s) sind (entfernt). Das Feld 'checks' jedes Angebots nennt seine Hinweise.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="164"/>
+        <source>Not updated for more than (days)</source>
+        <translation>Nicht aktualisiert seit mehr als (Tage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="152"/>
+        <source>Search text</source>
+        <translation>Suchtext</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="129"/>
+        <source>Source (URL of the Hilfeportal API or an exported file)</source>
+        <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="147"/>
+        <source>Target groups (separated by ';', empty: all)</source>
+        <translation>Zielgruppen (durch ';' getrennt, leer: alle)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="207"/>
+        <source>{n} offers loaded ({fetched}), {k} findings in the check list.</source>
+        <translation>{n} Angebote geladen ({fetched}), {k} Hinweise in der Prüfliste.</translation>
+    </message>
+</context>
+<context>
+    <name>HilfeportalDock</name>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="147"/>
+        <source>Authentication (token)</source>
+        <translation>Authentifizierung (Token)</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="155"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="181"/>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="141"/>
+        <source>Choose an exported file (JSON, GeoJSON, CSV)</source>
+        <translation>Exportierte Datei wählen (JSON, GeoJSON, CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="221"/>
+        <source>Enter the URL of the Hilfeportal or choose an export.</source>
+        <translation>Geben Sie die URL des Hilfeportals ein oder wählen Sie einen Export.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="108"/>
+        <source>Hilfeportal</source>
+        <translation>Hilfeportal</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="384"/>
+        <source>Hilfeportal check list</source>
+        <translation>Hilfeportal-Prüfliste</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="207"/>
+        <source>Hilfeportal export</source>
+        <translation>Hilfeportal-Export</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="209"/>
+        <source>Hilfeportal exports (*.json *.geojson *.csv *.txt);;All files (*)</source>
+        <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="367"/>
+        <source>Hilfeportal offers</source>
+        <translation>Hilfeportal-Angebote</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="152"/>
+        <source>Load / Refresh</source>
+        <translation>Laden / Aktualisieren</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="270"/>
+        <source>Loading failed.</source>
+        <translation>Laden fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="265"/>
+        <source>Loading was cancelled; the layers are unchanged.</source>
+        <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="247"/>
+        <source>Loading …</source>
+        <translation>Lade …</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="185"/>
+        <source>No offers loaded yet.</source>
+        <translation>Noch keine Angebote geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="169"/>
+        <source>Search in title, provider, address …</source>
+        <translation>Suche in Titel, Träger, Adresse …</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="134"/>
+        <source>Source (URL of the Hilfeportal API or an exported file)</source>
+        <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="182"/>
+        <source>Target groups</source>
+        <translation>Zielgruppen</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="493"/>
+        <source>The layer '{name}' is being edited; save or discard the edits first.</source>
+        <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="430"/>
+        <source>The layer file '{path}' cannot be opened.</source>
+        <translation>Die Layer-Datei '{path}' lässt sich nicht öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="376"/>
+        <source>from the cache (the refresh failed)</source>
+        <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="372"/>
+        <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
+        <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="291"/>
+        <source>{n} offers loaded, {k} findings in the check list.</source>
+        <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
+    </message>
+</context>
+<context>
+    <name>HilfeportalTask</name>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="72"/>
+        <source>Loading Hilfeportal offers</source>
+        <translation>Hilfeportal-Angebote laden</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="112"/>
+        <source>Unexpected error: {error}. The details are in the log.</source>
+        <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
     </message>
 </context>
 <context>
@@ -235,7 +445,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="234"/>
+        <location filename="../../processing_algorithms/base.py" line="238"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
@@ -260,7 +470,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="195"/>
+        <location filename="../../processing_algorithms/base.py" line="199"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -273,22 +483,32 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>&amp;Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="104"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="81"/>
+        <source>Hilfeportal</source>
+        <translation>Hilfeportal</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="146"/>
         <source>Open the Processing toolbox and look for the 'Sozialplanung' provider.</source>
         <translation>Öffnen Sie die Processing-Werkzeugkiste und suchen Sie den Anbieter „Sozialplanung“.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="90"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="84"/>
+        <source>Show or hide the Hilfeportal dock</source>
+        <translation>Hilfeportal-Fenster ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="132"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="78"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="120"/>
         <source>Sozialplanung needs Python packages that QGIS's Python lacks: {packages}. Install them with: {command} — then restart QGIS.</source>
         <translation>Sozialplanung benötigt Python-Pakete, die in QGIS' Python fehlen: {packages}. Installieren Sie sie mit: {command} – und starten Sie QGIS danach neu.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="56"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="58"/>
         <source>Sozialplanung tools (Processing)</source>
         <translation>Sozialplanung-Werkzeuge (Processing)</translation>
     </message>
@@ -296,12 +516,12 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
 <context>
     <name>SozialplanungProvider</name>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="30"/>
+        <location filename="../../processing_algorithms/provider.py" line="32"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="33"/>
+        <location filename="../../processing_algorithms/provider.py" line="35"/>
         <source>Sozialplanung (social planning analyses)</source>
         <translation>Sozialplanung (Analysen für die Sozialplanung)</translation>
     </message>
@@ -309,9 +529,24 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
 <context>
     <name>geolib</name>
     <message>
+        <location filename="../../geolib/hilfeportal.py" line="765"/>
+        <source>'{file}' is not UTF-8; it was read as Windows-1252.</source>
+        <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="776"/>
+        <source>'{path}' is a folder, not an exported file.</source>
+        <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/raster.py" line="74"/>
         <source>A raster must be 2-D, got an array of shape {shape}.</source>
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="499"/>
+        <source>Asked for page {asked}, the Hilfeportal answered with page {got}; its paging is broken. Nothing was loaded.</source>
+        <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
         <location filename="../../geolib/_progress.py" line="50"/>
@@ -344,6 +579,11 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal.py" line="1511"/>
+        <source>Check '{check}': {n} findings.</source>
+        <translation>Prüfung '{check}': {n} Hinweise.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="455"/>
         <source>EWZ_2018 must be a non-negative number for every municipality.</source>
         <translation>EWZ_2018 muss für jede Gemeinde eine nicht negative Zahl sein.</translation>
@@ -359,6 +599,11 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Indikatorjahre beginnen nach der Basisbevölkerung 2018; {year} ist zu früh.</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal.py" line="1258"/>
+        <source>Latitude and longitude are swapped ({lon} / {lat}); the offer is shown at the exchanged position. Correct it in the Hilfeportal.</source>
+        <translation>Breite und Länge sind vertauscht ({lon} / {lat}); das Angebot wird an der getauschten Position gezeigt. Bitte im Hilfeportal korrigieren.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/io.py" line="263"/>
         <source>Layer names must be unique within one GeoPackage: {names}.</source>
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
@@ -369,9 +614,84 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal.py" line="930"/>
+        <source>No source given: enter the Hilfeportal's URL or an exported file.</source>
+        <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1366"/>
+        <source>Not updated since {date} (more than {days} days before {as_of}).</source>
+        <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="469"/>
+        <source>Page {page} of the Hilfeportal is not valid JSON ({error}); nothing was loaded.</source>
+        <translation>Seite {page} des Hilfeportals ist kein gültiges JSON ({error}); es wurde nichts geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="507"/>
+        <source>Page {page} of the Hilfeportal repeats page {earlier}; its paging is broken. Nothing was loaded.</source>
+        <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/io.py" line="155"/>
         <source>Reading '{path}' failed: {error}</source>
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1337"/>
+        <source>Same title and address as {others}: possibly the same offer twice.</source>
+        <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="533"/>
+        <source>The Hilfeportal announced {total} offers but delivered {got}; the answer is incomplete. Nothing was loaded.</source>
+        <translation>Das Hilfeportal kündigte {total} Angebote an, lieferte aber {got}; die Antwort ist unvollständig. Es wurde nichts geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="426"/>
+        <source>The Hilfeportal answered HTTP {status} to '{url}' {n} times; try again later.</source>
+        <translation>Das Hilfeportal antwortete {n}-mal mit HTTP {status} auf '{url}'; versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="433"/>
+        <source>The Hilfeportal answered HTTP {status} to '{url}'. Check the address.</source>
+        <translation>Das Hilfeportal antwortete mit HTTP {status} auf '{url}'. Prüfen Sie die Adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="578"/>
+        <source>The Hilfeportal answered with something that is not a list of offers.</source>
+        <translation>Das Hilfeportal antwortete mit etwas, das keine Liste von Angeboten ist.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="447"/>
+        <source>The Hilfeportal at '{url}' could not be reached after {n} attempts: {error}.</source>
+        <translation>Das Hilfeportal unter '{url}' war nach {n} Versuchen nicht erreichbar: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="489"/>
+        <source>The Hilfeportal delivered more than {n} pages without an end; its paging seems broken. Nothing was loaded.</source>
+        <translation>Das Hilfeportal lieferte mehr als {n} Seiten ohne Ende; seine Seitenaufteilung scheint fehlerhaft. Es wurde nichts geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="554"/>
+        <source>The Hilfeportal redirected to '{url}', which is not http(s).</source>
+        <translation>Das Hilfeportal leitete auf '{url}' weiter; das ist kein http(s).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="416"/>
+        <source>The Hilfeportal refused access (HTTP {status}). Check the token in the authentication configuration.</source>
+        <translation>Das Hilfeportal verweigerte den Zugriff (HTTP {status}). Prüfen Sie das Token in der Authentifizierungskonfiguration.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="583"/>
+        <source>The Hilfeportal's answer has no list of offers (expected 'contents'). Is the address the API root?</source>
+        <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="229"/>
+        <source>The address '{url}' is not an http(s) URL. Give the Hilfeportal API as http://… or https://…, or the path of an exported file.</source>
+        <translation>Die Adresse '{url}' ist keine http(s)-URL. Geben Sie die Hilfeportal-API als http://… oder https://… an oder den Pfad einer exportierten Datei.</translation>
     </message>
     <message>
         <location filename="../../geolib/crs.py" line="59"/>
@@ -384,6 +704,41 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal.py" line="404"/>
+        <source>The answer of '{url}' is larger than {mb} MB; ask the Hilfeportal for smaller pages.</source>
+        <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1737"/>
+        <source>The cache could not be written: {error}</source>
+        <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1202"/>
+        <source>The coordinates '{lon}' / '{lat}' are not numbers; the offer is not on the map.</source>
+        <translation>Die Koordinaten '{lon}' / '{lat}' sind keine Zahlen; das Angebot erscheint nicht auf der Karte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1225"/>
+        <source>The coordinates {lon} / {lat} are outside the range of longitude (−180…180) and latitude (−90…90); the offer is not on the map.</source>
+        <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="827"/>
+        <source>The export '{file}' holds no list of offers.</source>
+        <translation>Der Export '{file}' enthält keine Liste von Angeboten.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="783"/>
+        <source>The export '{file}' is empty: it contains no offers.</source>
+        <translation>Der Export '{file}' ist leer: er enthält keine Angebote.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="791"/>
+        <source>The export '{file}' is not valid JSON: {error}</source>
+        <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
+    </message>
+    <message>
         <location filename="../../geolib/validate.py" line="39"/>
         <source>The field '{field}' of the {what} is a yes/no field, not a number. Choose a numeric field.</source>
         <translation>Das Feld „{field}“ im {what} ist ein Ja/Nein-Feld, keine Zahl. Wählen Sie ein Zahlenfeld.</translation>
@@ -394,12 +749,27 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Das Feld „{field}“ im {what} ist nicht numerisch: {n} Werte sind keine Zahlen (zum Beispiel {examples}). Wählen Sie ein Zahlenfeld oder korrigieren Sie diese Werte.</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal.py" line="286"/>
+        <source>The field mapping names '{key}', which is not part of an offer. Use one of: {keys}.</source>
+        <translation>Die Feldzuordnung nennt '{key}', das kein Teil eines Angebots ist. Verwenden Sie eines von: {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1165"/>
+        <source>The field {field} has {n} characters; it was shortened to {limit}.</source>
+        <translation>Das Feld {field} hat {n} Zeichen; es wurde auf {limit} gekürzt.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="800"/>
+        <source>The file '{file}' is not a Hilfeportal export: use JSON, GeoJSON or CSV.</source>
+        <translation>Die Datei '{file}' ist kein Hilfeportal-Export: Verwenden Sie JSON, GeoJSON oder CSV.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/io.py" line="133"/>
         <source>The file '{path}' cannot be read as vector data: {error}</source>
         <translation>Die Datei „{path}“ kann nicht als Vektordaten gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="128"/>
+        <location filename="../../geolib/hilfeportal.py" line="774"/>
         <source>The file '{path}' does not exist. Check the path.</source>
         <translation>Die Datei „{path}“ existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
@@ -414,9 +784,19 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal.py" line="1314"/>
+        <source>The id {id} occurs {n} times; only the first offer with it is kept.</source>
+        <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/io.py" line="290"/>
         <source>The layer '{layer}' has no CRS and cannot be written.</source>
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1183"/>
+        <source>The link '{url}' is not an http(s) address; it was removed.</source>
+        <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
         <location filename="../../geolib/examples.py" line="452"/>
@@ -439,9 +819,34 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Zahl der Angebote muss mindestens 1 sein, nicht {n}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal.py" line="1214"/>
+        <source>The offer has no coordinates; it is not on the map.</source>
+        <translation>Das Angebot hat keine Koordinaten; es erscheint nicht auf der Karte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1356"/>
+        <source>The offer has no valid update date ('{value}').</source>
+        <translation>Das Angebot hat kein gültiges Aktualisierungsdatum ('{value}').</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1295"/>
+        <source>The offer lies outside the area of the check ({lon} / {lat}).</source>
+        <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
+    </message>
+    <message>
         <location filename="../../geolib/density.py" line="113"/>
         <source>The rate base must be a positive number of inhabitants (for example 1000), not {per}.</source>
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1125"/>
+        <source>The records lack the columns {columns}; read them with read_offers().</source>
+        <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1748"/>
+        <source>The refresh failed: {error} The offers shown are those fetched at {when}.</source>
+        <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
     <message>
         <location filename="../../geolib/crs.py" line="45"/>
@@ -452,6 +857,11 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/validate.py" line="22"/>
         <source>The {what} has no field '{field}'. Its fields are: {fields}. Choose one of them.</source>
         <translation>Der {what} hat kein Feld „{field}“. Seine Felder sind: {fields}. Wählen Sie eines davon.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1419"/>
+        <source>The {what} has no polygons to check the offers against.</source>
+        <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
         <location filename="../../geolib/io.py" line="476"/>
@@ -479,6 +889,16 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal.py" line="965"/>
+        <source>These fields of the source are unknown and were ignored: {fields}.</source>
+        <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal_server.py" line="84"/>
+        <source>Unknown fault '{fault}'. Known: slow, 500, 429, retry_after, malformed, repeat, endless, total.</source>
+        <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/io.py" line="305"/>
         <source>Writing layer '{layer}' to '{path}' failed: {error}</source>
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
@@ -499,9 +919,19 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Gemeindelayer</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal.py" line="443"/>
+        <source>no answer within {s} s</source>
+        <translation>keine Antwort innerhalb von {s} s</translation>
+    </message>
+    <message>
         <location filename="../../geolib/density.py" line="118"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="360"/>
+        <source>per_page and max_pages must be at least 1, retries at least 0 and the timeout positive.</source>
+        <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
     <message>
         <location filename="../../geolib/density.py" line="132"/>
@@ -527,6 +957,16 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/validate.py" line="126"/>
         <source>{n} invalid polygons of the {what} were repaired (make valid).</source>
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1501"/>
+        <source>{n} of {total} offers are not on the map (no usable coordinates or a duplicate id); the check list names them.</source>
+        <translation>{n} von {total} Angeboten erscheinen nicht auf der Karte (keine brauchbaren Koordinaten oder doppelte ID); die Prüfliste nennt sie.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1777"/>
+        <source>{n} of {total} offers match the filters.</source>
+        <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
     <message>
         <location filename="../../geolib/density.py" line="153"/>

@@ -28,7 +28,26 @@ def menu_titles():
     return titles
 
 
+def hilfeportal_docks():
+    from qgis.PyQt.QtWidgets import QDockWidget
+
+    window = iface.mainWindow()
+    return [
+        d.windowTitle()
+        for d in window.findChildren(QDockWidget, "SozialplanungHilfeportalDock")
+        if d.parent() is window
+    ]
+
+
+def hilfeportal_actions():
+    from qgis.PyQt.QtWidgets import QAction
+
+    return len(iface.mainWindow().findChildren(QAction, "SozialplanungHilfeportalAction"))
+
+
 try:
+    result["dock_at_start"] = hilfeportal_docks()
+    result["dock_actions_at_start"] = hilfeportal_actions()
     result["loaded_at_start"] = "sozialplanung" in active_plugins
     result["provider_at_start"] = "sozialplanung" in provider_ids()
     result["menu_at_start"] = menu_titles()
@@ -37,9 +56,15 @@ try:
     result["unloaded"] = unloadPlugin("sozialplanung")
     result["provider_after_unload"] = "sozialplanung" in provider_ids()
     result["menu_after_unload"] = menu_titles()
+    result["dock_after_unload"] = hilfeportal_docks()
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    result["dock_actions_after_unload"] = hilfeportal_actions()
     loadPlugin("sozialplanung")
     result["restarted"] = startPlugin("sozialplanung")
     result["provider_after_reload"] = "sozialplanung" in provider_ids()
+    result["dock_after_reload"] = hilfeportal_docks()
     unloadPlugin("sozialplanung")
 except Exception:
     result["error"] = traceback.format_exc()

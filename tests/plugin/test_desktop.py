@@ -50,3 +50,8 @@ def test_plugin_loads_unloads_and_reloads_in_qgis_desktop(tmp_path):
     assert result["provider_after_unload"] is False
     assert "Sozialplanung tools (Processing)" not in result["menu_after_unload"]
     assert result["restarted"] is True and result["provider_after_reload"] is True
+    assert result["dock_at_start"] == ["Hilfeportal"] and result["dock_actions_at_start"] == 1
+    assert "Hilfeportal" in result["menu_at_start"]
+    assert result["dock_after_unload"] == [] and result["dock_actions_after_unload"] == 0
+    assert "Hilfeportal" not in result["menu_after_unload"]
+    assert result["dock_after_reload"] == ["Hilfeportal"]

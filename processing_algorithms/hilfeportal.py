@@ -1,0 +1,253 @@
+"""``sozialplanung:hilfeportal``: offers from the Hilfeportal as checked, styled points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    QgsApplication,
+    QgsAuthMethodConfig,
+    QgsProcessing,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from geolib.hilfeportal import is_url, load_offers
+
+from .base import SozialplanungAlgorithm, tr_geolib
+
+
+def cache_dir() -> Path:
+    """Where the last complete fetch of each source is kept (in the QGIS profile)."""
+    return Path(QgsApplication.qgisSettingsDirPath()) / "sozialplanung" / "hilfeportal"
+
+
+def auth_headers(authcfg: str | None) -> dict[str, str]:
+    """The HTTP headers a QGIS authentication configuration adds; {} without one.
+
+    The secret is read from QGIS's authentication database (the master password may
+    be asked for) and never logged. An ``EsriToken`` configuration sends its token as
+    ``Authorization: Bearer …``; other methods (Basic, OAuth2, ...) add the headers
+    QGIS itself would add to a request.
+    """
+    if not authcfg:
+        return {}
+    from qgis.PyQt.QtCore import QUrl
+    from qgis.PyQt.QtNetwork import QNetworkRequest
+
+    from geolib.errors import ParameterError
+
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig()
+    loaded = manager.loadAuthenticationConfig(authcfg, config, True)
+    ok = loaded[0] if isinstance(loaded, tuple) else loaded
+    if not ok or not config.isValid(True):
+        raise ParameterError(
+            "The authentication configuration '{id}' cannot be read. Check it in "
+            "Settings → Options → Authentication (and the master password).",
+            id=authcfg,
+        )
+    if config.method() == "EsriToken":
+        return {"Authorization": f"Bearer {config.config('token').strip()}"}
+    request = QNetworkRequest(QUrl("https://hilfeportal.invalid/"))
+    updated = manager.updateNetworkRequest(request, authcfg)
+    if isinstance(updated, tuple):
+        ok, request = updated
+    else:
+        ok = updated
+    if not ok:
+        raise ParameterError(
+            "The authentication configuration '{id}' could not be applied.", id=authcfg
+        )
+    return {
+        bytes(name).decode("latin-1"): bytes(request.rawHeader(name)).decode("latin-1").strip()
+        for name in request.rawHeaderList()
+    }
+
+
+def split_terms(text: str | None) -> list[str] | None:
+    """``"Sucht; Schulden"`` → ``["Sucht", "Schulden"]``; empty → ``None`` (no filter)."""
+    if not text or not str(text).strip():
+        return None
+    return [t.strip() for t in str(text).replace("|", ";").split(";") if t.strip()]
+
+
+class HilfeportalAlgorithm(SozialplanungAlgorithm):
+    """Load the offers of the Hilfeportal (API or export), check and filter them."""
+
+    SOURCE = "SOURCE"
+    AUTHCFG = "AUTHCFG"
+    CATEGORIES = "CATEGORIES"
+    TARGET_GROUPS = "TARGET_GROUPS"
+    SEARCH = "SEARCH"
+    AREA = "AREA"
+    STALE_DAYS = "STALE_DAYS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_CHECKS = "OUTPUT_CHECKS"
+
+    GROUP_ID = "hilfeportal"
+
+    def name(self) -> str:
+        return "hilfeportal"
+
+    def displayName(self) -> str:
+        return self.tr("Load Hilfeportal offers")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Loads the offers of the Hilfeportal as points (ETRS89 / UTM 32N) and checks "
+            "them.\n\n"
+            "Source: the URL of the Hilfeportal's API (Open Referral HSDS: /services, "
+            "paged) or an exported file (JSON, GeoJSON, or CSV with comma or semicolon; "
+            "UTF-8 or Windows-1252; decimal commas allowed). Only http and https URLs are "
+            "accepted. A token comes from a QGIS authentication configuration (method "
+            "'Esri token' or 'Basic'); it is never stored in the project or the log.\n\n"
+            "Slow or failing answers are retried (HTTP 429 and 5xx, honouring "
+            "Retry-After); a broken paging stops the load. Nothing partial is returned: "
+            "when a refresh fails, the last complete fetch of the source (kept in the QGIS "
+            "profile) is used and the log says from when it is.\n\n"
+            "Filters: categories and target groups separated by ';' (empty: all) and a "
+            "free-text search in title, provider, address, categories and target groups.\n"
+            "\n"
+            "Check list (second output): offers without or with invalid coordinates (not "
+            "on the map), outside the area (default: Kreis Pinneberg), latitude and "
+            "longitude swapped (placed at the exchanged position), duplicate ids (only the "
+            "first is kept), the same title and address, not updated for more than the "
+            "given days, shortened texts and links that are not http(s) (removed). The "
+            "field 'checks' of each offer names its findings."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SOURCE, self.tr("Source (URL of the Hilfeportal API or an exported file)")
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterAuthConfig(
+                self.AUTHCFG, self.tr("Authentication (token)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CATEGORIES,
+                self.tr("Categories (separated by ';', empty: all)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.TARGET_GROUPS,
+                self.tr("Target groups (separated by ';', empty: all)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.SEARCH, self.tr("Search text"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AREA,
+                self.tr("Area for the check (default: Kreis Pinneberg)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        stale = QgsProcessingParameterNumber(
+            self.STALE_DAYS,
+            self.tr("Not updated for more than (days)"),
+            QgsProcessingParameterNumber.Integer,
+            defaultValue=730,
+            minValue=1,
+        )
+        stale.setFlags(stale.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(stale)
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Hilfeportal offers"), QgsProcessing.TypeVectorPoint
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_CHECKS, self.tr("Hilfeportal check list"), QgsProcessing.TypeVectorPoint
+            )
+        )
+
+    def compute(self, parameters, context, feedback):
+        source = self.parameterAsString(parameters, self.SOURCE, context).strip()
+        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
+        headers = auth_headers(authcfg) if is_url(source) else {}
+        area = None
+        if parameters.get(self.AREA):
+            area = self.read_source(parameters, self.AREA, context)
+        self._input_names[self.SOURCE] = source
+        result = load_offers(
+            source,
+            cache_dir=cache_dir(),
+            headers=headers,
+            categories=split_terms(self.parameterAsString(parameters, self.CATEGORIES, context)),
+            target_groups=split_terms(
+                self.parameterAsString(parameters, self.TARGET_GROUPS, context)
+            ),
+            search=self.parameterAsString(parameters, self.SEARCH, context) or None,
+            area=area,
+            stale_days=self.parameterAsInt(parameters, self.STALE_DAYS, context),
+            progress=self.progress(feedback, 0, 80),
+        )
+        if result.from_cache:
+            feedback.pushWarning(tr_geolib(result.notes[0]))
+        self.push_notes(feedback, result.notes[1:] if result.from_cache else result.notes)
+        feedback.pushInfo(
+            self.tr("{n} offers loaded ({fetched}), {k} findings in the check list.").format(
+                n=len(result.offers), fetched=result.fetched_at, k=len(result.checks)
+            )
+        )
+        synthetic = result.all_offers["synthetic"].fillna(0).astype(int)
+        self._synthetic_inputs = bool((synthetic == 1).any())
+        checks = result.checks.copy()
+        checks["reason"] = [tr_geolib(r) for r in checks["reason"]]
+        notes = [tr_geolib(n) for n in result.notes]
+        dest = self.write_sink(
+            parameters,
+            self.OUTPUT,
+            context,
+            result.offers,
+            feedback,
+            style="hilfeportal_offers.qml",
+            provenance=self.provenance(
+                self.tr("Hilfeportal offers"),
+                _public(parameters),
+                data_year=result.fetched_at[:4],
+                method="geolib.hilfeportal.load_offers",
+                notes=notes,
+            ),
+            wkb_type=QgsWkbTypes.Point,
+        )
+        dest_checks = self.write_sink(
+            parameters,
+            self.OUTPUT_CHECKS,
+            context,
+            checks,
+            feedback,
+            style="hilfeportal_checks.qml",
+            provenance=self.provenance(
+                self.tr("Hilfeportal check list"),
+                _public(parameters),
+                data_year=result.fetched_at[:4],
+                method="geolib.hilfeportal.check_offers",
+                notes=notes,
+            ),
+            wkb_type=QgsWkbTypes.Point,
+        )
+        return {self.OUTPUT: dest, self.OUTPUT_CHECKS: dest_checks}
+
+
+def _public(parameters: dict[str, Any]) -> dict[str, Any]:
+    """Parameters for the provenance: the auth config's id only, never a secret."""
+    return {k: v for k, v in parameters.items() if k != HilfeportalAlgorithm.AUTHCFG}

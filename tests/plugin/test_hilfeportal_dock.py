@@ -1,0 +1,226 @@
+"""The Hilfeportal dock in real QGIS (offscreen) with real QGIS objects, over real HTTP."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsProject,
+    QgsSingleSymbolRenderer,
+    QgsSymbol,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsMessageBar
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtGui import QColor
+
+from geolib.hilfeportal_server import Faults, HilfeportalServer, offers_to_services
+from geolib.io import read_vector
+
+
+@pytest.fixture(scope="module")
+def services(examples):
+    return offers_to_services(read_vector(examples["offers"]))
+
+
+@pytest.fixture
+def server(services):
+    with HilfeportalServer(services) as srv:
+        yield srv
+
+
+@pytest.fixture
+def dock(tmp_path):
+    from sozialplanung_plugin.hilfeportal_dock import HilfeportalDock
+
+    project = QgsProject()
+    bar = QgsMessageBar()
+    widget = HilfeportalDock(project=project, message_bar=bar, cache_dir=tmp_path / "cache")
+    widget.load_options = lambda: {"backoff": 0.01, "retries": 1, "timeout": 5}
+    widget.show()
+    yield widget
+    widget.shutdown()
+    project.clear()
+    widget.deleteLater()
+    QCoreApplication.processEvents()
+
+
+def press_load(dock, timeout=60.0):
+    """Press the button like a user, then let Qt run until the task has ended."""
+    finished = []
+    dock.loadFinished.connect(finished.append)
+    dock.load_button.click()
+    deadline = time.monotonic() + timeout
+    while not finished and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    dock.loadFinished.disconnect(finished.append)
+    assert finished, "the task did not end"
+    return finished[0]
+
+
+def messages(dock):
+    return [item.text() for item in dock.message_bar.items()]
+
+
+def test_load_puts_styled_layers_into_the_group(dock, server, services):
+    dock.source_edit.setText(server.url)
+    assert press_load(dock) is True
+    offers = dock.layer("offers")
+    checks = dock.layer("checks")
+    assert offers.featureCount() == len(services)
+    assert offers.geometryType() == QgsWkbTypes.PointGeometry
+    assert offers.renderer().type() == "categorizedSymbol"
+    assert offers.renderer().classAttribute() == "category"
+    assert checks.featureCount() == len(dock.result.checks) > 0
+    group = dock.project.layerTreeRoot().findGroup("Hilfeportal")
+    assert {lyr.layer() for lyr in group.findLayers()} == {offers, checks}
+    form = offers.editFormConfig()
+    names = offers.fields().names()
+    for field in ("url", "phone", "opening_hours"):
+        assert form.tabs(), "the form has its groups"
+        assert field in names
+    url_widget = offers.editorWidgetSetup(names.index("url"))
+    assert url_widget.type() == "ExternalResource"
+    title_widget = offers.editorWidgetSetup(names.index("title"))
+    assert title_widget.type() == "TextEdit" and title_widget.config()["UseHtml"] is False
+    assert any("offers loaded" in m for m in messages(dock))
+    counts = {dock.category_root.child(i).text(0) for i in range(dock.category_root.childCount())}
+    assert f"Senioren ({dock.result.categories['Senioren']})" in counts
+
+
+def test_tree_and_search_filter_in_place(dock, server):
+    dock.source_edit.setText(server.url)
+    assert press_load(dock)
+    layer = dock.layer("offers")
+    dock.set_checked("categories", ["Sucht"])
+    dock.apply_filter()
+    assert layer.featureCount() == dock.result.categories["Sucht"]
+    assert dock.layer("offers") is layer
+    # a click in the tree, like a user
+    dock.set_checked("categories", None)
+    child = dock.category_root.child(0)
+    child.setCheckState(0, Qt.Unchecked)
+    dock.apply_filter()
+    name = child.data(0, Qt.UserRole + 1)
+    assert layer.featureCount() == len(dock.result.all_offers) - dock.result.categories[name] + sum(
+        1 for c in dock.result.all_offers["categories"] if name in c and c != name
+    )
+    dock.set_checked("categories", None)
+    title = dock.result.all_offers["title"].iloc[7]
+    dock.search_edit.setText(title)
+    dock.apply_filter()
+    shown = [f["title"] for f in layer.getFeatures()]
+    assert title in shown and len(shown) < len(dock.result.all_offers)
+
+
+def test_refresh_keeps_the_users_style_and_filter(dock, server, services):
+    dock.source_edit.setText(server.url)
+    assert press_load(dock)
+    layer = dock.layer("offers")
+    symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+    symbol.setColor(QColor("#123456"))
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setSubsetString("\"category\" = 'Senioren'")
+    seniors = layer.featureCount()
+    assert 0 < seniors < len(services)
+    assert press_load(dock)
+    assert dock.layer("offers") is layer
+    assert layer.renderer().type() == "singleSymbol"
+    assert layer.renderer().symbol().color().name() == "#123456"
+    assert layer.subsetString() == "\"category\" = 'Senioren'"
+    assert layer.featureCount() == seniors
+
+
+def test_refresh_after_a_fault_keeps_the_cache(dock, server, services):
+    dock.source_edit.setText(server.url)
+    assert press_load(dock)
+    fetched = dock.result.fetched_at
+    server.faults = Faults(fail_500=-1)
+    assert press_load(dock)
+    assert dock.result.from_cache and dock.result.fetched_at == fetched
+    assert dock.layer("offers").featureCount() == len(services)
+    assert any("The refresh failed" in m and fetched in m for m in messages(dock))
+    assert "from the cache" in dock.status_label.text()
+
+
+def test_failure_without_cache_says_why_and_keeps_qgis_working(dock, server):
+    server.faults = Faults(fail_500=-1)
+    dock.source_edit.setText(server.url)
+    assert press_load(dock) is False
+    assert dock.layer("offers") is None
+    assert any("HTTP 500" in m for m in messages(dock))
+    assert dock.load_button.isEnabled()
+
+
+def test_cancel_leaves_the_layers_unchanged(dock, server, services):
+    dock.source_edit.setText(server.url)
+    assert press_load(dock)
+    before = dock.layer("offers").featureCount()
+    server.faults = Faults(slow=0.3)
+    dock.load_options = lambda: {"per_page": 20, "timeout": 5}
+    finished = []
+    dock.loadFinished.connect(finished.append)
+    task = dock.load()
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline and task.status() != task.Running:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    dock.cancel_button.click()
+    deadline = time.monotonic() + 30
+    while not finished and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert finished == [False]
+    assert dock.layer("offers").featureCount() == before
+    assert any("cancelled" in m for m in messages(dock))
+    assert len(server.requests) < 5 + 450 // 20
+
+
+def test_html_in_titles_stays_text_in_the_message_bar_and_tree(dock, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "id;name;kategorie;lat;lon;updated_at;Extra\n"
+        "X1;<b>fett</b><script>alert(1)</script>;<i>Kat</i>;53,65;9,80;2026-09-01;1\n",
+        encoding="utf-8",
+    )
+    dock.source_edit.setText(str(export))
+    assert press_load(dock)
+    layer = dock.layer("offers")
+    assert [f["title"] for f in layer.getFeatures()] == ["<b>fett</b><script>alert(1)</script>"]
+    assert dock.category_root.child(0).text(0) == "<i>Kat</i> (1)"
+    unknown = [m for m in messages(dock) if "Extra" in m]
+    assert len(unknown) == 1
+    assert dock.status_label.textFormat() == Qt.PlainText
+
+
+def test_bad_sources_are_refused_with_a_message(dock):
+    dock.source_edit.setText("ftp://example.org/angebote")
+    assert press_load(dock) is False
+    assert any("is not an http(s) URL" in m for m in messages(dock))
+    dock.source_edit.setText("")
+    assert dock.load() is None
+    assert any("Enter the URL" in m for m in messages(dock))
+
+
+def test_token_from_an_auth_config_selected_in_the_dock(dock, services, tmp_path):
+    from qgis.core import QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("test-master", True)
+    config = QgsAuthMethodConfig("EsriToken")
+    config.setName("dock-token")
+    config.setConfig("token", "dock-geheim")
+    manager.storeAuthenticationConfig(config)
+    with HilfeportalServer(services, token="dock-geheim") as srv:
+        dock.source_edit.setText(srv.url)
+        dock.auth_select.setConfigId(config.id())
+        assert press_load(dock)
+        assert dock.layer("offers").featureCount() == len(services)
+    assert "dock-geheim" not in "\n".join(messages(dock))
+    project_file = tmp_path / "projekt.qgs"
+    assert dock.project.write(str(project_file))
+    assert "dock-geheim" not in project_file.read_text(encoding="utf-8")

@@ -1,0 +1,172 @@
+"""``sozialplanung:hilfeportal`` in headless QGIS against the example server over HTTP."""
+
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsVectorLayer
+
+from geolib.hilfeportal_server import Faults, HilfeportalServer, offers_to_services
+from geolib.io import read_provenance, read_style, read_vector
+from tests._qgis import run_algorithm, run_algorithm_error
+
+ALG = "sozialplanung:hilfeportal"
+
+
+@pytest.fixture(scope="module")
+def offers(examples):
+    return read_vector(examples["offers"])
+
+
+@pytest.fixture(scope="module")
+def services(offers):
+    return offers_to_services(offers)
+
+
+@pytest.fixture
+def server(services):
+    with HilfeportalServer(services) as srv:
+        yield srv
+
+
+def _run(tmp_path, **params):
+    out, checks = tmp_path / "angebote.gpkg", tmp_path / "pruefung.gpkg"
+    results, feedback = run_algorithm(
+        ALG, {"OUTPUT": str(out), "OUTPUT_CHECKS": str(checks), **params}
+    )
+    return read_vector(out), read_vector(checks), results, feedback
+
+
+def test_loads_every_offer_styled_with_check_list(server, offers, tmp_path):
+    got, checks, results, feedback = _run(tmp_path, SOURCE=server.url)
+    assert len(got) == len(offers)
+    assert sorted(got["offer_id"]) == sorted(offers["offer_id"])
+    assert got.crs.to_epsg() == 25832 and set(got.geom_type) == {"Point"}
+    stale = (offers["updated_at"] < "2024-11-23").sum()  # 730 days before today's run
+    assert len(checks) >= 1 and set(checks["check"]) <= {"stale", "no_update_date"}
+    assert abs(len(checks) - stale) <= 5
+    style = read_style(tmp_path / "angebote.gpkg", "angebote")
+    assert 'type="categorizedSymbol"' in style and 'attr="category"' in style
+    assert "Hilfeportal" in read_provenance(tmp_path / "angebote.gpkg", "angebote")["title"]
+    assert read_provenance(tmp_path / "angebote.gpkg", "angebote")["synthetic"] is True
+    layer = QgsVectorLayer(results["OUTPUT"], "offers", "ogr")
+    assert layer.renderer().type() == "categorizedSymbol"
+    assert layer.renderer().classAttribute() == "category"
+    assert "offers loaded" in feedback.text
+
+
+def test_filters_by_category_target_group_and_search(server, offers, tmp_path):
+    got, _, _, _ = _run(tmp_path, SOURCE=server.url, CATEGORIES="Senioren; Sucht")
+    expected = offers["categories"].str.contains("Senioren|Sucht")
+    assert len(got) == int(expected.sum()) > 0
+    got2, _, _, _ = _run(
+        tmp_path, SOURCE=server.url, CATEGORIES="Senioren", TARGET_GROUPS="Angehörige"
+    )
+    assert 0 < len(got2) < len(got)
+    title = offers["title"].iloc[3]
+    got3, _, _, _ = _run(tmp_path, SOURCE=server.url, SEARCH=title.lower())
+    assert title in got3["title"].tolist()
+
+
+def test_area_for_the_outside_check(server, offers, tmp_path):
+    from tests.conftest import KREIS_GPKG
+
+    area = f"{KREIS_GPKG}|layername=gemeinden|subset=\"GEN\" = 'Wedel'"
+    got, checks, _, _ = _run(tmp_path, SOURCE=server.url, AREA=area)
+    outside = checks[checks["check"] == "outside_area"]
+    in_wedel = (offers["municipality"] == "Wedel").sum()
+    assert len(outside) == len(offers) - in_wedel
+    assert len(got) == len(offers)
+
+
+@pytest.fixture(scope="module")
+def auth_config(qgis_app):
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("test-master", True)
+    config = QgsAuthMethodConfig("EsriToken")
+    config.setName("hilfeportal-test")
+    config.setConfig("token", "geheim-42")
+    ok = manager.storeAuthenticationConfig(config)
+    assert ok[0] if isinstance(ok, tuple) else ok
+    wrong = QgsAuthMethodConfig("EsriToken")
+    wrong.setName("hilfeportal-wrong")
+    wrong.setConfig("token", "falsch-17")
+    manager.storeAuthenticationConfig(wrong)
+    basic = QgsAuthMethodConfig("Basic")
+    basic.setName("hilfeportal-basic")
+    basic.setConfig("username", "u")
+    basic.setConfig("password", "p")
+    manager.storeAuthenticationConfig(basic)
+    return config.id(), wrong.id(), basic.id()
+
+
+def test_token_from_qgis_authentication(services, tmp_path, auth_config):
+    good, wrong, basic = auth_config
+    with HilfeportalServer(services, token="geheim-42") as srv:
+        message = run_algorithm_error(
+            ALG,
+            {"SOURCE": srv.url, "AUTHCFG": wrong, "OUTPUT": "memory:", "OUTPUT_CHECKS": "memory:"},
+        )
+        assert "refused access (HTTP 401)" in message and "falsch-17" not in message
+        message = run_algorithm_error(
+            ALG,
+            {"SOURCE": srv.url, "AUTHCFG": basic, "OUTPUT": "memory:", "OUTPUT_CHECKS": "memory:"},
+        )
+        assert "refused access (HTTP 401)" in message
+        message = run_algorithm_error(
+            ALG, {"SOURCE": srv.url, "OUTPUT": "memory:", "OUTPUT_CHECKS": "memory:"}
+        )
+        assert "Check the token" in message
+        # the first complete fetch, then a wrong token: the cache stays, with a warning
+        got, _, _, feedback = _run(tmp_path, SOURCE=srv.url, AUTHCFG=good)
+        assert len(got) == len(services)
+        assert "geheim-42" not in feedback.text
+        again, _, _, feedback = _run(tmp_path, SOURCE=srv.url, AUTHCFG=wrong)
+        assert len(again) == len(services)
+        assert "refused access" in "\n".join(feedback.warnings)
+
+
+def test_refresh_after_a_fault_uses_the_cache(server, services, tmp_path):
+    first, _, _, _ = _run(tmp_path, SOURCE=server.url)
+    server.faults = Faults(malformed_page=2)
+    again, _, _, feedback = _run(tmp_path, SOURCE=server.url + "/services")
+    assert len(again) == len(first) == len(services)
+    warning = "\n".join(feedback.warnings)
+    assert "The refresh failed" in warning and "not valid JSON" in warning
+    assert "fetched at" in warning
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("ftp://example.org/angebote", "is not an http(s) URL"),
+        ("file:///etc/passwd", "is not an http(s) URL"),
+        ("/nicht/vorhanden.csv", "does not exist"),
+    ],
+)
+def test_bad_sources_are_refused(source, expected):
+    message = run_algorithm_error(
+        ALG, {"SOURCE": source, "OUTPUT": "memory:", "OUTPUT_CHECKS": "memory:"}
+    )
+    assert expected in message
+
+
+def test_empty_export_and_a_check_list_without_geometry(tmp_path):
+    empty = tmp_path / "leer.csv"
+    empty.write_text("offer_id;title;lat;lon\n", encoding="utf-8")
+    message = run_algorithm_error(
+        ALG, {"SOURCE": str(empty), "OUTPUT": "memory:", "OUTPUT_CHECKS": "memory:"}
+    )
+    assert "is empty: it contains no offers" in message
+    export = tmp_path / "export.csv"
+    export.write_bytes(
+        "\ufeffid;name;lat;lon;updated_at;Farbe\n"
+        "A;<script>alert(1)</script>Treff;53,65;9,80;2026-09-01;rot\n"
+        "B;Ohne Ort;;;2026-09-01;blau\n".encode()
+    )
+    got, checks, _, feedback = _run(tmp_path, SOURCE=str(export))
+    assert got["title"].tolist() == ["<script>alert(1)</script>Treff"]
+    assert checks["check"].tolist() == ["no_coordinates"]
+    geom = checks.geometry.iloc[0]
+    assert geom is None or geom.is_empty
+    assert "Farbe" in feedback.text
