@@ -12,9 +12,13 @@ from .base import ICON_PATH
 def algorithm_classes() -> list[type]:
     """Every algorithm class of the provider, one module each."""
     from .offers_per_population import OffersPerPopulationAlgorithm
+    from .sozialformel import SozialformelAlgorithm
+    from .surface import SurfaceAlgorithm
 
     return [
         OffersPerPopulationAlgorithm,
+        SozialformelAlgorithm,
+        SurfaceAlgorithm,
     ]
 
 
