@@ -86,6 +86,7 @@ _TOP_KEYS = (
     "combination",
     "threshold",
     "min_denominator",
+    "suppress_index",
     "missing",
     "winsorize",
     "classes",
@@ -168,6 +169,7 @@ class Config:
     combination: str = "weighted_mean"
     threshold: int = 3
     min_denominator: int = 10
+    suppress_index: bool = False
     missing: str = "refuse"
     winsorize: float = 0.0
     class_method: str = "quantile"
@@ -252,6 +254,16 @@ def _number(value: Any, what: str, *, integer: bool = False) -> float:
     return int(value) if integer else float(value)
 
 
+def _flag(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise ParameterError(
+            "The Sozialformel configuration has {what} = '{value}'; it must be true or false.",
+            what=what,
+            value=value,
+        )
+    return value
+
+
 def load_config(source: str | os.PathLike | Mapping[str, Any] | None = None) -> Config:
     """Read and validate a Sozialformel configuration (TOML file or mapping).
 
@@ -287,6 +299,7 @@ def load_config(source: str | os.PathLike | Mapping[str, Any] | None = None) -> 
         post_scaling = "minmax"     # minmax | minmax_reference | none
         threshold = 3               # counts below are suppressed in published outputs
         min_denominator = 10        # rates on smaller denominators are suppressed
+        suppress_index = false      # true: also no index where a value is suppressed
         missing = "refuse"          # refuse | drop | carry | group_mean
         winsorize = 0.0             # share clipped at each tail per year (0 = off)
 
@@ -490,6 +503,7 @@ def load_config(source: str | os.PathLike | Mapping[str, Any] | None = None) -> 
         combination=_choice(data.get("combination", "weighted_mean"), COMBINATIONS, "combination"),
         threshold=threshold,
         min_denominator=min_denominator,
+        suppress_index=_flag(data.get("suppress_index", False), "suppress_index"),
         missing=_choice(data.get("missing", "refuse"), MISSING_POLICIES, "missing"),
         winsorize=winsorize,
         class_method=class_method,
@@ -1624,15 +1638,21 @@ def _publishable(
         out[f"{ind.name}_rate"] = rate
         out[f"{ind.name}_scaled"] = scaled
         out[f"{ind.name}_suppressed"] = (rate_small & publish).astype(np.int64)
-    for col in (
+    index_cols = (
         "index_value",
         "index_rank",
         "index_percentile",
         "index_class",
         "index_change",
         "rank_change",
-    ):
-        out[col] = frame[col].to_numpy(dtype=float)
+    )
+    # secondary suppression: with the index and the other values a suppressed value
+    # could be narrowed down, so on request the index of such rows is withheld too
+    flagged = out[[f"{i.name}_suppressed" for i in config.indicators]].any(axis=1).to_numpy()
+    hide = flagged & publish & config.suppress_index
+    for col in index_cols:
+        out[col] = np.where(hide, np.nan, frame[col].to_numpy(dtype=float))
+    out["index_suppressed"] = hide.astype(np.int64)
     for col in ("index_rank", "index_class", "rank_change"):
         out[col] = out[col].astype("Int64")
     if unit:
@@ -1746,7 +1766,9 @@ _T_RANKS = N_(
 _T_PROTECTION = N_(
     "Counts below the threshold and rates on small denominators are suppressed in every "
     "published output (flagged, NULL). The index and the groups are computed from the full "
-    "counts; groups are pooled, so small members still count."
+    "counts; groups are pooled, so small members still count. Together with the other "
+    "values, the index narrows a suppressed value down; before publishing outside the "
+    "administration set suppress_index = true, which withholds the index of such rows too."
 )
 _C_INDICATOR = N_("Indicator")
 _C_LABEL = N_("Label")

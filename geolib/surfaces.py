@@ -134,10 +134,10 @@ def _centre_zones(prep: _Prepared) -> tuple[np.ndarray, list[Message]]:
     notes: list[Message] = []
     if len(empty):
         # an area smaller than a cell: it gets the cell of a point inside it
-        inv = ~prep.transform
+        t = prep.transform
         for i in empty:
             point = geoms[i].representative_point()
-            col, row = inv * (point.x, point.y)
+            col, row = (point.x - t.c) / t.a, (point.y - t.f) / t.e
             row = min(max(int(row), 0), prep.shape[0] - 1)
             col = min(max(int(col), 0), prep.shape[1] - 1)
             zones[row, col] = i + 1
