@@ -132,6 +132,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
                 self.tr("Key field of the areas (AGS)"),
                 defaultValue="AGS",
                 parentLayerParameterName=self.AREAS,
+                optional=True,  # empty: AGS (a required field ignores its default in 3.22)
             )
         )
         self.addParameter(

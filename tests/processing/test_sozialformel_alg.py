@@ -152,6 +152,21 @@ def test_suppression_in_every_published_output(run, examples):
     assert groups.loc[groups["grouping"] == "kreis", "kinderarmut_rate"].notna().all()
 
 
+def test_geopackage_table_and_default_key(examples, tmp_path):
+    params = _params(
+        examples,
+        tmp_path,
+        TABLE=f"{examples['indikatoren_gpkg']}|layername=indikatoren",
+        GROUPS=None,
+        GROUP_FIELD=None,
+        OUTPUT_GROUPS=None,
+        OUTPUT_REPORT=None,
+    )
+    del params["AREA_KEY"]
+    run_algorithm(ALG, params)
+    assert len(read_vector(params["OUTPUT"], layer="sf")) == 49
+
+
 def test_years_and_a_custom_configuration(examples, tmp_path):
     config = tmp_path / "c.toml"
     config.write_text(
