@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from qgis.core import (
     QgsColorRampShader,
@@ -51,7 +53,8 @@ def style_raster(path: str) -> None:
     renderer.setClassificationMax(high)
     renderer.setOpacity(template.opacity())
     layer.setRenderer(renderer)
-    layer.saveNamedStyle(str(path).rsplit(".", 1)[0] + ".qml")
+    # QGIS loads <name>.qml beside a raster as its default style
+    layer.saveNamedStyle(str(Path(path).with_suffix(Path(TEMPLATE_STYLE).suffix)))
     del layer
 
 
