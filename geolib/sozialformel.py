@@ -761,6 +761,16 @@ def sozialformel(
     units = _evaluate(data, config, notes, reference=None)
     progress.report(0.45)
     group_frames = []
+    if fields:
+        incomplete = int(_missing_mask(data, config).any(axis=1).sum())
+        if incomplete:
+            notes.append(
+                Message(
+                    "{n} unit-years without a value are left out of their groups' pooled "
+                    "counts (for the indicators they lack).",
+                    n=incomplete,
+                )
+            )
     for group_field in fields:
         pooled = _pool(data, mapping, group_field, config)
         group_frames.append(_evaluate(pooled, config, notes, reference=units))
@@ -1785,6 +1795,12 @@ _C_RANK = N_("Rank")
 _C_WEIGHTS_RANGE = N_("Random weights (5–95 %)")
 _C_SCALINGS_RANGE = N_("Other scalings")
 _C_INTERVAL = N_("Rank interval")
+_H_GROUPS = N_("Groups (pooled counts)")
+_C_GROUPING = N_("Grouping")
+_C_GROUP = N_("Group")
+_C_UNITS = N_("Units")
+_C_INDEX = N_("Index")
+_C_CHANGE = N_("Change")
 _V_REVERSED = N_("reversed (higher = less need)")
 _V_NORMAL = N_("higher = more need")
 
@@ -1883,6 +1899,20 @@ def validity_report_html(
         parts.append(f"<h2>{t(_H_NOTES)}</h2><ul>")
         parts.extend(f"<li>{t(n)}</li>" for n in result.notes)
         parts.append("</ul>")
+    if len(result.groups):
+        latest = result.groups[result.groups["year"] == result.latest_year]
+        parts.append(f"<h2>{t(_H_GROUPS)} {result.latest_year}</h2><table><tr>")
+        for h in (_C_GROUPING, _C_GROUP, _C_UNITS, _C_INDEX, _C_RANK, _C_CHANGE):
+            parts.append(f"<th>{t(h)}</th>")
+        parts.append("</tr>")
+        for row in latest.sort_values(["grouping", "index_rank"]).itertuples():
+            parts.append(
+                f'<tr><td class="t">{html.escape(str(row.grouping))}</td>'
+                f'<td class="t">{html.escape(str(row.group_name))}</td><td>{row.n_units}</td>'
+                f"<td>{_fmt(row.index_value, 1)}</td><td>{_fmt(row.index_rank, 0)}</td>"
+                f"<td>{_fmt(row.index_change, 1)}</td></tr>"
+            )
+        parts.append("</table>")
     parts.append(f"<h2>{t(_H_PROTECTION)}</h2><p>{t(_T_PROTECTION)}</p>")
     parts.append(
         "<p>"

@@ -77,27 +77,27 @@ Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank
 Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL und markiert (&lt;indicator&gt;_suppressed = 1).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="148"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="149"/>
         <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
         <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="174"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="175"/>
         <source>Group field(s) of the mapping table (comma separated; empty: all)</source>
         <translation>Gruppenfeld(er) der Zuordnungstabelle (durch Komma getrennt; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="165"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="166"/>
         <source>Groups: mapping table key → group (optional)</source>
         <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe (optional)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="205"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="206"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="140"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="141"/>
         <source>Indicator table (CSV, XLSX or GeoPackage)</source>
         <translation>Indikatorentabelle (CSV, XLSX oder GeoPackage)</translation>
     </message>
@@ -112,42 +112,42 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="180"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="181"/>
         <source>Sozialformel (areas)</source>
         <translation>Sozialformel (Gebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="186"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="187"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="195"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="196"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="150"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="151"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="142"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="143"/>
         <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="204"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="205"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="158"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="159"/>
         <source>Years (e.g. 2019-2023 or 2021, 2023; empty: all)</source>
         <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="245"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="246"/>
         <source>{rank}. {name}: {index} (change {change})</source>
         <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
     </message>
@@ -239,62 +239,62 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SurfaceAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="117"/>
+        <location filename="../../processing_algorithms/surface.py" line="120"/>
         <source>Area-weighted</source>
         <translation>Flächengewichtet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="96"/>
+        <location filename="../../processing_algorithms/surface.py" line="99"/>
         <source>Areas (polygons)</source>
         <translation>Gebiete (Polygone)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="102"/>
+        <location filename="../../processing_algorithms/surface.py" line="105"/>
         <source>Denominator count field (for a rate)</source>
         <translation>Nenner-Anzahlfeld (für eine Quote)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="139"/>
+        <location filename="../../processing_algorithms/surface.py" line="142"/>
         <source>Give both a numerator and a denominator field for a rate surface.</source>
         <translation>Für eine Quotenoberfläche sowohl ein Zähler- als auch ein Nennerfeld angeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="116"/>
+        <location filename="../../processing_algorithms/surface.py" line="119"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="101"/>
+        <location filename="../../processing_algorithms/surface.py" line="104"/>
         <source>Numerator count field (for a rate)</source>
         <translation>Zähler-Anzahlfeld (für eine Quote)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="124"/>
+        <location filename="../../processing_algorithms/surface.py" line="127"/>
         <source>Pixel size (m)</source>
         <translation>Pixelgröße (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="117"/>
+        <location filename="../../processing_algorithms/surface.py" line="120"/>
         <source>Pycnophylactic (Tobler)</source>
         <translation>Pyknophylaktisch (Tobler)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="76"/>
+        <location filename="../../processing_algorithms/surface.py" line="79"/>
         <source>Sozialformel surface</source>
         <translation>Sozialformel-Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="130"/>
+        <location filename="../../processing_algorithms/surface.py" line="133"/>
         <source>Surface</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="153"/>
+        <location filename="../../processing_algorithms/surface.py" line="156"/>
         <source>Surface of {what}</source>
         <translation>Oberfläche von {what}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="79"/>
+        <location filename="../../processing_algorithms/surface.py" line="82"/>
         <source>Turns area values into a raster surface (GeoTIFF, ETRS89 / UTM 32N).
 
 Area-weighted: every cell gets the value of its area (FIELD); a cell on a boundary gets the mean of the areas it overlaps, weighted by the overlapped share.
@@ -311,7 +311,7 @@ Pyknophylaktisch (Tobler): eine glatte Oberfläche einer Anzahl (FIELD, z. B. Ei
 Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide werden zu Oberflächen und dann geteilt; das Ergebnis ist in Prozent (100 × Zähler / Nenner). Zellen außerhalb aller Gebiete sind NoData (-9999). Gebiete ohne Wert werden ausgelassen und gemeldet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="100"/>
+        <location filename="../../processing_algorithms/surface.py" line="103"/>
         <source>Value or count field</source>
         <translation>Wert- oder Anzahlfeld</translation>
     </message>
@@ -324,7 +324,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="938"/>
+        <location filename="../../geolib/sozialformel.py" line="948"/>
         <source>'{numerator}' is above its denominator '{denominator}' in {n} rows ({where}) of indicator '{indicator}': a part cannot exceed the whole.</source>
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
@@ -344,7 +344,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1748"/>
+        <location filename="../../geolib/sozialformel.py" line="1758"/>
         <source>All values come from synthetic example data, not official figures:</source>
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
@@ -379,32 +379,37 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1850"/>
+        <location filename="../../geolib/sozialformel.py" line="1803"/>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1866"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1754"/>
+        <location filename="../../geolib/sozialformel.py" line="1764"/>
         <source>Contribution of each indicator</source>
         <translation>Beitrag jedes Indikators</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1781"/>
+        <location filename="../../geolib/sozialformel.py" line="1791"/>
         <source>Correlation with the index</source>
         <translation>Korrelation mit dem Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1752"/>
+        <location filename="../../geolib/sozialformel.py" line="1762"/>
         <source>Correlations of the indicators (Pearson, above; Spearman, below)</source>
         <translation>Korrelationen der Indikatoren (Pearson oben, Spearman unten)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1766"/>
+        <location filename="../../geolib/sozialformel.py" line="1776"/>
         <source>Counts below the threshold and rates on small denominators are suppressed in every published output (flagged, NULL). The index and the groups are computed from the full counts; groups are pooled, so small members still count. Together with the other values, the index narrows a suppressed value down; before publishing outside the administration set suppress_index = true, which withholds the index of such rows too.</source>
         <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern werden in jeder veröffentlichten Ausgabe gesperrt (markiert, NULL). Index und Gruppen werden aus den vollständigen Fallzahlen berechnet; Gruppen werden zusammengefasst, kleine Mitglieder zählen also mit. Zusammen mit den übrigen Werten grenzt der Index einen gesperrten Wert ein; vor einer Veröffentlichung außerhalb der Verwaltung suppress_index = true setzen, dann wird auch der Index solcher Zeilen zurückgehalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1753"/>
+        <location filename="../../geolib/sozialformel.py" line="1763"/>
         <source>Cronbach's alpha</source>
         <translation>Cronbachs Alpha</translation>
     </message>
@@ -414,22 +419,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eigene Klassen brauchen [classes] breaks = [...]: aufsteigende innere Grenzen, z. B. [20, 40, 60, 80] für fünf Klassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1756"/>
+        <location filename="../../geolib/sozialformel.py" line="1766"/>
         <source>Data protection</source>
         <translation>Geheimhaltung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="810"/>
+        <location filename="../../geolib/sozialformel.py" line="820"/>
         <source>Data protection: {n} values below the threshold ({threshold}) or on denominators below {min_den} are suppressed (NULL, flagged): {detail}.</source>
         <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1776"/>
+        <location filename="../../geolib/sozialformel.py" line="1786"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1777"/>
+        <location filename="../../geolib/sozialformel.py" line="1787"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
@@ -454,12 +459,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="966"/>
+        <location filename="../../geolib/sozialformel.py" line="1800"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="976"/>
         <source>Group fields were given but no group table.</source>
         <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1773"/>
+        <location filename="../../geolib/sozialformel.py" line="1799"/>
+        <source>Grouping</source>
+        <translation>Gruppierung</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1798"/>
+        <source>Groups (pooled counts)</source>
+        <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1802"/>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1783"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
@@ -484,12 +509,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikator {n} der Sozialformel-Konfiguration fehlt '{key}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1750"/>
+        <location filename="../../geolib/sozialformel.py" line="1760"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1774"/>
+        <location filename="../../geolib/sozialformel.py" line="1784"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
@@ -499,27 +524,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1780"/>
+        <location filename="../../geolib/sozialformel.py" line="1790"/>
         <source>Mean share</source>
         <translation>Mittlerer Anteil</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1749"/>
+        <location filename="../../geolib/sozialformel.py" line="1759"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1068"/>
+        <location filename="../../geolib/sozialformel.py" line="1078"/>
         <source>Missing values: {n} unit-years are left out of the index (policy 'drop'): {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben beim Index außen vor (Regel 'drop'): {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1058"/>
+        <location filename="../../geolib/sozialformel.py" line="1068"/>
         <source>Missing values: {n} unit-years carried forward from the previous year; {left} without an earlier value are left out of the index ({where}).</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre aus dem Vorjahr fortgeschrieben; {left} ohne früheren Wert bleiben beim Index außen vor ({where}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1092"/>
+        <location filename="../../geolib/sozialformel.py" line="1102"/>
         <source>Missing values: {n} unit-years got the mean rate of their group ({group}) in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
@@ -529,52 +554,52 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1751"/>
+        <location filename="../../geolib/sozialformel.py" line="1761"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1775"/>
+        <location filename="../../geolib/sozialformel.py" line="1785"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1786"/>
+        <location filename="../../geolib/sozialformel.py" line="1796"/>
         <source>Other scalings</source>
         <translation>Andere Skalierungen</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1174"/>
+        <location filename="../../geolib/sozialformel.py" line="1184"/>
         <source>Outliers: {n} values of '{indicator}' were winsorised to the {low} and {high} quantiles of their year.</source>
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1785"/>
+        <location filename="../../geolib/sozialformel.py" line="1795"/>
         <source>Random weights (5–95 %)</source>
         <translation>Zufallsgewichte (5–95 %)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1784"/>
+        <location filename="../../geolib/sozialformel.py" line="1794"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1782"/>
+        <location filename="../../geolib/sozialformel.py" line="1792"/>
         <source>Rank correlation without it</source>
         <translation>Rangkorrelation ohne ihn</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1787"/>
+        <location filename="../../geolib/sozialformel.py" line="1797"/>
         <source>Rank interval</source>
         <translation>Rangintervall</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1755"/>
+        <location filename="../../geolib/sozialformel.py" line="1765"/>
         <source>Rank intervals (sensitivity)</source>
         <translation>Rangintervalle (Sensitivität)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1761"/>
+        <location filename="../../geolib/sozialformel.py" line="1771"/>
         <source>Rank intervals: 5th–95th percentile of the rank under random weights (each weight × uniform(1 − spread, 1 + spread)) and the range over other scalings. A wide interval means the rank depends on choices, not only on the data.</source>
         <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
     </message>
@@ -584,7 +609,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1779"/>
+        <location filename="../../geolib/sozialformel.py" line="1789"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
@@ -594,12 +619,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1842"/>
+        <location filename="../../geolib/sozialformel.py" line="1858"/>
         <source>Scaling: {scaling}; combination: {combination}; post-scaling: {post}; reference year: {reference}.</source>
         <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1569"/>
+        <location filename="../../geolib/sozialformel.py" line="1579"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
@@ -659,7 +684,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1698"/>
+        <location filename="../../geolib/sozialformel.py" line="1708"/>
         <source>The area layer has no field '{field}'. Its fields: {fields}.</source>
         <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
     </message>
@@ -669,12 +694,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="916"/>
+        <location filename="../../geolib/sozialformel.py" line="926"/>
         <source>The column '{column}' has values that are not numbers: {values}.</source>
         <translation>Die Spalte '{column}' hat Werte, die keine Zahlen sind: {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="925"/>
+        <location filename="../../geolib/sozialformel.py" line="935"/>
         <source>The column '{column}' has {n} negative counts ({where}). Counts must be 0 or more; check the table.</source>
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
@@ -714,17 +739,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="980"/>
+        <location filename="../../geolib/sozialformel.py" line="990"/>
         <source>The group table has no column '{column}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Spalte '{column}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="969"/>
+        <location filename="../../geolib/sozialformel.py" line="979"/>
         <source>The group table has no key column '{key}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Schlüsselspalte '{key}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="992"/>
+        <location filename="../../geolib/sozialformel.py" line="1002"/>
         <source>The group table lists keys more than once: {keys}. Give one row per unit.</source>
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
@@ -734,37 +759,37 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Indikatorname '{name}' taugt nicht als Feldname: Kleinbuchstaben, Ziffern und '_' verwenden, mit einem Buchstaben beginnend (höchstens 31 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1040"/>
+        <location filename="../../geolib/sozialformel.py" line="1050"/>
         <source>The indicator table has missing values (an absent row, an empty count or a denominator of 0) for {n} unit-years: {where}. Fill them, or choose a missing policy in the configuration: missing = drop | carry | group_mean.</source>
         <translation>Die Indikatorentabelle hat fehlende Werte (eine fehlende Zeile, eine leere Fallzahl oder einen Nenner von 0) für {n} Gebiet-Jahre: {where}. Diese ergänzen oder in der Konfiguration eine Regel wählen: missing = drop | carry | group_mean.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="854"/>
+        <location filename="../../geolib/sozialformel.py" line="864"/>
         <source>The indicator table has no column '{column}' ({role}). Its columns: {columns}. Set key/year in the configuration.</source>
         <translation>Die Indikatorentabelle hat keine Spalte '{column}' ({role}). Ihre Spalten: {columns}. key/year in der Konfiguration setzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="864"/>
+        <location filename="../../geolib/sozialformel.py" line="874"/>
         <source>The indicator table has no column '{column}', which indicator '{indicator}' needs. Its columns: {columns}.</source>
         <translation>Die Indikatorentabelle hat keine Spalte '{column}', die der Indikator '{indicator}' braucht. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="906"/>
+        <location filename="../../geolib/sozialformel.py" line="916"/>
         <source>The indicator table has {n} duplicate (key, year) rows: {pairs}. Keep one row per unit and year.</source>
         <translation>Die Indikatorentabelle hat {n} doppelte Zeilen (Schlüssel, Jahr): {pairs}. Eine Zeile je Gebiet und Jahr behalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="851"/>
+        <location filename="../../geolib/sozialformel.py" line="861"/>
         <source>The indicator table is empty: it has no rows.</source>
         <translation>Die Indikatorentabelle ist leer: sie hat keine Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1758"/>
+        <location filename="../../geolib/sozialformel.py" line="1768"/>
         <source>The indicators agree only partly (alpha &lt; 0.7): the index combines different dimensions.</source>
         <translation>Die Indikatoren stimmen nur teilweise überein (Alpha &lt; 0,7): der Index verbindet verschiedene Dimensionen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1757"/>
+        <location filename="../../geolib/sozialformel.py" line="1767"/>
         <source>The indicators measure a common dimension (alpha ≥ 0.7).</source>
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
@@ -824,7 +849,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Gewicht des Indikators '{name}' ist {weight}; Gewichte müssen größer als 0 sein (einen Indikator weglassen statt mit 0 zu gewichten).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="890"/>
+        <location filename="../../geolib/sozialformel.py" line="900"/>
         <source>The year column '{column}' has values that are not years: {values}.</source>
         <translation>Die Jahresspalte '{column}' hat Werte, die keine Jahre sind: {values}.</translation>
     </message>
@@ -839,7 +864,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1206"/>
+        <location filename="../../geolib/sozialformel.py" line="1216"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -904,22 +929,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1890"/>
+        <location filename="../../geolib/sozialformel.py" line="1920"/>
         <source>Threshold: counts below {threshold}; minimum denominator: {min_den}.</source>
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1783"/>
+        <location filename="../../geolib/sozialformel.py" line="1793"/>
         <source>Unit</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1420"/>
+        <location filename="../../geolib/sozialformel.py" line="1801"/>
+        <source>Units</source>
+        <translation>Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1430"/>
         <source>Unknown classification '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1343"/>
+        <location filename="../../geolib/sozialformel.py" line="1353"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -929,7 +959,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1747"/>
+        <location filename="../../geolib/sozialformel.py" line="1757"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
@@ -939,7 +969,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1778"/>
+        <location filename="../../geolib/sozialformel.py" line="1788"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -949,7 +979,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1837"/>
+        <location filename="../../geolib/sozialformel.py" line="1853"/>
         <source>Years: {years}; validity checked for {year}.</source>
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
@@ -964,7 +994,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>[validity] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1096"/>
+        <location filename="../../geolib/sozialformel.py" line="1106"/>
         <source>all units</source>
         <translation>alle Gebiete</translation>
     </message>
@@ -989,7 +1019,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gruppentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1789"/>
+        <location filename="../../geolib/sozialformel.py" line="1805"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
@@ -999,7 +1029,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikatorentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="858"/>
+        <location filename="../../geolib/sozialformel.py" line="868"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
@@ -1024,7 +1054,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1788"/>
+        <location filename="../../geolib/sozialformel.py" line="1804"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
@@ -1049,7 +1079,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>winsorize = {value} liegt außerhalb des Bereichs; einen Anteil von 0 (aus) bis unter 0,5 verwenden, z. B. 0,05, um an jedem Rand 5 % zu kappen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="858"/>
+        <location filename="../../geolib/sozialformel.py" line="868"/>
         <source>year</source>
         <translation>Jahr</translation>
     </message>
@@ -1064,7 +1094,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine positive Einwohnerzahl; ihre Quote ist NULL (siehe „rate_note“).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1724"/>
+        <location filename="../../geolib/sozialformel.py" line="1734"/>
         <source>{n} areas have no row in the indicator table; their values are empty.</source>
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
@@ -1089,7 +1119,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1714"/>
+        <location filename="../../geolib/sozialformel.py" line="1724"/>
         <source>{n} keys of the indicator table are not in the area layer (field '{field}'): {keys}. Choose the matching area layer or key field, or remove these rows.</source>
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
     </message>
@@ -1109,12 +1139,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Polygone im {what} sind ungültig und lassen sich nicht reparieren (Zeilen {rows}). Führen Sie „Geometrien reparieren“ auf dem Layer aus und prüfen Sie diese Objekte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="882"/>
+        <location filename="../../geolib/sozialformel.py" line="892"/>
         <source>{n} rows of the indicator table have no key ({key}).</source>
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="999"/>
+        <location filename="../../geolib/sozialformel.py" line="768"/>
+        <source>{n} unit-years without a value are left out of their groups' pooled counts (for the indicators they lack).</source>
+        <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1009"/>
         <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>

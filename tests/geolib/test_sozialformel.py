@@ -361,6 +361,7 @@ def test_report_html_labels_synthetic_values(examples):
     res = sozialformel(table, groups=read_groups(examples["planungsraeume"]))
     page = validity_report_html(res)
     assert SYNTHETIC_LABEL in page and "Cronbach" in page and "Rank intervals" in page
+    assert "Groups (pooled counts) 2023" in page and "Städte über 30.000 Einwohner" in page
     assert res.synthetic is True and (res.table["synthetic"] == 1).all()
     assert (res.groups["source_note"] == SYNTHETIC_LABEL).all()
     german = validity_report_html(res, translate_text=lambda s: "DE:" + s)
