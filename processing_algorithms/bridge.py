@@ -57,7 +57,7 @@ def crs_to_pyproj(crs: QgsCoordinateReferenceSystem):
 
 def crs_from_gdf(gdf: gpd.GeoDataFrame) -> QgsCoordinateReferenceSystem:
     """The GeoDataFrame's CRS as a QgsCoordinateReferenceSystem (invalid when none)."""
-    if gdf.crs is None:
+    if getattr(gdf, "crs", None) is None:  # a plain DataFrame is a table without CRS
         return QgsCoordinateReferenceSystem()
     epsg = gdf.crs.to_epsg()
     if epsg:

@@ -14,11 +14,15 @@ def algorithm_classes() -> list[type]:
     from .atlas import AtlasAlgorithm
     from .hilfeportal import HilfeportalAlgorithm
     from .offers_per_population import OffersPerPopulationAlgorithm
+    from .sozialformel import SozialformelAlgorithm
+    from .surface import SurfaceAlgorithm
 
     return [
         OffersPerPopulationAlgorithm,
         AtlasAlgorithm,
         HilfeportalAlgorithm,
+        SozialformelAlgorithm,
+        SurfaceAlgorithm,
     ]
 
 

@@ -134,6 +134,53 @@ def hilfeportal(demo: Demo) -> None:
     )
 
 
+def sozialformel(demo: Demo) -> None:
+    """Pinneberg preset on the synthetic 2019–2023 table; Ämter, Kreis, large towns."""
+    run_algorithm(
+        "sozialplanung:sozialformel",
+        AREAS=f"{KREIS}|layername=gemeinden",
+        AREA_KEY="AGS",
+        TABLE=str(EXAMPLES / "indikatoren.csv"),
+        YEARS="2019-2023",
+        GROUPS=str(EXAMPLES / "planungsraeume.csv"),
+        GROUP_FIELD="planungsraum,kreis,groesse",
+        OUTPUT=demo.layer("sozialformel"),
+        OUTPUT_TABLE=demo.layer("sozialformel_jahre"),
+        OUTPUT_GROUPS=demo.layer("sozialformel_gruppen"),
+        OUTPUT_REPORT=str(demo.work / "sozialformel_bericht.html"),
+    )
+    # a smooth surface of the children under 15 (counts per 100 m cell, totals kept)
+    run_algorithm(
+        "sozialplanung:surface",
+        AREAS=f"{demo.atlas}|layername=sozialformel",
+        FIELD="kinderarmut_den",
+        METHOD="1",
+        PIXEL_SIZE="100",
+        OUTPUT=str(demo.work / "kinder_unter_15_oberflaeche.tif"),
+    )
+    import pyogrio
+
+    from geolib.io import read_vector
+
+    areas = read_vector(demo.atlas, layer="sozialformel")
+    groups = pyogrio.read_dataframe(demo.atlas, layer="sozialformel_gruppen")
+    top = areas.sort_values("index_rank").head(10)
+    print("  Sozialformel 2023 (synthetische Beispielwerte), die zehn höchsten Werte:")
+    print(f"  {'Rang':>4}  {'Gemeinde':<24}{'Index':>7}{'± Vorjahr':>11}{'Rang ± ':>8}")
+    for row in top.itertuples():
+        change = "—" if row.index_change != row.index_change else de(row.index_change, 1)
+        places = "—" if row.rank_change is None else f"{int(row.rank_change):+d}"
+        print(
+            f"  {int(row.index_rank):>4}  {row.GEN:<24}{de(row.index_value, 1):>7}"
+            f"{change:>11}{places:>8}"
+        )
+    latest = groups[groups["year"] == groups["year"].max()]
+    for name in ("Kreis Pinneberg", "Städte über 30.000 Einwohner", "Elmshorn"):
+        value = latest.loc[latest["group_name"] == name, "index_value"]
+        if len(value):
+            print(f"  {name:<30}{de(value.iloc[0], 0):>7}")
+
+
 def atlas(demo: Demo) -> None:
     """The last step: project, one layout per theme, maps/*.png and atlas.pdf."""
     results = run_algorithm(
@@ -181,6 +228,7 @@ def main() -> None:
     demo.step("Vorbereitung (Beispieldaten, Plugin)", prepare)
     demo.step("Angebote je Einwohner", lambda: offers_per_population(demo))
     demo.step("Hilfeportal (Beispielserver)", lambda: hilfeportal(demo))
+    demo.step("Sozialformel, Bericht und Oberfläche", lambda: sozialformel(demo))
     demo.step("Atlas (Projekt, Karten, PDF)", lambda: atlas(demo))
     # replace out/ as a whole, so a failed run never leaves half an atlas behind
     old = ROOT / "out.old"

@@ -16,14 +16,18 @@ from qgis.core import (
     QgsAttributeEditorField,
     QgsCategorizedSymbolRenderer,
     QgsClassificationRange,
+    QgsColorRampShader,
     QgsEditFormConfig,
     QgsEditorWidgetSetup,
     QgsFillSymbol,
     QgsGradientColorRamp,
     QgsGraduatedSymbolRenderer,
     QgsMarkerSymbol,
+    QgsRasterLayer,
+    QgsRasterShader,
     QgsRendererCategory,
     QgsRendererRange,
+    QgsSingleBandPseudoColorRenderer,
     QgsStyle,
     QgsVectorLayer,
 )
@@ -250,12 +254,50 @@ def hilfeportal_checks() -> QgsVectorLayer:
     return layer
 
 
+def sozialformel() -> QgsVectorLayer:
+    # a template: the algorithm replaces the ranges with the classes of the run
+    breaks = [0, 20, 40, 60, 80, 100]
+    labels = ["0 – 20", "20 – 40", "40 – 60", "60 – 80", "80 – 100"]
+    return graduated_polygons("index_value", breaks, labels, "YlOrRd", "field=index_value:double")
+
+
+def surface() -> QgsRasterLayer:
+    # a template: the algorithm sets minimum and maximum from the data of the run
+    import tempfile
+
+    import numpy as np
+    from osgeo import gdal
+
+    path = tempfile.mkdtemp(prefix="style-") + "/template.tif"
+    ds = gdal.GetDriverByName("GTiff").Create(path, 2, 2, 1, gdal.GDT_Float64)
+    ds.SetGeoTransform((0, 1, 0, 2, 0, -1))
+    ds.GetRasterBand(1).WriteArray(np.array([[0.0, 1.0], [2.0, 3.0]]))
+    ds.GetRasterBand(1).SetNoDataValue(-9999.0)
+    ds = None
+    layer = QgsRasterLayer(path, "surface")
+    ramp = _ramp("Magma")
+    ramp.invert()
+    function = QgsColorRampShader(0.0, 1.0, ramp)
+    function.setColorRampType(QgsColorRampShader.Interpolated)
+    function.classifyColorRamp(5, -1)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(function)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0.0)
+    renderer.setClassificationMax(1.0)
+    layer.setRenderer(renderer)
+    layer.setOpacity(0.85)
+    return layer
+
+
 BUILDERS = {
     "offers_per_population.qml": offers_per_population,
     "atlas_gemeinden.qml": atlas_gemeinden,
     "atlas_kreis.qml": atlas_kreis,
     "hilfeportal_offers.qml": hilfeportal_offers,
     "hilfeportal_checks.qml": hilfeportal_checks,
+    "sozialformel.qml": sozialformel,
+    "surface.qml": surface,
 }
 
 
@@ -268,6 +310,7 @@ def main() -> None:
             continue
         layer = builder()
         message, ok = layer.saveNamedStyle(str(STYLES / name))
+        del layer  # a layer left alive until exitQgis() crashes at exit
         if not ok:
             raise SystemExit(f"{name}: {message}")
         print(f"styles/{name}")

@@ -433,6 +433,106 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
     </message>
 </context>
 <context>
+    <name>SozialformelAlgorithm</name>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="125"/>
+        <source>Areas (polygons with a key)</source>
+        <translation>Gebiete (Polygone mit Schlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="98"/>
+        <source>Computes a composite social index (Sozialformel) per area and year from an indicator table of counts (CSV, XLSX or GeoPackage table; the key, e.g. the AGS, is read as text so leading zeros are kept).
+
+The TOML configuration (default: the Kreis Pinneberg preset) names the indicators (numerator, denominator, direction, weight), the scaling (min–max, min–max against a reference year or bounds, z-score, percentile, rank, raw), the combination (weighted mean, sum, geometric mean, product), the post-scaling to 0–100, the classes (quantile, equal interval, standard deviation, natural breaks, custom), the missing-value policy and the data protection threshold.
+
+Outputs: the areas with the latest year's values (index_value, index_rank with 1 = highest need, index_class, index_change in index points and rank_change in places against the previous year; empty without a previous year), a long table per area and year, the groups of the optional mapping table (computed from pooled counts and scaled like the areas) and an HTML validity report (correlations, Cronbach's alpha, contributions, rank intervals under random weights and other scalings).
+
+Data protection: counts below the threshold (default 3) and rates on small denominators are NULL and flagged (&lt;indicator&gt;_suppressed = 1) in every output.</source>
+        <translation>Berechnet einen zusammengesetzten Sozialindex (Sozialformel) je Gebiet und Jahr aus einer Indikatorentabelle mit Fallzahlen (CSV, XLSX oder GeoPackage-Tabelle; der Schlüssel, z. B. der AGS, wird als Text gelesen, führende Nullen bleiben erhalten).
+
+Die TOML-Konfiguration (Standard: die Vorlage Kreis Pinneberg) nennt die Indikatoren (Zähler, Nenner, Richtung, Gewicht), die Skalierung (Min-Max, Min-Max gegen ein Referenzjahr oder feste Grenzen, z-Wert, Perzentil, Rang, Rohwert), die Verknüpfung (gewichtetes Mittel, Summe, geometrisches Mittel, Produkt), die Nachskalierung auf 0–100, die Klassen (Quantile, gleiche Intervalle, Standardabweichung, natürliche Unterbrechungen, eigene Grenzen), die Regel für fehlende Werte und den Schwellenwert der Geheimhaltung.
+
+Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank mit 1 = höchster Bedarf, index_class, index_change in Indexpunkten und rank_change in Rangplätzen gegenüber dem Vorjahr; leer ohne Vorjahr), eine lange Tabelle je Gebiet und Jahr, die Gruppen der optionalen Zuordnungstabelle (aus zusammengefassten Fallzahlen berechnet und wie die Gebiete skaliert) und ein HTML-Validitätsbericht (Korrelationen, Cronbachs Alpha, Beiträge, Rangintervalle bei Zufallsgewichten und anderen Skalierungen).
+
+Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL und markiert (&lt;indicator&gt;_suppressed = 1).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="149"/>
+        <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
+        <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="175"/>
+        <source>Group field(s) of the mapping table (comma separated; empty: all)</source>
+        <translation>Gruppenfeld(er) der Zuordnungstabelle (durch Komma getrennt; leer: alle)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="166"/>
+        <source>Groups: mapping table key → group (optional)</source>
+        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="206"/>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="141"/>
+        <source>Indicator table (CSV, XLSX or GeoPackage)</source>
+        <translation>Indikatorentabelle (CSV, XLSX oder GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="132"/>
+        <source>Key field of the areas (AGS)</source>
+        <translation>Schlüsselfeld der Gebiete (AGS)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="95"/>
+        <source>Sozialformel</source>
+        <translation>Sozialformel</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="181"/>
+        <source>Sozialformel (areas)</source>
+        <translation>Sozialformel (Gebiete)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="187"/>
+        <source>Sozialformel per area and year</source>
+        <translation>Sozialformel je Gebiet und Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="196"/>
+        <source>Sozialformel per group and year</source>
+        <translation>Sozialformel je Gruppe und Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="151"/>
+        <source>TOML (*.toml)</source>
+        <translation>TOML (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="143"/>
+        <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
+        <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="205"/>
+        <source>Validity report</source>
+        <translation>Validitätsbericht</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="159"/>
+        <source>Years (e.g. 2019-2023 or 2021, 2023; empty: all)</source>
+        <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="246"/>
+        <source>{rank}. {name}: {index} (change {change})</source>
+        <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
+    </message>
+</context>
+<context>
     <name>SozialplanungAlgorithm</name>
     <message>
         <location filename="../../processing_algorithms/base.py" line="73"/>
@@ -516,22 +616,112 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
 <context>
     <name>SozialplanungProvider</name>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="32"/>
+        <location filename="../../processing_algorithms/provider.py" line="36"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="35"/>
+        <location filename="../../processing_algorithms/provider.py" line="39"/>
         <source>Sozialplanung (social planning analyses)</source>
         <translation>Sozialplanung (Analysen für die Sozialplanung)</translation>
     </message>
 </context>
 <context>
+    <name>SurfaceAlgorithm</name>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="120"/>
+        <source>Area-weighted</source>
+        <translation>Flächengewichtet</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="99"/>
+        <source>Areas (polygons)</source>
+        <translation>Gebiete (Polygone)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="105"/>
+        <source>Denominator count field (for a rate)</source>
+        <translation>Nenner-Anzahlfeld (für eine Quote)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="142"/>
+        <source>Give both a numerator and a denominator field for a rate surface.</source>
+        <translation>Für eine Quotenoberfläche sowohl ein Zähler- als auch ein Nennerfeld angeben.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="119"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="104"/>
+        <source>Numerator count field (for a rate)</source>
+        <translation>Zähler-Anzahlfeld (für eine Quote)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="127"/>
+        <source>Pixel size (m)</source>
+        <translation>Pixelgröße (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="120"/>
+        <source>Pycnophylactic (Tobler)</source>
+        <translation>Pyknophylaktisch (Tobler)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="79"/>
+        <source>Sozialformel surface</source>
+        <translation>Sozialformel-Oberfläche</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="133"/>
+        <source>Surface</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="156"/>
+        <source>Surface of {what}</source>
+        <translation>Oberfläche von {what}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="82"/>
+        <source>Turns area values into a raster surface (GeoTIFF, ETRS89 / UTM 32N).
+
+Area-weighted: every cell gets the value of its area (FIELD); a cell on a boundary gets the mean of the areas it overlaps, weighted by the overlapped share.
+
+Pycnophylactic (Tobler): a smooth surface of a count (FIELD, e.g. inhabitants) in counts per cell, in which the cells of every area still sum to the area's total.
+
+For a rate give NUMERATOR and DENOMINATOR (counts) instead of FIELD: both are made into surfaces and divided; the result is in percent (100 × numerator / denominator). Cells outside every area are nodata (-9999). Areas without a value are left out and reported.</source>
+        <translation>Macht aus Gebietswerten eine Rasteroberfläche (GeoTIFF, ETRS89 / UTM 32N).
+
+Flächengewichtet: Jede Zelle erhält den Wert ihres Gebiets (FIELD); eine Zelle auf einer Grenze erhält das Mittel der Gebiete, die sie überdeckt, gewichtet mit dem überdeckten Anteil.
+
+Pyknophylaktisch (Tobler): eine glatte Oberfläche einer Anzahl (FIELD, z. B. Einwohner) in Anzahl je Zelle, bei der die Zellen jedes Gebiets zusammen weiterhin dessen Summe ergeben.
+
+Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide werden zu Oberflächen und dann geteilt; das Ergebnis ist in Prozent (100 × Zähler / Nenner). Zellen außerhalb aller Gebiete sind NoData (-9999). Gebiete ohne Wert werden ausgelassen und gemeldet.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/surface.py" line="103"/>
+        <source>Value or count field</source>
+        <translation>Wert- oder Anzahlfeld</translation>
+    </message>
+</context>
+<context>
     <name>geolib</name>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="407"/>
+        <source>'reverse' of indicator '{name}' must be true or false.</source>
+        <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
+    </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="765"/>
         <source>'{file}' is not UTF-8; it was read as Windows-1252.</source>
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="948"/>
+        <source>'{numerator}' is above its denominator '{denominator}' in {n} rows ({where}) of indicator '{indicator}': a part cannot exceed the whole.</source>
+        <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="776"/>
@@ -539,9 +729,24 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="540"/>
+        <source>'{text}' is not a list of years; write e.g. 2023, 2019-2023 or 2021, 2023.</source>
+        <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/raster.py" line="74"/>
         <source>A raster must be 2-D, got an array of shape {shape}.</source>
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="97"/>
+        <source>A {size} m grid over these areas has {cells} cells (more than {limit}). Choose a larger pixel size.</source>
+        <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1758"/>
+        <source>All values come from synthetic example data, not official figures:</source>
+        <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="499"/>
@@ -579,9 +784,69 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="1803"/>
+        <source>Change</source>
+        <translation>Veränderung</translation>
+    </message>
+    <message>
         <location filename="../../geolib/hilfeportal.py" line="1511"/>
         <source>Check '{check}': {n} findings.</source>
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1866"/>
+        <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
+        <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1764"/>
+        <source>Contribution of each indicator</source>
+        <translation>Beitrag jedes Indikators</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1791"/>
+        <source>Correlation with the index</source>
+        <translation>Korrelation mit dem Index</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1762"/>
+        <source>Correlations of the indicators (Pearson, above; Spearman, below)</source>
+        <translation>Korrelationen der Indikatoren (Pearson oben, Spearman unten)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1776"/>
+        <source>Counts below the threshold and rates on small denominators are suppressed in every published output (flagged, NULL). The index and the groups are computed from the full counts; groups are pooled, so small members still count. Together with the other values, the index narrows a suppressed value down; before publishing outside the administration set suppress_index = true, which withholds the index of such rows too.</source>
+        <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern werden in jeder veröffentlichten Ausgabe gesperrt (markiert, NULL). Index und Gruppen werden aus den vollständigen Fallzahlen berechnet; Gruppen werden zusammengefasst, kleine Mitglieder zählen also mit. Zusammen mit den übrigen Werten grenzt der Index einen gesperrten Wert ein; vor einer Veröffentlichung außerhalb der Verwaltung suppress_index = true setzen, dann wird auch der Index solcher Zeilen zurückgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1763"/>
+        <source>Cronbach's alpha</source>
+        <translation>Cronbachs Alpha</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="450"/>
+        <source>Custom classes need [classes] breaks = [...]: increasing inner thresholds, e.g. [20, 40, 60, 80] for five classes.</source>
+        <translation>Eigene Klassen brauchen [classes] breaks = [...]: aufsteigende innere Grenzen, z. B. [20, 40, 60, 80] für fünf Klassen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1766"/>
+        <source>Data protection</source>
+        <translation>Geheimhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="820"/>
+        <source>Data protection: {n} values below the threshold ({threshold}) or on denominators below {min_den} are suppressed (NULL, flagged): {detail}.</source>
+        <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1786"/>
+        <source>Denominator</source>
+        <translation>Nenner</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1787"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
     </message>
     <message>
         <location filename="../../geolib/examples.py" line="455"/>
@@ -589,14 +854,79 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>EWZ_2018 muss für jede Gemeinde eine nicht negative Zahl sein.</translation>
     </message>
     <message>
+        <location filename="../../geolib/surfaces.py" line="117"/>
+        <source>Give a field, or a numerator and a denominator (for a rate surface).</source>
+        <translation>Ein Feld angeben, oder einen Zähler und einen Nenner (für eine Quotenoberfläche).</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="856"/>
         <source>Give at least one year for the indicator table.</source>
         <translation>Geben Sie mindestens ein Jahr für die Indikatorentabelle an.</translation>
     </message>
     <message>
+        <location filename="../../geolib/surfaces.py" line="112"/>
+        <source>Give either a field or a numerator and a denominator, not both.</source>
+        <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1800"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="976"/>
+        <source>Group fields were given but no group table.</source>
+        <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1799"/>
+        <source>Grouping</source>
+        <translation>Gruppierung</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1798"/>
+        <source>Groups (pooled counts)</source>
+        <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1802"/>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1783"/>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="430"/>
+        <source>Indicator names must be unique; repeated: {names}.</source>
+        <translation>Indikatornamen müssen eindeutig sein; mehrfach: {names}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="858"/>
         <source>Indicator years start after the 2018 base population; {year} is too early.</source>
         <translation>Die Indikatorjahre beginnen nach der Basisbevölkerung 2018; {year} ist zu früh.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="365"/>
+        <source>Indicator {n} of the Sozialformel configuration is not a table.</source>
+        <translation>Indikator {n} der Sozialformel-Konfiguration ist keine Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="371"/>
+        <source>Indicator {n} of the Sozialformel configuration lacks '{key}'.</source>
+        <translation>Indikator {n} der Sozialformel-Konfiguration fehlt '{key}'.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1760"/>
+        <source>Indicators</source>
+        <translation>Indikatoren</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1784"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="1258"/>
@@ -607,6 +937,31 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/io.py" line="263"/>
         <source>Layer names must be unique within one GeoPackage: {names}.</source>
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1790"/>
+        <source>Mean share</source>
+        <translation>Mittlerer Anteil</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1759"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1078"/>
+        <source>Missing values: {n} unit-years are left out of the index (policy 'drop'): {where}.</source>
+        <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben beim Index außen vor (Regel 'drop'): {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1068"/>
+        <source>Missing values: {n} unit-years carried forward from the previous year; {left} without an earlier value are left out of the index ({where}).</source>
+        <translation>Fehlende Werte: {n} Gebiet-Jahre aus dem Vorjahr fortgeschrieben; {left} ohne früheren Wert bleiben beim Index außen vor ({where}).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1102"/>
+        <source>Missing values: {n} unit-years got the mean rate of their group ({group}) in that year: {where}.</source>
+        <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
         <location filename="../../geolib/examples.py" line="577"/>
@@ -624,6 +979,26 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="1761"/>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1785"/>
+        <source>Numerator</source>
+        <translation>Zähler</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1796"/>
+        <source>Other scalings</source>
+        <translation>Andere Skalierungen</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1184"/>
+        <source>Outliers: {n} values of '{indicator}' were winsorised to the {low} and {high} quantiles of their year.</source>
+        <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/hilfeportal.py" line="469"/>
         <source>Page {page} of the Hilfeportal is not valid JSON ({error}); nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist kein gültiges JSON ({error}); es wurde nichts geladen.</translation>
@@ -634,6 +1009,36 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="1795"/>
+        <source>Random weights (5–95 %)</source>
+        <translation>Zufallsgewichte (5–95 %)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1794"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1792"/>
+        <source>Rank correlation without it</source>
+        <translation>Rangkorrelation ohne ihn</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1797"/>
+        <source>Rank interval</source>
+        <translation>Rangintervall</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1765"/>
+        <source>Rank intervals (sensitivity)</source>
+        <translation>Rangintervalle (Sensitivität)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1771"/>
+        <source>Rank intervals: 5th–95th percentile of the rank under random weights (each weight × uniform(1 − spread, 1 + spread)) and the range over other scalings. A wide interval means the rank depends on choices, not only on the data.</source>
+        <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/io.py" line="155"/>
         <source>Reading '{path}' failed: {error}</source>
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
@@ -642,6 +1047,26 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/hilfeportal.py" line="1337"/>
         <source>Same title and address as {others}: possibly the same offer twice.</source>
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1789"/>
+        <source>Scaling</source>
+        <translation>Skalierung</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="472"/>
+        <source>Scaling against a reference needs reference_year = YEAR in the Sozialformel configuration (or bounds = [low, high] for each such indicator).</source>
+        <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1858"/>
+        <source>Scaling: {scaling}; combination: {combination}; post-scaling: {post}; reference year: {reference}.</source>
+        <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1579"/>
+        <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
+        <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="533"/>
@@ -689,6 +1114,51 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="342"/>
+        <source>The Sozialformel configuration '{path}' does not exist. Check the path.</source>
+        <translation>Die Sozialformel-Konfiguration '{path}' existiert nicht. Den Pfad prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="349"/>
+        <source>The Sozialformel configuration '{path}' is not valid TOML: {error}</source>
+        <translation>Die Sozialformel-Konfiguration '{path}' ist kein gültiges TOML: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="221"/>
+        <source>The Sozialformel configuration has an unknown key '{key}' in {section}. Allowed keys: {allowed}.</source>
+        <translation>Die Sozialformel-Konfiguration hat einen unbekannten Schlüssel '{key}' in {section}. Erlaubte Schlüssel: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="460"/>
+        <source>The Sozialformel configuration has classes.count = {count}; use 2 to 12.</source>
+        <translation>Die Sozialformel-Konfiguration hat classes.count = {count}; 2 bis 12 verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="243"/>
+        <source>The Sozialformel configuration has {what} = '{value}'; it must be a number.</source>
+        <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine Zahl sein.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="249"/>
+        <source>The Sozialformel configuration has {what} = '{value}'; it must be a whole number.</source>
+        <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine ganze Zahl sein.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="259"/>
+        <source>The Sozialformel configuration has {what} = '{value}'; it must be true or false.</source>
+        <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss true oder false sein.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="232"/>
+        <source>The Sozialformel configuration has {what} = '{value}'; use one of: {allowed}.</source>
+        <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; einen dieser Werte verwenden: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="357"/>
+        <source>The Sozialformel configuration needs at least one [[indicators]] entry with name, numerator and denominator.</source>
+        <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/hilfeportal.py" line="229"/>
         <source>The address '{url}' is not an http(s) URL. Give the Hilfeportal API as http://… or https://…, or the path of an exported file.</source>
         <translation>Die Adresse '{url}' ist keine http(s)-URL. Geben Sie die Hilfeportal-API als http://… oder https://… an oder den Pfad einer exportierten Datei.</translation>
@@ -709,9 +1179,29 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="1708"/>
+        <source>The area layer has no field '{field}'. Its fields: {fields}.</source>
+        <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="399"/>
+        <source>The bounds of indicator '{name}' must be two numbers [low, high] with low &lt; high.</source>
+        <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/hilfeportal.py" line="1737"/>
         <source>The cache could not be written: {error}</source>
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="926"/>
+        <source>The column '{column}' has values that are not numbers: {values}.</source>
+        <translation>Die Spalte '{column}' hat Werte, die keine Zahlen sind: {values}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="935"/>
+        <source>The column '{column}' has {n} negative counts ({where}). Counts must be 0 or more; check the table.</source>
+        <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="1202"/>
@@ -737,6 +1227,11 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/hilfeportal.py" line="791"/>
         <source>The export '{file}' is not valid JSON: {error}</source>
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="367"/>
+        <source>The field '{field}' has {n} negative values; a pycnophylactic surface needs counts of 0 or more.</source>
+        <translation>Das Feld '{field}' hat {n} negative Werte; eine pyknophylaktische Oberfläche braucht Anzahlen von 0 oder mehr.</translation>
     </message>
     <message>
         <location filename="../../geolib/validate.py" line="39"/>
@@ -784,9 +1279,64 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="990"/>
+        <source>The group table has no column '{column}'. Its columns: {columns}.</source>
+        <translation>Die Gruppentabelle hat keine Spalte '{column}'. Ihre Spalten: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="979"/>
+        <source>The group table has no key column '{key}'. Its columns: {columns}.</source>
+        <translation>Die Gruppentabelle hat keine Schlüsselspalte '{key}'. Ihre Spalten: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1002"/>
+        <source>The group table lists keys more than once: {keys}. Give one row per unit.</source>
+        <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/hilfeportal.py" line="1314"/>
         <source>The id {id} occurs {n} times; only the first offer with it is kept.</source>
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="378"/>
+        <source>The indicator name '{name}' is not usable as a field name: use lowercase letters, digits and '_', starting with a letter (at most 31 characters).</source>
+        <translation>Der Indikatorname '{name}' taugt nicht als Feldname: Kleinbuchstaben, Ziffern und '_' verwenden, mit einem Buchstaben beginnend (höchstens 31 Zeichen).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1050"/>
+        <source>The indicator table has missing values (an absent row, an empty count or a denominator of 0) for {n} unit-years: {where}. Fill them, or choose a missing policy in the configuration: missing = drop | carry | group_mean.</source>
+        <translation>Die Indikatorentabelle hat fehlende Werte (eine fehlende Zeile, eine leere Fallzahl oder einen Nenner von 0) für {n} Gebiet-Jahre: {where}. Diese ergänzen oder in der Konfiguration eine Regel wählen: missing = drop | carry | group_mean.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="864"/>
+        <source>The indicator table has no column '{column}' ({role}). Its columns: {columns}. Set key/year in the configuration.</source>
+        <translation>Die Indikatorentabelle hat keine Spalte '{column}' ({role}). Ihre Spalten: {columns}. key/year in der Konfiguration setzen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="874"/>
+        <source>The indicator table has no column '{column}', which indicator '{indicator}' needs. Its columns: {columns}.</source>
+        <translation>Die Indikatorentabelle hat keine Spalte '{column}', die der Indikator '{indicator}' braucht. Ihre Spalten: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="916"/>
+        <source>The indicator table has {n} duplicate (key, year) rows: {pairs}. Keep one row per unit and year.</source>
+        <translation>Die Indikatorentabelle hat {n} doppelte Zeilen (Schlüssel, Jahr): {pairs}. Eine Zeile je Gebiet und Jahr behalten.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="861"/>
+        <source>The indicator table is empty: it has no rows.</source>
+        <translation>Die Indikatorentabelle ist leer: sie hat keine Zeilen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1768"/>
+        <source>The indicators agree only partly (alpha &lt; 0.7): the index combines different dimensions.</source>
+        <translation>Die Indikatoren stimmen nur teilweise überein (Alpha &lt; 0,7): der Index verbindet verschiedene Dimensionen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1767"/>
+        <source>The indicators measure a common dimension (alpha ≥ 0.7).</source>
+        <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
     <message>
         <location filename="../../geolib/io.py" line="290"/>
@@ -834,6 +1384,11 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
+        <location filename="../../geolib/surfaces.py" line="70"/>
+        <source>The pixel size must be greater than 0 m; it is {size}.</source>
+        <translation>Die Pixelgröße muss größer als 0 m sein; sie ist {size}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/density.py" line="113"/>
         <source>The rate base must be a positive number of inhabitants (for example 1000), not {per}.</source>
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
@@ -844,9 +1399,69 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="749"/>
+        <source>The reference year {year} is not in the indicator table; it has: {available}.</source>
+        <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/hilfeportal.py" line="1748"/>
         <source>The refresh failed: {error} The offers shown are those fetched at {when}.</source>
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="359"/>
+        <source>The relaxation must be at least 0 and below 1; it is {value}.</source>
+        <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="390"/>
+        <source>The surface of '{field}' did not converge within {n} iterations; totals are kept, the surface may be less smooth.</source>
+        <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="385"/>
+        <source>The weight of indicator '{name}' is {weight}; weights must be greater than 0 (leave an indicator out instead of weighting it 0).</source>
+        <translation>Das Gewicht des Indikators '{name}' ist {weight}; Gewichte müssen größer als 0 sein (einen Indikator weglassen statt mit 0 zu gewichten).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="900"/>
+        <source>The year column '{column}' has values that are not years: {values}.</source>
+        <translation>Die Jahresspalte '{column}' hat Werte, die keine Jahre sind: {values}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="547"/>
+        <source>The year range {first}-{last} runs backwards.</source>
+        <translation>Der Jahresbereich {first}-{last} läuft rückwärts.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="739"/>
+        <source>The years {years} are not in the indicator table; it has: {available}.</source>
+        <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1216"/>
+        <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
+        <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/_table.py" line="91"/>
+        <source>The {what} '{path}' cannot be read: {error}</source>
+        <translation>{what} '{path}' kann nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/_table.py" line="77"/>
+        <source>The {what} '{path}' does not exist. Check the path.</source>
+        <translation>{what} '{path}' existiert nicht. Den Pfad prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/_table.py" line="123"/>
+        <source>The {what} '{path}' has no table '{layer}'. Its tables: {layers}.</source>
+        <translation>{what} '{path}' hat keine Tabelle '{layer}'. Ihre Tabellen: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/_table.py" line="113"/>
+        <source>The {what} '{path}' has {n} tables; name one as '{path}|layername=NAME'. Its tables: {layers}.</source>
+        <translation>{what} '{path}' hat {n} Tabellen; eine als '{path}|layername=NAME' angeben. Ihre Tabellen: {layers}.</translation>
     </message>
     <message>
         <location filename="../../geolib/crs.py" line="45"/>
@@ -857,6 +1472,11 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/validate.py" line="22"/>
         <source>The {what} has no field '{field}'. Its fields are: {fields}. Choose one of them.</source>
         <translation>Der {what} hat kein Feld „{field}“. Seine Felder sind: {fields}. Wählen Sie eines davon.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="85"/>
+        <source>The {what} has no field '{field}'. Its fields: {fields}.</source>
+        <translation>{what} hat kein Feld '{field}'. Felder: {fields}.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="1419"/>
@@ -894,9 +1514,54 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="1920"/>
+        <source>Threshold: counts below {threshold}; minimum denominator: {min_den}.</source>
+        <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1793"/>
+        <source>Unit</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1801"/>
+        <source>Units</source>
+        <translation>Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1430"/>
+        <source>Unknown classification '{method}'; use one of: {allowed}.</source>
+        <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1353"/>
+        <source>Unknown combination '{method}'.</source>
+        <translation>Unbekannte Verknüpfung '{method}'.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/hilfeportal_server.py" line="84"/>
         <source>Unknown fault '{fault}'. Known: slow, 500, 429, retry_after, malformed, repeat, endless, total.</source>
         <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="503"/>
+        <source>Unknown surface method '{method}'; use one of: {allowed}.</source>
+        <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1757"/>
+        <source>Validity report</source>
+        <translation>Validitätsbericht</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="408"/>
+        <source>Values are counts per cell of {size} m × {size} m; the cells of each area sum to its total.</source>
+        <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1788"/>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
     </message>
     <message>
         <location filename="../../geolib/io.py" line="305"/>
@@ -904,9 +1569,59 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="1853"/>
+        <source>Years: {years}; validity checked for {year}.</source>
+        <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="435"/>
+        <source>[classes] of the Sozialformel configuration must be a table.</source>
+        <translation>[classes] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="439"/>
+        <source>[validity] of the Sozialformel configuration must be a table.</source>
+        <translation>[validity] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1106"/>
+        <source>all units</source>
+        <translation>alle Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="368"/>
+        <source>an [[indicators]] entry</source>
+        <translation>einem [[indicators]]-Eintrag</translation>
+    </message>
+    <message>
         <location filename="../../geolib/density.py" line="117"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="357"/>
+        <source>boundary must be 'free' or 'zero', not '{value}'.</source>
+        <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="566"/>
+        <source>group table</source>
+        <translation>Gruppentabelle</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1805"/>
+        <source>higher = more need</source>
+        <translation>höher = mehr Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/_table.py" line="43"/>
+        <source>indicator table</source>
+        <translation>Indikatorentabelle</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="868"/>
+        <source>key</source>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <location filename="../../geolib/crs.py" line="22"/>
@@ -939,9 +1654,54 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Punkte</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="1804"/>
+        <source>reversed (higher = less need)</source>
+        <translation>umgekehrt (höher = weniger Bedarf)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="354"/>
+        <source>the top level</source>
+        <translation>der obersten Ebene</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="486"/>
+        <source>threshold and min_denominator must not be negative.</source>
+        <translation>threshold und min_denominator dürfen nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="489"/>
+        <source>validity.weight_spread = {value} is out of range; use 0 to below 1.</source>
+        <translation>validity.weight_spread = {value} liegt außerhalb des Bereichs; 0 bis unter 1 verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="478"/>
+        <source>winsorize = {value} is out of range; use a share from 0 (off) to below 0.5, e.g. 0.05 to clip 5 % at each tail.</source>
+        <translation>winsorize = {value} liegt außerhalb des Bereichs; einen Anteil von 0 (aus) bis unter 0,5 verwenden, z. B. 0,05, um an jedem Rand 5 % zu kappen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="868"/>
+        <source>year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="145"/>
+        <source>{n} areas are smaller than a cell; each got the cell of a point inside it. Choose a smaller pixel size for more detail.</source>
+        <translation>{n} Gebiete sind kleiner als eine Zelle; jedes erhielt die Zelle eines Punkts in ihm. Für mehr Detail eine kleinere Pixelgröße wählen.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/density.py" line="178"/>
         <source>{n} areas have no positive population; their rate is NULL (see 'rate_note').</source>
         <translation>{n} Gebiete haben keine positive Einwohnerzahl; ihre Quote ist NULL (siehe „rate_note“).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1734"/>
+        <source>{n} areas have no row in the indicator table; their values are empty.</source>
+        <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="285"/>
+        <source>{n} areas without a value were left out (nodata there).</source>
+        <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>
     <message>
         <location filename="../../geolib/validate.py" line="99"/>
@@ -957,6 +1717,16 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/validate.py" line="126"/>
         <source>{n} invalid polygons of the {what} were repaired (make valid).</source>
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1724"/>
+        <source>{n} keys of the indicator table are not in the area layer (field '{field}'): {keys}. Choose the matching area layer or key field, or remove these rows.</source>
+        <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/_table.py" line="163"/>
+        <source>{n} keys of the {what} were numbers without their leading zero (e.g. {example}); they were padded to {width} digits. Keep keys as text.</source>
+        <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="1501"/>
@@ -977,6 +1747,21 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/validate.py" line="114"/>
         <source>{n} polygons of the {what} are invalid and cannot be repaired (rows {rows}). Run 'Fix geometries' on the layer and check these features.</source>
         <translation>{n} Polygone im {what} sind ungültig und lassen sich nicht reparieren (Zeilen {rows}). Führen Sie „Geometrien reparieren“ auf dem Layer aus und prüfen Sie diese Objekte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="892"/>
+        <source>{n} rows of the indicator table have no key ({key}).</source>
+        <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="768"/>
+        <source>{n} unit-years without a value are left out of their groups' pooled counts (for the indicators they lack).</source>
+        <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1009"/>
+        <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
+        <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>
     <message>
         <location filename="../../geolib/examples.py" line="983"/>

@@ -1,0 +1,528 @@
+"""Surfaces from area values: area-weighted rasters and pycnophylactic (Tobler) surfaces.
+
+Area statistics (counts per municipality) hide where within an area people live, and
+choropleths change abruptly at boundaries. Two surfaces help:
+
+- :func:`area_weighted_surface`: a raster of the area values; a cell on a boundary
+  gets the values of the areas it overlaps, weighted by the overlapped share (exact
+  polygon–cell intersection), so no cell is assigned to the "wrong" area.
+- :func:`pycnophylactic_surface`: Tobler's (1979) smooth pycnophylactic interpolation
+  of counts: as smooth as possible while the cells of every area still sum to the
+  area's total (within 1e-6).
+
+For a rate (children in SGB II per 100 children), surfaces of the numerator and the
+denominator counts are made and divided, so the rate surface is consistent with the
+counts (``numerator`` + ``denominator``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from affine import Affine
+
+from ._progress import Progress
+from .crs import to_metric
+from .errors import DataError, FieldError, ParameterError, ResourceError
+from .io import require_rows
+from .messages import N_, Message
+from .raster import RasterResult
+from .validate import drop_null_geometries, numeric_field, repair_polygons
+
+__all__ = [
+    "METHODS",
+    "NODATA",
+    "area_weighted_surface",
+    "pycnophylactic_surface",
+    "surface",
+    "zone_sums",
+]
+
+NODATA = -9999.0
+"""The nodata value of every surface (cells outside all areas)."""
+
+METHODS = ("area_weighted", "pycnophylactic")
+MAX_CELLS = 40_000_000
+
+
+@dataclass
+class _Prepared:
+    areas: gpd.GeoDataFrame
+    values: dict[str, np.ndarray]
+    transform: Affine
+    shape: tuple[int, int]
+    notes: list[Message]
+
+
+def _prepare(
+    areas: gpd.GeoDataFrame,
+    fields: list[str],
+    pixel_size: float,
+    crs,
+) -> _Prepared:
+    what = N_("area layer")
+    require_rows(areas, what=what)
+    if not pixel_size or pixel_size <= 0:
+        raise ParameterError(
+            "The pixel size must be greater than 0 m; it is {size}.", size=pixel_size
+        )
+    notes: list[Message] = []
+    gdf, note = to_metric(areas, crs=crs, what=what)
+    if note is not None:
+        notes.append(note)
+    gdf, dropped = drop_null_geometries(gdf, what=what)
+    notes.extend(dropped)
+    require_rows(gdf, what=what)
+    gdf, repaired = repair_polygons(gdf, what=what)
+    notes.extend(repaired)
+    values = {}
+    for name in fields:
+        if name not in gdf.columns:
+            raise FieldError(
+                "The {what} has no field '{field}'. Its fields: {fields}.",
+                what=what,
+                field=name,
+                fields=", ".join(c for c in map(str, gdf.columns) if c != gdf.geometry.name),
+            )
+        series = numeric_field(gdf, name, what=what)
+        values[name] = series.to_numpy(dtype=float)
+    xmin, ymin, xmax, ymax = gdf.total_bounds
+    width = max(int(np.ceil((xmax - xmin) / pixel_size)), 1)
+    height = max(int(np.ceil((ymax - ymin) / pixel_size)), 1)
+    if width * height > MAX_CELLS:
+        raise ResourceError(
+            "A {size} m grid over these areas has {cells} cells (more than {limit}). "
+            "Choose a larger pixel size.",
+            size=pixel_size,
+            cells=width * height,
+            limit=MAX_CELLS,
+        )
+    transform = Affine(pixel_size, 0.0, xmin, 0.0, -pixel_size, ymax)
+    return _Prepared(gdf.reset_index(drop=True), values, transform, (height, width), notes)
+
+
+def _check_fields(
+    field: str | None, numerator: str | None, denominator: str | None
+) -> tuple[list[str], bool]:
+    if field and (numerator or denominator):
+        raise ParameterError("Give either a field or a numerator and a denominator, not both.")
+    if field:
+        return [field], False
+    if numerator and denominator:
+        return [numerator, denominator], True
+    raise ParameterError("Give a field, or a numerator and a denominator (for a rate surface).")
+
+
+def _centre_zones(prep: _Prepared) -> tuple[np.ndarray, list[Message]]:
+    """Zone id (1-based, 0 = none) of every cell by its centre; tiny areas get one cell."""
+    from rasterio.features import rasterize
+
+    geoms = prep.areas.geometry.to_numpy()
+    zones = rasterize(
+        ((g, i + 1) for i, g in enumerate(geoms)),
+        out_shape=prep.shape,
+        transform=prep.transform,
+        fill=0,
+        dtype="int32",
+    )
+    counts = np.bincount(zones.ravel(), minlength=len(geoms) + 1)
+    empty = np.flatnonzero(counts[1:] == 0)
+    notes: list[Message] = []
+    if len(empty):
+        # an area smaller than a cell: it gets the cell of a point inside it
+        t = prep.transform
+        for i in empty:
+            point = geoms[i].representative_point()
+            col, row = (point.x - t.c) / t.a, (point.y - t.f) / t.e
+            row = min(max(int(row), 0), prep.shape[0] - 1)
+            col = min(max(int(col), 0), prep.shape[1] - 1)
+            zones[row, col] = i + 1
+        notes.append(
+            Message(
+                "{n} areas are smaller than a cell; each got the cell of a point inside it. "
+                "Choose a smaller pixel size for more detail.",
+                n=len(empty),
+            )
+        )
+    return zones, notes
+
+
+def _coverage(prep: _Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(cell index, area index, covered share of the cell) for every overlap > 0.
+
+    Cells away from any boundary are covered by one area completely; for cells that a
+    boundary touches the overlap is computed exactly (polygon ∩ cell).
+    """
+    from rasterio.features import rasterize
+
+    geoms = prep.areas.geometry.to_numpy()
+    width = prep.shape[1]
+    zones = rasterize(
+        ((g, i + 1) for i, g in enumerate(geoms)),
+        out_shape=prep.shape,
+        transform=prep.transform,
+        fill=0,
+        dtype="int32",
+    )
+    edges = rasterize(
+        ((shapely.boundary(g), 1) for g in geoms),
+        out_shape=prep.shape,
+        transform=prep.transform,
+        fill=0,
+        all_touched=True,
+        dtype="uint8",
+    ).astype(bool)
+    interior = (zones > 0) & ~edges
+    cells_in = np.flatnonzero(interior.ravel())
+    areas_in = zones.ravel()[cells_in] - 1
+    share_in = np.ones(len(cells_in))
+    edge_cells = np.flatnonzero(edges.ravel())
+    rows, cols = np.divmod(edge_cells, width)
+    a, e = prep.transform.a, prep.transform.e
+    x0 = prep.transform.c + cols * a
+    y0 = prep.transform.f + rows * e
+    boxes = shapely.box(x0, y0 + e, x0 + a, y0)
+    tree = shapely.STRtree(geoms)
+    box_idx, geom_idx = tree.query(boxes, predicate="intersects")
+    overlap = shapely.area(shapely.intersection(boxes[box_idx], geoms[geom_idx]))
+    share = overlap / (a * -e)
+    keep = share > 0
+    cells = np.concatenate([cells_in, edge_cells[box_idx[keep]]])
+    owners = np.concatenate([areas_in, geom_idx[keep]])
+    shares = np.concatenate([share_in, share[keep]])
+    return cells, owners, shares
+
+
+def area_weighted_surface(
+    areas: gpd.GeoDataFrame,
+    *,
+    field: str | None = None,
+    numerator: str | None = None,
+    denominator: str | None = None,
+    pixel_size: float = 100.0,
+    per: float = 1.0,
+    crs: str | int | None = None,
+    progress: Progress | None = None,
+) -> RasterResult:
+    """A raster of area values, area-weighted where a cell straddles a boundary.
+
+    Parameters
+    ----------
+    areas
+        Polygons with the value field(s). Not modified.
+    field
+        The value of each area (a rate, an index, …): every cell gets the value of
+        its area; a boundary cell the mean of the areas it overlaps, weighted by the
+        overlapped share.
+    numerator, denominator
+        Counts for a rate surface: each count is spread evenly over its area
+        (count × overlap / area), then ``per × numerator / denominator`` per cell.
+        Inside an area this is the area's rate; on boundaries the pooled rate.
+    pixel_size
+        Cell size in metres (of the metric CRS).
+    per
+        Multiplier of a rate (100 for percent).
+    crs
+        The metric CRS to work in (default EPSG:25832).
+
+    Returns
+    -------
+    RasterResult
+        Float64 raster, nodata :data:`NODATA` outside every area (and where a rate
+        has a zero denominator).
+
+    Notes
+    -----
+    With :math:`f_{cj}` the share of cell *c* covered by area *j* (exact polygon
+    intersection), value field: :math:`z_c = \\sum_j f_{cj} v_j / \\sum_j f_{cj}`;
+    rate: :math:`z_c = per · \\sum_j f_{cj} n_j / A_j \\,/\\, \\sum_j f_{cj} d_j / A_j`
+    (:math:`A_j` area of *j* in cells).
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> gdf = gpd.GeoDataFrame({"v": [1.0, 3.0]},
+    ...     geometry=[box(0, 0, 150, 100), box(150, 0, 300, 100)], crs=25832)
+    >>> area_weighted_surface(gdf, field="v", pixel_size=100).array.tolist()
+    [[1.0, 2.0, 3.0]]
+    """
+    progress = progress or Progress()
+    fields, is_rate = _check_fields(field, numerator, denominator)
+    prep = _prepare(areas, fields, pixel_size, crs)
+    progress.report(0.2)
+    cells, owners, shares = _coverage(prep)
+    progress.report(0.7)
+    n_cells = prep.shape[0] * prep.shape[1]
+    notes = list(prep.notes)
+    if is_rate:
+        area_cells = shapely.area(prep.areas.geometry.to_numpy()) / (pixel_size * pixel_size)
+        num = prep.values[numerator]
+        den = prep.values[denominator]
+        ok = ~np.isnan(num) & ~np.isnan(den)
+        sel = ok[owners]
+        w = shares[sel] / area_cells[owners[sel]]
+        sum_num = np.bincount(cells[sel], weights=w * num[owners[sel]], minlength=n_cells)
+        sum_den = np.bincount(cells[sel], weights=w * den[owners[sel]], minlength=n_cells)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = np.where(sum_den > 0, per * sum_num / sum_den, NODATA)
+        skipped = int((~ok).sum())
+    else:
+        values = prep.values[field]
+        ok = ~np.isnan(values)
+        sel = ok[owners]
+        weight = np.bincount(cells[sel], weights=shares[sel], minlength=n_cells)
+        total = np.bincount(
+            cells[sel], weights=shares[sel] * values[owners[sel]], minlength=n_cells
+        )
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = np.where(weight > 0, total / weight, NODATA)
+        skipped = int((~ok).sum())
+    if skipped:
+        notes.append(Message("{n} areas without a value were left out (nodata there).", n=skipped))
+    progress.report(1.0)
+    return RasterResult(
+        out.reshape(prep.shape), prep.transform, prep.areas.crs, NODATA, notes=notes
+    )
+
+
+def pycnophylactic_surface(
+    areas: gpd.GeoDataFrame,
+    *,
+    field: str | None = None,
+    numerator: str | None = None,
+    denominator: str | None = None,
+    pixel_size: float = 100.0,
+    per: float = 1.0,
+    boundary: str = "free",
+    relaxation: float = 0.2,
+    converge: float = 3.0,
+    max_iterations: int = 2000,
+    crs: str | int | None = None,
+    progress: Progress | None = None,
+) -> RasterResult:
+    """Tobler's smooth pycnophylactic surface of counts (totals kept per area).
+
+    Parameters
+    ----------
+    areas
+        Polygons with count fields. Not modified.
+    field
+        A count (inhabitants, children in SGB II …): the surface gives counts per
+        cell; the cells of each area sum to its count.
+    numerator, denominator
+        Counts for a rate: ``per × surface(numerator) / surface(denominator)``.
+    pixel_size
+        Cell size in metres.
+    boundary
+        ``"free"``: cells outside every area do not pull the surface (only
+        neighbours inside areas are averaged; Tobler's zero-gradient condition);
+        ``"zero"``: outside cells count as 0 (the density falls towards the edge; the
+        convention of tobler's ``pycno_interpolate(handle_null=False)``).
+    relaxation
+        Share of the old value kept in each smoothing step (tobler's ``r``).
+    converge
+        Stop when no cell changes by more than ``max(initial) × 10^-converge``.
+    max_iterations
+        Upper bound of iterations (a note says when it was reached).
+
+    Returns
+    -------
+    RasterResult
+        Float64 raster (counts per cell, or the rate), nodata :data:`NODATA`
+        outside every area.
+
+    Notes
+    -----
+    Start: each cell of area *j* gets :math:`v_j / n_j` (:math:`n_j` its cells, by
+    cell centre). Repeat: :math:`z ← r z + (1-r) \\bar z_{N4}` (mean of the four
+    neighbours), add :math:`(v_j - \\sum_{c∈j} z_c)/n_j` to every cell of *j*, set
+    negatives to 0, multiply the cells of *j* by :math:`v_j / \\sum_{c∈j} z_c`.
+    After the last step :math:`\\sum_{c∈j} z_c = v_j` for every area (Tobler 1979).
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> gdf = gpd.GeoDataFrame({"n": [100.0, 300.0]},
+    ...     geometry=[box(0, 0, 500, 500), box(500, 0, 1000, 500)], crs=25832)
+    >>> res = pycnophylactic_surface(gdf, field="n", pixel_size=100)
+    >>> round(float(res.array[:, :5].sum()), 6), round(float(res.array[:, 5:].sum()), 6)
+    (100.0, 300.0)
+    """
+    progress = progress or Progress()
+    if boundary not in ("free", "zero"):
+        raise ParameterError("boundary must be 'free' or 'zero', not '{value}'.", value=boundary)
+    if not 0 <= relaxation < 1:
+        raise ParameterError(
+            "The relaxation must be at least 0 and below 1; it is {value}.", value=relaxation
+        )
+    fields, is_rate = _check_fields(field, numerator, denominator)
+    prep = _prepare(areas, fields, pixel_size, crs)
+    for name in fields:
+        negative = np.nansum(prep.values[name] < 0)
+        if negative:
+            raise DataError(
+                "The field '{field}' has {n} negative values; a pycnophylactic surface "
+                "needs counts of 0 or more.",
+                field=name,
+                n=int(negative),
+            )
+    zones, notes = _centre_zones(prep)
+    notes = prep.notes + notes
+    progress.report(0.05)
+    surfaces = []
+    for k, name in enumerate(fields):
+        part = progress.sub(0.05 + 0.95 * k / len(fields), 0.05 + 0.95 * (k + 1) / len(fields))
+        array, iterations, converged = _pycno(
+            zones,
+            prep.values[name],
+            relaxation=relaxation,
+            converge=converge,
+            boundary=boundary,
+            max_iterations=max_iterations,
+            progress=part,
+        )
+        if not converged:
+            notes.append(
+                Message(
+                    "The surface of '{field}' did not converge within {n} iterations; "
+                    "totals are kept, the surface may be less smooth.",
+                    field=name,
+                    n=iterations,
+                )
+            )
+        surfaces.append(array)
+    missing = int(sum(np.isnan(prep.values[f]).sum() for f in fields))
+    if missing:
+        notes.append(Message("{n} areas without a value were left out (nodata there).", n=missing))
+    if is_rate:
+        num, den = surfaces
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = np.where(np.isnan(num) | np.isnan(den) | (den <= 0), np.nan, per * num / den)
+    else:
+        out = surfaces[0]
+        notes.append(
+            Message(
+                "Values are counts per cell of {size} m × {size} m; the cells of each area "
+                "sum to its total.",
+                size=f"{pixel_size:g}",
+            )
+        )
+    out = np.where(np.isnan(out), NODATA, out)
+    progress.report(1.0)
+    return RasterResult(out, prep.transform, prep.areas.crs, NODATA, notes=notes)
+
+
+def _pycno(
+    zones: np.ndarray,
+    totals: np.ndarray,
+    *,
+    relaxation: float,
+    converge: float,
+    boundary: str,
+    max_iterations: int,
+    progress: Progress,
+) -> tuple[np.ndarray, int, bool]:
+    n = len(totals)
+    valid_zone = np.concatenate([[False], ~np.isnan(totals)])
+    inside = valid_zone[zones]
+    flat_zones = zones[inside]
+    t = np.concatenate([[0.0], np.nan_to_num(totals)])
+    counts = np.bincount(flat_zones, minlength=n + 1).astype(float)
+    z = np.zeros(zones.shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z[inside] = (t / counts)[flat_zones]
+    stopper = (np.max(z[inside]) if inside.any() else 0.0) * 10.0 ** (-converge)
+    # work on the cells inside areas only, with the index of each one's four neighbours
+    index = np.full(zones.shape, -1, dtype=np.int64)
+    index[inside] = np.arange(int(inside.sum()))
+    padded = np.pad(index, 1, constant_values=-1)
+    neighbours = np.stack(
+        [
+            padded[:-2, 1:-1][inside],
+            padded[2:, 1:-1][inside],
+            padded[1:-1, :-2][inside],
+            padded[1:-1, 2:][inside],
+        ],
+        axis=1,
+    )
+    valid = neighbours >= 0
+    neighbours = np.where(valid, neighbours, 0)
+    n_valid = valid.sum(axis=1)
+    zi = z[inside]
+    iterations = 0
+    converged = False
+    while iterations < max_iterations:
+        iterations += 1
+        old = zi
+        total = (zi[neighbours] * valid).sum(axis=1)
+        if boundary == "zero":
+            mean = total / 4.0
+        else:  # zero gradient: average the neighbours inside areas only
+            mean = np.where(n_valid > 0, total / np.maximum(n_valid, 1), zi)
+        zi = relaxation * old + (1.0 - relaxation) * mean
+        # additive correction: every area keeps its total
+        sums = np.bincount(flat_zones, weights=zi, minlength=n + 1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            zi = zi + ((t - sums) / counts)[flat_zones]
+        np.maximum(zi, 0.0, out=zi)
+        # multiplicative correction after clipping negatives
+        sums = np.bincount(flat_zones, weights=zi, minlength=n + 1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            factor = np.where(sums > 0, t / sums, 1.0)
+            uniform = np.where(sums > 0, 0.0, t / counts)
+        zi = zi * factor[flat_zones] + uniform[flat_zones]
+        change = float(np.max(np.abs(zi - old))) if len(zi) else 0.0
+        if iterations % 10 == 0:
+            progress.report(min(iterations / max_iterations, 1.0))
+        else:
+            progress.check()
+        if change < stopper:
+            converged = True
+            break
+    z[inside] = zi
+    out = np.full(zones.shape, np.nan)
+    out[inside] = z[inside]
+    return out, iterations, converged
+
+
+def surface(
+    areas: gpd.GeoDataFrame,
+    *,
+    method: str = "pycnophylactic",
+    **options,
+) -> RasterResult:
+    """Dispatch to :func:`area_weighted_surface` or :func:`pycnophylactic_surface`."""
+    if method == "area_weighted":
+        return area_weighted_surface(areas, **options)
+    if method == "pycnophylactic":
+        return pycnophylactic_surface(areas, **options)
+    raise ParameterError(
+        "Unknown surface method '{method}'; use one of: {allowed}.",
+        method=method,
+        allowed=", ".join(METHODS),
+    )
+
+
+def zone_sums(result: RasterResult, areas: gpd.GeoDataFrame) -> pd.Series:
+    """Sum of the cells of each area (by cell centre, as the surface assigns them).
+
+    Use it to check that a pycnophylactic surface keeps the areas' totals.
+    """
+    from rasterio.features import rasterize
+
+    gdf = areas.to_crs(result.crs) if areas.crs != result.crs else areas
+    geoms = gdf.geometry.to_numpy()
+    zones = rasterize(
+        ((g, i + 1) for i, g in enumerate(geoms)),
+        out_shape=result.array.shape,
+        transform=result.transform,
+        fill=0,
+        dtype="int32",
+    )
+    values = np.where(result.array == result.nodata, 0.0, result.array)
+    sums = np.bincount(zones.ravel(), weights=values.ravel(), minlength=len(geoms) + 1)
+    return pd.Series(sums[1:], index=areas.index)

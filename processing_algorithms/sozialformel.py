@@ -1,0 +1,321 @@
+"""``sozialplanung:sozialformel``: composite social index per area, group and year."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsClassificationRange,
+    QgsGraduatedSymbolRenderer,
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsRendererRange,
+    QgsVectorLayer,
+)
+
+from geolib.io import atomic_path
+from geolib.sozialformel import (
+    PINNEBERG_PRESET,
+    join_areas,
+    load_config,
+    parse_years,
+    read_groups,
+    read_indicator_table,
+    sozialformel,
+    validity_report_html,
+)
+
+from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
+
+TEMPLATE_STYLE = "sozialformel.qml"
+
+
+def _de(value: float, decimals: int = 1) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
+def graduated_style(breaks: list[float], path: Path) -> Path:
+    """Write the template style with the ranges of ``breaks`` (class edges) to ``path``."""
+    layer = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:25832&field=index_value:double", "sozialformel", "memory"
+    )
+    layer.loadNamedStyle(str(STYLES_DIR / TEMPLATE_STYLE))
+    template = layer.renderer()
+    ramp = template.sourceColorRamp().clone()
+    template_ranges = template.ranges()  # keep the copies alive while cloning
+    symbol = template_ranges[0].symbol().clone()
+    n = len(breaks) - 1
+    ranges = []
+    for i in range(n):
+        lower, upper = breaks[i], breaks[i + 1]
+        if i == 0:
+            lower -= 1e-9  # the lowest class includes its minimum
+        sym = symbol.clone()
+        sym.setColor(ramp.color(i / max(n - 1, 1)))
+        label = f"{i + 1}: {_de(breaks[i])} – {_de(upper)}"
+        ranges.append(QgsRendererRange(QgsClassificationRange(label, lower, upper), sym))
+    renderer = QgsGraduatedSymbolRenderer("index_value", ranges)
+    renderer.setSourceColorRamp(ramp)
+    layer.setRenderer(renderer)
+    message, ok = layer.saveNamedStyle(str(path))
+    if not ok:  # pragma: no cover - QGIS cannot write into its own temp folder
+        raise RuntimeError(message)
+    return path
+
+
+class SozialformelAlgorithm(SozialplanungAlgorithm):
+    """Compute the Sozialformel per area and year, for groups, with a validity report."""
+
+    AREAS = "AREAS"
+    AREA_KEY = "AREA_KEY"
+    TABLE = "TABLE"
+    CONFIG = "CONFIG"
+    YEARS = "YEARS"
+    GROUPS = "GROUPS"
+    GROUP_FIELD = "GROUP_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_GROUPS = "OUTPUT_GROUPS"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+
+    GROUP_ID = "sozialformel"
+
+    def name(self) -> str:
+        return "sozialformel"
+
+    def displayName(self) -> str:
+        return self.tr("Sozialformel")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Computes a composite social index (Sozialformel) per area and year from an "
+            "indicator table of counts (CSV, XLSX or GeoPackage table; the key, e.g. the "
+            "AGS, is read as text so leading zeros are kept).\n\n"
+            "The TOML configuration (default: the Kreis Pinneberg preset) names the "
+            "indicators (numerator, denominator, direction, weight), the scaling (min–max, "
+            "min–max against a reference year or bounds, z-score, percentile, rank, raw), "
+            "the combination (weighted mean, sum, geometric mean, product), the "
+            "post-scaling to 0–100, the classes (quantile, equal interval, standard "
+            "deviation, natural breaks, custom), the missing-value policy and the data "
+            "protection threshold.\n\n"
+            "Outputs: the areas with the latest year's values (index_value, index_rank "
+            "with 1 = highest need, index_class, index_change in index points and "
+            "rank_change in places against the previous year; empty without a previous "
+            "year), a long table per area and year, the groups of the optional mapping "
+            "table (computed from pooled counts and scaled like the areas) and an HTML "
+            "validity report (correlations, Cronbach's alpha, contributions, rank "
+            "intervals under random weights and other scalings).\n\n"
+            "Data protection: counts below the threshold (default 3) and rates on small "
+            "denominators are NULL and flagged (<indicator>_suppressed = 1) in every "
+            "output."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AREAS,
+                self.tr("Areas (polygons with a key)"),
+                [QgsProcessing.TypeVectorPolygon],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.AREA_KEY,
+                self.tr("Key field of the areas (AGS)"),
+                defaultValue="AGS",
+                parentLayerParameterName=self.AREAS,
+                optional=True,  # empty: AGS (a required field ignores its default in 3.22)
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.TABLE,
+                self.tr("Indicator table (CSV, XLSX or GeoPackage)"),
+                behavior=QgsProcessingParameterFile.File,
+                fileFilter=self.tr("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.CONFIG,
+                self.tr("Configuration (TOML; default: Kreis Pinneberg preset)"),
+                behavior=QgsProcessingParameterFile.File,
+                fileFilter=self.tr("TOML (*.toml)"),
+                defaultValue=str(PINNEBERG_PRESET),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.YEARS,
+                self.tr("Years (e.g. 2019-2023 or 2021, 2023; empty: all)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.GROUPS,
+                self.tr("Groups: mapping table key → group (optional)"),
+                behavior=QgsProcessingParameterFile.File,
+                fileFilter=self.tr("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.GROUP_FIELD,
+                self.tr("Group field(s) of the mapping table (comma separated; empty: all)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Sozialformel (areas)"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_TABLE,
+                self.tr("Sozialformel per area and year"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_GROUPS,
+                self.tr("Sozialformel per group and year"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_REPORT,
+                self.tr("Validity report"),
+                fileFilter=self.tr("HTML (*.html)"),
+                optional=True,
+                createByDefault=True,
+            )
+        )
+
+    def compute(self, parameters, context, feedback):
+        areas = self.read_source(parameters, self.AREAS, context)
+        area_key = self.parameterAsString(parameters, self.AREA_KEY, context) or "AGS"
+        table_path = self.parameterAsFile(parameters, self.TABLE, context)
+        config_path = self.parameterAsFile(parameters, self.CONFIG, context) or None
+        years = parse_years(self.parameterAsString(parameters, self.YEARS, context))
+        groups_path = self.parameterAsFile(parameters, self.GROUPS, context) or None
+        group_text = self.parameterAsString(parameters, self.GROUP_FIELD, context) or None
+        feedback.setProgress(5)
+        config = load_config(config_path)
+        table = read_indicator_table(table_path, config=config)
+        self._input_names[self.TABLE] = table_path
+        self._input_names[self.CONFIG] = str(config_path or PINNEBERG_PRESET)
+        groups = None
+        if groups_path:
+            groups = read_groups(groups_path, key=config.key)
+            self._input_names[self.GROUPS] = groups_path
+        result = sozialformel(
+            table,
+            config=config,
+            groups=groups,
+            group_fields=group_text,
+            years=years,
+            progress=self.progress(feedback, 10, 70),
+        )
+        joined, join_notes = join_areas(areas, result, area_key=area_key)
+        notes = [*result.notes, *join_notes]
+        self.push_notes(feedback, notes)
+        if result.synthetic:
+            self._synthetic_inputs = True
+        latest = result.latest()
+        top = latest.dropna(subset=["index_rank"]).sort_values("index_rank").head(10)
+        for row in top.itertuples():
+            feedback.pushInfo(
+                self.tr("{rank}. {name}: {index} (change {change})").format(
+                    rank=int(row.index_rank),
+                    name=row.name,
+                    index=_de(row.index_value),
+                    change="—" if row.index_change != row.index_change else _de(row.index_change),
+                )
+            )
+        feedback.setProgress(75)
+        notes_text = [tr_geolib(n) for n in notes]
+        method = f"{config.title}: {config.scaling} → {config.combination} → {config.post_scaling}"
+        results = {}
+        handle, name = tempfile.mkstemp(
+            prefix="run_", suffix="_" + TEMPLATE_STYLE, dir=QgsProcessingUtils.tempFolder()
+        )
+        os.close(handle)
+        style_path = Path(name)
+        graduated_style(result.breaks[result.latest_year], style_path)
+        results[self.OUTPUT] = self.write_sink(
+            parameters,
+            self.OUTPUT,
+            context,
+            joined,
+            feedback,
+            style=str(style_path),
+            provenance=self.provenance(
+                self.tr("Sozialformel (areas)"),
+                parameters,
+                data_year=result.latest_year,
+                method=method,
+                notes=notes_text,
+            ),
+        )
+        if parameters.get(self.OUTPUT_TABLE) is not None:
+            results[self.OUTPUT_TABLE] = self.write_sink(
+                parameters,
+                self.OUTPUT_TABLE,
+                context,
+                result.table,
+                feedback,
+                provenance=self.provenance(
+                    self.tr("Sozialformel per area and year"),
+                    parameters,
+                    data_year=", ".join(map(str, result.years)),
+                    method=method,
+                    notes=notes_text,
+                ),
+            )
+        if parameters.get(self.OUTPUT_GROUPS) is not None:
+            results[self.OUTPUT_GROUPS] = self.write_sink(
+                parameters,
+                self.OUTPUT_GROUPS,
+                context,
+                result.groups,
+                feedback,
+                provenance=self.provenance(
+                    self.tr("Sozialformel per group and year"),
+                    parameters,
+                    data_year=", ".join(map(str, result.years)),
+                    method=method,
+                    notes=notes_text,
+                ),
+            )
+        feedback.setProgress(90)
+        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report:
+            text = validity_report_html(result, translate_text=self._tr_geolib_text)
+            with atomic_path(report) as tmp:
+                tmp.write_text(text, encoding="utf-8")
+            results[self.OUTPUT_REPORT] = report
+        return results
+
+    @staticmethod
+    def _tr_geolib_text(text: str) -> str:
+        from qgis.PyQt.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("geolib", text)

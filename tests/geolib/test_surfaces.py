@@ -1,0 +1,180 @@
+"""geolib.surfaces: area-weighted rasters and pycnophylactic surfaces (totals, tobler)."""
+
+import geopandas as gpd
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shapely.geometry import box
+
+from geolib.errors import DataError, FieldError, ParameterError, ResourceError
+from geolib.surfaces import (
+    NODATA,
+    area_weighted_surface,
+    pycnophylactic_surface,
+    surface,
+    zone_sums,
+)
+
+HELGOLAND = "01056025"
+
+
+def _strip(values, counts=None):
+    counts = counts if counts is not None else [100.0, 300.0]
+    n = len(values)
+    return gpd.GeoDataFrame(
+        {"v": list(values), "n": counts, "d": [1000.0] * n},
+        geometry=[box(i * 150, 0, (i + 1) * 150, 100) for i in range(n)],
+        crs=25832,
+    )
+
+
+def test_area_weighted_values_by_hand():
+    # cell 2 (100–200 m) is half in each area
+    res = area_weighted_surface(_strip([1.0, 3.0]), field="v", pixel_size=100)
+    assert res.array.tolist() == [[1.0, 2.0, 3.0]]
+    assert res.nodata == NODATA and res.crs.to_epsg() == 25832
+
+
+def test_area_weighted_rate_by_hand_is_the_pooled_rate_at_boundaries():
+    # counts 100 and 300 on 150 m each, denominators 1000: 10 % and 30 %
+    res = area_weighted_surface(
+        _strip([0, 0]), numerator="n", denominator="d", pixel_size=100, per=100
+    )
+    a = res.array[0]
+    assert a[0] == pytest.approx(10) and a[2] == pytest.approx(30)
+    # the middle cell holds 50/150 of each area's counts: (100+300)/(1000+1000)
+    assert a[1] == pytest.approx(20)
+
+
+def test_area_weighted_nodata_outside_and_for_missing_values():
+    areas = gpd.GeoDataFrame(
+        {"v": [1.0, np.nan]}, geometry=[box(0, 0, 100, 100), box(200, 0, 300, 100)], crs=25832
+    )
+    res = area_weighted_surface(areas, field="v", pixel_size=100)
+    assert res.array.tolist() == [[1.0, NODATA, NODATA]]
+    assert any("without a value" in n for n in res.notes)
+
+
+def test_pycnophylactic_by_hand_keeps_totals_and_smooths():
+    areas = gpd.GeoDataFrame(
+        {"n": [100.0, 300.0]},
+        geometry=[box(0, 0, 500, 500), box(500, 0, 1000, 500)],
+        crs=25832,
+    )
+    res = pycnophylactic_surface(areas, field="n", pixel_size=100)
+    left, right = res.array[:, :5], res.array[:, 5:]
+    assert left.sum() == pytest.approx(100, abs=1e-6)
+    assert right.sum() == pytest.approx(300, abs=1e-6)
+    # smooth: values rise towards the denser area instead of a step of 4 → 12
+    assert np.all(np.diff(res.array[2]) >= -1e-9)
+    assert res.array[2, 4] > 4 and res.array[2, 5] < 12
+
+
+def test_pycnophylactic_totals_on_the_municipalities_within_1e_6(gemeinden):
+    res = pycnophylactic_surface(gemeinden, field="EWZ_2018", pixel_size=500)
+    sums = zone_sums(res, gemeinden)
+    # a municipality smaller than a cell gets one cell, so it is counted by that cell
+    assert np.abs(sums.to_numpy() - gemeinden["EWZ_2018"].to_numpy()).max() < 1e-6
+    inside = res.array[res.array != NODATA]
+    assert (inside >= 0).all()
+    assert inside.sum() == pytest.approx(gemeinden["EWZ_2018"].sum(), rel=1e-9)
+
+
+def test_pycnophylactic_rate_is_numerator_over_denominator(gemeinden):
+    areas = gemeinden.assign(half=gemeinden["EWZ_2018"] / 2)
+    res = pycnophylactic_surface(
+        areas, numerator="half", denominator="EWZ_2018", pixel_size=1000, per=100
+    )
+    inside = res.array[res.array != NODATA]
+    assert inside == pytest.approx(50.0)
+
+
+def _tobler_grid(gemeinden):
+    return gemeinden[gemeinden["AGS"] != HELGOLAND].reset_index(drop=True)
+
+
+def test_close_to_tobler_pycno_on_the_same_grid(gemeinden):
+    from tobler.pycno.pycno import pycno
+
+    areas = _tobler_grid(gemeinden)
+    theirs, transform, _ = pycno(areas, "EWZ_2018", 400, handle_null=False, verbose=False)
+    ours = pycnophylactic_surface(areas, field="EWZ_2018", pixel_size=400, boundary="zero")
+    assert ours.transform == transform  # same origin and cell size; tobler drops the last
+    mine = ours.array[: theirs.shape[0], : theirs.shape[1]]
+    both = ~np.isnan(theirs) & (mine != NODATA)
+    x, y = theirs[both], mine[both]
+    assert np.corrcoef(x, y)[0, 1] > 0.999
+    assert np.abs(x - y).sum() / x.sum() < 0.02
+
+
+def test_close_to_tobler_pycno_interpolate_on_target_squares(gemeinden):
+    from tobler.pycno import pycno_interpolate
+
+    areas = _tobler_grid(gemeinden)
+    xmin, ymin, xmax, ymax = areas.total_bounds
+    # squares of 5 km within tobler's grid (it drops the partial last column and row)
+    xmax = xmin + int((xmax - xmin) / 400) * 400
+    ymin = ymax - int((ymax - ymin) / 400) * 400
+    squares = gpd.GeoDataFrame(
+        geometry=[
+            box(x, y - 4800, x + 4800, y)
+            for x in np.arange(xmin, xmax - 4799, 4800)
+            for y in np.arange(ymax, ymin + 4799, -4800)
+        ],
+        crs=areas.crs,
+    )
+    theirs = pycno_interpolate(areas, squares, ["EWZ_2018"], 400, handle_null=False)
+    ours = pycnophylactic_surface(areas, field="EWZ_2018", pixel_size=400, boundary="zero")
+    mine = zone_sums(ours, squares)
+    big = theirs["EWZ_2018"] > 500
+    rel = np.abs(mine[big] - theirs["EWZ_2018"][big]) / theirs["EWZ_2018"][big]
+    assert rel.median() < 0.02 and rel.max() < 0.25
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    st.lists(st.floats(0, 1e5, allow_nan=False), min_size=2, max_size=6),
+    st.sampled_from(["free", "zero"]),
+)
+def test_totals_kept_for_any_counts(values, boundary):
+    areas = gpd.GeoDataFrame(
+        {"n": values},
+        geometry=[
+            box(i * 300, (i % 2) * 200, (i + 1) * 300, 500 + (i % 2) * 200)
+            for i in range(len(values))
+        ],
+        crs=25832,
+    )
+    res = pycnophylactic_surface(areas, field="n", pixel_size=50, boundary=boundary)
+    sums = zone_sums(res, areas)
+    assert np.abs(sums.to_numpy() - np.array(values)).max() <= 1e-6 * max(1.0, max(values))
+
+
+def test_small_areas_get_a_cell_and_a_note():
+    areas = gpd.GeoDataFrame(
+        {"n": [100.0, 7.0]},
+        geometry=[box(0, 0, 1000, 1000), box(1010, 10, 1030, 30)],
+        crs=25832,
+    )
+    res = pycnophylactic_surface(areas, field="n", pixel_size=100)
+    assert res.array[res.array != NODATA].sum() == pytest.approx(107, abs=1e-6)
+    assert any("smaller than a cell" in n for n in res.notes)
+
+
+def test_bad_surface_input():
+    areas = _strip([1.0, 2.0])
+    with pytest.raises(ParameterError, match="Give a field, or a numerator and a denominator"):
+        surface(areas, method="pycnophylactic", pixel_size=50)
+    with pytest.raises(ParameterError, match="not both"):
+        area_weighted_surface(areas, field="v", numerator="n", denominator="d")
+    with pytest.raises(FieldError, match="no field 'nope'"):
+        area_weighted_surface(areas, field="nope")
+    with pytest.raises(DataError, match="negative values"):
+        pycnophylactic_surface(areas.assign(v=[-1.0, 2.0]), field="v")
+    with pytest.raises(ParameterError, match="pixel size must be greater than 0"):
+        pycnophylactic_surface(areas, field="v", pixel_size=0)
+    with pytest.raises(ResourceError, match="Choose a larger pixel size"):
+        area_weighted_surface(areas, field="v", pixel_size=0.01)
+    with pytest.raises(ParameterError, match="Unknown surface method 'kriging'"):
+        surface(areas, method="kriging", field="v")
