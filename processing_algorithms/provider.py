@@ -11,10 +11,12 @@ from .base import ICON_PATH
 
 def algorithm_classes() -> list[type]:
     """Every algorithm class of the provider, one module each."""
+    from .offer_density import OfferDensityAlgorithm
     from .offers_per_population import OffersPerPopulationAlgorithm
 
     return [
         OffersPerPopulationAlgorithm,
+        OfferDensityAlgorithm,
     ]
 
 

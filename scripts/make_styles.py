@@ -58,8 +58,57 @@ def offers_per_population() -> QgsVectorLayer:
     )
 
 
+def density_raster():
+    """Pseudocolor for a density raster made for values 0–1 (stretched to the data on use)."""
+    import tempfile
+
+    import numpy as np
+    import rasterio
+    from qgis.core import (
+        QgsColorRampShader,
+        QgsRasterLayer,
+        QgsRasterShader,
+        QgsSingleBandPseudoColorRenderer,
+    )
+
+    path = Path(tempfile.mkdtemp()) / "density.tif"
+    from affine import Affine
+
+    profile = {
+        "driver": "GTiff",
+        "height": 2,
+        "width": 2,
+        "count": 1,
+        "dtype": "float32",
+        "crs": "EPSG:25832",
+        "transform": Affine(1, 0, 0, 0, -1, 2),
+    }
+    with rasterio.open(path, "w", **profile) as dst:
+        dst.write(np.array([[0, 0.5], [0.75, 1]], dtype="float32"), 1)
+    layer = QgsRasterLayer(str(path), "density")
+    ramp = _ramp("Magma")
+    items = []
+    for value in (0.0, 0.02, 0.1, 0.25, 0.5, 0.75, 1.0):
+        color = ramp.color(1 - value if value else 1.0)
+        if value == 0.0:
+            color.setAlpha(0)
+        items.append(QgsColorRampShader.ColorRampItem(value, color, f"{value:g}"))
+    shader_fn = QgsColorRampShader(0.0, 1.0)
+    shader_fn.setColorRampType(QgsColorRampShader.Interpolated)
+    shader_fn.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(shader_fn)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0.0)
+    renderer.setClassificationMax(1.0)
+    layer.setRenderer(renderer)
+    layer.setOpacity(0.8)
+    return layer
+
+
 BUILDERS = {
     "offers_per_population.qml": offers_per_population,
+    "offer_density.qml": density_raster,
 }
 
 
