@@ -217,7 +217,7 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
     def postProcessAlgorithm(self, context, feedback):
         from qgis.core import QgsProcessingUtils
 
-        for path, style in getattr(self, "_raster_styles", {}).items():
+        for path in getattr(self, "_raster_styles", {}):
             layer = QgsProcessingUtils.mapLayerFromString(path, context)
             if layer is not None:
                 qml = Path(path).with_suffix(".qml")

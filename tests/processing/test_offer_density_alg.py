@@ -123,7 +123,7 @@ def test_geotiff_has_crs_compression_style_and_provenance(examples, tmp_path):
 
 def test_null_geometries_are_skipped_and_counted(tmp_path):
     layer = _layer([(0, 0), (None, None), (50, 50)])
-    results, feedback = run_algorithm(
+    _, feedback = run_algorithm(
         ALG, {"INPUT": layer, "RADIUS": 30, "PIXEL_SIZE": 5, "OUTPUT": str(tmp_path / "d.tif")}
     )
     assert "1 features of the points layer have no geometry and were skipped" in feedback.text
