@@ -11,12 +11,14 @@ from .base import ICON_PATH
 
 def algorithm_classes() -> list[type]:
     """Every algorithm class of the provider, one module each."""
+    from .accessibility import AccessibilityAlgorithm
     from .offer_density import OfferDensityAlgorithm
     from .offers_per_population import OffersPerPopulationAlgorithm
 
     return [
         OffersPerPopulationAlgorithm,
         OfferDensityAlgorithm,
+        AccessibilityAlgorithm,
     ]
 
 

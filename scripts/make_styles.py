@@ -58,6 +58,12 @@ def offers_per_population() -> QgsVectorLayer:
     )
 
 
+def accessibility(field: str = "score_norm"):
+    breaks = [-1e-9, 1e-9, 0.5, 0.8, 1.25, 2, 1e9]
+    labels = ["0 (kein Angebot erreichbar)", "< 0,5", "0,5 – 0,8", "0,8 – 1,25", "1,25 – 2", "> 2"]
+    return graduated_polygons(field, breaks, labels, "RdYlGn", f"field={field}:double")
+
+
 def density_raster():
     """Pseudocolor for a density raster made for values 0–1 (stretched to the data on use)."""
     import tempfile
@@ -109,6 +115,8 @@ def density_raster():
 BUILDERS = {
     "offers_per_population.qml": offers_per_population,
     "offer_density.qml": density_raster,
+    "accessibility.qml": accessibility,
+    "accessibility_areas.qml": lambda: accessibility("score_norm_mean"),
 }
 
 
