@@ -221,7 +221,7 @@ def test_network_without_network_module_says_what_to_do(children, examples):
 def test_network_travel_time_in_minutes(examples, tmp_path):
     gemeinden = read_vector(KREIS_GPKG, layer="gemeinden")
     wedel = gemeinden[gemeinden["GEN"] == "Wedel"]
-    xs, ys = np.meshgrid(np.arange(536000, 544000, 500.0), np.arange(5935000, 5942000, 500.0))
+    xs, ys = np.meshgrid(np.arange(543000, 550000, 500.0), np.arange(5935000, 5941500, 500.0))
     pts = gpd.GeoDataFrame(
         {"pop": np.full(xs.size, 50.0)},
         geometry=[Point(x, y) for x, y in zip(xs.ravel(), ys.ravel())],
