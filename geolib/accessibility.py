@@ -265,13 +265,23 @@ def floating_catchment(
                 min_cost=min_cost,
             )
         )
-    table = _check_costs(costs, n_demand, n_supply)
-    orig, dest, cost = table
+    orig, dest, cost = _check_costs(costs, n_demand, n_supply)
     keep = cost <= max_cost
-    orig, dest, cost = orig[keep], dest[keep], cost[keep]
-    f = cost_weights(cost, method, breaks=b, weights=w, beta=beta, scale=scale, min_cost=min_cost)
+    if not keep.all():
+        orig, dest, cost = orig[keep], dest[keep], cost[keep]
+    # the flat methods need no weights at all: f = 1
+    f = (
+        None
+        if method in ("2sfca", "ratio")
+        else cost_weights(
+            cost, method, breaks=b, weights=w, beta=beta, scale=scale, min_cost=min_cost
+        )
+    )
     supply_in_reach = np.bincount(orig, minlength=n_demand)
-    pop = np.nan_to_num(population, nan=0.0)
+    pop = np.where(np.isnan(population), 0.0, population)
+
+    def weighted(values: np.ndarray) -> np.ndarray:
+        return values if f is None else values * f
 
     if method == "ratio":
         if demand_costs is None:
@@ -280,17 +290,19 @@ def floating_catchment(
         d_keep = d_cost <= max_cost
         d_orig, d_dest = d_orig[d_keep], d_dest[d_keep]
         demand_near = np.bincount(d_orig, weights=pop[d_dest], minlength=n_demand)
-        supply_near = np.bincount(orig, weights=capacity[dest] * f, minlength=n_demand)
+        supply_near = np.bincount(orig, weights=weighted(capacity[dest]), minlength=n_demand)
         with np.errstate(divide="ignore", invalid="ignore"):
             score = np.where(demand_near > 0, supply_near / demand_near, 0.0)
-        demand_in_reach = np.bincount(dest, weights=pop[orig] * f, minlength=n_supply)
+        demand_in_reach = np.bincount(dest, weights=weighted(pop[orig]), minlength=n_supply)
         ratio = np.full(n_supply, np.nan)
     else:
-        demand_in_reach = np.bincount(dest, weights=pop[orig] * f, minlength=n_supply)
+        demand_in_reach = np.bincount(dest, weights=weighted(pop[orig]), minlength=n_supply)
+        served = demand_in_reach > 0
         with np.errstate(divide="ignore", invalid="ignore"):
-            ratio = np.where(demand_in_reach > 0, capacity / demand_in_reach, np.nan)
-        score = np.bincount(orig, weights=np.nan_to_num(ratio[dest]) * f, minlength=n_demand)
-        n_lonely = int((demand_in_reach <= 0).sum())
+            ratio = np.where(served, capacity / demand_in_reach, np.nan)
+        share = np.where(served, ratio, 0.0)
+        score = np.bincount(orig, weights=weighted(share[dest]), minlength=n_demand)
+        n_lonely = int((~served).sum())
         if n_lonely:
             notes.append(
                 Message(
@@ -326,7 +338,10 @@ def _check_costs(costs: pd.DataFrame, n_origins: int, n_destinations: int):
         )
     orig = costs["origin"].to_numpy()
     dest = costs["destination"].to_numpy()
-    cost = pd.to_numeric(costs["cost"], errors="coerce").to_numpy(dtype=float)
+    cost = costs["cost"]
+    if not pd.api.types.is_float_dtype(cost.dtype):
+        cost = pd.to_numeric(cost, errors="coerce")
+    cost = cost.to_numpy(dtype=float)
     if len(costs) and (
         orig.min() < 0 or orig.max() >= n_origins or dest.min() < 0 or dest.max() >= n_destinations
     ):
@@ -338,7 +353,9 @@ def _check_costs(costs: pd.DataFrame, n_origins: int, n_destinations: int):
         )
     # unreachable pairs (NaN or infinite cost) are simply not pairs
     finite = np.isfinite(cost)
-    return orig[finite].astype(np.int64), dest[finite].astype(np.int64), cost[finite]
+    if not finite.all():
+        orig, dest, cost = orig[finite], dest[finite], cost[finite]
+    return orig.astype(np.int64, copy=False), dest.astype(np.int64, copy=False), cost
 
 
 def straight_line_costs(
