@@ -243,7 +243,6 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         """The routable network, or None for straight-line costs."""
         if not parameters.get(self.NETWORK):
             return None
-        lines = self.read_source(parameters, self.NETWORK, context)
         # NETWORK WIRING (issue 3): geolib.network comes from the catchments branch.
         try:
             from geolib import network as geolib_network
@@ -255,6 +254,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
                     "distances."
                 )
             ) from None
+        lines = self.read_source(parameters, self.NETWORK, context)
         profile = PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
         network = geolib_network.build_network(
             lines, cost="time", profile=profile, progress=self.progress(feedback, 5, 30)

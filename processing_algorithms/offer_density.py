@@ -216,12 +216,14 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
 
     def postProcessAlgorithm(self, context, feedback):
         from qgis.core import QgsProcessingUtils
+        from qgis.PyQt.QtXml import QDomDocument
 
-        for path in getattr(self, "_raster_styles", {}):
+        for path, style in getattr(self, "_raster_styles", {}).items():
             layer = QgsProcessingUtils.mapLayerFromString(path, context)
             if layer is not None:
-                qml = Path(path).with_suffix(".qml")
-                layer.loadNamedStyle(str(qml))
+                doc = QDomDocument()
+                doc.setContent(style)
+                layer.importNamedStyle(doc)
                 layer.triggerRepaint()
         return {}
 

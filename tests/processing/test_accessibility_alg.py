@@ -1,6 +1,5 @@
 """sozialplanung:accessibility in real QGIS: outputs, parity with PySAL access, bad input."""
 
-import importlib.util
 import warnings
 
 import geopandas as gpd
@@ -193,58 +192,3 @@ def test_bad_breaks_are_refused(children, examples):
         },
     )
     assert "is not a list of numbers" in message
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("geolib.network") is not None,
-    reason="geolib.network is there: the network path is tested with the network",
-)
-def test_network_without_network_module_says_what_to_do(children, examples):
-    message = run_algorithm_error(
-        ALG,
-        {
-            "DEMAND": children,
-            "POPULATION_FIELD": "children_u15",
-            "SUPPLY": str(examples["offers"]),
-            "MAX_COST": 10,
-            "NETWORK": f"{KREIS_GPKG}|layername=osm_hauptstrassen",
-            "OUTPUT": "memory:",
-        },
-    )
-    assert "Leave 'Network' empty for straight-line distances" in message
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("geolib.network") is None,
-    reason="geolib.network (catchments issue) not merged yet",
-)
-def test_network_travel_time_in_minutes(examples, tmp_path):
-    gemeinden = read_vector(KREIS_GPKG, layer="gemeinden")
-    wedel = gemeinden[gemeinden["GEN"] == "Wedel"]
-    xs, ys = np.meshgrid(np.arange(543000, 550000, 500.0), np.arange(5935000, 5941500, 500.0))
-    pts = gpd.GeoDataFrame(
-        {"pop": np.full(xs.size, 50.0)},
-        geometry=[Point(x, y) for x, y in zip(xs.ravel(), ys.ravel())],
-        crs=25832,
-    )
-    pts = pts[pts.within(wedel.union_all())].reset_index(drop=True)
-    grid = tmp_path / "grid.gpkg"
-    pts.to_file(grid)
-    out = tmp_path / "acc.gpkg"
-    run_algorithm(
-        ALG,
-        {
-            "DEMAND": str(grid),
-            "POPULATION_FIELD": "pop",
-            "SUPPLY": str(examples["offers"]),
-            "MAX_COST": 20,
-            "NETWORK": f"{KREIS_GPKG}|layername=osm_strassen_wedel",
-            "PROFILE": 0,
-            "OUTPUT": str(out),
-        },
-    )
-    acc = read_vector(out)
-    assert "nearest_min" in acc.columns
-    reached = acc["nearest_min"].dropna()
-    assert len(reached) > 0 and (reached <= 20).all()
-    assert (acc["score_norm"] * acc["pop"]).sum() / acc["pop"].sum() == pytest.approx(1.0)
