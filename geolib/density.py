@@ -721,6 +721,7 @@ def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress):
     prow, pcol = rows + 2 * pad, cols + 2 * pad
     acc = np.zeros(prow * pcol)
     n = len(r)
+    fast = kernel == "quartic" and bool(np.all(w >= 0))
     start = 0
     while start < n:
         progress.report(start / max(n, 1))
@@ -739,14 +740,23 @@ def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress):
         dx = left + (cols_idx + 0.5) * ps - px[:, None]
         dy = top - (rows_idx + 0.5) * ps - py[:, None]
         inv_r2 = 1.0 / (pr * pr)
-        u = (dy * dy * inv_r2[:, None])[:, :, None] + (dx * dx * inv_r2[:, None])[:, None, :]
-        inside = u <= 1.0
-        values = _kernel_raw(kernel, np.where(inside, u, 1.0), decay)
-        values = np.where(inside, values * w[start:stop, None, None], 0.0)
+        if fast:
+            # quartic with weights ≥ 0 in three passes: (√w·(1 - dy²/r²) - √w·dx²/r²)₊²
+            sw = np.sqrt(w[start:stop])[:, None]
+            a = (1.0 - dy * dy * inv_r2[:, None]) * sw
+            b = dx * dx * (inv_r2[:, None] * sw)
+            values = np.subtract(a[:, :, None], b[:, None, :])
+            np.maximum(values, 0.0, out=values)
+            np.multiply(values, values, out=values)
+        else:
+            u = (dy * dy * inv_r2[:, None])[:, :, None] + (dx * dx * inv_r2[:, None])[:, None, :]
+            inside = u <= 1.0
+            values = _kernel_raw(kernel, np.where(inside, u, 1.0), decay)
+            values = np.where(inside, values * w[start:stop, None, None], 0.0)
         # accumulate into the band of padded rows this block touches
         band0 = int(rows_idx.min()) + pad
         band1 = int(rows_idx.max()) + pad + 1
-        flat = (rows_idx + pad - band0)[:, :, None] * pcol + (cols_idx + pad)[:, None, :]
+        flat = np.add(((rows_idx + pad - band0) * pcol)[:, :, None], (cols_idx + pad)[:, None, :])
         size = (band1 - band0) * pcol
         acc[band0 * pcol : band1 * pcol] += np.bincount(
             flat.ravel(), weights=values.ravel(), minlength=size

@@ -116,7 +116,7 @@ def test_quartic_scale_is_three_over_pi_r_squared():
 def test_multipoint_parts_each_carry_the_weight():
     gdf = gpd.GeoDataFrame({"w": [2.0]}, geometry=[MultiPoint([(15, 15), (45, 15)])], crs=25832)
     res = kernel_density(gdf, radius=10, pixel_size=10, weight_field="w", extent=(0, 0, 60, 30))
-    assert res.array[1, 1] == 2.0 and res.array[1, 4] == 2.0
+    assert res.array[1, 1] == pytest.approx(2.0) and res.array[1, 4] == pytest.approx(2.0)
 
 
 def test_null_geometries_are_skipped_and_counted():
