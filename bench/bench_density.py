@@ -134,7 +134,8 @@ def compare(n: int, work: Path) -> None:
     rel[(ga == 0) & (qa == 0)] = 0.0
     print(
         f"{n:>9,} points, {qa.shape[0]}×{qa.shape[1]} px of {PIXEL:g} m, radius {RADIUS:g} m: "
-        f"same grid {same_grid}, max relative difference {rel.max():.2e}"
+        f"same grid {same_grid}, max relative difference {rel.max():.2e} "
+        f"(QGIS sums in float32; geolib in float64)"
     )
     print(
         f"  QGIS heatmap {q['seconds']:7.2f} s  peak {q['peak_mb']:7.0f} MB "
