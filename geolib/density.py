@@ -763,4 +763,5 @@ def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress):
         )
         start = stop
     progress.report(1.0)
-    return acc.reshape(prow, pcol)[pad : pad + rows, pad : pad + cols].copy()
+    # a view into the padded accumulator: no second raster-sized copy
+    return acc.reshape(prow, pcol)[pad : pad + rows, pad : pad + cols]
