@@ -408,6 +408,9 @@ OUTPUT_VALUES = ("raw", "scaled", "per_cell", "per_km2")
 #: The Gaussian kernel is cut off at the radius, which is three standard deviations.
 GAUSSIAN_SIGMAS = 3.0
 
+#: Declared nodata value of density rasters; every cell has a value (0 far from points).
+NODATA = -9999.0
+
 #: Default memory limit of :func:`kernel_density` (bytes).
 MAX_RASTER_BYTES = 2 * 1024**3
 
@@ -512,7 +515,8 @@ def kernel_density(
     Returns
     -------
     RasterResult
-        float64 values, nodata ``None`` (every cell has a value, 0 far from points).
+        float64 values; nodata is declared as :data:`NODATA` (-9999) but every cell has
+        a value (0 far from points).
 
     Notes
     -----
@@ -708,7 +712,7 @@ def kernel_density(
         xy, w_pts, r_pts, left, top, pixel_size, rows, cols, kernel, decay, progress
     )
     transform = Affine(pixel_size, 0.0, left, 0.0, -pixel_size, top)
-    return RasterResult(array, transform, CRS.from_user_input(pts_m.crs), None, notes)
+    return RasterResult(array, transform, CRS.from_user_input(pts_m.crs), NODATA, notes)
 
 
 def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress):
