@@ -9,9 +9,13 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
+from affine import Affine
+from pyproj import CRS
 
+from ._progress import Progress
 from .crs import to_metric
-from .errors import ParameterError
+from .errors import DataError, EmptyInputError, ParameterError, ResourceError
 from .io import require_rows
 from .messages import N_, Message
 from .validate import (
@@ -40,12 +44,19 @@ class OffersPerPopulationResult:
         Category value → field name of its count.
     notes
         Messages for the user (reprojection, repairs, skipped offers).
+    target_groups
+        Target group value → field name of its count (``n_tg_<group>``).
+    rates
+        Rate field → (count field, population field), so that groups of areas can
+        be pooled (:func:`pool_offers`).
     """
 
     areas: gpd.GeoDataFrame
     outside: gpd.GeoDataFrame
     categories: dict[str, str] = field(default_factory=dict)
     notes: list[Message] = field(default_factory=list)
+    target_groups: dict[str, str] = field(default_factory=dict)
+    rates: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def slug(text: str) -> str:
@@ -67,6 +78,8 @@ def offers_per_population(
     per: float = 1000,
     crs: str | int | None = None,
     separator: str = ";",
+    target_group_field: str | None = None,
+    target_populations: dict[str, str] | None = None,
 ) -> OffersPerPopulationResult:
     """Count offers per area and relate them to the population.
 
@@ -85,6 +98,13 @@ def offers_per_population(
         Rate base: ``offers_per_<per>`` is offers per ``per`` inhabitants.
     crs
         Metric analysis CRS (default EPSG:25832).
+    target_group_field
+        Optional field of ``offers`` with target groups (several separated by
+        ``separator``); one count ``n_tg_<group>`` per target group.
+    target_populations
+        Target group → numeric field of ``areas`` with that group's population
+        (e.g. ``{"Kinder": "children_u15"}``): adds ``tg_<group>_per_<per>``, the
+        offers for the group per ``per`` people of the group.
 
     Returns
     -------
@@ -119,6 +139,17 @@ def offers_per_population(
     population = numeric_field(areas, population_field, what=N_("area layer"))
     if category_field:
         require_field(offers, category_field, what=N_("offers layer"))
+    target_populations = dict(target_populations or {})
+    if target_populations and not target_group_field:
+        raise ParameterError(
+            "A population per target group needs the target group field of the offers."
+        )
+    if target_group_field:
+        require_field(offers, target_group_field, what=N_("offers layer"))
+    target_pops = {
+        group: numeric_field(areas, pop_field, what=N_("area layer"))
+        for group, pop_field in target_populations.items()
+    }
     notes: list[Message] = []
     areas_m, note = to_metric(areas, crs, what=N_("area layer"))
     notes += [note] if note else []
@@ -183,24 +214,172 @@ def offers_per_population(
 
     categories: dict[str, str] = {}
     if category_field:
-        cat_values = offers_m[category_field].to_numpy()[inside]
-        table: dict[str, np.ndarray] = {}
-        for area_index, value in zip(idx, cat_values):
-            names = _split_categories(value, separator)
-            for name in names:
-                if name not in table:
-                    table[name] = np.zeros(len(result), dtype=np.int64)
-                table[name][area_index] += 1
-        used: set[str] = set()
-        for name in sorted(table, key=lambda n: (n == UNCATEGORISED, n.lower())):
-            base = "n_" + slug(name)
-            field_name, k = base, 2
-            while field_name in used or field_name in result.columns:
-                field_name, k = f"{base}_{k}", k + 1
-            used.add(field_name)
-            categories[name] = field_name
-            result[field_name] = table[name]
-    return OffersPerPopulationResult(result, outside, categories, notes)
+        categories = _count_by_value(
+            result, offers_m[category_field].to_numpy()[inside], idx, separator, "n_"
+        )
+    target_groups: dict[str, str] = {}
+    if target_group_field:
+        target_groups = _count_by_value(
+            result, offers_m[target_group_field].to_numpy()[inside], idx, separator, "n_tg_"
+        )
+    rates = {per_name: ("offers", population_field)}
+    for group, pop in target_pops.items():
+        count_field = target_groups.get(group)
+        if count_field is None:  # no offer for this group: count 0
+            count_field = "n_tg_" + slug(group)
+            result[count_field] = np.zeros(len(result), dtype=np.int64)
+            target_groups[group] = count_field
+            notes.append(Message("No offer has the target group '{group}'.", group=group))
+        rate_name = f"tg_{slug(group)}_per_{_number_name(per)}"
+        p = pop.to_numpy()
+        ok = np.isfinite(p) & (p > 0)
+        values = np.full(len(result), np.nan)
+        values[ok] = result[count_field].to_numpy()[ok] / p[ok] * per
+        result[rate_name] = values
+        rates[rate_name] = (count_field, target_populations[group])
+    return OffersPerPopulationResult(
+        result, outside, categories, notes, target_groups=target_groups, rates=rates
+    )
+
+
+def _count_by_value(result, values, idx, separator: str, prefix: str) -> dict[str, str]:
+    """Add one count field per value (several per offer split at ``separator``)."""
+    table: dict[str, np.ndarray] = {}
+    for area_index, value in zip(idx, values):
+        for name in _split_categories(value, separator):
+            if name not in table:
+                table[name] = np.zeros(len(result), dtype=np.int64)
+            table[name][area_index] += 1
+    fields: dict[str, str] = {}
+    used: set[str] = set()
+    for name in sorted(table, key=lambda n: (n == UNCATEGORISED, n.lower())):
+        base = prefix + slug(name)
+        field_name, k = base, 2
+        while field_name in used or field_name in result.columns:
+            field_name, k = f"{base}_{k}", k + 1
+        used.add(field_name)
+        fields[name] = field_name
+        result[field_name] = table[name]
+    return fields
+
+
+@dataclass
+class PooledOffers:
+    """Result of :func:`pool_offers`: one row per group and level, and notes."""
+
+    groups: gpd.GeoDataFrame
+    notes: list[Message] = field(default_factory=list)
+
+
+def pool_offers(
+    result: OffersPerPopulationResult,
+    mapping: pd.DataFrame,
+    *,
+    area_key: str,
+    mapping_key: str = "ags",
+    group_fields: list[str] | tuple[str, ...] = ("planungsraum", "kreis"),
+    per: float = 1000,
+) -> PooledOffers:
+    """Offers per population for groups of areas (planning regions, the Kreis), pooled.
+
+    Parameters
+    ----------
+    result
+        From :func:`offers_per_population` (per municipality).
+    mapping
+        Table area key → group, e.g. ``planungsraeume.csv`` (ags → planungsraum, kreis).
+    area_key, mapping_key
+        Key fields of the areas and the mapping table (compared as text).
+    group_fields
+        Fields of ``mapping``; one set of rows per field (``level``).
+    per
+        Rate base (as in :func:`offers_per_population`).
+
+    Returns
+    -------
+    PooledOffers
+        ``groups``: ``level``, ``group``, ``n_areas``, the summed population and count fields, the
+        rates recomputed from the pooled counts, and the dissolved geometry.
+
+    Notes
+    -----
+    Rates of a group come from pooled counts, never from averaged rates:
+
+    .. math:: r_g = \\frac{\\sum_{i \\in g} n_i}{\\sum_{i \\in g} P_i} \\cdot per
+
+    where the population sum covers the areas with a known population.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from shapely.geometry import Point, box
+    >>> areas = gpd.GeoDataFrame({"ags": ["1", "2"], "pop": [1000, 3000]},
+    ...                          geometry=[box(0, 0, 1, 1), box(1, 0, 2, 1)], crs=25832)
+    >>> offers = gpd.GeoDataFrame(geometry=[Point(0.5, 0.5), Point(1.5, 0.5)], crs=25832)
+    >>> res = offers_per_population(areas, offers, population_field="pop")
+    >>> m = pd.DataFrame({"ags": ["1", "2"], "kreis": ["K", "K"]})
+    >>> pooled = pool_offers(res, m, area_key="ags", group_fields=["kreis"])
+    >>> pooled.groups["offers_per_1000"].tolist()
+    [0.5]
+    """
+    areas = result.areas
+    require_field(areas, area_key, what=N_("area layer"))
+    require_field(mapping, mapping_key, what=N_("group table"))
+    for name in group_fields:
+        require_field(mapping, name, what=N_("group table"))
+    keys = areas[area_key].astype("string").str.strip()
+    table = mapping.assign(_key=mapping[mapping_key].astype("string").str.strip())
+    table = table.drop_duplicates("_key").set_index("_key")
+    unmatched = ~keys.isin(table.index)
+    if unmatched.all():
+        raise DataError(
+            "No value of '{area_key}' in the areas occurs in '{mapping_key}' of the group "
+            "table (for example {example}). Choose matching key fields.",
+            area_key=area_key,
+            mapping_key=mapping_key,
+            example=str(keys.iloc[0]),
+        )
+    notes: list[Message] = []
+    if unmatched.any():
+        notes.append(
+            Message(
+                "{n} areas have no row in the group table and belong to no group: {keys}.",
+                n=int(unmatched.sum()),
+                keys=", ".join(keys[unmatched].astype(str).head(10)),
+            )
+        )
+    count_fields = [c for c in areas.columns if c == "offers" or str(c).startswith("n_")]
+    pop_fields = list(dict.fromkeys(p for _, p in result.rates.values()))
+    frames = []
+    for level in group_fields:
+        group = keys.map(table[level]).astype("string")
+        data = pd.DataFrame(
+            {"_group": group.to_numpy(), **{c: areas[c].to_numpy() for c in count_fields}}
+        )
+        for p in pop_fields:
+            data[p] = pd.to_numeric(areas[p], errors="coerce").to_numpy()
+        data = data[group.notna().to_numpy()]
+        sums = data.groupby("_group", sort=True).sum(min_count=1)
+        sums.insert(0, "n_areas", data.groupby("_group", sort=True).size())
+        geoms = (
+            gpd.GeoDataFrame(
+                {"_group": group.to_numpy()}, geometry=areas.geometry.values, crs=areas.crs
+            )[group.notna().to_numpy()]
+            .dissolve("_group", sort=True)
+            .geometry
+        )
+        out = gpd.GeoDataFrame(sums, geometry=geoms.reindex(sums.index).values, crs=areas.crs)
+        for rate, (count, pop) in result.rates.items():
+            total = out[pop].to_numpy(dtype=float)
+            ok = np.isfinite(total) & (total > 0)
+            values = np.full(len(out), np.nan)
+            values[ok] = out[count].to_numpy(dtype=float)[ok] / total[ok] * per
+            out[rate] = values
+        out.insert(0, "group", out.index.astype(str))
+        out.insert(0, "level", level)
+        frames.append(out.reset_index(drop=True))
+    pooled = pd.concat(frames, ignore_index=True)
+    return PooledOffers(gpd.GeoDataFrame(pooled, geometry="geometry", crs=areas.crs), notes)
 
 
 def _split_categories(value, separator: str) -> list[str]:
@@ -216,3 +395,377 @@ def _split_categories(value, separator: str) -> list[str]:
 
 def _number_name(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value).replace(".", "_")
+
+
+# --- kernel density ------------------------------------------------------------------
+
+KERNELS = ("quartic", "triangular", "uniform", "triweight", "epanechnikov", "gaussian")
+"""Kernel shapes in the order of the Processing parameter ``KERNEL`` (0–5)."""
+
+OUTPUT_VALUES = ("raw", "scaled", "per_cell", "per_km2")
+"""Output values in the order of the Processing parameter ``OUTPUT_VALUE`` (0–3)."""
+
+#: The Gaussian kernel is cut off at the radius, which is three standard deviations.
+GAUSSIAN_SIGMAS = 3.0
+
+#: Declared nodata value of density rasters; every cell has a value (0 far from points).
+NODATA = -9999.0
+
+#: Default memory limit of :func:`kernel_density` (bytes).
+MAX_RASTER_BYTES = 2 * 1024**3
+
+_CHUNK_CELLS = 1 << 19  # kernel evaluations per vectorised step (4 MB per array: cache-friendly)
+
+
+def _kernel_raw(kernel: str, u: np.ndarray, decay: float) -> np.ndarray:
+    """Raw kernel value for ``u = (d / r)²`` (already limited to ``u <= 1``)."""
+    if kernel == "quartic":
+        t = 1.0 - u
+        return t * t
+    if kernel == "triweight":
+        t = 1.0 - u
+        return t * t * t
+    if kernel == "epanechnikov":
+        return 1.0 - u
+    if kernel == "uniform":
+        return np.ones_like(u)
+    if kernel == "triangular":
+        return 1.0 - (1.0 - decay) * np.sqrt(u)
+    # gaussian, cut off at GAUSSIAN_SIGMAS standard deviations
+    return np.exp(-0.5 * GAUSSIAN_SIGMAS**2 * u)
+
+
+def _kernel_integral(kernel: str, radius: np.ndarray, decay: float) -> np.ndarray:
+    """Integral of the raw kernel over its disc (m²): the divisor that makes it integrate to 1."""
+    area = np.pi * radius**2
+    if kernel == "quartic":
+        return area / 3.0
+    if kernel == "triweight":
+        return area / 4.0
+    if kernel == "epanechnikov":
+        return area / 2.0
+    if kernel == "uniform":
+        return area
+    if kernel == "triangular":
+        return area * (1.0 + 2.0 * decay) / 3.0
+    sigma2 = (radius / GAUSSIAN_SIGMAS) ** 2
+    return 2.0 * np.pi * sigma2 * (1.0 - np.exp(-0.5 * GAUSSIAN_SIGMAS**2))
+
+
+def _format_bytes(n: float) -> str:
+    for unit in ("bytes", "KB", "MB", "GB", "TB", "PB"):
+        if n < 1024 or unit == "PB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n:.1f} PB"  # pragma: no cover
+
+
+def kernel_density(
+    points: gpd.GeoDataFrame,
+    *,
+    pixel_size: float,
+    radius: float | None = None,
+    radius_field: str | None = None,
+    weight_field: str | None = None,
+    kernel: str = "quartic",
+    decay: float = 0.0,
+    output: str = "raw",
+    extent: tuple[float, float, float, float] | None = None,
+    crs: str | int | None = None,
+    max_bytes: int = MAX_RASTER_BYTES,
+    progress: Progress | None = None,
+):
+    """Kernel density of points on a raster, exact at every pixel centre.
+
+    Parameters
+    ----------
+    points
+        Points (multipoints contribute each of their points with the feature's weight
+        and radius). NULL or empty geometries are skipped and counted in a note.
+    pixel_size
+        Pixel width and height in metres.
+    radius
+        Search radius (bandwidth) in metres; or ``radius_field``, a numeric field with
+        one radius per point.
+    weight_field
+        Optional numeric field (e.g. ``capacity``); default weight 1. NULL weights
+        count as 0 (noted).
+    kernel
+        One of :data:`KERNELS`: quartic (default), triangular, uniform, triweight,
+        epanechnikov, gaussian (cut off at the radius = 3 standard deviations).
+    decay
+        Decay ratio of the triangular kernel: its value at the radius (0: falls to 0).
+    output
+        ``"raw"`` (sum of weighted kernel values, QGIS's heatmap "Raw"), ``"scaled"``
+        (each kernel integrates to its weight: density per m²), ``"per_cell"``
+        (expected offers per cell: scaled × pixel area) or ``"per_km2"`` (offers per
+        km²: scaled × 1,000,000).
+    extent
+        ``(xmin, ymin, xmax, ymax)`` in the analysis CRS; default the points' extent
+        grown by the (largest) radius. The grid starts at the top-left corner
+        ``(xmin, ymax)``; a width or height that is not a whole number of pixels is
+        rounded up.
+    crs
+        Metric analysis CRS (default EPSG:25832); points are reprojected when needed.
+    max_bytes
+        Memory limit; larger rasters are refused with the size they would need.
+    progress
+        Optional progress and cancellation.
+
+    Returns
+    -------
+    RasterResult
+        float64 values; nodata is declared as :data:`NODATA` (-9999) but every cell has
+        a value (0 far from points).
+
+    Notes
+    -----
+    For pixel centre :math:`c` and points :math:`p_i` with weights :math:`w_i` and
+    radii :math:`r_i`, :math:`u_i = \\lVert c - p_i \\rVert^2 / r_i^2`:
+
+    .. math:: D(c) = \\sum_{i:\\,u_i \\le 1} w_i\\, K(u_i) / s_i
+
+    with raw kernels :math:`K` quartic :math:`(1-u)^2`, triweight :math:`(1-u)^3`,
+    Epanechnikov :math:`1-u`, uniform :math:`1`, triangular :math:`1-(1-d)\\sqrt{u}`
+    (decay :math:`d`), Gaussian :math:`e^{-9u/2}`. For raw output :math:`s_i = 1`
+    (as QGIS's heatmap "Raw"); for scaled output :math:`s_i` is the integral of
+    :math:`K` over the disc: :math:`\\pi r^2/3` (quartic), :math:`\\pi r^2/4`
+    (triweight), :math:`\\pi r^2/2` (Epanechnikov), :math:`\\pi r^2` (uniform),
+    :math:`\\pi r^2 (1+2d)/3` (triangular), :math:`2\\pi\\sigma^2(1-e^{-9/2})` with
+    :math:`\\sigma = r/3` (Gaussian). QGIS 3.22 scales the quartic kernel with
+    :math:`116/(5\\pi r^2) \\cdot 15/16` instead of :math:`3/(\\pi r^2)` (QGIS issue
+    60616); here every scaled kernel integrates to exactly 1.
+
+    Each point is evaluated exactly at the centres of the pixels within its radius
+    (vectorised over blocks of points and accumulated with ``numpy.bincount``), so no
+    binning error arises.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from shapely.geometry import Point
+    >>> pts = gpd.GeoDataFrame(geometry=[Point(105, 105)], crs=25832)
+    >>> r = kernel_density(pts, radius=20, pixel_size=10, extent=(80, 80, 130, 130))
+    >>> float(r.array[2, 2])  # the pixel whose centre is the point
+    1.0
+    """
+    from .raster import RasterResult
+
+    progress = progress or Progress()
+    if kernel not in KERNELS:
+        raise ParameterError(
+            "Unknown kernel '{kernel}'; choose one of {kernels}.",
+            kernel=kernel,
+            kernels=", ".join(KERNELS),
+        )
+    if output not in OUTPUT_VALUES:
+        raise ParameterError(
+            "Unknown output value '{output}'; choose one of {values}.",
+            output=output,
+            values=", ".join(OUTPUT_VALUES),
+        )
+    if not (pixel_size and np.isfinite(pixel_size) and pixel_size > 0):
+        raise ParameterError(
+            "The pixel size must be a positive number of metres, not {size}.", size=pixel_size
+        )
+    if radius_field is None and radius is None:
+        raise ParameterError("Give a radius in metres or a radius field.")
+    if radius_field is None and not (np.isfinite(radius) and radius > 0):
+        raise ParameterError(
+            "The radius must be greater than 0 metres, not {radius}. Choose a search "
+            "radius such as 500 m.",
+            radius=radius,
+        )
+    if kernel == "triangular" and output != "raw" and 1.0 + 2.0 * decay <= 0:
+        raise ParameterError(
+            "With a decay ratio of {decay} the triangular kernel has no positive integral, "
+            "so it cannot be scaled; use the raw output or a decay ratio above -0.5.",
+            decay=decay,
+        )
+    require_rows(points, what=N_("points layer"))
+    notes: list[Message] = []
+    pts_m, note = to_metric(points, crs, what=N_("points layer"))
+    notes += [note] if note else []
+    pts_m, skipped = drop_null_geometries(pts_m, what=N_("points layer"))
+    notes += skipped
+    if len(pts_m) == 0:
+        raise EmptyInputError(
+            "The {what} has no point with a geometry; there is nothing to estimate.",
+            what=N_("points layer"),
+        )
+    require_geometry_type(
+        pts_m, {"Point", "MultiPoint"}, what=N_("points layer"), expected=N_("points")
+    )
+
+    weights = np.ones(len(pts_m))
+    if weight_field:
+        w = numeric_field(pts_m, weight_field, what=N_("points layer")).to_numpy()
+        n_null = int(np.isnan(w).sum())
+        if n_null:
+            notes.append(
+                Message(
+                    "{n} points have no weight in '{field}'; they count with weight 0.",
+                    n=n_null,
+                    field=weight_field,
+                )
+            )
+        weights = np.nan_to_num(w, nan=0.0)
+        if not np.any(weights != 0):
+            raise DataError(
+                "All weights in '{field}' are 0 or missing, so the density is 0 everywhere. "
+                "Choose another weight field or none.",
+                field=weight_field,
+            )
+    if radius_field:
+        radii = numeric_field(pts_m, radius_field, what=N_("points layer")).to_numpy()
+        bad = ~(np.isfinite(radii) & (radii > 0))
+        if bad.all():
+            raise ParameterError(
+                "No radius in '{field}' is greater than 0 metres; every point needs a "
+                "positive search radius.",
+                field=radius_field,
+            )
+        if bad.any():
+            notes.append(
+                Message(
+                    "{n} points have a missing radius or one of 0 m or less in '{field}' "
+                    "and were skipped.",
+                    n=int(bad.sum()),
+                    field=radius_field,
+                )
+            )
+    else:
+        radii = np.full(len(pts_m), float(radius))
+        bad = np.zeros(len(pts_m), dtype=bool)
+
+    # explode multipoints: each part carries its feature's weight and radius
+    geoms = pts_m.geometry.values
+    parts = shapely.get_parts(geoms, return_index=True)
+    xy = shapely.get_coordinates(parts[0])
+    owner = parts[1]
+    keep = ~bad[owner]
+    xy, w_pts, r_pts = xy[keep], weights[owner][keep], radii[owner][keep]
+
+    r_max = float(r_pts.max())
+    if extent is None:
+        xmin, ymin = xy.min(axis=0) - r_max
+        xmax, ymax = xy.max(axis=0) + r_max
+    else:
+        xmin, ymin, xmax, ymax = map(float, extent)
+        if not (xmax > xmin and ymax > ymin):
+            raise ParameterError(
+                "The extent must have a positive width and height; got "
+                "{xmin}, {ymin}, {xmax}, {ymax}.",
+                xmin=xmin,
+                ymin=ymin,
+                xmax=xmax,
+                ymax=ymax,
+            )
+    width, height = xmax - xmin, ymax - ymin
+    if pixel_size > width or pixel_size > height:
+        raise ParameterError(
+            "The pixel size of {size} m is larger than the extent ({width} m × {height} m). "
+            "Choose a smaller pixel size or a larger extent.",
+            size=pixel_size,
+            width=round(width, 3),
+            height=round(height, 3),
+        )
+    cols = int(np.ceil(width / pixel_size - 1e-9))
+    rows = int(np.ceil(height / pixel_size - 1e-9))
+    need = float(rows) * float(cols) * 8 * 2
+    if need > max_bytes:
+        raise ResourceError(
+            "A raster of {rows} × {cols} pixels would need about {need} of memory, more "
+            "than the limit of {limit}. Use a larger pixel size or a smaller extent.",
+            rows=rows,
+            cols=cols,
+            need=_format_bytes(need),
+            limit=_format_bytes(max_bytes),
+        )
+
+    # the grid starts at the top-left corner; only points whose disc reaches it count
+    left, top = xmin, ymax
+    reach = (
+        (xy[:, 0] + r_pts >= left)
+        & (xy[:, 0] - r_pts <= left + cols * pixel_size)
+        & (xy[:, 1] + r_pts >= top - rows * pixel_size)
+        & (xy[:, 1] - r_pts <= top)
+    )
+    n_outside = int((~reach).sum())
+    if n_outside:
+        notes.append(
+            Message(
+                "{n} points lie farther than their radius from the raster extent and do "
+                "not contribute.",
+                n=n_outside,
+            )
+        )
+    xy, w_pts, r_pts = xy[reach], w_pts[reach], r_pts[reach]
+    if output != "raw":
+        w_pts = w_pts / _kernel_integral(kernel, r_pts, decay)
+        if output == "per_cell":
+            w_pts = w_pts * pixel_size * pixel_size
+        elif output == "per_km2":
+            w_pts = w_pts * 1e6
+
+    array = _accumulate(
+        xy, w_pts, r_pts, left, top, pixel_size, rows, cols, kernel, decay, progress
+    )
+    transform = Affine(pixel_size, 0.0, left, 0.0, -pixel_size, top)
+    return RasterResult(array, transform, CRS.from_user_input(pts_m.crs), NODATA, notes)
+
+
+def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress):
+    """Sum the kernels of the points at the pixel centres (see :func:`kernel_density`)."""
+    # the grid padded by the largest window, so that windows never leave it
+    # by radius (one window size per block), then north to south (blocks touch few rows)
+    order = np.lexsort((-xy[:, 1], r))
+    xy, w, r = xy[order], w[order], r[order]
+    pad = int(np.floor(2 * r.max() / ps)) + 2 if len(r) else 0
+    prow, pcol = rows + 2 * pad, cols + 2 * pad
+    acc = np.zeros(prow * pcol)
+    n = len(r)
+    fast = kernel == "quartic" and bool(np.all(w >= 0))
+    start = 0
+    while start < n:
+        progress.report(start / max(n, 1))
+        win = int(np.floor(2 * r[min(n - 1, start + 1)] / ps)) + 2
+        # grow the block while the largest radius in it keeps the same window
+        step = max(1, _CHUNK_CELLS // (win * win))
+        stop = min(n, start + step)
+        win = int(np.floor(2 * r[stop - 1] / ps)) + 2
+        px, py, pr = xy[start:stop, 0], xy[start:stop, 1], r[start:stop]
+        # first column/row whose centre may lie within the radius
+        c0 = np.ceil((px - pr - left) / ps - 0.5).astype(np.int64)
+        r0 = np.ceil((top - py - pr) / ps - 0.5).astype(np.int64)
+        k = np.arange(win)
+        cols_idx = c0[:, None] + k  # (m, win)
+        rows_idx = r0[:, None] + k
+        dx = left + (cols_idx + 0.5) * ps - px[:, None]
+        dy = top - (rows_idx + 0.5) * ps - py[:, None]
+        inv_r2 = 1.0 / (pr * pr)
+        if fast:
+            # quartic with weights ≥ 0 in three passes: (√w·(1 - dy²/r²) - √w·dx²/r²)₊²
+            sw = np.sqrt(w[start:stop])[:, None]
+            a = (1.0 - dy * dy * inv_r2[:, None]) * sw
+            b = dx * dx * (inv_r2[:, None] * sw)
+            values = np.subtract(a[:, :, None], b[:, None, :])
+            np.maximum(values, 0.0, out=values)
+            np.multiply(values, values, out=values)
+        else:
+            u = (dy * dy * inv_r2[:, None])[:, :, None] + (dx * dx * inv_r2[:, None])[:, None, :]
+            inside = u <= 1.0
+            values = _kernel_raw(kernel, np.where(inside, u, 1.0), decay)
+            values = np.where(inside, values * w[start:stop, None, None], 0.0)
+        # accumulate into the band of padded rows this block touches
+        band0 = int(rows_idx.min()) + pad
+        band1 = int(rows_idx.max()) + pad + 1
+        flat = np.add(((rows_idx + pad - band0) * pcol)[:, :, None], (cols_idx + pad)[:, None, :])
+        size = (band1 - band0) * pcol
+        acc[band0 * pcol : band1 * pcol] += np.bincount(
+            flat.ravel(), weights=values.ravel(), minlength=size
+        )
+        start = stop
+    progress.report(1.0)
+    # a view into the padded accumulator: no second raster-sized copy
+    return acc.reshape(prow, pcol)[pad : pad + rows, pad : pad + cols]

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 
-from geolib.density import offers_per_population
+from geolib.density import offers_per_population, pool_offers
 
 from .base import SozialplanungAlgorithm, tr_geolib
 
@@ -23,7 +25,15 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
     POPULATION_FIELD = "POPULATION_FIELD"
     CATEGORY_FIELD = "CATEGORY_FIELD"
     PER = "PER"
+    TARGET_GROUP_FIELD = "TARGET_GROUP_FIELD"
+    TARGET_GROUP = "TARGET_GROUP"
+    TARGET_POPULATION_FIELD = "TARGET_POPULATION_FIELD"
+    GROUPS = "GROUPS"
+    AREA_KEY_FIELD = "AREA_KEY_FIELD"
+    GROUP_KEY_FIELD = "GROUP_KEY_FIELD"
+    GROUP_FIELDS = "GROUP_FIELDS"
     OUTPUT = "OUTPUT"
+    OUTPUT_GROUPS = "OUTPUT_GROUPS"
 
     GROUP_ID = "erreichbarkeit"
 
@@ -40,6 +50,14 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
             "population × 1000 (the base is set by 'Per inhabitants').\n\n"
             "With a category field, one count per category is added (n_<category>); "
             "values with several categories separated by ';' count in each.\n\n"
+            "With a target group field (e.g. target_groups), one count per target group "
+            "is added (n_tg_<group>). With a target group (e.g. Kinder) and its "
+            "population field in the areas (e.g. children_u15), the offers for that group "
+            "are related to its population: tg_<group>_per_1000.\n\n"
+            "With a group table (e.g. planungsraeume.csv: ags → planungsraum, kreis), the "
+            "key fields and the group fields, a second output gives the same counts and "
+            "rates per planning region and for the Kreis, from pooled counts (sums of "
+            "offers and of inhabitants), never from averaged rates.\n\n"
             "Areas without a positive population get a NULL rate and the reason in "
             "'rate_note'. Offers outside every area are counted and reported in the log. "
             "Invalid polygons are repaired. Both layers are reprojected to ETRS89 / "
@@ -83,8 +101,72 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterField(
+                self.TARGET_GROUP_FIELD,
+                self.tr("Target group field of the offers (optional)"),
+                parentLayerParameterName=self.OFFERS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.TARGET_GROUP, self.tr("Target group (optional, e.g. Kinder)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.TARGET_POPULATION_FIELD,
+                self.tr("Population of the target group (optional, e.g. children_u15)"),
+                parentLayerParameterName=self.AREAS,
+                type=QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.GROUPS,
+                self.tr("Group table (optional, e.g. planungsraeume.csv)"),
+                [QgsProcessing.TypeVector],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.AREA_KEY_FIELD,
+                self.tr("Key field of the areas (e.g. AGS)"),
+                parentLayerParameterName=self.AREAS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.GROUP_KEY_FIELD,
+                self.tr("Key field of the group table (e.g. ags)"),
+                parentLayerParameterName=self.GROUPS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.GROUP_FIELDS,
+                self.tr("Group fields (e.g. planungsraum, kreis)"),
+                parentLayerParameterName=self.GROUPS,
+                allowMultiple=True,
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Offers per inhabitants"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_GROUPS,
+                self.tr("Offers per inhabitants by group"),
+                QgsProcessing.TypeVectorPolygon,
+                optional=True,
+                createByDefault=False,
             )
         )
 
@@ -96,12 +178,25 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         category_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context) or None
         per = self.parameterAsDouble(parameters, self.PER, context)
+        target_field = self.parameterAsString(parameters, self.TARGET_GROUP_FIELD, context) or None
+        target_group = (
+            self.parameterAsString(parameters, self.TARGET_GROUP, context) or ""
+        ).strip()
+        target_pop = self.parameterAsString(parameters, self.TARGET_POPULATION_FIELD, context)
+        if bool(target_group) != bool(target_pop):
+            raise QgsProcessingException(
+                self.tr(
+                    "Give both the target group and the population field of that group, or neither."
+                )
+            )
         result = offers_per_population(
             areas,
             offers,
             population_field=population_field,
             category_field=category_field,
             per=per,
+            target_group_field=target_field,
+            target_populations={target_group: target_pop} if target_group else None,
         )
         self.push_notes(feedback, result.notes)
         if len(result.outside):
@@ -127,4 +222,43 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
             style="offers_per_population.qml",
             provenance=provenance,
         )
-        return {self.OUTPUT: dest}
+        outputs = {self.OUTPUT: dest}
+        if parameters.get(self.GROUPS) and parameters.get(self.OUTPUT_GROUPS):
+            outputs[self.OUTPUT_GROUPS] = self._groups(parameters, context, feedback, result, per)
+        return outputs
+
+    def _groups(self, parameters, context, feedback, result, per):
+        table = self.read_source(parameters, self.GROUPS, context)
+        area_key = self.parameterAsString(parameters, self.AREA_KEY_FIELD, context)
+        group_key = self.parameterAsString(parameters, self.GROUP_KEY_FIELD, context) or "ags"
+        group_fields = self.parameterAsFields(parameters, self.GROUP_FIELDS, context)
+        if not area_key or not group_fields:
+            raise QgsProcessingException(
+                self.tr(
+                    "With a group table, choose the key field of the areas and the group fields."
+                )
+            )
+        pooled = pool_offers(
+            result,
+            table,
+            area_key=area_key,
+            mapping_key=group_key,
+            group_fields=group_fields,
+            per=per,
+        )
+        self.push_notes(feedback, pooled.notes)
+        provenance = self.provenance(
+            self.tr("Offers per inhabitants by group"),
+            parameters,
+            method="pooled offers / pooled population × per",
+            notes=[tr_geolib(n) for n in pooled.notes],
+        )
+        return self.write_sink(
+            parameters,
+            self.OUTPUT_GROUPS,
+            context,
+            pooled.groups,
+            feedback,
+            style="offers_per_population.qml",
+            provenance=provenance,
+        )

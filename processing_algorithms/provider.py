@@ -11,8 +11,10 @@ from .base import ICON_PATH
 
 def algorithm_classes() -> list[type]:
     """Every algorithm class of the provider, one module each."""
+    from .accessibility import AccessibilityAlgorithm
     from .atlas import AtlasAlgorithm
     from .hilfeportal import HilfeportalAlgorithm
+    from .offer_density import OfferDensityAlgorithm
     from .offers_per_population import OffersPerPopulationAlgorithm
     from .sozialformel import SozialformelAlgorithm
     from .surface import SurfaceAlgorithm
@@ -23,6 +25,8 @@ def algorithm_classes() -> list[type]:
         HilfeportalAlgorithm,
         SozialformelAlgorithm,
         SurfaceAlgorithm,
+        OfferDensityAlgorithm,
+        AccessibilityAlgorithm,
     ]
 
 

@@ -181,6 +181,72 @@ def sozialformel(demo: Demo) -> None:
             print(f"  {name:<30}{de(value.iloc[0], 0):>7}")
 
 
+DENSITY = "angebotsdichte.tif"
+KINDER_CATEGORY = "Kinder, Jugend und Familie"
+
+
+def offer_density(demo: Demo) -> None:
+    """Kernel density of all example offers (capacity-weighted), offers per km²."""
+    results = run_algorithm(
+        "sozialplanung:offerdensity",
+        INPUT=str(EXAMPLES / "offers.gpkg"),
+        RADIUS="1500",
+        PIXEL_SIZE="50",
+        KERNEL="0",
+        OUTPUT_VALUE="3",
+        OUTPUT=str(demo.work / DENSITY),
+    )
+    demo.density = results["OUTPUT"]
+
+
+def children_demand(demo: Demo) -> str:
+    """Municipalities with the children under 15 of the latest year (synthetic examples)."""
+    import pandas as pd
+
+    from geolib.io import OutputLayer, Provenance, read_vector, write_gpkg
+
+    gemeinden = read_vector(KREIS, layer="gemeinden")
+    ind = pd.read_csv(EXAMPLES / "indikatoren.csv", dtype={"ags": str})
+    year = int(ind["year"].max())
+    latest = ind[ind["year"] == year][["ags", "children_u15", "synthetic"]]
+    layer = f"kinder_u15_{year}"
+    frame = gemeinden[["AGS", "GEN", "EWZ_2018", "geometry"]].merge(
+        latest, left_on="AGS", right_on="ags"
+    )
+    write_gpkg(
+        demo.atlas,
+        OutputLayer(
+            layer,
+            frame.drop(columns="ags"),
+            provenance=Provenance(
+                title=f"Kinder unter 15 Jahren {year} je Gemeinde",
+                inputs={"gemeinden": str(KREIS), "indikatoren": str(EXAMPLES / "indikatoren.csv")},
+                data_year=year,
+                synthetic=True,
+            ),
+        ),
+        keep_existing=True,
+    )
+    return f"{demo.atlas}|layername={layer}"
+
+
+def accessibility_children(demo: Demo) -> None:
+    """2SFCA of the offers for children, youth and families against children under 15."""
+    run_algorithm(
+        "sozialplanung:accessibility",
+        DEMAND=children_demand(demo),
+        POPULATION_FIELD="children_u15",
+        SUPPLY=str(EXAMPLES / "offers.gpkg"),
+        CAPACITY_FIELD="capacity",
+        CATEGORY_FIELD="categories",
+        CATEGORY=KINDER_CATEGORY,
+        ID_FIELD="offer_id",
+        METHOD="0",
+        MAX_COST="5000",
+        OUTPUT=demo.layer("erreichbarkeit_kinder"),
+    )
+
+
 def atlas(demo: Demo) -> None:
     """The last step: project, one layout per theme, maps/*.png and atlas.pdf."""
     results = run_algorithm(
@@ -210,12 +276,38 @@ def summary(demo: Demo) -> None:
     total_pop, total = int(opp["EWZ_2018"].sum()), int(opp["offers"].sum())
     kreis_rate = de(total / total_pop * 1000, 2)
     print(f"  {'Kreis Pinneberg':<28}{de(total_pop):>10}{total:>10}{kreis_rate:>10}")
+    summary_density_accessibility(demo)
 
 
 def de(value: float, decimals: int = 0) -> str:
     """A number the German way: 314.391 and 1,43."""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def summary_density_accessibility(demo: Demo) -> None:
+    import rasterio
+
+    with rasterio.open(OUT / DENSITY) as src:
+        values = src.read(1)
+        print(
+            f"\nAngebotsdichte ({DENSITY}, Quartic-Kern 1.500 m, 50-m-Raster): "
+            f"{src.height} × {src.width} Pixel, höchstens {de(float(values.max()), 2)} "
+            "Angebote je km²"
+        )
+    from geolib.io import read_vector
+
+    acc = read_vector(demo.atlas, layer="erreichbarkeit_kinder")
+    print(
+        f"\nErreichbarkeit (2SFCA, 5 km Luftlinie) der Angebote '{KINDER_CATEGORY}' "
+        "für Kinder unter 15, Plätze je 1.000 Kinder (Kreismittel = 1):"
+    )
+    table = acc.sort_values("score_norm")
+    for row in list(table.head(3).itertuples()) + list(table.tail(3).itertuples()):
+        print(
+            f"  {row.GEN:<28}{de(row.score_per_1000, 1):>10}{de(row.score_norm, 2):>8}"
+            f"   nächstes Angebot {de(row.nearest_m)} m"
+        )
 
 
 def main() -> None:
@@ -229,6 +321,8 @@ def main() -> None:
     demo.step("Angebote je Einwohner", lambda: offers_per_population(demo))
     demo.step("Hilfeportal (Beispielserver)", lambda: hilfeportal(demo))
     demo.step("Sozialformel, Bericht und Oberfläche", lambda: sozialformel(demo))
+    demo.step("Angebotsdichte (Kerndichte)", lambda: offer_density(demo))
+    demo.step("Erreichbarkeit Kinder (2SFCA)", lambda: accessibility_children(demo))
     demo.step("Atlas (Projekt, Karten, PDF)", lambda: atlas(demo))
     # replace out/ as a whole, so a failed run never leaves half an atlas behind
     old = ROOT / "out.old"

@@ -290,6 +290,60 @@ def surface() -> QgsRasterLayer:
     return layer
 
 
+def accessibility(field: str = "score_norm"):
+    breaks = [-1e-9, 1e-9, 0.5, 0.8, 1.25, 2, 1e9]
+    labels = ["0 (kein Angebot erreichbar)", "< 0,5", "0,5 – 0,8", "0,8 – 1,25", "1,25 – 2", "> 2"]
+    return graduated_polygons(field, breaks, labels, "RdYlGn", f"field={field}:double")
+
+
+def density_raster():
+    """Pseudocolor for a density raster made for values 0–1 (stretched to the data on use)."""
+    import tempfile
+
+    import numpy as np
+    import rasterio
+    from qgis.core import (
+        QgsColorRampShader,
+        QgsRasterLayer,
+        QgsRasterShader,
+        QgsSingleBandPseudoColorRenderer,
+    )
+
+    path = Path(tempfile.mkdtemp()) / "density.tif"
+    from affine import Affine
+
+    profile = {
+        "driver": "GTiff",
+        "height": 2,
+        "width": 2,
+        "count": 1,
+        "dtype": "float32",
+        "crs": "EPSG:25832",
+        "transform": Affine(1, 0, 0, 0, -1, 2),
+    }
+    with rasterio.open(path, "w", **profile) as dst:
+        dst.write(np.array([[0, 0.5], [0.75, 1]], dtype="float32"), 1)
+    layer = QgsRasterLayer(str(path), "density")
+    ramp = _ramp("Magma")
+    items = []
+    for value in (0.0, 0.02, 0.1, 0.25, 0.5, 0.75, 1.0):
+        color = ramp.color(1 - value if value else 1.0)
+        if value == 0.0:
+            color.setAlpha(0)
+        items.append(QgsColorRampShader.ColorRampItem(value, color, f"{value:g}"))
+    shader_fn = QgsColorRampShader(0.0, 1.0)
+    shader_fn.setColorRampType(QgsColorRampShader.Interpolated)
+    shader_fn.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(shader_fn)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0.0)
+    renderer.setClassificationMax(1.0)
+    layer.setRenderer(renderer)
+    layer.setOpacity(0.8)
+    return layer
+
+
 BUILDERS = {
     "offers_per_population.qml": offers_per_population,
     "atlas_gemeinden.qml": atlas_gemeinden,
@@ -298,6 +352,9 @@ BUILDERS = {
     "hilfeportal_checks.qml": hilfeportal_checks,
     "sozialformel.qml": sozialformel,
     "surface.qml": surface,
+    "offer_density.qml": density_raster,
+    "accessibility.qml": accessibility,
+    "accessibility_areas.qml": lambda: accessibility("score_norm_mean"),
 }
 
 

@@ -2,6 +2,190 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>AccessibilityAlgorithm</name>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="239"/>
+        <source>'{text}' is not a list of numbers separated by ';'.</source>
+        <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="141"/>
+        <source>2SFCA</source>
+        <translation>2SFCA</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="209"/>
+        <source>Accessibility</source>
+        <translation>Erreichbarkeit</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="55"/>
+        <source>Accessibility (2SFCA)</source>
+        <translation>Erreichbarkeit (2SFCA)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="224"/>
+        <source>Accessibility per area</source>
+        <translation>Erreichbarkeit je Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <source>Areas for means (optional, e.g. municipalities)</source>
+        <translation>Gebiete für Mittelwerte (optional, z. B. Gemeinden)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
+        <source>Bike</source>
+        <translation>Fahrrad</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="107"/>
+        <source>Capacity field (optional; default 1 per offer)</source>
+        <translation>Kapazitätsfeld (optional; sonst 1 je Angebot)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
+        <source>Car</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="116"/>
+        <source>Category field of the offers (optional)</source>
+        <translation>Kategoriefeld der Angebote (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="87"/>
+        <source>Demand (areas, grid cells or points)</source>
+        <translation>Nachfrage (Gebiete, Rasterzellen oder Punkte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="142"/>
+        <source>E2SFCA (step weights)</source>
+        <translation>E2SFCA (Stufengewichte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="159"/>
+        <source>E2SFCA zone breaks (optional, e.g. 500;1000;2000)</source>
+        <translation>E2SFCA-Zonengrenzen (optional, z. B. 500;1000;2000)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="160"/>
+        <source>E2SFCA zone weights (optional, e.g. 1;0.68;0.22)</source>
+        <translation>E2SFCA-Zonengewichte (optional, z. B. 1;0.68;0.22)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="58"/>
+        <source>Floating catchment accessibility of offers (supply, with a capacity; 1 each by default) for a population (demand: areas or grid cells, located at a point inside them, or points).
+
+Methods: 2SFCA: every offer's capacity is shared by the population within reach (R = capacity / population within the maximum cost), and every demand unit sums the shares of the offers it reaches. E2SFCA: the same with step weights per travel zone (breaks; default three equal zones up to the maximum cost with the weights 1, 0.68, 0.22 as in PySAL access). Gravity: weights (cost / maximum cost)^-β. Supply/demand ratio: capacity within reach divided by population within reach. The numbers equal PySAL access for the same costs.
+
+Outputs per demand unit: score (capacity per inhabitant), score_per_1000, score_norm (score / population-weighted mean: the Kreis mean is 1), supply_in_reach, and the nearest offer (nearest_m: straight line; with a network nearest_min: travel time, within the maximum cost) with its id.
+
+Costs: straight-line distance in metres, or with a line layer as network the travel time in minutes (walk, bike or car). The maximum cost is in the same unit.
+
+Defined edge cases: an offer with no population within reach has no ratio (NULL) and adds nothing; a demand unit without an offer within reach scores 0. With areas (e.g. municipalities), a third output gives the population-weighted means per area.</source>
+        <translation>Erreichbarkeit von Angeboten (Versorgung, mit einer Kapazität; sonst je 1) für eine Bevölkerung (Nachfrage: Gebiete oder Rasterzellen, verortet an einem Punkt in ihrem Inneren, oder Punkte) nach der Floating-Catchment-Methode.
+
+Methoden: 2SFCA: Die Kapazität jedes Angebots wird auf die Bevölkerung in Reichweite verteilt (R = Kapazität / Bevölkerung innerhalb der maximalen Kosten), und jede Nachfrageeinheit summiert die Anteile der Angebote, die sie erreicht. E2SFCA: ebenso, mit Stufengewichten je Zone (Grenzen; Standard: drei gleiche Zonen bis zu den maximalen Kosten mit den Gewichten 1, 0,68, 0,22 wie in PySAL access). Gravitation: Gewichte (Kosten / maximale Kosten)^-β. Verhältnis Angebot/Nachfrage: Kapazität in Reichweite geteilt durch Bevölkerung in Reichweite. Die Zahlen stimmen bei gleichen Kosten mit PySAL access überein.
+
+Ausgaben je Nachfrageeinheit: score (Kapazität je Einwohner), score_per_1000, score_norm (score / bevölkerungsgewichtetes Mittel: das Kreismittel ist 1), supply_in_reach und das nächste Angebot (nearest_m: Luftlinie; mit Netz nearest_min: Reisezeit, innerhalb der maximalen Kosten) mit seiner ID.
+
+Kosten: Luftlinienentfernung in Metern oder, mit einem Linienlayer als Netz, die Reisezeit in Minuten (zu Fuß, Fahrrad oder Auto). Die maximalen Kosten haben dieselbe Einheit.
+
+Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein Verhältnis (NULL) und trägt nichts bei; eine Nachfrageeinheit ohne Angebot in Reichweite erhält 0. Mit Gebieten (z. B. Gemeinden) gibt eine dritte Ausgabe die bevölkerungsgewichteten Mittel je Gebiet.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="143"/>
+        <source>Gravity (2SFCA with power decay)</source>
+        <translation>Gravitation (2SFCA mit Potenzabfall)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="167"/>
+        <source>Gravity exponent β</source>
+        <translation>Gravitationsexponent β</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="192"/>
+        <source>Largest distance to the network (m)</source>
+        <translation>Größter Abstand zum Netz (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="152"/>
+        <source>Maximum cost (m, or minutes with a network)</source>
+        <translation>Maximale Kosten (m, mit Netz Minuten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="139"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="177"/>
+        <source>Network (lines, optional; empty: straight-line distance)</source>
+        <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="251"/>
+        <source>Network costs need the network module of the catchments (geolib.network), which this installation lacks. Leave 'Network' empty for straight-line distances.</source>
+        <translation>Netzkosten brauchen das Netzmodul der Einzugsgebiete (geolib.network), das dieser Installation fehlt. Lassen Sie „Netz“ leer, um mit Luftlinienentfernungen zu rechnen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="131"/>
+        <source>Offer id field (optional, for the nearest offer)</source>
+        <translation>ID-Feld der Angebote (optional, für das nächste Angebot)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="101"/>
+        <source>Offers (points)</source>
+        <translation>Angebote (Punkte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="215"/>
+        <source>Offers with their ratio</source>
+        <translation>Angebote mit ihrem Verhältnis</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="124"/>
+        <source>Only offers of this category (optional)</source>
+        <translation>Nur Angebote dieser Kategorie (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="94"/>
+        <source>Population field (e.g. children_u15)</source>
+        <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="347"/>
+        <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
+        <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="144"/>
+        <source>Supply/demand ratio within reach</source>
+        <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="273"/>
+        <source>To choose offers by category, also choose the category field.</source>
+        <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="185"/>
+        <source>Travel mode on the network</source>
+        <translation>Verkehrsmittel im Netz</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
+        <source>Walk</source>
+        <translation>Zu Fuß</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="277"/>
+        <source>{n} of {total} offers have the category '{category}'.</source>
+        <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
+    </message>
+</context>
+<context>
     <name>AtlasAlgorithm</name>
     <message>
         <location filename="../../processing_algorithms/atlas.py" line="83"/>
@@ -382,54 +566,250 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
     </message>
 </context>
 <context>
-    <name>OffersPerPopulationAlgorithm</name>
+    <name>OfferDensityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="57"/>
-        <source>Areas (polygons)</source>
-        <translation>Gebiete (Polygone)</translation>
+        <location filename="../../processing_algorithms/offer_density.py" line="137"/>
+        <source>Decay ratio (triangular kernel only)</source>
+        <translation>Abfallverhältnis (nur Dreieckskern)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="71"/>
-        <source>Category field (optional)</source>
-        <translation>Kategoriefeld (optional)</translation>
+        <location filename="../../processing_algorithms/offer_density.py" line="129"/>
+        <source>Epanechnikov</source>
+        <translation>Epanechnikov</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="37"/>
-        <source>Counts the offers (points) in each area (polygons, e.g. municipalities) and relates them to the area's population: offers_per_1000 = offers / population × 1000 (the base is set by 'Per inhabitants').
-
-With a category field, one count per category is added (n_&lt;category&gt;); values with several categories separated by ';' count in each.
-
-Areas without a positive population get a NULL rate and the reason in 'rate_note'. Offers outside every area are counted and reported in the log. Invalid polygons are repaired. Both layers are reprojected to ETRS89 / UTM 32N (EPSG:25832) when needed.</source>
-        <translation>Zählt die Angebote (Punkte) in jedem Gebiet (Polygone, z. B. Gemeinden) und setzt sie ins Verhältnis zur Einwohnerzahl des Gebiets: offers_per_1000 = Angebote / Einwohner × 1000 (die Basis legt „Je Einwohner“ fest).
-
-Mit einem Kategoriefeld kommt je Kategorie eine Anzahl hinzu (n_&lt;kategorie&gt;); Werte mit mehreren durch „;“ getrennten Kategorien zählen in jeder.
-
-Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in „rate_note“. Angebote außerhalb aller Gebiete werden gezählt und im Protokoll gemeldet. Ungültige Polygone werden repariert. Beide Layer werden bei Bedarf nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</translation>
+        <location filename="../../processing_algorithms/offer_density.py" line="152"/>
+        <source>Expected offers per cell</source>
+        <translation>Erwartete Angebote je Zelle</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="52"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="159"/>
+        <source>Extent (optional)</source>
+        <translation>Ausdehnung (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="130"/>
+        <source>Gaussian</source>
+        <translation>Gauß</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="53"/>
+        <source>Kernel density of offers (points) as a GeoTIFF raster in ETRS89 / UTM 32N (EPSG:25832). Every point spreads its weight (1, or the weight field, e.g. capacity) over a disc of the search radius; each pixel gets the sum of the kernels evaluated exactly at its centre.
+
+Kernels: quartic (default), triangular (with decay ratio: the value at the radius), uniform, triweight, Epanechnikov, Gaussian (cut off at the radius, which is 3 standard deviations).
+
+Output values: raw = the sum of kernel values (as 'Raw' in QGIS's heatmap); scaled = each kernel integrates to 1 (density per m²; unlike QGIS 3.22, the quartic kernel uses the correct constant 3/(π r²), see QGIS issue 60616); expected offers per cell = scaled × pixel area; offers per km² = scaled × 1,000,000.
+
+Extent: default the points' extent grown by the radius; the grid starts at its top-left corner, and a width or height that is not a whole number of pixels is rounded up.
+
+Comparison with QGIS's heatmap: on the same grid the raw values are equal. QGIS 3.22's heatmap counts its raster rows from the top edge but its kernel centres from the bottom edge, so its kernels can be up to one pixel off vertically (exact for points on pixel centres or edges and a height of whole pixels). This algorithm does not copy that quirk.
+
+Points without geometry are skipped and counted; rasters too large for memory are refused with the size they would need.</source>
+        <translation>Kerndichte von Angeboten (Punkten) als GeoTIFF-Raster in ETRS89 / UTM 32N (EPSG:25832). Jeder Punkt verteilt sein Gewicht (1 oder das Gewichtsfeld, z. B. capacity) über eine Kreisscheibe mit dem Suchradius; jedes Pixel erhält die Summe der Kerne, exakt an seinem Mittelpunkt ausgewertet.
+
+Kerne: quartisch (Standard), Dreieck (mit Abfallverhältnis: dem Wert am Radius), gleichförmig, Triweight, Epanechnikov, Gauß (am Radius abgeschnitten, der 3 Standardabweichungen entspricht).
+
+Ausgabewerte: roh = Summe der Kernwerte (wie „Raw“ in der QGIS-Heatmap); skaliert = jeder Kern hat das Integral 1 (Dichte je m²; anders als QGIS 3.22 verwendet der quartische Kern die richtige Konstante 3/(π r²), siehe QGIS-Issue 60616); erwartete Angebote je Zelle = skaliert × Pixelfläche; Angebote je km² = skaliert × 1.000.000.
+
+Ausdehnung: standardmäßig die Ausdehnung der Punkte, um den Radius vergrößert; das Raster beginnt an der oberen linken Ecke, und eine Breite oder Höhe, die kein ganzes Vielfaches der Pixelgröße ist, wird aufgerundet.
+
+Vergleich mit der QGIS-Heatmap: Auf demselben Raster sind die Rohwerte gleich. Die Heatmap von QGIS 3.22 zählt ihre Rasterzeilen von der oberen Kante, ihre Kernmittelpunkte aber von der unteren Kante, daher können ihre Kerne bis zu ein Pixel senkrecht verschoben liegen (exakt für Punkte auf Pixelmitten oder -kanten und eine Höhe aus ganzen Pixeln). Dieser Algorithmus übernimmt diese Eigenheit nicht.
+
+Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß für den Arbeitsspeicher sind, werden mit dem benötigten Speicher abgelehnt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="123"/>
+        <source>Kernel shape</source>
+        <translation>Kernform</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="162"/>
+        <source>Offer density</source>
+        <translation>Angebotsdichte</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="50"/>
+        <source>Offer density (kernel density)</source>
+        <translation>Angebotsdichte (Kerndichte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="81"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="110"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="153"/>
+        <source>Offers per km²</source>
+        <translation>Angebote je km²</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="148"/>
+        <source>Output values</source>
+        <translation>Ausgabewerte</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="105"/>
+        <source>Pixel size (m)</source>
+        <translation>Pixelgröße (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="125"/>
+        <source>Quartic</source>
+        <translation>Quartisch</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="96"/>
+        <source>Radius from field (m, optional)</source>
+        <translation>Radius aus Feld (m, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="196"/>
+        <source>Raster of {rows} × {cols} pixels; values from {vmin} to {vmax}.</source>
+        <translation>Raster mit {rows} × {cols} Pixeln; Werte von {vmin} bis {vmax}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="150"/>
+        <source>Raw (sum of kernel values)</source>
+        <translation>Roh (Summe der Kernwerte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="151"/>
+        <source>Scaled (density per m²)</source>
+        <translation>Skaliert (Dichte je m²)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="87"/>
+        <source>Search radius (m)</source>
+        <translation>Suchradius (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="126"/>
+        <source>Triangular</source>
+        <translation>Dreieck</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="128"/>
+        <source>Triweight</source>
+        <translation>Triweight</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="127"/>
+        <source>Uniform</source>
+        <translation>Gleichförmig</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="114"/>
+        <source>Weight field (optional, e.g. capacity)</source>
+        <translation>Gewichtsfeld (optional, z. B. capacity)</translation>
+    </message>
+</context>
+<context>
+    <name>OffersPerPopulationAlgorithm</name>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="75"/>
+        <source>Areas (polygons)</source>
+        <translation>Gebiete (Polygone)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="89"/>
+        <source>Category field (optional)</source>
+        <translation>Kategoriefeld (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="47"/>
+        <source>Counts the offers (points) in each area (polygons, e.g. municipalities) and relates them to the area's population: offers_per_1000 = offers / population × 1000 (the base is set by 'Per inhabitants').
+
+With a category field, one count per category is added (n_&lt;category&gt;); values with several categories separated by ';' count in each.
+
+With a target group field (e.g. target_groups), one count per target group is added (n_tg_&lt;group&gt;). With a target group (e.g. Kinder) and its population field in the areas (e.g. children_u15), the offers for that group are related to its population: tg_&lt;group&gt;_per_1000.
+
+With a group table (e.g. planungsraeume.csv: ags → planungsraum, kreis), the key fields and the group fields, a second output gives the same counts and rates per planning region and for the Kreis, from pooled counts (sums of offers and of inhabitants), never from averaged rates.
+
+Areas without a positive population get a NULL rate and the reason in 'rate_note'. Offers outside every area are counted and reported in the log. Invalid polygons are repaired. Both layers are reprojected to ETRS89 / UTM 32N (EPSG:25832) when needed.</source>
+        <translation>Zählt die Angebote (Punkte) in jedem Gebiet (Polygone, z. B. Gemeinden) und setzt sie ins Verhältnis zur Bevölkerung des Gebiets: offers_per_1000 = Angebote / Bevölkerung × 1000 (die Basis legt „Je Einwohner“ fest).
+
+Mit einem Kategoriefeld kommt je Kategorie eine Anzahl hinzu (n_&lt;Kategorie&gt;); Werte mit mehreren, durch „;“ getrennten Kategorien zählen in jeder.
+
+Mit einem Zielgruppenfeld (z. B. target_groups) kommt je Zielgruppe eine Anzahl hinzu (n_tg_&lt;Gruppe&gt;). Mit einer Zielgruppe (z. B. Kinder) und ihrem Bevölkerungsfeld in den Gebieten (z. B. children_u15) werden die Angebote für diese Gruppe auf deren Bevölkerung bezogen: tg_&lt;Gruppe&gt;_per_1000.
+
+Mit einer Gruppentabelle (z. B. planungsraeume.csv: ags → planungsraum, kreis), den Schlüsselfeldern und den Gruppenfeldern gibt eine zweite Ausgabe dieselben Anzahlen und Raten je Planungsraum und für den Kreis, aus gepoolten Anzahlen (Summen der Angebote und der Einwohner), nie aus gemittelten Raten.
+
+Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „rate_note“. Angebote außerhalb aller Gebiete werden gezählt und im Protokoll genannt. Ungültige Polygone werden repariert. Beide Layer werden bei Bedarf nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="188"/>
+        <source>Give both the target group and the population field of that group, or neither.</source>
+        <translation>Geben Sie die Zielgruppe und das Bevölkerungsfeld dieser Gruppe an, oder keines von beiden.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="152"/>
+        <source>Group fields (e.g. planungsraum, kreis)</source>
+        <translation>Gruppenfelder (z. B. planungsraum, kreis)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="128"/>
+        <source>Group table (optional, e.g. planungsraeume.csv)</source>
+        <translation>Gruppentabelle (optional, z. B. planungsraeume.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="136"/>
+        <source>Key field of the areas (e.g. AGS)</source>
+        <translation>Schlüsselfeld der Gebiete (z. B. AGS)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="144"/>
+        <source>Key field of the group table (e.g. ags)</source>
+        <translation>Schlüsselfeld der Gruppentabelle (z. B. ags)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="70"/>
+        <source>Offers (points)</source>
+        <translation>Angebote (Punkte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="205"/>
         <source>Offers outside every area ({n}): {ids}</source>
         <translation>Angebote außerhalb aller Gebiete ({n}): {ids}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="34"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="44"/>
         <source>Offers per inhabitants</source>
         <translation>Angebote je Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="79"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="166"/>
+        <source>Offers per inhabitants by group</source>
+        <translation>Angebote je Einwohner nach Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="97"/>
         <source>Per inhabitants</source>
         <translation>Je Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="63"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="81"/>
         <source>Population field</source>
         <translation>Einwohnerfeld</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="119"/>
+        <source>Population of the target group (optional, e.g. children_u15)</source>
+        <translation>Bevölkerung der Zielgruppe (optional, z. B. children_u15)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="113"/>
+        <source>Target group (optional, e.g. Kinder)</source>
+        <translation>Zielgruppe (optional, z. B. Kinder)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="106"/>
+        <source>Target group field of the offers (optional)</source>
+        <translation>Zielgruppenfeld der Angebote (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="237"/>
+        <source>With a group table, choose the key field of the areas and the group fields.</source>
+        <translation>Wählen Sie zur Gruppentabelle das Schlüsselfeld der Gebiete und die Gruppenfelder.</translation>
     </message>
 </context>
 <context>
@@ -616,12 +996,12 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungProvider</name>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="36"/>
+        <location filename="../../processing_algorithms/provider.py" line="40"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="39"/>
+        <location filename="../../processing_algorithms/provider.py" line="43"/>
         <source>Sozialplanung (social planning analyses)</source>
         <translation>Sozialplanung (Analysen für die Sozialplanung)</translation>
     </message>
@@ -734,9 +1114,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
+        <location filename="../../geolib/density.py" line="144"/>
+        <source>A population per target group needs the target group field of the offers.</source>
+        <translation>Eine Bevölkerung je Zielgruppe braucht das Zielgruppenfeld der Angebote.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/raster.py" line="74"/>
         <source>A raster must be 2-D, got an array of shape {shape}.</source>
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="677"/>
+        <source>A raster of {rows} × {cols} pixels would need about {need} of memory, more than the limit of {limit}. Use a larger pixel size or a smaller extent.</source>
+        <translation>Ein Raster mit {rows} × {cols} Pixeln bräuchte etwa {need} Arbeitsspeicher, mehr als die Grenze von {limit}. Wählen Sie eine größere Pixelgröße oder eine kleinere Ausdehnung.</translation>
     </message>
     <message>
         <location filename="../../geolib/surfaces.py" line="97"/>
@@ -747,6 +1137,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1758"/>
         <source>All values come from synthetic example data, not official figures:</source>
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="614"/>
+        <source>All weights in '{field}' are 0 or missing, so the density is 0 everywhere. Choose another weight field or none.</source>
+        <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="499"/>
@@ -859,6 +1254,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Feld angeben, oder einen Zähler und einen Nenner (für eine Quotenoberfläche).</translation>
     </message>
     <message>
+        <location filename="../../geolib/density.py" line="572"/>
+        <source>Give a radius in metres or a radius field.</source>
+        <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="856"/>
         <source>Give at least one year for the indicator table.</source>
         <translation>Geben Sie mindestens ein Jahr für die Indikatorentabelle an.</translation>
@@ -867,6 +1267,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/surfaces.py" line="112"/>
         <source>Give either a field or a numerator and a denominator, not both.</source>
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="128"/>
+        <source>Give one weight per zone break: {n_breaks} breaks but {n_weights} weights.</source>
+        <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1800"/>
@@ -969,9 +1374,29 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
     <message>
+        <location filename="../../geolib/density.py" line="232"/>
+        <source>No offer has the target group '{group}'.</source>
+        <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="328"/>
+        <source>No population reaches any supply; the normalised score is NULL.</source>
+        <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="623"/>
+        <source>No radius in '{field}' is greater than 0 metres; every point needs a positive search radius.</source>
+        <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/hilfeportal.py" line="930"/>
         <source>No source given: enter the Hilfeportal's URL or an exported file.</source>
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="335"/>
+        <source>No value of '{area_key}' in the areas occurs in '{mapping_key}' of the group table (for example {example}). Choose matching key fields.</source>
+        <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="1366"/>
@@ -1067,6 +1492,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1579"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="262"/>
+        <source>Some costs are 0; the gravity decay uses a minimum cost of {min_cost} so that it stays finite.</source>
+        <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="533"/>
@@ -1194,6 +1624,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
+        <location filename="../../geolib/accessibility.py" line="560"/>
+        <source>The capacity field '{field}' has negative values; fix them first.</source>
+        <translation>Das Kapazitätsfeld „{field}“ hat negative Werte; korrigieren Sie sie zuerst.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="926"/>
         <source>The column '{column}' has values that are not numbers: {values}.</source>
         <translation>Die Spalte '{column}' hat Werte, die keine Zahlen sind: {values}.</translation>
@@ -1214,6 +1649,21 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
+        <location filename="../../geolib/accessibility.py" line="335"/>
+        <source>The cost table needs the columns origin, destination and cost; missing: {missing}.</source>
+        <translation>Die Kostentabelle braucht die Spalten origin, destination und cost; es fehlt: {missing}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="348"/>
+        <source>The cost table refers to rows that do not exist ({n_origins} origins, {n_destinations} destinations).</source>
+        <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="119"/>
+        <source>The default E2SFCA weights (1, 0.68, 0.22) are for three zones, but {n} breaks were given; give one weight per break.</source>
+        <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/hilfeportal.py" line="827"/>
         <source>The export '{file}' holds no list of offers.</source>
         <translation>Der Export '{file}' enthält keine Liste von Angeboten.</translation>
@@ -1227,6 +1677,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/hilfeportal.py" line="791"/>
         <source>The export '{file}' is not valid JSON: {error}</source>
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="656"/>
+        <source>The extent must have a positive width and height; got {xmin}, {ymin}, {xmax}, {ymax}.</source>
+        <translation>Die Ausdehnung muss eine positive Breite und Höhe haben; erhalten: {xmin}, {ymin}, {xmax}, {ymax}.</translation>
     </message>
     <message>
         <location filename="../../geolib/surfaces.py" line="367"/>
@@ -1277,6 +1732,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/io.py" line="139"/>
         <source>The file '{path}' has {n} layers; name one of: {layers}.</source>
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="253"/>
+        <source>The gravity decay needs a scale above 0 and an exponent of at least 0 (got scale {scale}, exponent {beta}).</source>
+        <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="990"/>
@@ -1349,6 +1809,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
+        <location filename="../../geolib/accessibility.py" line="241"/>
+        <source>The maximum cost must be greater than 0, not {max_cost}.</source>
+        <translation>Die maximalen Kosten müssen größer als 0 sein, nicht {max_cost}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="452"/>
         <source>The municipalities layer has duplicate AGS: {dups}.</source>
         <translation>Der Gemeindelayer hat doppelte AGS: {dups}.</translation>
@@ -1384,14 +1849,44 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
+        <location filename="../../geolib/density.py" line="568"/>
+        <source>The pixel size must be a positive number of metres, not {size}.</source>
+        <translation>Die Pixelgröße muss eine positive Zahl von Metern sein, nicht {size}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/surfaces.py" line="70"/>
         <source>The pixel size must be greater than 0 m; it is {size}.</source>
         <translation>Die Pixelgröße muss größer als 0 m sein; sie ist {size}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="113"/>
+        <location filename="../../geolib/density.py" line="666"/>
+        <source>The pixel size of {size} m is larger than the extent ({width} m × {height} m). Choose a smaller pixel size or a larger extent.</source>
+        <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="534"/>
+        <source>The population field '{field}' has negative values ({n}); fix them first.</source>
+        <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="541"/>
+        <source>The population field '{field}' is 0 in every demand unit: there is no demand to relate the supply to. Choose another field or layer.</source>
+        <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="574"/>
+        <source>The radius must be greater than 0 metres, not {radius}. Choose a search radius such as 500 m.</source>
+        <translation>Der Radius muss größer als 0 Meter sein, nicht {radius}. Wählen Sie einen Suchradius wie 500 m.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="133"/>
         <source>The rate base must be a positive number of inhabitants (for example 1000), not {per}.</source>
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="288"/>
+        <source>The ratio method needs demand-to-demand costs.</source>
+        <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="1125"/>
@@ -1439,6 +1934,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/accessibility.py" line="113"/>
+        <source>The zone breaks must be distinct positive costs, not {breaks}.</source>
+        <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="1216"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
@@ -1469,6 +1969,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), oder in Python mit gdf.set_crs('EPSG:25832').</translation>
     </message>
     <message>
+        <location filename="../../geolib/accessibility.py" line="522"/>
+        <source>The {what} has no feature with a geometry.</source>
+        <translation>Der {what} hat kein Objekt mit Geometrie.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/validate.py" line="22"/>
         <source>The {what} has no field '{field}'. Its fields are: {fields}. Choose one of them.</source>
         <translation>Der {what} hat kein Feld „{field}“. Seine Felder sind: {fields}. Wählen Sie eines davon.</translation>
@@ -1477,6 +1982,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/surfaces.py" line="85"/>
         <source>The {what} has no field '{field}'. Its fields: {fields}.</source>
         <translation>{what} hat kein Feld '{field}'. Felder: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="592"/>
+        <source>The {what} has no point with a geometry; there is nothing to estimate.</source>
+        <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="1419"/>
@@ -1544,6 +2054,21 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
     </message>
     <message>
+        <location filename="../../geolib/density.py" line="556"/>
+        <source>Unknown kernel '{kernel}'; choose one of {kernels}.</source>
+        <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="235"/>
+        <source>Unknown method '{method}'; choose one of {methods}.</source>
+        <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="562"/>
+        <source>Unknown output value '{output}'; choose one of {values}.</source>
+        <translation>Unbekannter Ausgabewert „{output}“; wählen Sie einen von {values}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/surfaces.py" line="503"/>
         <source>Unknown surface method '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
@@ -1564,6 +2089,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gewicht</translation>
     </message>
     <message>
+        <location filename="../../geolib/density.py" line="580"/>
+        <source>With a decay ratio of {decay} the triangular kernel has no positive integral, so it cannot be scaled; use the raw output or a decay ratio above -0.5.</source>
+        <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/io.py" line="305"/>
         <source>Writing layer '{layer}' to '{path}' failed: {error}</source>
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
@@ -1572,6 +2102,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1853"/>
         <source>Years: {years}; validity checked for {year}.</source>
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="134"/>
+        <source>Zone weights must not be negative.</source>
+        <translation>Zonengewichte dürfen nicht negativ sein.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="435"/>
@@ -1594,7 +2129,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="117"/>
+        <location filename="../../geolib/density.py" line="137"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
@@ -1604,9 +2139,14 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="566"/>
+        <location filename="../../geolib/accessibility.py" line="508"/>
+        <source>demand layer</source>
+        <translation>Nachfragelayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="327"/>
         <source>group table</source>
-        <translation>Gruppentabelle</translation>
+        <translation>Zuordnungslayer</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1805"/>
@@ -1639,7 +2179,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="118"/>
+        <location filename="../../geolib/density.py" line="138"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -1649,14 +2189,24 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="132"/>
+        <location filename="../../geolib/density.py" line="163"/>
         <source>points</source>
         <translation>Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="585"/>
+        <source>points layer</source>
+        <translation>Punktlayer</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1804"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="509"/>
+        <source>supply layer</source>
+        <translation>Angebotslayer</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="354"/>
@@ -1689,9 +2239,14 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete sind kleiner als eine Zelle; jedes erhielt die Zelle eines Punkts in ihm. Für mehr Detail eine kleinere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="178"/>
+        <location filename="../../geolib/density.py" line="209"/>
         <source>{n} areas have no positive population; their rate is NULL (see 'rate_note').</source>
         <translation>{n} Gebiete haben keine positive Einwohnerzahl; ihre Quote ist NULL (siehe „rate_note“).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="345"/>
+        <source>{n} areas have no row in the group table and belong to no group: {keys}.</source>
+        <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1734"/>
@@ -1702,6 +2257,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/surfaces.py" line="285"/>
         <source>{n} areas without a value were left out (nodata there).</source>
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="527"/>
+        <source>{n} demand units have no population in '{field}'; they count as 0.</source>
+        <translation>{n} Nachfrageeinheiten haben keine Bevölkerung in „{field}“; sie zählen als 0.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="317"/>
+        <source>{n} demand units have no supply within reach; their score is 0.</source>
+        <translation>{n} Nachfrageeinheiten erreichen kein Angebot; ihr Wert ist 0.</translation>
     </message>
     <message>
         <location filename="../../geolib/validate.py" line="99"/>
@@ -1739,9 +2304,24 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="153"/>
+        <location filename="../../geolib/density.py" line="184"/>
         <source>{n} offers lie outside every area and are not counted; see the list of offers outside the areas.</source>
         <translation>{n} Angebote liegen außerhalb aller Gebiete und werden nicht gezählt; siehe die Liste der Angebote außerhalb der Gebiete.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="630"/>
+        <source>{n} points have a missing radius or one of 0 m or less in '{field}' and were skipped.</source>
+        <translation>{n} Punkte haben in „{field}“ keinen Radius oder einen von 0 m oder weniger und wurden übersprungen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="606"/>
+        <source>{n} points have no weight in '{field}'; they count with weight 0.</source>
+        <translation>{n} Punkte haben kein Gewicht in „{field}“; sie zählen mit dem Gewicht 0.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/density.py" line="697"/>
+        <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
+        <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
     </message>
     <message>
         <location filename="../../geolib/validate.py" line="114"/>
@@ -1752,6 +2332,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="892"/>
         <source>{n} rows of the indicator table have no key ({key}).</source>
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="552"/>
+        <source>{n} supply points have no capacity in '{field}'; they count as 1.</source>
+        <translation>{n} Angebote haben keine Kapazität in „{field}“; sie zählen als 1.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="308"/>
+        <source>{n} supply points have no demand within reach; their supply is not assigned to anyone (ratio NULL).</source>
+        <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="768"/>

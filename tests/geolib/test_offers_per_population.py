@@ -163,3 +163,107 @@ def test_real_municipalities_with_example_offers(gemeinden, examples):
     assert elmshorn["offers_per_1000"] == pytest.approx(
         elmshorn["offers"] / elmshorn["EWZ_2018"] * 1000
     )
+
+
+# --- target groups and pooled groups (issue 6) ----------------------------------------
+
+
+def test_target_group_counts_and_rates_per_target_population():
+    from geolib.density import pool_offers  # noqa: F401 (imported where used below)
+
+    areas = _areas().assign(kids=[100, 0, 50], ags=["1", "2", "3"])
+    offers = _offers(
+        [(10, 10), (20, 20), (150, 50), (250, 50)],
+        ["Kita", "Kita", "Beratung", "Kita"],
+    ).assign(tg=["Kinder; Familien", "Kinder", "Senioren", None])
+    res = offers_per_population(
+        areas,
+        offers,
+        population_field="pop",
+        category_field="cat",
+        target_group_field="tg",
+        target_populations={"Kinder": "kids"},
+    )
+    out = res.areas
+    assert out["n_tg_kinder"].tolist() == [2, 0, 0]
+    assert out["n_tg_familien"].tolist() == [1, 0, 0]
+    assert out["n_tg_uncategorised"].tolist() == [0, 0, 1]
+    assert out["tg_kinder_per_1000"].iloc[0] == pytest.approx(20.0)
+    assert np.isnan(out["tg_kinder_per_1000"].iloc[1])  # no children: no rate
+    assert out["tg_kinder_per_1000"].iloc[2] == 0.0
+    assert res.rates["tg_kinder_per_1000"] == ("n_tg_kinder", "kids")
+    assert out["n_kita"].tolist() == [2, 0, 1]
+
+
+def test_target_population_without_target_group_field_is_refused():
+    with pytest.raises(ParameterError, match="needs the target group field"):
+        offers_per_population(
+            _areas(),
+            _offers([(1, 1)]),
+            population_field="pop",
+            target_populations={"Kinder": "pop"},
+        )
+
+
+def test_pooled_groups_use_pooled_counts_not_averaged_rates():
+    from geolib.density import pool_offers
+
+    areas = _areas(pop=(2000, 1000, 500)).assign(ags=["01", "02", "03"])
+    offers = _offers([(10, 10), (20, 20), (30, 30), (150, 50), (250, 50)], list("AABBA"))
+    res = offers_per_population(areas, offers, population_field="pop", category_field="cat")
+    mapping = pd.DataFrame(
+        {"ags": ["01", "02", "03"], "raum": ["Nord", "Nord", "Süd"], "kreis": ["K", "K", "K"]}
+    )
+    pooled = pool_offers(res, mapping, area_key="ags", group_fields=["raum", "kreis"]).groups
+    assert pooled[["level", "group"]].values.tolist() == [
+        ["raum", "Nord"],
+        ["raum", "Süd"],
+        ["kreis", "K"],
+    ]
+    nord = pooled.iloc[0]
+    assert nord["offers"] == 4 and nord["pop"] == 3000 and nord["n_areas"] == 2
+    assert nord["offers_per_1000"] == pytest.approx(4 / 3000 * 1000)  # not mean(1.5, 1.0)
+    assert nord["n_a"] == 2 and nord["n_b"] == 2
+    kreis = pooled.iloc[2]
+    assert kreis["offers"] == res.areas["offers"].sum() and kreis["pop"] == 3500
+    assert kreis.geometry.area == pytest.approx(30000)
+
+
+def test_pooling_with_unmatched_keys_is_noted_and_all_unmatched_refused():
+    from geolib.density import pool_offers
+    from geolib.errors import DataError
+
+    areas = _areas().assign(ags=["01", "02", "03"])
+    res = offers_per_population(areas, _offers([(10, 10)]), population_field="pop")
+    mapping = pd.DataFrame({"ags": ["01", "02"], "kreis": ["K", "K"]})
+    pooled = pool_offers(res, mapping, area_key="ags", group_fields=["kreis"])
+    assert any("1 areas have no row in the group table" in n for n in pooled.notes)
+    with pytest.raises(DataError, match="No value of 'ags'"):
+        pool_offers(res, mapping.assign(ags=["x", "y"]), area_key="ags", group_fields=["kreis"])
+
+
+def test_real_planning_regions_preserve_totals(gemeinden, examples):
+    from geolib.density import pool_offers
+    from geolib.io import read_vector
+
+    offers = read_vector(examples["offers"], layer="offers")
+    ind = pd.read_csv(examples["indikatoren_csv"], dtype={"ags": str})
+    latest = ind[ind["year"] == ind["year"].max()][["ags", "children_u15"]]
+    areas = gemeinden.merge(latest, left_on="AGS", right_on="ags", how="left")
+    res = offers_per_population(
+        areas,
+        offers,
+        population_field="EWZ_2018",
+        target_group_field="target_groups",
+        target_populations={"Kinder": "children_u15"},
+    )
+    mapping = pd.read_csv(examples["planungsraeume"], dtype=str)
+    pooled = pool_offers(res, mapping, area_key="AGS").groups
+    for level in ("planungsraum", "kreis"):
+        part = pooled[pooled["level"] == level]
+        assert part["offers"].sum() == len(offers)
+        assert part["children_u15"].sum() == latest["children_u15"].sum()
+    kreis = pooled[pooled["level"] == "kreis"].iloc[0]
+    assert kreis["tg_kinder_per_1000"] == pytest.approx(
+        res.areas["n_tg_kinder"].sum() / latest["children_u15"].sum() * 1000
+    )

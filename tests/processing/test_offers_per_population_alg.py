@@ -233,3 +233,69 @@ def test_invalid_polygon_is_repaired_even_when_processing_would_abort():
     assert feature["offers"] == 2
     assert feature.geometry().isGeosValid()
     assert "1 invalid polygons of the area layer were repaired" in feedback.text
+
+
+def _areas_with_children(examples, tmp_path):
+    import pandas as pd
+
+    gemeinden = read_vector(KREIS_GPKG, layer="gemeinden")
+    ind = pd.read_csv(examples["indikatoren_csv"], dtype={"ags": str})
+    latest = ind[ind["year"] == ind["year"].max()][["ags", "children_u15"]]
+    areas = gemeinden.merge(latest, left_on="AGS", right_on="ags", how="left").drop(columns="ags")
+    path = tmp_path / "areas.gpkg"
+    areas.to_file(path, layer="areas")
+    return str(path), latest
+
+
+def test_target_group_rates_and_pooled_planning_regions(examples, tmp_path):
+    areas, latest = _areas_with_children(examples, tmp_path)
+    out, groups = tmp_path / "opp.gpkg", tmp_path / "groups.gpkg"
+    run_algorithm(
+        ALG,
+        {
+            "OFFERS": str(examples["offers"]),
+            "AREAS": areas,
+            "POPULATION_FIELD": "EWZ_2018",
+            "CATEGORY_FIELD": "category",
+            "TARGET_GROUP_FIELD": "target_groups",
+            "TARGET_GROUP": "Kinder",
+            "TARGET_POPULATION_FIELD": "children_u15",
+            "GROUPS": str(examples["planungsraeume"]),
+            "AREA_KEY_FIELD": "AGS",
+            "GROUP_KEY_FIELD": "ags",
+            "GROUP_FIELDS": ["planungsraum", "kreis"],
+            "OUTPUT": str(out),
+            "OUTPUT_GROUPS": str(groups),
+        },
+    )
+    per_area = read_vector(out)
+    assert {"n_tg_kinder", "tg_kinder_per_1000", "n_kinder_jugend_und_familie"} <= set(
+        per_area.columns
+    )
+    pooled = read_vector(groups)
+    assert set(pooled["level"]) == {"planungsraum", "kreis"}
+    kreis = pooled[pooled["level"] == "kreis"].iloc[0]
+    assert kreis["group"] == "Kreis Pinneberg" and kreis["n_areas"] == 49
+    assert kreis["offers"] == per_area["offers"].sum()
+    assert kreis["children_u15"] == latest["children_u15"].sum()
+    assert kreis["tg_kinder_per_1000"] == pytest.approx(
+        per_area["n_tg_kinder"].sum() / latest["children_u15"].sum() * 1000
+    )
+    regions = pooled[pooled["level"] == "planungsraum"]
+    assert regions["offers"].sum() == per_area["offers"].sum()
+    assert (regions["EWZ_2018"].sum()) == per_area["EWZ_2018"].sum()
+
+
+def test_target_group_without_population_field_is_refused(examples):
+    message = run_algorithm_error(
+        ALG,
+        {
+            "OFFERS": str(examples["offers"]),
+            "AREAS": AREAS,
+            "POPULATION_FIELD": "EWZ_2018",
+            "TARGET_GROUP_FIELD": "target_groups",
+            "TARGET_GROUP": "Kinder",
+            "OUTPUT": "memory:",
+        },
+    )
+    assert "Give both the target group and the population field" in message

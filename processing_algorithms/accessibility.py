@@ -1,0 +1,352 @@
+"""``sozialplanung:accessibility``: floating catchment accessibility and the nearest offer."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from geolib.accessibility import METHODS, accessibility, weighted_mean_by_area
+from geolib.density import _split_categories
+
+from .base import SozialplanungAlgorithm, tr_geolib
+
+PROFILES = ("walk", "bike", "car")
+
+
+class AccessibilityAlgorithm(SozialplanungAlgorithm):
+    """2SFCA, E2SFCA, gravity and supply/demand ratio per demand unit, with the nearest offer."""
+
+    DEMAND = "DEMAND"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    SUPPLY = "SUPPLY"
+    CAPACITY_FIELD = "CAPACITY_FIELD"
+    CATEGORY_FIELD = "CATEGORY_FIELD"
+    CATEGORY = "CATEGORY"
+    ID_FIELD = "ID_FIELD"
+    METHOD = "METHOD"
+    MAX_COST = "MAX_COST"
+    BREAKS = "BREAKS"
+    WEIGHTS = "WEIGHTS"
+    BETA = "BETA"
+    NETWORK = "NETWORK"
+    PROFILE = "PROFILE"
+    SNAP_DISTANCE = "SNAP_DISTANCE"
+    AREAS = "AREAS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SUPPLY = "OUTPUT_SUPPLY"
+    OUTPUT_AREAS = "OUTPUT_AREAS"
+
+    GROUP_ID = "erreichbarkeit"
+
+    def name(self) -> str:
+        return "accessibility"
+
+    def displayName(self) -> str:
+        return self.tr("Accessibility (2SFCA)")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Floating catchment accessibility of offers (supply, with a capacity; 1 each by "
+            "default) for a population (demand: areas or grid cells, located at a point "
+            "inside them, or points).\n\n"
+            "Methods: 2SFCA: every offer's capacity is shared by the population within "
+            "reach (R = capacity / population within the maximum cost), and every demand "
+            "unit sums the shares of the offers it reaches. E2SFCA: the same with step "
+            "weights per travel zone (breaks; default three equal zones up to the maximum "
+            "cost with the weights 1, 0.68, 0.22 as in PySAL access). Gravity: weights "
+            "(cost / maximum cost)^-β. Supply/demand ratio: capacity within reach divided "
+            "by population within reach. The numbers equal PySAL access for the same "
+            "costs.\n\n"
+            "Outputs per demand unit: score (capacity per inhabitant), score_per_1000, "
+            "score_norm (score / population-weighted mean: the Kreis mean is 1), "
+            "supply_in_reach, and the nearest offer (nearest_m: straight line; with a "
+            "network nearest_min: travel time, within the maximum cost) with its id.\n\n"
+            "Costs: straight-line distance in metres, or with a line layer as network the "
+            "travel time in minutes (walk, bike or car). The maximum cost is in the same "
+            "unit.\n\n"
+            "Defined edge cases: an offer with no population within reach has no ratio "
+            "(NULL) and adds nothing; a demand unit without an offer within reach scores 0. "
+            "With areas (e.g. municipalities), a third output gives the population-weighted "
+            "means per area."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.DEMAND,
+                self.tr("Demand (areas, grid cells or points)"),
+                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD,
+                self.tr("Population field (e.g. children_u15)"),
+                parentLayerParameterName=self.DEMAND,
+                type=QgsProcessingParameterField.Numeric,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.SUPPLY, self.tr("Offers (points)"), [QgsProcessing.TypeVectorPoint]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CAPACITY_FIELD,
+                self.tr("Capacity field (optional; default 1 per offer)"),
+                parentLayerParameterName=self.SUPPLY,
+                type=QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.CATEGORY_FIELD,
+                self.tr("Category field of the offers (optional)"),
+                parentLayerParameterName=self.SUPPLY,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CATEGORY,
+                self.tr("Only offers of this category (optional)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ID_FIELD,
+                self.tr("Offer id field (optional, for the nearest offer)"),
+                parentLayerParameterName=self.SUPPLY,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.METHOD,
+                self.tr("Method"),
+                [
+                    self.tr("2SFCA"),
+                    self.tr("E2SFCA (step weights)"),
+                    self.tr("Gravity (2SFCA with power decay)"),
+                    self.tr("Supply/demand ratio within reach"),
+                ],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.MAX_COST,
+                self.tr("Maximum cost (m, or minutes with a network)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=2000.0,
+                minValue=0.0,
+            )
+        )
+        for name, label in (
+            (self.BREAKS, self.tr("E2SFCA zone breaks (optional, e.g. 500;1000;2000)")),
+            (self.WEIGHTS, self.tr("E2SFCA zone weights (optional, e.g. 1;0.68;0.22)")),
+        ):
+            param = QgsProcessingParameterString(name, label, optional=True)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            self.addParameter(param)
+        beta = QgsProcessingParameterNumber(
+            self.BETA,
+            self.tr("Gravity exponent β"),
+            QgsProcessingParameterNumber.Double,
+            defaultValue=1.0,
+            minValue=0.0,
+        )
+        beta.setFlags(beta.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(beta)
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.NETWORK,
+                self.tr("Network (lines, optional; empty: straight-line distance)"),
+                [QgsProcessing.TypeVectorLine],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.PROFILE,
+                self.tr("Travel mode on the network"),
+                [self.tr("Walk"), self.tr("Bike"), self.tr("Car")],
+                defaultValue=0,
+            )
+        )
+        snap = QgsProcessingParameterNumber(
+            self.SNAP_DISTANCE,
+            self.tr("Largest distance to the network (m)"),
+            QgsProcessingParameterNumber.Double,
+            defaultValue=250.0,
+            minValue=0.0,
+        )
+        snap.setFlags(snap.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(snap)
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AREAS,
+                self.tr("Areas for means (optional, e.g. municipalities)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Accessibility"), QgsProcessing.TypeVectorAnyGeometry
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_SUPPLY,
+                self.tr("Offers with their ratio"),
+                QgsProcessing.TypeVectorPoint,
+                optional=True,
+                createByDefault=False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_AREAS,
+                self.tr("Accessibility per area"),
+                QgsProcessing.TypeVectorPolygon,
+                optional=True,
+                createByDefault=False,
+            )
+        )
+
+    def _numbers(self, parameters, name, context) -> list[float] | None:
+        text = (self.parameterAsString(parameters, name, context) or "").strip()
+        if not text:
+            return None
+        try:
+            return [float(p.replace(",", ".")) for p in text.replace(" ", "").split(";") if p]
+        except ValueError:
+            raise QgsProcessingException(
+                self.tr("'{text}' is not a list of numbers separated by ';'.").format(text=text)
+            ) from None
+
+    def _network(self, parameters, context, feedback):
+        """The routable network, or None for straight-line costs."""
+        if not parameters.get(self.NETWORK):
+            return None
+        # NETWORK WIRING (issue 3): geolib.network comes from the catchments branch.
+        try:
+            from geolib import network as geolib_network
+        except ImportError:
+            raise QgsProcessingException(
+                self.tr(
+                    "Network costs need the network module of the catchments (geolib.network), "
+                    "which this installation lacks. Leave 'Network' empty for straight-line "
+                    "distances."
+                )
+            ) from None
+        lines = self.read_source(parameters, self.NETWORK, context)
+        profile = PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
+        network = geolib_network.build_network(
+            lines, cost="time", profile=profile, progress=self.progress(feedback, 5, 30)
+        )
+        self.push_notes(feedback, getattr(network, "notes", []))
+        return network
+
+    def compute(self, parameters, context, feedback):
+        demand = self.read_source(parameters, self.DEMAND, context)
+        supply = self.read_source(parameters, self.SUPPLY, context)
+        category_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
+        category = (self.parameterAsString(parameters, self.CATEGORY, context) or "").strip()
+        if category:
+            if not category_field:
+                raise QgsProcessingException(
+                    self.tr("To choose offers by category, also choose the category field.")
+                )
+            keep = supply[category_field].map(lambda v: category in _split_categories(v, ";"))
+            feedback.pushInfo(
+                self.tr("{n} of {total} offers have the category '{category}'.").format(
+                    n=int(keep.sum()), total=len(supply), category=category
+                )
+            )
+            supply = supply[keep.to_numpy(dtype=bool)]
+        network = self._network(parameters, context, feedback)
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
+        result = accessibility(
+            demand,
+            supply,
+            population_field=population_field,
+            capacity_field=self.parameterAsString(parameters, self.CAPACITY_FIELD, context) or None,
+            max_cost=self.parameterAsDouble(parameters, self.MAX_COST, context),
+            method=method,
+            breaks=self._numbers(parameters, self.BREAKS, context),
+            weights=self._numbers(parameters, self.WEIGHTS, context),
+            beta=self.parameterAsDouble(parameters, self.BETA, context),
+            network=network,
+            snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
+            id_field=self.parameterAsString(parameters, self.ID_FIELD, context) or None,
+            progress=self.progress(feedback, 30, 85),
+        )
+        self.push_notes(feedback, result.notes)
+        notes = [tr_geolib(n) for n in result.notes]
+        method_text = f"{method}, max cost {result.unit}"
+        outputs = {
+            self.OUTPUT: self.write_sink(
+                parameters,
+                self.OUTPUT,
+                context,
+                result.demand,
+                feedback,
+                style="accessibility.qml",
+                provenance=self.provenance(
+                    self.tr("Accessibility"), parameters, method=method_text, notes=notes
+                ),
+            )
+        }
+        if parameters.get(self.OUTPUT_SUPPLY):
+            outputs[self.OUTPUT_SUPPLY] = self.write_sink(
+                parameters,
+                self.OUTPUT_SUPPLY,
+                context,
+                result.supply,
+                feedback,
+                provenance=self.provenance(
+                    self.tr("Offers with their ratio"), parameters, method=method_text
+                ),
+            )
+        if parameters.get(self.AREAS) and parameters.get(self.OUTPUT_AREAS):
+            areas = self.read_source(parameters, self.AREAS, context)
+            means = weighted_mean_by_area(
+                result.demand,
+                areas,
+                values=["score_per_1000", "score_norm", f"nearest_{result.unit}"],
+                weight_field=population_field,
+            )
+            outputs[self.OUTPUT_AREAS] = self.write_sink(
+                parameters,
+                self.OUTPUT_AREAS,
+                context,
+                means,
+                feedback,
+                style="accessibility_areas.qml",
+                provenance=self.provenance(
+                    self.tr("Accessibility per area"), parameters, method=method_text
+                ),
+            )
+        feedback.pushInfo(
+            self.tr("Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.").format(
+                mean=f"{np.nanmean(result.demand['score_per_1000']):.3g}",
+                n=int((result.demand["supply_in_reach"] == 0).sum()),
+            )
+        )
+        return outputs

@@ -1,0 +1,282 @@
+"""geolib.accessibility: 2SFCA family equal to PySAL access, nearest offer, bad input."""
+
+import doctest
+import warnings
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shapely.geometry import Point, box
+
+import geolib.accessibility as acc_mod
+from geolib.accessibility import (
+    accessibility,
+    floating_catchment,
+    nearest,
+    step_weights,
+    straight_line_costs,
+    weighted_mean_by_area,
+)
+from geolib.errors import DataError, FieldError, ParameterError
+
+
+def _scene(seed=0, n_demand=40, n_supply=12):
+    rng = np.random.default_rng(seed)
+    dem_xy = rng.uniform(0, 5000, size=(n_demand, 2))
+    sup_xy = rng.uniform(0, 5000, size=(n_supply, 2))
+    pop = rng.integers(0, 800, n_demand).astype(float)
+    cap = rng.integers(1, 30, n_supply).astype(float)
+    return dem_xy, sup_xy, pop, cap
+
+
+def _pysal(method, pop, cap, costs, max_cost, demand_costs=None, weight_fn=None):
+    from access import Access
+
+    dem = pd.DataFrame({"geoid": np.arange(len(pop)), "pop": pop}).set_index("geoid")
+    sup = pd.DataFrame({"geoid": np.arange(len(cap)), "cap": cap}).set_index("geoid")
+    cost_df = costs.rename(columns={"destination": "dest"})
+    kwargs = {}
+    if demand_costs is not None:
+        kwargs = dict(
+            neighbor_cost_df=demand_costs.rename(columns={"destination": "dest"}),
+            neighbor_cost_origin="origin",
+            neighbor_cost_dest="dest",
+            neighbor_cost_name="cost",
+        )
+    a = Access(
+        demand_df=dem,
+        demand_index=True,
+        demand_value="pop",
+        supply_df=sup,
+        supply_index=True,
+        supply_value="cap",
+        cost_df=cost_df,
+        cost_origin="origin",
+        cost_dest="dest",
+        cost_name="cost",
+        **kwargs,
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if method == "2sfca":
+            out = a.two_stage_fca(name="x", max_cost=max_cost, weight_fn=weight_fn)
+        elif method == "e2sfca":
+            out = a.enhanced_two_stage_fca(name="x", max_cost=max_cost, weight_fn=weight_fn)
+        else:
+            out = a.fca_ratio(name="x", max_cost=max_cost)
+        raw = out["x_cap"].reindex(np.arange(len(pop)))
+        norm = a.norm_access_df["x_cap"].reindex(np.arange(len(pop)))
+    return raw.to_numpy(dtype=float), norm.to_numpy(dtype=float)
+
+
+def _compare(ours, theirs):
+    missing = np.isnan(theirs)
+    # PySAL leaves demand without supply in reach missing; here it scores 0
+    np.testing.assert_allclose(ours[~missing], theirs[~missing], rtol=1e-10, atol=1e-15)
+    assert np.all(ours[missing] == 0)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_2sfca_equals_pysal_access(seed):
+    dem_xy, sup_xy, pop, cap = _scene(seed)
+    costs = straight_line_costs(dem_xy, sup_xy, max_cost=4000)
+    ours = floating_catchment(pop, cap, costs, max_cost=1500, method="2sfca")
+    raw, norm = _pysal("2sfca", pop, cap, costs, 1500)
+    _compare(ours.score, raw)
+    _compare(ours.normalised, norm)
+    assert (pop * ours.normalised).sum() / pop.sum() == pytest.approx(1.0)
+
+
+def test_e2sfca_with_pysal_default_weights_equals_pysal():
+    from access import weights
+
+    dem_xy, sup_xy, pop, cap = _scene(4)
+    costs = straight_line_costs(dem_xy, sup_xy, max_cost=5000)
+    costs["cost"] = costs["cost"] / 100  # "minutes": 0–50
+    ours = floating_catchment(pop, cap, costs, max_cost=30, method="e2sfca", breaks=[10, 20, 30])
+    raw, _ = _pysal("e2sfca", pop, cap, costs, 30)
+    _compare(ours.score, raw)
+    # scaled to other breaks: the same proportions on 5/10/15
+    ours15 = floating_catchment(pop, cap, costs, max_cost=15, method="e2sfca")
+    fn = weights.step_fn({5: 1, 10: 0.68, 15: 0.22})
+    raw15, _ = _pysal("e2sfca", pop, cap, costs, 15, weight_fn=fn)
+    _compare(ours15.score, raw15)
+
+
+def test_gravity_equals_pysal_with_gravity_weights():
+    from access import weights
+
+    dem_xy, sup_xy, pop, cap = _scene(5)
+    costs = straight_line_costs(dem_xy, sup_xy, max_cost=3000)
+    ours = floating_catchment(
+        pop, cap, costs, max_cost=3000, method="gravity", beta=1.5, scale=1000
+    )
+    raw, _ = _pysal("2sfca", pop, cap, costs, 3000, weight_fn=weights.gravity(1000, -1.5))
+    _compare(ours.score, raw)
+
+
+def test_supply_demand_ratio_equals_pysal_fca_ratio():
+    dem_xy, sup_xy, pop, cap = _scene(6)
+    costs = straight_line_costs(dem_xy, sup_xy, max_cost=2000)
+    dd = straight_line_costs(dem_xy, dem_xy, max_cost=2000)
+    ours = floating_catchment(pop, cap, costs, max_cost=2000, method="ratio", demand_costs=dd)
+    raw, _ = _pysal("ratio", pop, cap, costs, 2000, demand_costs=dd)
+    np.testing.assert_allclose(ours.score, np.nan_to_num(raw), rtol=1e-10)
+
+
+def test_2sfca_by_hand():
+    # two units of 100 and 300 children share one offer of 2 places; a third is alone
+    costs = pd.DataFrame({"origin": [0, 1, 2], "destination": [0, 0, 1], "cost": [5, 8, 1.0]})
+    fc = floating_catchment(np.array([100.0, 300, 50]), np.array([2.0, 1]), costs, max_cost=10)
+    assert fc.score.tolist() == pytest.approx([0.005, 0.005, 0.02])
+    assert fc.demand_in_reach.tolist() == [400, 50]
+    mean = (0.005 * 400 + 0.02 * 50) / 450
+    assert fc.normalised.tolist() == pytest.approx([0.005 / mean, 0.005 / mean, 0.02 / mean])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000), st.floats(200, 6000))
+def test_supply_is_fully_allocated_when_every_offer_has_demand(seed, max_cost):
+    dem_xy, sup_xy, pop, cap = _scene(seed, 25, 6)
+    costs = straight_line_costs(dem_xy, sup_xy, max_cost=max_cost)
+    fc = floating_catchment(pop, cap, costs, max_cost=max_cost)
+    # Σ_i A_i P_i = Σ_j S_j over supply that has demand within reach (2SFCA conserves supply)
+    served = fc.demand_in_reach > 0
+    assert (fc.score * pop).sum() == pytest.approx(cap[served].sum(), rel=1e-9)
+
+
+def test_step_weights_default_and_scaled():
+    b, w = step_weights(30)
+    assert b.tolist() == [10, 20, 30] and w.tolist() == [1, 0.68, 0.22]
+    b, w = step_weights(99, breaks=[15, 5, 10])
+    assert b.tolist() == [5, 10, 15] and w.tolist() == [1, 0.68, 0.22]
+    with pytest.raises(ParameterError, match="three zones"):
+        step_weights(30, breaks=[10, 20])
+    with pytest.raises(ParameterError, match="one weight per zone"):
+        step_weights(30, breaks=[10, 20], weights=[1])
+
+
+def test_supply_without_demand_in_reach_is_defined_and_noted():
+    costs = pd.DataFrame({"origin": [0, 1], "destination": [0, 1], "cost": [1.0, 1.0]})
+    # offer 1 only reaches unit 1, which has no population; offer 2 reaches nobody
+    fc = floating_catchment(np.array([100.0, 0.0]), np.array([5.0, 3.0, 7.0]), costs, max_cost=10)
+    assert np.isnan(fc.ratio[1]) and np.isnan(fc.ratio[2])
+    assert fc.score.tolist() == [0.05, 0.0]
+    assert any("2 supply points have no demand within reach" in n for n in fc.notes)
+
+
+def test_unreachable_pairs_in_the_cost_table_are_no_pairs():
+    costs = pd.DataFrame(
+        {"origin": [0, 0, 1, 1], "destination": [0, 1, 0, 1], "cost": [2.0, np.inf, np.nan, 3.0]}
+    )
+    fc = floating_catchment(np.array([10.0, 30.0]), np.array([1.0, 1.0]), costs, max_cost=10)
+    assert fc.score.tolist() == pytest.approx([0.1, 1 / 30])
+    assert fc.supply_in_reach.tolist() == [1, 1]
+    best, row = nearest(costs, 3)
+    assert best[:2].tolist() == [2.0, 3.0] and np.isnan(best[2]) and row.tolist() == [0, 1, -1]
+
+
+def test_demand_without_supply_in_reach_scores_zero_and_is_noted():
+    costs = pd.DataFrame({"origin": [0], "destination": [0], "cost": [1.0]})
+    fc = floating_catchment(np.array([10.0, 30.0]), np.array([1.0]), costs, max_cost=10)
+    assert fc.score.tolist() == [0.1, 0.0]
+    assert any("1 demand units have no supply within reach" in n for n in fc.notes)
+
+
+def test_cost_table_errors():
+    with pytest.raises(FieldError, match="missing: cost"):
+        floating_catchment(
+            np.ones(1), np.ones(1), pd.DataFrame({"origin": [0], "destination": [0]}), max_cost=1
+        )
+    bad = pd.DataFrame({"origin": [5], "destination": [0], "cost": [1.0]})
+    with pytest.raises(DataError, match="rows that do not exist"):
+        floating_catchment(np.ones(1), np.ones(1), bad, max_cost=1)
+    with pytest.raises(ParameterError, match="maximum cost must be greater than 0"):
+        floating_catchment(np.ones(1), np.ones(1), bad, max_cost=0)
+
+
+def test_straight_line_costs_include_coincident_points():
+    t = straight_line_costs(np.array([[0.0, 0], [10, 0]]), np.array([[0.0, 0], [3, 4]]), max_cost=6)
+    assert t.values.tolist() == [[0, 0, 0.0], [0, 1, 5.0]]
+
+
+def _layers(pop=(100, 300, 0)):
+    demand = gpd.GeoDataFrame(
+        {"name": ["A", "B", "C"], "kids": list(pop)},
+        geometry=[box(0, 0, 1000, 1000), box(1000, 0, 2000, 1000), box(9000, 0, 10000, 1000)],
+        crs=25832,
+    )
+    supply = gpd.GeoDataFrame(
+        {"offer_id": ["o1", "o2"], "capacity": [20.0, None]},
+        geometry=[Point(1000, 500), Point(9500, 500)],
+        crs=25832,
+    )
+    return demand, supply
+
+
+def test_accessibility_on_areas_with_capacity_and_nearest_offer():
+    demand, supply = _layers()
+    res = accessibility(
+        demand,
+        supply,
+        population_field="kids",
+        capacity_field="capacity",
+        max_cost=1500,
+        id_field="offer_id",
+    )
+    out = res.demand
+    assert out["score"].tolist() == pytest.approx([0.05, 0.05, 0.0])
+    assert out["score_per_1000"].tolist() == pytest.approx([50, 50, 0])
+    assert out["nearest_m"].tolist() == pytest.approx([500, 500, 0])
+    assert out["nearest_offer"].tolist() == ["o1", "o1", "o2"]
+    assert out["score_norm"].tolist() == pytest.approx([1, 1, 0])
+    assert res.supply["capacity_used"].tolist() == [20, 1]
+    assert np.isnan(res.supply["ratio"].iloc[1])  # only a unit without children in reach
+    assert any("1 supply points have no capacity" in n for n in res.notes)
+    assert res.unit == "m"
+
+
+def test_accessibility_skips_null_geometries_and_keeps_inputs():
+    demand, supply = _layers()
+    supply.loc[1, "geometry"] = None
+    before = demand.copy()
+    res = accessibility(demand, supply, population_field="kids", max_cost=1500)
+    assert len(res.supply) == 1
+    assert any("1 features of the supply layer have no geometry" in n for n in res.notes)
+    pd.testing.assert_frame_equal(demand, before)
+
+
+def test_zero_population_everywhere_is_refused():
+    demand, supply = _layers(pop=(0, 0, 0))
+    with pytest.raises(DataError, match="is 0 in every demand unit"):
+        accessibility(demand, supply, population_field="kids", max_cost=1500)
+
+
+def test_negative_population_and_radius_are_refused():
+    demand, supply = _layers(pop=(10, -1, 0))
+    with pytest.raises(DataError, match="negative values"):
+        accessibility(demand, supply, population_field="kids", max_cost=1500)
+    demand, supply = _layers()
+    with pytest.raises(ParameterError, match="greater than 0"):
+        accessibility(demand, supply, population_field="kids", max_cost=0)
+
+
+def test_weighted_mean_by_area():
+    units = gpd.GeoDataFrame(
+        {"pop": [100.0, 300.0, 50.0], "v": [1.0, 3.0, np.nan]},
+        geometry=[Point(1, 1), Point(2, 2), Point(15, 1)],
+        crs=25832,
+    )
+    areas = gpd.GeoDataFrame(
+        {"n": ["a", "b"]}, geometry=[box(0, 0, 10, 10), box(10, 0, 20, 10)], crs=25832
+    )
+    out = weighted_mean_by_area(units, areas, values=["v"], weight_field="pop")
+    assert out["v_mean"].iloc[0] == pytest.approx(2.5) and np.isnan(out["v_mean"].iloc[1])
+    assert out["pop_sum"].tolist() == [400, 50]
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(acc_mod).failed == 0

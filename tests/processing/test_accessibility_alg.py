@@ -1,0 +1,194 @@
+"""sozialplanung:accessibility in real QGIS: outputs, parity with PySAL access, bad input."""
+
+import warnings
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pytest
+from qgis.core import QgsGraduatedSymbolRenderer, QgsVectorLayer
+from shapely.geometry import Point
+
+from geolib.accessibility import straight_line_costs
+from geolib.io import read_provenance, read_vector
+from tests._qgis import run_algorithm, run_algorithm_error
+from tests.conftest import KREIS_GPKG
+
+ALG = "sozialplanung:accessibility"
+CATEGORY = "Kinder, Jugend und Familie"
+
+
+@pytest.fixture(scope="module")
+def children(examples, tmp_path_factory):
+    gemeinden = read_vector(KREIS_GPKG, layer="gemeinden")
+    ind = pd.read_csv(examples["indikatoren_csv"], dtype={"ags": str})
+    latest = ind[ind["year"] == ind["year"].max()][["ags", "children_u15"]]
+    areas = gemeinden.merge(latest, left_on="AGS", right_on="ags").drop(columns="ags")
+    path = tmp_path_factory.mktemp("acc") / "kinder.gpkg"
+    areas.to_file(path, layer="kinder")
+    return str(path)
+
+
+def test_2sfca_for_one_category_is_written_styled_and_equals_pysal(children, examples, tmp_path):
+    from access import Access
+
+    out = tmp_path / "acc.gpkg"
+    _, feedback = run_algorithm(
+        ALG,
+        {
+            "DEMAND": children,
+            "POPULATION_FIELD": "children_u15",
+            "SUPPLY": str(examples["offers"]),
+            "CAPACITY_FIELD": "capacity",
+            "CATEGORY_FIELD": "categories",
+            "CATEGORY": CATEGORY,
+            "ID_FIELD": "offer_id",
+            "METHOD": 0,
+            "MAX_COST": 4000,
+            "OUTPUT": str(out),
+        },
+    )
+    acc = read_vector(out)
+    assert len(acc) == 49
+    assert {"score", "score_per_1000", "score_norm", "supply_in_reach", "nearest_m"} <= set(
+        acc.columns
+    )
+    pop = acc["children_u15"].to_numpy(float)
+    assert (acc["score_norm"] * pop).sum() / pop.sum() == pytest.approx(1.0)
+    assert f"have the category '{CATEGORY}'" in feedback.text
+    # the same numbers from PySAL access on the same straight-line costs
+    offers = read_vector(examples["offers"], layer="offers")
+    offers = offers[
+        offers["categories"].map(lambda c: CATEGORY in [p.strip() for p in c.split(";")])
+    ]
+    dem_xy = np.column_stack([acc.representative_point().x, acc.representative_point().y])
+    costs = straight_line_costs(
+        dem_xy, np.column_stack([offers.geometry.x, offers.geometry.y]), max_cost=4000
+    )
+    a = Access(
+        demand_df=pd.DataFrame({"pop": pop}).rename_axis("geoid"),
+        demand_index=True,
+        demand_value="pop",
+        supply_df=pd.DataFrame({"cap": offers["capacity"].fillna(1).to_numpy()}).rename_axis(
+            "geoid"
+        ),
+        supply_index=True,
+        supply_value="cap",
+        cost_df=costs.rename(columns={"destination": "dest"}),
+        cost_origin="origin",
+        cost_dest="dest",
+        cost_name="cost",
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = a.two_stage_fca(name="x", max_cost=4000)["x_cap"].reindex(range(49))
+    ok = theirs.notna().to_numpy()
+    np.testing.assert_allclose(acc["score"].to_numpy()[ok], theirs.to_numpy()[ok], rtol=1e-9)
+    assert (acc["score"].to_numpy()[~ok] == 0).all()
+    # styled and documented
+    layer = QgsVectorLayer(str(out), "acc", "ogr")
+    assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+    assert layer.renderer().classAttribute() == "score_norm"
+    prov = read_provenance(out, "acc")
+    assert prov["synthetic"] is True
+
+
+def test_e2sfca_with_areas_output_gives_population_weighted_means(examples, tmp_path):
+    # a grid of demand points in two municipalities, means per municipality
+    gemeinden = read_vector(KREIS_GPKG, layer="gemeinden")
+    two = gemeinden[gemeinden["GEN"].isin(["Wedel", "Elmshorn"])]
+    xs, ys = np.meshgrid(np.arange(530000, 560000, 1000.0), np.arange(5925000, 5970000, 1000.0))
+    pts = gpd.GeoDataFrame(
+        {"pop": np.arange(xs.size) % 7 * 10.0},
+        geometry=[Point(x, y) for x, y in zip(xs.ravel(), ys.ravel())],
+        crs=25832,
+    )
+    pts = pts[pts.within(two.union_all())].reset_index(drop=True)
+    grid = tmp_path / "grid.gpkg"
+    pts.to_file(grid)
+    areas = tmp_path / "two.gpkg"
+    two.to_file(areas)
+    out, means = tmp_path / "acc.gpkg", tmp_path / "means.gpkg"
+    run_algorithm(
+        ALG,
+        {
+            "DEMAND": str(grid),
+            "POPULATION_FIELD": "pop",
+            "SUPPLY": str(examples["offers"]),
+            "METHOD": 1,
+            "MAX_COST": 3000,
+            "BREAKS": "1000;2000;3000",
+            "AREAS": str(areas),
+            "OUTPUT": str(out),
+            "OUTPUT_AREAS": str(means),
+        },
+    )
+    acc = read_vector(out)
+    per_area = read_vector(means).set_index("GEN")
+    inside = acc[acc.within(two[two["GEN"] == "Wedel"].union_all())]
+    expected = (inside["score_norm"] * inside["pop"]).sum() / inside["pop"].sum()
+    assert per_area.loc["Wedel", "score_norm_mean"] == pytest.approx(expected)
+    assert per_area.loc["Wedel", "pop_sum"] == inside["pop"].sum()
+    near = (inside["nearest_m"] * inside["pop"]).sum() / inside["pop"].sum()
+    assert per_area.loc["Wedel", "nearest_m_mean"] == pytest.approx(near)
+
+
+def test_zero_population_everywhere_is_refused(examples):
+    message = run_algorithm_error(
+        ALG,
+        {
+            "DEMAND": _zero_pop_layer(),
+            "POPULATION_FIELD": "pop",
+            "SUPPLY": str(examples["offers"]),
+            "MAX_COST": 1000,
+            "OUTPUT": "memory:",
+        },
+    )
+    assert "is 0 in every demand unit" in message
+
+
+def _zero_pop_layer():
+    layer = QgsVectorLayer("Point?crs=EPSG:25832&field=pop:integer", "z", "memory")
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    f = QgsFeature(layer.fields())
+    f.setAttributes([0])
+    f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(550000, 5950000)))
+    layer.dataProvider().addFeatures([f])
+    _KEEP.append(layer)
+    return layer
+
+
+_KEEP: list = []
+
+
+def test_unknown_category_leaves_no_offers(children, examples):
+    message = run_algorithm_error(
+        ALG,
+        {
+            "DEMAND": children,
+            "POPULATION_FIELD": "children_u15",
+            "SUPPLY": str(examples["offers"]),
+            "CATEGORY_FIELD": "categories",
+            "CATEGORY": "Raumfahrt",
+            "MAX_COST": 1000,
+            "OUTPUT": "memory:",
+        },
+    )
+    assert "supply layer is empty" in message
+
+
+def test_bad_breaks_are_refused(children, examples):
+    message = run_algorithm_error(
+        ALG,
+        {
+            "DEMAND": children,
+            "POPULATION_FIELD": "children_u15",
+            "SUPPLY": str(examples["offers"]),
+            "METHOD": 1,
+            "BREAKS": "500;x",
+            "MAX_COST": 1000,
+            "OUTPUT": "memory:",
+        },
+    )
+    assert "is not a list of numbers" in message
