@@ -225,8 +225,8 @@ def network_catchments(
     >>> net = build_network(lines, cost="distance", profile=None)
     >>> offers = gpd.GeoDataFrame({"offer_id": ["a"]}, geometry=[Point(500, 10)], crs=25832)
     >>> res = network_catchments(net, offers, breaks="100,200", walkoff=10)
-    >>> res.lines["to_m"].round(1).tolist()
-    [200.0]
+    >>> res.lines["to_m"].round(1).tolist()  # two bands on each side of the offer
+    [100.0, 100.0, 200.0, 200.0]
     >>> round(res.lines.length.sum(), 1)
     400.0
     """
@@ -294,11 +294,7 @@ def network_catchments(
         )
         sub = progress.sub(0.05, 0.6)
         for sel, dist in bounded_costs(graph, src, max_break, progress=sub):
-            dist_nodes = dist[:, :n]
-            for bi, b in enumerate(values):
-                frames.append(
-                    _pieces_for_matrix(network, dist_nodes, sel, snapped, b, bi, own_groups=sel)
-                )
+            frames.append(_pieces_for_matrix(network, dist[:, :n], sel, snapped, max_break))
     else:
         check_memory(
             int(network.n_edges * len(values) * _BYTES_PER_PIECE + 40 * (n + k)),
@@ -316,8 +312,7 @@ def network_catchments(
         progress.report(0.4)
         d = dist[:n]
         label = np.where(sources[:n] >= n, sources[:n] - n, -1)
-        for bi, b in enumerate(values):
-            frames.append(_pieces_min(network, d, label, snapped, b, bi, split=overlap == "split"))
+        frames.append(_pieces_min(network, d, label, snapped, max_break, split=overlap == "split"))
         if node_costs:
             ok = np.isfinite(d)
             unit_col = "cost_min" if network.unit == "min" else "cost_m"
@@ -331,7 +326,7 @@ def network_catchments(
                 crs=network.crs,
             )
     progress.report(0.6)
-    pieces = pd.concat(frames, ignore_index=True)
+    pieces = _by_break(pd.concat(frames, ignore_index=True), values)
     if node_costs and nodes is None:
         d = csgraph.dijkstra(graph, directed=True, indices=src, limit=max_break, min_only=True)
         ok = np.isfinite(d[:n])
@@ -353,21 +348,20 @@ def network_catchments(
             "offer_id": group_ids,
             "break_no": pieces["break_no"].to_numpy() + 1,
             break_col: np.asarray(values)[pieces["break_no"].to_numpy()],
-            from_col: pieces["c0"].to_numpy(),
-            to_col: pieces["c1"].to_numpy(),
+            from_col: np.fmin(pieces["g0"], pieces["g1"]).to_numpy(),
+            to_col: np.fmax(pieces["g0"], pieces["g1"]).to_numpy(),
             "length_m": shapely.length(geoms),
+            "_edge": pieces["edge"].to_numpy(),
+            "_full": ((pieces["s0"] <= 0) & (pieces["s1"] >= 1)).to_numpy(),
         },
         geometry=geoms,
         crs=network.crs,
     )
     progress.report(0.7)
     areas = _polygons(lines, values, break_col, walkoff, rings, progress.sub(0.7, 0.9))
-    # the lines output: every piece once, classed by the smallest break reaching it
-    last = lines[lines["break_no"] == len(values)].copy()
-    edges_cost = last[to_col].to_numpy()
-    last["break_no"] = np.searchsorted(np.asarray(values), edges_cost - 1e-9) + 1
-    last["break_no"] = last["break_no"].clip(upper=len(values))
-    last[break_col] = np.asarray(values)[last["break_no"].to_numpy() - 1]
+    if overlap != "dissolve":
+        areas = _add_stranded(areas, network, snapped, offer_ids, values, break_col, walkoff)
+    last = lines.drop(columns=["_edge", "_full"])
     if overlap == "split" and len(values) and len(areas):
         notes.append(
             Message(
@@ -388,95 +382,45 @@ def network_catchments(
     return result
 
 
-def _reach_fractions(du, dv, cf, cb, b):
-    with np.errstate(invalid="ignore", divide="ignore"):
-        a = np.where(du < b, np.clip((b - du) / cf, 0.0, 1.0), 0.0)
-        bb = np.where(dv < b, np.clip((b - dv) / cb, 0.0, 1.0), 0.0)
-    return np.nan_to_num(a), np.nan_to_num(bb)
+def _pieces_from(network, group, edge, du, dv, b, *, split_labels=None):
+    """Reached pieces of edges without an offer on them, each with a linear cost.
 
-
-def _edge_cost_max(du, dv, cf, cb, s0, s1):
-    """The largest of the cheapest costs along [s0, s1] of an edge."""
-    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        denom = cf + cb
-        star = np.where(np.isfinite(denom), (dv + cb - du) / denom, np.where(np.isfinite(cf), 1, 0))
-        star = np.clip(np.nan_to_num(star, nan=0.0), s0, s1)
-
-        def f(s):
-            from_u = np.where(s > 0, du + s * cf, du)
-            from_v = np.where(s < 1, dv + (1 - s) * cb, dv)
-            return np.fmin(np.nan_to_num(from_u, nan=np.inf), np.nan_to_num(from_v, nan=np.inf))
-
-        return np.fmax(np.fmax(f(star), f(s0)), f(s1))
-
-
-def _pieces_from(network, group, edge, du, dv, b, bi, *, split_labels=None):
-    """Reached pieces of edges from their node costs (no offer on the edge)."""
+    Returns a frame with ``group``, ``edge``, ``s0``, ``s1`` (fractions) and ``g0``,
+    ``g1``: the cost at ``s0`` and ``s1``, linear in between.
+    """
     cf, cb = network.cost_fw[edge], network.cost_bw[edge]
-    a, bb = _reach_fractions(du, dv, cf, cb, b)
-    if split_labels is not None:
-        lu, lv = split_labels
-        differ = lu != lv
-        with np.errstate(invalid="ignore", divide="ignore"):
-            star = np.clip(np.nan_to_num((dv + cb - du) / (cf + cb), nan=0.5), 0, 1)
-        a = np.where(differ, np.minimum(a, star), a)
-        bb = np.where(differ, np.minimum(bb, 1 - star), bb)
-        full = (a + bb >= 1 - 1e-12) & ~differ
-        gu, gv = lu, lv
-    else:
-        full = a + bb >= 1 - 1e-12
-        gu = gv = group
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        a = np.nan_to_num(np.where(du < b, np.clip((b - du) / cf, 0.0, 1.0), 0.0))
+        bb = np.nan_to_num(np.where(dv < b, np.clip((b - dv) / cb, 0.0, 1.0), 0.0))
+        # where the costs from both ends meet: du + s·cf = dv + (1 - s)·cb
+        star = np.nan_to_num((dv + cb - du) / (cf + cb), nan=0.5)
+    both = (a > 0) & (bb > 0)
+    star = np.clip(star, 1.0 - bb, a)
+    a = np.where(both, np.minimum(a, star), a)
+    bb = np.where(both, np.minimum(bb, 1.0 - star), bb)
+    gu, gv = split_labels if split_labels is not None else (group, group)
     out = []
-    sel = full
+    sel = a > 0
     if sel.any():
         out.append(
-            (
-                gu[sel],
-                edge[sel],
-                np.zeros(sel.sum()),
-                np.ones(sel.sum()),
-                np.fmin(du[sel], dv[sel]),
-                np.minimum(_edge_cost_max(du[sel], dv[sel], cf[sel], cb[sel], 0.0, 1.0), b),
-            )
+            (gu[sel], edge[sel], np.zeros(sel.sum()), a[sel], du[sel], du[sel] + a[sel] * cf[sel])
         )
-    sel = ~full & (a > 0)
-    if sel.any():
-        out.append(
-            (
-                gu[sel],
-                edge[sel],
-                np.zeros(sel.sum()),
-                a[sel],
-                du[sel],
-                np.minimum(du[sel] + a[sel] * cf[sel], b),
-            )
-        )
-    sel = ~full & (bb > 0)
+    sel = bb > 0
     if sel.any():
         out.append(
             (
                 gv[sel],
                 edge[sel],
-                1 - bb[sel],
+                1.0 - bb[sel],
                 np.ones(sel.sum()),
+                dv[sel] + bb[sel] * cb[sel],
                 dv[sel],
-                np.minimum(dv[sel] + bb[sel] * cb[sel], b),
             )
         )
     if not out:
         return _empty_pieces()
     cols = [np.concatenate(c) for c in zip(*out)]
-    return pd.DataFrame(
-        {
-            "group": cols[0],
-            "edge": cols[1],
-            "s0": cols[2],
-            "s1": cols[3],
-            "c0": cols[4],
-            "c1": cols[5],
-            "break_no": bi,
-        }
-    )
+    return pd.DataFrame(dict(zip(["group", "edge", "s0", "s1", "g0", "g1"], cols)))
 
 
 def _empty_pieces():
@@ -484,92 +428,99 @@ def _empty_pieces():
         {
             "group": pd.Series([], dtype=np.int64),
             "edge": pd.Series([], dtype=np.int64),
-            "s0": [],
-            "s1": [],
-            "c0": [],
-            "c1": [],
-            "break_no": pd.Series([], dtype=np.int64),
+            "s0": pd.Series([], dtype=float),
+            "s1": pd.Series([], dtype=float),
+            "g0": pd.Series([], dtype=float),
+            "g1": pd.Series([], dtype=float),
         }
     )
 
 
-def _own_edge_pieces(network, group, edge, du, dv, sources, b, bi):
-    """Pieces of an edge with offers on it: node reaches plus the offers' own reach.
+def _edge_with_offers(network, e, node_funcs, offers_here, b):
+    """Pieces of edge ``e`` with offers on it, exactly: the cheapest of several linear costs.
 
-    ``sources`` is a list of fractions of the group's offers on this edge.
+    ``node_funcs``: (group, cost at edge_u, cost at edge_v) reaching the edge from its
+    ends; ``offers_here``: (group, fraction) of offers on it. Between the points where
+    these costs cross, the cheapest is one linear function, owned by one group.
     """
-    cf, cb = network.cost_fw[edge], network.cost_bw[edge]
-    a, bb = _reach_fractions(np.array([du]), np.array([dv]), cf, cb, b)
-    intervals = []
-    if a[0] > 0:
-        intervals.append((0.0, float(a[0])))
-    if bb[0] > 0:
-        intervals.append((1.0 - float(bb[0]), 1.0))
-    for t in sources:
-        lo = t - (b / cb if np.isfinite(cb) else 0.0)
-        hi = t + (b / cf if np.isfinite(cf) else 0.0)
-        intervals.append((max(0.0, lo), min(1.0, hi)))
-    intervals.sort()
-    merged: list[list[float]] = []
-    for lo, hi in intervals:
-        if merged and lo <= merged[-1][1] + 1e-12:
-            merged[-1][1] = max(merged[-1][1], hi)
-        else:
-            merged.append([lo, hi])
+    cf, cb = float(network.cost_fw[e]), float(network.cost_bw[e])
+    funcs = []  # (group, lo, hi, slope, intercept): cost = intercept + slope·s on [lo, hi]
+    for group, du, dv in node_funcs:
+        if np.isfinite(du) and np.isfinite(cf):
+            funcs.append((group, 0.0, 1.0, cf, du))
+        if np.isfinite(dv) and np.isfinite(cb):
+            funcs.append((group, 0.0, 1.0, -cb, dv + cb))
+    for group, t in offers_here:
+        funcs.append((group, t, t, 0.0, 0.0))
+        if np.isfinite(cf):
+            funcs.append((group, t, 1.0, cf, -t * cf))
+        if np.isfinite(cb):
+            funcs.append((group, 0.0, t, -cb, t * cb))
+    cuts = {0.0, 1.0}
+    for _, lo, hi, _, _ in funcs:
+        cuts.update((lo, hi))
+    for i, (_, lo1, hi1, m1, c1) in enumerate(funcs):
+        for _, lo2, hi2, m2, c2 in funcs[i + 1 :]:
+            if m1 != m2:
+                x = (c2 - c1) / (m1 - m2)
+                if max(lo1, lo2) < x < min(hi1, hi2):
+                    cuts.add(x)
+    cuts = sorted(cuts)
     rows = []
-    for lo, hi in merged:
-        if hi - lo <= 0:
+    for s0, s1 in zip(cuts[:-1], cuts[1:]):
+        if s1 - s0 <= 1e-12:
             continue
-        ss = np.linspace(lo, hi, 33)
-        cost = np.full_like(ss, np.inf)
-        with np.errstate(invalid="ignore"):
-            if np.isfinite(du) and np.isfinite(cf):
-                cost = np.fmin(cost, du + ss * cf)
-            if np.isfinite(dv) and np.isfinite(cb):
-                cost = np.fmin(cost, dv + (1 - ss) * cb)
-            for t in sources:
-                cost = np.fmin(cost, np.where(ss >= t, (ss - t) * cf, (t - ss) * cb))
-        rows.append((group, edge, lo, hi, float(np.nanmin(cost)), float(min(np.nanmax(cost), b))))
+        mid = 0.5 * (s0 + s1)
+        best = None
+        for f in funcs:
+            if f[1] <= mid <= f[2] and f[1] < f[2]:
+                value = f[4] + f[3] * mid
+                if best is None or value < best[0]:
+                    best = (value, f)
+        if best is None:
+            continue
+        group, _, _, m, c = best[1]
+        g0, g1 = c + m * s0, c + m * s1
+        if min(g0, g1) >= b:
+            continue
+        if max(g0, g1) > b:  # cut where the cost reaches the break
+            x = s0 + (s1 - s0) * (b - g0) / (g1 - g0)
+            s0, s1, g0, g1 = (s0, x, g0, b) if g0 < g1 else (x, s1, b, g1)
+        rows.append((group, e, s0, s1, g0, g1))
     return rows
 
 
-def _pieces_for_matrix(network, dist, sel, snapped, b, bi, own_groups):
-    """Pieces per offer from a chunk of per-offer cost rows."""
+def _pieces_for_matrix(network, dist, sel, snapped, b):
+    """Pieces of each offer in a chunk of per-offer cost rows (``dist``: offers × nodes)."""
     u, v = network.edge_u, network.edge_v
     du_all, dv_all = dist[:, u], dist[:, v]
-    reached = (du_all < b) | (dv_all < b)
-    rows_, edge = np.nonzero(reached)
+    rows_, edge = np.nonzero((du_all < b) | (dv_all < b))
     own_edge = snapped.edge[sel]
-    is_own = edge == own_edge[rows_]
-    keep = ~is_own
-    frame = _pieces_from(
-        network,
-        sel[rows_[keep]],
-        edge[keep],
-        du_all[rows_[keep], edge[keep]],
-        dv_all[rows_[keep], edge[keep]],
-        b,
-        bi,
-    )
+    keep = edge != own_edge[rows_]
+    rows_, edge = rows_[keep], edge[keep]
+    frame = _pieces_from(network, sel[rows_], edge, du_all[rows_, edge], dv_all[rows_, edge], b)
     extra = []
     for r, offer in enumerate(sel):
         e = own_edge[r]
-        extra += _own_edge_pieces(
-            network, offer, e, dist[r, u[e]], dist[r, v[e]], [snapped.fraction[offer]], b, bi
+        extra += _edge_with_offers(
+            network,
+            e,
+            [(offer, dist[r, u[e]], dist[r, v[e]])],
+            [(offer, snapped.fraction[offer])],
+            b,
         )
-    return _concat_extra(frame, extra, bi)
+    return _concat_extra(frame, extra)
 
 
-def _concat_extra(frame, extra, bi):
+def _concat_extra(frame, extra):
     if not extra:
         return frame
-    ex = pd.DataFrame(extra, columns=["group", "edge", "s0", "s1", "c0", "c1"])
-    ex["break_no"] = bi
+    ex = pd.DataFrame(extra, columns=["group", "edge", "s0", "s1", "g0", "g1"])
     return pd.concat([frame, ex], ignore_index=True)
 
 
-def _pieces_min(network, d, label, snapped, b, bi, *, split):
-    """Pieces from the cheapest cost over all offers (dissolve) or with territories (split)."""
+def _pieces_min(network, d, label, snapped, b, *, split):
+    """Pieces from the cheapest cost over all offers (dissolve) or by territory (split)."""
     u, v = network.edge_u, network.edge_v
     du, dv = d[u], d[v]
     reached = (du < b) | (dv < b)
@@ -584,37 +535,63 @@ def _pieces_min(network, d, label, snapped, b, bi, *, split):
             du[edge],
             dv[edge],
             b,
-            bi,
             split_labels=(label[u[edge]], label[v[edge]]),
         )
     else:
-        frame = _pieces_from(
-            network, np.zeros(len(edge), dtype=np.int64), edge, du[edge], dv[edge], b, bi
-        )
+        zeros = np.zeros(len(edge), dtype=np.int64)
+        frame = _pieces_from(network, zeros, edge, du[edge], dv[edge], b)
     extra = []
     order = np.argsort(snapped.edge, kind="stable")
     edges_sorted = snapped.edge[order]
     starts = np.searchsorted(edges_sorted, own_edges, "left")
     ends = np.searchsorted(edges_sorted, own_edges, "right")
     for e, lo, hi in zip(own_edges, starts, ends):
-        offers_here = order[lo:hi]
+        here = order[lo:hi]
         if split:
-            for offer in offers_here:
-                extra += _own_edge_pieces(
-                    network,
-                    offer,
-                    e,
-                    d[u[e]] if label[u[e]] == offer else np.inf,
-                    d[v[e]] if label[v[e]] == offer else np.inf,
-                    [snapped.fraction[offer]],
-                    b,
-                    bi,
-                )
+            node_funcs = [(label[u[e]], d[u[e]], np.inf), (label[v[e]], np.inf, d[v[e]])]
+            offers_here = [(o, snapped.fraction[o]) for o in here]
         else:
-            extra += _own_edge_pieces(
-                network, 0, e, d[u[e]], d[v[e]], list(snapped.fraction[offers_here]), b, bi
-            )
-    return _concat_extra(frame, extra, bi)
+            node_funcs = [(0, d[u[e]], d[v[e]])]
+            offers_here = [(0, snapped.fraction[o]) for o in here]
+        extra += _edge_with_offers(network, e, node_funcs, offers_here, b)
+    return _concat_extra(frame, extra)
+
+
+def _by_break(pieces: pd.DataFrame, values: list[float]) -> pd.DataFrame:
+    """Cut linear-cost pieces where their cost crosses a break; ``break_no`` from 0.
+
+    The part of a piece with cost in (B[j-1], B[j]] gets ``break_no`` j.
+    """
+    s0, s1 = pieces["s0"].to_numpy(), pieces["s1"].to_numpy()
+    g0, g1 = pieces["g0"].to_numpy(), pieces["g1"].to_numpy()
+    lows = np.r_[-np.inf, values[:-1]]
+    frames = []
+    flat = np.abs(g1 - g0) < 1e-12
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for j, (lo, hi) in enumerate(zip(lows, values)):
+            # the parameter τ (0 at s0, 1 at s1) where the cost is lo and hi
+            t_lo = np.where(flat, 0.0, (lo - g0) / (g1 - g0))
+            t_hi = np.where(flat, 1.0, (hi - g0) / (g1 - g0))
+            a = np.clip(np.fmin(t_lo, t_hi), 0.0, 1.0)
+            z = np.clip(np.fmax(t_lo, t_hi), 0.0, 1.0)
+            inside = np.where(flat, (g0 > lo) & (g0 <= hi), z - a > 1e-9)
+            if not inside.any():
+                continue
+            part = pieces[inside].copy()
+            a, z = a[inside], z[inside]
+            length = s1[inside] - s0[inside]
+            gg0, gg1 = g0[inside], g1[inside]
+            part["s0"] = s0[inside] + a * length
+            part["s1"] = s0[inside] + z * length
+            part["g0"] = gg0 + a * (gg1 - gg0)
+            part["g1"] = gg0 + z * (gg1 - gg0)
+            part["break_no"] = j
+            frames.append(part)
+    if not frames:
+        out = _empty_pieces()
+        out["break_no"] = pd.Series([], dtype=np.int64)
+        return out
+    return pd.concat(frames, ignore_index=True)
 
 
 def _substrings(network: Network, edge: np.ndarray, s0, s1) -> np.ndarray:
@@ -672,34 +649,54 @@ def _edge_coords(network: Network):
 
 
 def _polygons(lines, values, break_col, walkoff, rings, progress: Progress):
-    """Union of buffered pieces per offer and break; rings as differences."""
+    """Union of buffered pieces per offer and break; rings as differences.
+
+    ``lines`` carries the private columns ``_edge`` and ``_full``; its pieces are cost
+    bands (break ``i`` holds the pieces costing between break ``i - 1`` and ``i``).
+    Each whole edge is buffered once however many offers reach it, and the polygon of
+    break ``i`` is that of break ``i - 1`` united with the buffers of band ``i``: several
+    breaks cost little more than one, and a larger break's polygon contains the smaller.
+    """
     if len(lines) == 0:
         return gpd.GeoDataFrame(
             {"offer_id": [], "break_no": [], break_col: []}, geometry=[], crs=lines.crs
         )
-    keys = lines[["offer_id", "break_no"]].astype(str).agg("\x1f".join, axis=1)
-    codes, uniq = pd.factorize(keys, sort=True)
-    order = np.argsort(codes, kind="stable")
-    # buffering every piece and merging per group (cascaded union) is about ten times
-    # faster than buffering a multi-line in GEOS
-    buffered = shapely.buffer(lines.geometry.values[order], walkoff, quad_segs=4)
-    bounds = np.r_[0, np.cumsum(np.bincount(codes, minlength=len(uniq)))]
-    polys = np.empty(len(uniq), dtype=object)
-    for i in range(len(uniq)):
-        if i % 64 == 0:
-            progress.report(i / len(uniq))
-        polys[i] = shapely.union_all(buffered[bounds[i] : bounds[i + 1]])
-    first = lines.iloc[order].groupby(codes[order], sort=True).first()
+    offer_code, offer_values = pd.factorize(lines["offer_id"], sort=True)
+    edge = lines["_edge"].to_numpy()
+    full = lines["_full"].to_numpy()
+    bno = lines["break_no"].to_numpy()
+    buffered = np.empty(len(lines), dtype=object)
+    uniq_edges, inverse = np.unique(edge[full], return_inverse=True)
+    edge_buffers = shapely.buffer(
+        _first_geoms(lines.geometry.values[full], inverse, len(uniq_edges)), walkoff, quad_segs=4
+    )
+    buffered[full] = edge_buffers[inverse]
+    buffered[~full] = shapely.buffer(lines.geometry.values[~full], walkoff, quad_segs=4)
+    progress.report(0.3)
+    order = np.lexsort((bno, offer_code))
+    records = []
+    n_groups = len(offer_values) * len(values)
+    done = 0
+    bounds = np.flatnonzero(np.r_[True, np.diff(offer_code[order]) != 0, True])
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        idx = order[lo:hi]
+        oc = offer_code[idx[0]]
+        prev = None
+        for bi in range(1, len(values) + 1):
+            members = idx[bno[idx] == bi]
+            parts = list(buffered[members])
+            if prev is not None:
+                parts.append(prev)
+            if parts:
+                prev = shapely.union_all(parts)
+                records.append((offer_values[oc], bi, values[bi - 1], prev))
+            done += 1
+        progress.report(0.3 + 0.7 * done / max(n_groups, 1))
     areas = gpd.GeoDataFrame(
-        {
-            "offer_id": first["offer_id"].to_numpy(),
-            "break_no": first["break_no"].to_numpy().astype(int),
-            break_col: first[break_col].to_numpy(),
-        },
-        geometry=polys,
+        pd.DataFrame(records, columns=["offer_id", "break_no", break_col, "geometry"]),
+        geometry="geometry",
         crs=lines.crs,
     )
-    areas = areas.sort_values(["offer_id", "break_no"], ignore_index=True)
     if rings:
         from_col = "from_" + break_col.split("_")[1]
         prev = areas.groupby("offer_id")["geometry"].shift(1)
@@ -712,6 +709,41 @@ def _polygons(lines, values, break_col, walkoff, rings, progress: Progress):
         prev_break = areas.groupby("offer_id")[break_col].shift(1).fillna(0.0)
         areas.insert(2, from_col, prev_break.to_numpy())
     return areas
+
+
+def _add_stranded(areas, network, snapped, offer_ids, values, break_col, walkoff):
+    """Offers that reach no street piece (say, at the end of a one-way dead end) get the
+    walk-off circle around their place on the network, so none is missing."""
+    have = set(zip(areas["offer_id"], areas["break_no"]))
+    where = shapely.line_interpolate_point(
+        network.geometry[snapped.edge], snapped.fraction, normalized=True
+    )
+    records = []
+    for i, oid in enumerate(offer_ids):
+        for bi, b in enumerate(values, start=1):
+            if (oid, bi) not in have:
+                records.append(
+                    {
+                        "offer_id": oid,
+                        "break_no": bi,
+                        break_col: b,
+                        "geometry": shapely.buffer(where[i], walkoff),
+                    }
+                )
+    if not records:
+        return areas
+    extra = gpd.GeoDataFrame(records, geometry="geometry", crs=areas.crs)
+    if "from_" + break_col.split("_")[1] in areas.columns:
+        extra.insert(2, "from_" + break_col.split("_")[1], 0.0)
+    return pd.concat([areas, extra], ignore_index=True).sort_values(
+        ["offer_id", "break_no"], ignore_index=True
+    )
+
+
+def _first_geoms(geoms, inverse, n):
+    first = np.zeros(n, dtype=np.int64)
+    first[inverse[::-1]] = np.arange(len(inverse))[::-1]
+    return np.asarray(geoms)[first]
 
 
 # --- distance catchments ------------------------------------------------------------------
@@ -823,9 +855,7 @@ def _voronoi_cells(points: np.ndarray) -> np.ndarray:
     if len(points) == 1:
         return np.array([shapely.box(-1e12, -1e12, 1e12, 1e12)], dtype=object)
     env = shapely.envelope(shapely.multipoints(points)).buffer(1e7)
-    cells = shapely.get_parts(
-        shapely.voronoi_polygons(shapely.multipoints(points), extend_to=env, ordered=True)
-    )
+    cells = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=env))
     # duplicate points share a cell: map each point to the cell containing it
     tree = shapely.STRtree(cells)
     idx_p, idx_c = tree.query(points, predicate="intersects")
@@ -908,7 +938,8 @@ def reached_population(
         mask = (areas["break_no"] <= bno) if rings else (areas["break_no"] == bno)
         coverage = shapely.union_all(agg[mask.to_numpy()])
         if polygonal:
-            inter = shapely.area(shapely.intersection(pgeoms, coverage))
+            with np.errstate(invalid="ignore"):
+                inter = shapely.area(shapely.intersection(pgeoms, coverage))
             total = shapely.area(pgeoms)
             with np.errstate(invalid="ignore", divide="ignore"):
                 reached = np.where(total > 0, counts * np.minimum(inter / total, 1.0), 0.0)

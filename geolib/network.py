@@ -555,10 +555,9 @@ def _target_crs(lines, source: CRS, crs) -> CRS:
             error=str(exc),
         ) from None
     zone = int((lon + 180.0) // 6.0) % 60 + 1
-    if 28 <= zone <= 38 and lat > 30:  # Europe: ETRS89 / UTM (EPSG:25828-25838)
-        utm = 25800 + zone
-    else:  # WGS 84 / UTM north or south
-        utm = (32600 if lat >= 0 else 32700) + zone
+    # Europe: ETRS89 / UTM (EPSG:25828-25838); elsewhere WGS 84 / UTM north or south
+    europe = 28 <= zone <= 38 and lat > 30
+    utm = 25800 + zone if europe else (32600 if lat >= 0 else 32700) + zone
     return CRS.from_user_input(utm)
 
 
