@@ -112,6 +112,11 @@ def parse_breaks(breaks: str | float | Iterable[float]) -> list[float]:
     return values
 
 
+def _num(value: float) -> str:
+    """A number for a message: 250, 12.5 (no trailing .0)."""
+    return f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
+
+
 def _offer_ids(offers: gpd.GeoDataFrame, id_field: str | None, notes: list) -> pd.Series:
     if id_field and id_field in offers.columns:
         ids = offers[id_field].astype("string")
@@ -250,7 +255,7 @@ def network_catchments(
     unroutable = snapped.unroutable.reset_index(drop=True)
     if len(snapped.edge) == 0:
         listing = ", ".join(
-            f"{ids.iloc[i]} ({d:g} m)" if d == d else str(ids.iloc[i])
+            f"{ids.iloc[i]} ({d:.0f} m)" if d == d else str(ids.iloc[i])
             for i, d in zip(
                 snapped.unroutable.index.map(offers.index.get_loc)[:20],
                 snapped.unroutable["snap_dist_m"],
@@ -260,7 +265,7 @@ def network_catchments(
             "No offer lies within {d} m of the network, so no catchment can be computed. "
             "Offers and their distance to the network: {offers}. Increase the snap "
             "distance or choose the network that covers the offers.",
-            d=snap_distance,
+            d=_num(snap_distance),
             offers=listing,
         )
     if snapped.distance.size and snapped.distance.max() > walkoff:
@@ -944,6 +949,7 @@ def reached_population(
             with np.errstate(invalid="ignore", divide="ignore"):
                 reached = np.where(total > 0, counts * np.minimum(inter / total, 1.0), 0.0)
             frame = pd.DataFrame(pop.drop(columns=pop.geometry.name))
+            frame = frame.drop(columns=[c for c in frame.columns if str(c).lower() == "fid"])
             frame[break_col] = bval
             frame["population"] = counts
             frame["reached"] = reached

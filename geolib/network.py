@@ -813,7 +813,7 @@ def snap_points(
                 n=int(bad.sum()),
                 total=len(points),
                 what=what,
-                d=snap_distance,
+                d=f"{snap_distance:g}",
             )
         )
     return Snapped(

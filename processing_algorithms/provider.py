@@ -11,10 +11,12 @@ from .base import ICON_PATH
 
 def algorithm_classes() -> list[type]:
     """Every algorithm class of the provider, one module each."""
+    from .catchments import CatchmentsAlgorithm
     from .offers_per_population import OffersPerPopulationAlgorithm
 
     return [
         OffersPerPopulationAlgorithm,
+        CatchmentsAlgorithm,
     ]
 
 
