@@ -2,6 +2,221 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>CatchmentsAlgorithm</name>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="131"/>
+        <source>Bike (15 km/h)</source>
+        <translation>Fahrrad (15 km/h)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="163"/>
+        <source>Breaks (minutes or metres, increasing, e.g. 5,10,15)</source>
+        <translation>Grenzen (Minuten oder Meter, aufsteigend, z. B. 5,10,15)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="131"/>
+        <source>Car</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="67"/>
+        <source>Catchment areas of offers for several breaks at once (e.g. 5,10,15 minutes), on a street network or as straight-line circles.
+
+Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; NETWORK_FILE). Lines are joined where they meet; direction comes from a direction field (forward/backward/both values, as in QGIS's service area) or the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in metres. Offers snap to the nearest point on a street within the snap distance; offers farther away are listed in the unroutable output with their distance and reason.
+
+Areas are the reached streets, cut at the exact cost, buffered by the walk-off distance; a larger break contains the smaller. Overlap: per offer (overlapping areas), dissolved (coverage per break) or split (each street piece to its nearest offer). Rings give the area between breaks.
+
+Outputs: areas with offer_id, break_no, break_min or break_m and population; reached lines with the cost at both ends (from_min/to_min or from_m/to_m); unroutable offers; with a population layer (polygons with counts, weighted by area, or points) a table of reached and unreached population per population area (e.g. municipality) and break.</source>
+        <translation>Einzugsgebiete von Angeboten für mehrere Grenzen in einem Lauf (z. B. 5,10,15 Minuten), auf einem Straßennetz oder als Luftlinien-Kreise.
+
+Netz: ein Linienlayer (NETWORK) oder eine OSM-Datei (.osm, .osm.gz, .pbf; NETWORK_FILE). Linien werden verbunden, wo sie sich treffen; die Richtung kommt aus einem Richtungsfeld (Werte für vorwärts/rückwärts/beide, wie beim Einzugsgebiet von QGIS) oder aus dem OSM-Tag 'oneway' (Fahrrad, Auto). Kosten sind die Reisezeit in Minuten (Geschwindigkeitsfeld oder Profil: zu Fuß 4,5 km/h, Fahrrad 15 km/h, Auto nach Straßenklasse) oder die Entfernung in Metern. Angebote werden auf den nächsten Punkt einer Straße innerhalb der Fangdistanz gesetzt; weiter entfernte Angebote stehen mit Entfernung und Grund in der Ausgabe der nicht routbaren Angebote.
+
+Flächen sind die erreichten Straßen, genau bei den Kosten der Grenze geschnitten und um die Zugangsdistanz gepuffert; eine größere Grenze enthält die kleinere. Überlappung: je Angebot (überlappende Flächen), zusammengefasst (Abdeckung je Grenze) oder aufgeteilt (jedes Straßenstück zum nächsten Angebot). Ringe ergeben die Fläche zwischen zwei Grenzen.
+
+Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population; erreichte Linien mit den Kosten an beiden Enden (from_min/to_min oder from_m/to_m); nicht routbare Angebote; mit einem Bevölkerungslayer (Polygone mit Anzahlen, nach Fläche gewichtet, oder Punkte) eine Tabelle der erreichten und nicht erreichten Bevölkerung je Bevölkerungsfläche (z. B. Gemeinde) und Grenze.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="64"/>
+        <source>Catchments</source>
+        <translation>Einzugsgebiete</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="269"/>
+        <source>Choose the population field of the population layer.</source>
+        <translation>Wählen Sie das Bevölkerungsfeld des Bevölkerungslayers.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="122"/>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="147"/>
+        <source>Direction field (optional)</source>
+        <translation>Richtungsfeld (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="173"/>
+        <source>Dissolve (coverage per break)</source>
+        <translation>Zusammenfassen (Abdeckung je Grenze)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="123"/>
+        <source>Distance (metres)</source>
+        <translation>Entfernung (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="115"/>
+        <source>Distance (straight line)</source>
+        <translation>Entfernung (Luftlinie)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="394"/>
+        <source>Give either a network layer or an OSM file, not both.</source>
+        <translation>Geben Sie entweder einen Netzlayer oder eine OSM-Datei an, nicht beides.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="187"/>
+        <source>Maximum snap distance to the network</source>
+        <translation>Maximale Fangdistanz zum Netz</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="114"/>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="115"/>
+        <source>Network</source>
+        <translation>Netz</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="93"/>
+        <source>Network (lines)</source>
+        <translation>Netz (Linien)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="101"/>
+        <source>Network from an OSM file (instead of a line layer)</source>
+        <translation>Netz aus einer OSM-Datei (statt eines Linienlayers)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="398"/>
+        <source>Network mode needs a network: a line layer or an OSM file.</source>
+        <translation>Der Netzmodus braucht ein Netz: einen Linienlayer oder eine OSM-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="102"/>
+        <source>OSM files (*.osm *.pbf *.osm.gz *.osm.bz2)</source>
+        <translation>OSM-Dateien (*.osm *.pbf *.osm.gz *.osm.bz2)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="108"/>
+        <source>Offers (points)</source>
+        <translation>Angebote (Punkte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="172"/>
+        <source>One area per offer (overlapping)</source>
+        <translation>Eine Fläche je Angebot (überlappend)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="170"/>
+        <source>Overlap</source>
+        <translation>Überlappung</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="205"/>
+        <source>Population (polygons or points with counts, optional)</source>
+        <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="213"/>
+        <source>Population field</source>
+        <translation>Bevölkerungsfeld</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="130"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="245"/>
+        <source>Reached and unreached population</source>
+        <translation>Erreichte und nicht erreichte Bevölkerung</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="227"/>
+        <source>Reached network lines</source>
+        <translation>Erreichte Netzlinien</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="181"/>
+        <source>Rings (areas between breaks)</source>
+        <translation>Ringe (Flächen zwischen den Grenzen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="138"/>
+        <source>Speed field (km/h, optional)</source>
+        <translation>Geschwindigkeitsfeld (km/h, optional)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="174"/>
+        <source>Split (service territories)</source>
+        <translation>Aufteilen (Versorgungsgebiete)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="277"/>
+        <source>Straight-line catchments in minutes need the walk or bike profile (a car has no single speed); use the network mode or breaks in metres.</source>
+        <translation>Luftlinien-Einzugsgebiete in Minuten brauchen das Profil zu Fuß oder Fahrrad (ein Auto hat keine feste Geschwindigkeit); nutzen Sie den Netzmodus oder Grenzen in Metern.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="286"/>
+        <source>Straight-line radii from minutes at {speed} km/h: {radii} m.</source>
+        <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="123"/>
+        <source>Time (minutes)</source>
+        <translation>Zeit (Minuten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="236"/>
+        <source>Unroutable offers</source>
+        <translation>Nicht routbare Angebote</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="154"/>
+        <source>Value for backward direction</source>
+        <translation>Wert für Rückwärtsrichtung</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="155"/>
+        <source>Value for both directions</source>
+        <translation>Wert für beide Richtungen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="153"/>
+        <source>Value for forward direction</source>
+        <translation>Wert für Vorwärtsrichtung</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="131"/>
+        <source>Walk (4.5 km/h)</source>
+        <translation>Zu Fuß (4,5 km/h)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="196"/>
+        <source>Walk-off distance (buffer around reached streets)</source>
+        <translation>Zugangsdistanz (Puffer um erreichte Straßen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="320"/>
+        <source>{n} offers could not be routed; see the unroutable output.</source>
+        <translation>{n} Angebote konnten nicht geroutet werden; siehe die Ausgabe der nicht routbaren Angebote.</translation>
+    </message>
+</context>
+<context>
     <name>OffersPerPopulationAlgorithm</name>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="57"/>
@@ -126,12 +341,12 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
 <context>
     <name>SozialplanungProvider</name>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="28"/>
+        <location filename="../../processing_algorithms/provider.py" line="30"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="31"/>
+        <location filename="../../processing_algorithms/provider.py" line="33"/>
         <source>Sozialplanung (social planning analyses)</source>
         <translation>Sozialplanung (Analysen für die Sozialplanung)</translation>
     </message>
@@ -139,9 +354,24 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
 <context>
     <name>geolib</name>
     <message>
+        <location filename="../../geolib/catchments.py" line="994"/>
+        <source>A population layer needs its population field (the number of people).</source>
+        <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
+    </message>
+    <message>
         <location filename="../../geolib/raster.py" line="74"/>
         <source>A raster must be 2-D, got an array of shape {shape}.</source>
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="103"/>
+        <source>Breaks must be greater than 0; got {breaks}.</source>
+        <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="108"/>
+        <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
+        <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
     <message>
         <location filename="../../geolib/_progress.py" line="50"/>
@@ -179,6 +409,11 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>EWZ_2018 muss für jede Gemeinde eine nicht negative Zahl sein.</translation>
     </message>
     <message>
+        <location filename="../../geolib/catchments.py" line="101"/>
+        <source>Give at least one break, such as 5,10,15.</source>
+        <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="856"/>
         <source>Give at least one year for the indicator table.</source>
         <translation>Geben Sie mindestens ein Jahr für die Indikatorentabelle an.</translation>
@@ -194,14 +429,39 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/network.py" line="551"/>
+        <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
+        <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="577"/>
         <source>No municipality is left to place offers in (all are excluded).</source>
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
     <message>
+        <location filename="../../geolib/catchments.py" line="264"/>
+        <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
+        <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/io.py" line="155"/>
         <source>Reading '{path}' failed: {error}</source>
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="372"/>
+        <source>Service territories: each street piece belongs to its nearest offer; where territories meet, their areas may overlap by up to the walk-off distance.</source>
+        <translation>Versorgungsgebiete: Jedes Straßenstück gehört zu seinem nächsten Angebot; wo Gebiete aneinandergrenzen, können sich ihre Flächen um bis zur Zugangsdistanz überlappen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="250"/>
+        <source>The OSM file '{path}' could not be read: {error}</source>
+        <translation>Die OSM-Datei '{path}' konnte nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="228"/>
+        <source>The OSM file '{path}' does not exist.</source>
+        <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
     </message>
     <message>
         <location filename="../../geolib/crs.py" line="59"/>
@@ -212,6 +472,21 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/crs.py" line="67"/>
         <source>The analysis CRS {crs} uses the unit '{unit}', not metres. Choose a CRS in metres such as {default}.</source>
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="92"/>
+        <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
+        <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="611"/>
+        <source>The car profile needs the road class in a field 'highway' (OSM) or 'class'; the {what} has neither. Use a speed field instead.</source>
+        <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="342"/>
+        <source>The cost must be 'time' or 'distance', not '{value}'.</source>
+        <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
     <message>
         <location filename="../../geolib/validate.py" line="39"/>
@@ -249,6 +524,11 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
     </message>
     <message>
+        <location filename="../../geolib/network.py" line="973"/>
+        <source>The maximum cost must be greater than 0 (it is {value}).</source>
+        <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="452"/>
         <source>The municipalities layer has duplicate AGS: {dups}.</source>
         <translation>Der Gemeindelayer hat doppelte AGS: {dups}.</translation>
@@ -264,9 +544,39 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
     <message>
+        <location filename="../../geolib/network.py" line="492"/>
+        <source>The network has {n} separate parts; the largest has {share} % of the nodes. Places in different parts cannot reach each other.</source>
+        <translation>Das Netz hat {n} getrennte Teile; der größte hat {share} % der Knoten. Orte in verschiedenen Teilen können einander nicht erreichen.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="569"/>
         <source>The number of offers must be at least 1, not {n}.</source>
         <translation>Die Zahl der Angebote muss mindestens 1 sein, nicht {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="125"/>
+        <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
+        <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="139"/>
+        <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
+        <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="242"/>
+        <source>The overlap must be one of {allowed}, not '{value}'.</source>
+        <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="915"/>
+        <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
+        <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="346"/>
+        <source>The profile must be walk, bike or car, not '{value}'.</source>
+        <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
     <message>
         <location filename="../../geolib/density.py" line="113"/>
@@ -274,19 +584,59 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/network.py" line="769"/>
+        <source>The snap distance must be greater than 0 m (it is {value}).</source>
+        <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="354"/>
+        <source>The snap tolerance must not be negative (it is {value}).</source>
+        <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="598"/>
+        <source>The speed field '{field}' has {n} zero, negative or missing values, in the rows {rows}. Every line needs a speed above 0 km/h: fix these rows or leave them out.</source>
+        <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="248"/>
+        <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
+        <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="400"/>
+        <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
+        <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="418"/>
+        <source>The {what} has 3D lines; heights were ignored.</source>
+        <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/crs.py" line="45"/>
         <source>The {what} has no coordinate reference system (CRS). Set it in QGIS with Layer Properties → Source → 'Assigned Coordinate Reference System' (or the Processing tool 'Assign projection'), or in Python with gdf.set_crs('EPSG:25832').</source>
         <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), oder in Python mit gdf.set_crs('EPSG:25832').</translation>
     </message>
     <message>
-        <location filename="../../geolib/validate.py" line="22"/>
+        <location filename="../../geolib/network.py" line="586"/>
         <source>The {what} has no field '{field}'. Its fields are: {fields}. Choose one of them.</source>
         <translation>Der {what} hat kein Feld „{field}“. Seine Felder sind: {fields}. Wählen Sie eines davon.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="150"/>
+        <source>The {what} is empty. Choose a layer with at least one offer.</source>
+        <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
     <message>
         <location filename="../../geolib/io.py" line="476"/>
         <source>The {what} is empty: it has no features. Choose a layer with features (and check 'Selected features only' and any filter).</source>
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="360"/>
+        <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
+        <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
     <message>
         <location filename="../../geolib/examples.py" line="436"/>
@@ -304,9 +654,24 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
+        <location filename="../../geolib/catchments.py" line="930"/>
+        <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
+        <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/crs.py" line="113"/>
         <source>The {what} was reprojected from {source} to {target} for metric analysis.</source>
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="874"/>
+        <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
+        <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="350"/>
+        <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
+        <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
         <location filename="../../geolib/io.py" line="305"/>
@@ -319,6 +684,26 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Flächenlayer</translation>
     </message>
     <message>
+        <location filename="../../geolib/catchments.py" line="298"/>
+        <source>catchment request</source>
+        <translation>Einzugsgebietsberechnung</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="990"/>
+        <source>cost table</source>
+        <translation>Kostentabelle</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="980"/>
+        <source>destinations layer</source>
+        <translation>Ziellayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="93"/>
+        <source>farther than the snap distance from the network</source>
+        <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
+    </message>
+    <message>
         <location filename="../../geolib/crs.py" line="22"/>
         <source>layer</source>
         <translation>Layer</translation>
@@ -329,14 +714,34 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="118"/>
+        <location filename="../../geolib/network.py" line="357"/>
+        <source>network layer</source>
+        <translation>Netzlayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="805"/>
+        <source>no geometry</source>
+        <translation>keine Geometrie</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="148"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="978"/>
+        <source>origins layer</source>
+        <translation>Startlayer</translation>
     </message>
     <message>
         <location filename="../../geolib/density.py" line="132"/>
         <source>points</source>
         <translation>Punkte</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="911"/>
+        <source>population layer</source>
+        <translation>Bevölkerungslayer</translation>
     </message>
     <message>
         <location filename="../../geolib/density.py" line="178"/>
@@ -349,7 +754,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/validate.py" line="70"/>
+        <location filename="../../geolib/network.py" line="409"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -357,6 +762,31 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/validate.py" line="126"/>
         <source>{n} invalid polygons of the {what} were repaired (make valid).</source>
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="439"/>
+        <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
+        <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="424"/>
+        <source>{n} multipart lines of the {what} were split into their parts.</source>
+        <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="809"/>
+        <source>{n} of {total} points of the {what} are not routable (farther than {d} m from the network or without geometry); they are listed in the unroutable output.</source>
+        <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="273"/>
+        <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
+        <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="132"/>
+        <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
+        <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
         <location filename="../../geolib/density.py" line="153"/>

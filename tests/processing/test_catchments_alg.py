@@ -88,7 +88,7 @@ def test_walking_catchments_on_real_wedel_streets_written_styled(examples, tmp_p
     lines_out = tmp_path / "lines.gpkg"
     unroutable_out = tmp_path / "unroutable.gpkg"
     pop_out = tmp_path / "pop.gpkg"
-    results, feedback = run_algorithm(
+    _results, feedback = run_algorithm(
         ALG,
         {
             "NETWORK": WEDEL,
