@@ -171,6 +171,7 @@ def network_catchments(
     population: gpd.GeoDataFrame | None = None,
     population_field: str | None = None,
     node_costs: bool = False,
+    polygons: bool = True,
     memory_limit: int | None = None,
     progress: Progress | None = None,
 ) -> CatchmentResult:
@@ -203,6 +204,9 @@ def network_catchments(
         counted per area, and per municipality in ``population`` of the result.
     node_costs
         Also return the cost of every reached node (nearest offer).
+    polygons
+        Build the areas (the costly part); without them ``areas`` is empty and only
+        the reached lines (and node costs) are returned.
     memory_limit
         Refuse requests estimated to need more bytes (ResourceError).
     progress
@@ -363,8 +367,11 @@ def network_catchments(
         crs=network.crs,
     )
     progress.report(0.7)
-    areas = _polygons(lines, values, break_col, walkoff, rings, progress.sub(0.7, 0.9))
-    if overlap != "dissolve":
+    if polygons:
+        areas = _polygons(lines, values, break_col, walkoff, rings, progress.sub(0.7, 0.9))
+    else:
+        areas = _polygons(lines.iloc[:0], values, break_col, walkoff, rings, progress)
+    if polygons and overlap != "dissolve":
         areas = _add_stranded(areas, network, snapped, offer_ids, values, break_col, walkoff)
     last = lines.drop(columns=["_edge", "_full"])
     if overlap == "split" and len(values) and len(areas):
@@ -496,14 +503,17 @@ def _edge_with_offers(network, e, node_funcs, offers_here, b):
 
 
 def _pieces_for_matrix(network, dist, sel, snapped, b):
-    """Pieces of each offer in a chunk of per-offer cost rows (``dist``: offers × nodes)."""
+    """Pieces of each offer in a chunk of per-offer cost rows (``dist``: offers × nodes).
+
+    Only the reached nodes and their incident edges are looked at, so the work grows
+    with the reached part of the network, not with its size.
+    """
     u, v = network.edge_u, network.edge_v
-    du_all, dv_all = dist[:, u], dist[:, v]
-    rows_, edge = np.nonzero((du_all < b) | (dv_all < b))
+    rows_, edge = _reached_pairs(network, dist, b)
     own_edge = snapped.edge[sel]
     keep = edge != own_edge[rows_]
     rows_, edge = rows_[keep], edge[keep]
-    frame = _pieces_from(network, sel[rows_], edge, du_all[rows_, edge], dv_all[rows_, edge], b)
+    frame = _pieces_from(network, sel[rows_], edge, dist[rows_, u[edge]], dist[rows_, v[edge]], b)
     extra = []
     for r, offer in enumerate(sel):
         e = own_edge[r]
@@ -515,6 +525,32 @@ def _pieces_for_matrix(network, dist, sel, snapped, b):
             b,
         )
     return _concat_extra(frame, extra)
+
+
+def _reached_pairs(network, dist, b):
+    """(row, edge) of every edge with an end node cheaper than ``b`` in that row."""
+    ptr, inc = _incidence(network)
+    rows_, nodes_ = np.nonzero(dist < b)
+    counts = ptr[nodes_ + 1] - ptr[nodes_]
+    total = int(counts.sum())
+    starts = np.repeat(ptr[nodes_], counts)
+    offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+    edges = inc[starts + offsets]
+    key = np.unique(np.repeat(rows_, counts).astype(np.int64) * network.n_edges + edges)
+    return key // network.n_edges, key % network.n_edges
+
+
+def _incidence(network):
+    """CSR of the edges at every node: ``inc[ptr[n]:ptr[n + 1]]``."""
+    cached = getattr(network, "_incidence_cache", None)
+    if cached is not None:
+        return cached
+    ends = np.concatenate([network.edge_u, network.edge_v])
+    edges = np.concatenate([np.arange(network.n_edges)] * 2)
+    order = np.argsort(ends, kind="stable")
+    ptr = np.r_[0, np.cumsum(np.bincount(ends, minlength=network.n_nodes))]
+    network._incidence_cache = (ptr, edges[order])
+    return network._incidence_cache
 
 
 def _concat_extra(frame, extra):

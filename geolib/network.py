@@ -264,11 +264,17 @@ def read_osm_lines(path: str | os.PathLike) -> gpd.GeoDataFrame:
 # --- building ---------------------------------------------------------------------------
 _CACHE: OrderedDict[str, Network] = OrderedDict()
 _CACHE_SIZE = 4
+_STATS = {"hits": 0, "builds": 0}
 
 
 def clear_cache() -> None:
     """Forget the networks kept by :func:`build_network`."""
     _CACHE.clear()
+
+
+def cache_info() -> dict[str, int]:
+    """How often :func:`build_network` reused a kept network (``hits``) or built one."""
+    return dict(_STATS, size=len(_CACHE))
 
 
 def build_network(
@@ -377,7 +383,9 @@ def build_network(
     )
     if key in _CACHE:
         _CACHE.move_to_end(key)
+        _STATS["hits"] += 1
         return _CACHE[key]
+    _STATS["builds"] += 1
     notes: list[Message] = []
     target = _target_crs(lines, source_crs, crs)
     if not source_crs.equals(target):
@@ -527,8 +535,7 @@ def _fingerprint(lines: gpd.GeoDataFrame, *options) -> str:
     digest.update(repr(options).encode())
     digest.update(str(lines.crs).encode())
     wkb = shapely.to_wkb(np.asarray(lines.geometry.values))
-    for item in wkb:
-        digest.update(item if item is not None else b"-")
+    digest.update(b"-".join(item if item is not None else b"" for item in wkb))
     for column in lines.columns:
         if column == lines.geometry.name:
             continue
@@ -675,9 +682,8 @@ def _node(parts, part_row, progress: Progress):
 def _split_at_vertices(parts, part_row):
     """Without noding, lines are still split at vertices shared with other lines."""
     coords, index = shapely.get_coordinates(parts, return_index=True)
-    rounded = np.round(coords, 6)
-    _, inverse, counts = np.unique(rounded, axis=0, return_inverse=True, return_counts=True)
-    inverse = inverse.ravel()
+    inverse, _ = _factorize_xy(coords)
+    counts = np.bincount(inverse)
     shared = counts[inverse] > 1
     starts = np.r_[True, index[1:] != index[:-1]]
     ends = np.r_[index[1:] != index[:-1], True]
@@ -700,11 +706,16 @@ def _split_at_vertices(parts, part_row):
     return pieces, part_row[piece_line], np.zeros(len(pieces), dtype=bool)
 
 
+def _factorize_xy(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Ids of equal coordinates (to 1e-6 m) and the distinct coordinates; hash-based."""
+    rounded = np.round(points, 6)
+    codes, uniq = pd.factorize(rounded[:, 0] + 1j * rounded[:, 1])
+    return codes.astype(np.int64), np.column_stack([uniq.real, uniq.imag])
+
+
 def _join_ends(points: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.ndarray]:
     """Node id of every point: points closer than ``tolerance`` share one node."""
-    rounded = np.round(points, 6)
-    uniq, inverse = np.unique(rounded, axis=0, return_inverse=True)
-    inverse = inverse.ravel()
+    inverse, uniq = _factorize_xy(points)
     if tolerance > 0 and len(uniq) > 1:
         pairs = cKDTree(uniq).query_pairs(tolerance, output_type="ndarray")
         if len(pairs):

@@ -20,7 +20,7 @@ from qgis.core import (
 )
 
 from geolib.catchments import distance_catchments, network_catchments, parse_breaks
-from geolib.network import PROFILE_SPEEDS, build_network, read_osm_lines
+from geolib.network import PROFILE_SPEEDS, build_network, cache_info, read_osm_lines
 
 from . import bridge
 from .base import SozialplanungAlgorithm, tr_geolib
@@ -405,7 +405,8 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         feedback.setProgress(15)
         speed_field = self.parameterAsString(parameters, self.SPEED_FIELD, context) or None
         direction_field = self.parameterAsString(parameters, self.DIRECTION_FIELD, context) or None
-        return build_network(
+        hits = cache_info()["hits"]
+        network = build_network(
             lines,
             cost=cost,
             profile=profile,
@@ -416,6 +417,14 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             value_both=self.parameterAsString(parameters, self.VALUE_BOTH, context),
             progress=self.progress(feedback, 15, 30),
         )
+        if cache_info()["hits"] > hits:
+            feedback.pushInfo(
+                self.tr(
+                    "The network was reused from an earlier run (same lines and options); it "
+                    "was not rebuilt."
+                )
+            )
+        return network
 
     def _write_table(self, parameters, name, context, df, feedback, provenance):
         """Write a table without geometry (one row per municipality and break)."""

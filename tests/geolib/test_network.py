@@ -9,6 +9,7 @@ from geolib.errors import CRSError, DataError, EmptyInputError, ResourceError
 from geolib.network import (
     Network,
     build_network,
+    cache_info,
     clear_cache,
     od_costs,
     read_osm_lines,
@@ -185,7 +186,9 @@ def test_second_build_is_reused_from_the_cache():
     clear_cache()
     lines = frame([LineString([(0, 0), (100, 0)])])
     first = build_network(lines, cost="distance", profile=None)
+    hits = cache_info()["hits"]
     assert build_network(lines.copy(), cost="distance", profile=None) is first
+    assert cache_info()["hits"] == hits + 1
     assert build_network(lines, cost="time", profile="walk") is not first
     changed = frame([LineString([(0, 0), (101, 0)])])
     assert build_network(changed, cost="distance", profile=None) is not first

@@ -237,6 +237,15 @@ def test_reached_edges_agree_with_qgis_service_area(wedel_offers, tmp_path):
     )
 
 
+def test_second_run_reuses_the_network(wedel_offers):
+    params = {"NETWORK": WEDEL, "OFFERS": wedel_offers, "BREAKS": "5", "OUTPUT": "memory:"}
+    run_algorithm(ALG, dict(params, PROFILE=1))
+    _, feedback = run_algorithm(ALG, dict(params, PROFILE=1))
+    assert "reused from an earlier run" in feedback.text
+    _, feedback = run_algorithm(ALG, dict(params, PROFILE=2))
+    assert "reused from an earlier run" not in feedback.text
+
+
 # --- bad input in Processing ----------------------------------------------------------------
 def test_breaks_not_increasing_are_refused(wedel_offers):
     message = run_algorithm_error(
