@@ -346,6 +346,8 @@ def network_catchments(
             crs=network.crs,
         )
     geoms = _substrings(network, pieces["edge"].to_numpy(), pieces["s0"], pieces["s1"])
+    nonzero = shapely.length(geoms) > 1e-6  # slivers where a cost just touches a break
+    pieces, geoms = pieces[nonzero].reset_index(drop=True), geoms[nonzero]
     break_col, from_col, to_col = _unit_names(network.unit)
     group = pieces["group"].to_numpy()
     if overlap == "dissolve":
@@ -367,20 +369,20 @@ def network_catchments(
         crs=network.crs,
     )
     progress.report(0.7)
-    if polygons:
-        areas = _polygons(lines, values, break_col, walkoff, rings, progress.sub(0.7, 0.9))
+    if not polygons:
+        areas = _polygons(lines.iloc[:0], values, break_col, walkoff, progress)
+    elif overlap == "split":
+        cover = _polygons(
+            lines.assign(offer_id=ALL_OFFERS), values, break_col, walkoff, progress.sub(0.7, 0.85)
+        )
+        areas = _territories(lines, cover, walkoff, break_col)
     else:
-        areas = _polygons(lines.iloc[:0], values, break_col, walkoff, rings, progress)
+        areas = _polygons(lines, values, break_col, walkoff, progress.sub(0.7, 0.9))
     if polygons and overlap != "dissolve":
         areas = _add_stranded(areas, network, snapped, offer_ids, values, break_col, walkoff)
+    if rings:
+        areas = _rings(areas, break_col)
     last = lines.drop(columns=["_edge", "_full"])
-    if overlap == "split" and len(values) and len(areas):
-        notes.append(
-            Message(
-                "Service territories: each street piece belongs to its nearest offer; where "
-                "territories meet, their areas may overlap by up to the walk-off distance."
-            )
-        )
     result = CatchmentResult(
         areas=areas,
         lines=last.reset_index(drop=True),
@@ -689,8 +691,8 @@ def _edge_coords(network: Network):
     return network._coords_cache
 
 
-def _polygons(lines, values, break_col, walkoff, rings, progress: Progress):
-    """Union of buffered pieces per offer and break; rings as differences.
+def _polygons(lines, values, break_col, walkoff, progress: Progress):
+    """Union of buffered pieces per offer and break.
 
     ``lines`` carries the private columns ``_edge`` and ``_full``; its pieces are cost
     bands (break ``i`` holds the pieces costing between break ``i - 1`` and ``i``).
@@ -738,18 +740,78 @@ def _polygons(lines, values, break_col, walkoff, rings, progress: Progress):
         geometry="geometry",
         crs=lines.crs,
     )
-    if rings:
-        from_col = "from_" + break_col.split("_")[1]
-        prev = areas.groupby("offer_id")["geometry"].shift(1)
-        has_prev = prev.notna().to_numpy()
-        geoms = areas.geometry.values.copy()
-        geoms[has_prev] = shapely.difference(
-            np.asarray(geoms[has_prev]), np.asarray(prev[has_prev].values)
-        )
-        areas = areas.set_geometry(geoms)
-        prev_break = areas.groupby("offer_id")[break_col].shift(1).fillna(0.0)
-        areas.insert(2, from_col, prev_break.to_numpy())
     return areas
+
+
+def _rings(areas: gpd.GeoDataFrame, break_col: str) -> gpd.GeoDataFrame:
+    """Disks (0 to each break) to rings (previous break to this one), per offer."""
+    areas = areas.sort_values(["offer_id", "break_no"], ignore_index=True)
+    from_col = "from_" + break_col.split("_")[1]
+    prev = areas.groupby("offer_id")["geometry"].shift(1)
+    has_prev = prev.notna().to_numpy()
+    geoms = areas.geometry.values.copy()
+    geoms[has_prev] = shapely.difference(
+        np.asarray(geoms[has_prev]), np.asarray(prev[has_prev].values)
+    )
+    areas = areas.set_geometry(geoms)
+    prev_break = areas.groupby("offer_id")[break_col].shift(1).fillna(0.0)
+    areas.insert(2, from_col, prev_break.to_numpy())
+    return areas
+
+
+def _cell_union(cells: np.ndarray):
+    """Union of Voronoi cells (a coverage: the fast coverage union where GEOS can)."""
+    if len(cells) == 0:
+        return shapely.Polygon()
+    try:
+        return shapely.coverage_union_all(cells)
+    except shapely.errors.GEOSException:
+        return shapely.union_all(cells)
+
+
+def _territories(lines, cover, walkoff, break_col) -> gpd.GeoDataFrame:
+    """Split the coverage of each break among the offers: each place goes to the offer
+    whose street piece is nearest (Voronoi cells of points along the pieces).
+
+    Notes
+    -----
+    With :math:`C_B` the coverage of break :math:`B` and :math:`V_i` the union of the
+    Voronoi cells of points (every ``walkoff / 4`` metres) on offer :math:`i`'s pieces,
+    the territory is :math:`C_B \\cap V_i`; territories do not overlap and together
+    make up the coverage.
+    """
+    from .network import _factorize_xy
+
+    seg = shapely.segmentize(np.asarray(lines.geometry.values), walkoff / 4.0)
+    coords, index = shapely.get_coordinates(seg, return_index=True)
+    codes, uniq = _factorize_xy(coords)
+    first = np.unique(codes, return_index=True)[1]
+    owner = lines["offer_id"].to_numpy()[index[first]]
+    points = shapely.points(uniq)
+    offers = pd.unique(owner)
+    if len(offers) == 1:
+        cells = {offers[0]: None}
+    else:
+        env = shapely.buffer(shapely.box(*lines.total_bounds), 10 * walkoff)
+        parts = shapely.get_parts(
+            shapely.voronoi_polygons(shapely.multipoints(points), extend_to=env)
+        )
+        ic, ip = shapely.STRtree(points).query(parts, predicate="contains")
+        cell_owner = pd.Series(owner[ip])
+        cells = {o: _cell_union(parts[ic[(cell_owner == o).to_numpy()]]) for o in offers}
+    records = []
+    for row in cover.itertuples(index=False):
+        for o in offers:
+            piece = (
+                row.geometry if cells[o] is None else shapely.intersection(row.geometry, cells[o])
+            )
+            if not piece.is_empty and piece.area > 0:
+                records.append((o, row.break_no, getattr(row, break_col), piece))
+    return gpd.GeoDataFrame(
+        pd.DataFrame(records, columns=["offer_id", "break_no", break_col, "geometry"]),
+        geometry="geometry",
+        crs=cover.crs,
+    ).sort_values(["offer_id", "break_no"], ignore_index=True)
 
 
 def _add_stranded(areas, network, snapped, offer_ids, values, break_col, walkoff):
@@ -774,8 +836,6 @@ def _add_stranded(areas, network, snapped, offer_ids, values, break_col, walkoff
     if not records:
         return areas
     extra = gpd.GeoDataFrame(records, geometry="geometry", crs=areas.crs)
-    if "from_" + break_col.split("_")[1] in areas.columns:
-        extra.insert(2, "from_" + break_col.split("_")[1], 0.0)
     return pd.concat([areas, extra], ignore_index=True).sort_values(
         ["offer_id", "break_no"], ignore_index=True
     )

@@ -359,7 +359,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
 <context>
     <name>geolib</name>
     <message>
-        <location filename="../../geolib/catchments.py" line="1030"/>
+        <location filename="../../geolib/catchments.py" line="1090"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -452,11 +452,6 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <location filename="../../geolib/io.py" line="155"/>
         <source>Reading '{path}' failed: {error}</source>
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
-    </message>
-    <message>
-        <location filename="../../geolib/catchments.py" line="379"/>
-        <source>Service territories: each street piece belongs to its nearest offer; where territories meet, their areas may overlap by up to the walk-off distance.</source>
-        <translation>Versorgungsgebiete: Jedes Straßenstück gehört zu seinem nächsten Angebot; wo Gebiete aneinandergrenzen, können sich ihre Flächen um bis zur Zugangsdistanz überlappen.</translation>
     </message>
     <message>
         <location filename="../../geolib/network.py" line="250"/>
@@ -574,7 +569,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="951"/>
+        <location filename="../../geolib/catchments.py" line="1011"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -659,7 +654,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="966"/>
+        <location filename="../../geolib/catchments.py" line="1026"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -724,7 +719,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Netzlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="841"/>
+        <location filename="../../geolib/catchments.py" line="901"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -744,7 +739,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="947"/>
+        <location filename="../../geolib/catchments.py" line="1007"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>

@@ -66,7 +66,7 @@ def test_edge_is_cut_at_the_exact_cost_after_a_junction():
     res = network_catchments(net, offers([(100, 0)]), breaks=[150], walkoff=5)
     reached = res.lines.geometry.union_all()
     assert reached.length == pytest.approx(100 + 150 + 150)
-    assert reached.bounds == pytest.approx((0.0, 0.0, 250.0, 150.0))
+    assert reached.bounds == pytest.approx((0.0, 0.0, 250.0, 150.0), abs=1e-6)
 
 
 def test_travel_time_breaks_in_minutes_on_foot():
@@ -283,3 +283,17 @@ def test_larger_break_contains_smaller_and_dissolve_is_union_of_offers(points, b
     longer = network_catchments(net, off, breaks=[b1 * factor], overlap="dissolve", walkoff=15)
     shorter = network_catchments(net, off, breaks=[b1], overlap="dissolve", walkoff=15)
     assert longer.lines.length.sum() >= shorter.lines.length.sum() - 1e-6
+
+
+def test_split_territories_partition_the_coverage():
+    net = grid()
+    off = offers([(0, 0), (500, 500), (250, 300)])
+    split = network_catchments(net, off, breaks="150,300", overlap="split", walkoff=30)
+    dissolved = network_catchments(net, off, breaks="150,300", overlap="dissolve", walkoff=30)
+    for bno in (1, 2):
+        parts = split.areas[split.areas.break_no == bno].geometry.to_numpy()
+        total = sum(p.area for p in parts)
+        cover = dissolved.areas[dissolved.areas.break_no == bno].geometry.iloc[0]
+        assert total == pytest.approx(cover.area, rel=1e-6)  # no overlaps, nothing lost
+        assert shapely.union_all(parts).symmetric_difference(cover).area < 1e-3 * cover.area
+    assert set(split.areas.offer_id) == {"o0", "o1", "o2"}
