@@ -304,3 +304,46 @@ def test_zero_speeds_name_the_rows(wedel_offers):
         {"NETWORK": network, "OFFERS": wedel_offers, "SPEED_FIELD": "kmh", "OUTPUT": "memory:"},
     )
     assert "speed field 'kmh'" in message and "rows 2" in message
+
+
+def test_runs_inside_a_graphical_model(wedel_offers):
+    """The algorithm as a child of a Processing model (what the Graphical Modeler builds)."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFeatureSource,
+    )
+
+    model = QgsProcessingModelAlgorithm("einzugsgebiete", "tests")
+    model.addModelParameter(
+        QgsProcessingParameterFeatureSource("offers", "offers"),
+        QgsProcessingModelParameter("offers"),
+    )
+    child = QgsProcessingModelChildAlgorithm(ALG)
+    child.setChildId("catch")
+    child.addParameterSources(
+        "OFFERS", [QgsProcessingModelChildParameterSource.fromModelParameter("offers")]
+    )
+    child.addParameterSources(
+        "NETWORK", [QgsProcessingModelChildParameterSource.fromStaticValue(WEDEL)]
+    )
+    child.addParameterSources(
+        "BREAKS", [QgsProcessingModelChildParameterSource.fromStaticValue("5,10")]
+    )
+    output = QgsProcessingModelOutput("areas")
+    output.setChildOutputName("OUTPUT")
+    child.setModelOutputs({"areas": output})
+    model.addChildAlgorithm(child)
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results, ok = model.run(
+        {"offers": wedel_offers, "catch:areas": "memory:"}, context, QgsProcessingFeedback()
+    )
+    assert ok
+    layer = context.getMapLayer(results["catch:areas"])
+    assert layer is not None and layer.featureCount() == 2 * 5
