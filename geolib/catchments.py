@@ -544,9 +544,8 @@ def _reached_pairs(network, dist, b):
 
 def _incidence(network):
     """CSR of the edges at every node: ``inc[ptr[n]:ptr[n + 1]]``."""
-    cached = getattr(network, "_incidence_cache", None)
-    if cached is not None:
-        return cached
+    if network._incidence_cache is not None:
+        return network._incidence_cache
     ends = np.concatenate([network.edge_u, network.edge_v])
     edges = np.concatenate([np.arange(network.n_edges)] * 2)
     order = np.argsort(ends, kind="stable")
@@ -676,9 +675,8 @@ def _substrings(network: Network, edge: np.ndarray, s0, s1) -> np.ndarray:
 
 
 def _edge_coords(network: Network):
-    cached = getattr(network, "_coords_cache", None)
-    if cached is not None:
-        return cached
+    if network._coords_cache is not None:
+        return network._coords_cache
     coords, index = shapely.get_coordinates(network.geometry, return_index=True)
     offsets = np.r_[0, np.cumsum(np.bincount(index, minlength=network.n_edges))]
     seg = np.r_[0.0, np.hypot(*np.diff(coords, axis=0).T)]

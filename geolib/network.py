@@ -126,6 +126,9 @@ class Network:
     fingerprint: str
     notes: list[Message] = field(default_factory=list)
     _tree: shapely.STRtree | None = field(default=None, repr=False)
+    # derived lookups, built on first use by geolib.catchments
+    _coords_cache: tuple | None = field(default=None, repr=False)
+    _incidence_cache: tuple | None = field(default=None, repr=False)
 
     @property
     def n_nodes(self) -> int:
@@ -784,6 +787,14 @@ def snap_points(
     source_crs = require_crs(points, what=what)
     if not source_crs.equals(network.crs):
         points = points.to_crs(network.crs)
+        notes.append(
+            Message(
+                "The {what} was reprojected from {source} to {target} for metric analysis.",
+                what=what,
+                source=source_crs.to_string(),
+                target=network.crs.to_string(),
+            )
+        )
     geoms = np.asarray(points.geometry.values)
     missing = pd.isna(geoms) | shapely.is_empty(geoms)
     # multipoints: their first point

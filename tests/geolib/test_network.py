@@ -3,6 +3,9 @@
 import geopandas as gpd
 import numpy as np
 import pytest
+import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import LineString, MultiLineString, Point
 
 from geolib.errors import CRSError, DataError, EmptyInputError, ResourceError
@@ -210,3 +213,44 @@ def test_read_osm_lines_from_pbf_and_gz_builds_car_network():
     assert isinstance(net, Network) and net.n_edges > 1000
     assert net.crs.is_projected
     assert np.isinf(net.cost_bw).any()  # some one-way streets
+
+
+# --- properties of od_costs on random points of a grid -------------------------------------
+
+_coords = st.tuples(st.floats(0, 400), st.floats(0, 400))
+
+
+def _grid_network():
+    geoms = []
+    for i in range(5):
+        geoms.append(LineString([(0, i * 100), (400, i * 100)]))
+        geoms.append(LineString([(i * 100, 0), (i * 100, 400)]))
+    return build_network(frame(geoms), cost="distance", profile=None)
+
+
+@settings(max_examples=25, deadline=None)
+@given(points=st.lists(_coords, min_size=2, max_size=6))
+def test_od_costs_symmetric_at_least_straight_line_and_triangle(points):
+    net = _grid_network()
+    p = pts(points)
+    table = od_costs(net, p, p, max_cost=10_000, snap_distance=100).table
+    cost = {(o, d): c for o, d, c in table.itertuples(index=False)}
+    n = len(points)
+    assert len(cost) == n * n  # a connected grid: every pair is routable
+    snapped = snap_points(net, p, snap_distance=100)
+    on_net = shapely.line_interpolate_point(
+        net.geometry[snapped.edge], snapped.fraction, normalized=True
+    )
+    for a in range(n):
+        assert cost[(a, a)] == pytest.approx(0.0, abs=1e-6)
+        for b in range(n):
+            assert cost[(a, b)] == pytest.approx(cost[(b, a)], abs=1e-6)
+            # at least the straight line between the snapped places; at most the Manhattan way
+            straight = shapely.distance(on_net[a], on_net[b])
+            assert cost[(a, b)] >= straight - 1e-6
+            for c in range(n):
+                assert cost[(a, c)] <= cost[(a, b)] + cost[(b, c)] + 1e-6
+    # max_cost leaves out exactly the pairs beyond it
+    limit = float(np.median(list(cost.values()))) + 0.5
+    bounded = od_costs(net, p, p, max_cost=limit, snap_distance=100).table
+    assert len(bounded) == sum(1 for v in cost.values() if v <= limit)
