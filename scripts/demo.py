@@ -145,6 +145,7 @@ def catchments_summary(demo: Demo) -> None:
     n_offers = wedel["offer_id"].nunique()
     print("\nEinzugsgebiete zu Fuß auf den Wedeler Straßen (synthetische Beispielangebote):")
     print(f"  {n_offers} Angebote geroutet, {len(unroutable)} außerhalb des Wedeler Netzes")
+    print("  (das Straßennetz deckt nur die Wedeler Innenstadt ab, etwa 3 × 3 km)")
     w = pop_w[pop_w["GEN"] == "Wedel"].sort_values("break_min")
     for row in w.itertuples():
         print(
