@@ -13,7 +13,9 @@ outside the coverage in each municipality.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -47,6 +49,7 @@ OVERLAPS = ("per_offer", "dissolve", "split")
 #: the offer_id of dissolved (coverage) areas
 ALL_OFFERS = "*"
 _BYTES_PER_PIECE = 600  # a line piece, its share of a polygon and of the frames
+_WORKERS = max(1, min(8, os.cpu_count() or 1))  # threads for the polygon unions
 
 
 @dataclass
@@ -715,30 +718,52 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
     buffered[~full] = shapely.buffer(lines.geometry.values[~full], walkoff, quad_segs=4)
     progress.report(0.3)
     order = np.lexsort((bno, offer_code))
-    records = []
-    n_groups = len(offer_values) * len(values)
-    done = 0
     bounds = np.flatnonzero(np.r_[True, np.diff(offer_code[order]) != 0, True])
-    for lo, hi in zip(bounds[:-1], bounds[1:]):
-        idx = order[lo:hi]
+    shapely.bounds(buffered)  # envelopes computed here, before threads read them
+
+    def one_offer(span):
+        idx = order[span[0] : span[1]]
         oc = offer_code[idx[0]]
-        prev = None
+        out, prev = [], None
         for bi in range(1, len(values) + 1):
-            members = idx[bno[idx] == bi]
-            parts = list(buffered[members])
+            parts = list(buffered[idx[bno[idx] == bi]])
             if prev is not None:
                 parts.append(prev)
             if parts:
-                prev = shapely.union_all(parts)
-                records.append((offer_values[oc], bi, values[bi - 1], prev))
-            done += 1
-        progress.report(0.3 + 0.7 * done / max(n_groups, 1))
+                prev = _union(np.asarray(parts, dtype=object))
+                out.append((offer_values[oc], bi, values[bi - 1], prev))
+        return out
+
+    # GEOS releases the GIL: the offers' unions run on several cores
+    spans = list(zip(bounds[:-1], bounds[1:]))
+    records = []
+    with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+        futures = [pool.submit(one_offer, span) for span in spans]
+        try:
+            for done, future in enumerate(as_completed(futures), start=1):
+                records += future.result()
+                progress.report(0.3 + 0.7 * done / len(spans))
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
     areas = gpd.GeoDataFrame(
         pd.DataFrame(records, columns=["offer_id", "break_no", break_col, "geometry"]),
         geometry="geometry",
         crs=lines.crs,
     )
-    return areas
+    return areas.sort_values(["offer_id", "break_no"], ignore_index=True)
+
+
+def _union(parts: np.ndarray):
+    """``union_all``; a large set is cut into spatial strips united on several cores."""
+    if _WORKERS == 1 or len(parts) < 4000:
+        return shapely.union_all(parts)
+    x = shapely.bounds(parts)[:, 0]
+    strips = np.array_split(parts[np.argsort(x, kind="stable")], 2 * _WORKERS)
+    with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+        merged = list(pool.map(shapely.union_all, strips))
+    return shapely.union_all(merged)
 
 
 def _rings(areas: gpd.GeoDataFrame, break_col: str) -> gpd.GeoDataFrame:
@@ -916,7 +941,7 @@ def distance_catchments(
         progress.report(bi / len(values))
         disks = shapely.buffer(geoms, r, quad_segs=16)
         if overlap == "dissolve":
-            records.append((ALL_OFFERS, bi + 1, r, shapely.union_all(disks)))
+            records.append((ALL_OFFERS, bi + 1, r, _union(disks)))
         else:
             if cells is not None:
                 disks = shapely.intersection(disks, cells)
