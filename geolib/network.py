@@ -373,6 +373,7 @@ def build_network(
         )
     key = _fingerprint(
         lines,
+        {speed_field, direction_field, "oneway", *_HIGHWAY_FIELDS},
         cost,
         profile,
         speed_field,
@@ -533,14 +534,15 @@ def build_network(
     return network
 
 
-def _fingerprint(lines: gpd.GeoDataFrame, *options) -> str:
+def _fingerprint(lines: gpd.GeoDataFrame, columns: set, *options) -> str:
+    """A key of the geometries, the fields that shape the network, CRS and options."""
     digest = hashlib.sha1()
     digest.update(repr(options).encode())
     digest.update(str(lines.crs).encode())
     wkb = shapely.to_wkb(np.asarray(lines.geometry.values))
     digest.update(b"-".join(item if item is not None else b"" for item in wkb))
     for column in lines.columns:
-        if column == lines.geometry.name:
+        if column == lines.geometry.name or column not in columns:
             continue
         digest.update(str(column).encode())
         digest.update(pd.util.hash_pandas_object(lines[column].astype(str), index=False).values)

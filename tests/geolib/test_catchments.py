@@ -297,3 +297,39 @@ def test_split_territories_partition_the_coverage():
         assert total == pytest.approx(cover.area, rel=1e-6)  # no overlaps, nothing lost
         assert shapely.union_all(parts).symmetric_difference(cover).area < 1e-3 * cover.area
     assert set(split.areas.offer_id) == {"o0", "o1", "o2"}
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    points=st.lists(coords, min_size=1, max_size=3),
+    b=st.floats(50, 400),
+    counts=st.lists(st.integers(0, 5000), min_size=4, max_size=4),
+    rings=st.booleans(),
+)
+def test_population_totals_are_preserved(points, b, counts, rings):
+    # four population squares covering the grid and beyond
+    squares = [box(x, y, x + 300, y + 300) for x in (-50, 250) for y in (-50, 250)]
+    pop = gpd.GeoDataFrame({"unit": list("abcd"), "ew": counts}, geometry=squares, crs=25832)
+    res = network_catchments(
+        grid(),
+        offers(points),
+        breaks=[b, 2 * b],
+        overlap="dissolve",
+        rings=rings,
+        walkoff=25,
+        population=pop,
+        population_field="ew",
+    )
+    table = res.population
+    assert (table["reached"] + table["unreached"]).tolist() == pytest.approx(
+        table["population"].tolist()
+    )
+    assert (table["reached"] >= -1e-9).all() and (table["unreached"] >= -1e-6).all()
+    per_break = table.groupby(table.columns[table.columns.str.startswith("break_")][0])
+    reached = per_break["reached"].sum().to_numpy()
+    assert reached[0] <= reached[1] + 1e-6  # the larger break reaches at least as many
+    areas = res.areas.sort_values("break_no")["population"].to_numpy()
+    if rings:  # rings add up to the coverage of the largest break
+        assert areas.sum() == pytest.approx(reached[1], rel=1e-6, abs=1e-6)
+    else:
+        assert areas == pytest.approx(reached, rel=1e-6, abs=1e-6)

@@ -254,3 +254,14 @@ def test_od_costs_symmetric_at_least_straight_line_and_triangle(points):
     limit = float(np.median(list(cost.values()))) + 0.5
     bounded = od_costs(net, p, p, max_cost=limit, snap_distance=100).table
     assert len(bounded) == sum(1 for v in cost.values() if v <= limit)
+
+
+def test_cache_key_changes_with_the_fields_that_shape_the_network():
+    clear_cache()
+    lines = frame([LineString([(0, 0), (100, 0)])], kmh=[10.0], name=["a"])
+    first = build_network(lines, cost="time", profile=None, speed_field="kmh")
+    renamed = lines.assign(name=["b"])  # a field the network does not use
+    assert build_network(renamed, cost="time", profile=None, speed_field="kmh") is first
+    faster = lines.assign(kmh=[20.0])
+    rebuilt = build_network(faster, cost="time", profile=None, speed_field="kmh")
+    assert rebuilt is not first and rebuilt.cost_fw[0] == pytest.approx(first.cost_fw[0] / 2)
