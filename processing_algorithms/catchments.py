@@ -351,6 +351,9 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 feedback,
                 QgsWkbTypes.LineString,
                 "catchment_lines.qml",
+                self.provenance(
+                    self.tr("Reached network lines"), parameters, method=method, notes=notes
+                ),
             )
         if parameters.get(self.OUTPUT_UNROUTABLE) is not None:
             unroutable = result.unroutable.copy()
@@ -369,6 +372,9 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 feedback,
                 QgsWkbTypes.Point,
                 "catchment_unroutable.qml",
+                self.provenance(
+                    self.tr("Unroutable offers"), parameters, method=method, notes=notes
+                ),
             )
         if result.population is not None and parameters.get(self.OUTPUT_POPULATION) is not None:
             outputs[self.OUTPUT_POPULATION] = self._write_table(
@@ -444,10 +450,14 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         self._styled_outputs.append((dest_id, "", provenance))
         return dest_id
 
-    def _write_maybe_empty(self, parameters, name, context, gdf, feedback, wkb, style):
+    def _write_maybe_empty(
+        self, parameters, name, context, gdf, feedback, wkb, style, provenance=None
+    ):
         """Write ``gdf``; an empty frame still gets its geometry type and fields."""
         if len(gdf):
-            return self.write_sink(parameters, name, context, gdf, feedback, style=style)
+            return self.write_sink(
+                parameters, name, context, gdf, feedback, style=style, provenance=provenance
+            )
         fields = bridge.fields_from_frame(gdf) if len(gdf.columns) > 1 else QgsFields()
         sink, dest_id = self.parameterAsSink(
             parameters, name, context, fields, wkb, bridge.crs_from_gdf(gdf)
@@ -455,7 +465,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
         del sink
-        self._styled_outputs.append((dest_id, style, None))
+        self._styled_outputs.append((dest_id, style, provenance))
         return dest_id
 
 

@@ -71,7 +71,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Entfernung (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="394"/>
+        <location filename="../../processing_algorithms/catchments.py" line="400"/>
         <source>Give either a network layer or an OSM file, not both.</source>
         <translation>Geben Sie entweder einen Netzlayer oder eine OSM-Datei an, nicht beides.</translation>
     </message>
@@ -101,7 +101,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Netz aus einer OSM-Datei (statt eines Linienlayers)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="398"/>
+        <location filename="../../processing_algorithms/catchments.py" line="404"/>
         <source>Network mode needs a network: a line layer or an OSM file.</source>
         <translation>Der Netzmodus braucht ein Netz: einen Linienlayer oder eine OSM-Datei.</translation>
     </message>
@@ -176,7 +176,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="422"/>
+        <location filename="../../processing_algorithms/catchments.py" line="428"/>
         <source>The network was reused from an earlier run (same lines and options); it was not rebuilt.</source>
         <translation>Das Netz wurde aus einem früheren Lauf wiederverwendet (gleiche Linien und Optionen); es wurde nicht neu aufgebaut.</translation>
     </message>
@@ -359,7 +359,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
 <context>
     <name>geolib</name>
     <message>
-        <location filename="../../geolib/catchments.py" line="1090"/>
+        <location filename="../../geolib/catchments.py" line="1113"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -369,12 +369,12 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="103"/>
+        <location filename="../../geolib/catchments.py" line="106"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="108"/>
+        <location filename="../../geolib/catchments.py" line="111"/>
         <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
         <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
@@ -414,7 +414,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>EWZ_2018 muss für jede Gemeinde eine nicht negative Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="101"/>
+        <location filename="../../geolib/catchments.py" line="104"/>
         <source>Give at least one break, such as 5,10,15.</source>
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
@@ -434,7 +434,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="558"/>
+        <location filename="../../geolib/network.py" line="563"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -444,7 +444,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="268"/>
+        <location filename="../../geolib/catchments.py" line="271"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -454,12 +454,12 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="250"/>
+        <location filename="../../geolib/network.py" line="253"/>
         <source>The OSM file '{path}' could not be read: {error}</source>
         <translation>Die OSM-Datei '{path}' konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="228"/>
+        <location filename="../../geolib/network.py" line="231"/>
         <source>The OSM file '{path}' does not exist.</source>
         <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
     </message>
@@ -474,17 +474,17 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="92"/>
+        <location filename="../../geolib/catchments.py" line="95"/>
         <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="618"/>
+        <location filename="../../geolib/network.py" line="623"/>
         <source>The car profile needs the road class in a field 'highway' (OSM) or 'class'; the {what} has neither. Use a speed field instead.</source>
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="348"/>
+        <location filename="../../geolib/network.py" line="351"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
@@ -524,7 +524,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="984"/>
+        <location filename="../../geolib/network.py" line="997"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -544,7 +544,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="500"/>
+        <location filename="../../geolib/network.py" line="504"/>
         <source>The network has {n} separate parts; the largest has {share} % of the nodes. Places in different parts cannot reach each other.</source>
         <translation>Das Netz hat {n} getrennte Teile; der größte hat {share} % der Knoten. Orte in verschiedenen Teilen können einander nicht erreichen.</translation>
     </message>
@@ -554,27 +554,27 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Zahl der Angebote muss mindestens 1 sein, nicht {n}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="125"/>
+        <location filename="../../geolib/catchments.py" line="128"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="139"/>
+        <location filename="../../geolib/catchments.py" line="142"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="246"/>
+        <location filename="../../geolib/catchments.py" line="249"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1011"/>
+        <location filename="../../geolib/catchments.py" line="1034"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="352"/>
+        <location filename="../../geolib/network.py" line="355"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -584,32 +584,32 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="780"/>
+        <location filename="../../geolib/network.py" line="785"/>
         <source>The snap distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="360"/>
+        <location filename="../../geolib/network.py" line="363"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="605"/>
+        <location filename="../../geolib/network.py" line="610"/>
         <source>The speed field '{field}' has {n} zero, negative or missing values, in the rows {rows}. Every line needs a speed above 0 km/h: fix these rows or leave them out.</source>
         <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="252"/>
+        <location filename="../../geolib/catchments.py" line="255"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="408"/>
+        <location filename="../../geolib/network.py" line="412"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="426"/>
+        <location filename="../../geolib/network.py" line="430"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
@@ -619,12 +619,12 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), oder in Python mit gdf.set_crs('EPSG:25832').</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="593"/>
+        <location filename="../../geolib/network.py" line="598"/>
         <source>The {what} has no field '{field}'. Its fields are: {fields}. Choose one of them.</source>
         <translation>Der {what} hat kein Feld „{field}“. Seine Felder sind: {fields}. Wählen Sie eines davon.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="150"/>
+        <location filename="../../geolib/catchments.py" line="153"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -634,7 +634,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="366"/>
+        <location filename="../../geolib/network.py" line="369"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -654,7 +654,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1026"/>
+        <location filename="../../geolib/catchments.py" line="1049"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -664,12 +664,12 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="885"/>
+        <location filename="../../geolib/network.py" line="898"/>
         <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="356"/>
+        <location filename="../../geolib/network.py" line="359"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -684,17 +684,17 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Flächenlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="302"/>
+        <location filename="../../geolib/catchments.py" line="305"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1001"/>
+        <location filename="../../geolib/network.py" line="1014"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="991"/>
+        <location filename="../../geolib/network.py" line="1004"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
@@ -714,22 +714,22 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="363"/>
+        <location filename="../../geolib/network.py" line="366"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="901"/>
+        <location filename="../../geolib/catchments.py" line="924"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="148"/>
+        <location filename="../../geolib/catchments.py" line="151"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="989"/>
+        <location filename="../../geolib/network.py" line="1002"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -739,7 +739,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1007"/>
+        <location filename="../../geolib/catchments.py" line="1030"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -754,7 +754,7 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="417"/>
+        <location filename="../../geolib/network.py" line="421"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -764,27 +764,27 @@ Gebiete ohne positive Einwohnerzahl erhalten eine NULL-Quote und den Grund in �
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="447"/>
+        <location filename="../../geolib/network.py" line="451"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="432"/>
+        <location filename="../../geolib/network.py" line="436"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="820"/>
+        <location filename="../../geolib/network.py" line="833"/>
         <source>{n} of {total} points of the {what} are not routable (farther than {d} m from the network or without geometry); they are listed in the unroutable output.</source>
         <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="277"/>
+        <location filename="../../geolib/catchments.py" line="280"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="132"/>
+        <location filename="../../geolib/catchments.py" line="135"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>

@@ -142,9 +142,15 @@ def test_distance_catchments_for_the_kreis_with_population_per_municipality(exam
             "POPULATION": GEMEINDEN,
             "POPULATION_FIELD": "EWZ_2018",
             "OUTPUT": "memory:",
+            "OUTPUT_LINES": "memory:",
+            "OUTPUT_UNROUTABLE": "memory:",
             "OUTPUT_POPULATION": "memory:",
         },
     )
+    # straight lines reach no streets: the lines output is there, empty, typed as lines
+    lines = _layer(results["OUTPUT_LINES"])
+    assert lines.featureCount() == 0 and lines.geometryType() == 1
+    assert _layer(results["OUTPUT_UNROUTABLE"]).featureCount() == 0
     areas = list(_layer(results["OUTPUT"]).getFeatures())
     assert [f["break_m"] for f in areas] == [1000.0, 2000.0]
     table = list(_layer(results["OUTPUT_POPULATION"]).getFeatures())
