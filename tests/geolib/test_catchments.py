@@ -333,3 +333,18 @@ def test_population_totals_are_preserved(points, b, counts, rings):
         assert areas.sum() == pytest.approx(reached[1], rel=1e-6, abs=1e-6)
     else:
         assert areas == pytest.approx(reached, rel=1e-6, abs=1e-6)
+
+
+def test_cancelling_stops_the_work():
+    from geolib._progress import Progress
+    from geolib.errors import CancelledError
+
+    seen = []
+    with pytest.raises(CancelledError):
+        network_catchments(
+            grid(),
+            offers([(0, 0), (300, 300)]),
+            breaks="100,200",
+            progress=Progress(seen.append, lambda: bool(seen)),
+        )
+    assert len(seen) == 1  # stopped at the first report after the request
