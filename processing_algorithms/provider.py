@@ -13,6 +13,7 @@ def algorithm_classes() -> list[type]:
     """Every algorithm class of the provider, one module each."""
     from .accessibility import AccessibilityAlgorithm
     from .atlas import AtlasAlgorithm
+    from .catchments import CatchmentsAlgorithm
     from .hilfeportal import HilfeportalAlgorithm
     from .offer_density import OfferDensityAlgorithm
     from .offers_per_population import OffersPerPopulationAlgorithm
@@ -27,6 +28,7 @@ def algorithm_classes() -> list[type]:
         SurfaceAlgorithm,
         OfferDensityAlgorithm,
         AccessibilityAlgorithm,
+        CatchmentsAlgorithm,
     ]
 
 

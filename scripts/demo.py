@@ -247,6 +247,73 @@ def accessibility_children(demo: Demo) -> None:
     )
 
 
+def catchments_wedel(demo: Demo) -> None:
+    """Walking catchments (5/10/15 min) of the example offers on the real Wedel streets."""
+    run_algorithm(
+        "sozialplanung:catchments",
+        NETWORK=f"{KREIS}|layername=osm_strassen_wedel_detail",
+        OFFERS=str(EXAMPLES / "offers.gpkg"),
+        MODE="0",
+        COST="0",
+        PROFILE="0",
+        BREAKS="5,10,15",
+        OVERLAP="0",
+        SNAP_DISTANCE="250",
+        WALKOFF_DISTANCE="50",
+        POPULATION=f"{KREIS}|layername=gemeinden",
+        POPULATION_FIELD="EWZ_2018",
+        OUTPUT=demo.layer("einzugsgebiete_wedel_fuss"),
+        OUTPUT_LINES=demo.layer("einzugsgebiete_wedel_strassen"),
+        OUTPUT_UNROUTABLE=demo.layer("einzugsgebiete_wedel_nicht_routbar"),
+        OUTPUT_POPULATION=demo.layer("einzugsgebiete_wedel_bevoelkerung"),
+    )
+
+
+def catchments_kreis(demo: Demo) -> None:
+    """Straight-line coverage (1, 2, 5 km) of all example offers for the whole Kreis."""
+    run_algorithm(
+        "sozialplanung:catchments",
+        OFFERS=str(EXAMPLES / "offers.gpkg"),
+        MODE="1",
+        COST="1",
+        BREAKS="1000,2000,5000",
+        OVERLAP="1",
+        POPULATION=f"{KREIS}|layername=gemeinden",
+        POPULATION_FIELD="EWZ_2018",
+        OUTPUT=demo.layer("einzugsgebiete_kreis_luftlinie"),
+        OUTPUT_POPULATION=demo.layer("erreichte_bevoelkerung_kreis"),
+    )
+
+
+def catchments_summary(demo: Demo) -> None:
+    from geolib.io import read_vector
+
+    wedel = read_vector(demo.atlas, layer="einzugsgebiete_wedel_fuss")
+    unroutable = read_vector(demo.atlas, layer="einzugsgebiete_wedel_nicht_routbar")
+    pop_w = read_vector(demo.atlas, layer="einzugsgebiete_wedel_bevoelkerung")
+    n_offers = wedel["offer_id"].nunique()
+    print("\nEinzugsgebiete zu Fuß auf den Wedeler Straßen (synthetische Beispielangebote):")
+    print(f"  {n_offers} Angebote geroutet, {len(unroutable)} außerhalb des Wedeler Netzes")
+    print("  (das Straßennetz deckt nur die Wedeler Innenstadt ab, etwa 3 × 3 km)")
+    w = pop_w[pop_w["GEN"] == "Wedel"].sort_values("break_min")
+    for row in w.itertuples():
+        print(
+            f"  {row.break_min:>4.0f} min: {de(row.reached):>7} von {de(row.population)} "
+            f"Wedelern erreicht ({de(row.reached_pct, 1)} %)"
+        )
+    table = read_vector(demo.atlas, layer="erreichte_bevoelkerung_kreis")
+    print("\nLuftlinien-Abdeckung aller Beispielangebote im Kreis:")
+    for b, g in table.groupby("break_m"):
+        reached, total = g["reached"].sum(), g["population"].sum()
+        print(
+            f"  {b / 1000:>4.0f} km: {de(reached):>8} erreicht, {de(total - reached):>7} nicht "
+            f"erreicht ({de(100 * reached / total, 1)} %)"
+        )
+    worst = table[table["break_m"] == 2000].nsmallest(5, "reached_pct")
+    names = ", ".join(f"{r.GEN} {de(r.reached_pct, 0)} %" for r in worst.itertuples())
+    print(f"  geringste Abdeckung bis 2 km: {names}")
+
+
 def atlas(demo: Demo) -> None:
     """The last step: project, one layout per theme, maps/*.png and atlas.pdf."""
     results = run_algorithm(
@@ -323,6 +390,8 @@ def main() -> None:
     demo.step("Sozialformel, Bericht und Oberfläche", lambda: sozialformel(demo))
     demo.step("Angebotsdichte (Kerndichte)", lambda: offer_density(demo))
     demo.step("Erreichbarkeit Kinder (2SFCA)", lambda: accessibility_children(demo))
+    demo.step("Einzugsgebiete zu Fuß (Wedel)", lambda: catchments_wedel(demo))
+    demo.step("Einzugsgebiete Luftlinie (Kreis)", lambda: catchments_kreis(demo))
     demo.step("Atlas (Projekt, Karten, PDF)", lambda: atlas(demo))
     # replace out/ as a whole, so a failed run never leaves half an atlas behind
     old = ROOT / "out.old"
@@ -335,6 +404,7 @@ def main() -> None:
         shutil.rmtree(old)
     demo.atlas = OUT / ATLAS
     summary(demo)
+    catchments_summary(demo)
     print("\nZeit je Schritt:")
     for title, seconds in demo.times:
         print(f"  {title:<40}{seconds:6.1f} s")

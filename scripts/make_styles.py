@@ -19,15 +19,18 @@ from qgis.core import (
     QgsColorRampShader,
     QgsEditFormConfig,
     QgsEditorWidgetSetup,
+    QgsFeatureRequest,
     QgsFillSymbol,
     QgsGradientColorRamp,
     QgsGraduatedSymbolRenderer,
+    QgsLineSymbol,
     QgsMarkerSymbol,
     QgsRasterLayer,
     QgsRasterShader,
     QgsRendererCategory,
     QgsRendererRange,
     QgsSingleBandPseudoColorRenderer,
+    QgsSingleSymbolRenderer,
     QgsStyle,
     QgsVectorLayer,
 )
@@ -344,6 +347,59 @@ def density_raster():
     return layer
 
 
+def _break_classes(symbol_factory, geometry: str, fields: str, opacity: float = 1.0):
+    """Graduated by ``break_no`` (1 = smallest break): up to six breaks, green to red."""
+    layer = QgsVectorLayer(f"{geometry}?crs=EPSG:25832&{fields}", "style", "memory")
+    colors = ["26,150,65", "166,217,106", "255,255,191", "253,174,97", "215,25,28", "130,0,20"]
+    ranges = []
+    for i, color in enumerate(colors, start=1):
+        symbol = symbol_factory(color)
+        symbol.setOpacity(opacity)
+        label = f"{i}. Grenze"
+        ranges.append(QgsRendererRange(QgsClassificationRange(label, i - 0.5, i + 0.5), symbol))
+    renderer = QgsGraduatedSymbolRenderer("break_no", ranges)
+    # larger breaks first, so the smaller areas lie on top
+    renderer.setOrderBy(
+        QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause("break_no", False)])
+    )
+    renderer.setOrderByEnabled(True)
+    layer.setRenderer(renderer)
+    return layer
+
+
+def catchments() -> QgsVectorLayer:
+    return _break_classes(
+        lambda c: QgsFillSymbol.createSimple(
+            {"color": c + ",160", "outline_color": "60,60,60,200", "outline_width": "0.2"}
+        ),
+        "MultiPolygon",
+        "field=break_no:integer",
+    )
+
+
+def catchment_lines() -> QgsVectorLayer:
+    return _break_classes(
+        lambda c: QgsLineSymbol.createSimple({"line_color": c + ",255", "line_width": "0.6"}),
+        "LineString",
+        "field=break_no:integer",
+    )
+
+
+def catchment_unroutable() -> QgsVectorLayer:
+    layer = QgsVectorLayer("Point?crs=EPSG:25832", "style", "memory")
+    symbol = QgsMarkerSymbol.createSimple(
+        {
+            "name": "cross2",
+            "color": "215,25,28,255",
+            "outline_color": "215,25,28,255",
+            "size": "3",
+            "outline_width": "0.6",
+        }
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
 BUILDERS = {
     "offers_per_population.qml": offers_per_population,
     "atlas_gemeinden.qml": atlas_gemeinden,
@@ -355,6 +411,9 @@ BUILDERS = {
     "offer_density.qml": density_raster,
     "accessibility.qml": accessibility,
     "accessibility_areas.qml": lambda: accessibility("score_norm_mean"),
+    "catchments.qml": catchments,
+    "catchment_lines.qml": catchment_lines,
+    "catchment_unroutable.qml": catchment_unroutable,
 }
 
 

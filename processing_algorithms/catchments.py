@@ -1,0 +1,480 @@
+"""``sozialplanung:catchments``: network and distance catchments of offers (Einzugsgebiete)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from geolib.catchments import distance_catchments, network_catchments, parse_breaks
+from geolib.network import PROFILE_SPEEDS, build_network, cache_info, read_osm_lines
+
+from . import bridge
+from .base import SozialplanungAlgorithm, tr_geolib
+
+_PROFILES = ("walk", "bike", "car")
+_OVERLAPS = ("per_offer", "dissolve", "split")
+
+
+class CatchmentsAlgorithm(SozialplanungAlgorithm):
+    """Catchment areas of offers for several breaks, with reached population."""
+
+    NETWORK = "NETWORK"
+    NETWORK_FILE = "NETWORK_FILE"
+    OFFERS = "OFFERS"
+    MODE = "MODE"
+    COST = "COST"
+    PROFILE = "PROFILE"
+    SPEED_FIELD = "SPEED_FIELD"
+    DIRECTION_FIELD = "DIRECTION_FIELD"
+    VALUE_FORWARD = "VALUE_FORWARD"
+    VALUE_BACKWARD = "VALUE_BACKWARD"
+    VALUE_BOTH = "VALUE_BOTH"
+    BREAKS = "BREAKS"
+    OVERLAP = "OVERLAP"
+    RINGS = "RINGS"
+    SNAP_DISTANCE = "SNAP_DISTANCE"
+    WALKOFF_DISTANCE = "WALKOFF_DISTANCE"
+    POPULATION = "POPULATION"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_LINES = "OUTPUT_LINES"
+    OUTPUT_UNROUTABLE = "OUTPUT_UNROUTABLE"
+    OUTPUT_POPULATION = "OUTPUT_POPULATION"
+
+    GROUP_ID = "erreichbarkeit"
+
+    def name(self) -> str:
+        return "catchments"
+
+    def displayName(self) -> str:
+        return self.tr("Catchments")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Catchment areas of offers for several breaks at once (e.g. 5,10,15 minutes), "
+            "on a street network or as straight-line circles.\n\n"
+            "Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; "
+            "NETWORK_FILE). Lines are joined where they meet; direction comes from a "
+            "direction field (forward/backward/both values, as in QGIS's service area) or "
+            "the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field "
+            "or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in "
+            "metres. Offers snap to the nearest point on a street within the snap "
+            "distance; offers farther away are listed in the unroutable output with their "
+            "distance and reason.\n\n"
+            "Areas are the reached streets, cut at the exact cost, buffered by the "
+            "walk-off distance; a larger break contains the smaller. Overlap: per offer "
+            "(overlapping areas), dissolved (coverage per break) or split (each street "
+            "piece to its nearest offer). Rings give the area between breaks.\n\n"
+            "Outputs: areas with offer_id, break_no, break_min or break_m and population; "
+            "reached lines with the cost at both ends (from_min/to_min or from_m/to_m); "
+            "unroutable offers; with a population layer (polygons with counts, weighted "
+            "by area, or points) a table of reached and unreached population per "
+            "population area (e.g. municipality) and break."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.NETWORK,
+                self.tr("Network (lines)"),
+                [QgsProcessing.TypeVectorLine],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.NETWORK_FILE,
+                self.tr("Network from an OSM file (instead of a line layer)"),
+                fileFilter=self.tr("OSM files (*.osm *.pbf *.osm.gz *.osm.bz2)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.OFFERS, self.tr("Offers (points)"), [QgsProcessing.TypeVectorPoint]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.MODE,
+                self.tr("Mode"),
+                [self.tr("Network"), self.tr("Distance (straight line)")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.COST,
+                self.tr("Cost"),
+                [self.tr("Time (minutes)"), self.tr("Distance (metres)")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.PROFILE,
+                self.tr("Profile"),
+                [self.tr("Walk (4.5 km/h)"), self.tr("Bike (15 km/h)"), self.tr("Car")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.SPEED_FIELD,
+                self.tr("Speed field (km/h, optional)"),
+                parentLayerParameterName=self.NETWORK,
+                type=QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.DIRECTION_FIELD,
+                self.tr("Direction field (optional)"),
+                parentLayerParameterName=self.NETWORK,
+                optional=True,
+            )
+        )
+        for key, label, default in (
+            (self.VALUE_FORWARD, self.tr("Value for forward direction"), "1"),
+            (self.VALUE_BACKWARD, self.tr("Value for backward direction"), "-1"),
+            (self.VALUE_BOTH, self.tr("Value for both directions"), "0"),
+        ):
+            self.addParameter(
+                QgsProcessingParameterString(key, label, defaultValue=default, optional=True)
+            )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.BREAKS,
+                self.tr("Breaks (minutes or metres, increasing, e.g. 5,10,15)"),
+                defaultValue="5,10,15",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.OVERLAP,
+                self.tr("Overlap"),
+                [
+                    self.tr("One area per offer (overlapping)"),
+                    self.tr("Dissolve (coverage per break)"),
+                    self.tr("Split (service territories)"),
+                ],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.RINGS, self.tr("Rings (areas between breaks)"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.SNAP_DISTANCE,
+                self.tr("Maximum snap distance to the network"),
+                defaultValue=250.0,
+                parentParameterName=self.OFFERS,
+                minValue=0.01,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterDistance(
+                self.WALKOFF_DISTANCE,
+                self.tr("Walk-off distance (buffer around reached streets)"),
+                defaultValue=50.0,
+                parentParameterName=self.OFFERS,
+                minValue=0.01,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.POPULATION,
+                self.tr("Population (polygons or points with counts, optional)"),
+                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD,
+                self.tr("Population field"),
+                parentLayerParameterName=self.POPULATION,
+                type=QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT, self.tr("Catchments"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_LINES,
+                self.tr("Reached network lines"),
+                QgsProcessing.TypeVectorLine,
+                optional=True,
+                createByDefault=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_UNROUTABLE,
+                self.tr("Unroutable offers"),
+                QgsProcessing.TypeVectorPoint,
+                optional=True,
+                createByDefault=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_POPULATION,
+                self.tr("Reached and unreached population"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=True,
+            )
+        )
+
+    def compute(self, parameters, context, feedback):
+        mode = self.parameterAsEnum(parameters, self.MODE, context)
+        cost = ("time", "distance")[self.parameterAsEnum(parameters, self.COST, context)]
+        profile = _PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
+        overlap = _OVERLAPS[self.parameterAsEnum(parameters, self.OVERLAP, context)]
+        rings = self.parameterAsBool(parameters, self.RINGS, context)
+        breaks = parse_breaks(self.parameterAsString(parameters, self.BREAKS, context))
+        snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
+        walkoff = self.parameterAsDouble(parameters, self.WALKOFF_DISTANCE, context)
+        offers = self.read_source(parameters, self.OFFERS, context)
+        population = None
+        population_field = None
+        if parameters.get(self.POPULATION):
+            population = self.read_source(parameters, self.POPULATION, context)
+            population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+            if not population_field:
+                raise QgsProcessingException(
+                    self.tr("Choose the population field of the population layer.")
+                )
+        feedback.setProgress(5)
+        if mode == 1:
+            radii = breaks
+            if cost == "time":
+                if profile == "car":
+                    raise QgsProcessingException(
+                        self.tr(
+                            "Straight-line catchments in minutes need the walk or bike "
+                            "profile (a car has no single speed); use the network mode or "
+                            "breaks in metres."
+                        )
+                    )
+                per_minute = PROFILE_SPEEDS[profile] * 1000.0 / 60.0
+                radii = [b * per_minute for b in breaks]
+                feedback.pushInfo(
+                    self.tr("Straight-line radii from minutes at {speed} km/h: {radii} m.").format(
+                        speed=PROFILE_SPEEDS[profile],
+                        radii=", ".join(f"{r:.0f}" for r in radii),
+                    )
+                )
+            result = distance_catchments(
+                offers,
+                breaks=radii,
+                overlap=overlap,
+                rings=rings,
+                population=population,
+                population_field=population_field,
+                progress=self.progress(feedback, 5, 90),
+            )
+            if cost == "time":
+                for frame in (result.areas, result.lines, result.population):
+                    _metres_to_minutes(frame, radii, breaks)
+        else:
+            network = self._network(parameters, context, feedback, cost, profile)
+            result = network_catchments(
+                network,
+                offers,
+                breaks=breaks,
+                overlap=overlap,
+                rings=rings,
+                snap_distance=snap,
+                walkoff=walkoff,
+                population=population,
+                population_field=population_field,
+                progress=self.progress(feedback, 30, 90),
+            )
+        self.push_notes(feedback, result.notes)
+        if len(result.unroutable):
+            feedback.pushWarning(
+                self.tr("{n} offers could not be routed; see the unroutable output.").format(
+                    n=len(result.unroutable)
+                )
+            )
+        method = (
+            "network catchments: bounded multi-source Dijkstra, buffered reached lines"
+            if mode == 0
+            else "straight-line catchments: circles around offers"
+        )
+        notes = [tr_geolib(n) for n in result.notes]
+        outputs = {}
+        areas = result.areas.copy()
+        if "population" not in areas.columns:
+            areas["population"] = None
+        outputs[self.OUTPUT] = self.write_sink(
+            parameters,
+            self.OUTPUT,
+            context,
+            areas,
+            feedback,
+            style="catchments.qml",
+            provenance=self.provenance(
+                self.tr("Catchments"), parameters, method=method, notes=notes
+            ),
+        )
+        if parameters.get(self.OUTPUT_LINES) is not None:
+            outputs[self.OUTPUT_LINES] = self._write_maybe_empty(
+                parameters,
+                self.OUTPUT_LINES,
+                context,
+                result.lines,
+                feedback,
+                QgsWkbTypes.LineString,
+                "catchment_lines.qml",
+                self.provenance(
+                    self.tr("Reached network lines"), parameters, method=method, notes=notes
+                ),
+            )
+        if parameters.get(self.OUTPUT_UNROUTABLE) is not None:
+            unroutable = result.unroutable.copy()
+            unroutable["reason"] = [tr_geolib(r) for r in unroutable.get("reason", [])]
+            keep = [
+                c
+                for c in unroutable.columns
+                if c in ("offer_id", "title", "snap_dist_m", "reason")
+                or c == unroutable.geometry.name
+            ]
+            outputs[self.OUTPUT_UNROUTABLE] = self._write_maybe_empty(
+                parameters,
+                self.OUTPUT_UNROUTABLE,
+                context,
+                unroutable[keep],
+                feedback,
+                QgsWkbTypes.Point,
+                "catchment_unroutable.qml",
+                self.provenance(
+                    self.tr("Unroutable offers"), parameters, method=method, notes=notes
+                ),
+            )
+        if result.population is not None and parameters.get(self.OUTPUT_POPULATION) is not None:
+            outputs[self.OUTPUT_POPULATION] = self._write_table(
+                parameters,
+                self.OUTPUT_POPULATION,
+                context,
+                pd.DataFrame(result.population),
+                feedback,
+                self.provenance(
+                    self.tr("Reached and unreached population"),
+                    parameters,
+                    method=method,
+                    notes=notes,
+                ),
+            )
+        return outputs
+
+    def _network(self, parameters, context, feedback, cost, profile):
+        path = self.parameterAsFile(parameters, self.NETWORK_FILE, context)
+        has_layer = bool(parameters.get(self.NETWORK))
+        if path and has_layer:
+            raise QgsProcessingException(
+                self.tr("Give either a network layer or an OSM file, not both.")
+            )
+        if not path and not has_layer:
+            raise QgsProcessingException(
+                self.tr("Network mode needs a network: a line layer or an OSM file.")
+            )
+        if path:
+            lines = read_osm_lines(path)
+            self._input_names[self.NETWORK_FILE] = path
+        else:
+            lines = self.read_source(parameters, self.NETWORK, context)
+        feedback.setProgress(15)
+        speed_field = self.parameterAsString(parameters, self.SPEED_FIELD, context) or None
+        direction_field = self.parameterAsString(parameters, self.DIRECTION_FIELD, context) or None
+        hits = cache_info()["hits"]
+        network = build_network(
+            lines,
+            cost=cost,
+            profile=profile,
+            speed_field=speed_field,
+            direction_field=direction_field,
+            value_forward=self.parameterAsString(parameters, self.VALUE_FORWARD, context),
+            value_backward=self.parameterAsString(parameters, self.VALUE_BACKWARD, context),
+            value_both=self.parameterAsString(parameters, self.VALUE_BOTH, context),
+            progress=self.progress(feedback, 15, 30),
+        )
+        if cache_info()["hits"] > hits:
+            feedback.pushInfo(
+                self.tr(
+                    "The network was reused from an earlier run (same lines and options); it "
+                    "was not rebuilt."
+                )
+            )
+        return network
+
+    def _write_table(self, parameters, name, context, df, feedback, provenance):
+        """Write a table without geometry (one row per municipality and break)."""
+        fields = bridge.fields_from_frame(df)
+        sink, dest_id = self.parameterAsSink(
+            parameters,
+            name,
+            context,
+            fields,
+            QgsWkbTypes.NoGeometry,
+            QgsCoordinateReferenceSystem(),
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        bridge.gdf_to_sink(df, sink, fields, wkb_type=QgsWkbTypes.NoGeometry, feedback=feedback)
+        del sink
+        self._styled_outputs.append((dest_id, "", provenance))
+        return dest_id
+
+    def _write_maybe_empty(
+        self, parameters, name, context, gdf, feedback, wkb, style, provenance=None
+    ):
+        """Write ``gdf``; an empty frame still gets its geometry type and fields."""
+        if len(gdf):
+            return self.write_sink(
+                parameters, name, context, gdf, feedback, style=style, provenance=provenance
+            )
+        fields = bridge.fields_from_frame(gdf) if len(gdf.columns) > 1 else QgsFields()
+        sink, dest_id = self.parameterAsSink(
+            parameters, name, context, fields, wkb, bridge.crs_from_gdf(gdf)
+        )
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        del sink
+        self._styled_outputs.append((dest_id, style, provenance))
+        return dest_id
+
+
+def _metres_to_minutes(frame, radii, minutes) -> None:
+    """Straight-line results computed in metres, relabelled with the minute breaks."""
+    if frame is None:
+        return
+    lookup = dict(zip(radii, minutes))
+    if "break_m" in frame.columns:
+        frame["break_min"] = frame["break_m"].map(lookup)
+    if "from_m" in frame.columns:
+        frame["from_min"] = frame["from_m"].map(lambda v: lookup.get(v, 0.0))

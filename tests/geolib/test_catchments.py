@@ -1,0 +1,350 @@
+"""geolib.catchments on hand-built networks with known answers, properties and bad input."""
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely.geometry import LineString, Point, box
+
+from geolib.catchments import (
+    ALL_OFFERS,
+    distance_catchments,
+    network_catchments,
+    parse_breaks,
+    reached_population,
+)
+from geolib.errors import CRSError, DataError, ParameterError, ResourceError
+from geolib.network import build_network
+
+
+def lines(geoms, crs=25832, **cols):
+    return gpd.GeoDataFrame(cols, geometry=list(geoms), crs=crs)
+
+
+def offers(coords, ids=None, crs=25832):
+    ids = ids if ids is not None else [f"o{i}" for i in range(len(coords))]
+    return gpd.GeoDataFrame({"offer_id": ids}, geometry=[Point(c) for c in coords], crs=crs)
+
+
+def street(length=1000.0, **kw):
+    return build_network(
+        lines([LineString([(0, 0), (length, 0)])], **kw), cost="distance", profile=None
+    )
+
+
+def grid(n=6, step=100.0, crs=25832):
+    geoms = []
+    for i in range(n):
+        geoms.append(LineString([(0, i * step), ((n - 1) * step, i * step)]))
+        geoms.append(LineString([(i * step, 0), (i * step, (n - 1) * step)]))
+    return build_network(lines(geoms, crs=crs), cost="distance", profile=None)
+
+
+def test_offer_in_the_middle_reaches_exactly_the_break_both_ways():
+    res = network_catchments(street(), offers([(500, 10)]), breaks="100,250", walkoff=20)
+    by_break = res.lines.groupby("break_m")["length_m"].sum()
+    assert by_break.sum() == pytest.approx(500.0)  # the lines: each piece once, up to 250 m
+    piece = res.lines.geometry.union_all()
+    assert piece.bounds[0] == pytest.approx(250.0) and piece.bounds[2] == pytest.approx(750.0)
+    assert res.lines["from_m"].min() == pytest.approx(0.0)
+    assert res.lines["to_m"].max() == pytest.approx(250.0)
+    # polygons: the cut street buffered by the walk-off distance
+    a100 = res.areas.set_index("break_no").geometry[1]
+    assert a100.area == pytest.approx(200 * 40 + np.pi * 20**2, rel=0.01)
+    assert a100.bounds[0] == pytest.approx(380.0) and a100.bounds[2] == pytest.approx(620.0)
+
+
+def test_edge_is_cut_at_the_exact_cost_after_a_junction():
+    # a T: offer at the junction (100, 0); branches of 100, 200 and 300 m; break 150 m
+    net = build_network(
+        lines([LineString([(0, 0), (300, 0)]), LineString([(100, 0), (100, 300)])]),
+        cost="distance",
+        profile=None,
+    )
+    res = network_catchments(net, offers([(100, 0)]), breaks=[150], walkoff=5)
+    reached = res.lines.geometry.union_all()
+    assert reached.length == pytest.approx(100 + 150 + 150)
+    assert reached.bounds == pytest.approx((0.0, 0.0, 250.0, 150.0), abs=1e-6)
+
+
+def test_travel_time_breaks_in_minutes_on_foot():
+    net = build_network(lines([LineString([(0, 0), (2000, 0)])]), cost="time", profile="walk")
+    res = network_catchments(net, offers([(0, 0)]), breaks="5,10", walkoff=10)
+    assert "break_min" in res.areas and "to_min" in res.lines
+    # 4.5 km/h = 75 m/min: 10 minutes are 750 m
+    assert res.lines.length.sum() == pytest.approx(750.0)
+    assert res.lines.sort_values("break_no")["break_min"].tolist() == [5.0, 10.0]
+
+
+def test_one_way_street_is_only_reached_along_its_direction():
+    net = build_network(
+        lines([LineString([(0, 0), (1000, 0)])], dir=["1"]),
+        cost="distance",
+        profile=None,
+        direction_field="dir",
+    )
+    res = network_catchments(net, offers([(500, 0)]), breaks=[100], walkoff=5)
+    assert res.lines.geometry.union_all().bounds[0::2] == pytest.approx((500.0, 600.0))
+
+
+def test_two_offers_split_a_street_between_them():
+    net = street(1000)
+    res = network_catchments(
+        net,
+        offers([(0, 0), (1000, 0)], ids=["west", "east"]),
+        breaks=[1000],
+        overlap="split",
+        walkoff=5,
+    )
+    per = res.lines.groupby("offer_id")["length_m"].sum()
+    assert per["west"] == pytest.approx(500.0) and per["east"] == pytest.approx(500.0)
+    west = res.lines[res.lines.offer_id == "west"].geometry.union_all()
+    assert west.bounds[2] == pytest.approx(500.0)
+
+
+def test_dissolve_gives_one_area_per_break_and_rings_partition_the_disk():
+    net = grid()
+    off = offers([(0, 0), (500, 500)])
+    disks = network_catchments(net, off, breaks="100,300", overlap="dissolve", walkoff=20)
+    assert disks.areas["offer_id"].tolist() == [ALL_OFFERS, ALL_OFFERS]
+    rings = network_catchments(
+        net, off, breaks="100,300", overlap="dissolve", rings=True, walkoff=20
+    )
+    assert rings.areas["from_m"].tolist() == [0.0, 100.0]
+    r1, r2 = rings.areas.geometry
+    assert r1.intersection(r2).area == pytest.approx(0.0, abs=1e-3)
+    assert r1.union(r2).symmetric_difference(disks.areas.geometry.iloc[1]).area < 1e-3
+
+
+def test_network_in_parts_each_offer_reaches_its_part_only():
+    net = build_network(
+        lines([LineString([(0, 0), (100, 0)]), LineString([(0, 500), (100, 500)])]),
+        cost="distance",
+        profile=None,
+    )
+    res = network_catchments(net, offers([(0, 0), (0, 500)]), breaks=[1000], walkoff=5)
+    per = res.lines.groupby("offer_id")["length_m"].sum()
+    assert per.tolist() == pytest.approx([100.0, 100.0])
+    assert any("separate parts" in n for n in res.notes)
+
+
+def test_unroutable_offers_come_back_with_distance_and_reason():
+    res = network_catchments(
+        street(), offers([(10, 0), (10, 900)]), breaks=[50], snap_distance=100, walkoff=5
+    )
+    assert res.unroutable["offer_id"].tolist() == ["o1"]
+    assert res.unroutable["snap_dist_m"].tolist() == [900.0]
+    assert set(res.areas["offer_id"]) == {"o0"}
+
+
+def test_node_costs_are_returned_when_asked():
+    res = network_catchments(
+        grid(), offers([(0, 0)]), breaks=[250], overlap="dissolve", node_costs=True
+    )
+    costs = dict(zip(map(tuple, shapely.get_coordinates(res.nodes.geometry)), res.nodes.cost_m))
+    assert costs[(200.0, 0.0)] == pytest.approx(200.0)
+    assert costs[(100.0, 100.0)] == pytest.approx(200.0)
+    assert (300.0, 0.0) not in costs
+
+
+def test_population_area_weighted_and_totals_preserved():
+    # population: two squares of 1,000 people each, the offer's area lies in the western one
+    pop = gpd.GeoDataFrame(
+        {"name": ["west", "east"], "ew": [1000, 1000]},
+        geometry=[box(0, -500, 1000, 500), box(1000, -500, 2000, 500)],
+        crs=25832,
+    )
+    res = network_catchments(
+        street(),
+        offers([(500, 0)]),
+        breaks=[100],
+        walkoff=50,
+        population=pop,
+        population_field="ew",
+    )
+    area = res.areas.geometry.iloc[0].area
+    assert res.areas["population"].iloc[0] == pytest.approx(1000 * area / 1e6)
+    table = res.population.set_index("name")
+    assert table.loc["west", "reached"] == pytest.approx(1000 * area / 1e6)
+    assert (table["reached"] + table["unreached"]).tolist() == pytest.approx([1000, 1000])
+    assert table.loc["east", "reached"] == 0
+
+
+def test_population_from_points():
+    pop = gpd.GeoDataFrame(
+        {"ew": [10, 20, 30]}, geometry=[Point(500, 10), Point(560, 0), Point(900, 0)], crs=25832
+    )
+    counts, table = reached_population(
+        distance_catchments(offers([(500, 0)]), breaks=[100]).areas, pop, population_field="ew"
+    )
+    assert counts.tolist() == [30.0]
+    assert table[["reached", "unreached"]].values.tolist() == [[30.0, 30.0]]
+
+
+def test_distance_catchments_circles_and_split_by_voronoi():
+    off = offers([(0, 0), (1000, 0)])
+    res = distance_catchments(off, breaks="300,600", overlap="split")
+    areas = res.areas.set_index(["offer_id", "break_no"]).geometry
+    assert areas[("o0", 1)].area == pytest.approx(np.pi * 300**2, rel=0.01)
+    # at 600 m the circles overlap; split cuts them at x = 500
+    assert areas[("o0", 2)].bounds[2] == pytest.approx(500.0)
+    assert areas[("o0", 2)].intersection(areas[("o1", 2)]).area == pytest.approx(0, abs=1e-6)
+    assert len(res.lines) == 0
+
+
+def test_distance_catchments_reproject_geographic_offers():
+    off = offers([(9.70, 53.58)], crs=4326)
+    res = distance_catchments(off, breaks=[500])
+    assert res.areas.crs.to_epsg() == 25832
+    assert any("reprojected" in n for n in res.notes)
+
+
+def test_network_catchments_from_geographic_lines():
+    net = build_network(
+        lines([LineString([(9.70, 53.58), (9.72, 53.58)])], crs=4326), cost="distance", profile=None
+    )
+    res = network_catchments(net, offers([(9.71, 53.58)], crs=4326), breaks=[100], walkoff=5)
+    assert res.lines.length.sum() == pytest.approx(200.0, rel=1e-3)
+    assert any("reprojected" in n for n in res.notes)
+
+
+# --- bad input -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("breaks", "match"),
+    [
+        ("10,5", "must increase"),
+        ("5,5", "must increase"),
+        ("0,5", "greater than 0"),
+        ("-5", "greater than 0"),
+        ("5,x", "not a number"),
+        ("", "at least one"),
+    ],
+)
+def test_bad_breaks_are_refused(breaks, match):
+    with pytest.raises(ParameterError, match=match):
+        parse_breaks(breaks)
+    with pytest.raises(ParameterError, match=match):
+        network_catchments(street(), offers([(0, 0)]), breaks=breaks)
+
+
+def test_duplicate_offer_ids_are_refused():
+    with pytest.raises(DataError, match=r"duplicate values in 'offer_id': a"):
+        network_catchments(street(), offers([(0, 0), (5, 0)], ids=["a", "a"]), breaks=[10])
+
+
+def test_all_offers_beyond_snap_distance_is_an_error_listing_them():
+    with pytest.raises(DataError, match=r"No offer lies within 50 m.*far1 \(300 m\), far2"):
+        network_catchments(
+            street(),
+            offers([(0, 300), (0, 400)], ids=["far1", "far2"]),
+            breaks=[10],
+            snap_distance=50,
+        )
+
+
+def test_offers_without_crs_are_refused():
+    with pytest.raises(CRSError):
+        network_catchments(street(), offers([(0, 0)], crs=None), breaks=[10])
+
+
+def test_oversized_request_is_refused_with_the_size_it_would_need():
+    net = grid(n=60, step=10.0)  # 7,080 edges
+    rng = np.random.default_rng(0)
+    many = offers(rng.uniform(0, 590, size=(40000, 2)).tolist())
+    with pytest.raises(ResourceError, match=r"would need about [\d.,]+ GB"):
+        network_catchments(net, many, breaks=[100000])
+
+
+# --- properties ------------------------------------------------------------------------------
+coords = st.tuples(st.floats(0, 500), st.floats(0, 500))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    points=st.lists(coords, min_size=1, max_size=4),
+    b1=st.floats(20, 300),
+    factor=st.floats(1.05, 3),
+)
+def test_larger_break_contains_smaller_and_dissolve_is_union_of_offers(points, b1, factor):
+    net = grid()
+    off = offers(points)
+    per = network_catchments(net, off, breaks=[b1, b1 * factor], walkoff=15)
+    for _, g in per.areas.groupby("offer_id"):
+        small, large = g.sort_values("break_no").geometry
+        assert small.difference(large).area <= 1e-6 * small.area + 1e-6
+    dis = network_catchments(net, off, breaks=[b1, b1 * factor], overlap="dissolve", walkoff=15)
+    for bno in (1, 2):
+        union = per.areas[per.areas.break_no == bno].geometry.union_all()
+        mine = dis.areas[dis.areas.break_no == bno].geometry.iloc[0]
+        assert union.symmetric_difference(mine).area <= 1e-6 * union.area + 1e-3
+    # reached length grows with the break
+    longer = network_catchments(net, off, breaks=[b1 * factor], overlap="dissolve", walkoff=15)
+    shorter = network_catchments(net, off, breaks=[b1], overlap="dissolve", walkoff=15)
+    assert longer.lines.length.sum() >= shorter.lines.length.sum() - 1e-6
+
+
+def test_split_territories_partition_the_coverage():
+    net = grid()
+    off = offers([(0, 0), (500, 500), (250, 300)])
+    split = network_catchments(net, off, breaks="150,300", overlap="split", walkoff=30)
+    dissolved = network_catchments(net, off, breaks="150,300", overlap="dissolve", walkoff=30)
+    for bno in (1, 2):
+        parts = split.areas[split.areas.break_no == bno].geometry.to_numpy()
+        total = sum(p.area for p in parts)
+        cover = dissolved.areas[dissolved.areas.break_no == bno].geometry.iloc[0]
+        assert total == pytest.approx(cover.area, rel=1e-6)  # no overlaps, nothing lost
+        assert shapely.union_all(parts).symmetric_difference(cover).area < 1e-3 * cover.area
+    assert set(split.areas.offer_id) == {"o0", "o1", "o2"}
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    points=st.lists(coords, min_size=1, max_size=3),
+    b=st.floats(50, 400),
+    counts=st.lists(st.integers(0, 5000), min_size=4, max_size=4),
+    rings=st.booleans(),
+)
+def test_population_totals_are_preserved(points, b, counts, rings):
+    # four population squares covering the grid and beyond
+    squares = [box(x, y, x + 300, y + 300) for x in (-50, 250) for y in (-50, 250)]
+    pop = gpd.GeoDataFrame({"unit": list("abcd"), "ew": counts}, geometry=squares, crs=25832)
+    res = network_catchments(
+        grid(),
+        offers(points),
+        breaks=[b, 2 * b],
+        overlap="dissolve",
+        rings=rings,
+        walkoff=25,
+        population=pop,
+        population_field="ew",
+    )
+    table = res.population
+    assert (table["reached"] + table["unreached"]).tolist() == pytest.approx(
+        table["population"].tolist()
+    )
+    assert (table["reached"] >= -1e-9).all() and (table["unreached"] >= -1e-6).all()
+    per_break = table.groupby(table.columns[table.columns.str.startswith("break_")][0])
+    reached = per_break["reached"].sum().to_numpy()
+    assert reached[0] <= reached[1] + 1e-6  # the larger break reaches at least as many
+    areas = res.areas.sort_values("break_no")["population"].to_numpy()
+    if rings:  # rings add up to the coverage of the largest break
+        assert areas.sum() == pytest.approx(reached[1], rel=1e-6, abs=1e-6)
+    else:
+        assert areas == pytest.approx(reached, rel=1e-6, abs=1e-6)
+
+
+def test_cancelling_stops_the_work():
+    from geolib._progress import Progress
+    from geolib.errors import CancelledError
+
+    seen = []
+    with pytest.raises(CancelledError):
+        network_catchments(
+            grid(),
+            offers([(0, 0), (300, 300)]),
+            breaks="100,200",
+            progress=Progress(seen.append, lambda: bool(seen)),
+        )
+    assert len(seen) == 1  # stopped at the first report after the request

@@ -1,0 +1,355 @@
+"""sozialplanung:catchments in real QGIS Processing, and parity with QGIS's service area."""
+
+import sqlite3
+
+import geopandas as gpd
+import numpy as np
+import pytest
+import shapely
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsGeometry,
+    QgsGraduatedSymbolRenderer,
+    QgsProject,
+    QgsVectorLayer,
+)
+
+from geolib.io import read_provenance, read_vector
+from tests._qgis import run_algorithm, run_algorithm_error
+from tests.conftest import DATA, KREIS_GPKG
+
+ALG = "sozialplanung:catchments"
+WEDEL = f"{KREIS_GPKG}|layername=osm_strassen_wedel_detail"
+GEMEINDEN = f"{KREIS_GPKG}|layername=gemeinden"
+
+
+def _memory_layer(uri, rows):
+    layer = QgsVectorLayer(uri, "m", "memory")
+    feats = []
+    for wkt, attrs in rows:
+        f = QgsFeature(layer.fields())
+        f.setAttributes(attrs)
+        if wkt:
+            f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+@pytest.fixture(scope="module")
+def wedel_offers():
+    """Five points on or near Wedel's streets (from the network's own vertices)."""
+    streets = read_vector(KREIS_GPKG, layer="osm_strassen_wedel_detail")
+    coords = shapely.get_coordinates(streets.geometry.values)
+    rng = np.random.default_rng(3)
+    picks = coords[rng.choice(len(coords), 5, replace=False)] + [7.0, -4.0]
+    rows = [(f"POINT({x} {y})", [f"w{i}"]) for i, (x, y) in enumerate(picks)]
+    return _memory_layer("Point?crs=EPSG:25832&field=offer_id:string", rows)
+
+
+def _layer(value):
+    return value if isinstance(value, QgsVectorLayer) else QgsProject.instance().mapLayer(value)
+
+
+def test_registered_with_help():
+    alg = QgsApplication.processingRegistry().algorithmById(ALG)
+    assert alg is not None and alg.displayName() == "Catchments"
+    names = {p.name() for p in alg.parameterDefinitions()}
+    assert {
+        "NETWORK",
+        "NETWORK_FILE",
+        "OFFERS",
+        "MODE",
+        "COST",
+        "PROFILE",
+        "SPEED_FIELD",
+        "DIRECTION_FIELD",
+        "VALUE_FORWARD",
+        "VALUE_BACKWARD",
+        "VALUE_BOTH",
+        "BREAKS",
+        "OVERLAP",
+        "RINGS",
+        "SNAP_DISTANCE",
+        "WALKOFF_DISTANCE",
+        "POPULATION",
+        "POPULATION_FIELD",
+        "OUTPUT",
+        "OUTPUT_LINES",
+        "OUTPUT_UNROUTABLE",
+        "OUTPUT_POPULATION",
+    } <= names
+    assert "break_min" in alg.shortHelpString()
+
+
+def test_walking_catchments_on_real_wedel_streets_written_styled(examples, tmp_path):
+    out = tmp_path / "catch.gpkg"
+    lines_out = tmp_path / "lines.gpkg"
+    unroutable_out = tmp_path / "unroutable.gpkg"
+    pop_out = tmp_path / "pop.gpkg"
+    _results, feedback = run_algorithm(
+        ALG,
+        {
+            "NETWORK": WEDEL,
+            "OFFERS": str(examples["offers"]),
+            "BREAKS": "5,10,15",
+            "OVERLAP": 0,
+            "POPULATION": GEMEINDEN,
+            "POPULATION_FIELD": "EWZ_2018",
+            "OUTPUT": str(out),
+            "OUTPUT_LINES": str(lines_out),
+            "OUTPUT_UNROUTABLE": str(unroutable_out),
+            "OUTPUT_POPULATION": str(pop_out),
+        },
+    )
+    areas = read_vector(out)
+    offers = read_vector(examples["offers"], layer="offers")
+    unroutable = read_vector(unroutable_out)
+    # every offer is either routed (three areas) or listed as unroutable with a reason
+    assert len(areas) == 3 * (len(offers) - len(unroutable))
+    assert 0 < len(unroutable) < len(offers)
+    assert unroutable["reason"].str.startswith("farther than").all()
+    assert (unroutable["snap_dist_m"] > 250).all()
+    assert {"offer_id", "break_no", "break_min", "population"} <= set(areas.columns)
+    assert sorted(areas["break_min"].unique()) == [5.0, 10.0, 15.0]
+    lines = read_vector(lines_out)
+    assert lines["to_min"].max() <= 15.0 + 1e-9 and {"from_min", "to_min"} <= set(lines.columns)
+    pop = read_vector(pop_out)
+    assert len(pop) == 49 * 3
+    assert np.allclose(pop["reached"] + pop["unreached"], pop["EWZ_2018"])
+    assert pop.loc[pop.GEN == "Wedel", "reached"].max() > 0
+    assert "not routable" in feedback.text
+    con = sqlite3.connect(out)
+    styled = con.execute("SELECT f_table_name FROM layer_styles").fetchall()
+    con.close()
+    assert len(styled) == 1
+    layer = QgsVectorLayer(str(out), "c", "ogr")
+    assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+    assert layer.renderer().classAttribute() == "break_no"
+    assert read_provenance(out, styled[0][0])["synthetic"] is True
+
+
+def test_distance_catchments_for_the_kreis_with_population_per_municipality(examples):
+    results, _ = run_algorithm(
+        ALG,
+        {
+            "OFFERS": str(examples["offers"]),
+            "MODE": 1,
+            "COST": 1,
+            "BREAKS": "1000,2000",
+            "OVERLAP": 1,
+            "POPULATION": GEMEINDEN,
+            "POPULATION_FIELD": "EWZ_2018",
+            "OUTPUT": "memory:",
+            "OUTPUT_LINES": "memory:",
+            "OUTPUT_UNROUTABLE": "memory:",
+            "OUTPUT_POPULATION": "memory:",
+        },
+    )
+    # straight lines reach no streets: the lines output is there, empty, typed as lines
+    lines = _layer(results["OUTPUT_LINES"])
+    assert lines.featureCount() == 0 and lines.geometryType() == 1
+    assert _layer(results["OUTPUT_UNROUTABLE"]).featureCount() == 0
+    areas = list(_layer(results["OUTPUT"]).getFeatures())
+    assert [f["break_m"] for f in areas] == [1000.0, 2000.0]
+    table = list(_layer(results["OUTPUT_POPULATION"]).getFeatures())
+    assert len(table) == 98
+    total = sum(f["EWZ_2018"] for f in table) / 2
+    reached_2km = sum(f["reached"] for f in table if f["break_m"] == 2000.0)
+    reached_1km = sum(f["reached"] for f in table if f["break_m"] == 1000.0)
+    assert 0 < reached_1km < reached_2km < total
+    for f in table:
+        assert f["reached"] + f["unreached"] == pytest.approx(f["EWZ_2018"])
+
+
+def test_osm_file_network_by_car(tmp_path):
+    lines = gpd.read_file(DATA / "osm" / "andorra.osm.pbf", layer="lines")
+    lines = lines[lines.highway.isin(["primary", "secondary", "residential"])]
+    start = shapely.get_coordinates(lines.geometry.iloc[0])[0]
+    offers = _memory_layer(
+        "Point?crs=EPSG:4326&field=offer_id:string", [(f"POINT({start[0]} {start[1]})", ["a"])]
+    )
+    results, feedback = run_algorithm(
+        ALG,
+        {
+            "NETWORK_FILE": str(DATA / "osm" / "andorra.osm.pbf"),
+            "OFFERS": offers,
+            "PROFILE": 2,
+            "BREAKS": "2,4",
+            "OUTPUT": "memory:",
+            "OUTPUT_LINES": "memory:",
+        },
+    )
+    lines_layer = _layer(results["OUTPUT_LINES"])
+    assert lines_layer.featureCount() > 10
+    assert max(f["to_min"] for f in lines_layer.getFeatures()) <= 4.0 + 1e-9
+    assert "reprojected" in feedback.text
+
+
+def _reached(layer) -> shapely.Geometry:
+    geoms = [shapely.from_wkb(bytes(f.geometry().asWkb())) for f in layer.getFeatures()]
+    return shapely.line_merge(shapely.union_all([g for g in geoms if g is not None]))
+
+
+def test_reached_edges_agree_with_qgis_service_area(wedel_offers, tmp_path):
+    """Same network and points, distance break 800 m: symmetric difference ≤ 1 %.
+
+    Both run on the same noded lines (the edges geolib builds from the Wedel streets),
+    since QGIS's graph joins lines only at shared vertices.
+    """
+    from geolib.network import build_network
+
+    streets = read_vector(KREIS_GPKG, layer="osm_strassen_wedel_detail")
+    edges = build_network(streets, cost="distance", profile=None).edges()
+    noded = tmp_path / "noded.gpkg"
+    edges[["length_m", "geometry"]].to_file(noded)
+    ours, _ = run_algorithm(
+        ALG,
+        {
+            "NETWORK": str(noded),
+            "OFFERS": wedel_offers,
+            "COST": 1,
+            "BREAKS": "800",
+            "OVERLAP": 1,
+            "OUTPUT": "memory:",
+            "OUTPUT_LINES": "memory:",
+        },
+    )
+    theirs, _ = run_algorithm(
+        "native:serviceareafromlayer",
+        {
+            "INPUT": str(noded),
+            "STRATEGY": 0,
+            "DEFAULT_DIRECTION": 2,
+            "TOLERANCE": 0.5,
+            "START_POINTS": wedel_offers,
+            "TRAVEL_COST": 800,
+            "TRAVEL_COST2": 800,
+            "INCLUDE_BOUNDS": False,
+            "OUTPUT_LINES": "memory:",
+        },
+    )
+    a = _reached(_layer(ours["OUTPUT_LINES"]))
+    b = _reached(_layer(theirs["OUTPUT_LINES"]))
+    assert a.length > 5000
+    only_ours = shapely.difference(a, shapely.buffer(b, 0.5)).length
+    only_theirs = shapely.difference(b, shapely.buffer(a, 0.5)).length
+    assert (only_ours + only_theirs) <= 0.01 * max(a.length, b.length), (
+        only_ours,
+        only_theirs,
+        a.length,
+        b.length,
+    )
+
+
+def test_second_run_reuses_the_network(wedel_offers):
+    params = {"NETWORK": WEDEL, "OFFERS": wedel_offers, "BREAKS": "5", "OUTPUT": "memory:"}
+    run_algorithm(ALG, dict(params, PROFILE=1))
+    _, feedback = run_algorithm(ALG, dict(params, PROFILE=1))
+    assert "reused from an earlier run" in feedback.text
+    _, feedback = run_algorithm(ALG, dict(params, PROFILE=2))
+    assert "reused from an earlier run" not in feedback.text
+
+
+# --- bad input in Processing ----------------------------------------------------------------
+def test_breaks_not_increasing_are_refused(wedel_offers):
+    message = run_algorithm_error(
+        ALG, {"NETWORK": WEDEL, "OFFERS": wedel_offers, "BREAKS": "10,5", "OUTPUT": "memory:"}
+    )
+    assert "Breaks must increase" in message and "Traceback" not in message
+
+
+def test_network_missing_or_twice_is_refused(wedel_offers):
+    message = run_algorithm_error(ALG, {"OFFERS": wedel_offers, "OUTPUT": "memory:"})
+    assert "needs a network" in message
+    message = run_algorithm_error(
+        ALG,
+        {
+            "NETWORK": WEDEL,
+            "NETWORK_FILE": str(DATA / "osm" / "andorra.osm.pbf"),
+            "OFFERS": wedel_offers,
+            "OUTPUT": "memory:",
+        },
+    )
+    assert "not both" in message
+
+
+def test_all_offers_beyond_snap_distance_lists_them():
+    offers = _memory_layer(
+        "Point?crs=EPSG:25832&field=offer_id:string",
+        [("POINT(500000 6000000)", ["weit-weg"])],
+    )
+    message = run_algorithm_error(
+        ALG, {"NETWORK": WEDEL, "OFFERS": offers, "BREAKS": "5", "OUTPUT": "memory:"}
+    )
+    assert "No offer lies within 250 m" in message and "weit-weg" in message
+
+
+def test_empty_network_and_network_without_crs_are_refused(wedel_offers, tmp_path):
+    empty = _memory_layer("LineString?crs=EPSG:25832", [])
+    message = run_algorithm_error(
+        ALG, {"NETWORK": empty, "OFFERS": wedel_offers, "OUTPUT": "memory:"}
+    )
+    assert "network layer is empty" in message
+    no_crs = tmp_path / "no_crs.shp"
+    gpd.GeoDataFrame(geometry=[shapely.LineString([(0, 0), (100, 0)])]).to_file(no_crs)
+    message = run_algorithm_error(
+        ALG, {"NETWORK": str(no_crs), "OFFERS": wedel_offers, "OUTPUT": "memory:"}
+    )
+    assert "network layer has no coordinate reference system" in message
+
+
+def test_zero_speeds_name_the_rows(wedel_offers):
+    network = _memory_layer(
+        "LineString?crs=EPSG:25832&field=kmh:double",
+        [("LINESTRING(0 0, 100 0)", [5.0]), ("LINESTRING(100 0, 200 0)", [0.0])],
+    )
+    message = run_algorithm_error(
+        ALG,
+        {"NETWORK": network, "OFFERS": wedel_offers, "SPEED_FIELD": "kmh", "OUTPUT": "memory:"},
+    )
+    assert "speed field 'kmh'" in message and "rows 2" in message
+
+
+def test_runs_inside_a_graphical_model(wedel_offers):
+    """The algorithm as a child of a Processing model (what the Graphical Modeler builds)."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterFeatureSource,
+    )
+
+    model = QgsProcessingModelAlgorithm("einzugsgebiete", "tests")
+    model.addModelParameter(
+        QgsProcessingParameterFeatureSource("offers", "offers"),
+        QgsProcessingModelParameter("offers"),
+    )
+    child = QgsProcessingModelChildAlgorithm(ALG)
+    child.setChildId("catch")
+    child.addParameterSources(
+        "OFFERS", [QgsProcessingModelChildParameterSource.fromModelParameter("offers")]
+    )
+    child.addParameterSources(
+        "NETWORK", [QgsProcessingModelChildParameterSource.fromStaticValue(WEDEL)]
+    )
+    child.addParameterSources(
+        "BREAKS", [QgsProcessingModelChildParameterSource.fromStaticValue("5,10")]
+    )
+    output = QgsProcessingModelOutput("areas")
+    output.setChildOutputName("OUTPUT")
+    child.setModelOutputs({"areas": output})
+    model.addChildAlgorithm(child)
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results, ok = model.run(
+        {"offers": wedel_offers, "catch:areas": "memory:"}, context, QgsProcessingFeedback()
+    )
+    assert ok
+    layer = context.getMapLayer(results["catch:areas"])
+    assert layer is not None and layer.featureCount() == 2 * 5
