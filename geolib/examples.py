@@ -58,6 +58,7 @@ from .io import (
     write_gpkg,
 )
 from .messages import N_
+from .schema import LIST_SEPARATOR, OFFER_SCHEMA, with_main_category
 
 __all__ = [
     "CATEGORIES",
@@ -89,7 +90,6 @@ A fixed date keeps the output identical from one day to the next."""
 HELGOLAND_AGS = "01056025"
 """Helgoland, an island in the North Sea: no offers are placed there."""
 
-LIST_SEPARATOR = "; "
 """How list fields (``categories``, ``target_groups``) are joined in GeoPackage and CSV."""
 
 KREIS_NAME = "Kreis Pinneberg"
@@ -126,21 +126,9 @@ TARGET_GROUPS = (
 """The target groups used by the generator."""
 
 OFFER_FIELDS = (
-    "offer_id",
-    "title",
-    "provider",
-    "category",
-    "categories",
-    "target_groups",
-    "address",
-    "postcode",
-    "municipality_ags",
+    *with_main_category(OFFER_SCHEMA)[:9],
     "municipality",
-    "capacity",
-    "opening_hours",
-    "url",
-    "phone",
-    "updated_at",
+    *OFFER_SCHEMA[8:],
     "lon",
     "lat",
     "synthetic",

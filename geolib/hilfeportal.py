@@ -62,6 +62,7 @@ from .errors import (
 )
 from .io import OutputLayer, Provenance, write_gpkg
 from .messages import N_, Message
+from .schema import LIST_SEPARATOR, OFFER_SCHEMA, with_main_category
 
 __all__ = [
     "CHECK_CODES",
@@ -81,47 +82,11 @@ __all__ = [
     "term_counts",
 ]
 
-LIST_SEPARATOR = "; "
-"""How list fields (``categories``, ``target_groups``) are joined in a layer."""
 
-RECORD_COLUMNS = (
-    "offer_id",
-    "title",
-    "provider",
-    "categories",
-    "target_groups",
-    "address",
-    "postcode",
-    "municipality_ags",
-    "capacity",
-    "opening_hours",
-    "url",
-    "phone",
-    "updated_at",
-    "synthetic",
-    "lon",
-    "lat",
-)
+RECORD_COLUMNS = (*OFFER_SCHEMA, "synthetic", "lon", "lat")
 """Columns of the records :func:`read_offers` returns: text as the source delivered it."""
 
-OFFER_COLUMNS = (
-    "offer_id",
-    "title",
-    "provider",
-    "category",
-    "categories",
-    "target_groups",
-    "address",
-    "postcode",
-    "municipality_ags",
-    "capacity",
-    "opening_hours",
-    "url",
-    "phone",
-    "updated_at",
-    "synthetic",
-    "checks",
-)
+OFFER_COLUMNS = (*with_main_category(OFFER_SCHEMA), "synthetic", "checks")
 """Attribute fields of the checked offers layer (plus point geometry in EPSG:25832)."""
 
 CHECK_COLUMNS = ("offer_id", "title", "check", "severity", "reason")
