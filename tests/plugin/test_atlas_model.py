@@ -109,9 +109,12 @@ def test_model_runs_with_qgis_process(profile, examples, tmp_path):
     assert Path(results["atlas:atlas"]) == atlas_dir
     assert sorted(p.name for p in (atlas_dir / "maps").iterdir()) == [
         "dichte_erreichbarkeit.png",
+        "dichte_erreichbarkeit_angebotsdichte.png",
+        "dichte_erreichbarkeit_erreichbarkeit_kinder.png",
         "einzugsgebiete.png",
         "grundlagen.png",
         "sozialformel.png",
+        "sozialformel_kinder_unter_15_oberflaeche.png",
     ]
     assert (atlas_dir / "atlas.pdf").read_bytes().startswith(b"%PDF")
     project = QgsProject()
