@@ -141,7 +141,8 @@ def drive() -> None:  # pragma: no cover - runs inside qgis.bin
                 if isinstance(value, str) and value in layers:
                     value = layers[value].id()
                 elif isinstance(value, str):
-                    value = value.format(examples=examples, out=out, data=data)
+                    # paths relative to the repository (QGIS runs there): no machine paths
+                    value = value.format(examples="data/examples", out="out", data="data")
                 values[name] = value
             dialog = processing.createAlgorithmDialog(alg_id, values)
             dialog.resize(1150, 760)
@@ -206,7 +207,7 @@ def main() -> int:
     command = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "/usr/bin/qgis.bin"]
     command += ["--nologo", "--noversioncheck", "--profiles-path", str(config)]
     command += ["--code", str(Path(__file__).resolve())]
-    proc = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     print(f"raw screenshots in {raw}")
     if (raw / "error.txt").exists() or not any(raw.glob("*.png")):
         sys.stderr.write(proc.stderr[-3000:])
