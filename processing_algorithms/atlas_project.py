@@ -4,8 +4,9 @@
 as default style and its provenance), adds the base map (municipalities and the Kreis
 boundary, copied into the GeoPackage so the atlas is self-contained), sorts the layers
 into layer-tree groups by the declarative :data:`THEMES` table, saves a project with
-relative paths and creates one A4 print layout per theme, exported by QGIS to
-``maps/<theme>.png`` and, all together, to ``atlas.pdf``.
+relative paths and creates one A4 print layout per theme (one per area-filling layer
+where a theme has several), exported by QGIS to ``maps/<theme>[_<layer>].png`` and, all
+together, to ``atlas.pdf``.
 
 Pure ``qgis.core`` (no ``iface``, no widgets), so it runs in ``qgis_process``, in a
 Processing algorithm and in tests alike. New analyses need no code here: a layer whose
@@ -29,8 +30,13 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
+    QgsBasicNumericFormat,
+    QgsCategorizedSymbolRenderer,
+    QgsColorRampLegendNodeSettings,
+    QgsColorRampShader,
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
+    QgsGraduatedSymbolRenderer,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
@@ -41,6 +47,7 @@ from qgis.core import (
     QgsLayoutSize,
     QgsLegendStyle,
     QgsMapLayer,
+    QgsMapLayerLegendUtils,
     QgsPrintLayout,
     QgsProcessingException,
     QgsProject,
@@ -49,6 +56,8 @@ from qgis.core import (
     QgsReferencedRectangle,
     QgsReport,
     QgsReportSectionLayout,
+    QgsSimpleLegendNode,
+    QgsSingleBandPseudoColorRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -92,6 +101,9 @@ class Theme:
     subtitle: str
     patterns: tuple[str, ...]
     layout: bool = True
+    #: one map per area-filling layer (polygons, rasters), so none hides another;
+    #: ``False`` for themes whose fills are meant to be seen on top of each other
+    split_fills: bool = True
 
 
 THEMES: tuple[Theme, ...] = (
@@ -100,6 +112,7 @@ THEMES: tuple[Theme, ...] = (
         "Grundlagen",
         "Gemeinden und Kreisgrenze",
         ("gemeinden", "kreis", "aemter", "planungsr*", "bevoelkerung", "osm_*", "strassen*"),
+        split_fills=False,
     ),
     Theme(
         "hilfeportal",
@@ -112,11 +125,12 @@ THEMES: tuple[Theme, ...] = (
         "Einzugsgebiete",
         "Einzugsgebiete der Angebote und Versorgungslücken",
         ("*einzugsgebiet*", "*catchment*", "*versorgungsl*", "*unversorgt*", "*gaps*", "erreicht*"),
+        split_fills=False,
     ),
     Theme(
         "dichte_erreichbarkeit",
         "Dichte und Erreichbarkeit",
-        "Angebotsdichte und Erreichbarkeit",
+        "Angebote je Einwohner, Angebotsdichte und Erreichbarkeit",
         (
             "*angebote_je_*",
             "*offers_per*",
@@ -143,7 +157,19 @@ LAYER_TITLES: dict[str, str] = {
     "gemeinden": "Gemeinden",
     "kreis": "Kreisgrenze",
     "angebote_je_einwohner": "Angebote je 1.000 Einwohner",
+    "sozialformel": "Sozialformel (Index je Gemeinde)",
+    "angebotsdichte": "Angebotsdichte (Angebote je km²)",
+    "erreichbarkeit_kinder": "Erreichbarkeit für Kinder unter 15 (2SFCA, Kreismittel = 1)",
+    "kinder_unter_15_oberflaeche": "Kinder unter 15 je Rasterzelle (Oberfläche)",
+    "*einzugsgebiete*luftlinie*": "Einzugsgebiete (Luftlinie)",
+    "*einzugsgebiete*fuss*": "Einzugsgebiete zu Fuß (Straßennetz)",
+    "*einzugsgebiete*strassen*": "Erreichte Straßen",
+    "*einzugsgebiete*nicht_routbar*": "Angebote außerhalb des Straßennetzes",
 }
+#: legend text is wrapped at this many characters (at a space)
+LEGEND_WRAP = 34
+#: layers kept in the project but left off the maps (they would cover the map)
+MAP_EXCLUDE: tuple[str, ...] = ("*nicht_routbar*", "*unroutable*")
 
 
 @dataclass
@@ -461,6 +487,8 @@ def build_atlas(
     _progress(feedback, 10)
 
     loaded = _load_layers(gpkg, notes) + _raster_files(gpkg.parent, notes)
+    for layer, _ in loaded:
+        _label_breaks(layer)
     if not loaded:
         raise QgsProcessingException(
             tr("The GeoPackage '{path}' has no layers for an atlas.").format(path=gpkg)
@@ -519,9 +547,16 @@ def build_atlas(
     )
     _progress(feedback, 20)
 
-    layouts: list[tuple[Theme, QgsPrintLayout]] = []
+    layouts: list[tuple[str, QgsPrintLayout]] = []
+    basemap_year = next(
+        (i.data_year for _, i in loaded if i.table == "gemeinden" and i.data_year), None
+    )
     for theme in themes:
-        members = [(lyr, i) for lyr, i in by_theme[theme.id] if i.kind != "table"]
+        members = [
+            (lyr, i)
+            for lyr, i in by_theme[theme.id]
+            if i.kind != "table" and not any(fnmatch.fnmatchcase(i.table, p) for p in MAP_EXCLUDE)
+        ]
         if not theme.layout:
             continue
         if not members:
@@ -529,21 +564,22 @@ def build_atlas(
                 tr("Theme '{theme}' has no layers yet; no map for it.").format(theme=theme.group)
             )
             continue
-        layout = _theme_layout(
-            project,
-            theme,
-            members,
-            basemap_layers,
-            extent,
-            title=title,
-            data_year=data_year,
-            synthetic=synthetic,
-            basemap_year=next(
-                (i.data_year for _, i in loaded if i.table == "gemeinden" and i.data_year), None
-            ),
-        )
-        project.layoutManager().addLayout(layout)
-        layouts.append((theme, layout))
+        for page_id, name, subtitle, page_members in _pages(theme, members):
+            layout = _theme_layout(
+                project,
+                theme,
+                page_members,
+                basemap_layers,
+                extent,
+                name=name,
+                subtitle=subtitle,
+                title=title,
+                data_year=data_year,
+                synthetic=synthetic,
+                basemap_year=basemap_year,
+            )
+            project.layoutManager().addLayout(layout)
+            layouts.append((page_id, layout))
     if not layouts:
         raise QgsProcessingException(tr("No theme has layers to map; nothing to export."))
     _progress(feedback, 30)
@@ -687,6 +723,134 @@ def _north_arrow_svg() -> str | None:
     return None
 
 
+def _subtitle(group: str, text: str) -> str:
+    """``group: text``, or ``text`` alone when it names the group already."""
+    if group.split()[0].lower() in text.lower():
+        return text
+    return f"{group}: {text}"
+
+
+def _pages(theme: Theme, members):
+    """The maps of a theme: ``(map id, layout name, subtitle, layers)``.
+
+    Area-filling layers (polygons, rasters) each get a map of their own, with the
+    theme's points and lines on every one, so no choropleth hides another.
+    """
+    fills = sorted(
+        (m for m in members if _draw_rank(m[0]) in (2, 3)),
+        key=lambda m: (_draw_rank(m[0]), m[1].table),
+    )
+    if not theme.split_fills or len(fills) <= 1:
+        return [(theme.id, theme.group, _subtitle(theme.group, theme.subtitle), members)]
+    overlays = [m for m in members if _draw_rank(m[0]) < 2]
+    pages = []
+    for j, (layer, info) in enumerate(fills):
+        page_id = (
+            theme.id if j == 0 else f"{theme.id}_{re.sub(r'[^a-z0-9_]', '_', info.table.lower())}"
+        )
+        name = theme.group if j == 0 else f"{theme.group}: {info.title}"
+        subtitle = _subtitle(theme.group, info.title)
+        pages.append((page_id, name, subtitle, [*overlays, (layer, info)]))
+    return pages
+
+
+def _de_number(value: float) -> str:
+    """1.125 and 2,5: a number with German separators (as on the maps)."""
+    value = float(value)
+    text = f"{int(value):,}" if value.is_integer() else f"{value:,.1f}"
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _german_format(decimals: int) -> QgsBasicNumericFormat:
+    fmt = QgsBasicNumericFormat()
+    fmt.setNumberDecimalPlaces(decimals)
+    fmt.setShowTrailingZeros(False)
+    fmt.setShowThousandsSeparator(True)
+    fmt.setDecimalSeparator(",")
+    fmt.setThousandsSeparator(".")
+    return fmt
+
+
+def _label_breaks(layer: QgsMapLayer) -> None:
+    """Catchment classes by break number ('1. Grenze') labelled with their break.
+
+    Categories of breaks the layer does not have are removed from its legend.
+    """
+    if not isinstance(layer, QgsVectorLayer):
+        return
+    renderer = layer.renderer()
+    if not isinstance(renderer, (QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer)):
+        return
+    if renderer.classAttribute() != "break_no":
+        return
+    names = layer.fields().names()
+    unit_field = next((f for f in ("break_min", "break_m") if f in names), None)
+    if unit_field is None:
+        return
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes(["break_no", unit_field], layer.fields())
+    breaks = {}
+    for feature in layer.getFeatures(request):
+        if feature["break_no"] is not None and feature[unit_field] is not None:
+            breaks[int(feature["break_no"])] = float(feature[unit_field])
+    unit = "min" if unit_field == "break_min" else "m"
+
+    def label(key: int) -> str:
+        return f"bis {_de_number(breaks[key])} {unit}"
+
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index in reversed(range(len(renderer.categories()))):
+            try:
+                key = int(renderer.categories()[index].value())
+            except (TypeError, ValueError):
+                continue
+            if key in breaks:
+                renderer.updateCategoryLabel(index, label(key))
+            else:
+                renderer.deleteCategory(index)
+        return
+    for index in reversed(range(len(renderer.ranges()))):
+        class_range = renderer.ranges()[index]
+        keys = [k for k in breaks if class_range.lowerValue() <= k <= class_range.upperValue()]
+        if len(keys) == 1:
+            renderer.updateRangeLabel(index, label(keys[0]))
+        elif not keys:
+            renderer.deleteClass(index)
+
+
+def _wrap(text: str, width: int = LEGEND_WRAP) -> str:
+    """Legend text broken at spaces with the legend's wrap character ``|``."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "|".join(lines)
+
+
+def _tidy_raster_legend(model, node) -> None:
+    """A raster's ramp with German numbers, without the band name ('Band 1 (Gray)')."""
+    layer = node.layer()
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsSingleBandPseudoColorRenderer):
+        shader = renderer.shader().rasterShaderFunction() if renderer.shader() else None
+        if isinstance(shader, QgsColorRampShader):
+            old = shader.legendSettings()
+            settings = (
+                QgsColorRampLegendNodeSettings(old)
+                if old is not None
+                else QgsColorRampLegendNodeSettings()
+            )
+            settings.setNumericFormat(_german_format(1))
+            shader.setLegendSettings(settings)
+    model.refreshLayerLegend(node)
+    nodes = model.layerOriginalLegendNodes(node)
+    if len(nodes) > 1 and isinstance(nodes[0], QgsSimpleLegendNode):
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, list(range(1, len(nodes))))
+        model.refreshLayerLegend(node)
+
+
 def _theme_layout(
     project: QgsProject,
     theme: Theme,
@@ -694,6 +858,8 @@ def _theme_layout(
     basemap_layers: dict[str, QgsVectorLayer],
     extent: QgsRectangle,
     *,
+    name: str,
+    subtitle: str,
     title: str,
     data_year,
     synthetic: bool | None,
@@ -701,7 +867,7 @@ def _theme_layout(
 ) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()  # one A4 page
-    layout.setName(theme.group)
+    layout.setName(name)
     page = layout.pageCollection().page(0)
     page.setPageSize("A4", page.Landscape)
 
@@ -721,7 +887,7 @@ def _theme_layout(
         map_layers.insert(0, kreis)
 
     _label(layout, "title", title, 10, 6, 277, 11, 18, bold=True)
-    _label(layout, "subtitle", f"{theme.group}: {theme.subtitle}", 10, 16, 277, 7, 11)
+    _label(layout, "subtitle", subtitle, 10, 16, 277, 7, 11)
 
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("map")
@@ -758,6 +924,7 @@ def _theme_layout(
     scale.setNumberOfSegments(4)
     scale.setUnitsPerSegment(2.5)
     scale.setHeight(2)
+    scale.setNumericFormat(_german_format(1))  # 2,5 km
     text_format = scale.textFormat()
     text_format.setFont(_font(7))
     text_format.setSize(7)
@@ -779,6 +946,10 @@ def _theme_layout(
         legend_root.addLayer(layer)
     if kreis is not None and kreis not in theme_layers:
         legend_root.addLayer(kreis)
+    for node in legend_root.findLayers():
+        node.setCustomProperty("legend/title-label", _wrap(node.layer().name()))
+        if isinstance(node.layer(), QgsRasterLayer):
+            _tidy_raster_legend(legend.model(), node)
     legend.rstyle(QgsLegendStyle.Title).setFont(_font(11, bold=True))
     legend.rstyle(QgsLegendStyle.Subgroup).setFont(_font(9, bold=True))
     legend.rstyle(QgsLegendStyle.SymbolLabel).setFont(_font(8))
@@ -864,14 +1035,14 @@ def _export_maps(out: Path, layouts, feedback) -> dict[str, Path]:
     try:
         settings = QgsLayoutExporter.ImageExportSettings()
         settings.dpi = DPI
-        for i, (theme, layout) in enumerate(layouts):
+        for i, (page_id, layout) in enumerate(layouts):
             _check_cancel(feedback)
-            path = work / f"{theme.id}.png"
+            path = work / f"{page_id}.png"
             status = QgsLayoutExporter(layout).exportToImage(str(path), settings)
             if status != QgsLayoutExporter.Success:
                 raise QgsProcessingException(
                     tr("Exporting the map '{theme}' failed (code {code}).").format(
-                        theme=theme.group, code=int(status)
+                        theme=layout.name(), code=int(status)
                     )
                 )
             _progress(feedback, 30 + 50 * (i + 1) / len(layouts))
@@ -887,7 +1058,7 @@ def _export_maps(out: Path, layouts, feedback) -> dict[str, Path]:
     finally:
         if work.exists():
             shutil.rmtree(work, ignore_errors=True)
-    return {theme.id: final / f"{theme.id}.png" for theme, _ in layouts}
+    return {page_id: final / f"{page_id}.png" for page_id, _ in layouts}
 
 
 def _report(project: QgsProject, layouts: list[QgsPrintLayout]) -> QgsReport:

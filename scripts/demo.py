@@ -174,6 +174,15 @@ def sozialformel(demo: Demo) -> None:
             f"  {int(row.index_rank):>4}  {row.GEN:<24}{de(row.index_value, 1):>7}"
             f"{change:>11}{places:>8}"
         )
+    bottom = areas.sort_values("index_rank").tail(5)
+    print("  … und die fünf niedrigsten Werte:")
+    for row in bottom.itertuples():
+        change = "—" if row.index_change != row.index_change else de(row.index_change, 1)
+        places = "—" if row.rank_change is None else f"{int(row.rank_change):+d}"
+        print(
+            f"  {int(row.index_rank):>4}  {row.GEN:<24}{de(row.index_value, 1):>7}"
+            f"{change:>11}{places:>8}"
+        )
     latest = groups[groups["year"] == groups["year"].max()]
     for name in ("Kreis Pinneberg", "Städte über 30.000 Einwohner", "Elmshorn"):
         value = latest.loc[latest["group_name"] == name, "index_value"]
@@ -270,13 +279,14 @@ def catchments_wedel(demo: Demo) -> None:
 
 
 def catchments_kreis(demo: Demo) -> None:
-    """Straight-line coverage (1, 2, 5 km) of all example offers for the whole Kreis."""
+    """Straight-line coverage (1,125 m ≈ 15 min walking, 2 km, 5 km) of all example offers."""
     run_algorithm(
         "sozialplanung:catchments",
         OFFERS=str(EXAMPLES / "offers.gpkg"),
         MODE="1",
         COST="1",
-        BREAKS="1000,2000,5000",
+        # 1,125 m: 15 minutes walking at 4.5 km/h as a straight line
+        BREAKS="1125,2000,5000",
         OVERLAP="1",
         POPULATION=f"{KREIS}|layername=gemeinden",
         POPULATION_FIELD="EWZ_2018",
@@ -306,12 +316,35 @@ def catchments_summary(demo: Demo) -> None:
     for b, g in table.groupby("break_m"):
         reached, total = g["reached"].sum(), g["population"].sum()
         print(
-            f"  {b / 1000:>4.0f} km: {de(reached):>8} erreicht, {de(total - reached):>7} nicht "
+            f"  {de(b):>5} m: {de(reached):>8} erreicht, {de(total - reached):>7} nicht "
             f"erreicht ({de(100 * reached / total, 1)} %)"
         )
     worst = table[table["break_m"] == 2000].nsmallest(5, "reached_pct")
     names = ", ".join(f"{r.GEN} {de(r.reached_pct, 0)} %" for r in worst.itertuples())
     print(f"  geringste Abdeckung bis 2 km: {names}")
+
+    print("\nBevölkerung ohne Angebot innerhalb von 15 Minuten zu Fuß (synthetische Angebote):")
+    walk = table[table["break_m"] == 1125]
+    reached, total = walk["reached"].sum(), walk["population"].sum()
+    print(
+        f"  Kreis Pinneberg: {de(total - reached)} von {de(total)} Einwohnern "
+        f"({de(100 * (total - reached) / total, 1)} %)"
+    )
+    print(
+        "    Näherung: 1.125 m Luftlinie = 15 min bei 4,5 km/h; auf Straßen ist der Weg "
+        "länger, der wahre Anteil also höher"
+    )
+    w15 = w[w["break_min"] == 15]
+    if len(w15):
+        row = w15.iloc[0]
+        print(
+            f"  Wedel auf dem Straßennetz: {de(row.population - row.reached)} von "
+            f"{de(row.population)} ({de(100 - row.reached_pct, 1)} %)"
+        )
+        print(
+            "    nur die Angebote und Wege im Netzausschnitt der Innenstadt (etwa 3 × 3 km); "
+            "Angebote außerhalb zählen dort nicht mit"
+        )
 
 
 def atlas(demo: Demo) -> None:

@@ -13,6 +13,17 @@ from tests.plugin._helpers import build_zip, fresh_profile, qgis_process
 MODEL = ROOT / "models" / "sozialplanungsatlas.model3"
 
 
+STEPS = {
+    "opp": "sozialplanung:offersperpopulation",
+    "catchments": "sozialplanung:catchments",
+    "density": "sozialplanung:offerdensity",
+    "sozialformel": "sozialplanung:sozialformel",
+    "accessibility": "sozialplanung:accessibility",
+    "surface": "sozialplanung:surface",
+    "atlas": "sozialplanung:atlas",
+}
+
+
 def test_model_loads_with_its_chain():
     from qgis.core import QgsProcessingModelAlgorithm
 
@@ -20,16 +31,27 @@ def test_model_loads_with_its_chain():
     assert model.fromFile(str(MODEL))
     assert model.name() == "sozialplanungsatlas"
     children = model.childAlgorithms()
-    assert {c.algorithmId() for c in children.values()} == {
-        "sozialplanung:offersperpopulation",
-        "sozialplanung:atlas",
-    }
+    assert {k: c.algorithmId() for k, c in children.items()} == STEPS
     # every child algorithm is found in the registry (a model with a missing one is broken)
     assert all(c.algorithm() is not None for c in children.values())
-    assert [d.childId for d in children["atlas"].dependencies()] == ["opp"]
+    # the atlas is built last, after every layer is written
+    assert {d.childId for d in children["atlas"].dependencies()} == set(STEPS) - {"atlas"}
+    # accessibility and the surface use the Sozialformel layer (its children under 15)
+    for child_id in ("accessibility", "surface"):
+        assert model.dependsOnChildAlgorithms(child_id) == {"sozialformel"}
     names = {p.name() for p in model.parameterDefinitions()}
-    assert {"OFFERS", "AREAS", "POPULATION_FIELD", "BASEMAP"} <= names
-    assert {"opp:angebote_je_einwohner", "atlas:atlas"} <= names
+    inputs = {"AREAS", "OFFERS", "TABLE", "GROUPS", "NETWORK", "CATCHMENT_MODE", "BASEMAP"}
+    assert inputs <= names
+    outputs = {
+        "opp:angebote_je_einwohner",
+        "catchments:einzugsgebiete",
+        "density:angebotsdichte",
+        "sozialformel:sozialformel",
+        "accessibility:erreichbarkeit_kinder",
+        "surface:kinder_unter_15_oberflaeche",
+        "atlas:atlas",
+    }
+    assert outputs <= names
     for child_id in children:
         valid, issues = model.validateChildAlgorithm(child_id)
         assert valid, (child_id, issues)
@@ -50,17 +72,35 @@ def test_model_runs_with_qgis_process(profile, examples, tmp_path):
     atlas_dir = tmp_path / "atlas"
     atlas_dir.mkdir()
     gpkg = atlas_dir / "sozialplanungsatlas.gpkg"
+
+    def table(name: str) -> str:
+        return f"ogr:dbname='{gpkg}' table=\"{name}\" (geom)"
+
     run = qgis_process(
         profile,
         "--json",
         "run",
         str(MODEL),
         "--",
-        f"OFFERS={examples['offers']}",
         f"AREAS={KREIS_GPKG}|layername=gemeinden",
+        "AREA_KEY=AGS",
         "POPULATION_FIELD=EWZ_2018",
+        f"OFFERS={examples['offers']}",
+        f"TABLE={examples['indikatoren_csv']}",
+        "YEARS=2022-2023",
+        f"GROUPS={examples['planungsraeume']}",
+        "GROUP_FIELD=planungsraum,kreis",
+        "CATCHMENT_MODE=1",
+        "BREAKS=5,15",
         f"BASEMAP={KREIS_GPKG}",
-        f"opp:angebote_je_einwohner=ogr:dbname='{gpkg}' table=\"angebote_je_einwohner\" (geom)",
+        "SYNTHETIC=true",
+        f"opp:angebote_je_einwohner={table('angebote_je_einwohner')}",
+        f"catchments:einzugsgebiete={table('einzugsgebiete')}",
+        f"catchments:erreichte_bevoelkerung={table('erreichte_bevoelkerung')}",
+        f"density:angebotsdichte={atlas_dir / 'angebotsdichte.tif'}",
+        f"sozialformel:sozialformel={table('sozialformel')}",
+        f"accessibility:erreichbarkeit_kinder={table('erreichbarkeit_kinder')}",
+        f"surface:kinder_unter_15_oberflaeche={atlas_dir / 'kinder_unter_15_oberflaeche.tif'}",
         f"atlas:atlas={atlas_dir}",
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
@@ -69,11 +109,35 @@ def test_model_runs_with_qgis_process(profile, examples, tmp_path):
     assert Path(results["atlas:atlas"]) == atlas_dir
     assert sorted(p.name for p in (atlas_dir / "maps").iterdir()) == [
         "dichte_erreichbarkeit.png",
+        "dichte_erreichbarkeit_angebotsdichte.png",
+        "dichte_erreichbarkeit_erreichbarkeit_kinder.png",
+        "einzugsgebiete.png",
         "grundlagen.png",
+        "sozialformel.png",
+        "sozialformel_kinder_unter_15_oberflaeche.png",
     ]
     assert (atlas_dir / "atlas.pdf").read_bytes().startswith(b"%PDF")
     project = QgsProject()
     assert project.read(str(atlas_dir / "sozialplanungsatlas.qgz"))
-    tables = sorted(layer.shortName() for layer in project.mapLayers().values())
-    assert tables == ["angebote_je_einwohner", "gemeinden", "kreis"]
-    assert all(layer.isValid() for layer in project.mapLayers().values())
+    layers = {layer.shortName() or layer.name(): layer for layer in project.mapLayers().values()}
+    assert all(layer.isValid() for layer in layers.values())
+    root = project.layerTreeRoot()
+    groups = {
+        group.name(): sorted(
+            child.layer().shortName() or child.layer().name() for child in group.findLayers()
+        )
+        for group in root.children()
+        if hasattr(group, "findLayers")
+    }
+    assert {"angebote_je_einwohner", "erreichbarkeit_kinder"} <= set(
+        groups["Dichte und Erreichbarkeit"]
+    )
+    assert {"einzugsgebiete", "erreichte_bevoelkerung"} <= set(groups["Einzugsgebiete"])
+    assert "sozialformel" in groups["Sozialformel"]
+    # the 15-minute walk as a straight line reaches fewer people than the whole Kreis
+    import pyogrio
+
+    reached = pyogrio.read_dataframe(gpkg, layer="erreichte_bevoelkerung")
+    assert set(reached["break_min"]) == {5, 15}
+    fifteen = reached[reached["break_min"] == 15]
+    assert 0 < fifteen["reached"].sum() < fifteen["population"].sum()

@@ -268,6 +268,68 @@ def test_one_layout_per_theme_with_attribution_year_and_synthetic_label(atlas):
     assert legend_layers == ["sozialformel", "kreis"]
 
 
+def test_scale_bar_in_german_numbers_and_subtitles_without_repetition(atlas):
+    from qgis.core import QgsLayoutItemScaleBar, QgsPrintLayout
+
+    _, _, result = atlas
+    project = _read_project(result.project)
+    layouts = {
+        layout.name(): layout
+        for layout in project.layoutManager().printLayouts()
+        if isinstance(layout, QgsPrintLayout)
+    }
+    for name, layout in layouts.items():
+        scale = layout.itemById("scalebar")
+        assert isinstance(scale, QgsLayoutItemScaleBar)
+        assert scale.numericFormat().formatDouble(2.5, _numeric_context()) == "2,5", name
+        assert scale.numericFormat().formatDouble(10, _numeric_context()) == "10", name
+        subtitle = layout.itemById("subtitle").text()
+        assert subtitle.count(name.split()[0]) <= 1, subtitle
+    assert layouts["Sozialformel"].itemById("subtitle").text() == "Sozialformel je Gemeinde"
+    assert layouts["Grundlagen"].itemById("subtitle").text() == (
+        "Grundlagen: Gemeinden und Kreisgrenze"
+    )
+
+
+def _numeric_context():
+    from qgis.core import QgsNumericFormatContext
+
+    return QgsNumericFormatContext()
+
+
+def test_catchment_classes_are_labelled_with_their_breaks():
+    from qgis.core import (
+        QgsFeature,
+        QgsGraduatedSymbolRenderer,
+        QgsRendererRange,
+        QgsSymbol,
+        QgsVectorLayer,
+        QgsWkbTypes,
+    )
+
+    from processing_algorithms.atlas_project import _label_breaks
+
+    layer = QgsVectorLayer(
+        "Polygon?crs=EPSG:25832&field=break_no:integer&field=break_m:double", "c", "memory"
+    )
+    features = []
+    for no, metres in ((1, 1125.0), (2, 2000.0)):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([no, metres])
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)[0]
+    ranges = [
+        QgsRendererRange(
+            i - 0.5, i + 0.5, QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry), f"{i}. Grenze"
+        )
+        for i in (1, 2, 3)
+    ]
+    layer.setRenderer(QgsGraduatedSymbolRenderer("break_no", ranges))
+    _label_breaks(layer)
+    labels = [r.label() for r in layer.renderer().ranges()]
+    assert labels == ["bis 1.125 m", "bis 2.000 m"]  # no third break in the data: no class
+
+
 def test_main_map_shows_the_mainland_and_leaves_helgoland_to_the_inset(atlas):
     from qgis.core import QgsGeometry, QgsPointXY
 
@@ -435,6 +497,7 @@ def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path)
         QgsRasterShader,
         QgsSingleBandPseudoColorRenderer,
     )
+    from qgis.PyQt.QtCore import Qt
     from qgis.PyQt.QtGui import QColor
 
     from geolib.raster import RasterResult, write_geotiff
@@ -483,15 +546,36 @@ def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path)
     layers = {layer.shortName(): layer for layer in project.mapLayers().values()}
     assert layers["angebotsdichte"].isValid()
     assert layers["angebotsdichte"].renderer().type() == "singlebandpseudocolor"
-    layout = project.layoutManager().layoutByName("Dichte und Erreichbarkeit")
-    legend = layout.itemById("legend").model().rootGroup()
-    assert "angebotsdichte" in [n.layer().shortName() for n in legend.findLayers()]
+    # a raster fills the map like a choropleth: it gets a map of its own, nothing hides it
+    first = project.layoutManager().layoutByName("Dichte und Erreichbarkeit")
+    shown = [
+        n.layer().shortName() for n in first.itemById("legend").model().rootGroup().findLayers()
+    ]
+    assert shown == ["angebote_je_einwohner", "kreis"]
+    layout = project.layoutManager().layoutByName(
+        "Dichte und Erreichbarkeit: Angebotsdichte (Angebote je km²)"
+    )
+    legend_model = layout.itemById("legend").model()
+    legend = legend_model.rootGroup()
+    assert [n.layer().shortName() for n in legend.findLayers()] == ["angebotsdichte", "kreis"]
+    assert layout.itemById("subtitle").text() == "Angebotsdichte (Angebote je km²)"
+    # the ramp without the band name ("Band 1 (Gray)")
+    raster_node = legend.findLayers()[0]
+    labels = [n.data(Qt.DisplayRole) or "" for n in legend_model.layerLegendNodes(raster_node)]
+    assert not any("Band" in text for text in labels), labels
+    assert set(result.maps) == {
+        "grundlagen",
+        "einzugsgebiete",
+        "dichte_erreichbarkeit",
+        "dichte_erreichbarkeit_angebotsdichte",
+        "sozialformel",
+    }
     assert layers["indikatoren"].isValid()
     sozialformel = project.layoutManager().layoutByName("Sozialformel").itemById("legend")
     in_legend = [n.layer().shortName() for n in sozialformel.model().rootGroup().findLayers()]
     assert "indikatoren" not in in_legend
     assert layout.itemById("data_year").text() == "Datenjahr: 2024"
-    _, _, variance, _ = _image_stats(result.maps["dichte_erreichbarkeit"])
+    _, _, variance, _ = _image_stats(result.maps["dichte_erreichbarkeit_angebotsdichte"])
     assert variance > 200
 
 
