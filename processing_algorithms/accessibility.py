@@ -16,7 +16,9 @@ from qgis.core import (
 )
 
 from geolib.accessibility import METHODS, accessibility, weighted_mean_by_area
+from geolib.crs import DEFAULT_CRS
 from geolib.density import _split_categories
+from geolib.network import build_network
 
 from .base import SozialplanungAlgorithm, tr_geolib
 
@@ -73,7 +75,9 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             "network nearest_min: travel time, within the maximum cost) with its id.\n\n"
             "Costs: straight-line distance in metres, or with a line layer as network the "
             "travel time in minutes (walk, bike or car). The maximum cost is in the same "
-            "unit.\n\n"
+            "unit. Units and offers farther than the snap distance from the network are "
+            "kept with routable = 0 and counted in the log: such units get no score "
+            "(NULL) and do not weigh in the mean; such offers reach nobody.\n\n"
             "Defined edge cases: an offer with no population within reach has no ratio "
             "(NULL) and adds nothing; a demand unit without an offer within reach scores 0. "
             "With areas (e.g. municipalities), a third output gives the population-weighted "
@@ -243,23 +247,16 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         """The routable network, or None for straight-line costs."""
         if not parameters.get(self.NETWORK):
             return None
-        # NETWORK WIRING (issue 3): geolib.network comes from the catchments branch.
-        try:
-            from geolib import network as geolib_network
-        except ImportError:
-            raise QgsProcessingException(
-                self.tr(
-                    "Network costs need the network module of the catchments (geolib.network), "
-                    "which this installation lacks. Leave 'Network' empty for straight-line "
-                    "distances."
-                )
-            ) from None
         lines = self.read_source(parameters, self.NETWORK, context)
         profile = PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
-        network = geolib_network.build_network(
-            lines, cost="time", profile=profile, progress=self.progress(feedback, 5, 30)
+        network = build_network(
+            lines,
+            cost="time",
+            profile=profile,
+            crs=DEFAULT_CRS,
+            progress=self.progress(feedback, 5, 30),
         )
-        self.push_notes(feedback, getattr(network, "notes", []))
+        self.push_notes(feedback, network.notes)
         return network
 
     def compute(self, parameters, context, feedback):

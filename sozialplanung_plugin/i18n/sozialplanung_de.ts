@@ -4,84 +4,84 @@
 <context>
     <name>AccessibilityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="239"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="243"/>
         <source>'{text}' is not a list of numbers separated by ';'.</source>
         <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="141"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="145"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="209"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="213"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="55"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="57"/>
         <source>Accessibility (2SFCA)</source>
         <translation>Erreichbarkeit (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="224"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="228"/>
         <source>Accessibility per area</source>
         <translation>Erreichbarkeit je Gebiet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="206"/>
         <source>Areas for means (optional, e.g. municipalities)</source>
         <translation>Gebiete für Mittelwerte (optional, z. B. Gemeinden)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="190"/>
         <source>Bike</source>
         <translation>Fahrrad</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="107"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="111"/>
         <source>Capacity field (optional; default 1 per offer)</source>
         <translation>Kapazitätsfeld (optional; sonst 1 je Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="190"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="116"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="120"/>
         <source>Category field of the offers (optional)</source>
         <translation>Kategoriefeld der Angebote (optional)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="87"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="91"/>
         <source>Demand (areas, grid cells or points)</source>
         <translation>Nachfrage (Gebiete, Rasterzellen oder Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="142"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="146"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (Stufengewichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="159"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="163"/>
         <source>E2SFCA zone breaks (optional, e.g. 500;1000;2000)</source>
         <translation>E2SFCA-Zonengrenzen (optional, z. B. 500;1000;2000)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="160"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="164"/>
         <source>E2SFCA zone weights (optional, e.g. 1;0.68;0.22)</source>
         <translation>E2SFCA-Zonengewichte (optional, z. B. 1;0.68;0.22)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="58"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="60"/>
         <source>Floating catchment accessibility of offers (supply, with a capacity; 1 each by default) for a population (demand: areas or grid cells, located at a point inside them, or points).
 
 Methods: 2SFCA: every offer's capacity is shared by the population within reach (R = capacity / population within the maximum cost), and every demand unit sums the shares of the offers it reaches. E2SFCA: the same with step weights per travel zone (breaks; default three equal zones up to the maximum cost with the weights 1, 0.68, 0.22 as in PySAL access). Gravity: weights (cost / maximum cost)^-β. Supply/demand ratio: capacity within reach divided by population within reach. The numbers equal PySAL access for the same costs.
 
 Outputs per demand unit: score (capacity per inhabitant), score_per_1000, score_norm (score / population-weighted mean: the Kreis mean is 1), supply_in_reach, and the nearest offer (nearest_m: straight line; with a network nearest_min: travel time, within the maximum cost) with its id.
 
-Costs: straight-line distance in metres, or with a line layer as network the travel time in minutes (walk, bike or car). The maximum cost is in the same unit.
+Costs: straight-line distance in metres, or with a line layer as network the travel time in minutes (walk, bike or car). The maximum cost is in the same unit. Units and offers farther than the snap distance from the network are kept with routable = 0 and counted in the log: such units get no score (NULL) and do not weigh in the mean; such offers reach nobody.
 
 Defined edge cases: an offer with no population within reach has no ratio (NULL) and adds nothing; a demand unit without an offer within reach scores 0. With areas (e.g. municipalities), a third output gives the population-weighted means per area.</source>
         <translation>Erreichbarkeit von Angeboten (Versorgung, mit einer Kapazität; sonst je 1) für eine Bevölkerung (Nachfrage: Gebiete oder Rasterzellen, verortet an einem Punkt in ihrem Inneren, oder Punkte) nach der Floating-Catchment-Methode.
@@ -90,97 +90,92 @@ Methoden: 2SFCA: Die Kapazität jedes Angebots wird auf die Bevölkerung in Reic
 
 Ausgaben je Nachfrageeinheit: score (Kapazität je Einwohner), score_per_1000, score_norm (score / bevölkerungsgewichtetes Mittel: das Kreismittel ist 1), supply_in_reach und das nächste Angebot (nearest_m: Luftlinie; mit Netz nearest_min: Reisezeit, innerhalb der maximalen Kosten) mit seiner ID.
 
-Kosten: Luftlinienentfernung in Metern oder, mit einem Linienlayer als Netz, die Reisezeit in Minuten (zu Fuß, Fahrrad oder Auto). Die maximalen Kosten haben dieselbe Einheit.
+Kosten: Luftlinienentfernung in Metern oder, mit einem Linienlayer als Netz, die Reisezeit in Minuten (zu Fuß, Fahrrad oder Auto). Die maximalen Kosten haben dieselbe Einheit. Einheiten und Angebote, die weiter als der Fangabstand vom Netz entfernt liegen, bleiben mit routable = 0 erhalten und werden im Protokoll gezählt: Solche Einheiten erhalten keinen Wert (NULL) und zählen nicht im Mittel; solche Angebote erreicht niemand.
 
 Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein Verhältnis (NULL) und trägt nichts bei; eine Nachfrageeinheit ohne Angebot in Reichweite erhält 0. Mit Gebieten (z. B. Gemeinden) gibt eine dritte Ausgabe die bevölkerungsgewichteten Mittel je Gebiet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="143"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="147"/>
         <source>Gravity (2SFCA with power decay)</source>
         <translation>Gravitation (2SFCA mit Potenzabfall)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="167"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="171"/>
         <source>Gravity exponent β</source>
         <translation>Gravitationsexponent β</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="192"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="196"/>
         <source>Largest distance to the network (m)</source>
         <translation>Größter Abstand zum Netz (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="152"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="156"/>
         <source>Maximum cost (m, or minutes with a network)</source>
         <translation>Maximale Kosten (m, mit Netz Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="139"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="143"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="177"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="181"/>
         <source>Network (lines, optional; empty: straight-line distance)</source>
         <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="251"/>
-        <source>Network costs need the network module of the catchments (geolib.network), which this installation lacks. Leave 'Network' empty for straight-line distances.</source>
-        <translation>Netzkosten brauchen das Netzmodul der Einzugsgebiete (geolib.network), das dieser Installation fehlt. Lassen Sie „Netz“ leer, um mit Luftlinienentfernungen zu rechnen.</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="131"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="135"/>
         <source>Offer id field (optional, for the nearest offer)</source>
         <translation>ID-Feld der Angebote (optional, für das nächste Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="101"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="105"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="215"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="219"/>
         <source>Offers with their ratio</source>
         <translation>Angebote mit ihrem Verhältnis</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="124"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="128"/>
         <source>Only offers of this category (optional)</source>
         <translation>Nur Angebote dieser Kategorie (optional)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="94"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="98"/>
         <source>Population field (e.g. children_u15)</source>
         <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="347"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="344"/>
         <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
         <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="144"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="148"/>
         <source>Supply/demand ratio within reach</source>
         <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="273"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="270"/>
         <source>To choose offers by category, also choose the category field.</source>
         <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="185"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="189"/>
         <source>Travel mode on the network</source>
         <translation>Verkehrsmittel im Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="190"/>
         <source>Walk</source>
         <translation>Zu Fuß</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="277"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="274"/>
         <source>{n} of {total} offers have the category '{category}'.</source>
         <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
     </message>
@@ -1509,7 +1504,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="128"/>
+        <location filename="../../geolib/accessibility.py" line="136"/>
         <source>Give one weight per zone break: {n_breaks} breaks but {n_weights} weights.</source>
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
@@ -1629,7 +1624,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="328"/>
+        <location filename="../../geolib/accessibility.py" line="331"/>
         <source>No population reaches any supply; the normalised score is NULL.</source>
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
@@ -1744,7 +1739,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="262"/>
+        <location filename="../../geolib/accessibility.py" line="270"/>
         <source>Some costs are 0; the gravity decay uses a minimum cost of {min_cost} so that it stays finite.</source>
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
@@ -1889,7 +1884,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="560"/>
+        <location filename="../../geolib/accessibility.py" line="575"/>
         <source>The capacity field '{field}' has negative values; fix them first.</source>
         <translation>Das Kapazitätsfeld „{field}“ hat negative Werte; korrigieren Sie sie zuerst.</translation>
     </message>
@@ -1924,17 +1919,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="335"/>
+        <location filename="../../geolib/accessibility.py" line="338"/>
         <source>The cost table needs the columns origin, destination and cost; missing: {missing}.</source>
         <translation>Die Kostentabelle braucht die Spalten origin, destination und cost; es fehlt: {missing}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="348"/>
+        <location filename="../../geolib/accessibility.py" line="351"/>
         <source>The cost table refers to rows that do not exist ({n_origins} origins, {n_destinations} destinations).</source>
         <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="119"/>
+        <location filename="../../geolib/accessibility.py" line="127"/>
         <source>The default E2SFCA weights (1, 0.68, 0.22) are for three zones, but {n} breaks were given; give one weight per break.</source>
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
@@ -2009,7 +2004,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="253"/>
+        <location filename="../../geolib/accessibility.py" line="261"/>
         <source>The gravity decay needs a scale above 0 and an exponent of at least 0 (got scale {scale}, exponent {beta}).</source>
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
@@ -2089,7 +2084,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="241"/>
+        <location filename="../../geolib/accessibility.py" line="249"/>
         <source>The maximum cost must be greater than 0, not {max_cost}.</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein, nicht {max_cost}.</translation>
     </message>
@@ -2164,7 +2159,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="534"/>
+        <location filename="../../geolib/accessibility.py" line="549"/>
         <source>The population field '{field}' has negative values ({n}); fix them first.</source>
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
@@ -2174,7 +2169,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="541"/>
+        <location filename="../../geolib/accessibility.py" line="556"/>
         <source>The population field '{field}' is 0 in every demand unit: there is no demand to relate the supply to. Choose another field or layer.</source>
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
@@ -2194,7 +2189,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="288"/>
+        <location filename="../../geolib/accessibility.py" line="296"/>
         <source>The ratio method needs demand-to-demand costs.</source>
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
@@ -2264,7 +2259,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="113"/>
+        <location filename="../../geolib/accessibility.py" line="121"/>
         <source>The zone breaks must be distinct positive costs, not {breaks}.</source>
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
@@ -2309,7 +2304,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), oder in Python mit gdf.set_crs('EPSG:25832').</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="522"/>
+        <location filename="../../geolib/accessibility.py" line="537"/>
         <source>The {what} has no feature with a geometry.</source>
         <translation>Der {what} hat kein Objekt mit Geometrie.</translation>
     </message>
@@ -2424,7 +2419,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="235"/>
+        <location filename="../../geolib/accessibility.py" line="243"/>
         <source>Unknown method '{method}'; choose one of {methods}.</source>
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
@@ -2469,7 +2464,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="134"/>
+        <location filename="../../geolib/accessibility.py" line="142"/>
         <source>Zone weights must not be negative.</source>
         <translation>Zonengewichte dürfen nicht negativ sein.</translation>
     </message>
@@ -2514,7 +2509,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kostentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="508"/>
+        <location filename="../../geolib/accessibility.py" line="523"/>
         <source>demand layer</source>
         <translation>Nachfragelayer</translation>
     </message>
@@ -2609,7 +2604,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="509"/>
+        <location filename="../../geolib/accessibility.py" line="524"/>
         <source>supply layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -2664,12 +2659,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="527"/>
+        <location filename="../../geolib/accessibility.py" line="542"/>
         <source>{n} demand units have no population in '{field}'; they count as 0.</source>
         <translation>{n} Nachfrageeinheiten haben keine Bevölkerung in „{field}“; sie zählen als 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="317"/>
+        <location filename="../../geolib/accessibility.py" line="36"/>
         <source>{n} demand units have no supply within reach; their score is 0.</source>
         <translation>{n} Nachfrageeinheiten erreichen kein Angebot; ihr Wert ist 0.</translation>
     </message>
@@ -2707,6 +2702,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/network.py" line="436"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="630"/>
+        <source>{n} of {total} demand units are farther than {d} m from the network (or have no geometry): their score and nearest offer are NULL (routable = 0) and their {population} inhabitants are left out of the mean.</source>
+        <translation>{n} von {total} Nachfrageeinheiten liegen weiter als {d} m vom Netz entfernt (oder haben keine Geometrie): Ihr Wert und ihr nächstes Angebot sind NULL (routable = 0), und ihre {population} Einwohner zählen nicht im Mittel.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="643"/>
+        <source>{n} of {total} offers are farther than {d} m from the network: nobody reaches them, their capacity ({capacity}) is not counted (routable = 0).</source>
+        <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="1501"/>
@@ -2764,12 +2769,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="552"/>
+        <location filename="../../geolib/accessibility.py" line="567"/>
         <source>{n} supply points have no capacity in '{field}'; they count as 1.</source>
         <translation>{n} Angebote haben keine Kapazität in „{field}“; sie zählen als 1.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="308"/>
+        <location filename="../../geolib/accessibility.py" line="316"/>
         <source>{n} supply points have no demand within reach; their supply is not assigned to anyone (ratio NULL).</source>
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
