@@ -23,6 +23,7 @@ from geolib.network import build_network
 from .base import SozialplanungAlgorithm, tr_geolib
 
 PROFILES = ("walk", "bike", "car")
+NETWORK_COSTS = ("time", "distance")
 
 
 class AccessibilityAlgorithm(SozialplanungAlgorithm):
@@ -42,6 +43,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
     BETA = "BETA"
     NETWORK = "NETWORK"
     PROFILE = "PROFILE"
+    NETWORK_COST = "NETWORK_COST"
     SNAP_DISTANCE = "SNAP_DISTANCE"
     AREAS = "AREAS"
     OUTPUT = "OUTPUT"
@@ -72,10 +74,12 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             "Outputs per demand unit: score (capacity per inhabitant), score_per_1000, "
             "score_norm (score / population-weighted mean: the Kreis mean is 1), "
             "supply_in_reach, and the nearest offer (nearest_m: straight line; with a "
-            "network nearest_min: travel time, within the maximum cost) with its id.\n\n"
+            "network nearest_min: travel time, or nearest_m: network distance, within the "
+            "maximum cost) with its id.\n\n"
             "Costs: straight-line distance in metres, or with a line layer as network the "
-            "travel time in minutes (walk, bike or car). The maximum cost is in the same "
-            "unit. Units and offers farther than the snap distance from the network are "
+            "travel time in minutes or the distance along the network in metres (walk, bike "
+            "or car: which ways may be used, and their speeds). The maximum cost is in the "
+            "same unit. Units and offers farther than the snap distance from the network are "
             "kept with routable = 0 and counted in the log: such units get no score "
             "(NULL) and do not weigh in the mean; such offers reach nobody.\n\n"
             "Defined edge cases: an offer with no population within reach has no ratio "
@@ -153,7 +157,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MAX_COST,
-                self.tr("Maximum cost (m, or minutes with a network)"),
+                self.tr("Maximum cost (m; minutes with a network by travel time)"),
                 QgsProcessingParameterNumber.Double,
                 defaultValue=2000.0,
                 minValue=0.0,
@@ -188,6 +192,14 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
                 self.PROFILE,
                 self.tr("Travel mode on the network"),
                 [self.tr("Walk"), self.tr("Bike"), self.tr("Car")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.NETWORK_COST,
+                self.tr("Cost on the network"),
+                [self.tr("Travel time (minutes)"), self.tr("Distance along the network (m)")],
                 defaultValue=0,
             )
         )
@@ -249,9 +261,10 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             return None
         lines = self.read_source(parameters, self.NETWORK, context)
         profile = PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
+        cost = NETWORK_COSTS[self.parameterAsEnum(parameters, self.NETWORK_COST, context)]
         network = build_network(
             lines,
-            cost="time",
+            cost=cost,
             profile=profile,
             crs=DEFAULT_CRS,
             progress=self.progress(feedback, 5, 30),

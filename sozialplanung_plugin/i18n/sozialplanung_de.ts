@@ -4,178 +4,193 @@
 <context>
     <name>AccessibilityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="243"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="255"/>
         <source>'{text}' is not a list of numbers separated by ';'.</source>
         <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="145"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="149"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="213"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="225"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="57"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="59"/>
         <source>Accessibility (2SFCA)</source>
         <translation>Erreichbarkeit (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="228"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="240"/>
         <source>Accessibility per area</source>
         <translation>Erreichbarkeit je Gebiet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="206"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="218"/>
         <source>Areas for means (optional, e.g. municipalities)</source>
         <translation>Gebiete für Mittelwerte (optional, z. B. Gemeinden)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="190"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
         <source>Bike</source>
         <translation>Fahrrad</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="111"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="115"/>
         <source>Capacity field (optional; default 1 per offer)</source>
         <translation>Kapazitätsfeld (optional; sonst 1 je Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="190"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="120"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="124"/>
         <source>Category field of the offers (optional)</source>
         <translation>Kategoriefeld der Angebote (optional)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="91"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="201"/>
+        <source>Cost on the network</source>
+        <translation>Kosten im Netz</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="95"/>
         <source>Demand (areas, grid cells or points)</source>
         <translation>Nachfrage (Gebiete, Rasterzellen oder Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="146"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <source>Distance along the network (m)</source>
+        <translation>Entfernung im Netz (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="150"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (Stufengewichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="163"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="167"/>
         <source>E2SFCA zone breaks (optional, e.g. 500;1000;2000)</source>
         <translation>E2SFCA-Zonengrenzen (optional, z. B. 500;1000;2000)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="164"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="168"/>
         <source>E2SFCA zone weights (optional, e.g. 1;0.68;0.22)</source>
         <translation>E2SFCA-Zonengewichte (optional, z. B. 1;0.68;0.22)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="60"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="62"/>
         <source>Floating catchment accessibility of offers (supply, with a capacity; 1 each by default) for a population (demand: areas or grid cells, located at a point inside them, or points).
 
 Methods: 2SFCA: every offer's capacity is shared by the population within reach (R = capacity / population within the maximum cost), and every demand unit sums the shares of the offers it reaches. E2SFCA: the same with step weights per travel zone (breaks; default three equal zones up to the maximum cost with the weights 1, 0.68, 0.22 as in PySAL access). Gravity: weights (cost / maximum cost)^-β. Supply/demand ratio: capacity within reach divided by population within reach. The numbers equal PySAL access for the same costs.
 
-Outputs per demand unit: score (capacity per inhabitant), score_per_1000, score_norm (score / population-weighted mean: the Kreis mean is 1), supply_in_reach, and the nearest offer (nearest_m: straight line; with a network nearest_min: travel time, within the maximum cost) with its id.
+Outputs per demand unit: score (capacity per inhabitant), score_per_1000, score_norm (score / population-weighted mean: the Kreis mean is 1), supply_in_reach, and the nearest offer (nearest_m: straight line; with a network nearest_min: travel time, or nearest_m: network distance, within the maximum cost) with its id.
 
-Costs: straight-line distance in metres, or with a line layer as network the travel time in minutes (walk, bike or car). The maximum cost is in the same unit. Units and offers farther than the snap distance from the network are kept with routable = 0 and counted in the log: such units get no score (NULL) and do not weigh in the mean; such offers reach nobody.
+Costs: straight-line distance in metres, or with a line layer as network the travel time in minutes or the distance along the network in metres (walk, bike or car: which ways may be used, and their speeds). The maximum cost is in the same unit. Units and offers farther than the snap distance from the network are kept with routable = 0 and counted in the log: such units get no score (NULL) and do not weigh in the mean; such offers reach nobody.
 
 Defined edge cases: an offer with no population within reach has no ratio (NULL) and adds nothing; a demand unit without an offer within reach scores 0. With areas (e.g. municipalities), a third output gives the population-weighted means per area.</source>
         <translation>Erreichbarkeit von Angeboten (Versorgung, mit einer Kapazität; sonst je 1) für eine Bevölkerung (Nachfrage: Gebiete oder Rasterzellen, verortet an einem Punkt in ihrem Inneren, oder Punkte) nach der Floating-Catchment-Methode.
 
 Methoden: 2SFCA: Die Kapazität jedes Angebots wird auf die Bevölkerung in Reichweite verteilt (R = Kapazität / Bevölkerung innerhalb der maximalen Kosten), und jede Nachfrageeinheit summiert die Anteile der Angebote, die sie erreicht. E2SFCA: ebenso, mit Stufengewichten je Zone (Grenzen; Standard: drei gleiche Zonen bis zu den maximalen Kosten mit den Gewichten 1, 0,68, 0,22 wie in PySAL access). Gravitation: Gewichte (Kosten / maximale Kosten)^-β. Verhältnis Angebot/Nachfrage: Kapazität in Reichweite geteilt durch Bevölkerung in Reichweite. Die Zahlen stimmen bei gleichen Kosten mit PySAL access überein.
 
-Ausgaben je Nachfrageeinheit: score (Kapazität je Einwohner), score_per_1000, score_norm (score / bevölkerungsgewichtetes Mittel: das Kreismittel ist 1), supply_in_reach und das nächste Angebot (nearest_m: Luftlinie; mit Netz nearest_min: Reisezeit, innerhalb der maximalen Kosten) mit seiner ID.
+Ausgaben je Nachfrageeinheit: score (Kapazität je Einwohner), score_per_1000, score_norm (score / bevölkerungsgewichtetes Mittel: das Kreismittel ist 1), supply_in_reach und das nächste Angebot (nearest_m: Luftlinie; mit Netz nearest_min: Reisezeit, oder nearest_m: Entfernung im Netz, innerhalb der maximalen Kosten) mit seiner ID.
 
-Kosten: Luftlinienentfernung in Metern oder, mit einem Linienlayer als Netz, die Reisezeit in Minuten (zu Fuß, Fahrrad oder Auto). Die maximalen Kosten haben dieselbe Einheit. Einheiten und Angebote, die weiter als der Fangabstand vom Netz entfernt liegen, bleiben mit routable = 0 erhalten und werden im Protokoll gezählt: Solche Einheiten erhalten keinen Wert (NULL) und zählen nicht im Mittel; solche Angebote erreicht niemand.
+Kosten: Luftlinienentfernung in Metern oder, mit einem Linienlayer als Netz, die Reisezeit in Minuten oder die Entfernung im Netz in Metern (zu Fuß, Fahrrad oder Auto: welche Wege genutzt werden dürfen und ihre Geschwindigkeiten). Die maximalen Kosten haben dieselbe Einheit. Einheiten und Angebote, die weiter als der Fangabstand vom Netz entfernt liegen, bleiben mit routable = 0 erhalten und werden im Protokoll gezählt: Solche Einheiten erhalten keinen Wert (NULL) und zählen nicht im Mittel; solche Angebote erreicht niemand.
 
 Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein Verhältnis (NULL) und trägt nichts bei; eine Nachfrageeinheit ohne Angebot in Reichweite erhält 0. Mit Gebieten (z. B. Gemeinden) gibt eine dritte Ausgabe die bevölkerungsgewichteten Mittel je Gebiet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="147"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="151"/>
         <source>Gravity (2SFCA with power decay)</source>
         <translation>Gravitation (2SFCA mit Potenzabfall)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="171"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="175"/>
         <source>Gravity exponent β</source>
         <translation>Gravitationsexponent β</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="196"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="208"/>
         <source>Largest distance to the network (m)</source>
         <translation>Größter Abstand zum Netz (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="156"/>
-        <source>Maximum cost (m, or minutes with a network)</source>
-        <translation>Maximale Kosten (m, mit Netz Minuten)</translation>
+        <location filename="../../processing_algorithms/accessibility.py" line="160"/>
+        <source>Maximum cost (m; minutes with a network by travel time)</source>
+        <translation>Maximale Kosten (m; mit Netz nach Reisezeit Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="143"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="147"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="181"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="185"/>
         <source>Network (lines, optional; empty: straight-line distance)</source>
         <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="135"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="139"/>
         <source>Offer id field (optional, for the nearest offer)</source>
         <translation>ID-Feld der Angebote (optional, für das nächste Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="105"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="109"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="219"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="231"/>
         <source>Offers with their ratio</source>
         <translation>Angebote mit ihrem Verhältnis</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="128"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="132"/>
         <source>Only offers of this category (optional)</source>
         <translation>Nur Angebote dieser Kategorie (optional)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="98"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="102"/>
         <source>Population field (e.g. children_u15)</source>
         <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="344"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="357"/>
         <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
         <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="148"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="152"/>
         <source>Supply/demand ratio within reach</source>
         <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="270"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="283"/>
         <source>To choose offers by category, also choose the category field.</source>
         <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="189"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="193"/>
         <source>Travel mode on the network</source>
         <translation>Verkehrsmittel im Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="190"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <source>Travel time (minutes)</source>
+        <translation>Reisezeit (Minuten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
         <source>Walk</source>
         <translation>Zu Fuß</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="274"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="287"/>
         <source>{n} of {total} offers have the category '{category}'.</source>
         <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
     </message>
@@ -1334,7 +1349,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="144"/>
+        <location filename="../../geolib/density.py" line="151"/>
         <source>A population per target group needs the target group field of the offers.</source>
         <translation>Eine Bevölkerung je Zielgruppe braucht das Zielgruppenfeld der Angebote.</translation>
     </message>
@@ -1344,7 +1359,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="677"/>
+        <location filename="../../geolib/density.py" line="689"/>
         <source>A raster of {rows} × {cols} pixels would need about {need} of memory, more than the limit of {limit}. Use a larger pixel size or a smaller extent.</source>
         <translation>Ein Raster mit {rows} × {cols} Pixeln bräuchte etwa {need} Arbeitsspeicher, mehr als die Grenze von {limit}. Wählen Sie eine größere Pixelgröße oder eine kleinere Ausdehnung.</translation>
     </message>
@@ -1359,7 +1374,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="614"/>
+        <location filename="../../geolib/density.py" line="626"/>
         <source>All weights in '{field}' are 0 or missing, so the density is 0 everywhere. Choose another weight field or none.</source>
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
@@ -1484,7 +1499,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Feld angeben, oder einen Zähler und einen Nenner (für eine Quotenoberfläche).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="572"/>
+        <location filename="../../geolib/density.py" line="584"/>
         <source>Give a radius in metres or a radius field.</source>
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
@@ -1614,7 +1629,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="232"/>
+        <location filename="../../geolib/density.py" line="239"/>
         <source>No offer has the target group '{group}'.</source>
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
@@ -1629,7 +1644,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="623"/>
+        <location filename="../../geolib/density.py" line="635"/>
         <source>No radius in '{field}' is greater than 0 metres; every point needs a positive search radius.</source>
         <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
     </message>
@@ -1639,7 +1654,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="335"/>
+        <location filename="../../geolib/density.py" line="342"/>
         <source>No value of '{area_key}' in the areas occurs in '{mapping_key}' of the group table (for example {example}). Choose matching key fields.</source>
         <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
     </message>
@@ -1949,7 +1964,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="656"/>
+        <location filename="../../geolib/density.py" line="668"/>
         <source>The extent must have a positive width and height; got {xmin}, {ymin}, {xmax}, {ymax}.</source>
         <translation>Die Ausdehnung muss eine positive Breite und Höhe haben; erhalten: {xmin}, {ymin}, {xmax}, {ymax}.</translation>
     </message>
@@ -2144,7 +2159,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="568"/>
+        <location filename="../../geolib/density.py" line="580"/>
         <source>The pixel size must be a positive number of metres, not {size}.</source>
         <translation>Die Pixelgröße muss eine positive Zahl von Metern sein, nicht {size}.</translation>
     </message>
@@ -2154,7 +2169,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße muss größer als 0 m sein; sie ist {size}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="666"/>
+        <location filename="../../geolib/density.py" line="678"/>
         <source>The pixel size of {size} m is larger than the extent ({width} m × {height} m). Choose a smaller pixel size or a larger extent.</source>
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
@@ -2179,12 +2194,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="574"/>
+        <location filename="../../geolib/density.py" line="586"/>
         <source>The radius must be greater than 0 metres, not {radius}. Choose a search radius such as 500 m.</source>
         <translation>Der Radius muss größer als 0 Meter sein, nicht {radius}. Wählen Sie einen Suchradius wie 500 m.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="133"/>
+        <location filename="../../geolib/density.py" line="140"/>
         <source>The rate base must be a positive number of inhabitants (for example 1000), not {per}.</source>
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
@@ -2319,7 +2334,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} hat kein Feld '{field}'. Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="592"/>
+        <location filename="../../geolib/density.py" line="604"/>
         <source>The {what} has no point with a geometry; there is nothing to estimate.</source>
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
@@ -2414,7 +2429,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="556"/>
+        <location filename="../../geolib/density.py" line="568"/>
         <source>Unknown kernel '{kernel}'; choose one of {kernels}.</source>
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
@@ -2424,7 +2439,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="562"/>
+        <location filename="../../geolib/density.py" line="574"/>
         <source>Unknown output value '{output}'; choose one of {values}.</source>
         <translation>Unbekannter Ausgabewert „{output}“; wählen Sie einen von {values}.</translation>
     </message>
@@ -2449,7 +2464,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="580"/>
+        <location filename="../../geolib/density.py" line="592"/>
         <source>With a decay ratio of {decay} the triangular kernel has no positive integral, so it cannot be scaled; use the raw output or a decay ratio above -0.5.</source>
         <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
     </message>
@@ -2489,7 +2504,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="137"/>
+        <location filename="../../geolib/density.py" line="144"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
@@ -2524,7 +2539,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="327"/>
+        <location filename="../../geolib/density.py" line="334"/>
         <source>group table</source>
         <translation>Zuordnungslayer</translation>
     </message>
@@ -2584,12 +2599,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="163"/>
+        <location filename="../../geolib/density.py" line="170"/>
         <source>points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="585"/>
+        <location filename="../../geolib/density.py" line="597"/>
         <source>points layer</source>
         <translation>Punktlayer</translation>
     </message>
@@ -2639,12 +2654,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete sind kleiner als eine Zelle; jedes erhielt die Zelle eines Punkts in ihm. Für mehr Detail eine kleinere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="209"/>
+        <location filename="../../geolib/density.py" line="216"/>
         <source>{n} areas have no positive population; their rate is NULL (see 'rate_note').</source>
         <translation>{n} Gebiete haben keine positive Einwohnerzahl; ihre Quote ist NULL (siehe „rate_note“).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="345"/>
+        <location filename="../../geolib/density.py" line="352"/>
         <source>{n} areas have no row in the group table and belong to no group: {keys}.</source>
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
@@ -2739,22 +2754,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="184"/>
+        <location filename="../../geolib/density.py" line="191"/>
         <source>{n} offers lie outside every area and are not counted; see the list of offers outside the areas.</source>
         <translation>{n} Angebote liegen außerhalb aller Gebiete und werden nicht gezählt; siehe die Liste der Angebote außerhalb der Gebiete.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="630"/>
+        <location filename="../../geolib/density.py" line="642"/>
         <source>{n} points have a missing radius or one of 0 m or less in '{field}' and were skipped.</source>
         <translation>{n} Punkte haben in „{field}“ keinen Radius oder einen von 0 m oder weniger und wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="606"/>
+        <location filename="../../geolib/density.py" line="618"/>
         <source>{n} points have no weight in '{field}'; they count with weight 0.</source>
         <translation>{n} Punkte haben kein Gewicht in „{field}“; sie zählen mit dem Gewicht 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="697"/>
+        <location filename="../../geolib/density.py" line="709"/>
         <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
     </message>

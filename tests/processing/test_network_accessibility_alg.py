@@ -125,3 +125,25 @@ def test_walking_minutes_on_wedel_detail_streets(tmp_path):
     ok = acc["routable"] == 1
     weighted = (acc["score_norm"] * acc["pop"])[ok].sum() / acc["pop"][ok].sum()
     assert weighted == pytest.approx(1.0)
+    # the distance along the network: walking at 4.5 km/h, metres are 75 × the minutes
+    out_m = tmp_path / "acc_m.gpkg"
+    run_algorithm(
+        ALG,
+        {
+            "DEMAND": str(demand_path),
+            "POPULATION_FIELD": "pop",
+            "SUPPLY": str(offers_path),
+            "CAPACITY_FIELD": "places",
+            "ID_FIELD": "oid",
+            "MAX_COST": max_min * 75,
+            "NETWORK": _lines(tmp_path, "osm_strassen_wedel_detail"),
+            "PROFILE": 0,
+            "NETWORK_COST": 1,
+            "OUTPUT": str(out_m),
+        },
+    )
+    acc_m = read_vector(out_m)
+    assert "nearest_m" in acc_m.columns and "nearest_min" not in acc_m.columns
+    np.testing.assert_allclose(acc_m["nearest_m"], acc["nearest_min"] * 75, rtol=1e-9)
+    np.testing.assert_allclose(acc_m["score"], acc["score"], rtol=1e-9)
+    assert acc_m["nearest_offer"].tolist() == acc["nearest_offer"].tolist()
