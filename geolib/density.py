@@ -549,8 +549,8 @@ def kernel_density(
     60616); here every scaled kernel integrates to exactly 1.
 
     Each point is evaluated exactly at the centres of the pixels within its radius
-    (vectorised over blocks of points of one window size, summed in place with
-    ``numpy.add.at``), so no binning error arises.
+    (vectorised over blocks of points of one window size, each window added in place
+    as a slice of the raster), so no binning error arises.
 
     Examples
     --------
@@ -812,7 +812,6 @@ def _accumulate_part(xy, w, r, left, top, ps, rows, cols, kernel, decay, progres
     fast = kernel == "quartic" and bool(np.all(w >= 0))
     # reused block buffers (fresh 4 MB arrays per block cost page faults)
     buf_v = np.empty(0)
-    buf_i = np.empty(0, dtype=np.int64)
     start = 0
     while start < n:
         progress.report(start / max(n, 1))
@@ -825,7 +824,6 @@ def _accumulate_part(xy, w, r, left, top, ps, rows, cols, kernel, decay, progres
         shape = (stop - start, win, win)
         if buf_v.size < shape[0] * win * win:
             buf_v = np.empty(shape[0] * win * win)
-            buf_i = np.empty(shape[0] * win * win, dtype=np.int64)
         # first column/row whose centre may lie within the radius
         c0 = np.ceil((px - pr - left) / ps - 0.5).astype(np.int64)
         r0 = np.ceil((top - py - pr) / ps - 0.5).astype(np.int64)
@@ -851,13 +849,11 @@ def _accumulate_part(xy, w, r, left, top, ps, rows, cols, kernel, decay, progres
             values = _kernel_raw(kernel, np.where(inside, u, 1.0), decay)
             values = np.where(inside, values * w[start:stop, None, None], 0.0)
         # accumulate into the band of padded rows this block touches
-        flat = np.add(
-            ((rows_idx + pad - lo) * pcol)[:, :, None],
-            (cols_idx + pad)[:, None, :],
-            out=buf_i[: shape[0] * win * win].reshape(shape),
-        )
-        # unbuffered in-place sum (numpy ≥ 1.25 has a fast path for add.at)
-        np.add.at(acc, flat.ravel(), values.ravel())
+        # each point's window added in place: a slice per point costs less than an
+        # index per pixel
+        grid = acc.reshape(prow, pcol)
+        for i, (y, x) in enumerate(zip((r0 + pad - lo).tolist(), (c0 + pad).tolist())):
+            grid[y : y + win, x : x + win] += values[i]
         start = stop
     progress.report(1.0)
     # a view into the padded accumulator: no second raster-sized copy
