@@ -21,6 +21,7 @@ from .crs import to_metric
 from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
 from .messages import N_, Message
+from .network import od_costs
 from .validate import drop_null_geometries, numeric_field
 
 METHODS = ("2sfca", "e2sfca", "gravity", "ratio")
@@ -31,6 +32,13 @@ METHODS = ("2sfca", "e2sfca", "gravity", "ratio")
 E2SFCA_WEIGHTS = (1.0, 0.68, 0.22)
 
 COST_COLUMNS = ("origin", "destination", "cost")
+
+_UNSERVED_TEMPLATE = N_("{n} demand units have no supply within reach; their score is 0.")
+_UNROUTABLE_TEMPLATE = (
+    "{n} of {total} points of the {what} are not routable (farther than {d} m "
+    "from the network or without geometry); they are listed in the unroutable "
+    "output."
+)
 
 
 @dataclass
@@ -313,12 +321,7 @@ def floating_catchment(
             )
     n_unserved = int((supply_in_reach == 0).sum())
     if n_unserved:
-        notes.append(
-            Message(
-                "{n} demand units have no supply within reach; their score is 0.",
-                n=n_unserved,
-            )
-        )
+        notes.append(Message(_UNSERVED_TEMPLATE, n=n_unserved))
     total = pop.sum()
     mean = float((score * pop).sum() / total) if total > 0 else 0.0
     if mean > 0:
@@ -424,6 +427,13 @@ def nearest(costs: pd.DataFrame, n_origins: int) -> tuple[np.ndarray, np.ndarray
     return best, row
 
 
+def _routable(n: int, unroutable: gpd.GeoDataFrame) -> np.ndarray:
+    """Mask of the rows of a reset-index frame that are not in ``unroutable``."""
+    ok = np.ones(n, dtype=bool)
+    ok[np.asarray(unroutable.index, dtype=np.int64)] = False
+    return ok
+
+
 def _locations(gdf: gpd.GeoDataFrame) -> np.ndarray:
     """One point per feature: points as they are, polygons and lines at a point on them."""
     geoms = gdf.geometry
@@ -468,10 +478,15 @@ def accessibility(
         See :func:`floating_catchment`; ``scale`` of the gravity decay defaults to
         ``max_cost``.
     network
-        A ``geolib.network.Network``: costs are network travel costs
-        (``geolib.network.od_costs``); ``None``: straight-line distances.
+        A :class:`geolib.network.Network` (:func:`geolib.network.build_network`):
+        costs are network travel costs in its unit (minutes for ``cost="time"``,
+        metres for ``"distance"``) from :func:`geolib.network.od_costs`; ``None``:
+        straight-line distances in metres.
     snap_distance
-        Largest distance (m) from a point to the network.
+        Largest distance (m) from a point to the network. Demand units and offers
+        farther away are unroutable: they are kept, marked ``routable = 0`` and
+        counted in a note; unroutable demand units have NULL scores and do not
+        weigh in the mean, unroutable offers reach nobody.
     id_field
         Field of ``supply`` whose value is written to ``nearest_offer``.
     crs
@@ -567,6 +582,8 @@ def accessibility(
     dem_xy, sup_xy = _locations(demand_m), _locations(supply_m)
     progress.report(0.1)
 
+    demand_routable = np.ones(len(demand_m), dtype=bool)
+    supply_routable = np.ones(len(supply_m), dtype=bool)
     if network is None:
         unit = "m"
         costs = straight_line_costs(dem_xy, sup_xy, max_cost=max_cost)
@@ -577,13 +594,10 @@ def accessibility(
         near_cost, near_row = tree.query(dem_xy, k=1)
         near_row = np.asarray(near_row, dtype=np.int64)
     else:
-        # NETWORK WIRING (issue 3, geolib.network): costs in the network's unit
-        from . import network as _network
-
-        unit = getattr(network, "unit", "min")
+        unit = network.unit
         dem_pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(*dem_xy.T), crs=demand_m.crs)
         sup_pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(*sup_xy.T), crs=supply_m.crs)
-        od = _network.od_costs(
+        od = od_costs(
             network,
             dem_pts,
             sup_pts,
@@ -591,11 +605,15 @@ def accessibility(
             snap_distance=snap_distance,
             progress=progress.sub(0.1, 0.7),
         )
-        notes += list(od.notes)
+        # od_costs names "origins"/"destinations" and an output this function does not
+        # have: its notes on unroutable points are replaced by the ones below
+        notes += [n for n in od.notes if getattr(n, "template", "") != _UNROUTABLE_TEMPLATE]
         costs = od.table[list(COST_COLUMNS)]
+        demand_routable = _routable(len(demand_m), od.unroutable_origins)
+        supply_routable = _routable(len(supply_m), od.unroutable_destinations)
         demand_costs = None
         if method == "ratio":
-            dd = _network.od_costs(
+            dd = od_costs(
                 network,
                 dem_pts,
                 dem_pts,
@@ -605,10 +623,37 @@ def accessibility(
             )
             demand_costs = dd.table[list(COST_COLUMNS)]
         near_cost, near_row = nearest(costs, len(demand_m))
+        n_bad_demand = int((~demand_routable).sum())
+        n_bad_supply = int((~supply_routable).sum())
+        if n_bad_demand:
+            notes.append(
+                Message(
+                    "{n} of {total} demand units are farther than {d} m from the network "
+                    "(or have no geometry): their score and nearest offer are NULL "
+                    "(routable = 0) and their {population} inhabitants are left out of "
+                    "the mean.",
+                    n=n_bad_demand,
+                    total=len(demand_m),
+                    d=f"{snap_distance:g}",
+                    population=f"{population[~demand_routable].sum():g}",
+                )
+            )
+        if n_bad_supply:
+            notes.append(
+                Message(
+                    "{n} of {total} offers are farther than {d} m from the network: "
+                    "nobody reaches them, their capacity ({capacity}) is not counted "
+                    "(routable = 0).",
+                    n=n_bad_supply,
+                    total=len(supply_m),
+                    d=f"{snap_distance:g}",
+                    capacity=f"{capacity[~supply_routable].sum():g}",
+                )
+            )
     progress.report(0.8)
 
     fc = floating_catchment(
-        population,
+        np.where(demand_routable, population, 0.0),
         capacity,
         costs,
         max_cost=max_cost,
@@ -619,15 +664,25 @@ def accessibility(
         scale=scale if scale else max_cost,
         demand_costs=demand_costs,
     )
-    notes += fc.notes
+    for note in fc.notes:
+        if getattr(note, "template", "") == _UNSERVED_TEMPLATE:
+            # unroutable units were noted above: count only the routable ones here
+            n = int(((fc.supply_in_reach == 0) & demand_routable).sum())
+            if n:
+                notes.append(Message(_UNSERVED_TEMPLATE, n=n))
+        else:
+            notes.append(note)
     out = demand.loc[demand_rows].reset_index(drop=True)
     out = out.set_geometry(demand_m.geometry.values, crs=demand_m.crs)
-    out["score"] = fc.score
-    out["score_per_1000"] = fc.score * 1000
-    out["score_norm"] = fc.normalised
+    score = np.where(demand_routable, fc.score, np.nan)
+    out["score"] = score
+    out["score_per_1000"] = score * 1000
+    out["score_norm"] = np.where(demand_routable, fc.normalised, np.nan)
     out["supply_in_reach"] = fc.supply_in_reach.astype(np.int64)
     near_name = f"nearest_{unit}"
     out[near_name] = near_cost
+    if network is not None:
+        out["routable"] = demand_routable.astype(np.int64)
     if id_field and id_field in supply_m.columns:
         ids = supply_m[id_field].astype(str).to_numpy()
         out["nearest_offer"] = [ids[r] if r >= 0 else None for r in near_row]
@@ -638,6 +693,8 @@ def accessibility(
     sup["capacity_used"] = capacity
     sup["demand_in_reach"] = fc.demand_in_reach
     sup["ratio"] = fc.ratio
+    if network is not None:
+        sup["routable"] = supply_routable.astype(np.int64)
     progress.report(1.0)
     return AccessibilityResult(out, sup, costs, unit, notes)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -15,7 +16,13 @@ from pyproj import CRS
 
 from ._progress import Progress
 from .crs import to_metric
-from .errors import DataError, EmptyInputError, ParameterError, ResourceError
+from .errors import (
+    CancelledError,
+    DataError,
+    EmptyInputError,
+    ParameterError,
+    ResourceError,
+)
 from .io import require_rows
 from .messages import N_, Message
 from .validate import (
@@ -473,6 +480,7 @@ def kernel_density(
     extent: tuple[float, float, float, float] | None = None,
     crs: str | int | None = None,
     max_bytes: int = MAX_RASTER_BYTES,
+    threads: int = 1,
     progress: Progress | None = None,
 ):
     """Kernel density of points on a raster, exact at every pixel centre.
@@ -509,6 +517,10 @@ def kernel_density(
         Metric analysis CRS (default EPSG:25832); points are reprojected when needed.
     max_bytes
         Memory limit; larger rasters are refused with the size they would need.
+    threads
+        Threads that sum the kernels, each a band of rows with an equal share of
+        the points (default 1). The values do not depend on it (up to the order of
+        floating-point sums). On two shared cores it was not faster (see README).
     progress
         Optional progress and cancellation.
 
@@ -537,8 +549,8 @@ def kernel_density(
     60616); here every scaled kernel integrates to exactly 1.
 
     Each point is evaluated exactly at the centres of the pixels within its radius
-    (vectorised over blocks of points and accumulated with ``numpy.bincount``), so no
-    binning error arises.
+    (vectorised over blocks of points of one window size, each window added in place
+    as a slice of the raster), so no binning error arises.
 
     Examples
     --------
@@ -709,23 +721,97 @@ def kernel_density(
             w_pts = w_pts * 1e6
 
     array = _accumulate(
-        xy, w_pts, r_pts, left, top, pixel_size, rows, cols, kernel, decay, progress
+        xy,
+        w_pts,
+        r_pts,
+        left,
+        top,
+        pixel_size,
+        rows,
+        cols,
+        kernel,
+        decay,
+        progress,
+        max(1, int(threads)),
     )
     transform = Affine(pixel_size, 0.0, left, 0.0, -pixel_size, top)
     return RasterResult(array, transform, CRS.from_user_input(pts_m.crs), NODATA, notes)
 
 
-def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress):
-    """Sum the kernels of the points at the pixel centres (see :func:`kernel_density`)."""
+def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress, threads=1):
+    """Sum the kernels of the points at the pixel centres (see :func:`kernel_density`).
+
+    With several threads the points are split into bands of rows with equal numbers
+    of points; each thread sums its band into its own array (numpy's ufuncs release
+    the GIL) and the bands are added at the end. The calling thread works on the
+    first band and reports progress; the others only check for cancellation.
+    """
+    n = len(r)
+    if threads <= 1 or n < 2 * threads:
+        return _accumulate_part(
+            xy, w, r, left, top, ps, rows, cols, kernel, decay, progress, full=True
+        )[1]
+    order = np.argsort(-xy[:, 1], kind="stable")
+    groups = np.array_split(order, threads)
+    quiet = _QuietProgress(progress)
+    out = np.zeros((rows, cols))
+
+    def run(group, prog):
+        return _accumulate_part(
+            xy[group], w[group], r[group], left, top, ps, rows, cols, kernel, decay, prog
+        )
+
+    with ThreadPoolExecutor(max_workers=threads - 1) as pool:
+        futures = [pool.submit(run, g, quiet) for g in groups[1:]]
+        try:
+            parts = [run(groups[0], progress)]
+        except BaseException:
+            quiet.stop = True
+            raise
+        parts += [f.result() for f in futures]
+    for start, part in parts:
+        out[start : start + len(part)] += part
+    return out
+
+
+class _QuietProgress:
+    """Cancellation checks without progress reports, for worker threads."""
+
+    def __init__(self, progress: Progress):
+        self._progress = progress
+        self.stop = False
+
+    def report(self, fraction: float) -> None:
+        if self.stop:
+            raise CancelledError("Cancelled by the user.")
+        self._progress.check()
+
+
+def _accumulate_part(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress, full=False):
+    """Sum the kernels of some points into the rows they reach.
+
+    Returns ``(first_row, array)``: the sums of the raster rows
+    ``first_row .. first_row + len(array)`` (all rows with ``full=True``).
+    """
     # the grid padded by the largest window, so that windows never leave it
     # by radius (one window size per block), then north to south (blocks touch few rows)
     order = np.lexsort((-xy[:, 1], r))
     xy, w, r = xy[order], w[order], r[order]
     pad = int(np.floor(2 * r.max() / ps)) + 2 if len(r) else 0
-    prow, pcol = rows + 2 * pad, cols + 2 * pad
+    pcol = cols + 2 * pad
+    if full or not len(r):
+        lo, hi = 0, rows + 2 * pad
+    else:
+        # padded rows this part's windows can touch
+        first = np.ceil((top - xy[:, 1] - r) / ps - 0.5).astype(np.int64)
+        lo = max(0, int(first.min()) + pad)
+        hi = min(rows + 2 * pad, int(first.max()) + pad + pad + 1)
+    prow = hi - lo
     acc = np.zeros(prow * pcol)
     n = len(r)
     fast = kernel == "quartic" and bool(np.all(w >= 0))
+    # reused block buffers (fresh 4 MB arrays per block cost page faults)
+    buf_v = np.empty(0)
     start = 0
     while start < n:
         progress.report(start / max(n, 1))
@@ -735,6 +821,9 @@ def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress):
         stop = min(n, start + step)
         win = int(np.floor(2 * r[stop - 1] / ps)) + 2
         px, py, pr = xy[start:stop, 0], xy[start:stop, 1], r[start:stop]
+        shape = (stop - start, win, win)
+        if buf_v.size < shape[0] * win * win:
+            buf_v = np.empty(shape[0] * win * win)
         # first column/row whose centre may lie within the radius
         c0 = np.ceil((px - pr - left) / ps - 0.5).astype(np.int64)
         r0 = np.ceil((top - py - pr) / ps - 0.5).astype(np.int64)
@@ -749,7 +838,9 @@ def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress):
             sw = np.sqrt(w[start:stop])[:, None]
             a = (1.0 - dy * dy * inv_r2[:, None]) * sw
             b = dx * dx * (inv_r2[:, None] * sw)
-            values = np.subtract(a[:, :, None], b[:, None, :])
+            values = np.subtract(
+                a[:, :, None], b[:, None, :], out=buf_v[: shape[0] * win * win].reshape(shape)
+            )
             np.maximum(values, 0.0, out=values)
             np.multiply(values, values, out=values)
         else:
@@ -758,14 +849,14 @@ def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress):
             values = _kernel_raw(kernel, np.where(inside, u, 1.0), decay)
             values = np.where(inside, values * w[start:stop, None, None], 0.0)
         # accumulate into the band of padded rows this block touches
-        band0 = int(rows_idx.min()) + pad
-        band1 = int(rows_idx.max()) + pad + 1
-        flat = np.add(((rows_idx + pad - band0) * pcol)[:, :, None], (cols_idx + pad)[:, None, :])
-        size = (band1 - band0) * pcol
-        acc[band0 * pcol : band1 * pcol] += np.bincount(
-            flat.ravel(), weights=values.ravel(), minlength=size
-        )
+        # each point's window added in place: a slice per point costs less than an
+        # index per pixel
+        grid = acc.reshape(prow, pcol)
+        for i, (y, x) in enumerate(zip((r0 + pad - lo).tolist(), (c0 + pad).tolist())):
+            grid[y : y + win, x : x + win] += values[i]
         start = stop
     progress.report(1.0)
     # a view into the padded accumulator: no second raster-sized copy
-    return acc.reshape(prow, pcol)[pad : pad + rows, pad : pad + cols]
+    r_lo, r_hi = max(lo, pad), min(hi, pad + rows)
+    grid = acc.reshape(prow, pcol)[r_lo - lo : r_hi - lo, pad : pad + cols]
+    return r_lo - pad, grid

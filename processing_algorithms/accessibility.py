@@ -16,11 +16,14 @@ from qgis.core import (
 )
 
 from geolib.accessibility import METHODS, accessibility, weighted_mean_by_area
+from geolib.crs import DEFAULT_CRS
 from geolib.density import _split_categories
+from geolib.network import build_network
 
 from .base import SozialplanungAlgorithm, tr_geolib
 
 PROFILES = ("walk", "bike", "car")
+NETWORK_COSTS = ("time", "distance")
 
 
 class AccessibilityAlgorithm(SozialplanungAlgorithm):
@@ -40,6 +43,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
     BETA = "BETA"
     NETWORK = "NETWORK"
     PROFILE = "PROFILE"
+    NETWORK_COST = "NETWORK_COST"
     SNAP_DISTANCE = "SNAP_DISTANCE"
     AREAS = "AREAS"
     OUTPUT = "OUTPUT"
@@ -70,10 +74,14 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             "Outputs per demand unit: score (capacity per inhabitant), score_per_1000, "
             "score_norm (score / population-weighted mean: the Kreis mean is 1), "
             "supply_in_reach, and the nearest offer (nearest_m: straight line; with a "
-            "network nearest_min: travel time, within the maximum cost) with its id.\n\n"
+            "network nearest_min: travel time, or nearest_m: network distance, within the "
+            "maximum cost) with its id.\n\n"
             "Costs: straight-line distance in metres, or with a line layer as network the "
-            "travel time in minutes (walk, bike or car). The maximum cost is in the same "
-            "unit.\n\n"
+            "travel time in minutes or the distance along the network in metres (walk, bike "
+            "or car: which ways may be used, and their speeds). The maximum cost is in the "
+            "same unit. Units and offers farther than the snap distance from the network are "
+            "kept with routable = 0 and counted in the log: such units get no score "
+            "(NULL) and do not weigh in the mean; such offers reach nobody.\n\n"
             "Defined edge cases: an offer with no population within reach has no ratio "
             "(NULL) and adds nothing; a demand unit without an offer within reach scores 0. "
             "With areas (e.g. municipalities), a third output gives the population-weighted "
@@ -149,7 +157,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.MAX_COST,
-                self.tr("Maximum cost (m, or minutes with a network)"),
+                self.tr("Maximum cost (m; minutes with a network by travel time)"),
                 QgsProcessingParameterNumber.Double,
                 defaultValue=2000.0,
                 minValue=0.0,
@@ -184,6 +192,14 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
                 self.PROFILE,
                 self.tr("Travel mode on the network"),
                 [self.tr("Walk"), self.tr("Bike"), self.tr("Car")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.NETWORK_COST,
+                self.tr("Cost on the network"),
+                [self.tr("Travel time (minutes)"), self.tr("Distance along the network (m)")],
                 defaultValue=0,
             )
         )
@@ -243,23 +259,17 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         """The routable network, or None for straight-line costs."""
         if not parameters.get(self.NETWORK):
             return None
-        # NETWORK WIRING (issue 3): geolib.network comes from the catchments branch.
-        try:
-            from geolib import network as geolib_network
-        except ImportError:
-            raise QgsProcessingException(
-                self.tr(
-                    "Network costs need the network module of the catchments (geolib.network), "
-                    "which this installation lacks. Leave 'Network' empty for straight-line "
-                    "distances."
-                )
-            ) from None
         lines = self.read_source(parameters, self.NETWORK, context)
         profile = PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
-        network = geolib_network.build_network(
-            lines, cost="time", profile=profile, progress=self.progress(feedback, 5, 30)
+        cost = NETWORK_COSTS[self.parameterAsEnum(parameters, self.NETWORK_COST, context)]
+        network = build_network(
+            lines,
+            cost=cost,
+            profile=profile,
+            crs=DEFAULT_CRS,
+            progress=self.progress(feedback, 5, 30),
         )
-        self.push_notes(feedback, getattr(network, "notes", []))
+        self.push_notes(feedback, network.notes)
         return network
 
     def compute(self, parameters, context, feedback):

@@ -4,183 +4,193 @@
 <context>
     <name>AccessibilityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="239"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="255"/>
         <source>'{text}' is not a list of numbers separated by ';'.</source>
         <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="141"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="149"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="209"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="225"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="55"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="59"/>
         <source>Accessibility (2SFCA)</source>
         <translation>Erreichbarkeit (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="224"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="240"/>
         <source>Accessibility per area</source>
         <translation>Erreichbarkeit je Gebiet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="218"/>
         <source>Areas for means (optional, e.g. municipalities)</source>
         <translation>Gebiete für Mittelwerte (optional, z. B. Gemeinden)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
         <source>Bike</source>
         <translation>Fahrrad</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="107"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="115"/>
         <source>Capacity field (optional; default 1 per offer)</source>
         <translation>Kapazitätsfeld (optional; sonst 1 je Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="116"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="124"/>
         <source>Category field of the offers (optional)</source>
         <translation>Kategoriefeld der Angebote (optional)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="87"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="201"/>
+        <source>Cost on the network</source>
+        <translation>Kosten im Netz</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="95"/>
         <source>Demand (areas, grid cells or points)</source>
         <translation>Nachfrage (Gebiete, Rasterzellen oder Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="142"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <source>Distance along the network (m)</source>
+        <translation>Entfernung im Netz (m)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="150"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (Stufengewichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="159"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="167"/>
         <source>E2SFCA zone breaks (optional, e.g. 500;1000;2000)</source>
         <translation>E2SFCA-Zonengrenzen (optional, z. B. 500;1000;2000)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="160"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="168"/>
         <source>E2SFCA zone weights (optional, e.g. 1;0.68;0.22)</source>
         <translation>E2SFCA-Zonengewichte (optional, z. B. 1;0.68;0.22)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="58"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="62"/>
         <source>Floating catchment accessibility of offers (supply, with a capacity; 1 each by default) for a population (demand: areas or grid cells, located at a point inside them, or points).
 
 Methods: 2SFCA: every offer's capacity is shared by the population within reach (R = capacity / population within the maximum cost), and every demand unit sums the shares of the offers it reaches. E2SFCA: the same with step weights per travel zone (breaks; default three equal zones up to the maximum cost with the weights 1, 0.68, 0.22 as in PySAL access). Gravity: weights (cost / maximum cost)^-β. Supply/demand ratio: capacity within reach divided by population within reach. The numbers equal PySAL access for the same costs.
 
-Outputs per demand unit: score (capacity per inhabitant), score_per_1000, score_norm (score / population-weighted mean: the Kreis mean is 1), supply_in_reach, and the nearest offer (nearest_m: straight line; with a network nearest_min: travel time, within the maximum cost) with its id.
+Outputs per demand unit: score (capacity per inhabitant), score_per_1000, score_norm (score / population-weighted mean: the Kreis mean is 1), supply_in_reach, and the nearest offer (nearest_m: straight line; with a network nearest_min: travel time, or nearest_m: network distance, within the maximum cost) with its id.
 
-Costs: straight-line distance in metres, or with a line layer as network the travel time in minutes (walk, bike or car). The maximum cost is in the same unit.
+Costs: straight-line distance in metres, or with a line layer as network the travel time in minutes or the distance along the network in metres (walk, bike or car: which ways may be used, and their speeds). The maximum cost is in the same unit. Units and offers farther than the snap distance from the network are kept with routable = 0 and counted in the log: such units get no score (NULL) and do not weigh in the mean; such offers reach nobody.
 
 Defined edge cases: an offer with no population within reach has no ratio (NULL) and adds nothing; a demand unit without an offer within reach scores 0. With areas (e.g. municipalities), a third output gives the population-weighted means per area.</source>
         <translation>Erreichbarkeit von Angeboten (Versorgung, mit einer Kapazität; sonst je 1) für eine Bevölkerung (Nachfrage: Gebiete oder Rasterzellen, verortet an einem Punkt in ihrem Inneren, oder Punkte) nach der Floating-Catchment-Methode.
 
 Methoden: 2SFCA: Die Kapazität jedes Angebots wird auf die Bevölkerung in Reichweite verteilt (R = Kapazität / Bevölkerung innerhalb der maximalen Kosten), und jede Nachfrageeinheit summiert die Anteile der Angebote, die sie erreicht. E2SFCA: ebenso, mit Stufengewichten je Zone (Grenzen; Standard: drei gleiche Zonen bis zu den maximalen Kosten mit den Gewichten 1, 0,68, 0,22 wie in PySAL access). Gravitation: Gewichte (Kosten / maximale Kosten)^-β. Verhältnis Angebot/Nachfrage: Kapazität in Reichweite geteilt durch Bevölkerung in Reichweite. Die Zahlen stimmen bei gleichen Kosten mit PySAL access überein.
 
-Ausgaben je Nachfrageeinheit: score (Kapazität je Einwohner), score_per_1000, score_norm (score / bevölkerungsgewichtetes Mittel: das Kreismittel ist 1), supply_in_reach und das nächste Angebot (nearest_m: Luftlinie; mit Netz nearest_min: Reisezeit, innerhalb der maximalen Kosten) mit seiner ID.
+Ausgaben je Nachfrageeinheit: score (Kapazität je Einwohner), score_per_1000, score_norm (score / bevölkerungsgewichtetes Mittel: das Kreismittel ist 1), supply_in_reach und das nächste Angebot (nearest_m: Luftlinie; mit Netz nearest_min: Reisezeit, oder nearest_m: Entfernung im Netz, innerhalb der maximalen Kosten) mit seiner ID.
 
-Kosten: Luftlinienentfernung in Metern oder, mit einem Linienlayer als Netz, die Reisezeit in Minuten (zu Fuß, Fahrrad oder Auto). Die maximalen Kosten haben dieselbe Einheit.
+Kosten: Luftlinienentfernung in Metern oder, mit einem Linienlayer als Netz, die Reisezeit in Minuten oder die Entfernung im Netz in Metern (zu Fuß, Fahrrad oder Auto: welche Wege genutzt werden dürfen und ihre Geschwindigkeiten). Die maximalen Kosten haben dieselbe Einheit. Einheiten und Angebote, die weiter als der Fangabstand vom Netz entfernt liegen, bleiben mit routable = 0 erhalten und werden im Protokoll gezählt: Solche Einheiten erhalten keinen Wert (NULL) und zählen nicht im Mittel; solche Angebote erreicht niemand.
 
 Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein Verhältnis (NULL) und trägt nichts bei; eine Nachfrageeinheit ohne Angebot in Reichweite erhält 0. Mit Gebieten (z. B. Gemeinden) gibt eine dritte Ausgabe die bevölkerungsgewichteten Mittel je Gebiet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="143"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="151"/>
         <source>Gravity (2SFCA with power decay)</source>
         <translation>Gravitation (2SFCA mit Potenzabfall)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="167"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="175"/>
         <source>Gravity exponent β</source>
         <translation>Gravitationsexponent β</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="192"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="208"/>
         <source>Largest distance to the network (m)</source>
         <translation>Größter Abstand zum Netz (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="152"/>
-        <source>Maximum cost (m, or minutes with a network)</source>
-        <translation>Maximale Kosten (m, mit Netz Minuten)</translation>
+        <location filename="../../processing_algorithms/accessibility.py" line="160"/>
+        <source>Maximum cost (m; minutes with a network by travel time)</source>
+        <translation>Maximale Kosten (m; mit Netz nach Reisezeit Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="139"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="147"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="177"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="185"/>
         <source>Network (lines, optional; empty: straight-line distance)</source>
         <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="251"/>
-        <source>Network costs need the network module of the catchments (geolib.network), which this installation lacks. Leave 'Network' empty for straight-line distances.</source>
-        <translation>Netzkosten brauchen das Netzmodul der Einzugsgebiete (geolib.network), das dieser Installation fehlt. Lassen Sie „Netz“ leer, um mit Luftlinienentfernungen zu rechnen.</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="131"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="139"/>
         <source>Offer id field (optional, for the nearest offer)</source>
         <translation>ID-Feld der Angebote (optional, für das nächste Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="101"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="109"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="215"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="231"/>
         <source>Offers with their ratio</source>
         <translation>Angebote mit ihrem Verhältnis</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="124"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="132"/>
         <source>Only offers of this category (optional)</source>
         <translation>Nur Angebote dieser Kategorie (optional)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="94"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="102"/>
         <source>Population field (e.g. children_u15)</source>
         <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="347"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="357"/>
         <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
         <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="144"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="152"/>
         <source>Supply/demand ratio within reach</source>
         <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="273"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="283"/>
         <source>To choose offers by category, also choose the category field.</source>
         <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="185"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="193"/>
         <source>Travel mode on the network</source>
         <translation>Verkehrsmittel im Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <source>Travel time (minutes)</source>
+        <translation>Reisezeit (Minuten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
         <source>Walk</source>
         <translation>Zu Fuß</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="277"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="287"/>
         <source>{n} of {total} offers have the category '{category}'.</source>
         <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
     </message>
@@ -265,92 +275,92 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="193"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="219"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="262"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="288"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="606"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="642"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="566"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="602"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="873"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1044"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="371"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="397"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="381"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="407"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="320"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="346"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="298"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="324"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="470"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="498"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="494"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="522"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="237"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="263"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="548"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="584"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="455"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="481"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="466"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="494"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="313"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="339"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="529"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="564"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="574"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="610"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -1314,7 +1324,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="765"/>
+        <location filename="../../geolib/hilfeportal.py" line="730"/>
         <source>'{file}' is not UTF-8; it was read as Windows-1252.</source>
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
     </message>
@@ -1324,7 +1334,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="776"/>
+        <location filename="../../geolib/hilfeportal.py" line="741"/>
         <source>'{path}' is a folder, not an exported file.</source>
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
@@ -1339,7 +1349,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="144"/>
+        <location filename="../../geolib/density.py" line="151"/>
         <source>A population per target group needs the target group field of the offers.</source>
         <translation>Eine Bevölkerung je Zielgruppe braucht das Zielgruppenfeld der Angebote.</translation>
     </message>
@@ -1349,7 +1359,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="677"/>
+        <location filename="../../geolib/density.py" line="689"/>
         <source>A raster of {rows} × {cols} pixels would need about {need} of memory, more than the limit of {limit}. Use a larger pixel size or a smaller extent.</source>
         <translation>Ein Raster mit {rows} × {cols} Pixeln bräuchte etwa {need} Arbeitsspeicher, mehr als die Grenze von {limit}. Wählen Sie eine größere Pixelgröße oder eine kleinere Ausdehnung.</translation>
     </message>
@@ -1364,12 +1374,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="614"/>
+        <location filename="../../geolib/density.py" line="626"/>
         <source>All weights in '{field}' are 0 or missing, so the density is 0 everywhere. Choose another weight field or none.</source>
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="499"/>
+        <location filename="../../geolib/hilfeportal.py" line="464"/>
         <source>Asked for page {asked}, the Hilfeportal answered with page {got}; its paging is broken. Nothing was loaded.</source>
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -1419,7 +1429,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1511"/>
+        <location filename="../../geolib/hilfeportal.py" line="1476"/>
         <source>Check '{check}': {n} findings.</source>
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
@@ -1479,7 +1489,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="455"/>
+        <location filename="../../geolib/examples.py" line="443"/>
         <source>EWZ_2018 must be a non-negative number for every municipality.</source>
         <translation>EWZ_2018 muss für jede Gemeinde eine nicht negative Zahl sein.</translation>
     </message>
@@ -1489,7 +1499,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Feld angeben, oder einen Zähler und einen Nenner (für eine Quotenoberfläche).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="572"/>
+        <location filename="../../geolib/density.py" line="584"/>
         <source>Give a radius in metres or a radius field.</source>
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
@@ -1499,7 +1509,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="856"/>
+        <location filename="../../geolib/examples.py" line="844"/>
         <source>Give at least one year for the indicator table.</source>
         <translation>Geben Sie mindestens ein Jahr für die Indikatorentabelle an.</translation>
     </message>
@@ -1509,7 +1519,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="128"/>
+        <location filename="../../geolib/accessibility.py" line="136"/>
         <source>Give one weight per zone break: {n_breaks} breaks but {n_weights} weights.</source>
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
@@ -1549,7 +1559,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikatornamen müssen eindeutig sein; mehrfach: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="858"/>
+        <location filename="../../geolib/examples.py" line="846"/>
         <source>Indicator years start after the 2018 base population; {year} is too early.</source>
         <translation>Die Indikatorjahre beginnen nach der Basisbevölkerung 2018; {year} ist zu früh.</translation>
     </message>
@@ -1574,7 +1584,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1258"/>
+        <location filename="../../geolib/hilfeportal.py" line="1223"/>
         <source>Latitude and longitude are swapped ({lon} / {lat}); the offer is shown at the exchanged position. Correct it in the Hilfeportal.</source>
         <translation>Breite und Länge sind vertauscht ({lon} / {lat}); das Angebot wird an der getauschten Position gezeigt. Bitte im Hilfeportal korrigieren.</translation>
     </message>
@@ -1614,12 +1624,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="577"/>
+        <location filename="../../geolib/examples.py" line="565"/>
         <source>No municipality is left to place offers in (all are excluded).</source>
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="232"/>
+        <location filename="../../geolib/density.py" line="239"/>
         <source>No offer has the target group '{group}'.</source>
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
@@ -1629,27 +1639,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="328"/>
+        <location filename="../../geolib/accessibility.py" line="331"/>
         <source>No population reaches any supply; the normalised score is NULL.</source>
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="623"/>
+        <location filename="../../geolib/density.py" line="635"/>
         <source>No radius in '{field}' is greater than 0 metres; every point needs a positive search radius.</source>
         <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="930"/>
+        <location filename="../../geolib/hilfeportal.py" line="895"/>
         <source>No source given: enter the Hilfeportal's URL or an exported file.</source>
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="335"/>
+        <location filename="../../geolib/density.py" line="342"/>
         <source>No value of '{area_key}' in the areas occurs in '{mapping_key}' of the group table (for example {example}). Choose matching key fields.</source>
         <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1366"/>
+        <location filename="../../geolib/hilfeportal.py" line="1331"/>
         <source>Not updated since {date} (more than {days} days before {as_of}).</source>
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
@@ -1674,12 +1684,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="469"/>
+        <location filename="../../geolib/hilfeportal.py" line="434"/>
         <source>Page {page} of the Hilfeportal is not valid JSON ({error}); nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist kein gültiges JSON ({error}); es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="507"/>
+        <location filename="../../geolib/hilfeportal.py" line="472"/>
         <source>Page {page} of the Hilfeportal repeats page {earlier}; its paging is broken. Nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -1719,7 +1729,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1337"/>
+        <location filename="../../geolib/hilfeportal.py" line="1302"/>
         <source>Same title and address as {others}: possibly the same offer twice.</source>
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
@@ -1744,52 +1754,52 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="262"/>
+        <location filename="../../geolib/accessibility.py" line="270"/>
         <source>Some costs are 0; the gravity decay uses a minimum cost of {min_cost} so that it stays finite.</source>
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="533"/>
+        <location filename="../../geolib/hilfeportal.py" line="498"/>
         <source>The Hilfeportal announced {total} offers but delivered {got}; the answer is incomplete. Nothing was loaded.</source>
         <translation>Das Hilfeportal kündigte {total} Angebote an, lieferte aber {got}; die Antwort ist unvollständig. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="426"/>
+        <location filename="../../geolib/hilfeportal.py" line="391"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}' {n} times; try again later.</source>
         <translation>Das Hilfeportal antwortete {n}-mal mit HTTP {status} auf '{url}'; versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="433"/>
+        <location filename="../../geolib/hilfeportal.py" line="398"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}'. Check the address.</source>
         <translation>Das Hilfeportal antwortete mit HTTP {status} auf '{url}'. Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="578"/>
+        <location filename="../../geolib/hilfeportal.py" line="543"/>
         <source>The Hilfeportal answered with something that is not a list of offers.</source>
         <translation>Das Hilfeportal antwortete mit etwas, das keine Liste von Angeboten ist.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="447"/>
+        <location filename="../../geolib/hilfeportal.py" line="412"/>
         <source>The Hilfeportal at '{url}' could not be reached after {n} attempts: {error}.</source>
         <translation>Das Hilfeportal unter '{url}' war nach {n} Versuchen nicht erreichbar: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="489"/>
+        <location filename="../../geolib/hilfeportal.py" line="454"/>
         <source>The Hilfeportal delivered more than {n} pages without an end; its paging seems broken. Nothing was loaded.</source>
         <translation>Das Hilfeportal lieferte mehr als {n} Seiten ohne Ende; seine Seitenaufteilung scheint fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="554"/>
+        <location filename="../../geolib/hilfeportal.py" line="519"/>
         <source>The Hilfeportal redirected to '{url}', which is not http(s).</source>
         <translation>Das Hilfeportal leitete auf '{url}' weiter; das ist kein http(s).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="416"/>
+        <location filename="../../geolib/hilfeportal.py" line="381"/>
         <source>The Hilfeportal refused access (HTTP {status}). Check the token in the authentication configuration.</source>
         <translation>Das Hilfeportal verweigerte den Zugriff (HTTP {status}). Prüfen Sie das Token in der Authentifizierungskonfiguration.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="583"/>
+        <location filename="../../geolib/hilfeportal.py" line="548"/>
         <source>The Hilfeportal's answer has no list of offers (expected 'contents'). Is the address the API root?</source>
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
@@ -1849,7 +1859,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="229"/>
+        <location filename="../../geolib/hilfeportal.py" line="194"/>
         <source>The address '{url}' is not an http(s) URL. Give the Hilfeportal API as http://… or https://…, or the path of an exported file.</source>
         <translation>Die Adresse '{url}' ist keine http(s)-URL. Geben Sie die Hilfeportal-API als http://… oder https://… an oder den Pfad einer exportierten Datei.</translation>
     </message>
@@ -1864,7 +1874,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="404"/>
+        <location filename="../../geolib/hilfeportal.py" line="369"/>
         <source>The answer of '{url}' is larger than {mb} MB; ask the Hilfeportal for smaller pages.</source>
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
@@ -1884,12 +1894,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1737"/>
+        <location filename="../../geolib/hilfeportal.py" line="1702"/>
         <source>The cache could not be written: {error}</source>
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="560"/>
+        <location filename="../../geolib/accessibility.py" line="575"/>
         <source>The capacity field '{field}' has negative values; fix them first.</source>
         <translation>Das Kapazitätsfeld „{field}“ hat negative Werte; korrigieren Sie sie zuerst.</translation>
     </message>
@@ -1909,12 +1919,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1202"/>
+        <location filename="../../geolib/hilfeportal.py" line="1167"/>
         <source>The coordinates '{lon}' / '{lat}' are not numbers; the offer is not on the map.</source>
         <translation>Die Koordinaten '{lon}' / '{lat}' sind keine Zahlen; das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1225"/>
+        <location filename="../../geolib/hilfeportal.py" line="1190"/>
         <source>The coordinates {lon} / {lat} are outside the range of longitude (−180…180) and latitude (−90…90); the offer is not on the map.</source>
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
@@ -1924,37 +1934,37 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="335"/>
+        <location filename="../../geolib/accessibility.py" line="338"/>
         <source>The cost table needs the columns origin, destination and cost; missing: {missing}.</source>
         <translation>Die Kostentabelle braucht die Spalten origin, destination und cost; es fehlt: {missing}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="348"/>
+        <location filename="../../geolib/accessibility.py" line="351"/>
         <source>The cost table refers to rows that do not exist ({n_origins} origins, {n_destinations} destinations).</source>
         <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="119"/>
+        <location filename="../../geolib/accessibility.py" line="127"/>
         <source>The default E2SFCA weights (1, 0.68, 0.22) are for three zones, but {n} breaks were given; give one weight per break.</source>
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="827"/>
+        <location filename="../../geolib/hilfeportal.py" line="792"/>
         <source>The export '{file}' holds no list of offers.</source>
         <translation>Der Export '{file}' enthält keine Liste von Angeboten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="783"/>
+        <location filename="../../geolib/hilfeportal.py" line="748"/>
         <source>The export '{file}' is empty: it contains no offers.</source>
         <translation>Der Export '{file}' ist leer: er enthält keine Angebote.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="791"/>
+        <location filename="../../geolib/hilfeportal.py" line="756"/>
         <source>The export '{file}' is not valid JSON: {error}</source>
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="656"/>
+        <location filename="../../geolib/density.py" line="668"/>
         <source>The extent must have a positive width and height; got {xmin}, {ymin}, {xmax}, {ymax}.</source>
         <translation>Die Ausdehnung muss eine positive Breite und Höhe haben; erhalten: {xmin}, {ymin}, {xmax}, {ymax}.</translation>
     </message>
@@ -1974,17 +1984,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Feld „{field}“ im {what} ist nicht numerisch: {n} Werte sind keine Zahlen (zum Beispiel {examples}). Wählen Sie ein Zahlenfeld oder korrigieren Sie diese Werte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="286"/>
+        <location filename="../../geolib/hilfeportal.py" line="251"/>
         <source>The field mapping names '{key}', which is not part of an offer. Use one of: {keys}.</source>
         <translation>Die Feldzuordnung nennt '{key}', das kein Teil eines Angebots ist. Verwenden Sie eines von: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1165"/>
+        <location filename="../../geolib/hilfeportal.py" line="1130"/>
         <source>The field {field} has {n} characters; it was shortened to {limit}.</source>
         <translation>Das Feld {field} hat {n} Zeichen; es wurde auf {limit} gekürzt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="800"/>
+        <location filename="../../geolib/hilfeportal.py" line="765"/>
         <source>The file '{file}' is not a Hilfeportal export: use JSON, GeoJSON or CSV.</source>
         <translation>Die Datei '{file}' ist kein Hilfeportal-Export: Verwenden Sie JSON, GeoJSON oder CSV.</translation>
     </message>
@@ -1994,7 +2004,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ kann nicht als Vektordaten gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="774"/>
+        <location filename="../../geolib/hilfeportal.py" line="739"/>
         <source>The file '{path}' does not exist. Check the path.</source>
         <translation>Die Datei „{path}“ existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
@@ -2009,7 +2019,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="253"/>
+        <location filename="../../geolib/accessibility.py" line="261"/>
         <source>The gravity decay needs a scale above 0 and an exponent of at least 0 (got scale {scale}, exponent {beta}).</source>
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
@@ -2029,7 +2039,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1314"/>
+        <location filename="../../geolib/hilfeportal.py" line="1279"/>
         <source>The id {id} occurs {n} times; only the first offer with it is kept.</source>
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
@@ -2079,7 +2089,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1183"/>
+        <location filename="../../geolib/hilfeportal.py" line="1148"/>
         <source>The link '{url}' is not an http(s) address; it was removed.</source>
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
@@ -2089,22 +2099,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="241"/>
+        <location filename="../../geolib/accessibility.py" line="249"/>
         <source>The maximum cost must be greater than 0, not {max_cost}.</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein, nicht {max_cost}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="452"/>
+        <location filename="../../geolib/examples.py" line="440"/>
         <source>The municipalities layer has duplicate AGS: {dups}.</source>
         <translation>Der Gemeindelayer hat doppelte AGS: {dups}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="986"/>
+        <location filename="../../geolib/examples.py" line="974"/>
         <source>The municipalities layer needs the regional key RS_2018 or RS (12 digits, the first 9 are the Amt key).</source>
         <translation>Der Gemeindelayer braucht den Regionalschlüssel RS_2018 oder RS (12 Stellen, die ersten 9 sind der Amtsschlüssel).</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="1003"/>
+        <location filename="../../geolib/examples.py" line="991"/>
         <source>The municipality {name} ({ags}) belongs to no Amt of the Ämter layer (no RS matches the first 9 digits of its regional key).</source>
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
@@ -2114,22 +2124,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Netz hat {n} getrennte Teile; der größte hat {share} % der Knoten. Orte in verschiedenen Teilen können einander nicht erreichen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="569"/>
+        <location filename="../../geolib/examples.py" line="557"/>
         <source>The number of offers must be at least 1, not {n}.</source>
         <translation>Die Zahl der Angebote muss mindestens 1 sein, nicht {n}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1214"/>
+        <location filename="../../geolib/hilfeportal.py" line="1179"/>
         <source>The offer has no coordinates; it is not on the map.</source>
         <translation>Das Angebot hat keine Koordinaten; es erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1356"/>
+        <location filename="../../geolib/hilfeportal.py" line="1321"/>
         <source>The offer has no valid update date ('{value}').</source>
         <translation>Das Angebot hat kein gültiges Aktualisierungsdatum ('{value}').</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1295"/>
+        <location filename="../../geolib/hilfeportal.py" line="1260"/>
         <source>The offer lies outside the area of the check ({lon} / {lat}).</source>
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
@@ -2149,7 +2159,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="568"/>
+        <location filename="../../geolib/density.py" line="580"/>
         <source>The pixel size must be a positive number of metres, not {size}.</source>
         <translation>Die Pixelgröße muss eine positive Zahl von Metern sein, nicht {size}.</translation>
     </message>
@@ -2159,12 +2169,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße muss größer als 0 m sein; sie ist {size}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="666"/>
+        <location filename="../../geolib/density.py" line="678"/>
         <source>The pixel size of {size} m is larger than the extent ({width} m × {height} m). Choose a smaller pixel size or a larger extent.</source>
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="534"/>
+        <location filename="../../geolib/accessibility.py" line="549"/>
         <source>The population field '{field}' has negative values ({n}); fix them first.</source>
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
@@ -2174,7 +2184,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="541"/>
+        <location filename="../../geolib/accessibility.py" line="556"/>
         <source>The population field '{field}' is 0 in every demand unit: there is no demand to relate the supply to. Choose another field or layer.</source>
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
@@ -2184,22 +2194,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="574"/>
+        <location filename="../../geolib/density.py" line="586"/>
         <source>The radius must be greater than 0 metres, not {radius}. Choose a search radius such as 500 m.</source>
         <translation>Der Radius muss größer als 0 Meter sein, nicht {radius}. Wählen Sie einen Suchradius wie 500 m.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="133"/>
+        <location filename="../../geolib/density.py" line="140"/>
         <source>The rate base must be a positive number of inhabitants (for example 1000), not {per}.</source>
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="288"/>
+        <location filename="../../geolib/accessibility.py" line="296"/>
         <source>The ratio method needs demand-to-demand costs.</source>
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1125"/>
+        <location filename="../../geolib/hilfeportal.py" line="1090"/>
         <source>The records lack the columns {columns}; read them with read_offers().</source>
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
@@ -2209,7 +2219,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1748"/>
+        <location filename="../../geolib/hilfeportal.py" line="1713"/>
         <source>The refresh failed: {error} The offers shown are those fetched at {when}.</source>
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
@@ -2264,7 +2274,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="113"/>
+        <location filename="../../geolib/accessibility.py" line="121"/>
         <source>The zone breaks must be distinct positive costs, not {breaks}.</source>
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
@@ -2309,7 +2319,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), oder in Python mit gdf.set_crs('EPSG:25832').</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="522"/>
+        <location filename="../../geolib/accessibility.py" line="537"/>
         <source>The {what} has no feature with a geometry.</source>
         <translation>Der {what} hat kein Objekt mit Geometrie.</translation>
     </message>
@@ -2324,12 +2334,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} hat kein Feld '{field}'. Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="592"/>
+        <location filename="../../geolib/density.py" line="604"/>
         <source>The {what} has no point with a geometry; there is nothing to estimate.</source>
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1419"/>
+        <location filename="../../geolib/hilfeportal.py" line="1384"/>
         <source>The {what} has no polygons to check the offers against.</source>
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
@@ -2349,7 +2359,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="436"/>
+        <location filename="../../geolib/examples.py" line="424"/>
         <source>The {what} lacks the field(s) {missing}; it has: {fields}. Use the VG250 municipalities layer (fields AGS, GEN, EWZ_2018, ...).</source>
         <translation>Dem {what} fehlen die Felder {missing}; er hat: {fields}. Verwenden Sie den VG250-Gemeindelayer (Felder AGS, GEN, EWZ_2018, ...).</translation>
     </message>
@@ -2374,7 +2384,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="965"/>
+        <location filename="../../geolib/hilfeportal.py" line="930"/>
         <source>These fields of the source are unknown and were ignored: {fields}.</source>
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
     </message>
@@ -2419,17 +2429,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="556"/>
+        <location filename="../../geolib/density.py" line="568"/>
         <source>Unknown kernel '{kernel}'; choose one of {kernels}.</source>
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="235"/>
+        <location filename="../../geolib/accessibility.py" line="243"/>
         <source>Unknown method '{method}'; choose one of {methods}.</source>
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="562"/>
+        <location filename="../../geolib/density.py" line="574"/>
         <source>Unknown output value '{output}'; choose one of {values}.</source>
         <translation>Unbekannter Ausgabewert „{output}“; wählen Sie einen von {values}.</translation>
     </message>
@@ -2454,7 +2464,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="580"/>
+        <location filename="../../geolib/density.py" line="592"/>
         <source>With a decay ratio of {decay} the triangular kernel has no positive integral, so it cannot be scaled; use the raw output or a decay ratio above -0.5.</source>
         <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
     </message>
@@ -2469,7 +2479,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="134"/>
+        <location filename="../../geolib/accessibility.py" line="142"/>
         <source>Zone weights must not be negative.</source>
         <translation>Zonengewichte dürfen nicht negativ sein.</translation>
     </message>
@@ -2494,7 +2504,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="137"/>
+        <location filename="../../geolib/density.py" line="144"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
@@ -2514,7 +2524,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kostentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="508"/>
+        <location filename="../../geolib/accessibility.py" line="523"/>
         <source>demand layer</source>
         <translation>Nachfragelayer</translation>
     </message>
@@ -2529,7 +2539,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="327"/>
+        <location filename="../../geolib/density.py" line="334"/>
         <source>group table</source>
         <translation>Zuordnungslayer</translation>
     </message>
@@ -2554,7 +2564,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Layer</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="446"/>
+        <location filename="../../geolib/examples.py" line="434"/>
         <source>municipalities layer</source>
         <translation>Gemeindelayer</translation>
     </message>
@@ -2564,7 +2574,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Netzlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="443"/>
+        <location filename="../../geolib/hilfeportal.py" line="408"/>
         <source>no answer within {s} s</source>
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
@@ -2584,17 +2594,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Startlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="360"/>
+        <location filename="../../geolib/hilfeportal.py" line="325"/>
         <source>per_page and max_pages must be at least 1, retries at least 0 and the timeout positive.</source>
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="163"/>
+        <location filename="../../geolib/density.py" line="170"/>
         <source>points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="585"/>
+        <location filename="../../geolib/density.py" line="597"/>
         <source>points layer</source>
         <translation>Punktlayer</translation>
     </message>
@@ -2609,7 +2619,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="509"/>
+        <location filename="../../geolib/accessibility.py" line="524"/>
         <source>supply layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -2644,12 +2654,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete sind kleiner als eine Zelle; jedes erhielt die Zelle eines Punkts in ihm. Für mehr Detail eine kleinere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="209"/>
+        <location filename="../../geolib/density.py" line="216"/>
         <source>{n} areas have no positive population; their rate is NULL (see 'rate_note').</source>
         <translation>{n} Gebiete haben keine positive Einwohnerzahl; ihre Quote ist NULL (siehe „rate_note“).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="345"/>
+        <location filename="../../geolib/density.py" line="352"/>
         <source>{n} areas have no row in the group table and belong to no group: {keys}.</source>
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
@@ -2664,12 +2674,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="527"/>
+        <location filename="../../geolib/accessibility.py" line="542"/>
         <source>{n} demand units have no population in '{field}'; they count as 0.</source>
         <translation>{n} Nachfrageeinheiten haben keine Bevölkerung in „{field}“; sie zählen als 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="317"/>
+        <location filename="../../geolib/accessibility.py" line="36"/>
         <source>{n} demand units have no supply within reach; their score is 0.</source>
         <translation>{n} Nachfrageeinheiten erreichen kein Angebot; ihr Wert ist 0.</translation>
     </message>
@@ -2709,12 +2719,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1501"/>
+        <location filename="../../geolib/accessibility.py" line="630"/>
+        <source>{n} of {total} demand units are farther than {d} m from the network (or have no geometry): their score and nearest offer are NULL (routable = 0) and their {population} inhabitants are left out of the mean.</source>
+        <translation>{n} von {total} Nachfrageeinheiten liegen weiter als {d} m vom Netz entfernt (oder haben keine Geometrie): Ihr Wert und ihr nächstes Angebot sind NULL (routable = 0), und ihre {population} Einwohner zählen nicht im Mittel.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="643"/>
+        <source>{n} of {total} offers are farther than {d} m from the network: nobody reaches them, their capacity ({capacity}) is not counted (routable = 0).</source>
+        <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="1466"/>
         <source>{n} of {total} offers are not on the map (no usable coordinates or a duplicate id); the check list names them.</source>
         <translation>{n} von {total} Angeboten erscheinen nicht auf der Karte (keine brauchbaren Koordinaten oder doppelte ID); die Prüfliste nennt sie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1777"/>
+        <location filename="../../geolib/hilfeportal.py" line="1742"/>
         <source>{n} of {total} offers match the filters.</source>
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
@@ -2734,22 +2754,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="184"/>
+        <location filename="../../geolib/density.py" line="191"/>
         <source>{n} offers lie outside every area and are not counted; see the list of offers outside the areas.</source>
         <translation>{n} Angebote liegen außerhalb aller Gebiete und werden nicht gezählt; siehe die Liste der Angebote außerhalb der Gebiete.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="630"/>
+        <location filename="../../geolib/density.py" line="642"/>
         <source>{n} points have a missing radius or one of 0 m or less in '{field}' and were skipped.</source>
         <translation>{n} Punkte haben in „{field}“ keinen Radius oder einen von 0 m oder weniger und wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="606"/>
+        <location filename="../../geolib/density.py" line="618"/>
         <source>{n} points have no weight in '{field}'; they count with weight 0.</source>
         <translation>{n} Punkte haben kein Gewicht in „{field}“; sie zählen mit dem Gewicht 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="697"/>
+        <location filename="../../geolib/density.py" line="709"/>
         <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
     </message>
@@ -2764,12 +2784,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="552"/>
+        <location filename="../../geolib/accessibility.py" line="567"/>
         <source>{n} supply points have no capacity in '{field}'; they count as 1.</source>
         <translation>{n} Angebote haben keine Kapazität in „{field}“; sie zählen als 1.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="308"/>
+        <location filename="../../geolib/accessibility.py" line="316"/>
         <source>{n} supply points have no demand within reach; their supply is not assigned to anyone (ratio NULL).</source>
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
@@ -2784,7 +2804,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="983"/>
+        <location filename="../../geolib/examples.py" line="971"/>
         <source>Ämter layer</source>
         <translation>Ämterlayer</translation>
     </message>

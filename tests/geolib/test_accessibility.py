@@ -280,3 +280,108 @@ def test_weighted_mean_by_area():
 
 def test_docstring_examples_run():
     assert doctest.testmod(acc_mod).failed == 0
+
+
+def _u_network_scene():
+    """A U-shaped street (0,0)-(1000,0)-(1000,1000)-(0,1000): along it, positions 0–3000 m.
+
+    Demand A, B, C lie next to positions 0, 1500 and 3000, D is 4 km off the street;
+    offers S1 and S2 lie at positions 500 and 2900, S3 is far away.
+    """
+    from shapely.geometry import LineString
+
+    lines = gpd.GeoDataFrame(
+        {"highway": ["residential"]},
+        geometry=[LineString([(0, 0), (1000, 0), (1000, 1000), (0, 1000)])],
+        crs=25832,
+    )
+    demand = gpd.GeoDataFrame(
+        {"name": ["A", "B", "C", "D"], "kids": [100.0, 300.0, 200.0, 50.0]},
+        geometry=[Point(0, 10), Point(1010, 500), Point(0, 1010), Point(5000, 5000)],
+        crs=25832,
+    )
+    supply = gpd.GeoDataFrame(
+        {"oid": ["S1", "S2", "S3"], "places": [10.0, 4.0, 7.0]},
+        geometry=[Point(500, -10), Point(100, 990), Point(9000, -9000)],
+        crs=25832,
+    )
+    return lines, demand, supply
+
+
+@pytest.mark.parametrize(
+    ("cost", "factor", "unit"), [("distance", 1.0, "m"), ("time", 1 / 75.0, "min")]
+)
+def test_network_2sfca_known_by_hand(cost, factor, unit):
+    """Network costs along the U (not straight lines) decide who reaches whom.
+
+    Within 1200 m (walking at 4.5 km/h = 75 m/min: 16 min) A (0) and B (1500) reach
+    S1 (500) at 500 and 1000 m; C (3000) reaches S2 (2900) at 100 m. A–S2 is 985 m
+    in a straight line but 2900 m along the street: out of reach. So
+    R1 = 10 / (100 + 300) = 0.025, R2 = 4 / 200 = 0.02; scores A = B = 0.025,
+    C = 0.02; the mean over the routable 600 inhabitants is 14 / 600.
+    """
+    from geolib.network import build_network
+
+    lines, demand, supply = _u_network_scene()
+    net = build_network(lines, cost=cost, profile=None if cost == "distance" else "walk")
+    res = accessibility(
+        demand,
+        supply,
+        population_field="kids",
+        capacity_field="places",
+        max_cost=1200 * factor,
+        network=net,
+        id_field="oid",
+    )
+    out = res.demand
+    assert res.unit == unit
+    assert out["score"].iloc[:3].tolist() == pytest.approx([0.025, 0.025, 0.02])
+    mean = 14 / 600
+    assert out["score_norm"].iloc[:3].tolist() == pytest.approx(
+        [0.025 / mean, 0.025 / mean, 0.02 / mean]
+    )
+    assert out[f"nearest_{unit}"].iloc[:3].tolist() == pytest.approx(
+        [500 * factor, 1000 * factor, 100 * factor]
+    )
+    assert out["nearest_offer"].tolist()[:3] == ["S1", "S1", "S2"]
+    assert out["supply_in_reach"].tolist() == [1, 1, 1, 0]
+    # D is off the network: kept, marked and NULL, never silently 0 or dropped
+    assert out["routable"].tolist() == [1, 1, 1, 0]
+    assert np.isnan(out["score"].iloc[3]) and np.isnan(out["score_norm"].iloc[3])
+    assert np.isnan(out[f"nearest_{unit}"].iloc[3]) and out["nearest_offer"].iloc[3] is None
+    sup = res.supply
+    assert sup["routable"].tolist() == [1, 1, 0]
+    assert sup["demand_in_reach"].tolist() == pytest.approx([400, 200, 0])
+    assert sup["ratio"].iloc[:2].tolist() == pytest.approx([0.025, 0.02])
+    assert np.isnan(sup["ratio"].iloc[2])
+    text = "\n".join(res.notes)
+    assert "1 of 4 demand units are farther than 250 m from the network" in text
+    assert "their 50 inhabitants are left out of the mean" in text
+    assert "1 of 3 offers are farther than 250 m from the network" in text
+    assert "their capacity (7) is not counted" in text
+    assert "unroutable output" not in text  # od_costs' note names an output we lack
+    assert "demand units have no supply within reach" not in text  # D is noted as unroutable
+    # the straight line would let A reach S2 as well
+    flat = accessibility(
+        demand, supply, population_field="kids", capacity_field="places", max_cost=1200
+    )
+    assert flat.demand["supply_in_reach"].iloc[0] == 2
+
+
+def test_network_ratio_method_uses_network_costs_between_demand_units():
+    from geolib.network import build_network
+
+    lines, demand, supply = _u_network_scene()
+    net = build_network(lines, cost="distance", profile=None)
+    res = accessibility(
+        demand,
+        supply,
+        population_field="kids",
+        capacity_field="places",
+        max_cost=1600,
+        method="ratio",
+        network=net,
+    )
+    # within 1600 m: A reaches S1 and B (1500 m); B reaches S1, A, C (1500 m) and S2
+    # (1400 m); C reaches B and S2
+    assert res.demand["score"].iloc[:3].tolist() == pytest.approx([10 / 400, 14 / 600, 4 / 500])

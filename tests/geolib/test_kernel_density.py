@@ -186,3 +186,40 @@ def test_input_is_not_modified():
     before = pts.copy()
     kernel_density(pts, radius=10, pixel_size=5, weight_field="w")
     assert pts.equals(before)
+
+
+@pytest.mark.parametrize("kernel", ["quartic", "gaussian"])
+@pytest.mark.parametrize("threads", [2, 3])
+def test_threads_sum_the_same_values(kernel, threads):
+    """Bands of rows summed in threads equal one thread and the direct evaluation."""
+    rng = np.random.default_rng(11)
+    xy = rng.uniform(0, 300, size=(40, 2))
+    w = rng.uniform(-1, 3, 40)  # negative weights take the general path
+    r = rng.uniform(20, 70, 40)
+    pts = _points(xy, w=w, r=r)
+    extent = (0.0, 0.0, 300.0, 300.0)
+    kwargs = dict(radius_field="r", weight_field="w", pixel_size=10, extent=extent, kernel=kernel)
+    one = kernel_density(pts, threads=1, **kwargs).array
+    many = kernel_density(pts, threads=threads, **kwargs).array
+    np.testing.assert_allclose(many, one, rtol=1e-12, atol=1e-13)
+    expected = _brute(xy, w, r, extent, 10, kernel)
+    np.testing.assert_allclose(many, expected, rtol=1e-12, atol=1e-12)
+    positive = kernel_density(pts, threads=threads, **{**kwargs, "weight_field": None}).array
+    np.testing.assert_allclose(
+        positive, _brute(xy, np.ones(40), r, extent, 10, kernel), rtol=1e-12, atol=1e-12
+    )
+
+
+def test_cancelling_stops_every_thread():
+    from geolib._progress import Progress
+    from geolib.errors import CancelledError
+
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 3
+
+    pts = _points(np.random.default_rng(2).uniform(0, 2000, size=(3000, 2)))
+    with pytest.raises(CancelledError):
+        kernel_density(pts, radius=200, pixel_size=5, threads=2, progress=Progress(None, cancelled))

@@ -1,18 +1,17 @@
-"""sozialplanung:accessibility with network costs (geolib.network from the catchments issue).
+"""sozialplanung:accessibility with network travel times (geolib.network).
 
 Kept apart from test_accessibility_alg.py: the test suite's bridge test must run before
 QGIS opens data of this kind (see the report of issue 6).
 """
 
-import importlib.util
-
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 from shapely.geometry import Point
 
 from geolib.io import read_vector
-from tests._qgis import run_algorithm, run_algorithm_error
+from tests._qgis import run_algorithm
 from tests.conftest import KREIS_GPKG
 from tests.processing.test_accessibility_alg import ALG
 
@@ -24,31 +23,6 @@ def _lines(tmp_path, layer):
     return str(path)
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("geolib.network") is not None,
-    reason="geolib.network is there: the network path is tested with the network",
-)
-def test_network_without_network_module_says_what_to_do(examples, tmp_path):
-    demand = tmp_path / "demand.gpkg"
-    gpd.GeoDataFrame({"pop": [10.0]}, geometry=[Point(545000, 5937000)], crs=25832).to_file(demand)
-    message = run_algorithm_error(
-        ALG,
-        {
-            "DEMAND": str(demand),
-            "POPULATION_FIELD": "pop",
-            "SUPPLY": str(examples["offers"]),
-            "MAX_COST": 10,
-            "NETWORK": _lines(tmp_path, "osm_hauptstrassen"),
-            "OUTPUT": "memory:",
-        },
-    )
-    assert "Leave 'Network' empty for straight-line distances" in message
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("geolib.network") is None,
-    reason="geolib.network (catchments issue) not merged yet",
-)
 def test_network_travel_time_in_minutes(examples, tmp_path):
     gemeinden = read_vector(KREIS_GPKG, layer="gemeinden")
     wedel = gemeinden[gemeinden["GEN"] == "Wedel"]
@@ -78,4 +52,98 @@ def test_network_travel_time_in_minutes(examples, tmp_path):
     assert "nearest_min" in acc.columns
     reached = acc["nearest_min"].dropna()
     assert len(reached) > 0 and (reached <= 20).all()
-    assert (acc["score_norm"] * acc["pop"]).sum() / acc["pop"].sum() == pytest.approx(1.0)
+    ok = acc["routable"] == 1
+    weighted = (acc["score_norm"] * acc["pop"])[ok].sum() / acc["pop"][ok].sum()
+    assert weighted == pytest.approx(1.0)
+
+
+def test_walking_minutes_on_wedel_detail_streets(tmp_path):
+    """Walking minutes on the detailed Wedel streets, with an offer and a unit off the map."""
+    streets = read_vector(KREIS_GPKG, layer="osm_strassen_wedel_detail")
+    x0, y0, x1, y1 = streets.total_bounds
+    xs, ys = np.meshgrid(np.arange(x0 + 100, x1, 250.0), np.arange(y0 + 100, y1, 250.0))
+    demand = gpd.GeoDataFrame(
+        {"pop": np.arange(xs.size, dtype=float) % 7 + 1},
+        geometry=[Point(x, y) for x, y in zip(xs.ravel(), ys.ravel())],
+        crs=25832,
+    )
+    demand = demand[demand.distance(streets.union_all()) <= 250].reset_index(drop=True)
+    far_unit = len(demand)
+    far = gpd.GeoDataFrame({"pop": [40.0]}, geometry=[Point(x0 - 3000, y0)], crs=25832)
+    demand = pd.concat([demand, far], ignore_index=True)
+    on_street = [
+        streets.geometry.iloc[i].interpolate(0.5, normalized=True) for i in (0, 60, 120, 180, 240)
+    ]
+    offers = gpd.GeoDataFrame(
+        {"oid": ["o0", "o1", "o2", "o3", "o4", "far"], "places": [5.0, 3, 8, 2, 4, 9]},
+        geometry=[Point(p.x + 5, p.y + 5) for p in on_street] + [Point(x1 + 5000, y1)],
+        crs=25832,
+    )
+    demand_path, offers_path = tmp_path / "demand.gpkg", tmp_path / "offers.gpkg"
+    demand.to_file(demand_path)
+    offers.to_file(offers_path)
+    out, out_supply = tmp_path / "acc.gpkg", tmp_path / "offers_out.gpkg"
+    max_min = 25.0
+    _, feedback = run_algorithm(
+        ALG,
+        {
+            "DEMAND": str(demand_path),
+            "POPULATION_FIELD": "pop",
+            "SUPPLY": str(offers_path),
+            "CAPACITY_FIELD": "places",
+            "ID_FIELD": "oid",
+            "MAX_COST": max_min,
+            "NETWORK": _lines(tmp_path, "osm_strassen_wedel_detail"),
+            "PROFILE": 0,
+            "OUTPUT": str(out),
+            "OUTPUT_SUPPLY": str(out_supply),
+        },
+    )
+    acc = read_vector(out)
+    sup = read_vector(out_supply)
+    assert len(acc) == len(demand) and len(sup) == len(offers)  # nothing dropped
+    # the unit and the offer off the map: kept, marked, counted, NULL
+    assert acc["routable"].tolist() == [1] * far_unit + [0]
+    assert sup["routable"].tolist() == [1, 1, 1, 1, 1, 0]
+    assert np.isnan(acc["score"].iloc[far_unit]) and np.isnan(acc["nearest_min"].iloc[far_unit])
+    assert f"1 of {len(demand)} demand units are farther than 250 m" in feedback.text
+    assert "1 of 6 offers are farther than 250 m" in feedback.text
+    # walking minutes: within the maximum, and never faster than the straight line
+    # (4.5 km/h = 75 m/min, less the distances of both points to the street)
+    reached = acc[acc["nearest_min"].notna()]
+    assert len(reached) > len(acc) / 2
+    assert (reached["nearest_min"] <= max_min).all()
+    lines = streets.union_all()
+    near = offers.set_index("oid").geometry.loc[reached["nearest_offer"]].to_numpy()
+    straight = reached.distance(gpd.GeoSeries(near, index=reached.index, crs=25832))
+    snap = reached.distance(lines) + gpd.GeoSeries(near, crs=25832).distance(lines).to_numpy()
+    assert (reached["nearest_min"] * 75 >= straight - snap - 1e-6).all()
+    # the far offer reaches nobody; the shares of the routable offers add up
+    assert sup["demand_in_reach"].iloc[5] == 0 and np.isnan(sup["ratio"].iloc[5])
+    served = sup["ratio"].notna()
+    assert (acc["score"] * acc["pop"]).sum() == pytest.approx(sup["places"][served].sum())
+    ok = acc["routable"] == 1
+    weighted = (acc["score_norm"] * acc["pop"])[ok].sum() / acc["pop"][ok].sum()
+    assert weighted == pytest.approx(1.0)
+    # the distance along the network: walking at 4.5 km/h, metres are 75 × the minutes
+    out_m = tmp_path / "acc_m.gpkg"
+    run_algorithm(
+        ALG,
+        {
+            "DEMAND": str(demand_path),
+            "POPULATION_FIELD": "pop",
+            "SUPPLY": str(offers_path),
+            "CAPACITY_FIELD": "places",
+            "ID_FIELD": "oid",
+            "MAX_COST": max_min * 75,
+            "NETWORK": _lines(tmp_path, "osm_strassen_wedel_detail"),
+            "PROFILE": 0,
+            "NETWORK_COST": 1,
+            "OUTPUT": str(out_m),
+        },
+    )
+    acc_m = read_vector(out_m)
+    assert "nearest_m" in acc_m.columns and "nearest_min" not in acc_m.columns
+    np.testing.assert_allclose(acc_m["nearest_m"], acc["nearest_min"] * 75, rtol=1e-9)
+    np.testing.assert_allclose(acc_m["score"], acc["score"], rtol=1e-9)
+    assert acc_m["nearest_offer"].tolist() == acc["nearest_offer"].tolist()
