@@ -52,7 +52,7 @@ _BYTES_PER_PIECE = 600  # a line piece, its share of a polygon and of the frames
 _WORKERS = max(1, min(8, os.cpu_count() or 1))  # threads for the polygon unions
 #: groups with at least this many pieces get their polygons from the faces of the noded
 #: pieces (:func:`_face_buffer`); smaller ones from the union of the piece buffers
-_FACE_MIN = 1000
+_FACE_MIN = 300
 _QUAD_SEGS = 4
 
 
@@ -748,8 +748,8 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
         oc = offer_code[idx[0]]
         out, prev = [], None
         if len(idx) >= _FACE_MIN:
-            # one large group (dissolved coverage): each break from its own faces,
-            # the breaks on several cores
+            # a large group (a coverage, a far-reaching offer): each break from its faces,
+            # a single group's breaks on several cores
             todo = [bi for bi in range(1, len(values) + 1) if (bno[idx] <= bi).any()]
             if len(spans) == 1 and len(todo) > 1 and _WORKERS > 1:
                 with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
