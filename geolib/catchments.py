@@ -701,13 +701,12 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
 
     ``lines`` carries the private columns ``_edge`` and ``_full``; its pieces are cost
     bands (break ``i`` holds the pieces costing between break ``i - 1`` and ``i``).
-    Groups (offers) with fewer than ``_FACE_MIN`` pieces: each whole edge is buffered
-    once however many offers reach it, and the polygon of break ``i`` is that of break
-    ``i - 1`` united with the buffers of band ``i``, so several breaks cost little more
-    than one. Larger groups (a dissolved coverage) are built per break from the faces
-    of their pieces (:func:`_face_buffer`), which avoids unioning thousands of
-    overlapping buffers; both give the buffer of the reached lines, so a larger break's
-    polygon contains the smaller.
+    The polygon of break ``i`` is that of break ``i - 1`` united with the buffers of
+    band ``i`` (each whole edge buffered once however many offers reach it), so a
+    larger break's polygon contains the smaller. From ``_FACE_MIN`` pieces in a band
+    on, the buffers of all pieces up to break ``i`` are built at once from the faces
+    they enclose (:func:`_face_buffer`) instead of unioning thousands of overlapping
+    buffers.
     """
     if len(lines) == 0:
         return gpd.GeoDataFrame(
@@ -720,10 +719,10 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
     order = np.lexsort((bno, offer_code))
     bounds = np.flatnonzero(np.r_[True, np.diff(offer_code[order]) != 0, True])
     spans = list(zip(bounds[:-1], bounds[1:]))
-    # the pieces of small groups are buffered here, large groups go by their faces
-    sizes = np.diff(bounds)
-    small = np.zeros(len(lines), dtype=bool)
-    small[order] = np.repeat(sizes < _FACE_MIN, sizes)
+    # pieces of small bands (offer and break) are buffered here, large bands go by
+    # their faces
+    key = offer_code * len(values) + (bno - 1)
+    small = np.bincount(key)[key] < _FACE_MIN
     buffered = np.empty(len(lines), dtype=object)
     whole, cut = full & small, ~full & small
     uniq_edges, inverse = np.unique(edge[whole], return_inverse=True)
@@ -740,30 +739,28 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
     progress.report(0.3)
     geoms = np.asarray(lines.geometry.values)
 
-    def by_faces(idx, bi):
-        return _face_buffer(geoms[idx[bno[idx] <= bi]], walkoff)
-
     def one_offer(span):
         idx = order[span[0] : span[1]]
         oc = offer_code[idx[0]]
+        bands = [idx[bno[idx] == bi] for bi in range(1, len(values) + 1)]
+        large = [bi for bi, band in enumerate(bands) if len(band) >= _FACE_MIN]
+
+        def face(i):  # all pieces up to the break: no faces are cut at band borders
+            return _face_buffer(geoms[idx[bno[idx] <= i + 1]], walkoff)
+
+        if len(spans) == 1 and len(large) > 1 and _WORKERS > 1:  # one group: bands in parallel
+            with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+                faced = dict(zip(large, pool.map(face, large)))
+        else:
+            faced = {i: face(i) for i in large}
         out, prev = [], None
-        if len(idx) >= _FACE_MIN:
-            # a large group (a coverage, a far-reaching offer): each break from its faces,
-            # a single group's breaks on several cores
-            todo = [bi for bi in range(1, len(values) + 1) if (bno[idx] <= bi).any()]
-            if len(spans) == 1 and len(todo) > 1 and _WORKERS > 1:
-                with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
-                    polys = list(pool.map(lambda bi: by_faces(idx, bi), todo))
-            else:
-                polys = [by_faces(idx, bi) for bi in todo]
-            return [(offer_values[oc], bi, values[bi - 1], g) for bi, g in zip(todo, polys)]
-        for bi in range(1, len(values) + 1):
-            parts = list(buffered[idx[bno[idx] == bi]])
+        for i, band in enumerate(bands):
+            parts = [faced[i]] if i in faced else list(buffered[band])
             if prev is not None:
                 parts.append(prev)
             if parts:
                 prev = _union(np.asarray(parts, dtype=object))
-                out.append((offer_values[oc], bi, values[bi - 1], prev))
+                out.append((offer_values[oc], i + 1, values[i], prev))
         return out
 
     # GEOS releases the GIL: the offers' unions run on several cores
