@@ -756,7 +756,8 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
         out, prev = [], None
         for i, band in enumerate(bands):
             parts = [faced[i]] if i in faced else list(buffered[band])
-            if prev is not None:
+            if prev is not None:  # also when faced: differently placed arc chords of two
+                # constructions must not leave slivers of the smaller break outside
                 parts.append(prev)
             if parts:
                 prev = _union(np.asarray(parts, dtype=object))
