@@ -805,6 +805,14 @@ def _face_buffer(lines: np.ndarray, walkoff: float):
 
     since outside :math:`A` the nearest line point lies on the boundary of :math:`A`,
     and inside a face only its boundary and the lines of :math:`D` within it count.
+
+    Examples
+    --------
+    >>> from shapely.geometry import LineString
+    >>> block = LineString([(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)])
+    >>> area = _face_buffer(np.array([block], dtype=object), 10.0)
+    >>> round(area.area), len(area.interiors)  # 120 m square, rounded, less 80 m core
+    (7906, 1)
     """
     noded = shapely.union_all(lines)
     faces, cuts, dangles, invalid = shapely.polygonize_full([noded])
