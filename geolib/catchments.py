@@ -50,6 +50,10 @@ OVERLAPS = ("per_offer", "dissolve", "split")
 ALL_OFFERS = "*"
 _BYTES_PER_PIECE = 600  # a line piece, its share of a polygon and of the frames
 _WORKERS = max(1, min(8, os.cpu_count() or 1))  # threads for the polygon unions
+#: groups with at least this many pieces get their polygons from the faces of the noded
+#: pieces (:func:`_face_buffer`); smaller ones from the union of the piece buffers
+_FACE_MIN = 300
+_QUAD_SEGS = 4
 
 
 @dataclass
@@ -697,9 +701,12 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
 
     ``lines`` carries the private columns ``_edge`` and ``_full``; its pieces are cost
     bands (break ``i`` holds the pieces costing between break ``i - 1`` and ``i``).
-    Each whole edge is buffered once however many offers reach it, and the polygon of
-    break ``i`` is that of break ``i - 1`` united with the buffers of band ``i``: several
-    breaks cost little more than one, and a larger break's polygon contains the smaller.
+    The polygon of break ``i`` is that of break ``i - 1`` united with the buffers of
+    band ``i`` (each whole edge buffered once however many offers reach it), so a
+    larger break's polygon contains the smaller. From ``_FACE_MIN`` pieces in a band
+    on, the buffers of all pieces up to break ``i`` are built at once from the faces
+    they enclose (:func:`_face_buffer`) instead of unioning thousands of overlapping
+    buffers.
     """
     if len(lines) == 0:
         return gpd.GeoDataFrame(
@@ -709,33 +716,55 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
     edge = lines["_edge"].to_numpy()
     full = lines["_full"].to_numpy()
     bno = lines["break_no"].to_numpy()
-    buffered = np.empty(len(lines), dtype=object)
-    uniq_edges, inverse = np.unique(edge[full], return_inverse=True)
-    edge_buffers = shapely.buffer(
-        _first_geoms(lines.geometry.values[full], inverse, len(uniq_edges)), walkoff, quad_segs=4
-    )
-    buffered[full] = edge_buffers[inverse]
-    buffered[~full] = shapely.buffer(lines.geometry.values[~full], walkoff, quad_segs=4)
-    progress.report(0.3)
     order = np.lexsort((bno, offer_code))
     bounds = np.flatnonzero(np.r_[True, np.diff(offer_code[order]) != 0, True])
-    shapely.bounds(buffered)  # envelopes computed here, before threads read them
+    spans = list(zip(bounds[:-1], bounds[1:]))
+    # pieces of small bands (offer and break) are buffered here, large bands go by
+    # their faces
+    key = offer_code * len(values) + (bno - 1)
+    small = np.bincount(key)[key] < _FACE_MIN
+    buffered = np.empty(len(lines), dtype=object)
+    whole, cut = full & small, ~full & small
+    uniq_edges, inverse = np.unique(edge[whole], return_inverse=True)
+    edge_buffers = shapely.buffer(
+        _first_geoms(lines.geometry.values[whole], inverse, len(uniq_edges)),
+        walkoff,
+        quad_segs=_QUAD_SEGS,
+    )
+    buffered[whole] = edge_buffers[inverse]
+    buffered[cut] = shapely.buffer(
+        np.asarray(lines.geometry.values[cut]), walkoff, quad_segs=_QUAD_SEGS
+    )
+    shapely.bounds(buffered[small])  # envelopes computed here, before threads read them
+    progress.report(0.3)
+    geoms = np.asarray(lines.geometry.values)
 
     def one_offer(span):
         idx = order[span[0] : span[1]]
         oc = offer_code[idx[0]]
+        bands = [idx[bno[idx] == bi] for bi in range(1, len(values) + 1)]
+        large = [bi for bi, band in enumerate(bands) if len(band) >= _FACE_MIN]
+
+        def face(i):  # all pieces up to the break: no faces are cut at band borders
+            return _face_buffer(geoms[idx[bno[idx] <= i + 1]], walkoff)
+
+        if len(spans) == 1 and len(large) > 1 and _WORKERS > 1:  # one group: bands in parallel
+            with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
+                faced = dict(zip(large, pool.map(face, large)))
+        else:
+            faced = {i: face(i) for i in large}
         out, prev = [], None
-        for bi in range(1, len(values) + 1):
-            parts = list(buffered[idx[bno[idx] == bi]])
-            if prev is not None:
+        for i, band in enumerate(bands):
+            parts = [faced[i]] if i in faced else list(buffered[band])
+            if prev is not None:  # also when faced: differently placed arc chords of two
+                # constructions must not leave slivers of the smaller break outside
                 parts.append(prev)
             if parts:
                 prev = _union(np.asarray(parts, dtype=object))
-                out.append((offer_values[oc], bi, values[bi - 1], prev))
+                out.append((offer_values[oc], i + 1, values[i], prev))
         return out
 
     # GEOS releases the GIL: the offers' unions run on several cores
-    spans = list(zip(bounds[:-1], bounds[1:]))
     records = []
     with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
         futures = [pool.submit(one_offer, span) for span in spans]
@@ -753,6 +782,64 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
         crs=lines.crs,
     )
     return areas.sort_values(["offer_id", "break_no"], ignore_index=True)
+
+
+def _face_buffer(lines: np.ndarray, walkoff: float):
+    """``buffer(union(lines), walkoff)`` built from the faces the lines enclose.
+
+    Unioning thousands of overlapping piece buffers is the costly part of large
+    catchments. Here the noded lines are polygonized instead: every face is covered
+    up to the points farther than the walk-off from its boundary, so the area is the
+    buffer of the faces' union (one cheap outward offset of a coverage) together with
+    the buffers of the lines that bound no face, less the faces' inner cores.
+
+    Notes
+    -----
+    With faces :math:`F_j` of the noded lines, :math:`A = \\bigcup_j F_j`, the lines
+    :math:`D` that bound no face and :math:`E_j = F_j \\ominus w` (the points of
+    :math:`F_j` farther than :math:`w` from its boundary):
+
+    .. math:: \\mathrm{buffer}(L, w) = \\bigl(\\mathrm{buffer}(A, w) \\cup
+              \\mathrm{buffer}(D, w)\\bigr) \\setminus
+              \\bigl(\\textstyle\\bigcup_j E_j \\setminus \\mathrm{buffer}(D, w)\\bigr)
+
+    since outside :math:`A` the nearest line point lies on the boundary of :math:`A`,
+    and inside a face only its boundary and the lines of :math:`D` within it count.
+
+    Examples
+    --------
+    >>> from shapely.geometry import LineString
+    >>> block = LineString([(0, 0), (100, 0), (100, 100), (0, 100), (0, 0)])
+    >>> area = _face_buffer(np.array([block], dtype=object), 10.0)
+    >>> round(area.area), len(area.interiors)  # 120 m square, rounded, less 80 m core
+    (7906, 1)
+    """
+    noded = shapely.union_all(lines)
+    faces, cuts, dangles, invalid = shapely.polygonize_full([noded])
+    faces = shapely.get_parts(faces)
+    free = np.concatenate(
+        [shapely.get_parts(cuts), shapely.get_parts(dangles), shapely.get_parts(invalid)]
+    )
+    if len(free) > 1:  # chains of free lines buffer as one line each
+        free = shapely.get_parts(shapely.line_merge(shapely.multilinestrings(free)))
+    free_area = (
+        shapely.union_all(shapely.buffer(free, walkoff, quad_segs=_QUAD_SEGS))
+        if len(free)
+        else shapely.Polygon()
+    )
+    if len(faces) == 0:
+        return free_area
+    try:
+        inside = shapely.coverage_union_all(faces)
+    except shapely.errors.GEOSException:  # pragma: no cover - faces are a coverage
+        inside = shapely.union_all(faces)
+    area = shapely.union(shapely.buffer(inside, walkoff, quad_segs=_QUAD_SEGS), free_area)
+    cores = shapely.buffer(faces, -walkoff, quad_segs=_QUAD_SEGS)
+    cores = shapely.get_parts(cores[~shapely.is_empty(cores)])
+    if len(cores):
+        holes = shapely.difference(shapely.multipolygons(cores), free_area)
+        area = shapely.difference(area, holes)
+    return area
 
 
 def _union(parts: np.ndarray):

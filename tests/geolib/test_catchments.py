@@ -348,3 +348,57 @@ def test_cancelling_stops_the_work():
             progress=Progress(seen.append, lambda: bool(seen)),
         )
     assert len(seen) == 1  # stopped at the first report after the request
+
+
+# --- polygons from faces (large groups) -------------------------------------------------------
+segment = st.tuples(st.floats(0, 400), st.floats(0, 400), st.floats(0, 400), st.floats(0, 400))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    keep=st.lists(st.booleans(), min_size=60, max_size=60),
+    extra=st.lists(segment, max_size=4),
+    walkoff=st.floats(5, 120),
+)
+def test_face_buffer_is_the_buffer_of_the_lines(keep, extra, walkoff):
+    from geolib.catchments import _face_buffer
+
+    # some edges of a grid (faces of several sizes, dangles) and free segments that
+    # cross them without a node, duplicated and inside the faces
+    net = grid(n=6, step=80.0)
+    edges = np.asarray(net.geometry)[np.asarray(keep)[: net.n_edges]]
+    # (pieces shorter than 1e-6 m are dropped before the polygons are built)
+    free = [LineString([(a, b), (c, d)]) for a, b, c, d in extra if np.hypot(a - c, b - d) > 0.01]
+    geoms = np.asarray(list(edges) + free + free[:1], dtype=object)
+    if len(geoms) == 0:
+        return
+    expected = shapely.union_all(shapely.buffer(geoms, walkoff, quad_segs=4))
+    fine = shapely.union_all(shapely.buffer(geoms, walkoff, quad_segs=64))
+    mine = _face_buffer(geoms, walkoff)
+    assert mine.is_valid
+    # arcs are chords (quad_segs=4) placed a little differently: at most the chord
+    # error of a circle per line (2.6 % of pi w^2), and never outside the true buffer
+    chords = 0.026 * np.pi * walkoff**2 * len(geoms)
+    assert mine.symmetric_difference(expected).area <= chords
+    assert mine.difference(fine).area <= 1e-6 * fine.area
+    assert fine.area - mine.area <= chords
+
+
+def test_large_groups_by_faces_keep_nesting_and_dissolve_union(monkeypatch):
+    import geolib.catchments as catchments
+
+    net = grid()
+    off = offers([(0, 0), (500, 500), (260, 310)])
+    small = network_catchments(net, off, breaks="120,300", overlap="dissolve", walkoff=30)
+    monkeypatch.setattr(catchments, "_FACE_MIN", 1)  # every group by its faces
+    per = network_catchments(net, off, breaks="120,300", walkoff=30)
+    dis = network_catchments(net, off, breaks="120,300", overlap="dissolve", walkoff=30)
+    for _, g in per.areas.groupby("offer_id"):
+        inner, outer = g.sort_values("break_no").geometry
+        assert inner.difference(outer).area <= 1e-6 * inner.area + 1e-6
+    for bno in (1, 2):
+        union = per.areas[per.areas.break_no == bno].geometry.union_all()
+        mine = dis.areas[dis.areas.break_no == bno].geometry.iloc[0]
+        before = small.areas[small.areas.break_no == bno].geometry.iloc[0]
+        assert union.symmetric_difference(mine).area <= 1e-6 * union.area + 1e-3
+        assert before.symmetric_difference(mine).area <= 1e-6 * before.area + 1e-3
