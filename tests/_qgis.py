@@ -86,3 +86,19 @@ def run_algorithm_error(alg_id: str, params: dict[str, Any]) -> str:
     except QgsProcessingException as exc:
         return "\n".join([*feedback.errors, str(exc)])
     raise AssertionError(f"{alg_id} did not fail; log:\n{feedback.text}")
+
+
+def memory_layer(uri: str, rows):
+    """A memory layer from a URI and (WKT or None, attributes) rows."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer(uri, "m", "memory")
+    feats = []
+    for wkt, attrs in rows:
+        feat = QgsFeature(layer.fields())
+        feat.setAttributes(attrs)
+        if wkt:
+            feat.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(feat)
+    layer.dataProvider().addFeatures(feats)
+    return layer

@@ -39,3 +39,31 @@ def gemeinden():
     from geolib.io import read_vector
 
     return read_vector(KREIS_GPKG, layer="gemeinden")
+
+
+# --- the example Hilfeportal (geolib, Processing and plugin tests) -----------------------
+
+
+@pytest.fixture(scope="module")
+def offers(examples):
+    """The generated example offers as a GeoDataFrame."""
+    from geolib.io import read_vector
+
+    return read_vector(examples["offers"])
+
+
+@pytest.fixture(scope="module")
+def services(offers):
+    """The example offers as HSDS services, as the example server serves them."""
+    from geolib.hilfeportal_server import offers_to_services
+
+    return offers_to_services(offers)
+
+
+@pytest.fixture
+def server(services):
+    """A real example Hilfeportal server on loopback, for one test."""
+    from geolib.hilfeportal_server import HilfeportalServer
+
+    with HilfeportalServer(services) as srv:
+        yield srv

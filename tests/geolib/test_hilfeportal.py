@@ -23,26 +23,9 @@ from geolib.hilfeportal import (
     read_offers,
     term_counts,
 )
-from geolib.hilfeportal_server import Faults, HilfeportalServer, offers_to_services
-from geolib.io import read_vector
+from geolib.hilfeportal_server import Faults, HilfeportalServer
 
 FAST = {"backoff": 0.01, "retries": 2, "timeout": 5}
-
-
-@pytest.fixture(scope="module")
-def offers(examples):
-    return read_vector(examples["offers"])
-
-
-@pytest.fixture(scope="module")
-def services(offers):
-    return offers_to_services(offers)
-
-
-@pytest.fixture
-def server(services):
-    with HilfeportalServer(services) as srv:
-        yield srv
 
 
 def _codes(checks, offer_id):

@@ -16,19 +16,7 @@ from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor
 
-from geolib.hilfeportal_server import Faults, HilfeportalServer, offers_to_services
-from geolib.io import read_vector
-
-
-@pytest.fixture(scope="module")
-def services(examples):
-    return offers_to_services(read_vector(examples["offers"]))
-
-
-@pytest.fixture
-def server(services):
-    with HilfeportalServer(services) as srv:
-        yield srv
+from geolib.hilfeportal_server import Faults, HilfeportalServer
 
 
 @pytest.fixture

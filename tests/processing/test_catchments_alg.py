@@ -8,33 +8,19 @@ import pytest
 import shapely
 from qgis.core import (
     QgsApplication,
-    QgsFeature,
-    QgsGeometry,
     QgsGraduatedSymbolRenderer,
     QgsProject,
     QgsVectorLayer,
 )
 
 from geolib.io import read_provenance, read_vector
+from tests._qgis import memory_layer as _memory_layer
 from tests._qgis import run_algorithm, run_algorithm_error
 from tests.conftest import DATA, KREIS_GPKG
 
 ALG = "sozialplanung:catchments"
 WEDEL = f"{KREIS_GPKG}|layername=osm_strassen_wedel_detail"
 GEMEINDEN = f"{KREIS_GPKG}|layername=gemeinden"
-
-
-def _memory_layer(uri, rows):
-    layer = QgsVectorLayer(uri, "m", "memory")
-    feats = []
-    for wkt, attrs in rows:
-        f = QgsFeature(layer.fields())
-        f.setAttributes(attrs)
-        if wkt:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
 
 
 @pytest.fixture(scope="module")

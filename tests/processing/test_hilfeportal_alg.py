@@ -5,27 +5,11 @@ from __future__ import annotations
 import pytest
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsVectorLayer
 
-from geolib.hilfeportal_server import Faults, HilfeportalServer, offers_to_services
+from geolib.hilfeportal_server import Faults, HilfeportalServer
 from geolib.io import read_provenance, read_style, read_vector
 from tests._qgis import run_algorithm, run_algorithm_error
 
 ALG = "sozialplanung:hilfeportal"
-
-
-@pytest.fixture(scope="module")
-def offers(examples):
-    return read_vector(examples["offers"])
-
-
-@pytest.fixture(scope="module")
-def services(offers):
-    return offers_to_services(offers)
-
-
-@pytest.fixture
-def server(services):
-    with HilfeportalServer(services) as srv:
-        yield srv
 
 
 def _run(tmp_path, **params):

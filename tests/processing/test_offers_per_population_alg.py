@@ -5,8 +5,6 @@ import sqlite3
 import pytest
 from qgis.core import (
     QgsApplication,
-    QgsFeature,
-    QgsGeometry,
     QgsGraduatedSymbolRenderer,
     QgsProcessingFeatureSourceDefinition,
     QgsProject,
@@ -14,6 +12,7 @@ from qgis.core import (
 )
 
 from geolib.io import SYNTHETIC_LABEL, read_provenance, read_vector
+from tests._qgis import memory_layer as _memory_layer
 from tests._qgis import run_algorithm, run_algorithm_error
 from tests.conftest import KREIS_GPKG
 
@@ -85,19 +84,6 @@ def test_selected_features_only_is_honoured(examples, tmp_path):
         assert sorted(f["GEN"] for f in out.getFeatures()) == ["Elmshorn", "Wedel"]
     finally:
         QgsProject.instance().removeMapLayer(areas.id())
-
-
-def _memory_layer(uri, rows):
-    layer = QgsVectorLayer(uri, "m", "memory")
-    feats = []
-    for wkt, attrs in rows:
-        f = QgsFeature(layer.fields())
-        f.setAttributes(attrs)
-        if wkt:
-            f.setGeometry(QgsGeometry.fromWkt(wkt))
-        feats.append(f)
-    layer.dataProvider().addFeatures(feats)
-    return layer
 
 
 def test_outside_offers_and_zero_population_are_reported(tmp_path):
