@@ -121,7 +121,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.CATEGORY_FIELD,
-                self.tr("Category field of the offers (optional)"),
+                self.tr("Category field of the offers"),
                 parentLayerParameterName=self.SUPPLY,
                 optional=True,
             )
@@ -129,7 +129,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(
                 self.CATEGORY,
-                self.tr("Only offers of this category (optional)"),
+                self.tr("Only offers of this category"),
                 optional=True,
             )
         )

@@ -135,7 +135,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.SPEED_FIELD,
-                self.tr("Speed field (km/h, optional)"),
+                self.tr("Speed field (km/h)"),
                 parentLayerParameterName=self.NETWORK,
                 type=QgsProcessingParameterField.Numeric,
                 optional=True,
@@ -144,7 +144,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.DIRECTION_FIELD,
-                self.tr("Direction field (optional)"),
+                self.tr("Direction field"),
                 parentLayerParameterName=self.NETWORK,
                 optional=True,
             )
@@ -202,7 +202,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.POPULATION,
-                self.tr("Population (polygons or points with counts, optional)"),
+                self.tr("Population (polygons or points with counts)"),
                 [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
                 optional=True,
             )

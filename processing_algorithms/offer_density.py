@@ -93,7 +93,7 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.RADIUS_FIELD,
-                self.tr("Radius from field (m, optional)"),
+                self.tr("Radius from field (m)"),
                 parentLayerParameterName=self.INPUT,
                 type=QgsProcessingParameterField.Numeric,
                 optional=True,
@@ -156,7 +156,7 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent (optional)"), optional=True)
+            QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True)
         )
         self.addParameter(
             QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Offer density"))

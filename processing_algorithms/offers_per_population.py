@@ -86,7 +86,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.CATEGORY_FIELD,
-                self.tr("Category field (optional)"),
+                self.tr("Category field"),
                 parentLayerParameterName=self.OFFERS,
                 optional=True,
             )
@@ -103,7 +103,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.TARGET_GROUP_FIELD,
-                self.tr("Target group field of the offers (optional)"),
+                self.tr("Target group field of the offers"),
                 parentLayerParameterName=self.OFFERS,
                 optional=True,
             )

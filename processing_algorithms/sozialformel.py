@@ -163,7 +163,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterFile(
                 self.GROUPS,
-                self.tr("Groups: mapping table key → group (optional)"),
+                self.tr("Groups: mapping table key → group"),
                 behavior=QgsProcessingParameterFile.File,
                 fileFilter=self.tr("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
                 optional=True,

@@ -50,8 +50,8 @@
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="124"/>
-        <source>Category field of the offers (optional)</source>
-        <translation>Kategoriefeld der Angebote (optional)</translation>
+        <source>Category field of the offers</source>
+        <translation>Kategoriefeld der Angebote</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="201"/>
@@ -151,8 +151,8 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="132"/>
-        <source>Only offers of this category (optional)</source>
-        <translation>Nur Angebote dieser Kategorie (optional)</translation>
+        <source>Only offers of this category</source>
+        <translation>Nur Angebote dieser Kategorie</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="102"/>
@@ -416,8 +416,8 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
     </message>
     <message>
         <location filename="../../processing_algorithms/catchments.py" line="147"/>
-        <source>Direction field (optional)</source>
-        <translation>Richtungsfeld (optional)</translation>
+        <source>Direction field</source>
+        <translation>Richtungsfeld</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/catchments.py" line="173"/>
@@ -491,8 +491,8 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
     </message>
     <message>
         <location filename="../../processing_algorithms/catchments.py" line="205"/>
-        <source>Population (polygons or points with counts, optional)</source>
-        <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen, optional)</translation>
+        <source>Population (polygons or points with counts)</source>
+        <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/catchments.py" line="213"/>
@@ -521,8 +521,8 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
     </message>
     <message>
         <location filename="../../processing_algorithms/catchments.py" line="138"/>
-        <source>Speed field (km/h, optional)</source>
-        <translation>Geschwindigkeitsfeld (km/h, optional)</translation>
+        <source>Speed field (km/h)</source>
+        <translation>Geschwindigkeitsfeld (km/h)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/catchments.py" line="174"/>
@@ -814,8 +814,8 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
     </message>
     <message>
         <location filename="../../processing_algorithms/offer_density.py" line="159"/>
-        <source>Extent (optional)</source>
-        <translation>Ausdehnung (optional)</translation>
+        <source>Extent</source>
+        <translation>Ausdehnung</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/offer_density.py" line="130"/>
@@ -889,8 +889,8 @@ Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß f�
     </message>
     <message>
         <location filename="../../processing_algorithms/offer_density.py" line="96"/>
-        <source>Radius from field (m, optional)</source>
-        <translation>Radius aus Feld (m, optional)</translation>
+        <source>Radius from field (m)</source>
+        <translation>Radius aus Feld (m)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/offer_density.py" line="196"/>
@@ -942,8 +942,8 @@ Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß f�
     </message>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="89"/>
-        <source>Category field (optional)</source>
-        <translation>Kategoriefeld (optional)</translation>
+        <source>Category field</source>
+        <translation>Kategoriefeld</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="47"/>
@@ -1033,8 +1033,8 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
     </message>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="106"/>
-        <source>Target group field of the offers (optional)</source>
-        <translation>Zielgruppenfeld der Angebote (optional)</translation>
+        <source>Target group field of the offers</source>
+        <translation>Zielgruppenfeld der Angebote</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="237"/>
@@ -1078,8 +1078,8 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
     </message>
     <message>
         <location filename="../../processing_algorithms/sozialformel.py" line="166"/>
-        <source>Groups: mapping table key → group (optional)</source>
-        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe (optional)</translation>
+        <source>Groups: mapping table key → group</source>
+        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/sozialformel.py" line="206"/>
@@ -1344,7 +1344,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1113"/>
+        <location filename="../../geolib/catchments.py" line="1200"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -1384,12 +1384,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="106"/>
+        <location filename="../../geolib/catchments.py" line="110"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="111"/>
+        <location filename="../../geolib/catchments.py" line="115"/>
         <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
         <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
@@ -1504,7 +1504,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="104"/>
+        <location filename="../../geolib/catchments.py" line="108"/>
         <source>Give at least one break, such as 5,10,15.</source>
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
@@ -1634,7 +1634,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="271"/>
+        <location filename="../../geolib/catchments.py" line="275"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -1889,7 +1889,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="95"/>
+        <location filename="../../geolib/catchments.py" line="99"/>
         <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
@@ -2144,17 +2144,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="128"/>
+        <location filename="../../geolib/catchments.py" line="132"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="142"/>
+        <location filename="../../geolib/catchments.py" line="146"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="249"/>
+        <location filename="../../geolib/catchments.py" line="253"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -2179,7 +2179,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1034"/>
+        <location filename="../../geolib/catchments.py" line="1121"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -2249,7 +2249,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="255"/>
+        <location filename="../../geolib/catchments.py" line="259"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2344,7 +2344,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="153"/>
+        <location filename="../../geolib/catchments.py" line="157"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -2374,7 +2374,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1049"/>
+        <location filename="../../geolib/catchments.py" line="1136"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2514,7 +2514,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="305"/>
+        <location filename="../../geolib/catchments.py" line="309"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -2579,12 +2579,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="924"/>
+        <location filename="../../geolib/catchments.py" line="1011"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="151"/>
+        <location filename="../../geolib/catchments.py" line="155"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -2609,7 +2609,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punktlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1030"/>
+        <location filename="../../geolib/catchments.py" line="1117"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -2744,12 +2744,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="280"/>
+        <location filename="../../geolib/catchments.py" line="284"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="135"/>
+        <location filename="../../geolib/catchments.py" line="139"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
