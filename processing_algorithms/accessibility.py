@@ -112,7 +112,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.CAPACITY_FIELD,
-                self.tr("Capacity field (optional; default 1 per offer)"),
+                self.tr("Capacity field (default 1 per offer)"),
                 parentLayerParameterName=self.SUPPLY,
                 type=QgsProcessingParameterField.Numeric,
                 optional=True,
@@ -136,7 +136,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.ID_FIELD,
-                self.tr("Offer id field (optional, for the nearest offer)"),
+                self.tr("Offer id field (for the nearest offer)"),
                 parentLayerParameterName=self.SUPPLY,
                 optional=True,
             )
@@ -164,8 +164,8 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             )
         )
         for name, label in (
-            (self.BREAKS, self.tr("E2SFCA zone breaks (optional, e.g. 500;1000;2000)")),
-            (self.WEIGHTS, self.tr("E2SFCA zone weights (optional, e.g. 1;0.68;0.22)")),
+            (self.BREAKS, self.tr("E2SFCA zone breaks (e.g. 500;1000;2000)")),
+            (self.WEIGHTS, self.tr("E2SFCA zone weights (e.g. 1;0.68;0.22)")),
         ):
             param = QgsProcessingParameterString(name, label, optional=True)
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
@@ -215,7 +215,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.AREAS,
-                self.tr("Areas for means (optional, e.g. municipalities)"),
+                self.tr("Areas for means (e.g. municipalities)"),
                 [QgsProcessing.TypeVectorPolygon],
                 optional=True,
             )

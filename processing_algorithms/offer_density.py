@@ -111,7 +111,7 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.WEIGHT_FIELD,
-                self.tr("Weight field (optional, e.g. capacity)"),
+                self.tr("Weight field (e.g. capacity)"),
                 parentLayerParameterName=self.INPUT,
                 type=QgsProcessingParameterField.Numeric,
                 optional=True,

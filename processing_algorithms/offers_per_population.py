@@ -48,12 +48,12 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
             "Counts the offers (points) in each area (polygons, e.g. municipalities) and "
             "relates them to the area's population: offers_per_1000 = offers / "
             "population × 1000 (the base is set by 'Per inhabitants').\n\n"
-            "With a category field, one count per category is added (n_<category>); "
+            "With a category field, one count per category is added (n_[category]); "
             "values with several categories separated by ';' count in each.\n\n"
             "With a target group field (e.g. target_groups), one count per target group "
-            "is added (n_tg_<group>). With a target group (e.g. Kinder) and its "
+            "is added (n_tg_[group]). With a target group (e.g. Kinder) and its "
             "population field in the areas (e.g. children_u15), the offers for that group "
-            "are related to its population: tg_<group>_per_1000.\n\n"
+            "are related to its population: tg_[group]_per_1000.\n\n"
             "With a group table (e.g. planungsraeume.csv: ags → planungsraum, kreis), the "
             "key fields and the group fields, a second output gives the same counts and "
             "rates per planning region and for the Kreis, from pooled counts (sums of "
@@ -110,13 +110,13 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterString(
-                self.TARGET_GROUP, self.tr("Target group (optional, e.g. Kinder)"), optional=True
+                self.TARGET_GROUP, self.tr("Target group (e.g. Kinder)"), optional=True
             )
         )
         self.addParameter(
             QgsProcessingParameterField(
                 self.TARGET_POPULATION_FIELD,
-                self.tr("Population of the target group (optional, e.g. children_u15)"),
+                self.tr("Population of the target group (e.g. children_u15)"),
                 parentLayerParameterName=self.AREAS,
                 type=QgsProcessingParameterField.Numeric,
                 optional=True,
@@ -125,7 +125,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.GROUPS,
-                self.tr("Group table (optional, e.g. planungsraeume.csv)"),
+                self.tr("Group table (e.g. planungsraeume.csv)"),
                 [QgsProcessing.TypeVector],
                 optional=True,
             )

@@ -114,7 +114,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             "validity report (correlations, Cronbach's alpha, contributions, rank "
             "intervals under random weights and other scalings).\n\n"
             "Data protection: counts below the threshold (default 3) and rates on small "
-            "denominators are NULL and flagged (<indicator>_suppressed = 1) in every "
+            "denominators are NULL and flagged ([indicator]_suppressed = 1) in every "
             "output."
         )
 

@@ -30,8 +30,8 @@
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="218"/>
-        <source>Areas for means (optional, e.g. municipalities)</source>
-        <translation>Gebiete für Mittelwerte (optional, z. B. Gemeinden)</translation>
+        <source>Areas for means (e.g. municipalities)</source>
+        <translation>Gebiete für Mittelwerte (z. B. Gemeinden)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="194"/>
@@ -40,8 +40,8 @@
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="115"/>
-        <source>Capacity field (optional; default 1 per offer)</source>
-        <translation>Kapazitätsfeld (optional; sonst 1 je Angebot)</translation>
+        <source>Capacity field (default 1 per offer)</source>
+        <translation>Kapazitätsfeld (sonst 1 je Angebot)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="194"/>
@@ -75,13 +75,13 @@
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="167"/>
-        <source>E2SFCA zone breaks (optional, e.g. 500;1000;2000)</source>
-        <translation>E2SFCA-Zonengrenzen (optional, z. B. 500;1000;2000)</translation>
+        <source>E2SFCA zone breaks (e.g. 500;1000;2000)</source>
+        <translation>E2SFCA-Zonengrenzen (z. B. 500;1000;2000)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="168"/>
-        <source>E2SFCA zone weights (optional, e.g. 1;0.68;0.22)</source>
-        <translation>E2SFCA-Zonengewichte (optional, z. B. 1;0.68;0.22)</translation>
+        <source>E2SFCA zone weights (e.g. 1;0.68;0.22)</source>
+        <translation>E2SFCA-Zonengewichte (z. B. 1;0.68;0.22)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="62"/>
@@ -136,8 +136,8 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="139"/>
-        <source>Offer id field (optional, for the nearest offer)</source>
-        <translation>ID-Feld der Angebote (optional, für das nächste Angebot)</translation>
+        <source>Offer id field (for the nearest offer)</source>
+        <translation>ID-Feld der Angebote (für das nächste Angebot)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/accessibility.py" line="109"/>
@@ -929,8 +929,8 @@ Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß f�
     </message>
     <message>
         <location filename="../../processing_algorithms/offer_density.py" line="114"/>
-        <source>Weight field (optional, e.g. capacity)</source>
-        <translation>Gewichtsfeld (optional, z. B. capacity)</translation>
+        <source>Weight field (e.g. capacity)</source>
+        <translation>Gewichtsfeld (z. B. capacity)</translation>
     </message>
 </context>
 <context>
@@ -949,18 +949,18 @@ Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß f�
         <location filename="../../processing_algorithms/offers_per_population.py" line="47"/>
         <source>Counts the offers (points) in each area (polygons, e.g. municipalities) and relates them to the area's population: offers_per_1000 = offers / population × 1000 (the base is set by 'Per inhabitants').
 
-With a category field, one count per category is added (n_&lt;category&gt;); values with several categories separated by ';' count in each.
+With a category field, one count per category is added (n_[category]); values with several categories separated by ';' count in each.
 
-With a target group field (e.g. target_groups), one count per target group is added (n_tg_&lt;group&gt;). With a target group (e.g. Kinder) and its population field in the areas (e.g. children_u15), the offers for that group are related to its population: tg_&lt;group&gt;_per_1000.
+With a target group field (e.g. target_groups), one count per target group is added (n_tg_[group]). With a target group (e.g. Kinder) and its population field in the areas (e.g. children_u15), the offers for that group are related to its population: tg_[group]_per_1000.
 
 With a group table (e.g. planungsraeume.csv: ags → planungsraum, kreis), the key fields and the group fields, a second output gives the same counts and rates per planning region and for the Kreis, from pooled counts (sums of offers and of inhabitants), never from averaged rates.
 
 Areas without a positive population get a NULL rate and the reason in 'rate_note'. Offers outside every area are counted and reported in the log. Invalid polygons are repaired. Both layers are reprojected to ETRS89 / UTM 32N (EPSG:25832) when needed.</source>
         <translation>Zählt die Angebote (Punkte) in jedem Gebiet (Polygone, z. B. Gemeinden) und setzt sie ins Verhältnis zur Bevölkerung des Gebiets: offers_per_1000 = Angebote / Bevölkerung × 1000 (die Basis legt „Je Einwohner“ fest).
 
-Mit einem Kategoriefeld kommt je Kategorie eine Anzahl hinzu (n_&lt;Kategorie&gt;); Werte mit mehreren, durch „;“ getrennten Kategorien zählen in jeder.
+Mit einem Kategoriefeld kommt je Kategorie eine Anzahl hinzu (n_[Kategorie]); Werte mit mehreren, durch „;“ getrennten Kategorien zählen in jeder.
 
-Mit einem Zielgruppenfeld (z. B. target_groups) kommt je Zielgruppe eine Anzahl hinzu (n_tg_&lt;Gruppe&gt;). Mit einer Zielgruppe (z. B. Kinder) und ihrem Bevölkerungsfeld in den Gebieten (z. B. children_u15) werden die Angebote für diese Gruppe auf deren Bevölkerung bezogen: tg_&lt;Gruppe&gt;_per_1000.
+Mit einem Zielgruppenfeld (z. B. target_groups) kommt je Zielgruppe eine Anzahl hinzu (n_tg_[Gruppe]). Mit einer Zielgruppe (z. B. Kinder) und ihrem Bevölkerungsfeld in den Gebieten (z. B. children_u15) werden die Angebote für diese Gruppe auf deren Bevölkerung bezogen: tg_[Gruppe]_per_1000.
 
 Mit einer Gruppentabelle (z. B. planungsraeume.csv: ags → planungsraum, kreis), den Schlüsselfeldern und den Gruppenfeldern gibt eine zweite Ausgabe dieselben Anzahlen und Raten je Planungsraum und für den Kreis, aus gepoolten Anzahlen (Summen der Angebote und der Einwohner), nie aus gemittelten Raten.
 
@@ -978,8 +978,8 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
     </message>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="128"/>
-        <source>Group table (optional, e.g. planungsraeume.csv)</source>
-        <translation>Gruppentabelle (optional, z. B. planungsraeume.csv)</translation>
+        <source>Group table (e.g. planungsraeume.csv)</source>
+        <translation>Gruppentabelle (z. B. planungsraeume.csv)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="136"/>
@@ -1023,13 +1023,13 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
     </message>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="119"/>
-        <source>Population of the target group (optional, e.g. children_u15)</source>
-        <translation>Bevölkerung der Zielgruppe (optional, z. B. children_u15)</translation>
+        <source>Population of the target group (e.g. children_u15)</source>
+        <translation>Bevölkerung der Zielgruppe (z. B. children_u15)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="113"/>
-        <source>Target group (optional, e.g. Kinder)</source>
-        <translation>Zielgruppe (optional, z. B. Kinder)</translation>
+        <source>Target group (e.g. Kinder)</source>
+        <translation>Zielgruppe (z. B. Kinder)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/offers_per_population.py" line="106"/>
@@ -1057,14 +1057,14 @@ The TOML configuration (default: the Kreis Pinneberg preset) names the indicator
 
 Outputs: the areas with the latest year's values (index_value, index_rank with 1 = highest need, index_class, index_change in index points and rank_change in places against the previous year; empty without a previous year), a long table per area and year, the groups of the optional mapping table (computed from pooled counts and scaled like the areas) and an HTML validity report (correlations, Cronbach's alpha, contributions, rank intervals under random weights and other scalings).
 
-Data protection: counts below the threshold (default 3) and rates on small denominators are NULL and flagged (&lt;indicator&gt;_suppressed = 1) in every output.</source>
+Data protection: counts below the threshold (default 3) and rates on small denominators are NULL and flagged ([indicator]_suppressed = 1) in every output.</source>
         <translation>Berechnet einen zusammengesetzten Sozialindex (Sozialformel) je Gebiet und Jahr aus einer Indikatorentabelle mit Fallzahlen (CSV, XLSX oder GeoPackage-Tabelle; der Schlüssel, z. B. der AGS, wird als Text gelesen, führende Nullen bleiben erhalten).
 
 Die TOML-Konfiguration (Standard: die Vorlage Kreis Pinneberg) nennt die Indikatoren (Zähler, Nenner, Richtung, Gewicht), die Skalierung (Min-Max, Min-Max gegen ein Referenzjahr oder feste Grenzen, z-Wert, Perzentil, Rang, Rohwert), die Verknüpfung (gewichtetes Mittel, Summe, geometrisches Mittel, Produkt), die Nachskalierung auf 0–100, die Klassen (Quantile, gleiche Intervalle, Standardabweichung, natürliche Unterbrechungen, eigene Grenzen), die Regel für fehlende Werte und den Schwellenwert der Geheimhaltung.
 
 Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank mit 1 = höchster Bedarf, index_class, index_change in Indexpunkten und rank_change in Rangplätzen gegenüber dem Vorjahr; leer ohne Vorjahr), eine lange Tabelle je Gebiet und Jahr, die Gruppen der optionalen Zuordnungstabelle (aus zusammengefassten Fallzahlen berechnet und wie die Gebiete skaliert) und ein HTML-Validitätsbericht (Korrelationen, Cronbachs Alpha, Beiträge, Rangintervalle bei Zufallsgewichten und anderen Skalierungen).
 
-Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL und markiert (&lt;indicator&gt;_suppressed = 1).</translation>
+Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL und markiert ([indicator]_suppressed = 1).</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/sozialformel.py" line="149"/>
