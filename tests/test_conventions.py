@@ -90,3 +90,20 @@ def test_metadata_declares_processing_provider_and_minimum_version():
     assert "hasProcessingProvider=yes" in text
     assert "qgisMinimumVersion=3.22" in text
     assert Path(ROOT / text.split("icon=")[1].splitlines()[0].strip()).exists()
+
+
+def test_help_texts_have_no_placeholders_that_qt_would_swallow_as_html():
+    """Qt renders help and labels as rich text: '<category>' would vanish; use '[category]'."""
+    import re
+
+    html_tags = {"b", "i", "u", "br", "p", "ul", "ol", "li", "code", "pre", "h3", "a"}
+    offenders = []
+    for (_ctx, source), where in i18n.extract().items():
+        for tag in re.findall(r"</?([A-Za-zÄÖÜäöüß_]+)[^>]*>", source):
+            if tag.lower() not in html_tags:
+                offenders.append(f"{where[0]}: <{tag}>")
+    for (ctx, source), text in i18n.read_ts().items():
+        for tag in re.findall(r"</?([A-Za-zÄÖÜäöüß_]+)[^>]*>", text or ""):
+            if tag.lower() not in html_tags:
+                offenders.append(f"translation of [{ctx}] {source[:40]!r}: <{tag}>")
+    assert offenders == []
