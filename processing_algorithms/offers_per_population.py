@@ -95,7 +95,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterNumber(
                 self.PER,
                 self.tr("Per inhabitants"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Integer,
                 defaultValue=1000,
                 minValue=1,
             )
