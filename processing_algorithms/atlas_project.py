@@ -139,6 +139,7 @@ THEMES: tuple[Theme, ...] = (
             "*erreichbarkeit*",
             "*accessibility*",
             "*2sfca*",
+            "kinder_u15_*",
         ),
     ),
     Theme(
@@ -165,11 +166,14 @@ LAYER_TITLES: dict[str, str] = {
     "*einzugsgebiete*fuss*": "Einzugsgebiete zu Fuß (Straßennetz)",
     "*einzugsgebiete*strassen*": "Erreichte Straßen",
     "*einzugsgebiete*nicht_routbar*": "Angebote außerhalb des Straßennetzes",
+    "*einzugsgebiete*wedel*bevoelkerung*": "Erreichte Bevölkerung zu Fuß (Wedel)",
+    "erreichte_bevoelkerung_kreis": "Erreichte Bevölkerung (Luftlinie, Kreis)",
+    "kinder_u15_*": "Kinder unter 15 je Gemeinde (Nachfrage)",
 }
 #: legend text is wrapped at this many characters (at a space)
 LEGEND_WRAP = 34
 #: layers kept in the project but left off the maps (they would cover the map)
-MAP_EXCLUDE: tuple[str, ...] = ("*nicht_routbar*", "*unroutable*")
+MAP_EXCLUDE: tuple[str, ...] = ("*nicht_routbar*", "*unroutable*", "kinder_u15_*")
 
 
 @dataclass
