@@ -14,31 +14,25 @@ def test_hilfeportal_runs_in_qgis_process(tmp_path, examples):
     offers = read_vector(examples["offers"])
     out, checks = tmp_path / "angebote.gpkg", tmp_path / "pruefung.gpkg"
     with HilfeportalServer(offers_to_services(offers), token="zip-token") as server:
-        run = qgis_process(
-            config,
-            "--json",
-            "run",
-            "sozialplanung:hilfeportal",
-            "--",
-            f"SOURCE={server.url}",
-            "TARGET_GROUPS=Senioren",
-            f"OUTPUT={out}",
-            f"OUTPUT_CHECKS={checks}",
-        )
+
+        def load():
+            return qgis_process(
+                config,
+                "--json",
+                "run",
+                "sozialplanung:hilfeportal",
+                "--",
+                f"SOURCE={server.url}",
+                "TARGET_GROUPS=Senioren",
+                f"OUTPUT={out}",
+                f"OUTPUT_CHECKS={checks}",
+            )
+
+        run = load()
         assert run.returncode != 0
         assert "refused access (HTTP 401)" in run.stdout + run.stderr
         server.token = None
-        run = qgis_process(
-            config,
-            "--json",
-            "run",
-            "sozialplanung:hilfeportal",
-            "--",
-            f"SOURCE={server.url}",
-            "TARGET_GROUPS=Senioren",
-            f"OUTPUT={out}",
-            f"OUTPUT_CHECKS={checks}",
-        )
+        run = load()
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert "Traceback" not in run.stderr
     result = json.loads(run.stdout)
