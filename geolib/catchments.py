@@ -68,7 +68,9 @@ class CatchmentResult:
     ``from_m``/``to_m``); empty for distance catchments.
     ``unroutable``: offers that could not be used, with ``reason``.
     ``population``: reached and unreached population per municipality and break.
-    ``nodes``: cost of every reached node and its nearest offer (when asked for).
+    ``nodes``: every node within the largest break with ``node``, its nearest
+    ``offer_id``, ``break_no`` (the smallest break reaching it) and its cost
+    (``cost_min`` or ``cost_m``), when asked for.
     """
 
     areas: gpd.GeoDataFrame
@@ -330,28 +332,19 @@ def network_catchments(
         label = np.where(sources[:n] >= n, sources[:n] - n, -1)
         frames.append(_pieces_min(network, d, label, snapped, max_break, split=overlap == "split"))
         if node_costs:
-            ok = np.isfinite(d)
-            unit_col = "cost_min" if network.unit == "min" else "cost_m"
-            nodes = gpd.GeoDataFrame(
-                {
-                    "node": np.flatnonzero(ok),
-                    "offer_id": offer_ids[label[ok]],
-                    unit_col: d[ok],
-                },
-                geometry=shapely.points(network.node_xy[ok]),
-                crs=network.crs,
-            )
+            nodes = _node_frame(network, d, sources[:n], offer_ids, values)
     progress.report(0.6)
     pieces = _by_break(pd.concat(frames, ignore_index=True), values)
     if node_costs and nodes is None:
-        d = csgraph.dijkstra(graph, directed=True, indices=src, limit=max_break, min_only=True)
-        ok = np.isfinite(d[:n])
-        unit_col = "cost_min" if network.unit == "min" else "cost_m"
-        nodes = gpd.GeoDataFrame(
-            {"node": np.flatnonzero(ok), unit_col: d[:n][ok]},
-            geometry=shapely.points(network.node_xy[ok]),
-            crs=network.crs,
+        d, _pred, sources = csgraph.dijkstra(
+            graph,
+            directed=True,
+            indices=src,
+            limit=max_break,
+            min_only=True,
+            return_predecessors=True,
         )
+        nodes = _node_frame(network, d[:n], sources[:n], offer_ids, values)
     geoms = _substrings(network, pieces["edge"].to_numpy(), pieces["s0"], pieces["s1"])
     nonzero = shapely.length(geoms) > 1e-6  # slivers where a cost just touches a break
     pieces, geoms = pieces[nonzero].reset_index(drop=True), geoms[nonzero]
@@ -403,6 +396,26 @@ def network_catchments(
     return result
 
 
+def _node_frame(network, d, sources, offer_ids, values) -> gpd.GeoDataFrame:
+    """Reached nodes with their cost, nearest offer and the smallest break reaching them.
+
+    ``sources``: the start node each node's cost comes from (offers are nodes from n on).
+    """
+    n = network.n_nodes
+    ok = np.isfinite(d) & (sources >= n) & (d <= values[-1])
+    unit_col = "cost_min" if network.unit == "min" else "cost_m"
+    return gpd.GeoDataFrame(
+        {
+            "node": np.flatnonzero(ok),
+            "offer_id": offer_ids[sources[ok] - n],
+            "break_no": np.searchsorted(values, d[ok], "left") + 1,
+            unit_col: d[ok],
+        },
+        geometry=shapely.points(network.node_xy[ok]),
+        crs=network.crs,
+    )
+
+
 def _pieces_from(network, group, edge, du, dv, b, *, split_labels=None):
     """Reached pieces of edges without an offer on them, each with a linear cost.
 
@@ -416,9 +429,13 @@ def _pieces_from(network, group, edge, du, dv, b, *, split_labels=None):
         # where the costs from both ends meet: du + s·cf = dv + (1 - s)·cb
         star = np.nan_to_num((dv + cb - du) / (cf + cb), nan=0.5)
     both = (a > 0) & (bb > 0)
+    # reached from both ends over the whole edge: the pieces meet where the costs meet,
+    # both ending exactly at that fraction (1 - (1 - x) need not be x in floating point)
+    meet = both & (1.0 - bb <= a)
     star = np.clip(star, 1.0 - bb, a)
-    a = np.where(both, np.minimum(a, star), a)
-    bb = np.where(both, np.minimum(bb, 1.0 - star), bb)
+    start_v = np.where(meet, star, 1.0 - bb)
+    a = np.where(meet, star, a)
+    bb = np.where(meet, 1.0 - star, bb)
     gu, gv = split_labels if split_labels is not None else (group, group)
     out = []
     sel = a > 0
@@ -432,7 +449,7 @@ def _pieces_from(network, group, edge, du, dv, b, *, split_labels=None):
             (
                 gv[sel],
                 edge[sel],
-                1.0 - bb[sel],
+                start_v[sel],
                 np.ones(sel.sum()),
                 dv[sel] + bb[sel] * cb[sel],
                 dv[sel],
@@ -630,10 +647,12 @@ def _by_break(pieces: pd.DataFrame, values: list[float]) -> pd.DataFrame:
             a, z = a[inside], z[inside]
             length = s1[inside] - s0[inside]
             gg0, gg1 = g0[inside], g1[inside]
-            part["s0"] = s0[inside] + a * length
-            part["s1"] = s0[inside] + z * length
-            part["g0"] = gg0 + a * (gg1 - gg0)
-            part["g1"] = gg0 + z * (gg1 - gg0)
+            # uncut ends keep their exact fractions (s0 + 1·(s1 - s0) need not be s1), so
+            # pieces meeting there share their end point
+            part["s0"] = np.where(a <= 0.0, s0[inside], s0[inside] + a * length)
+            part["s1"] = np.where(z >= 1.0, s1[inside], s0[inside] + z * length)
+            part["g0"] = np.where(a <= 0.0, gg0, gg0 + a * (gg1 - gg0))
+            part["g1"] = np.where(z >= 1.0, gg1, gg0 + z * (gg1 - gg0))
             part["break_no"] = j
             frames.append(part)
     if not frames:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import geopandas as gpd
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -54,6 +55,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
     OUTPUT_LINES = "OUTPUT_LINES"
     OUTPUT_UNROUTABLE = "OUTPUT_UNROUTABLE"
     OUTPUT_POPULATION = "OUTPUT_POPULATION"
+    OUTPUT_NODES = "OUTPUT_NODES"
 
     GROUP_ID = "erreichbarkeit"
 
@@ -83,7 +85,9 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             "reached lines with the cost at both ends (from_min/to_min or from_m/to_m); "
             "unroutable offers; with a population layer (polygons with counts, weighted "
             "by area, or points) a table of reached and unreached population per "
-            "population area (e.g. municipality) and break."
+            "population area (e.g. municipality) and break; optionally (network mode) "
+            "the network nodes within the largest break with their cost, nearest offer "
+            "and smallest break reaching them."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -249,6 +253,16 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             )
         )
 
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_NODES,
+                self.tr("Network nodes with their cost"),
+                QgsProcessing.TypeVectorPoint,
+                optional=True,
+                createByDefault=False,
+            )
+        )
+
     def compute(self, parameters, context, feedback):
         mode = self.parameterAsEnum(parameters, self.MODE, context)
         cost = ("time", "distance")[self.parameterAsEnum(parameters, self.COST, context)]
@@ -312,6 +326,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 walkoff=walkoff,
                 population=population,
                 population_field=population_field,
+                node_costs=self._wants(parameters, self.OUTPUT_NODES),
                 progress=self.progress(feedback, 30, 90),
             )
         self.push_notes(feedback, result.notes)
@@ -390,7 +405,38 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                     notes=notes,
                 ),
             )
+        if self._wants(parameters, self.OUTPUT_NODES):
+            nodes = result.nodes
+            if nodes is None:  # straight-line catchments have no network
+                feedback.pushInfo(
+                    self.tr("Node costs need the network mode; the node output stays empty.")
+                )
+                nodes = gpd.GeoDataFrame(
+                    {"node": [], "offer_id": [], "break_no": [], "cost_m": []},
+                    geometry=[],
+                    crs=result.areas.crs,
+                )
+            outputs[self.OUTPUT_NODES] = self._write_maybe_empty(
+                parameters,
+                self.OUTPUT_NODES,
+                context,
+                nodes,
+                feedback,
+                QgsWkbTypes.Point,
+                "catchment_nodes.qml",
+                self.provenance(
+                    self.tr("Network nodes with their cost"),
+                    parameters,
+                    method=method,
+                    notes=notes,
+                ),
+            )
         return outputs
+
+    @staticmethod
+    def _wants(parameters, name) -> bool:
+        """Whether an optional output was asked for (not skipped)."""
+        return parameters.get(name) is not None
 
     def _network(self, parameters, context, feedback, cost, profile):
         path = self.parameterAsFile(parameters, self.NETWORK_FILE, context)

@@ -385,6 +385,16 @@ def catchment_lines() -> QgsVectorLayer:
     )
 
 
+def catchment_nodes() -> QgsVectorLayer:
+    return _break_classes(
+        lambda c: QgsMarkerSymbol.createSimple(
+            {"name": "circle", "color": c + ",255", "outline_style": "no", "size": "1.4"}
+        ),
+        "Point",
+        "field=break_no:integer",
+    )
+
+
 def catchment_unroutable() -> QgsVectorLayer:
     layer = QgsVectorLayer("Point?crs=EPSG:25832", "style", "memory")
     symbol = QgsMarkerSymbol.createSimple(
@@ -414,6 +424,7 @@ BUILDERS = {
     "catchments.qml": catchments,
     "catchment_lines.qml": catchment_lines,
     "catchment_unroutable.qml": catchment_unroutable,
+    "catchment_nodes.qml": catchment_nodes,
 }
 
 

@@ -275,92 +275,92 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="219"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="223"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="288"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="292"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="642"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="646"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="602"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="606"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1044"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1048"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="397"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="401"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="407"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="411"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="346"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="350"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="324"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="328"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="498"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="502"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="522"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="526"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="263"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="267"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="584"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="588"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="481"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="485"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="494"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="498"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="339"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="343"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="564"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="568"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="610"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="614"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -368,219 +368,229 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>CatchmentsAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="131"/>
+        <location filename="../../processing_algorithms/catchments.py" line="135"/>
         <source>Bike (15 km/h)</source>
         <translation>Fahrrad (15 km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="163"/>
+        <location filename="../../processing_algorithms/catchments.py" line="167"/>
         <source>Breaks (minutes or metres, increasing, e.g. 5,10,15)</source>
         <translation>Grenzen (Minuten oder Meter, aufsteigend, z. B. 5,10,15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="131"/>
+        <location filename="../../processing_algorithms/catchments.py" line="135"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="67"/>
+        <location filename="../../processing_algorithms/catchments.py" line="69"/>
         <source>Catchment areas of offers for several breaks at once (e.g. 5,10,15 minutes), on a street network or as straight-line circles.
 
 Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; NETWORK_FILE). Lines are joined where they meet; direction comes from a direction field (forward/backward/both values, as in QGIS's service area) or the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in metres. Offers snap to the nearest point on a street within the snap distance; offers farther away are listed in the unroutable output with their distance and reason.
 
 Areas are the reached streets, cut at the exact cost, buffered by the walk-off distance; a larger break contains the smaller. Overlap: per offer (overlapping areas), dissolved (coverage per break) or split (each street piece to its nearest offer). Rings give the area between breaks.
 
-Outputs: areas with offer_id, break_no, break_min or break_m and population; reached lines with the cost at both ends (from_min/to_min or from_m/to_m); unroutable offers; with a population layer (polygons with counts, weighted by area, or points) a table of reached and unreached population per population area (e.g. municipality) and break.</source>
+Outputs: areas with offer_id, break_no, break_min or break_m and population; reached lines with the cost at both ends (from_min/to_min or from_m/to_m); unroutable offers; with a population layer (polygons with counts, weighted by area, or points) a table of reached and unreached population per population area (e.g. municipality) and break; optionally (network mode) the network nodes within the largest break with their cost, nearest offer and smallest break reaching them.</source>
         <translation>Einzugsgebiete von Angeboten für mehrere Grenzen in einem Lauf (z. B. 5,10,15 Minuten), auf einem Straßennetz oder als Luftlinien-Kreise.
 
 Netz: ein Linienlayer (NETWORK) oder eine OSM-Datei (.osm, .osm.gz, .pbf; NETWORK_FILE). Linien werden verbunden, wo sie sich treffen; die Richtung kommt aus einem Richtungsfeld (Werte für vorwärts/rückwärts/beide, wie beim Einzugsgebiet von QGIS) oder aus dem OSM-Tag 'oneway' (Fahrrad, Auto). Kosten sind die Reisezeit in Minuten (Geschwindigkeitsfeld oder Profil: zu Fuß 4,5 km/h, Fahrrad 15 km/h, Auto nach Straßenklasse) oder die Entfernung in Metern. Angebote werden auf den nächsten Punkt einer Straße innerhalb der Fangdistanz gesetzt; weiter entfernte Angebote stehen mit Entfernung und Grund in der Ausgabe der nicht routbaren Angebote.
 
 Flächen sind die erreichten Straßen, genau bei den Kosten der Grenze geschnitten und um die Zugangsdistanz gepuffert; eine größere Grenze enthält die kleinere. Überlappung: je Angebot (überlappende Flächen), zusammengefasst (Abdeckung je Grenze) oder aufgeteilt (jedes Straßenstück zum nächsten Angebot). Ringe ergeben die Fläche zwischen zwei Grenzen.
 
-Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population; erreichte Linien mit den Kosten an beiden Enden (from_min/to_min oder from_m/to_m); nicht routbare Angebote; mit einem Bevölkerungslayer (Polygone mit Anzahlen, nach Fläche gewichtet, oder Punkte) eine Tabelle der erreichten und nicht erreichten Bevölkerung je Bevölkerungsfläche (z. B. Gemeinde) und Grenze.</translation>
+Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population; erreichte Linien mit den Kosten an beiden Enden (from_min/to_min oder from_m/to_m); nicht routbare Angebote; mit einem Bevölkerungslayer (Polygone mit Anzahlen, nach Fläche gewichtet, oder Punkte) eine Tabelle der erreichten und nicht erreichten Bevölkerung je Bevölkerungsfläche (z. B. Gemeinde) und Grenze; optional (Netzmodus) die Netzknoten innerhalb der größten Grenze mit ihren Kosten, dem nächsten Angebot und der kleinsten Grenze, die sie erreicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="64"/>
+        <location filename="../../processing_algorithms/catchments.py" line="66"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="269"/>
+        <location filename="../../processing_algorithms/catchments.py" line="283"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Wählen Sie das Bevölkerungsfeld des Bevölkerungslayers.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="122"/>
+        <location filename="../../processing_algorithms/catchments.py" line="126"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="147"/>
+        <location filename="../../processing_algorithms/catchments.py" line="151"/>
         <source>Direction field</source>
         <translation>Richtungsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="173"/>
+        <location filename="../../processing_algorithms/catchments.py" line="177"/>
         <source>Dissolve (coverage per break)</source>
         <translation>Zusammenfassen (Abdeckung je Grenze)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="123"/>
+        <location filename="../../processing_algorithms/catchments.py" line="127"/>
         <source>Distance (metres)</source>
         <translation>Entfernung (Meter)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="115"/>
+        <location filename="../../processing_algorithms/catchments.py" line="119"/>
         <source>Distance (straight line)</source>
         <translation>Entfernung (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="400"/>
+        <location filename="../../processing_algorithms/catchments.py" line="446"/>
         <source>Give either a network layer or an OSM file, not both.</source>
         <translation>Geben Sie entweder einen Netzlayer oder eine OSM-Datei an, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="187"/>
+        <location filename="../../processing_algorithms/catchments.py" line="191"/>
         <source>Maximum snap distance to the network</source>
         <translation>Maximale Fangdistanz zum Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="114"/>
+        <location filename="../../processing_algorithms/catchments.py" line="118"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="115"/>
+        <location filename="../../processing_algorithms/catchments.py" line="119"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="93"/>
+        <location filename="../../processing_algorithms/catchments.py" line="97"/>
         <source>Network (lines)</source>
         <translation>Netz (Linien)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="101"/>
+        <location filename="../../processing_algorithms/catchments.py" line="105"/>
         <source>Network from an OSM file (instead of a line layer)</source>
         <translation>Netz aus einer OSM-Datei (statt eines Linienlayers)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="404"/>
+        <location filename="../../processing_algorithms/catchments.py" line="450"/>
         <source>Network mode needs a network: a line layer or an OSM file.</source>
         <translation>Der Netzmodus braucht ein Netz: einen Linienlayer oder eine OSM-Datei.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="102"/>
+        <location filename="../../processing_algorithms/catchments.py" line="259"/>
+        <source>Network nodes with their cost</source>
+        <translation>Netzknoten mit ihren Kosten</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="412"/>
+        <source>Node costs need the network mode; the node output stays empty.</source>
+        <translation>Knotenkosten gibt es nur im Netzmodus; die Knotenausgabe bleibt leer.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="106"/>
         <source>OSM files (*.osm *.pbf *.osm.gz *.osm.bz2)</source>
         <translation>OSM-Dateien (*.osm *.pbf *.osm.gz *.osm.bz2)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="108"/>
+        <location filename="../../processing_algorithms/catchments.py" line="112"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="172"/>
+        <location filename="../../processing_algorithms/catchments.py" line="176"/>
         <source>One area per offer (overlapping)</source>
         <translation>Eine Fläche je Angebot (überlappend)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="170"/>
+        <location filename="../../processing_algorithms/catchments.py" line="174"/>
         <source>Overlap</source>
         <translation>Überlappung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="205"/>
+        <location filename="../../processing_algorithms/catchments.py" line="209"/>
         <source>Population (polygons or points with counts)</source>
         <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="213"/>
+        <location filename="../../processing_algorithms/catchments.py" line="217"/>
         <source>Population field</source>
         <translation>Bevölkerungsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="130"/>
+        <location filename="../../processing_algorithms/catchments.py" line="134"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="245"/>
+        <location filename="../../processing_algorithms/catchments.py" line="249"/>
         <source>Reached and unreached population</source>
         <translation>Erreichte und nicht erreichte Bevölkerung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="227"/>
+        <location filename="../../processing_algorithms/catchments.py" line="231"/>
         <source>Reached network lines</source>
         <translation>Erreichte Netzlinien</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="181"/>
+        <location filename="../../processing_algorithms/catchments.py" line="185"/>
         <source>Rings (areas between breaks)</source>
         <translation>Ringe (Flächen zwischen den Grenzen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="138"/>
+        <location filename="../../processing_algorithms/catchments.py" line="142"/>
         <source>Speed field (km/h)</source>
         <translation>Geschwindigkeitsfeld (km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="174"/>
+        <location filename="../../processing_algorithms/catchments.py" line="178"/>
         <source>Split (service territories)</source>
         <translation>Aufteilen (Versorgungsgebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="277"/>
+        <location filename="../../processing_algorithms/catchments.py" line="291"/>
         <source>Straight-line catchments in minutes need the walk or bike profile (a car has no single speed); use the network mode or breaks in metres.</source>
         <translation>Luftlinien-Einzugsgebiete in Minuten brauchen das Profil zu Fuß oder Fahrrad (ein Auto hat keine feste Geschwindigkeit); nutzen Sie den Netzmodus oder Grenzen in Metern.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="286"/>
+        <location filename="../../processing_algorithms/catchments.py" line="300"/>
         <source>Straight-line radii from minutes at {speed} km/h: {radii} m.</source>
         <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="428"/>
+        <location filename="../../processing_algorithms/catchments.py" line="474"/>
         <source>The network was reused from an earlier run (same lines and options); it was not rebuilt.</source>
         <translation>Das Netz wurde aus einem früheren Lauf wiederverwendet (gleiche Linien und Optionen); es wurde nicht neu aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="123"/>
+        <location filename="../../processing_algorithms/catchments.py" line="127"/>
         <source>Time (minutes)</source>
         <translation>Zeit (Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="236"/>
+        <location filename="../../processing_algorithms/catchments.py" line="240"/>
         <source>Unroutable offers</source>
         <translation>Nicht routbare Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="154"/>
+        <location filename="../../processing_algorithms/catchments.py" line="158"/>
         <source>Value for backward direction</source>
         <translation>Wert für Rückwärtsrichtung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="155"/>
+        <location filename="../../processing_algorithms/catchments.py" line="159"/>
         <source>Value for both directions</source>
         <translation>Wert für beide Richtungen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="153"/>
+        <location filename="../../processing_algorithms/catchments.py" line="157"/>
         <source>Value for forward direction</source>
         <translation>Wert für Vorwärtsrichtung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="131"/>
+        <location filename="../../processing_algorithms/catchments.py" line="135"/>
         <source>Walk (4.5 km/h)</source>
         <translation>Zu Fuß (4,5 km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="196"/>
+        <location filename="../../processing_algorithms/catchments.py" line="200"/>
         <source>Walk-off distance (buffer around reached streets)</source>
         <translation>Zugangsdistanz (Puffer um erreichte Straßen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="320"/>
+        <location filename="../../processing_algorithms/catchments.py" line="335"/>
         <source>{n} offers could not be routed; see the unroutable output.</source>
         <translation>{n} Angebote konnten nicht geroutet werden; siehe die Ausgabe der nicht routbaren Angebote.</translation>
     </message>
@@ -1344,7 +1354,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1200"/>
+        <location filename="../../geolib/catchments.py" line="1219"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -1384,12 +1394,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="110"/>
+        <location filename="../../geolib/catchments.py" line="112"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="115"/>
+        <location filename="../../geolib/catchments.py" line="117"/>
         <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
         <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
@@ -1504,7 +1514,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="108"/>
+        <location filename="../../geolib/catchments.py" line="110"/>
         <source>Give at least one break, such as 5,10,15.</source>
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
@@ -1634,7 +1644,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="275"/>
+        <location filename="../../geolib/catchments.py" line="277"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -1889,7 +1899,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="99"/>
+        <location filename="../../geolib/catchments.py" line="101"/>
         <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
@@ -2144,17 +2154,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="132"/>
+        <location filename="../../geolib/catchments.py" line="134"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="146"/>
+        <location filename="../../geolib/catchments.py" line="148"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="253"/>
+        <location filename="../../geolib/catchments.py" line="255"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -2179,7 +2189,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1121"/>
+        <location filename="../../geolib/catchments.py" line="1140"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -2249,7 +2259,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="259"/>
+        <location filename="../../geolib/catchments.py" line="261"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2344,7 +2354,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="157"/>
+        <location filename="../../geolib/catchments.py" line="159"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -2374,7 +2384,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1136"/>
+        <location filename="../../geolib/catchments.py" line="1155"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2514,7 +2524,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="309"/>
+        <location filename="../../geolib/catchments.py" line="311"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -2579,12 +2589,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1011"/>
+        <location filename="../../geolib/catchments.py" line="1030"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="155"/>
+        <location filename="../../geolib/catchments.py" line="157"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -2609,7 +2619,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punktlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1117"/>
+        <location filename="../../geolib/catchments.py" line="1136"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -2744,12 +2754,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="284"/>
+        <location filename="../../geolib/catchments.py" line="286"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="139"/>
+        <location filename="../../geolib/catchments.py" line="141"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>

@@ -65,6 +65,7 @@ def test_registered_with_help():
         "OUTPUT_LINES",
         "OUTPUT_UNROUTABLE",
         "OUTPUT_POPULATION",
+        "OUTPUT_NODES",
     } <= names
     assert "break_min" in alg.shortHelpString()
 
@@ -114,6 +115,63 @@ def test_walking_catchments_on_real_wedel_streets_written_styled(examples, tmp_p
     assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
     assert layer.renderer().classAttribute() == "break_no"
     assert read_provenance(out, styled[0][0])["synthetic"] is True
+
+
+def test_node_costs_output_is_styled_and_agrees_with_the_lines(wedel_offers, tmp_path):
+    out = tmp_path / "nodes.gpkg"
+    results, _ = run_algorithm(
+        ALG,
+        {
+            "NETWORK": WEDEL,
+            "OFFERS": wedel_offers,
+            "COST": 1,
+            "BREAKS": "200,400",
+            "OVERLAP": 1,
+            "OUTPUT": "memory:",
+            "OUTPUT_LINES": "memory:",
+            "OUTPUT_NODES": str(out),
+        },
+    )
+    nodes = read_vector(out)
+    assert {"node", "offer_id", "break_no", "cost_m"} <= set(nodes.columns)
+    assert 0 < nodes["cost_m"].max() <= 400.0
+    assert set(nodes["offer_id"]) <= {f"w{i}" for i in range(5)}
+    assert (nodes.loc[nodes["break_no"] == 1, "cost_m"] <= 200.0).all()
+    assert (nodes.loc[nodes["break_no"] == 2, "cost_m"] > 200.0).all()
+    # every node lies on a reached line, and the line costs there match the node's cost
+    lines = _layer(results["OUTPUT_LINES"])
+    ends = {}
+    for f in lines.getFeatures():
+        xy = shapely.get_coordinates(shapely.from_wkb(bytes(f.geometry().asWkb())))
+        for x, y in (xy[0], xy[-1]):  # costs may fall along the digitising direction
+            ends.setdefault((round(x, 3), round(y, 3)), []).extend([f["from_m"], f["to_m"]])
+    xy = shapely.get_coordinates(nodes.geometry.values)
+    matched = 0
+    for (x, y), cost in zip(xy, nodes["cost_m"]):
+        costs = ends.get((round(x, 3), round(y, 3)))
+        assert costs is not None
+        if any(abs(c - cost) < 1e-6 for c in costs):
+            matched += 1
+
+    assert matched == len(nodes)
+    layer = QgsVectorLayer(str(out), "n", "ogr")
+    assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+
+
+def test_node_costs_in_distance_mode_say_why_they_are_empty(wedel_offers):
+    results, feedback = run_algorithm(
+        ALG,
+        {
+            "OFFERS": wedel_offers,
+            "MODE": 1,
+            "COST": 1,
+            "BREAKS": "300",
+            "OUTPUT": "memory:",
+            "OUTPUT_NODES": "memory:",
+        },
+    )
+    assert _layer(results["OUTPUT_NODES"]).featureCount() == 0
+    assert "network mode" in feedback.text
 
 
 def test_distance_catchments_for_the_kreis_with_population_per_municipality(examples):
