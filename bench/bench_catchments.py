@@ -192,9 +192,7 @@ def scaling(sizes, offer_counts) -> None:
     for n in sizes:
         lines = grid_lines(n)
         clear_cache()
-        t_build, net = timed(
-            lambda lines=lines: build_network(lines, cost="time", profile="walk", node=False)
-        )
+        t_build, net = timed(lambda lines=lines: build_network(lines, cost="time", profile="walk"))
         for k in offer_counts:
             pts = rng.uniform(0, (n - 1) * 100.0, size=(k, 2))
             offers = gpd.GeoDataFrame(geometry=shapely.points(pts), crs=25832)

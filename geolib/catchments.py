@@ -370,14 +370,19 @@ def network_catchments(
     )
     progress.report(0.7)
     if not polygons:
-        areas = _polygons(lines.iloc[:0], values, break_col, walkoff, progress)
+        areas = _polygons(lines.iloc[:0], values, break_col, walkoff, progress, network.noded)
     elif overlap == "split":
         cover = _polygons(
-            lines.assign(offer_id=ALL_OFFERS), values, break_col, walkoff, progress.sub(0.7, 0.85)
+            lines.assign(offer_id=ALL_OFFERS),
+            values,
+            break_col,
+            walkoff,
+            progress.sub(0.7, 0.85),
+            network.noded,
         )
         areas = _territories(lines, cover, walkoff, break_col)
     else:
-        areas = _polygons(lines, values, break_col, walkoff, progress.sub(0.7, 0.9))
+        areas = _polygons(lines, values, break_col, walkoff, progress.sub(0.7, 0.9), network.noded)
     if polygons and overlap != "dissolve":
         areas = _add_stranded(areas, network, snapped, offer_ids, values, break_col, walkoff)
     if rings:
@@ -715,7 +720,7 @@ def _edge_coords(network: Network):
     return network._coords_cache
 
 
-def _polygons(lines, values, break_col, walkoff, progress: Progress):
+def _polygons(lines, values, break_col, walkoff, progress: Progress, noded: bool = False):
     """Union of buffered pieces per offer and break.
 
     ``lines`` carries the private columns ``_edge`` and ``_full``; its pieces are cost
@@ -725,7 +730,7 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
     larger break's polygon contains the smaller. From ``_FACE_MIN`` pieces in a band
     on, the buffers of all pieces up to break ``i`` are built at once from the faces
     they enclose (:func:`_face_buffer`) instead of unioning thousands of overlapping
-    buffers.
+    buffers. ``noded``: the pieces come from a noded network (see :func:`_face_buffer`).
     """
     if len(lines) == 0:
         return gpd.GeoDataFrame(
@@ -765,7 +770,7 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
         large = [bi for bi, band in enumerate(bands) if len(band) >= _FACE_MIN]
 
         def face(i):  # all pieces up to the break: no faces are cut at band borders
-            return _face_buffer(geoms[idx[bno[idx] <= i + 1]], walkoff)
+            return _face_buffer(geoms[idx[bno[idx] <= i + 1]], walkoff, noded=noded)
 
         if len(spans) == 1 and len(large) > 1 and _WORKERS > 1:  # one group: bands in parallel
             with ThreadPoolExecutor(max_workers=_WORKERS) as pool:
@@ -803,7 +808,7 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress):
     return areas.sort_values(["offer_id", "break_no"], ignore_index=True)
 
 
-def _face_buffer(lines: np.ndarray, walkoff: float):
+def _face_buffer(lines: np.ndarray, walkoff: float, *, noded: bool = False):
     """``buffer(union(lines), walkoff)`` built from the faces the lines enclose.
 
     Unioning thousands of overlapping piece buffers is the costly part of large
@@ -833,8 +838,11 @@ def _face_buffer(lines: np.ndarray, walkoff: float):
     >>> round(area.area), len(area.interiors)  # 120 m square, rounded, less 80 m core
     (7906, 1)
     """
-    noded = shapely.union_all(lines)
-    faces, cuts, dangles, invalid = shapely.polygonize_full([noded])
+    # pieces of a noded network meet only at their ends (pieces of one edge at exactly
+    # the same fraction): they are polygonized as they are; otherwise noded first
+    faces, cuts, dangles, invalid = shapely.polygonize_full(
+        lines if noded else [shapely.union_all(lines)]
+    )
     faces = shapely.get_parts(faces)
     free = np.concatenate(
         [shapely.get_parts(cuts), shapely.get_parts(dangles), shapely.get_parts(invalid)]

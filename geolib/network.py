@@ -125,6 +125,8 @@ class Network:
     n_components: int
     fingerprint: str
     notes: list[Message] = field(default_factory=list)
+    #: built with noding: edges meet only at their ends (no crossings inside an edge)
+    noded: bool = False
     _tree: shapely.STRtree | None = field(default=None, repr=False)
     # derived lookups, built on first use by geolib.catchments
     _coords_cache: tuple | None = field(default=None, repr=False)
@@ -527,6 +529,7 @@ def build_network(
         n_components=int(n_comp),
         fingerprint=key,
         notes=notes,
+        noded=bool(node),
     )
     _CACHE[key] = network
     while len(_CACHE) > _CACHE_SIZE:

@@ -408,8 +408,9 @@ segment = st.tuples(st.floats(0, 400), st.floats(0, 400), st.floats(0, 400), st.
     keep=st.lists(st.booleans(), min_size=60, max_size=60),
     extra=st.lists(segment, max_size=4),
     walkoff=st.floats(5, 120),
+    noded=st.booleans(),
 )
-def test_face_buffer_is_the_buffer_of_the_lines(keep, extra, walkoff):
+def test_face_buffer_is_the_buffer_of_the_lines(keep, extra, walkoff, noded):
     from geolib.catchments import _face_buffer
 
     # some edges of a grid (faces of several sizes, dangles) and free segments that
@@ -425,7 +426,10 @@ def test_face_buffer_is_the_buffer_of_the_lines(keep, extra, walkoff):
     fine = shapely.union_all(shapely.buffer(geoms, walkoff, quad_segs=64))
     # the chords of this one lie outside the true circle arcs: it contains the true buffer
     outer = shapely.union_all(shapely.buffer(geoms, walkoff / np.cos(np.pi / 256), quad_segs=64))
-    mine = _face_buffer(geoms, walkoff)
+    if noded:  # as from a noded network: pieces meet only at their ends, polygonized as is
+        mine = _face_buffer(shapely.get_parts(shapely.union_all(geoms)), walkoff, noded=True)
+    else:
+        mine = _face_buffer(geoms, walkoff)
     assert mine.is_valid
     # arcs are chords (quad_segs=4) placed a little differently: at most the chord
     # error of a circle per line (2.6 % of pi w^2), and never outside the true buffer
