@@ -213,11 +213,18 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
             method="offers / population × per",
             notes=[tr_geolib(n) for n in result.notes],
         )
+        # the reason for a NULL rate is a value users read: in their language
+        reasons = {
+            "population missing": self.tr("population missing"),
+            "population is 0 or negative": self.tr("population is 0 or negative"),
+        }
+        areas = result.areas.copy()
+        areas["rate_note"] = areas["rate_note"].map(lambda v: reasons.get(v, v))
         dest = self.write_sink(
             parameters,
             self.OUTPUT,
             context,
-            result.areas,
+            areas,
             feedback,
             style="offers_per_population.qml",
             provenance=provenance,

@@ -195,6 +195,27 @@ def test_messages_are_german_with_the_translation(examples, tmp_path):
         )
         assert "Der Flächenlayer hat kein Koordinatenbezugssystem" in message
         assert QCoreApplication.translate("geolib", "offers layer") == "Angebotslayer"
+        # the reason of a NULL rate is a value in the output, also in German
+        zero = _memory_layer(
+            "Polygon?crs=EPSG:25832&field=pop:integer",
+            [("POLYGON((0 0,100 0,100 100,0 100,0 0))", [0])],
+        )
+        results, _ = run_algorithm(
+            ALG,
+            {
+                "OFFERS": str(examples["offers"]),
+                "AREAS": zero,
+                "POPULATION_FIELD": "pop",
+                "OUTPUT": "memory:",
+            },
+        )
+        notes = [f["rate_note"] for f in results["OUTPUT"].getFeatures()]
+        assert notes == [
+            QCoreApplication.translate(
+                "OffersPerPopulationAlgorithm", "population is 0 or negative"
+            )
+        ]
+        assert notes[0] != "population is 0 or negative"
     finally:
         remove_translator(translator)
 
