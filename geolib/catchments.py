@@ -686,9 +686,8 @@ def _substrings(network: Network, edge: np.ndarray, s0, s1) -> np.ndarray:
     lo = np.searchsorted(vkey, 2.0 * e + a, "right")
     hi = np.searchsorted(vkey, 2.0 * e + b, "left")
     hi = np.maximum(hi, lo)
-    geoms = network.geometry[e]
-    start = shapely.get_coordinates(shapely.line_interpolate_point(geoms, a, normalized=True))
-    end = shapely.get_coordinates(shapely.line_interpolate_point(geoms, b, normalized=True))
+    start = _point_at(coords, cum, offsets, e, a, lo)
+    end = _point_at(coords, cum, offsets, e, b, hi)
     inner = hi - lo
     count = inner + 2
     piece = np.repeat(np.arange(len(part)), count)
@@ -703,6 +702,24 @@ def _substrings(network: Network, edge: np.ndarray, s0, s1) -> np.ndarray:
     xy[mid] = coords[(np.repeat(lo, count) + pos - 1)[mid]]
     out[part] = shapely.linestrings(xy, indices=piece)
     return out
+
+
+def _point_at(coords, frac, offsets, edge, s, after):
+    """Points at fractions ``s`` of the edges' lengths; ``after``: global index of the
+    first vertex of each edge beyond ``s`` (from the sorted vertex keys), clipped to the
+    edge's vertices. Linear between the two vertices around ``s``."""
+    first, last = offsets[edge], offsets[edge + 1] - 1
+    j = np.clip(after, first + 1, last)  # the segment (j - 1, j) holds s
+    f0, f1 = frac[j - 1], frac[j]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        t = np.where(f1 > f0, (s - f0) / (f1 - f0), 0.0)
+    t = np.clip(t, 0.0, 1.0)[:, None]
+    # at a vertex exactly its coordinates (however the vertex was looked up)
+    return np.where(
+        t >= 1.0,
+        coords[j],
+        np.where(t <= 0.0, coords[j - 1], coords[j - 1] + t * (coords[j] - coords[j - 1])),
+    )
 
 
 def _edge_coords(network: Network):

@@ -457,3 +457,25 @@ def test_large_groups_by_faces_keep_nesting_and_dissolve_union(monkeypatch):
         before = small.areas[small.areas.break_no == bno].geometry.iloc[0]
         assert union.symmetric_difference(mine).area <= 1e-6 * union.area + 1e-3
         assert before.symmetric_difference(mine).area <= 1e-6 * before.area + 1e-3
+
+
+def test_substrings_match_shapely_on_polylines():
+    from shapely.ops import substring
+
+    from geolib.catchments import _substrings
+
+    rng = np.random.default_rng(11)
+    geoms = [
+        LineString(np.cumsum(rng.uniform(-50, 50, (rng.integers(2, 8), 2)), axis=0) + i * 1000)
+        for i in range(40)
+    ]
+    net = build_network(lines(geoms), cost="distance", profile=None, node=False)
+    edge = rng.integers(0, net.n_edges, 300)
+    s0 = rng.uniform(0, 1, 300)
+    s1 = np.minimum(1.0, s0 + rng.uniform(0, 1, 300))
+    s0[:20], s1[20:40] = 0.0, 1.0  # pieces from an end
+    out = _substrings(net, edge, s0, s1)
+    for g, e, a, b in zip(out, edge, s0, s1):
+        ref = substring(net.geometry[e], a, b, normalized=True)
+        assert g.hausdorff_distance(ref) < 1e-9
+        assert g.length == pytest.approx((b - a) * net.geometry[e].length, abs=1e-9)
