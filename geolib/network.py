@@ -17,13 +17,15 @@ The public functions are :func:`read_osm_lines`, :func:`build_network`,
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import os
+import pickle
 import shutil
 import tempfile
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -269,17 +271,64 @@ def read_osm_lines(path: str | os.PathLike) -> gpd.GeoDataFrame:
 # --- building ---------------------------------------------------------------------------
 _CACHE: OrderedDict[str, Network] = OrderedDict()
 _CACHE_SIZE = 4
-_STATS = {"hits": 0, "builds": 0}
+_STATS = {"hits": 0, "builds": 0, "disk_hits": 0}
+#: networks kept on disk (``cache_dir``): at most this many files, the oldest go first
+DISK_CACHE_FILES = 8
+_DISK_FORMAT = 1  # bump when Network changes
 
 
 def clear_cache() -> None:
-    """Forget the networks kept by :func:`build_network`."""
+    """Forget the networks kept in memory by :func:`build_network` (not those on disk)."""
     _CACHE.clear()
 
 
 def cache_info() -> dict[str, int]:
-    """How often :func:`build_network` reused a kept network (``hits``) or built one."""
+    """How often :func:`build_network` reused a kept network (``hits``, of which
+    ``disk_hits`` came from ``cache_dir``) or built one (``builds``)."""
     return dict(_STATS, size=len(_CACHE))
+
+
+def _disk_key(key: str) -> str:
+    """The file name of a network: its fingerprint and the versions that shape pickles."""
+    import scipy
+
+    versions = f"{_DISK_FORMAT}-{np.__version__}-{scipy.__version__}-{shapely.__version__}"
+    return hashlib.sha1(f"{key}-{versions}".encode()).hexdigest() + ".network"
+
+
+def _load_from_disk(cache_dir: Path, key: str) -> Network | None:
+    """The network kept in ``cache_dir`` under ``key``, or None (missing or unreadable)."""
+    path = cache_dir / _disk_key(key)
+    try:
+        with open(path, "rb") as fh:
+            network = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or foreign file: built again, not an error
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+        return None
+    if not isinstance(network, Network) or network.fingerprint != key:
+        return None
+    os.utime(path)  # recently used: kept longest
+    return network
+
+
+def _save_to_disk(cache_dir: Path, key: str, network: Network) -> None:
+    """Keep ``network`` in ``cache_dir`` (atomically); the oldest files beyond
+    :data:`DISK_CACHE_FILES` are removed. A cache that cannot be written is skipped."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        lean = replace(network, _tree=None, _coords_cache=None, _incidence_cache=None)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".part")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(lean, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_dir / _disk_key(key))
+        files = sorted(cache_dir.glob("*.network"), key=lambda f: f.stat().st_mtime)
+        for old in files[:-DISK_CACHE_FILES]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return
 
 
 def build_network(
@@ -295,6 +344,7 @@ def build_network(
     snap_tolerance: float = 0.5,
     node: bool = True,
     crs: str | int | CRS | None = None,
+    cache_dir: str | os.PathLike | None = None,
     progress: Progress | None = None,
 ) -> Network:
     """Build a routable network from a line layer.
@@ -326,6 +376,12 @@ def build_network(
     crs
         The metric CRS to work in; by default the layer's own when it is
         projected, otherwise the UTM zone of the data (ETRS89 in Europe).
+    cache_dir
+        A folder to keep built networks in, so that another process (such as the
+        next ``qgis_process`` run) reuses them instead of building again. Networks
+        are always kept in memory too; the folder holds at most
+        :data:`DISK_CACHE_FILES` of them. Only give a folder that you alone write
+        to: the files are Python pickles.
     progress
         Progress and cancellation.
 
@@ -391,6 +447,13 @@ def build_network(
         _CACHE.move_to_end(key)
         _STATS["hits"] += 1
         return _CACHE[key]
+    if cache_dir is not None:
+        kept = _load_from_disk(Path(cache_dir), key)
+        if kept is not None:
+            _STATS["hits"] += 1
+            _STATS["disk_hits"] += 1
+            _remember(key, kept)
+            return kept
     _STATS["builds"] += 1
     notes: list[Message] = []
     target = _target_crs(lines, source_crs, crs)
@@ -531,10 +594,16 @@ def build_network(
         notes=notes,
         noded=bool(node),
     )
+    _remember(key, network)
+    if cache_dir is not None:
+        _save_to_disk(Path(cache_dir), key, network)
+    return network
+
+
+def _remember(key: str, network: Network) -> None:
     _CACHE[key] = network
     while len(_CACHE) > _CACHE_SIZE:
         _CACHE.popitem(last=False)
-    return network
 
 
 def _fingerprint(lines: gpd.GeoDataFrame, columns: set, *options) -> str:

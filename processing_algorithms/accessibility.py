@@ -21,6 +21,7 @@ from geolib.density import _split_categories
 from geolib.network import build_network
 
 from .base import SozialplanungAlgorithm, tr_geolib
+from .catchments import network_cache_dir
 
 PROFILES = ("walk", "bike", "car")
 NETWORK_COSTS = ("time", "distance")
@@ -267,6 +268,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             cost=cost,
             profile=profile,
             crs=DEFAULT_CRS,
+            cache_dir=network_cache_dir(),
             progress=self.progress(feedback, 5, 30),
         )
         self.push_notes(feedback, network.notes)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import geopandas as gpd
 import pandas as pd
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFields,
     QgsProcessing,
@@ -467,6 +470,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             value_forward=self.parameterAsString(parameters, self.VALUE_FORWARD, context),
             value_backward=self.parameterAsString(parameters, self.VALUE_BACKWARD, context),
             value_both=self.parameterAsString(parameters, self.VALUE_BOTH, context),
+            cache_dir=network_cache_dir(),
             progress=self.progress(feedback, 15, 30),
         )
         if cache_info()["hits"] > hits:
@@ -513,6 +517,12 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         del sink
         self._styled_outputs.append((dest_id, style, provenance))
         return dest_id
+
+
+def network_cache_dir() -> Path:
+    """Built networks are kept in the QGIS profile, so the next run (also the next
+    ``qgis_process`` call) reuses them."""
+    return Path(QgsApplication.qgisSettingsDirPath()) / "sozialplanung" / "network_cache"
 
 
 def _metres_to_minutes(frame, radii, minutes) -> None:

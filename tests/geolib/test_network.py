@@ -1,5 +1,7 @@
 """geolib.network: building, snapping and od_costs on hand-built networks with known answers."""
 
+from pathlib import Path
+
 import geopandas as gpd
 import numpy as np
 import pytest
@@ -265,3 +267,61 @@ def test_cache_key_changes_with_the_fields_that_shape_the_network():
     faster = lines.assign(kmh=[20.0])
     rebuilt = build_network(faster, cost="time", profile=None, speed_field="kmh")
     assert rebuilt is not first and rebuilt.cost_fw[0] == pytest.approx(first.cost_fw[0] / 2)
+
+
+def test_network_kept_on_disk_is_reused_by_another_process(tmp_path):
+    """What a second ``qgis_process`` run sees: a new process finds the built network."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from geolib.network import DISK_CACHE_FILES
+
+    script = textwrap.dedent(
+        """
+        import sys
+        import geopandas as gpd
+        from shapely.geometry import LineString
+        from geolib.network import build_network, cache_info
+        lines = gpd.GeoDataFrame(
+            geometry=[LineString([(0, 0), (100, 0)]), LineString([(100, 0), (100, 50)])],
+            crs=25832,
+        )
+        net = build_network(lines, cost="time", profile="walk", cache_dir=sys.argv[1])
+        print(cache_info()["disk_hits"], cache_info()["builds"], net.n_edges,
+              round(float(net.cost_fw.sum()), 6))
+        """
+    )
+    root = str(Path(__file__).resolve().parents[2])
+
+    def run():
+        out = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path / "cache")],
+            capture_output=True,
+            text=True,
+            cwd=root,
+            check=True,
+        )
+        return out.stdout.split()
+
+    first, second = run(), run()
+    assert first[:2] == ["0", "1"]  # built
+    assert second[:2] == ["1", "0"]  # read from the folder, not built
+    assert first[2:] == second[2:]
+    files = list((tmp_path / "cache").glob("*.network"))
+    assert len(files) == 1
+    # a damaged file is built again, silently
+    files[0].write_bytes(b"not a network")
+    assert run()[:2] == ["0", "1"]
+    assert DISK_CACHE_FILES >= 1
+
+
+def test_disk_cache_keeps_at_most_its_number_of_files(tmp_path, monkeypatch):
+    import geolib.network as network
+
+    monkeypatch.setattr(network, "DISK_CACHE_FILES", 2)
+    for i in range(4):
+        lines = gpd.GeoDataFrame(geometry=[LineString([(0, 0), (100 + i, 0)])], crs=25832)
+        network.build_network(lines, cost="distance", profile=None, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("*.network"))) == 2
+    assert not list(tmp_path.glob("*.part"))

@@ -40,3 +40,19 @@ def test_catchments_run_through_qgis_process(examples, tmp_path):
     assert sorted(areas["break_min"].unique()) == [3.0, 6.0]
     table = read_vector(pop)
     assert np.allclose(table["reached"] + table["unreached"], table["EWZ_2018"])
+    # the built network is kept in the profile: the next qgis_process run reuses it
+    assert len(list(config.rglob("network_cache/*.network"))) == 1
+    again = qgis_process(
+        config,
+        "run",
+        "sozialplanung:catchments",
+        "--",
+        f"NETWORK={KREIS_GPKG}|layername=osm_strassen_wedel",
+        f"OFFERS={examples['offers']}",
+        "PROFILE=1",
+        "BREAKS=4",
+        f"OUTPUT={tmp_path / 'again.gpkg'}",
+    )
+    assert again.returncode == 0, again.stdout[-3000:] + again.stderr[-3000:]
+    assert "reused from an earlier run" in again.stdout + again.stderr
+    assert sorted(read_vector(tmp_path / "again.gpkg")["break_min"].unique()) == [4.0]
