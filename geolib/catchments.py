@@ -866,28 +866,40 @@ def _face_buffer(lines: np.ndarray, walkoff: float, *, noded: bool = False):
     )
     if len(free) > 1:  # chains of free lines buffer as one line each
         free = shapely.get_parts(shapely.line_merge(shapely.multilinestrings(free)))
-    free_area = (
-        shapely.union_all(shapely.buffer(free, walkoff, quad_segs=_QUAD_SEGS))
+    bufs = (
+        shapely.buffer(free, walkoff, quad_segs=_QUAD_SEGS)
         if len(free)
-        else shapely.Polygon()
+        else np.empty(0, dtype=object)
     )
     if len(faces) == 0:
-        return free_area
+        return shapely.union_all(bufs) if len(bufs) else shapely.Polygon()
     try:
         inside = shapely.coverage_union_all(faces)
     except shapely.errors.GEOSException:  # pragma: no cover - faces are a coverage
         inside = shapely.union_all(faces)
-    area = shapely.union(shapely.buffer(inside, walkoff, quad_segs=_QUAD_SEGS), free_area)
-    cores = shapely.buffer(faces, -walkoff, quad_segs=_QUAD_SEGS)
+    grown = shapely.buffer(inside, walkoff, quad_segs=_QUAD_SEGS)
+    area = shapely.union(grown, shapely.union_all(bufs)) if len(bufs) else grown
+    # a face keeps a core only if it is wider than 2·walk-off both ways (its bounds)
+    box = shapely.bounds(faces)
+    wide = ((box[:, 2] - box[:, 0]) > 2 * walkoff) & ((box[:, 3] - box[:, 1]) > 2 * walkoff)
+    # (collinear vertices removed first: GEOS 3.11 returns an empty inward buffer for
+    # some faces with collinear vertices on an edge, where nodes split a straight street)
+    cores = shapely.buffer(shapely.simplify(faces[wide], 0.0), -walkoff, quad_segs=_QUAD_SEGS)
     cores = shapely.get_parts(cores[~shapely.is_empty(cores)])
     if len(cores):
-        holes = shapely.difference(shapely.multipolygons(cores), free_area)
+        # the free lines inside a face keep what they reach of its core
+        near = np.unique(shapely.STRtree(bufs).query(cores, predicate="intersects")[1])
+        holes = shapely.multipolygons(cores)
+        if len(near):
+            holes = shapely.difference(holes, shapely.union_all(bufs[near]))
         area = shapely.difference(area, holes)
     return area
 
 
 def _union(parts: np.ndarray):
     """``union_all``; a large set is cut into spatial strips united on several cores."""
+    if len(parts) == 1 and shapely.is_valid(parts[0]):  # nothing to unite
+        return parts[0]
     if _WORKERS == 1 or len(parts) < 4000:
         return shapely.union_all(parts)
     x = shapely.bounds(parts)[:, 0]

@@ -479,3 +479,25 @@ def test_substrings_match_shapely_on_polylines():
         ref = substring(net.geometry[e], a, b, normalized=True)
         assert g.hausdorff_distance(ref) < 1e-9
         assert g.length == pytest.approx((b - a) * net.geometry[e].length, abs=1e-9)
+
+
+def test_face_with_collinear_nodes_keeps_its_core():
+    # found by hypothesis: GEOS 3.11 buffers this face (a straight street split by nodes
+    # at y=80 and y=160) inward to nothing, which filled the block's core
+    from geolib.catchments import _face_buffer
+
+    geoms = np.asarray(
+        [
+            LineString([(240, 0), (240, 80)]),
+            LineString([(240, 80), (240, 160)]),
+            LineString([(240, 160), (240, 240)]),
+            LineString([(320, 80), (320, 160)]),
+            LineString([(320, 83), (0, 0)]),
+            LineString([(320, 115), (0, 296)]),
+        ],
+        dtype=object,
+    )
+    expected = shapely.union_all(shapely.buffer(geoms, 24.0, quad_segs=4))
+    mine = _face_buffer(geoms, 24.0)
+    assert mine.symmetric_difference(expected).area < 1.0
+    assert not mine.contains(Point(280, 105))  # the core: farther than 24 m from every line
