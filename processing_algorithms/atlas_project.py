@@ -12,12 +12,16 @@ Pure ``qgis.core`` (no ``iface``, no widgets), so it runs in ``qgis_process``, i
 Processing algorithm and in tests alike. New analyses need no code here: a layer whose
 name matches a theme's pattern lands in that theme's group and map; anything else goes
 to :data:`DEFAULT_GROUP` and is reported.
+
+Map and project texts are English in the source and translated when the project is
+built (context ``AtlasProject``), so the maps follow the QGIS language: German in a
+German QGIS. Numbers and the date on the maps are written as in the language of that
+translation (1.125 and 2,5 in German; 1,125 and 2.5 without a translation).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 import fnmatch
 import os
 import re
@@ -62,19 +66,36 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale, Qt
 from qgis.PyQt.QtGui import QColor, QFont
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("AtlasProject", text)
+
+
+def tr_noop(text: str) -> str:
+    """Mark ``text`` for translation where it is defined (tables built at import time).
+
+    The translator is installed after this module is imported, so tables keep the
+    English text and :func:`tr` translates it where the project and layouts are made.
+    ``scripts/i18n.py`` extracts these calls like ``tr(...)``.
+    """
+    return text
+
 
 STYLES_DIR = Path(__file__).resolve().parent.parent / "styles"
 DEFAULT_BASEMAP = Path(__file__).resolve().parent.parent / "data" / "kreis_pinneberg.gpkg"
 
 ATTRIBUTION = "© GeoBasis-DE / BKG, © OpenStreetMap contributors"
-SYNTHETIC_LABEL = "synthetische Beispielwerte"  # the same words as geolib.io.SYNTHETIC_LABEL
+#: the label of synthetic maps, translated when a layout is made (German: the same words
+#: as geolib.io.SYNTHETIC_LABEL, "synthetische Beispielwerte")
+SYNTHETIC_LABEL = tr_noop("synthetic example values")
 HELGOLAND_AGS = "01056025"
 PROJECT_NAME = "sozialplanungsatlas.qgz"
 PDF_NAME = "atlas.pdf"
 MAPS_DIR = "maps"
-REPORT_NAME = "Sozialplanungsatlas (alle Karten)"
+REPORT_NAME = tr_noop("Sozialplanungsatlas (all maps)")  # translated when the report is made
 ANALYSIS_CRS = "EPSG:25832"
 DPI = 150
 # layout geometry (mm, A4 landscape): map on the left, legend and inset on the right
@@ -82,10 +103,18 @@ MAP_W, MAP_H = 176, 163
 COL_X = 10 + MAP_W + 8
 INSET_W, INSET_H = 48, 36
 FONT = "DejaVu Sans"
+#: custom property of a layer-tree group: the id of its theme ("" for the default group)
+THEME_PROPERTY = "sozialplanung/theme"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AtlasProject", text)
+def language() -> str:
+    """The language of the active translation of the map texts ('en' without one)."""
+    # translators: the two-letter code of the language of this translation ("de")
+    return tr("en")
+
+
+def _locale() -> QLocale:
+    return QLocale(language())
 
 
 @dataclass(frozen=True)
@@ -97,6 +126,8 @@ class Theme:
     """
 
     id: str
+    #: group name and subtitle in English (marked with :func:`tr_noop`); on the maps
+    #: and in the project they appear translated (:meth:`group_name`, :meth:`subtitle_text`)
     group: str
     subtitle: str
     patterns: tuple[str, ...]
@@ -105,32 +136,40 @@ class Theme:
     #: ``False`` for themes whose fills are meant to be seen on top of each other
     split_fills: bool = True
 
+    def group_name(self) -> str:
+        """The group name in the user's language."""
+        return tr(self.group)
+
+    def subtitle_text(self) -> str:
+        """The subtitle in the user's language."""
+        return tr(self.subtitle)
+
 
 THEMES: tuple[Theme, ...] = (
     Theme(
         "grundlagen",
-        "Grundlagen",
-        "Gemeinden und Kreisgrenze",
+        tr_noop("Base map"),
+        tr_noop("Municipalities and Kreis boundary"),
         ("gemeinden", "kreis", "aemter", "planungsr*", "bevoelkerung", "osm_*", "strassen*"),
         split_fills=False,
     ),
     Theme(
         "hilfeportal",
-        "Hilfeportal",
-        "Angebote aus dem Hilfeportal",
+        tr_noop("Hilfeportal"),
+        tr_noop("Offers from the Hilfeportal"),
         ("angebote", "offers", "*hilfeportal*"),
     ),
     Theme(
         "einzugsgebiete",
-        "Einzugsgebiete",
-        "Einzugsgebiete der Angebote und Versorgungslücken",
+        tr_noop("Catchments"),
+        tr_noop("Catchments of the offers and gaps in provision"),
         ("*einzugsgebiet*", "*catchment*", "*versorgungsl*", "*unversorgt*", "*gaps*", "erreicht*"),
         split_fills=False,
     ),
     Theme(
         "dichte_erreichbarkeit",
-        "Dichte und Erreichbarkeit",
-        "Angebote je Einwohner, Angebotsdichte und Erreichbarkeit",
+        tr_noop("Density and accessibility"),
+        tr_noop("Offers per inhabitant, offer density and accessibility"),
         (
             "*angebote_je_*",
             "*offers_per*",
@@ -144,31 +183,33 @@ THEMES: tuple[Theme, ...] = (
     ),
     Theme(
         "sozialformel",
-        "Sozialformel",
-        "Sozialformel je Gemeinde",
+        tr_noop("Sozialformel"),
+        tr_noop("Sozialformel per municipality"),
         ("*sozialformel*", "*sozialindex*", "*indikator*", "*oberflaeche*", "*surface*"),
     ),
 )
-DEFAULT_GROUP = "Weitere Ebenen"
+#: the group of layers matching no theme (English; translated in the project)
+DEFAULT_GROUP = tr_noop("Other layers")
 BASEMAP_STYLES = {"gemeinden": "atlas_gemeinden.qml", "kreis": "atlas_kreis.qml"}
 BASEMAP_LAYERS = tuple(BASEMAP_STYLES)
 
-#: legend titles of known layers (table name pattern → title); others use provenance
+#: legend titles of known layers (table name pattern → English title, translated where
+#: the layer is loaded); others use the title of their provenance
 LAYER_TITLES: dict[str, str] = {
-    "gemeinden": "Gemeinden",
-    "kreis": "Kreisgrenze",
-    "angebote_je_einwohner": "Angebote je 1.000 Einwohner",
-    "sozialformel": "Sozialformel (Index je Gemeinde)",
-    "angebotsdichte": "Angebotsdichte (Angebote je km²)",
-    "erreichbarkeit_kinder": "Erreichbarkeit für Kinder unter 15 (2SFCA, Kreismittel = 1)",
-    "kinder_unter_15_oberflaeche": "Kinder unter 15 je Rasterzelle (Oberfläche)",
-    "*einzugsgebiete*luftlinie*": "Einzugsgebiete (Luftlinie)",
-    "*einzugsgebiete*fuss*": "Einzugsgebiete zu Fuß (Straßennetz)",
-    "*einzugsgebiete*strassen*": "Erreichte Straßen",
-    "*einzugsgebiete*nicht_routbar*": "Angebote außerhalb des Straßennetzes",
-    "*einzugsgebiete*wedel*bevoelkerung*": "Erreichte Bevölkerung zu Fuß (Wedel)",
-    "erreichte_bevoelkerung_kreis": "Erreichte Bevölkerung (Luftlinie, Kreis)",
-    "kinder_u15_*": "Kinder unter 15 je Gemeinde (Nachfrage)",
+    "gemeinden": tr_noop("Municipalities"),
+    "kreis": tr_noop("Kreis boundary"),
+    "angebote_je_einwohner": tr_noop("Offers per 1,000 inhabitants"),
+    "sozialformel": tr_noop("Sozialformel (index per municipality)"),
+    "angebotsdichte": tr_noop("Offer density (offers per km²)"),
+    "erreichbarkeit_kinder": tr_noop("Accessibility for children under 15 (2SFCA, Kreis mean = 1)"),
+    "kinder_unter_15_oberflaeche": tr_noop("Children under 15 per grid cell (surface)"),
+    "*einzugsgebiete*luftlinie*": tr_noop("Catchments (straight line)"),
+    "*einzugsgebiete*fuss*": tr_noop("Catchments on foot (street network)"),
+    "*einzugsgebiete*strassen*": tr_noop("Streets reached"),
+    "*einzugsgebiete*nicht_routbar*": tr_noop("Offers outside the street network"),
+    "*einzugsgebiete*wedel*bevoelkerung*": tr_noop("Population reached on foot (Wedel)"),
+    "erreichte_bevoelkerung_kreis": tr_noop("Population reached (straight line, Kreis)"),
+    "kinder_u15_*": tr_noop("Children under 15 per municipality (demand)"),
 }
 #: legend text is wrapped at this many characters (at a space)
 LEGEND_WRAP = 34
@@ -182,11 +223,12 @@ class AtlasLayer:
 
     table: str
     title: str
-    group: str
+    group: str  # the group's name as shown (translated)
     kind: str  # "vector", "table", "raster"
     styled: bool
     synthetic: bool
     data_year: str | None
+    theme: str = ""  # the theme id ("" in the default group)
 
 
 @dataclass
@@ -276,7 +318,7 @@ def ensure_basemap(gpkg: Path, basemap: Path | None, notes: list[str]) -> None:
     for name in missing:
         gdf = read_vector(basemap, layer=name)
         provenance = Provenance(
-            title=LAYER_TITLES.get(name, name),
+            title=tr(LAYER_TITLES[name]) if name in LAYER_TITLES else name,
             inputs={"source": f"{Path(basemap).name}|layername={name}"},
             data_year=2018 if "EWZ_2018" in gdf.columns else None,
             synthetic=False,
@@ -299,7 +341,7 @@ def ensure_basemap(gpkg: Path, basemap: Path | None, notes: list[str]) -> None:
 def _title(table: str, provenance: dict | None) -> str:
     for pattern, title in LAYER_TITLES.items():
         if fnmatch.fnmatchcase(table.lower(), pattern):
-            return title
+            return tr(title)
     if provenance and provenance.get("title"):
         return str(provenance["title"])
     return table
@@ -464,8 +506,9 @@ def build_atlas(
         Shown on every layout; by default each layout shows the data years stored in
         the provenance of its layers.
     synthetic
-        ``None`` (default): a layout carries "synthetische Beispielwerte" when a layer
-        on it is marked synthetic in its provenance; ``True``: every layout does.
+        ``None`` (default): a layout carries "synthetic example values" (German
+        "synthetische Beispielwerte") when a layer on it is marked synthetic in its
+        provenance; ``True``: every layout does.
         ``False`` is refused when a layer is marked synthetic.
     basemap
         GeoPackage with ``gemeinden`` (AGS, GEN) and ``kreis``; default
@@ -502,7 +545,7 @@ def build_atlas(
             tr(
                 "Layers marked as synthetic cannot be shown without the label '{label}': {layers}."
             ).format(
-                label=SYNTHETIC_LABEL,
+                label=tr(SYNTHETIC_LABEL),
                 layers=", ".join(i.table for _, i in loaded if i.synthetic),
             )
         )
@@ -516,28 +559,32 @@ def build_atlas(
     for layer, info in loaded:
         theme = theme_of(info.table, themes)
         if theme is None:
-            info.group = DEFAULT_GROUP
+            info.group = tr(DEFAULT_GROUP)
             unassigned.append((layer, info))
         else:
-            info.group = theme.group
+            info.group = theme.group_name()
+            info.theme = theme.id
             by_theme[theme.id].append((layer, info))
     if unassigned:
         notes.append(
             tr("Layers matching no theme, put into the group '{group}': {layers}.").format(
-                group=DEFAULT_GROUP, layers=", ".join(i.table for _, i in unassigned)
+                group=tr(DEFAULT_GROUP), layers=", ".join(i.table for _, i in unassigned)
             )
         )
 
     root = project.layerTreeRoot()
-    groups = [(t.group, by_theme[t.id]) for t in themes]
+    # groups are told apart by their theme id (a custom property), not by their
+    # translated name: ("", ...) is the default group
+    groups = [(t.id, t.group_name(), by_theme[t.id]) for t in themes]
     if unassigned:
-        groups.append((DEFAULT_GROUP, unassigned))
-    for group_name, members in groups:
+        groups.append(("", tr(DEFAULT_GROUP), unassigned))
+    for theme_id, group_name, members in groups:
         group = root.addGroup(group_name)
+        group.setCustomProperty(THEME_PROPERTY, theme_id)
         for layer, _ in sorted(members, key=lambda m: (_draw_rank(m[0]), m[1].table)):
             project.addMapLayer(layer, False)
             group.addLayer(layer)
-        if group_name != themes[0].group:
+        if theme_id != themes[0].id:
             group.setExpanded(False)
 
     basemap_layers = {
@@ -565,7 +612,9 @@ def build_atlas(
             continue
         if not members:
             notes.append(
-                tr("Theme '{theme}' has no layers yet; no map for it.").format(theme=theme.group)
+                tr("Theme '{theme}' has no layers yet; no map for it.").format(
+                    theme=theme.group_name()
+                )
             )
             continue
         for page_id, name, subtitle, page_members in _pages(theme, members):
@@ -744,35 +793,51 @@ def _pages(theme: Theme, members):
         (m for m in members if _draw_rank(m[0]) in (2, 3)),
         key=lambda m: (_draw_rank(m[0]), m[1].table),
     )
+    group = theme.group_name()
     if not theme.split_fills or len(fills) <= 1:
-        return [(theme.id, theme.group, _subtitle(theme.group, theme.subtitle), members)]
+        return [(theme.id, group, _subtitle(group, theme.subtitle_text()), members)]
     overlays = [m for m in members if _draw_rank(m[0]) < 2]
     pages = []
     for j, (layer, info) in enumerate(fills):
         page_id = (
             theme.id if j == 0 else f"{theme.id}_{re.sub(r'[^a-z0-9_]', '_', info.table.lower())}"
         )
-        name = theme.group if j == 0 else f"{theme.group}: {info.title}"
-        subtitle = _subtitle(theme.group, info.title)
+        name = group if j == 0 else f"{group}: {info.title}"
+        subtitle = _subtitle(group, info.title)
         pages.append((page_id, name, subtitle, [*overlays, (layer, info)]))
     return pages
 
 
-def _de_number(value: float) -> str:
-    """1.125 and 2,5: a number with German separators (as on the maps)."""
+def _separators() -> tuple[str, str]:
+    """(thousands, decimal) separators of the map language: ('.', ',') in German."""
+    locale = _locale()
+    return locale.groupSeparator(), locale.decimalPoint()
+
+
+def _number(value: float) -> str:
+    """A number as on the maps: 1.125 and 2,5 in German, 1,125 and 2.5 in English."""
     value = float(value)
     text = f"{int(value):,}" if value.is_integer() else f"{value:,.1f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    thousands, decimal = _separators()
+    return text.replace(",", "_").replace(".", decimal).replace("_", thousands)
 
 
-def _german_format(decimals: int) -> QgsBasicNumericFormat:
+def _number_format(decimals: int) -> QgsBasicNumericFormat:
+    """Numbers of scale bars and raster legends with the separators of the map language."""
+    thousands, decimal = _separators()
     fmt = QgsBasicNumericFormat()
     fmt.setNumberDecimalPlaces(decimals)
     fmt.setShowTrailingZeros(False)
     fmt.setShowThousandsSeparator(True)
-    fmt.setDecimalSeparator(",")
-    fmt.setThousandsSeparator(".")
+    fmt.setDecimalSeparator(decimal)
+    fmt.setThousandsSeparator(thousands)
     return fmt
+
+
+def _today() -> str:
+    """Today's date as on the maps: 23.11.2026 in German, 23 November 2026 in English."""
+    # translators: a Qt date format (d, dd, MMM, MMMM, yyyy), e.g. "dd.MM.yyyy"
+    return _locale().toString(QDate.currentDate(), tr("d MMMM yyyy"))
 
 
 def _label_breaks(layer: QgsMapLayer) -> None:
@@ -800,7 +865,7 @@ def _label_breaks(layer: QgsMapLayer) -> None:
     unit = "min" if unit_field == "break_min" else "m"
 
     def label(key: int) -> str:
-        return f"bis {_de_number(breaks[key])} {unit}"
+        return tr("up to {value} {unit}").format(value=_number(breaks[key]), unit=unit)
 
     if isinstance(renderer, QgsCategorizedSymbolRenderer):
         for index in reversed(range(len(renderer.categories()))):
@@ -834,7 +899,7 @@ def _wrap(text: str, width: int = LEGEND_WRAP) -> str:
 
 
 def _tidy_raster_legend(model, node) -> None:
-    """A raster's ramp with German numbers, without the band name ('Band 1 (Gray)')."""
+    """A raster's ramp in the map language's numbers, without the band name ('Band 1')."""
     layer = node.layer()
     renderer = layer.renderer()
     if isinstance(renderer, QgsSingleBandPseudoColorRenderer):
@@ -846,7 +911,7 @@ def _tidy_raster_legend(model, node) -> None:
                 if old is not None
                 else QgsColorRampLegendNodeSettings()
             )
-            settings.setNumericFormat(_german_format(1))
+            settings.setNumericFormat(_number_format(1))
             shader.setLegendSettings(settings)
     model.refreshLayerLegend(node)
     nodes = model.layerOriginalLegendNodes(node)
@@ -928,7 +993,7 @@ def _theme_layout(
     scale.setNumberOfSegments(4)
     scale.setUnitsPerSegment(2.5)
     scale.setHeight(2)
-    scale.setNumericFormat(_german_format(1))  # 2,5 km
+    scale.setNumericFormat(_number_format(1))  # 2,5 km in German, 2.5 km in English
     text_format = scale.textFormat()
     text_format.setFont(_font(7))
     text_format.setSize(7)
@@ -941,7 +1006,7 @@ def _theme_layout(
 
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
-    legend.setTitle("Legende")
+    legend.setTitle(tr("Legend"))
     legend.setLinkedMap(map_item)
     legend.setAutoUpdateModel(False)
     legend_root = legend.model().rootGroup()
@@ -986,18 +1051,28 @@ def _theme_layout(
         inset.setBackgroundColor(QColor(223, 236, 245))
         inset.setExtent(_fit(helgoland, INSET_W / INSET_H))
         _label(
-            layout, "inset_caption", "Helgoland (Nebenkarte)", COL_X, 147 + INSET_H + 1, 90, 5, 7
+            layout,
+            "inset_caption",
+            tr("Helgoland (inset map)"),
+            COL_X,
+            147 + INSET_H + 1,
+            90,
+            5,
+            7,
         )
 
     years = _years(members, data_year, basemap_year)
     is_synthetic = synthetic is True or any(info.synthetic for _, info in members)
     _label(layout, "attribution", ATTRIBUTION, 10, 190, MAP_W, 5, 8)
-    _label(layout, "data_year", f"Datenjahr: {years}", 10, 195.5, MAP_W, 5, 8)
-    created = _dt.date.today().strftime("%d.%m.%Y")
+    _label(
+        layout, "data_year", tr("Data year: {years}").format(years=years), 10, 195.5, MAP_W, 5, 8
+    )
     _label(
         layout,
         "credits",
-        f"ETRS89 / UTM 32N (EPSG:25832) · erstellt {created} mit Sozialplanung für QGIS",
+        tr("ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS").format(
+            date=_today()
+        ),
         10,
         201,
         MAP_W,
@@ -1009,7 +1084,7 @@ def _theme_layout(
         _label(
             layout,
             "synthetic",
-            SYNTHETIC_LABEL,
+            tr(SYNTHETIC_LABEL),
             COL_X,
             190,
             90,
@@ -1028,7 +1103,9 @@ def _years(members, data_year, basemap_year: str | None) -> str:
     if years:
         return ", ".join(years)
     # analyses without a year of their own rest on the population of the base map
-    return f"Bevölkerung {basemap_year}" if basemap_year else "unbekannt"
+    if basemap_year:
+        return tr("population {year}").format(year=basemap_year)
+    return tr("unknown")
 
 
 # --- export -------------------------------------------------------------------------------------
@@ -1068,7 +1145,7 @@ def _export_maps(out: Path, layouts, feedback) -> dict[str, Path]:
 def _report(project: QgsProject, layouts: list[QgsPrintLayout]) -> QgsReport:
     """A QGIS report with one section per theme layout: the whole atlas as one PDF."""
     report = QgsReport(project)
-    report.setName(REPORT_NAME)
+    report.setName(tr(REPORT_NAME))
     for layout in layouts:
         section = QgsReportSectionLayout(report)
         section.setBody(layout.clone())
@@ -1104,9 +1181,11 @@ __all__ = [
     "DEFAULT_GROUP",
     "SYNTHETIC_LABEL",
     "THEMES",
+    "THEME_PROPERTY",
     "AtlasLayer",
     "AtlasResult",
     "Theme",
     "build_atlas",
+    "language",
     "theme_of",
 ]

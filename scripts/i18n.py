@@ -6,7 +6,8 @@ Messages are found in the source with Python's ``ast``:
 - ``self.tr_base("…")``: context ``SozialplanungAlgorithm``;
 - ``QCoreApplication.translate("Context", "…")``: its context;
 - ``tr("…")`` in a module whose own ``def tr`` calls ``QCoreApplication.translate``
-  with a constant context: that context;
+  with a constant context: that context; also ``tr_noop("…")`` there (a text kept in
+  English in a table and translated with ``tr(text)`` where it is used);
 - in ``geolib/``: ``Message("…")``, ``N_("…")`` and ``SomethingError("…")`` templates:
   context ``geolib``.
 
@@ -85,7 +86,7 @@ def extract_qt(path: Path) -> list[tuple[Key, str]]:
                     found.append(((cls, text), where))
                 elif name.endswith("tr_base") and text is not None:
                     found.append((("SozialplanungAlgorithm", text), where))
-                elif name == "tr" and text is not None and module_ctx:
+                elif name in ("tr", "tr_noop") and text is not None and module_ctx:
                     found.append(((module_ctx, text), where))
                 elif name.endswith("translate") and len(child.args) >= 2:
                     ctx, msg = _const_str(child.args[0]), _const_str(child.args[1])

@@ -4,87 +4,87 @@
 <context>
     <name>AccessibilityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="255"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="256"/>
         <source>'{text}' is not a list of numbers separated by ';'.</source>
         <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="149"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="150"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="225"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="226"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="59"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="60"/>
         <source>Accessibility (2SFCA)</source>
         <translation>Erreichbarkeit (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="240"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="241"/>
         <source>Accessibility per area</source>
         <translation>Erreichbarkeit je Gebiet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="218"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="219"/>
         <source>Areas for means (e.g. municipalities)</source>
         <translation>Gebiete für Mittelwerte (z. B. Gemeinden)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="195"/>
         <source>Bike</source>
         <translation>Fahrrad</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="115"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="116"/>
         <source>Capacity field (default 1 per offer)</source>
         <translation>Kapazitätsfeld (sonst 1 je Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="195"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="124"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="125"/>
         <source>Category field of the offers</source>
         <translation>Kategoriefeld der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="201"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
         <source>Cost on the network</source>
         <translation>Kosten im Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="95"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="96"/>
         <source>Demand (areas, grid cells or points)</source>
         <translation>Nachfrage (Gebiete, Rasterzellen oder Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="203"/>
         <source>Distance along the network (m)</source>
         <translation>Entfernung im Netz (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="150"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="151"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (Stufengewichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="167"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="168"/>
         <source>E2SFCA zone breaks (e.g. 500;1000;2000)</source>
         <translation>E2SFCA-Zonengrenzen (z. B. 500;1000;2000)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="168"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="169"/>
         <source>E2SFCA zone weights (e.g. 1;0.68;0.22)</source>
         <translation>E2SFCA-Zonengewichte (z. B. 1;0.68;0.22)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="62"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="63"/>
         <source>Floating catchment accessibility of offers (supply, with a capacity; 1 each by default) for a population (demand: areas or grid cells, located at a point inside them, or points).
 
 Methods: 2SFCA: every offer's capacity is shared by the population within reach (R = capacity / population within the maximum cost), and every demand unit sums the shares of the offers it reaches. E2SFCA: the same with step weights per travel zone (breaks; default three equal zones up to the maximum cost with the weights 1, 0.68, 0.22 as in PySAL access). Gravity: weights (cost / maximum cost)^-β. Supply/demand ratio: capacity within reach divided by population within reach. The numbers equal PySAL access for the same costs.
@@ -105,92 +105,92 @@ Kosten: Luftlinienentfernung in Metern oder, mit einem Linienlayer als Netz, die
 Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein Verhältnis (NULL) und trägt nichts bei; eine Nachfrageeinheit ohne Angebot in Reichweite erhält 0. Mit Gebieten (z. B. Gemeinden) gibt eine dritte Ausgabe die bevölkerungsgewichteten Mittel je Gebiet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="151"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="152"/>
         <source>Gravity (2SFCA with power decay)</source>
         <translation>Gravitation (2SFCA mit Potenzabfall)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="175"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="176"/>
         <source>Gravity exponent β</source>
         <translation>Gravitationsexponent β</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="208"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="209"/>
         <source>Largest distance to the network (m)</source>
         <translation>Größter Abstand zum Netz (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="160"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="161"/>
         <source>Maximum cost (m; minutes with a network by travel time)</source>
         <translation>Maximale Kosten (m; mit Netz nach Reisezeit Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="147"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="148"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="185"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
         <source>Network (lines, optional; empty: straight-line distance)</source>
         <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="139"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="140"/>
         <source>Offer id field (for the nearest offer)</source>
         <translation>ID-Feld der Angebote (für das nächste Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="109"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="110"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="231"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="232"/>
         <source>Offers with their ratio</source>
         <translation>Angebote mit ihrem Verhältnis</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="132"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="133"/>
         <source>Only offers of this category</source>
         <translation>Nur Angebote dieser Kategorie</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="102"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="103"/>
         <source>Population field (e.g. children_u15)</source>
         <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="357"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="359"/>
         <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
         <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="152"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="153"/>
         <source>Supply/demand ratio within reach</source>
         <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="283"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="285"/>
         <source>To choose offers by category, also choose the category field.</source>
         <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="193"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
         <source>Travel mode on the network</source>
         <translation>Verkehrsmittel im Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="203"/>
         <source>Travel time (minutes)</source>
         <translation>Reisezeit (Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="195"/>
         <source>Walk</source>
         <translation>Zu Fuß</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="287"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="289"/>
         <source>{n} of {total} offers have the category '{category}'.</source>
         <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
     </message>
@@ -198,52 +198,52 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
 <context>
     <name>AtlasAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="83"/>
+        <location filename="../../processing_algorithms/atlas.py" line="84"/>
         <source>Atlas GeoPackage (or a layer in it)</source>
         <translation>Atlas-GeoPackage (oder eine Ebene darin)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="121"/>
+        <location filename="../../processing_algorithms/atlas.py" line="122"/>
         <source>Atlas PDF</source>
         <translation>Atlas-PDF</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="89"/>
+        <location filename="../../processing_algorithms/atlas.py" line="90"/>
         <source>Base map GeoPackage (layers gemeinden and kreis)</source>
         <translation>GeoPackage der Grundkarte (Ebenen gemeinden und kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="104"/>
+        <location filename="../../processing_algorithms/atlas.py" line="105"/>
         <source>Data year (empty: from the layers' provenance)</source>
         <translation>Datenjahr (leer: aus der Herkunftsangabe der Ebenen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="111"/>
+        <location filename="../../processing_algorithms/atlas.py" line="112"/>
         <source>Label every map as synthetic example values</source>
         <translation>Jede Karte als synthetische Beispielwerte kennzeichnen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="146"/>
+        <location filename="../../processing_algorithms/atlas.py" line="147"/>
         <source>Map '{theme}': {path}</source>
         <translation>Karte „{theme}“: {path}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="122"/>
+        <location filename="../../processing_algorithms/atlas.py" line="123"/>
         <source>Maps (PNG)</source>
         <translation>Karten (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="123"/>
+        <location filename="../../processing_algorithms/atlas.py" line="124"/>
         <source>Number of maps</source>
         <translation>Anzahl der Karten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="117"/>
+        <location filename="../../processing_algorithms/atlas.py" line="118"/>
         <source>Output folder (project, maps, PDF)</source>
         <translation>Ausgabeordner (Projekt, Karten, PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="120"/>
+        <location filename="../../processing_algorithms/atlas.py" line="121"/>
         <source>QGIS project</source>
         <translation>QGIS-Projekt</translation>
     </message>
@@ -253,21 +253,21 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Sozialplanungsatlas (Projekt, Karten, PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="129"/>
+        <location filename="../../processing_algorithms/atlas.py" line="130"/>
         <source>The atlas GeoPackage '{path}' does not exist.</source>
         <translation>Das Atlas-GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="97"/>
+        <location filename="../../processing_algorithms/atlas.py" line="98"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/atlas.py" line="58"/>
-        <source>Turns the atlas GeoPackage (the outputs of the other Sozialplanung algorithms, each with its style and provenance) into a QGIS project 'sozialplanungsatlas.qgz' with the groups Grundlagen, Hilfeportal, Einzugsgebiete, Dichte und Erreichbarkeit and Sozialformel, one A4 print layout per theme with layers (title, map of the mainland Kreis with Helgoland as an inset, legend, scale bar, north arrow, attribution, data year and the label 'synthetische Beispielwerte' where values are synthetic), the maps as PNG (150 dpi) in 'maps/' and all of them in 'atlas.pdf'.
+        <source>Turns the atlas GeoPackage (the outputs of the other Sozialplanung algorithms, each with its style and provenance) into a QGIS project 'sozialplanungsatlas.qgz' with the groups Base map, Hilfeportal, Catchments, Density and accessibility and Sozialformel, one A4 print layout per theme with layers (title, map of the mainland Kreis with Helgoland as an inset, legend, scale bar, north arrow, attribution, data year and the label 'synthetic example values' where values are synthetic), the maps as PNG (150 dpi) in 'maps/' and all of them in 'atlas.pdf'. Group names and map texts are in the language of QGIS.
 
-Layers are assigned to themes by their names (for example einzugsgebiete_*, sozialformel*, angebote_je_*); others go to the group 'Weitere Ebenen'. GeoTIFFs beside the GeoPackage are added too. The municipalities and the Kreis boundary are copied into the GeoPackage from the base map GeoPackage when missing, so the atlas is self-contained; the project stores relative paths, so the output folder can be moved. A rerun replaces the outputs.</source>
-        <translation>Macht aus dem Atlas-GeoPackage (den Ergebnissen der anderen Sozialplanung-Algorithmen, jedes mit Stil und Herkunftsangabe) ein QGIS-Projekt „sozialplanungsatlas.qgz“ mit den Gruppen Grundlagen, Hilfeportal, Einzugsgebiete, Dichte und Erreichbarkeit und Sozialformel, je Thema mit Ebenen ein A4-Drucklayout (Titel, Karte des Kreises auf dem Festland mit Helgoland als Nebenkarte, Legende, Maßstabsleiste, Nordpfeil, Quellenangabe, Datenjahr und dem Hinweis „synthetische Beispielwerte“, wo Werte synthetisch sind), die Karten als PNG (150 dpi) in „maps/“ und alle zusammen in „atlas.pdf“.
+Layers are assigned to themes by their names (for example einzugsgebiete_*, sozialformel*, angebote_je_*); others go to the group 'Other layers'. GeoTIFFs beside the GeoPackage are added too. The municipalities and the Kreis boundary are copied into the GeoPackage from the base map GeoPackage when missing, so the atlas is self-contained; the project stores relative paths, so the output folder can be moved. A rerun replaces the outputs.</source>
+        <translation>Macht aus dem Atlas-GeoPackage (den Ergebnissen der anderen Sozialplanung-Algorithmen, jedes mit Stil und Herkunftsangabe) ein QGIS-Projekt „sozialplanungsatlas.qgz“ mit den Gruppen Grundlagen, Hilfeportal, Einzugsgebiete, Dichte und Erreichbarkeit und Sozialformel, je Thema mit Ebenen ein A4-Drucklayout (Titel, Karte des Kreises auf dem Festland mit Helgoland als Nebenkarte, Legende, Maßstabsleiste, Nordpfeil, Quellenangabe, Datenjahr und dem Hinweis „synthetische Beispielwerte“, wo Werte synthetisch sind), die Karten als PNG (150 dpi) in „maps/“ und alle zusammen in „atlas.pdf“. Gruppennamen und Kartentexte sind in der Sprache von QGIS.
 
 Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*, sozialformel*, angebote_je_*); andere kommen in die Gruppe „Weitere Ebenen“. GeoTIFFs neben dem GeoPackage werden ebenfalls aufgenommen. Gemeinden und Kreisgrenze werden bei Bedarf aus dem GeoPackage der Grundkarte in das GeoPackage kopiert, sodass der Atlas in sich vollständig ist; das Projekt speichert relative Pfade, der Ausgabeordner kann also verschoben werden. Ein erneuter Lauf ersetzt die Ergebnisse.</translation>
     </message>
@@ -275,115 +275,295 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="223"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="265"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="292"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="204"/>
+        <source>Accessibility for children under 15 (2SFCA, Kreis mean = 1)</source>
+        <translation>Erreichbarkeit für Kinder unter 15 (2SFCA, Kreismittel = 1)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="151"/>
+        <source>Base map</source>
+        <translation>Grundlagen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="334"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="646"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="695"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="606"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="164"/>
+        <source>Catchments</source>
+        <translation>Einzugsgebiete</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="206"/>
+        <source>Catchments (straight line)</source>
+        <translation>Einzugsgebiete (Luftlinie)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="165"/>
+        <source>Catchments of the offers and gaps in provision</source>
+        <translation>Einzugsgebiete der Angebote und Versorgungslücken</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="207"/>
+        <source>Catchments on foot (street network)</source>
+        <translation>Einzugsgebiete zu Fuß (Straßennetz)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="205"/>
+        <source>Children under 15 per grid cell (surface)</source>
+        <translation>Kinder unter 15 je Rasterzelle (Oberfläche)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="212"/>
+        <source>Children under 15 per municipality (demand)</source>
+        <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1068"/>
+        <source>Data year: {years}</source>
+        <translation>Datenjahr: {years}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="171"/>
+        <source>Density and accessibility</source>
+        <translation>Dichte und Erreichbarkeit</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1073"/>
+        <source>ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS</source>
+        <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="655"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1048"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1125"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="401"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1056"/>
+        <source>Helgoland (inset map)</source>
+        <translation>Helgoland (Nebenkarte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="158"/>
+        <source>Hilfeportal</source>
+        <translation>Hilfeportal</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="200"/>
+        <source>Kreis boundary</source>
+        <translation>Kreisgrenze</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="443"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="411"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="453"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="350"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="392"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="328"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="370"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="502"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="545"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="526"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="570"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="267"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1009"/>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="199"/>
+        <source>Municipalities</source>
+        <translation>Gemeinden</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="152"/>
+        <source>Municipalities and Kreis boundary</source>
+        <translation>Gemeinden und Kreisgrenze</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="309"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="588"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="637"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="485"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="203"/>
+        <source>Offer density (offers per km²)</source>
+        <translation>Angebotsdichte (Angebote je km²)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="159"/>
+        <source>Offers from the Hilfeportal</source>
+        <translation>Angebote aus dem Hilfeportal</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="209"/>
+        <source>Offers outside the street network</source>
+        <translation>Angebote außerhalb des Straßennetzes</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="201"/>
+        <source>Offers per 1,000 inhabitants</source>
+        <translation>Angebote je 1.000 Einwohner</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="172"/>
+        <source>Offers per inhabitant, offer density and accessibility</source>
+        <translation>Angebote je Einwohner, Angebotsdichte und Erreichbarkeit</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="192"/>
+        <source>Other layers</source>
+        <translation>Weitere Ebenen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="211"/>
+        <source>Population reached (straight line, Kreis)</source>
+        <translation>Erreichte Bevölkerung (Luftlinie, Kreis)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="210"/>
+        <source>Population reached on foot (Wedel)</source>
+        <translation>Erreichte Bevölkerung zu Fuß (Wedel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="186"/>
+        <source>Sozialformel</source>
+        <translation>Sozialformel</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="202"/>
+        <source>Sozialformel (index per municipality)</source>
+        <translation>Sozialformel (Index je Gemeinde)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="187"/>
+        <source>Sozialformel per municipality</source>
+        <translation>Sozialformel je Gemeinde</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="98"/>
+        <source>Sozialplanungsatlas (all maps)</source>
+        <translation>Sozialplanungsatlas (alle Karten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="208"/>
+        <source>Streets reached</source>
+        <translation>Erreichte Straßen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="528"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="498"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="541"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="343"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="385"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="568"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="615"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="614"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="663"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="840"/>
+        <source>d MMMM yyyy</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="113"/>
+        <source>en</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1107"/>
+        <source>population {year}</source>
+        <translation>Bevölkerung {year}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="93"/>
+        <source>synthetic example values</source>
+        <translation>synthetische Beispielwerte</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1108"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="868"/>
+        <source>up to {value} {unit}</source>
+        <translation>bis {value} {unit}</translation>
     </message>
 </context>
 <context>
     <name>CatchmentsAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="135"/>
+        <location filename="../../processing_algorithms/catchments.py" line="138"/>
         <source>Bike (15 km/h)</source>
         <translation>Fahrrad (15 km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="167"/>
+        <location filename="../../processing_algorithms/catchments.py" line="170"/>
         <source>Breaks (minutes or metres, increasing, e.g. 5,10,15)</source>
         <translation>Grenzen (Minuten oder Meter, aufsteigend, z. B. 5,10,15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="135"/>
+        <location filename="../../processing_algorithms/catchments.py" line="138"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="69"/>
+        <location filename="../../processing_algorithms/catchments.py" line="72"/>
         <source>Catchment areas of offers for several breaks at once (e.g. 5,10,15 minutes), on a street network or as straight-line circles.
 
 Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; NETWORK_FILE). Lines are joined where they meet; direction comes from a direction field (forward/backward/both values, as in QGIS's service area) or the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in metres. Offers snap to the nearest point on a street within the snap distance; offers farther away are listed in the unroutable output with their distance and reason.
@@ -400,197 +580,197 @@ Flächen sind die erreichten Straßen, genau bei den Kosten der Grenze geschnitt
 Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population; erreichte Linien mit den Kosten an beiden Enden (from_min/to_min oder from_m/to_m); nicht routbare Angebote; mit einem Bevölkerungslayer (Polygone mit Anzahlen, nach Fläche gewichtet, oder Punkte) eine Tabelle der erreichten und nicht erreichten Bevölkerung je Bevölkerungsfläche (z. B. Gemeinde) und Grenze; optional (Netzmodus) die Netzknoten innerhalb der größten Grenze mit ihren Kosten, dem nächsten Angebot und der kleinsten Grenze, die sie erreicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="66"/>
+        <location filename="../../processing_algorithms/catchments.py" line="69"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="283"/>
+        <location filename="../../processing_algorithms/catchments.py" line="286"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Wählen Sie das Bevölkerungsfeld des Bevölkerungslayers.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="126"/>
+        <location filename="../../processing_algorithms/catchments.py" line="129"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="151"/>
+        <location filename="../../processing_algorithms/catchments.py" line="154"/>
         <source>Direction field</source>
         <translation>Richtungsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="177"/>
+        <location filename="../../processing_algorithms/catchments.py" line="180"/>
         <source>Dissolve (coverage per break)</source>
         <translation>Zusammenfassen (Abdeckung je Grenze)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="127"/>
+        <location filename="../../processing_algorithms/catchments.py" line="130"/>
         <source>Distance (metres)</source>
         <translation>Entfernung (Meter)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="119"/>
+        <location filename="../../processing_algorithms/catchments.py" line="122"/>
         <source>Distance (straight line)</source>
         <translation>Entfernung (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="446"/>
+        <location filename="../../processing_algorithms/catchments.py" line="449"/>
         <source>Give either a network layer or an OSM file, not both.</source>
         <translation>Geben Sie entweder einen Netzlayer oder eine OSM-Datei an, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="191"/>
+        <location filename="../../processing_algorithms/catchments.py" line="194"/>
         <source>Maximum snap distance to the network</source>
         <translation>Maximale Fangdistanz zum Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="118"/>
+        <location filename="../../processing_algorithms/catchments.py" line="121"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="119"/>
+        <location filename="../../processing_algorithms/catchments.py" line="122"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="97"/>
+        <location filename="../../processing_algorithms/catchments.py" line="100"/>
         <source>Network (lines)</source>
         <translation>Netz (Linien)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="105"/>
+        <location filename="../../processing_algorithms/catchments.py" line="108"/>
         <source>Network from an OSM file (instead of a line layer)</source>
         <translation>Netz aus einer OSM-Datei (statt eines Linienlayers)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="450"/>
+        <location filename="../../processing_algorithms/catchments.py" line="453"/>
         <source>Network mode needs a network: a line layer or an OSM file.</source>
         <translation>Der Netzmodus braucht ein Netz: einen Linienlayer oder eine OSM-Datei.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="259"/>
+        <location filename="../../processing_algorithms/catchments.py" line="262"/>
         <source>Network nodes with their cost</source>
         <translation>Netzknoten mit ihren Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="412"/>
+        <location filename="../../processing_algorithms/catchments.py" line="415"/>
         <source>Node costs need the network mode; the node output stays empty.</source>
         <translation>Knotenkosten gibt es nur im Netzmodus; die Knotenausgabe bleibt leer.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="106"/>
+        <location filename="../../processing_algorithms/catchments.py" line="109"/>
         <source>OSM files (*.osm *.pbf *.osm.gz *.osm.bz2)</source>
         <translation>OSM-Dateien (*.osm *.pbf *.osm.gz *.osm.bz2)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="112"/>
+        <location filename="../../processing_algorithms/catchments.py" line="115"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="176"/>
+        <location filename="../../processing_algorithms/catchments.py" line="179"/>
         <source>One area per offer (overlapping)</source>
         <translation>Eine Fläche je Angebot (überlappend)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="174"/>
+        <location filename="../../processing_algorithms/catchments.py" line="177"/>
         <source>Overlap</source>
         <translation>Überlappung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="209"/>
+        <location filename="../../processing_algorithms/catchments.py" line="212"/>
         <source>Population (polygons or points with counts)</source>
         <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="217"/>
+        <location filename="../../processing_algorithms/catchments.py" line="220"/>
         <source>Population field</source>
         <translation>Bevölkerungsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="134"/>
+        <location filename="../../processing_algorithms/catchments.py" line="137"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="249"/>
+        <location filename="../../processing_algorithms/catchments.py" line="252"/>
         <source>Reached and unreached population</source>
         <translation>Erreichte und nicht erreichte Bevölkerung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="231"/>
+        <location filename="../../processing_algorithms/catchments.py" line="234"/>
         <source>Reached network lines</source>
         <translation>Erreichte Netzlinien</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="185"/>
+        <location filename="../../processing_algorithms/catchments.py" line="188"/>
         <source>Rings (areas between breaks)</source>
         <translation>Ringe (Flächen zwischen den Grenzen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="142"/>
+        <location filename="../../processing_algorithms/catchments.py" line="145"/>
         <source>Speed field (km/h)</source>
         <translation>Geschwindigkeitsfeld (km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="178"/>
+        <location filename="../../processing_algorithms/catchments.py" line="181"/>
         <source>Split (service territories)</source>
         <translation>Aufteilen (Versorgungsgebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="291"/>
+        <location filename="../../processing_algorithms/catchments.py" line="294"/>
         <source>Straight-line catchments in minutes need the walk or bike profile (a car has no single speed); use the network mode or breaks in metres.</source>
         <translation>Luftlinien-Einzugsgebiete in Minuten brauchen das Profil zu Fuß oder Fahrrad (ein Auto hat keine feste Geschwindigkeit); nutzen Sie den Netzmodus oder Grenzen in Metern.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="300"/>
+        <location filename="../../processing_algorithms/catchments.py" line="303"/>
         <source>Straight-line radii from minutes at {speed} km/h: {radii} m.</source>
         <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="474"/>
+        <location filename="../../processing_algorithms/catchments.py" line="478"/>
         <source>The network was reused from an earlier run (same lines and options); it was not rebuilt.</source>
         <translation>Das Netz wurde aus einem früheren Lauf wiederverwendet (gleiche Linien und Optionen); es wurde nicht neu aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="127"/>
+        <location filename="../../processing_algorithms/catchments.py" line="130"/>
         <source>Time (minutes)</source>
         <translation>Zeit (Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="240"/>
+        <location filename="../../processing_algorithms/catchments.py" line="243"/>
         <source>Unroutable offers</source>
         <translation>Nicht routbare Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="158"/>
+        <location filename="../../processing_algorithms/catchments.py" line="161"/>
         <source>Value for backward direction</source>
         <translation>Wert für Rückwärtsrichtung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="159"/>
+        <location filename="../../processing_algorithms/catchments.py" line="162"/>
         <source>Value for both directions</source>
         <translation>Wert für beide Richtungen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="157"/>
+        <location filename="../../processing_algorithms/catchments.py" line="160"/>
         <source>Value for forward direction</source>
         <translation>Wert für Vorwärtsrichtung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="135"/>
+        <location filename="../../processing_algorithms/catchments.py" line="138"/>
         <source>Walk (4.5 km/h)</source>
         <translation>Zu Fuß (4,5 km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="200"/>
+        <location filename="../../processing_algorithms/catchments.py" line="203"/>
         <source>Walk-off distance (buffer around reached streets)</source>
         <translation>Zugangsdistanz (Puffer um erreichte Straßen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="335"/>
+        <location filename="../../processing_algorithms/catchments.py" line="338"/>
         <source>{n} offers could not be routed; see the unroutable output.</source>
         <translation>{n} Angebote konnten nicht geroutet werden; siehe die Ausgabe der nicht routbaren Angebote.</translation>
     </message>
@@ -1364,7 +1544,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1227"/>
+        <location filename="../../geolib/catchments.py" line="1244"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -1639,7 +1819,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="566"/>
+        <location filename="../../geolib/network.py" line="635"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -1824,12 +2004,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="255"/>
+        <location filename="../../geolib/network.py" line="257"/>
         <source>The OSM file '{path}' could not be read: {error}</source>
         <translation>Die OSM-Datei '{path}' konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="233"/>
+        <location filename="../../geolib/network.py" line="235"/>
         <source>The OSM file '{path}' does not exist.</source>
         <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
     </message>
@@ -1924,7 +2104,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Kapazitätsfeld „{field}“ hat negative Werte; korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="626"/>
+        <location filename="../../geolib/network.py" line="695"/>
         <source>The car profile needs the road class in a field 'highway' (OSM) or 'class'; the {what} has neither. Use a speed field instead.</source>
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -1949,7 +2129,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="353"/>
+        <location filename="../../geolib/network.py" line="409"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
@@ -2114,7 +2294,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1000"/>
+        <location filename="../../geolib/network.py" line="1069"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -2139,7 +2319,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="506"/>
+        <location filename="../../geolib/network.py" line="569"/>
         <source>The network has {n} separate parts; the largest has {share} % of the nodes. Places in different parts cannot reach each other.</source>
         <translation>Das Netz hat {n} getrennte Teile; der größte hat {share} % der Knoten. Orte in verschiedenen Teilen können einander nicht erreichen.</translation>
     </message>
@@ -2199,7 +2379,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1148"/>
+        <location filename="../../geolib/catchments.py" line="1165"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -2209,7 +2389,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="357"/>
+        <location filename="../../geolib/network.py" line="413"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -2249,17 +2429,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="788"/>
+        <location filename="../../geolib/network.py" line="857"/>
         <source>The snap distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="365"/>
+        <location filename="../../geolib/network.py" line="421"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="613"/>
+        <location filename="../../geolib/network.py" line="682"/>
         <source>The speed field '{field}' has {n} zero, negative or missing values, in the rows {rows}. Every line needs a speed above 0 km/h: fix these rows or leave them out.</source>
         <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
     </message>
@@ -2324,12 +2504,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' hat {n} Tabellen; eine als '{path}|layername=NAME' angeben. Ihre Tabellen: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="414"/>
+        <location filename="../../geolib/network.py" line="477"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="432"/>
+        <location filename="../../geolib/network.py" line="495"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
@@ -2344,7 +2524,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Objekt mit Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="601"/>
+        <location filename="../../geolib/network.py" line="670"/>
         <source>The {what} has no field '{field}'. Its fields are: {fields}. Choose one of them.</source>
         <translation>Der {what} hat kein Feld „{field}“. Seine Felder sind: {fields}. Wählen Sie eines davon.</translation>
     </message>
@@ -2374,7 +2554,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="371"/>
+        <location filename="../../geolib/network.py" line="427"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -2394,7 +2574,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1163"/>
+        <location filename="../../geolib/catchments.py" line="1180"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2409,7 +2589,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="901"/>
+        <location filename="../../geolib/network.py" line="970"/>
         <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
@@ -2419,7 +2599,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="361"/>
+        <location filename="../../geolib/network.py" line="417"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2539,7 +2719,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1017"/>
+        <location filename="../../geolib/network.py" line="1086"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
@@ -2549,12 +2729,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1007"/>
+        <location filename="../../geolib/network.py" line="1076"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="93"/>
+        <location filename="../../geolib/network.py" line="95"/>
         <source>farther than the snap distance from the network</source>
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
     </message>
@@ -2589,7 +2769,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="368"/>
+        <location filename="../../geolib/network.py" line="424"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -2599,7 +2779,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1038"/>
+        <location filename="../../geolib/catchments.py" line="1055"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -2609,7 +2789,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1005"/>
+        <location filename="../../geolib/network.py" line="1074"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -2629,7 +2809,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punktlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1144"/>
+        <location filename="../../geolib/catchments.py" line="1161"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -2709,7 +2889,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="423"/>
+        <location filename="../../geolib/network.py" line="486"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -2729,12 +2909,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="453"/>
+        <location filename="../../geolib/network.py" line="516"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="438"/>
+        <location filename="../../geolib/network.py" line="501"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
@@ -2759,7 +2939,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="836"/>
+        <location filename="../../geolib/network.py" line="905"/>
         <source>{n} of {total} points of the {what} are not routable (farther than {d} m from the network or without geometry); they are listed in the unroutable output.</source>
         <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
     </message>

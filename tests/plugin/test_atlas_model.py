@@ -59,15 +59,19 @@ def test_model_loads_with_its_chain():
 
 @pytest.fixture(scope="module")
 def profile(tmp_path_factory):
+    """A fresh profile with the plugin, in German (as ``make demo`` runs QGIS)."""
     base = tmp_path_factory.mktemp("model")
     config, _ = fresh_profile(base, build_zip(base))
+    ini = config / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    ini.write_text("[locale]\noverrideFlag=true\nuserLocale=de\n", encoding="utf-8")
     enabled = qgis_process(config, "plugins", "enable", "sozialplanung")
     assert enabled.returncode == 0, enabled.stderr
     return config
 
 
 def test_model_runs_with_qgis_process(profile, examples, tmp_path):
-    from qgis.core import QgsProject
+    from qgis.core import QgsNumericFormatContext, QgsProject
 
     atlas_dir = tmp_path / "atlas"
     atlas_dir.mkdir()
@@ -134,6 +138,12 @@ def test_model_runs_with_qgis_process(profile, examples, tmp_path):
     )
     assert {"einzugsgebiete", "erreichte_bevoelkerung"} <= set(groups["Einzugsgebiete"])
     assert "sozialformel" in groups["Sozialformel"]
+    # the maps of a German QGIS are German, numbers included
+    layout = project.layoutManager().layoutByName("Einzugsgebiete")
+    assert layout.itemById("legend").title() == "Legende"
+    assert layout.itemById("data_year").text().startswith("Datenjahr: ")
+    scale = layout.itemById("scalebar").numericFormat()
+    assert scale.formatDouble(2.5, QgsNumericFormatContext()) == "2,5"
     # the 15-minute walk as a straight line reaches fewer people than the whole Kreis
     import pyogrio
 

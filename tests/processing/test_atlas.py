@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import sqlite3
@@ -21,6 +22,33 @@ GROUPS = [
     "Dichte und Erreichbarkeit",
     "Sozialformel",
 ]
+GROUPS_EN = [
+    "Base map",
+    "Hilfeportal",
+    "Catchments",
+    "Density and accessibility",
+    "Sozialformel",
+]
+THEME_IDS = ["grundlagen", "hilfeportal", "einzugsgebiete", "dichte_erreichbarkeit", "sozialformel"]
+
+
+@contextlib.contextmanager
+def german():
+    """The plugin's German translation installed, as in a German QGIS (and ``make demo``)."""
+    from sozialplanung_plugin.i18n import install_translator, remove_translator
+
+    translator = install_translator("de")
+    assert translator is not None
+    try:
+        yield
+    finally:
+        remove_translator(translator)
+
+
+@pytest.fixture
+def in_german():
+    with german():
+        yield
 
 
 def _qml(layer) -> str:
@@ -87,7 +115,8 @@ def _make_atlas_gpkg(folder: Path, examples) -> Path:
     gemeinden = read_vector(KREIS_GPKG, layer="gemeinden")
     offers = read_vector(examples["offers"]).to_crs(25832).head(30)
     catchments = offers[["offer_id", "geometry"]].copy()
-    catchments["break_min"] = [str(5 * (1 + i % 3)) for i in range(len(catchments))]
+    catchments["break_no"] = [1 + i % 3 for i in range(len(catchments))]
+    catchments["break_min"] = 5.0 * catchments["break_no"]
     catchments["geometry"] = catchments.buffer(1500)
     index = gemeinden[["AGS", "GEN", "geometry"]].copy()
     index["index"] = [(i * 37) % 100 for i in range(len(index))]
@@ -98,7 +127,7 @@ def _make_atlas_gpkg(folder: Path, examples) -> Path:
             OutputLayer(
                 "einzugsgebiete_fuss",
                 catchments,
-                style=_categorized_qml("break_min", ["5", "10", "15"]),
+                style=_categorized_qml("break_no", ["1", "2", "3"]),
                 provenance=synthetic,
             ),
             OutputLayer("sozialformel", index, style=_graduated_qml("index"), provenance=synthetic),
@@ -116,11 +145,13 @@ def _make_atlas_gpkg(folder: Path, examples) -> Path:
 
 @pytest.fixture(scope="module")
 def atlas(tmp_path_factory, examples):
+    """The atlas built in German (the texts checked below are the German maps')."""
     from processing_algorithms.atlas_project import build_atlas
 
     folder = tmp_path_factory.mktemp("atlas")
     gpkg = _make_atlas_gpkg(folder, examples)
-    result = build_atlas(gpkg, folder, basemap=KREIS_GPKG)
+    with german():
+        result = build_atlas(gpkg, folder, basemap=KREIS_GPKG)
     return folder, gpkg, result
 
 
@@ -183,23 +214,133 @@ def test_theme_table_matches_future_layer_names():
     from processing_algorithms.atlas_project import theme_of
 
     cases = {
-        "einzugsgebiete_fuss": "Einzugsgebiete",
-        "versorgungsluecken": "Einzugsgebiete",
-        "angebotsdichte": "Dichte und Erreichbarkeit",
-        "erreichbarkeit_2sfca": "Dichte und Erreichbarkeit",
-        "angebote_je_einwohner": "Dichte und Erreichbarkeit",
-        "hilfeportal_angebote": "Hilfeportal",
-        "Sozialformel_2023": "Sozialformel",
-        "sozialformel_oberflaeche": "Sozialformel",
-        "gemeinden": "Grundlagen",
-        "catchments_walk": "Einzugsgebiete",
-        "bevoelkerung_unversorgt": "Einzugsgebiete",
-        "offer_density": "Dichte und Erreichbarkeit",
-        "angebote_hilfeportal": "Hilfeportal",
-        "sozialformel_planungsraeume": "Sozialformel",
+        "einzugsgebiete_fuss": "einzugsgebiete",
+        "versorgungsluecken": "einzugsgebiete",
+        "angebotsdichte": "dichte_erreichbarkeit",
+        "erreichbarkeit_2sfca": "dichte_erreichbarkeit",
+        "angebote_je_einwohner": "dichte_erreichbarkeit",
+        "hilfeportal_angebote": "hilfeportal",
+        "Sozialformel_2023": "sozialformel",
+        "sozialformel_oberflaeche": "sozialformel",
+        "gemeinden": "grundlagen",
+        "catchments_walk": "einzugsgebiete",
+        "bevoelkerung_unversorgt": "einzugsgebiete",
+        "offer_density": "dichte_erreichbarkeit",
+        "angebote_hilfeportal": "hilfeportal",
+        "sozialformel_planungsraeume": "sozialformel",
     }
-    assert {name: theme_of(name).group for name in cases} == cases
+    assert {name: theme_of(name).id for name in cases} == cases
     assert theme_of("etwas_anderes") is None
+
+
+@pytest.fixture(scope="module")
+def atlas_en(atlas, tmp_path_factory):
+    """The same atlas built without a translation: the English maps."""
+    from processing_algorithms.atlas_project import build_atlas
+
+    folder = tmp_path_factory.mktemp("atlas_en")
+    gpkg = folder / "sozialplanungsatlas.gpkg"
+    shutil.copy(atlas[1], gpkg)
+    return build_atlas(gpkg, folder, basemap=KREIS_GPKG)
+
+
+def _print_layouts(project) -> dict:
+    from qgis.core import QgsPrintLayout
+
+    return {
+        layout.name(): layout
+        for layout in project.layoutManager().printLayouts()
+        if isinstance(layout, QgsPrintLayout)
+    }
+
+
+def _groups_by_theme(project) -> dict[str, str]:
+    from processing_algorithms.atlas_project import THEME_PROPERTY
+
+    return {
+        group.customProperty(THEME_PROPERTY): group.name()
+        for group in project.layerTreeRoot().children()
+    }
+
+
+def test_without_a_translation_the_atlas_is_english(atlas_en):
+    from processing_algorithms.atlas_project import language
+
+    assert language() == "en"
+    project = _read_project(atlas_en.project)
+    assert _groups_by_theme(project) == dict(
+        zip([*THEME_IDS, ""], [*GROUPS_EN, "Other layers"], strict=True)
+    )
+    layers = {layer.shortName(): layer for layer in project.mapLayers().values()}
+    assert layers["angebote_je_einwohner"].name() == "Offers per 1,000 inhabitants"
+    assert layers["gemeinden"].name() == "Municipalities"
+    assert any("'Other layers'" in note for note in atlas_en.notes)
+    layouts = _print_layouts(project)
+    assert sorted(layouts) == sorted(
+        ["Base map", "Catchments", "Density and accessibility", "Sozialformel"]
+    )
+    assert layouts["Base map"].itemById("subtitle").text() == (
+        "Base map: Municipalities and Kreis boundary"
+    )
+    for name, layout in layouts.items():
+        assert layout.itemById("legend").title() == "Legend", name
+        scale = layout.itemById("scalebar").numericFormat()
+        assert scale.formatDouble(2.5, _numeric_context()) == "2.5", name
+        assert scale.formatDouble(1125, _numeric_context()) == "1,125", name
+        assert layout.itemById("inset_caption").text() == "Helgoland (inset map)"
+        assert layout.itemById("data_year").text().startswith("Data year: ")
+        credits = layout.itemById("credits").text()
+        assert re.search(
+            r"· created \d{1,2} [A-Z][a-z]+ \d{4} with Sozialplanung for QGIS$", credits
+        )
+        if name != "Base map":
+            assert layout.itemById("synthetic").text() == "synthetic example values"
+    assert layouts["Density and accessibility"].itemById("data_year").text() == (
+        "Data year: population 2018"
+    )
+    labels = _legend_labels(layouts["Catchments"], "einzugsgebiete_fuss")
+    assert labels and all(label.startswith("up to ") for label in labels), labels
+    assert _report_names(project) == ["Sozialplanungsatlas (all maps)"]
+
+
+def test_with_the_german_translation_the_atlas_is_german(atlas, atlas_en):
+    from processing_algorithms.atlas_project import language
+
+    _, _, result = atlas
+    project = _read_project(result.project)
+    # the same groups (told apart by their theme id), named in German
+    groups = _groups_by_theme(project)
+    assert groups == dict(zip([*THEME_IDS, ""], [*GROUPS, "Weitere Ebenen"], strict=True))
+    assert groups.keys() == _groups_by_theme(_read_project(atlas_en.project)).keys()
+    layouts = _print_layouts(project)
+    for name, layout in layouts.items():
+        assert layout.itemById("legend").title() == "Legende", name
+        scale = layout.itemById("scalebar").numericFormat()
+        assert scale.formatDouble(1125, _numeric_context()) == "1.125", name
+        assert layout.itemById("inset_caption").text() == "Helgoland (Nebenkarte)"
+        credits = layout.itemById("credits").text()
+        assert re.search(r"· erstellt \d{2}\.\d{2}\.\d{4} mit Sozialplanung für QGIS$", credits)
+    labels = _legend_labels(layouts["Einzugsgebiete"], "einzugsgebiete_fuss")
+    assert labels and all(label.startswith("bis ") for label in labels), labels
+    assert _report_names(project) == ["Sozialplanungsatlas (alle Karten)"]
+    with german():
+        assert language() == "de"
+    assert language() == "en"
+
+
+def _report_names(project) -> list[str]:
+    from qgis.core import QgsReport
+
+    return [lay.name() for lay in project.layoutManager().layouts() if isinstance(lay, QgsReport)]
+
+
+def _legend_labels(layout, table: str) -> list[str]:
+    """The class labels of ``table`` as its layer's renderer has them."""
+    legend = layout.itemById("legend")
+    node = next(
+        n for n in legend.model().rootGroup().findLayers() if n.layer().shortName() == table
+    )
+    return [item.label() for item in node.layer().renderer().legendSymbolItems()]
 
 
 def test_paths_are_relative_and_the_folder_can_be_moved(atlas, tmp_path):
@@ -297,7 +438,11 @@ def _numeric_context():
     return QgsNumericFormatContext()
 
 
-def test_catchment_classes_are_labelled_with_their_breaks():
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("de", ["bis 1.125 m", "bis 2.500,5 m"]), ("en", ["up to 1,125 m", "up to 2,500.5 m"])],
+)
+def test_catchment_classes_are_labelled_with_their_breaks(language, expected):
     from qgis.core import (
         QgsFeature,
         QgsGraduatedSymbolRenderer,
@@ -313,7 +458,7 @@ def test_catchment_classes_are_labelled_with_their_breaks():
         "Polygon?crs=EPSG:25832&field=break_no:integer&field=break_m:double", "c", "memory"
     )
     features = []
-    for no, metres in ((1, 1125.0), (2, 2000.0)):
+    for no, metres in ((1, 1125.0), (2, 2500.5)):
         feature = QgsFeature(layer.fields())
         feature.setAttributes([no, metres])
         features.append(feature)
@@ -325,9 +470,10 @@ def test_catchment_classes_are_labelled_with_their_breaks():
         for i in (1, 2, 3)
     ]
     layer.setRenderer(QgsGraduatedSymbolRenderer("break_no", ranges))
-    _label_breaks(layer)
+    with german() if language == "de" else contextlib.nullcontext():
+        _label_breaks(layer)
     labels = [r.label() for r in layer.renderer().ranges()]
-    assert labels == ["bis 1.125 m", "bis 2.000 m"]  # no third break in the data: no class
+    assert labels == expected  # no third break in the data: no class
 
 
 def test_main_map_shows_the_mainland_and_leaves_helgoland_to_the_inset(atlas):
@@ -436,7 +582,7 @@ def test_a_layer_qgis_cannot_open_is_refused_by_name(atlas, tmp_path):
     assert not (tmp_path / "sozialplanungsatlas.qgz").exists()
 
 
-def test_synthetic_layers_cannot_lose_their_label(atlas, tmp_path):
+def test_synthetic_layers_cannot_lose_their_label(atlas, tmp_path, in_german):
     from qgis.core import QgsProcessingException
 
     from processing_algorithms.atlas_project import build_atlas
@@ -446,7 +592,7 @@ def test_synthetic_layers_cannot_lose_their_label(atlas, tmp_path):
         build_atlas(gpkg, tmp_path, synthetic=False, basemap=KREIS_GPKG)
 
 
-def test_algorithm_runs_through_processing(atlas, tmp_path):
+def test_algorithm_runs_through_processing(atlas, tmp_path, in_german):
     folder, _, _ = atlas
     gpkg = tmp_path / "sozialplanungsatlas.gpkg"
     shutil.copy(folder / "sozialplanungsatlas.gpkg", gpkg)
@@ -487,7 +633,7 @@ def test_a_file_that_is_no_geopackage_is_refused(tmp_path):
         build_atlas(bad, tmp_path)
 
 
-def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path):
+def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path, in_german):
     import numpy as np
     from affine import Affine
     from pyproj import CRS
