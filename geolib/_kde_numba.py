@@ -35,6 +35,7 @@ def accumulate(acc, x, y, w, r, start, stop, left, top, ps, kernel, decay, fast,
     would add exactly 0.
     """
     cols = acc.shape[1]
+    inv_ps = 1.0 / ps
     bx = np.empty(0)
     for i in range(start, stop):
         px = x[i]
@@ -55,9 +56,13 @@ def accumulate(acc, x, y, w, r, start, stop, left, top, ps, kernel, decay, fast,
             bx = np.empty(win)
         inv_r2 = 1.0 / (pr * pr)
         wi = w[i]
+        # the point's column in pixels (centres at whole numbers); the column range of
+        # each row below is rounded outwards by a pixel, so its rounding cannot matter
+        xc = (px - left) * inv_ps - 0.5
         if fast:
             sw = math.sqrt(wi)
             f = inv_r2 * sw
+            inv_f = pr * pr / sw if sw > 0.0 else 0.0
             for c in range(clo, chi):
                 dx = left + (c + 0.5) * ps - px
                 bx[c - clo] = dx * dx * f
@@ -66,13 +71,14 @@ def accumulate(acc, x, y, w, r, start, stop, left, top, ps, kernel, decay, fast,
                 a = (1.0 - dy * dy * inv_r2) * sw
                 if not a > 0.0:
                     continue  # every value of the row is 0
-                half = math.sqrt(a / f)
-                j0 = max(clo, math.ceil((px - half - left) / ps - 0.5) - 1)
-                j1 = min(chi, math.floor((px + half - left) / ps - 0.5) + 2)
+                half = math.sqrt(a * inv_f) * inv_ps  # in pixels
+                j0 = max(clo, math.ceil(xc - half) - 1)
+                j1 = min(chi, math.floor(xc + half) + 2)
                 if j0 >= j1:
                     continue
                 _quartic_row(acc[row, j0:j1], bx[j0 - clo : j1 - clo], a)
         else:
+            pr_px = pr * inv_ps
             for c in range(clo, chi):
                 dx = left + (c + 0.5) * ps - px
                 bx[c - clo] = dx * dx * inv_r2
@@ -81,9 +87,9 @@ def accumulate(acc, x, y, w, r, start, stop, left, top, ps, kernel, decay, fast,
                 a = dy * dy * inv_r2
                 if a > 1.0:
                     continue  # u = a + dx²/r² > 1 for every column
-                half = pr * math.sqrt(1.0 - a)
-                j0 = max(clo, math.ceil((px - half - left) / ps - 0.5) - 1)
-                j1 = min(chi, math.floor((px + half - left) / ps - 0.5) + 2)
+                half = pr_px * math.sqrt(1.0 - a)  # in pixels
+                j0 = max(clo, math.ceil(xc - half) - 1)
+                j1 = min(chi, math.floor(xc + half) + 2)
                 if j0 >= j1:
                     continue
                 _kernel_row(acc[row, j0:j1], bx[j0 - clo : j1 - clo], a, wi, kernel, decay)

@@ -751,7 +751,7 @@ def uses_numba() -> bool:
     """Whether :func:`kernel_density` runs compiled (numba installed and not switched off).
 
     Without numba (or with ``GEOLIB_NO_NUMBA=1``) the same values come from numpy,
-    about three times slower.
+    3–5 times slower.
     """
     return numba_module("_kde_numba") is not None
 
