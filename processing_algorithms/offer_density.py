@@ -21,9 +21,9 @@ from qgis.core import (
 from geolib.crs import DEFAULT_CRS
 from geolib.density import KERNELS, OUTPUT_VALUES, kernel_density, uses_numba
 from geolib.raster import write_geotiff
-from sozialplanung_plugin.deps import pip_command
 
 from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
+from .pip import pip_command
 
 STYLE = "offer_density.qml"
 
