@@ -794,9 +794,8 @@ def _accumulate_numba(mod, xy, w, r, left, top, ps, rows, cols, kernel, decay, p
     n = len(r)
     if n == 0:
         return np.zeros((rows, cols))
-    # np.empty and zeros written by each band's thread: large pages (np.zeros takes 4 KB
-    # pages, one page fault each, some 10 % of the time here)
-    acc = np.empty((rows, cols))
+    # np.zeros: pages no kernel reaches stay unmapped (they read as zeros) and cost no memory
+    acc = np.zeros((rows, cols))
     fast = kernel == "quartic" and bool(np.all(w >= 0))
     args = (float(left), float(top), float(ps), KERNELS.index(kernel), float(decay), fast)
     # blocks of points of about _NUMBA_CHUNK_CELLS kernel evaluations, between which
@@ -811,7 +810,6 @@ def _accumulate_numba(mod, xy, w, r, left, top, ps, rows, cols, kernel, decay, p
     bands = np.unique(np.concatenate([[0], np.round(cuts), [rows]]).astype(np.int64)).tolist()
 
     def run(lo, hi, prog):
-        acc[lo:hi] = 0.0
         for a, b in zip(edges[:-1], edges[1:]):
             prog.report(a / n)
             mod.accumulate(acc, x, y, w, r, a, b, *args, lo, hi)
