@@ -3,8 +3,9 @@
 Mirrors ``geolib.density._accumulate_part`` formula by formula: the same window start
 ``ceil((x - r - left) / ps - 0.5)``, the same pixel-centre offsets, ``u = dy²/r² + dx²/r²``
 with the support ``u <= 1``, and the quartic fast path with ``(√w(1 - dy²/r²) - √w dx²/r²)₊²``.
-With the points in the same order every pixel receives the same additions in the same
-order, so both paths agree to the last bit (up to ``exp`` of the Gaussian kernel).
+Each kernel value is the numpy path's to the last bit (up to ``exp`` of the Gaussian
+kernel); only the order in which the points are added differs (see
+``geolib.density._accumulate_numba``), by a few units in the last place of the sums.
 """
 
 from __future__ import annotations

@@ -553,8 +553,8 @@ def kernel_density(
 
     Each point is evaluated exactly at the centres of the pixels within its radius,
     so no binning error arises: with numba in a compiled loop (per point, the rows and
-    columns of its window; the first call in a new environment compiles it for some
-    seconds, later ones load it from numba's cache), else vectorised with numpy (over
+    columns of its window; the first call in a new installation compiles it in a second
+    or two, later processes load it from numba's cache), else vectorised with numpy (over
     blocks of points of one window size, each window added in place as a slice of the
     raster). Both give the same values up to the order of floating-point sums.
 
