@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from concurrent.futures import ThreadPoolExecutor
@@ -14,6 +15,7 @@ import shapely
 from affine import Affine
 from pyproj import CRS
 
+from ._accel import numba_module
 from ._progress import Progress
 from .crs import to_metric
 from .errors import (
@@ -480,7 +482,7 @@ def kernel_density(
     extent: tuple[float, float, float, float] | None = None,
     crs: str | int | None = None,
     max_bytes: int = MAX_RASTER_BYTES,
-    threads: int = 1,
+    threads: int | None = None,
     progress: Progress | None = None,
 ):
     """Kernel density of points on a raster, exact at every pixel centre.
@@ -518,9 +520,10 @@ def kernel_density(
     max_bytes
         Memory limit; larger rasters are refused with the size they would need.
     threads
-        Threads that sum the kernels, each a band of rows with an equal share of
-        the points (default 1). The values do not depend on it (up to the order of
-        floating-point sums). On two shared cores it was not faster (see README).
+        Threads that sum the kernels, each a band of rows. Default: with numba (see
+        :func:`uses_numba`) the machine's cores (at most 8), else 1 (numpy's threads
+        were not faster, see README). With numba the values do not depend on it;
+        with numpy only up to the order of floating-point sums.
     progress
         Optional progress and cancellation.
 
@@ -548,9 +551,12 @@ def kernel_density(
     :math:`116/(5\\pi r^2) \\cdot 15/16` instead of :math:`3/(\\pi r^2)` (QGIS issue
     60616); here every scaled kernel integrates to exactly 1.
 
-    Each point is evaluated exactly at the centres of the pixels within its radius
-    (vectorised over blocks of points of one window size, each window added in place
-    as a slice of the raster), so no binning error arises.
+    Each point is evaluated exactly at the centres of the pixels within its radius,
+    so no binning error arises: with numba in a compiled loop (per point, the rows and
+    columns of its window; the first call in a new installation compiles it in a second
+    or two, later processes load it from numba's cache), else vectorised with numpy (over
+    blocks of points of one window size, each window added in place as a slice of the
+    raster). Both give the same values up to the order of floating-point sums.
 
     Examples
     --------
@@ -652,9 +658,12 @@ def kernel_density(
 
     # explode multipoints: each part carries its feature's weight and radius
     geoms = pts_m.geometry.values
-    parts = shapely.get_parts(geoms, return_index=True)
-    xy = shapely.get_coordinates(parts[0])
-    owner = parts[1]
+    if np.all(shapely.get_type_id(geoms) == 0) and not shapely.is_empty(geoms).any():
+        xy, owner = shapely.get_coordinates(geoms), np.arange(len(geoms))  # points only
+    else:
+        parts = shapely.get_parts(geoms, return_index=True)
+        xy = shapely.get_coordinates(parts[0])
+        owner = parts[1]
     keep = ~bad[owner]
     xy, w_pts, r_pts = xy[keep], weights[owner][keep], radii[owner][keep]
 
@@ -732,14 +741,98 @@ def kernel_density(
         kernel,
         decay,
         progress,
-        max(1, int(threads)),
+        threads,
     )
     transform = Affine(pixel_size, 0.0, left, 0.0, -pixel_size, top)
     return RasterResult(array, transform, CRS.from_user_input(pts_m.crs), NODATA, notes)
 
 
-def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress, threads=1):
+def uses_numba() -> bool:
+    """Whether :func:`kernel_density` runs compiled (numba installed and not switched off).
+
+    Without numba (or with ``GEOLIB_NO_NUMBA=1``) the same values come from numpy,
+    3–5 times slower.
+    """
+    return numba_module("_kde_numba") is not None
+
+
+#: kernel evaluations per compiled call between progress reports (some 10 ms)
+_NUMBA_CHUNK_CELLS = 1 << 23
+
+
+def _accumulate(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress, threads=None):
     """Sum the kernels of the points at the pixel centres (see :func:`kernel_density`).
+
+    With numba (see :func:`uses_numba`) a compiled loop does it, else numpy.
+    """
+    compiled = numba_module("_kde_numba")
+    if compiled is not None:
+        threads = min(os.cpu_count() or 1, 8) if threads is None else max(1, int(threads))
+        return _accumulate_numba(
+            compiled, xy, w, r, left, top, ps, rows, cols, kernel, decay, progress, threads
+        )
+    threads = 1 if threads is None else max(1, int(threads))
+    return _accumulate_numpy(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress, threads)
+
+
+def _accumulate_numba(mod, xy, w, r, left, top, ps, rows, cols, kernel, decay, progress, threads):
+    """The compiled loop: per point, the rows and then the columns of its window.
+
+    It evaluates the numpy path's formulas at the same pixels; only the order of the
+    additions differs (points in bands of 16 rows, west to east within each, so that
+    consecutive windows share the cache), which changes sums by a few units in the
+    last place. With several threads each owns a band of rows of the one raster (the
+    compiled loop releases the GIL) and takes the points in the same order, so the
+    values do not depend on the number of threads.
+    """
+    band = np.floor((top - xy[:, 1]) / (16 * ps))
+    order = np.lexsort((xy[:, 0], band))
+    x = np.ascontiguousarray(xy[order, 0], dtype=np.float64)
+    y = np.ascontiguousarray(xy[order, 1], dtype=np.float64)
+    w = np.ascontiguousarray(w[order], dtype=np.float64)
+    r = np.ascontiguousarray(r[order], dtype=np.float64)
+    n = len(r)
+    if n == 0:
+        return np.zeros((rows, cols))
+    # np.zeros: pages no kernel reaches stay unmapped (they read as zeros) and cost no memory
+    acc = np.zeros((rows, cols))
+    fast = kernel == "quartic" and bool(np.all(w >= 0))
+    args = (float(left), float(top), float(ps), KERNELS.index(kernel), float(decay), fast)
+    # blocks of points of about _NUMBA_CHUNK_CELLS kernel evaluations, between which
+    # progress is reported and cancellation checked
+    cells = np.cumsum((np.floor(2 * r / ps) + 2) ** 2)
+    n_blocks = max(1, int(np.ceil(cells[-1] / _NUMBA_CHUNK_CELLS)))
+    edges = np.searchsorted(cells, np.arange(1, n_blocks) * (cells[-1] / n_blocks))
+    edges = np.unique(np.concatenate([[0], edges, [n]])).tolist()
+    # bands of rows with about equal numbers of point centres, one per thread
+    threads = min(threads, rows)
+    cuts = np.quantile(np.clip((top - y) / ps, 0, rows), np.arange(1, threads) / threads)
+    bands = np.unique(np.concatenate([[0], np.round(cuts), [rows]]).astype(np.int64)).tolist()
+
+    def run(lo, hi, prog):
+        for a, b in zip(edges[:-1], edges[1:]):
+            prog.report(a / n)
+            mod.accumulate(acc, x, y, w, r, a, b, *args, lo, hi)
+
+    if len(bands) == 2:
+        run(0, rows, progress)
+    else:
+        quiet = _QuietProgress(progress)
+        with ThreadPoolExecutor(max_workers=len(bands) - 2) as pool:
+            futures = [pool.submit(run, lo, hi, quiet) for lo, hi in zip(bands[1:-1], bands[2:])]
+            try:
+                run(bands[0], bands[1], progress)
+            except BaseException:
+                quiet.stop = True
+                raise
+            for f in futures:
+                f.result()
+    progress.report(1.0)
+    return acc
+
+
+def _accumulate_numpy(xy, w, r, left, top, ps, rows, cols, kernel, decay, progress, threads=1):
+    """Sum the kernels with numpy (the path without numba).
 
     With several threads the points are split into bands of rows with equal numbers
     of points; each thread sums its band into its own array (numpy's ufuncs release

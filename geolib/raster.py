@@ -84,6 +84,9 @@ def write_geotiff(
         "nodata": result.nodata,
         "compress": "deflate",
         "predictor": 3 if dtype.kind == "f" else 1,
+        # deflate level 1 on all cores: 2-4× faster than level 6 on one, files ~3 % larger
+        "zlevel": 1,
+        "num_threads": "ALL_CPUS",
     }
     if array.shape[0] >= 256 and array.shape[1] >= 256:
         profile.update(tiled=True, blockxsize=256, blockysize=256)
@@ -92,7 +95,8 @@ def write_geotiff(
         tags["PROVENANCE"] = json.dumps(provenance.as_dict(), ensure_ascii=False)
         tags["TIFFTAG_IMAGEDESCRIPTION"] = provenance.summary()
     with atomic_path(path) as tmp, rasterio.open(tmp, "w", **profile) as dst:
-        dst.write(array.astype(dtype, copy=False), 1)
+        # a 3-D view: rasterio would stack a 2-D array into a copy
+        dst.write(array.astype(dtype, copy=False)[np.newaxis], [1])
         if tags:
             dst.update_tags(**tags)
     if style is not None:

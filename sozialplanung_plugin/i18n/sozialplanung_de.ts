@@ -988,32 +988,32 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>OfferDensityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="137"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="138"/>
         <source>Decay ratio (triangular kernel only)</source>
         <translation>Abfallverhältnis (nur Dreieckskern)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="129"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="130"/>
         <source>Epanechnikov</source>
         <translation>Epanechnikov</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="152"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="153"/>
         <source>Expected offers per cell</source>
         <translation>Erwartete Angebote je Zelle</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="159"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="160"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="130"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="131"/>
         <source>Gaussian</source>
         <translation>Gauß</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="53"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="54"/>
         <source>Kernel density of offers (points) as a GeoTIFF raster in ETRS89 / UTM 32N (EPSG:25832). Every point spreads its weight (1, or the weight field, e.g. capacity) over a disc of the search radius; each pixel gets the sum of the kernels evaluated exactly at its centre.
 
 Kernels: quartic (default), triangular (with decay ratio: the value at the radius), uniform, triweight, Epanechnikov, Gaussian (cut off at the radius, which is 3 standard deviations).
@@ -1038,89 +1038,94 @@ Vergleich mit der QGIS-Heatmap: Auf demselben Raster sind die Rohwerte gleich. D
 Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß für den Arbeitsspeicher sind, werden mit dem benötigten Speicher abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="123"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="124"/>
         <source>Kernel shape</source>
         <translation>Kernform</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="162"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="163"/>
         <source>Offer density</source>
         <translation>Angebotsdichte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="50"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="51"/>
         <source>Offer density (kernel density)</source>
         <translation>Angebotsdichte (Kerndichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="81"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="82"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="153"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="154"/>
         <source>Offers per km²</source>
         <translation>Angebote je km²</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="148"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="149"/>
         <source>Output values</source>
         <translation>Ausgabewerte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="105"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="106"/>
         <source>Pixel size (m)</source>
         <translation>Pixelgröße (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="125"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="126"/>
         <source>Quartic</source>
         <translation>Quartisch</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="96"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="97"/>
         <source>Radius from field (m)</source>
         <translation>Radius aus Feld (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="196"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="206"/>
         <source>Raster of {rows} × {cols} pixels; values from {vmin} to {vmax}.</source>
         <translation>Raster mit {rows} × {cols} Pixeln; Werte von {vmin} bis {vmax}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="150"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="151"/>
         <source>Raw (sum of kernel values)</source>
         <translation>Roh (Summe der Kernwerte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="151"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="152"/>
         <source>Scaled (density per m²)</source>
         <translation>Skaliert (Dichte je m²)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="87"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="88"/>
         <source>Search radius (m)</source>
         <translation>Suchradius (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="126"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="127"/>
         <source>Triangular</source>
         <translation>Dreieck</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="128"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="129"/>
         <source>Triweight</source>
         <translation>Triweight</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="127"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="128"/>
         <source>Uniform</source>
         <translation>Gleichförmig</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="114"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="115"/>
         <source>Weight field (e.g. capacity)</source>
         <translation>Gewichtsfeld (z. B. capacity)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/offer_density.py" line="182"/>
+        <source>numba is not installed (or switched off with GEOLIB_NO_NUMBA=1), so the density is computed with numpy: the same values, but 3–5 times slower. To speed it up, install numba for QGIS's Python and restart QGIS: {command}</source>
+        <translation>numba ist nicht installiert (oder mit GEOLIB_NO_NUMBA=1 abgeschaltet), daher wird die Dichte mit numpy berechnet: dieselben Werte, aber 3- bis 5-mal langsamer. Für mehr Tempo installieren Sie numba für das Python von QGIS und starten QGIS neu: {command}</translation>
     </message>
 </context>
 <context>
@@ -1544,12 +1549,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1244"/>
+        <location filename="../../geolib/catchments.py" line="1256"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="151"/>
+        <location filename="../../geolib/density.py" line="153"/>
         <source>A population per target group needs the target group field of the offers.</source>
         <translation>Eine Bevölkerung je Zielgruppe braucht das Zielgruppenfeld der Angebote.</translation>
     </message>
@@ -1559,7 +1564,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="689"/>
+        <location filename="../../geolib/density.py" line="698"/>
         <source>A raster of {rows} × {cols} pixels would need about {need} of memory, more than the limit of {limit}. Use a larger pixel size or a smaller extent.</source>
         <translation>Ein Raster mit {rows} × {cols} Pixeln bräuchte etwa {need} Arbeitsspeicher, mehr als die Grenze von {limit}. Wählen Sie eine größere Pixelgröße oder eine kleinere Ausdehnung.</translation>
     </message>
@@ -1574,7 +1579,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="626"/>
+        <location filename="../../geolib/density.py" line="632"/>
         <source>All weights in '{field}' are 0 or missing, so the density is 0 everywhere. Choose another weight field or none.</source>
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
@@ -1699,7 +1704,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Feld angeben, oder einen Zähler und einen Nenner (für eine Quotenoberfläche).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="584"/>
+        <location filename="../../geolib/density.py" line="590"/>
         <source>Give a radius in metres or a radius field.</source>
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
@@ -1829,7 +1834,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="239"/>
+        <location filename="../../geolib/density.py" line="241"/>
         <source>No offer has the target group '{group}'.</source>
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
@@ -1844,7 +1849,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="635"/>
+        <location filename="../../geolib/density.py" line="641"/>
         <source>No radius in '{field}' is greater than 0 metres; every point needs a positive search radius.</source>
         <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
     </message>
@@ -1854,7 +1859,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="342"/>
+        <location filename="../../geolib/density.py" line="344"/>
         <source>No value of '{area_key}' in the areas occurs in '{mapping_key}' of the group table (for example {example}). Choose matching key fields.</source>
         <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
     </message>
@@ -2164,7 +2169,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="668"/>
+        <location filename="../../geolib/density.py" line="677"/>
         <source>The extent must have a positive width and height; got {xmin}, {ymin}, {xmax}, {ymax}.</source>
         <translation>Die Ausdehnung muss eine positive Breite und Höhe haben; erhalten: {xmin}, {ymin}, {xmax}, {ymax}.</translation>
     </message>
@@ -2359,7 +2364,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="580"/>
+        <location filename="../../geolib/density.py" line="586"/>
         <source>The pixel size must be a positive number of metres, not {size}.</source>
         <translation>Die Pixelgröße muss eine positive Zahl von Metern sein, nicht {size}.</translation>
     </message>
@@ -2369,7 +2374,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße muss größer als 0 m sein; sie ist {size}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="678"/>
+        <location filename="../../geolib/density.py" line="687"/>
         <source>The pixel size of {size} m is larger than the extent ({width} m × {height} m). Choose a smaller pixel size or a larger extent.</source>
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
@@ -2379,7 +2384,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1165"/>
+        <location filename="../../geolib/catchments.py" line="1177"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -2394,12 +2399,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="586"/>
+        <location filename="../../geolib/density.py" line="592"/>
         <source>The radius must be greater than 0 metres, not {radius}. Choose a search radius such as 500 m.</source>
         <translation>Der Radius muss größer als 0 Meter sein, nicht {radius}. Wählen Sie einen Suchradius wie 500 m.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="140"/>
+        <location filename="../../geolib/density.py" line="142"/>
         <source>The rate base must be a positive number of inhabitants (for example 1000), not {per}.</source>
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
@@ -2534,7 +2539,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} hat kein Feld '{field}'. Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="604"/>
+        <location filename="../../geolib/density.py" line="610"/>
         <source>The {what} has no point with a geometry; there is nothing to estimate.</source>
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
@@ -2574,7 +2579,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1180"/>
+        <location filename="../../geolib/catchments.py" line="1192"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2629,7 +2634,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="568"/>
+        <location filename="../../geolib/density.py" line="574"/>
         <source>Unknown kernel '{kernel}'; choose one of {kernels}.</source>
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
@@ -2639,7 +2644,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="574"/>
+        <location filename="../../geolib/density.py" line="580"/>
         <source>Unknown output value '{output}'; choose one of {values}.</source>
         <translation>Unbekannter Ausgabewert „{output}“; wählen Sie einen von {values}.</translation>
     </message>
@@ -2664,7 +2669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="592"/>
+        <location filename="../../geolib/density.py" line="598"/>
         <source>With a decay ratio of {decay} the triangular kernel has no positive integral, so it cannot be scaled; use the raw output or a decay ratio above -0.5.</source>
         <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
     </message>
@@ -2704,7 +2709,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="144"/>
+        <location filename="../../geolib/density.py" line="146"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
@@ -2739,7 +2744,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="334"/>
+        <location filename="../../geolib/density.py" line="336"/>
         <source>group table</source>
         <translation>Zuordnungslayer</translation>
     </message>
@@ -2779,7 +2784,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1055"/>
+        <location filename="../../geolib/catchments.py" line="1067"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -2799,17 +2804,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="170"/>
+        <location filename="../../geolib/density.py" line="172"/>
         <source>points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="597"/>
+        <location filename="../../geolib/density.py" line="603"/>
         <source>points layer</source>
         <translation>Punktlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1161"/>
+        <location filename="../../geolib/catchments.py" line="1173"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -2854,12 +2859,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete sind kleiner als eine Zelle; jedes erhielt die Zelle eines Punkts in ihm. Für mehr Detail eine kleinere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="216"/>
+        <location filename="../../geolib/density.py" line="218"/>
         <source>{n} areas have no positive population; their rate is NULL (see 'rate_note').</source>
         <translation>{n} Gebiete haben keine positive Einwohnerzahl; ihre Quote ist NULL (siehe „rate_note“).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="352"/>
+        <location filename="../../geolib/density.py" line="354"/>
         <source>{n} areas have no row in the group table and belong to no group: {keys}.</source>
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
@@ -2954,22 +2959,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="191"/>
+        <location filename="../../geolib/density.py" line="193"/>
         <source>{n} offers lie outside every area and are not counted; see the list of offers outside the areas.</source>
         <translation>{n} Angebote liegen außerhalb aller Gebiete und werden nicht gezählt; siehe die Liste der Angebote außerhalb der Gebiete.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="642"/>
+        <location filename="../../geolib/density.py" line="648"/>
         <source>{n} points have a missing radius or one of 0 m or less in '{field}' and were skipped.</source>
         <translation>{n} Punkte haben in „{field}“ keinen Radius oder einen von 0 m oder weniger und wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="618"/>
+        <location filename="../../geolib/density.py" line="624"/>
         <source>{n} points have no weight in '{field}'; they count with weight 0.</source>
         <translation>{n} Punkte haben kein Gewicht in „{field}“; sie zählen mit dem Gewicht 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="709"/>
+        <location filename="../../geolib/density.py" line="718"/>
         <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
     </message>

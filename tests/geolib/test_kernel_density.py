@@ -3,12 +3,23 @@
 import geopandas as gpd
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import MultiPoint, Point
 
-from geolib.density import KERNELS, kernel_density
+from geolib.density import KERNELS, kernel_density, uses_numba
 from geolib.errors import DataError, EmptyInputError, ParameterError, ResourceError
+
+
+@pytest.fixture(autouse=True, params=["numba", "numpy"])
+def path(request, monkeypatch):
+    """Every test here runs on the compiled path and on the numpy path."""
+    if request.param == "numpy":
+        monkeypatch.setenv("GEOLIB_NO_NUMBA", "1")
+        assert not uses_numba()
+    elif not uses_numba():
+        pytest.skip("numba is not installed or switched off by GEOLIB_NO_NUMBA")
+    return request.param
 
 
 def _points(xy, **fields):
@@ -67,7 +78,9 @@ def test_every_kernel_is_exact_at_pixel_centres(kernel):
     np.testing.assert_allclose(res.array, expected, rtol=1e-12, atol=1e-14)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     st.lists(
         st.tuples(st.floats(-30, 130), st.floats(-30, 130), st.floats(5, 60), st.floats(0, 5)),

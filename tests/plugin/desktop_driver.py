@@ -45,6 +45,42 @@ def hilfeportal_actions():
     return len(iface.mainWindow().findChildren(QAction, "SozialplanungHilfeportalAction"))
 
 
+def density_with_numba():
+    """offerdensity in QGIS desktop, numba's LLVM (llvmlite) beside Mesa's (OpenGL)."""
+    import processing
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+    from qgis.PyQt.QtGui import QOffscreenSurface, QOpenGLContext
+
+    from geolib.density import uses_numba
+
+    context, surface = QOpenGLContext(), QOffscreenSurface()
+    surface.create()
+    gl = context.create() and context.makeCurrent(surface)
+    layer = QgsVectorLayer("Point?crs=EPSG:25832", "pts", "memory")
+    feats = []
+    for i in range(40):
+        feat = QgsFeature(layer.fields())
+        xy = QgsPointXY(1000 + (i * 37) % 400, 2000 + (i * 53) % 300)
+        feat.setGeometry(QgsGeometry.fromPointXY(xy))
+        feats.append(feat)
+    layer.dataProvider().addFeatures(feats)
+    out = os.path.join(os.path.dirname(os.environ["SOZ_RESULT"]), "density.tif")
+    params = {"INPUT": layer, "RADIUS": 80.0, "PIXEL_SIZE": 10.0, "OUTPUT": out}
+    processing.run("sozialplanung:offerdensity", params)
+    with open("/proc/self/maps", encoding="utf-8") as fh:
+        libs = {
+            line.split()[-1].rsplit("/", 1)[-1] for line in fh if "LLVM" in line or "llvm" in line
+        }
+    if gl:
+        context.doneCurrent()
+    return {
+        "density_numba": uses_numba(),
+        "density_tif": out,
+        "opengl": bool(gl),
+        "llvm_libraries": sorted(libs),
+    }
+
+
 try:
     result["dock_at_start"] = hilfeportal_docks()
     result["dock_actions_at_start"] = hilfeportal_actions()
@@ -53,6 +89,7 @@ try:
     result["menu_at_start"] = menu_titles()
     alg = QgsApplication.processingRegistry().algorithmById("sozialplanung:offersperpopulation")
     result["algorithm"] = alg.displayName() if alg else None
+    result.update(density_with_numba())
     result["unloaded"] = unloadPlugin("sozialplanung")
     result["provider_after_unload"] = "sozialplanung" in provider_ids()
     result["menu_after_unload"] = menu_titles()

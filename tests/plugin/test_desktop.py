@@ -55,3 +55,27 @@ def test_plugin_loads_unloads_and_reloads_in_qgis_desktop(tmp_path):
     assert result["dock_after_unload"] == [] and result["dock_actions_after_unload"] == 0
     assert "Hilfeportal" not in result["menu_after_unload"]
     assert result["dock_after_reload"] == ["Hilfeportal"]
+    _assert_density_with_numba(result)
+
+
+def _assert_density_with_numba(result):
+    """The compiled kernel density ran inside QGIS desktop and gave the library's values."""
+    import geopandas as gpd
+    import numpy as np
+    import rasterio
+
+    from geolib.density import kernel_density, uses_numba
+
+    assert result["density_numba"] == uses_numba()
+    xy = [(1000 + (i * 37) % 400, 2000 + (i * 53) % 300) for i in range(40)]
+    pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(*zip(*xy)), crs=25832)
+    expected = kernel_density(pts, radius=80.0, pixel_size=10.0).array
+    with rasterio.open(result["density_tif"]) as src:
+        got = src.read(1)
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, rtol=1e-12, atol=1e-12)
+    if result["opengl"]:
+        # Mesa's software OpenGL (llvmpipe) brings its own LLVM; llvmlite's lives beside it
+        assert any(lib.startswith("libLLVM") for lib in result["llvm_libraries"])
+    if uses_numba():
+        assert any("llvmlite" in lib for lib in result["llvm_libraries"]), result["llvm_libraries"]

@@ -145,3 +145,20 @@ def test_bad_input_is_refused_with_a_clear_message(params, text, tmp_path):
         ALG, {"INPUT": layer, "PIXEL_SIZE": 5, **params, "OUTPUT": str(tmp_path / "d.tif")}
     )
     assert text in message and "Traceback" not in message
+
+
+def test_without_numba_the_same_raster_and_a_note_how_to_install_it(tmp_path, monkeypatch):
+    from geolib.density import uses_numba
+
+    rng = np.random.default_rng(4)
+    xy = rng.uniform(0, 800, size=(200, 2))
+    layer = _layer(xy, rng.uniform(1, 5, 200), rng.uniform(40, 120, 200).tolist())
+    params = {"INPUT": layer, "RADIUS_FIELD": "r", "WEIGHT_FIELD": "w", "PIXEL_SIZE": 10.0}
+    compiled, feedback = run_algorithm(ALG, {**params, "OUTPUT": str(tmp_path / "a.tif")})
+    assert uses_numba() == ("GEOLIB_NO_NUMBA" not in feedback.text)
+    monkeypatch.setenv("GEOLIB_NO_NUMBA", "1")
+    plain, feedback = run_algorithm(ALG, {**params, "OUTPUT": str(tmp_path / "b.tif")})
+    note = next(i for i in feedback.infos if "GEOLIB_NO_NUMBA" in i)
+    assert "-m pip install" in note and note.endswith(" numba")
+    a, b = _read(compiled["OUTPUT"])[0], _read(plain["OUTPUT"])[0]
+    assert a.max() > 0 and np.abs(a - b).max() <= 1e-12 * np.abs(b).max()
