@@ -319,32 +319,16 @@ def network_catchments(
             memory_limit,
             what=N_("catchment request"),
         )
-        dist, _pred, sources = csgraph.dijkstra(
-            graph,
-            directed=True,
-            indices=src,
-            limit=max_break,
-            min_only=True,
-            return_predecessors=True,
-        )
+        d, sources = _nearest_costs(graph, src, max_break, n)
         progress.report(0.4)
-        d = dist[:n]
-        label = np.where(sources[:n] >= n, sources[:n] - n, -1)
+        label = np.where(sources >= n, sources - n, -1)
         frames.append(_pieces_min(network, d, label, snapped, max_break, split=overlap == "split"))
         if node_costs:
-            nodes = _node_frame(network, d, sources[:n], offer_ids, values)
+            nodes = _node_frame(network, d, sources, offer_ids, values)
     progress.report(0.6)
     pieces = _by_break(pd.concat(frames, ignore_index=True), values)
     if node_costs and nodes is None:
-        d, _pred, sources = csgraph.dijkstra(
-            graph,
-            directed=True,
-            indices=src,
-            limit=max_break,
-            min_only=True,
-            return_predecessors=True,
-        )
-        nodes = _node_frame(network, d[:n], sources[:n], offer_ids, values)
+        nodes = _node_frame(network, *_nearest_costs(graph, src, max_break, n), offer_ids, values)
     geoms = _substrings(network, pieces["edge"].to_numpy(), pieces["s0"], pieces["s1"])
     nonzero = shapely.length(geoms) > 1e-6  # slivers where a cost just touches a break
     pieces, geoms = pieces[nonzero].reset_index(drop=True), geoms[nonzero]
@@ -399,6 +383,15 @@ def network_catchments(
         result = _with_population(result, population, population_field, break_col, rings)
     progress.report(1.0)
     return result
+
+
+def _nearest_costs(graph, src, limit, n):
+    """One multi-source Dijkstra bounded by ``limit``: the cost of each of the ``n``
+    network nodes from its nearest source, and that source (a node id from ``n`` on)."""
+    dist, _pred, sources = csgraph.dijkstra(
+        graph, directed=True, indices=src, limit=limit, min_only=True, return_predecessors=True
+    )
+    return dist[:n], sources[:n]
 
 
 def _node_frame(network, d, sources, offer_ids, values) -> gpd.GeoDataFrame:
