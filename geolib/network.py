@@ -274,7 +274,7 @@ _CACHE_SIZE = 4
 _STATS = {"hits": 0, "builds": 0, "disk_hits": 0}
 #: networks kept on disk (``cache_dir``): at most this many files, the oldest go first
 DISK_CACHE_FILES = 8
-_DISK_FORMAT = 1  # bump when Network changes
+_DISK_FORMAT = 2  # bump when Network or the way it is kept changes
 
 
 def clear_cache() -> None:
@@ -310,6 +310,7 @@ def _load_from_disk(cache_dir: Path, key: str) -> Network | None:
         return None
     if not isinstance(network, Network) or network.fingerprint != key:
         return None
+    network.geometry = shapely.from_wkb(network.geometry)  # kept as WKB (see below)
     os.utime(path)  # recently used: kept longest
     return network
 
@@ -319,7 +320,15 @@ def _save_to_disk(cache_dir: Path, key: str, network: Network) -> None:
     :data:`DISK_CACHE_FILES` are removed. A cache that cannot be written is skipped."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        lean = replace(network, _tree=None, _coords_cache=None, _incidence_cache=None)
+        # geometries as one WKB array: pickling a million shapely objects one by one
+        # takes longer than building the network
+        lean = replace(
+            network,
+            geometry=shapely.to_wkb(network.geometry),
+            _tree=None,
+            _coords_cache=None,
+            _incidence_cache=None,
+        )
         fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".part")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(lean, fh, protocol=pickle.HIGHEST_PROTOCOL)
