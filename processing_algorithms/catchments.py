@@ -84,7 +84,8 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             "walk-off distance; a larger break contains the smaller. Overlap: per offer "
             "(overlapping areas), dissolved (coverage per break) or split (each street "
             "piece to its nearest offer). Rings give the area between breaks.\n\n"
-            "Outputs: areas with offer_id, break_no, break_min or break_m and population; "
+            "Outputs: areas with offer_id, break_no, break_min or break_m and population "
+            "(the costly part: skip this output when only the lines are needed); "
             "reached lines with the cost at both ends (from_min/to_min or from_m/to_m); "
             "unroutable offers; with a population layer (polygons with counts, weighted "
             "by area, or points) a table of reached and unreached population per "
@@ -225,7 +226,11 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Catchments"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT,
+                self.tr("Catchments"),
+                QgsProcessing.TypeVectorPolygon,
+                optional=True,
+                createByDefault=True,
             )
         )
         self.addParameter(
@@ -267,6 +272,17 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         )
 
     def compute(self, parameters, context, feedback):
+        wanted = (
+            self.OUTPUT,
+            self.OUTPUT_LINES,
+            self.OUTPUT_UNROUTABLE,
+            self.OUTPUT_POPULATION,
+            self.OUTPUT_NODES,
+        )
+        if not any(self._wants(parameters, name) for name in wanted):
+            raise QgsProcessingException(
+                self.tr("All outputs are skipped: choose at least one, such as the catchments.")
+            )
         mode = self.parameterAsEnum(parameters, self.MODE, context)
         cost = ("time", "distance")[self.parameterAsEnum(parameters, self.COST, context)]
         profile = _PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
@@ -330,6 +346,9 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 population=population,
                 population_field=population_field,
                 node_costs=self._wants(parameters, self.OUTPUT_NODES),
+                # the areas are the costly part: skipped when neither they nor the
+                # population counted in them are asked for
+                polygons=self._wants(parameters, self.OUTPUT) or population is not None,
                 progress=self.progress(feedback, 30, 90),
             )
         self.push_notes(feedback, result.notes)
@@ -349,17 +368,18 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         areas = result.areas.copy()
         if "population" not in areas.columns:
             areas["population"] = None
-        outputs[self.OUTPUT] = self.write_sink(
-            parameters,
-            self.OUTPUT,
-            context,
-            areas,
-            feedback,
-            style="catchments.qml",
-            provenance=self.provenance(
-                self.tr("Catchments"), parameters, method=method, notes=notes
-            ),
-        )
+        if self._wants(parameters, self.OUTPUT):
+            outputs[self.OUTPUT] = self.write_sink(
+                parameters,
+                self.OUTPUT,
+                context,
+                areas,
+                feedback,
+                style="catchments.qml",
+                provenance=self.provenance(
+                    self.tr("Catchments"), parameters, method=method, notes=notes
+                ),
+            )
         if parameters.get(self.OUTPUT_LINES) is not None:
             outputs[self.OUTPUT_LINES] = self._write_maybe_empty(
                 parameters,

@@ -174,6 +174,22 @@ def test_node_costs_in_distance_mode_say_why_they_are_empty(wedel_offers):
     assert "network mode" in feedback.text
 
 
+def test_lines_only_when_the_areas_are_skipped(wedel_offers):
+    common = {"NETWORK": WEDEL, "OFFERS": wedel_offers, "BREAKS": "5,10", "RINGS": True}
+    results, _ = run_algorithm(ALG, {**common, "OUTPUT_LINES": "memory:"})
+    assert "OUTPUT" not in results or results["OUTPUT"] is None
+    lines = _layer(results["OUTPUT_LINES"])
+    both, _ = run_algorithm(ALG, {**common, "OUTPUT": "memory:", "OUTPUT_LINES": "memory:"})
+    # the same reached lines as with the areas
+    assert lines.featureCount() == _layer(both["OUTPUT_LINES"]).featureCount() > 0
+    assert _layer(both["OUTPUT"]).featureCount() > 0
+
+
+def test_all_outputs_skipped_is_refused(wedel_offers):
+    message = run_algorithm_error(ALG, {"NETWORK": WEDEL, "OFFERS": wedel_offers, "BREAKS": "5"})
+    assert "choose at least one" in message
+
+
 def test_distance_catchments_for_the_kreis_with_population_per_municipality(examples):
     results, _ = run_algorithm(
         ALG,
