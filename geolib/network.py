@@ -311,13 +311,15 @@ def _load_from_disk(cache_dir: Path, key: str) -> Network | None:
     if not isinstance(network, Network) or network.fingerprint != key:
         return None
     network.geometry = shapely.from_wkb(network.geometry)  # kept as WKB (see below)
-    os.utime(path)  # recently used: kept longest
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: kept longest
     return network
 
 
 def _save_to_disk(cache_dir: Path, key: str, network: Network) -> None:
     """Keep ``network`` in ``cache_dir`` (atomically); the oldest files beyond
     :data:`DISK_CACHE_FILES` are removed. A cache that cannot be written is skipped."""
+    tmp = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         # geometries as one WKB array: pickling a million shapely objects one by one
@@ -333,11 +335,14 @@ def _save_to_disk(cache_dir: Path, key: str, network: Network) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(lean, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache_dir / _disk_key(key))
+        tmp = None
         files = sorted(cache_dir.glob("*.network"), key=lambda f: f.stat().st_mtime)
         for old in files[:-DISK_CACHE_FILES]:
             old.unlink(missing_ok=True)
-    except OSError:
-        return
+    except Exception:  # the cache is a convenience: the network is built and returned
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def build_network(

@@ -325,3 +325,13 @@ def test_disk_cache_keeps_at_most_its_number_of_files(tmp_path, monkeypatch):
         network.build_network(lines, cost="distance", profile=None, cache_dir=tmp_path)
     assert len(list(tmp_path.glob("*.network"))) == 2
     assert not list(tmp_path.glob("*.part"))
+
+
+def test_a_cache_folder_that_cannot_be_written_is_skipped(tmp_path):
+    import geolib.network as network
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    lines = gpd.GeoDataFrame(geometry=[LineString([(0, 0), (123, 0)])], crs=25832)
+    net = network.build_network(lines, cost="distance", profile=None, cache_dir=blocked / "x")
+    assert net.n_edges == 1
