@@ -49,6 +49,7 @@ from .errors import (
     SourceError,
 )
 from .messages import N_, Message
+from .validate import require_field
 
 __all__ = [
     "CAR_SPEEDS",
@@ -679,14 +680,7 @@ def _speeds(frame, cost, profile, speed_field, what) -> np.ndarray:
     n = len(frame)
     highway = _highway(frame)
     if speed_field:
-        if speed_field not in frame.columns:
-            available = [c for c in frame.columns if c != frame.geometry.name]
-            raise FieldError(
-                "The {what} has no field '{field}'. Its fields are: {fields}. Choose one of them.",
-                what=what,
-                field=speed_field,
-                fields=", ".join(map(str, available)) or "—",
-            )
+        require_field(frame, speed_field, what=what)
         values = pd.to_numeric(frame[speed_field], errors="coerce").to_numpy(dtype=float)
         geoms = frame.geometry
         has_geom = (geoms.notna() & ~geoms.is_empty).to_numpy()
@@ -730,14 +724,7 @@ def _directions(frame, profile, direction_field, fwd, bwd, both, what):
     forward = np.ones(n, dtype=bool)
     backward = np.ones(n, dtype=bool)
     if direction_field:
-        if direction_field not in frame.columns:
-            available = [c for c in frame.columns if c != frame.geometry.name]
-            raise FieldError(
-                "The {what} has no field '{field}'. Its fields are: {fields}. Choose one of them.",
-                what=what,
-                field=direction_field,
-                fields=", ".join(map(str, available)) or "—",
-            )
+        require_field(frame, direction_field, what=what)
         values = frame[direction_field].astype("string").str.strip().fillna("")
         values = values.str.replace(r"\.0$", "", regex=True)
         forward = (values != str(bwd)).to_numpy(dtype=bool)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, MultiLineString, Point
 
-from geolib.errors import CRSError, DataError, EmptyInputError, ResourceError
+from geolib.errors import CRSError, DataError, EmptyInputError, FieldError, ResourceError
 from geolib.network import (
     Network,
     build_network,
@@ -335,3 +335,11 @@ def test_a_cache_folder_that_cannot_be_written_is_skipped(tmp_path):
     lines = gpd.GeoDataFrame(geometry=[LineString([(0, 0), (123, 0)])], crs=25832)
     net = network.build_network(lines, cost="distance", profile=None, cache_dir=blocked / "x")
     assert net.n_edges == 1
+
+
+@pytest.mark.parametrize("option", ["speed_field", "direction_field"])
+def test_a_missing_field_is_named_with_the_fields_there_are(option):
+    lines = gpd.GeoDataFrame({"name": ["a"]}, geometry=[LineString([(0, 0), (100, 0)])], crs=25832)
+    with pytest.raises(FieldError) as err:
+        build_network(lines, cost="time", profile="walk", **{option: "tempo"})
+    assert "no field 'tempo'" in str(err.value) and "name" in str(err.value)
