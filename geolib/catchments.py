@@ -153,6 +153,15 @@ def _offer_ids(offers: gpd.GeoDataFrame, id_field: str | None, notes: list) -> p
     return pd.Series([str(i + 1) for i in range(len(offers))])
 
 
+def _check_overlap(overlap: str) -> None:
+    if overlap not in OVERLAPS:
+        raise ParameterError(
+            "The overlap must be one of {allowed}, not '{value}'.",
+            allowed=", ".join(OVERLAPS),
+            value=str(overlap),
+        )
+
+
 def _check_offers(offers: gpd.GeoDataFrame) -> None:
     require_crs(offers, what=N_("offers layer"))
     if len(offers) == 0:
@@ -251,12 +260,7 @@ def network_catchments(
     progress = progress or Progress()
     notes: list[Message] = list(network.notes)
     values = parse_breaks(breaks)
-    if overlap not in OVERLAPS:
-        raise ParameterError(
-            "The overlap must be one of {allowed}, not '{value}'.",
-            allowed=", ".join(OVERLAPS),
-            value=str(overlap),
-        )
+    _check_overlap(overlap)
     if not (walkoff > 0):
         raise ParameterError(
             "The walk-off distance must be greater than 0 m (it is {value}).", value=walkoff
@@ -1043,12 +1047,7 @@ def distance_catchments(
     progress = progress or Progress()
     notes: list[Message] = []
     values = parse_breaks(breaks)
-    if overlap not in OVERLAPS:
-        raise ParameterError(
-            "The overlap must be one of {allowed}, not '{value}'.",
-            allowed=", ".join(OVERLAPS),
-            value=str(overlap),
-        )
+    _check_overlap(overlap)
     _check_offers(offers)
     ids = _offer_ids(offers, id_field, notes)
     pts, note = to_metric(offers.reset_index(drop=True), crs, what=N_("offers layer"))

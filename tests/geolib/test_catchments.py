@@ -501,3 +501,13 @@ def test_face_with_collinear_nodes_keeps_its_core():
     mine = _face_buffer(geoms, 24.0)
     assert mine.symmetric_difference(expected).area < 1.0
     assert not mine.contains(Point(280, 105))  # the core: farther than 24 m from every line
+
+
+@pytest.mark.parametrize("func", ["network", "distance"])
+def test_unknown_overlap_is_refused(func):
+    if func == "network":
+        call = lambda: network_catchments(street(), offers([(10, 0)]), breaks=[50], overlap="x")  # noqa: E731
+    else:
+        call = lambda: distance_catchments(offers([(10, 0)]), breaks=[50], overlap="x")  # noqa: E731
+    with pytest.raises(ParameterError, match="overlap must be one of"):
+        call()
