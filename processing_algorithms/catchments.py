@@ -380,7 +380,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                     self.tr("Catchments"), parameters, method=method, notes=notes
                 ),
             )
-        if parameters.get(self.OUTPUT_LINES) is not None:
+        if self._wants(parameters, self.OUTPUT_LINES):
             outputs[self.OUTPUT_LINES] = self._write_maybe_empty(
                 parameters,
                 self.OUTPUT_LINES,
@@ -393,7 +393,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                     self.tr("Reached network lines"), parameters, method=method, notes=notes
                 ),
             )
-        if parameters.get(self.OUTPUT_UNROUTABLE) is not None:
+        if self._wants(parameters, self.OUTPUT_UNROUTABLE):
             unroutable = result.unroutable.copy()
             unroutable["reason"] = [tr_geolib(r) for r in unroutable.get("reason", [])]
             keep = [
@@ -414,7 +414,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                     self.tr("Unroutable offers"), parameters, method=method, notes=notes
                 ),
             )
-        if result.population is not None and parameters.get(self.OUTPUT_POPULATION) is not None:
+        if result.population is not None and self._wants(parameters, self.OUTPUT_POPULATION):
             outputs[self.OUTPUT_POPULATION] = self._write_table(
                 parameters,
                 self.OUTPUT_POPULATION,
