@@ -164,16 +164,6 @@ class Network:
             crs=self.crs,
         )
 
-    def memory_bytes(self) -> int:
-        """Approximate memory the network occupies (arrays only, not geometries)."""
-        arrays = (self.edge_u, self.edge_v, self.length, self.cost_fw, self.cost_bw, self.node_xy)
-        return int(
-            sum(a.nbytes for a in arrays)
-            + self.graph.data.nbytes
-            + self.graph.indices.nbytes
-            + self.graph.indptr.nbytes
-        )
-
 
 @dataclass
 class Snapped:
