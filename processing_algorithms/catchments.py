@@ -8,8 +8,6 @@ import geopandas as gpd
 import pandas as pd
 from qgis.core import (
     QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -26,7 +24,6 @@ from qgis.core import (
 from geolib.catchments import distance_catchments, network_catchments, parse_breaks
 from geolib.network import PROFILE_SPEEDS, build_network, cache_info, read_osm_lines
 
-from . import bridge
 from .base import SozialplanungAlgorithm, tr_geolib
 
 _PROFILES = ("walk", "bike", "car")
@@ -381,15 +378,15 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 ),
             )
         if self._wants(parameters, self.OUTPUT_LINES):
-            outputs[self.OUTPUT_LINES] = self._write_maybe_empty(
+            outputs[self.OUTPUT_LINES] = self.write_sink(
                 parameters,
                 self.OUTPUT_LINES,
                 context,
                 result.lines,
                 feedback,
-                QgsWkbTypes.LineString,
-                "catchment_lines.qml",
-                self.provenance(
+                wkb_type=QgsWkbTypes.LineString,
+                style="catchment_lines.qml",
+                provenance=self.provenance(
                     self.tr("Reached network lines"), parameters, method=method, notes=notes
                 ),
             )
@@ -402,26 +399,26 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 if c in ("offer_id", "title", "snap_dist_m", "reason")
                 or c == unroutable.geometry.name
             ]
-            outputs[self.OUTPUT_UNROUTABLE] = self._write_maybe_empty(
+            outputs[self.OUTPUT_UNROUTABLE] = self.write_sink(
                 parameters,
                 self.OUTPUT_UNROUTABLE,
                 context,
                 unroutable[keep],
                 feedback,
-                QgsWkbTypes.Point,
-                "catchment_unroutable.qml",
-                self.provenance(
+                wkb_type=QgsWkbTypes.Point,
+                style="catchment_unroutable.qml",
+                provenance=self.provenance(
                     self.tr("Unroutable offers"), parameters, method=method, notes=notes
                 ),
             )
         if result.population is not None and self._wants(parameters, self.OUTPUT_POPULATION):
-            outputs[self.OUTPUT_POPULATION] = self._write_table(
+            outputs[self.OUTPUT_POPULATION] = self.write_sink(
                 parameters,
                 self.OUTPUT_POPULATION,
                 context,
                 pd.DataFrame(result.population),
                 feedback,
-                self.provenance(
+                provenance=self.provenance(
                     self.tr("Reached and unreached population"),
                     parameters,
                     method=method,
@@ -439,15 +436,15 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                     geometry=[],
                     crs=result.areas.crs,
                 )
-            outputs[self.OUTPUT_NODES] = self._write_maybe_empty(
+            outputs[self.OUTPUT_NODES] = self.write_sink(
                 parameters,
                 self.OUTPUT_NODES,
                 context,
                 nodes,
                 feedback,
-                QgsWkbTypes.Point,
-                "catchment_nodes.qml",
-                self.provenance(
+                wkb_type=QgsWkbTypes.Point,
+                style="catchment_nodes.qml",
+                provenance=self.provenance(
                     self.tr("Network nodes with their cost"),
                     parameters,
                     method=method,
@@ -501,42 +498,6 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 )
             )
         return network
-
-    def _write_table(self, parameters, name, context, df, feedback, provenance):
-        """Write a table without geometry (one row per municipality and break)."""
-        fields = bridge.fields_from_frame(df)
-        sink, dest_id = self.parameterAsSink(
-            parameters,
-            name,
-            context,
-            fields,
-            QgsWkbTypes.NoGeometry,
-            QgsCoordinateReferenceSystem(),
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        bridge.gdf_to_sink(df, sink, fields, wkb_type=QgsWkbTypes.NoGeometry, feedback=feedback)
-        del sink
-        self._styled_outputs.append((dest_id, "", provenance))
-        return dest_id
-
-    def _write_maybe_empty(
-        self, parameters, name, context, gdf, feedback, wkb, style, provenance=None
-    ):
-        """Write ``gdf``; an empty frame still gets its geometry type and fields."""
-        if len(gdf):
-            return self.write_sink(
-                parameters, name, context, gdf, feedback, style=style, provenance=provenance
-            )
-        fields = bridge.fields_from_frame(gdf) if len(gdf.columns) > 1 else QgsFields()
-        sink, dest_id = self.parameterAsSink(
-            parameters, name, context, fields, wkb, bridge.crs_from_gdf(gdf)
-        )
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        del sink
-        self._styled_outputs.append((dest_id, style, provenance))
-        return dest_id
 
 
 def network_cache_dir() -> Path:

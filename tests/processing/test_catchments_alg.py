@@ -11,6 +11,7 @@ from qgis.core import (
     QgsGraduatedSymbolRenderer,
     QgsProject,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 
 from geolib.io import read_provenance, read_vector
@@ -158,8 +159,9 @@ def test_node_costs_output_is_styled_and_agrees_with_the_lines(wedel_offers, tmp
     assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
 
 
-def test_node_costs_in_distance_mode_say_why_they_are_empty(wedel_offers):
-    results, feedback = run_algorithm(
+def test_node_costs_in_distance_mode_say_why_they_are_empty(wedel_offers, tmp_path):
+    out = tmp_path / "nodes.gpkg"
+    _results, feedback = run_algorithm(
         ALG,
         {
             "OFFERS": wedel_offers,
@@ -167,10 +169,15 @@ def test_node_costs_in_distance_mode_say_why_they_are_empty(wedel_offers):
             "COST": 1,
             "BREAKS": "300",
             "OUTPUT": "memory:",
-            "OUTPUT_NODES": "memory:",
+            "OUTPUT_NODES": str(out),
         },
     )
-    assert _layer(results["OUTPUT_NODES"]).featureCount() == 0
+    layer = QgsVectorLayer(str(out), "n", "ogr")
+    # an empty layer, still of points with the node fields and styled
+    assert layer.isValid() and layer.featureCount() == 0
+    assert QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    assert {"node", "offer_id", "break_no", "cost_m"} <= set(layer.fields().names())
+    assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
     assert "network mode" in feedback.text
 
 
