@@ -22,7 +22,7 @@ from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
 from .messages import N_, Message
 from .network import od_costs
-from .validate import drop_null_geometries, numeric_field
+from .validate import drop_null_geometries, numeric_field, require_field
 
 METHODS = ("2sfca", "e2sfca", "gravity", "ratio")
 """Methods in the order of the Processing parameter ``METHOD`` (0–3)."""
@@ -138,8 +138,11 @@ def step_weights(
             n_breaks=len(b),
             n_weights=len(w),
         )
-    if np.any(w < 0):
-        raise ParameterError("Zone weights must not be negative.")
+    if not np.all(np.isfinite(w) & (w >= 0)):
+        raise ParameterError(
+            "Zone weights must be numbers of at least 0, not {weights}.",
+            weights=", ".join(f"{x:g}" for x in w),
+        )
     return b, w
 
 
@@ -291,6 +294,7 @@ def floating_catchment(
     def weighted(values: np.ndarray) -> np.ndarray:
         return values if f is None else values * f
 
+    demand_in_reach = np.bincount(dest, weights=weighted(pop[orig]), minlength=n_supply)
     if method == "ratio":
         if demand_costs is None:
             raise ParameterError("The ratio method needs demand-to-demand costs.")
@@ -301,10 +305,8 @@ def floating_catchment(
         supply_near = np.bincount(orig, weights=weighted(capacity[dest]), minlength=n_demand)
         with np.errstate(divide="ignore", invalid="ignore"):
             score = np.where(demand_near > 0, supply_near / demand_near, 0.0)
-        demand_in_reach = np.bincount(dest, weights=weighted(pop[orig]), minlength=n_supply)
         ratio = np.full(n_supply, np.nan)
     else:
-        demand_in_reach = np.bincount(dest, weights=weighted(pop[orig]), minlength=n_supply)
         served = demand_in_reach > 0
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = np.where(served, capacity / demand_in_reach, np.nan)
@@ -488,7 +490,8 @@ def accessibility(
         counted in a note; unroutable demand units have NULL scores and do not
         weigh in the mean, unroutable offers reach nobody.
     id_field
-        Field of ``supply`` whose value is written to ``nearest_offer``.
+        Field of ``supply`` whose value is written to ``nearest_offer`` (as text; a
+        NULL id stays NULL).
     crs
         Metric analysis CRS (default EPSG:25832).
     progress
@@ -523,6 +526,8 @@ def accessibility(
     require_rows(demand, what=N_("demand layer"))
     require_rows(supply, what=N_("supply layer"))
     numeric_field(demand, population_field, what=N_("demand layer"))
+    if id_field:
+        require_field(supply, id_field, what=N_("supply layer"))
     notes: list[Message] = []
     demand_m, note = to_metric(demand, crs, what=N_("demand layer"))
     notes += [note] if note else []
@@ -574,6 +579,12 @@ def accessibility(
         if np.any(capacity < 0):
             raise DataError(
                 "The capacity field '{field}' has negative values; fix them first.",
+                field=capacity_field,
+            )
+        if capacity.sum() <= 0:
+            raise DataError(
+                "The capacity field '{field}' is 0 in every offer: there is no supply to "
+                "share. Choose another field or none (1 per offer).",
                 field=capacity_field,
             )
     demand_rows, supply_rows = demand_m.index, supply_m.index
@@ -683,8 +694,9 @@ def accessibility(
     out[near_name] = near_cost
     if network is not None:
         out["routable"] = demand_routable.astype(np.int64)
-    if id_field and id_field in supply_m.columns:
-        ids = supply_m[id_field].astype(str).to_numpy()
+    if id_field:
+        # NULL ids stay NULL (astype(str) would write 'None', 'nan' or '<NA>')
+        ids = supply_m[id_field].astype("string").to_numpy(dtype=object, na_value=None)
         out["nearest_offer"] = [ids[r] if r >= 0 else None for r in near_row]
     else:
         out["nearest_offer"] = np.where(near_row >= 0, near_row, -1)

@@ -157,6 +157,9 @@ def test_step_weights_default_and_scaled():
         step_weights(30, breaks=[10, 20])
     with pytest.raises(ParameterError, match="one weight per zone"):
         step_weights(30, breaks=[10, 20], weights=[1])
+    for bad in (-1.0, np.nan, np.inf):
+        with pytest.raises(ParameterError, match="Zone weights must be numbers of at least 0"):
+            step_weights(30, weights=[1, bad, 0.2])
 
 
 def test_supply_without_demand_in_reach_is_defined_and_noted():
@@ -237,6 +240,29 @@ def test_accessibility_on_areas_with_capacity_and_nearest_offer():
     assert np.isnan(res.supply["ratio"].iloc[1])  # only a unit without children in reach
     assert any("1 supply points have no capacity" in n for n in res.notes)
     assert res.unit == "m"
+
+
+def test_null_offer_ids_give_a_null_nearest_offer_and_a_missing_id_field_is_refused():
+    demand, supply = _layers()
+    supply["offer_id"] = pd.array([None, 7], dtype="Int64")
+    out = accessibility(demand, supply, population_field="kids", max_cost=1500, id_field="offer_id")
+    assert out.demand["nearest_offer"].tolist() == [None, None, "7"]
+    supply["offer_id"] = [np.nan, "o2"]
+    out = accessibility(demand, supply, population_field="kids", max_cost=1500, id_field="offer_id")
+    assert out.demand["nearest_offer"].tolist() == [None, None, "o2"]
+    with pytest.raises(FieldError, match="supply layer has no field 'offer_no'"):
+        accessibility(demand, supply, population_field="kids", max_cost=1500, id_field="offer_no")
+
+
+def test_zero_capacity_everywhere_is_refused():
+    demand, supply = _layers()
+    supply["capacity"] = [0.0, None]  # NULL counts as 1: not refused
+    accessibility(demand, supply, population_field="kids", max_cost=1500, capacity_field="capacity")
+    supply["capacity"] = [0.0, 0.0]
+    with pytest.raises(DataError, match="is 0 in every offer"):
+        accessibility(
+            demand, supply, population_field="kids", max_cost=1500, capacity_field="capacity"
+        )
 
 
 def test_accessibility_skips_null_geometries_and_keeps_inputs():
