@@ -725,7 +725,7 @@ def weighted_mean_by_area(
 
     .. math:: \\bar v_a = \\sum_{u \\in a} w_u v_u \\Big/ \\sum_{u \\in a,\\, v_u \\ne NULL} w_u
     """
-    areas_m, _ = to_metric(areas, units.crs)
+    areas_m, _ = to_metric(areas, units.crs, what=N_("area layer"))
     pts = gpd.GeoDataFrame(
         {"_unit": np.arange(len(units))},
         geometry=units.geometry.representative_point().values,
@@ -740,11 +740,13 @@ def weighted_mean_by_area(
         predicate="intersects",
     ).drop_duplicates("_unit")
     out = areas.copy().reset_index(drop=True).set_geometry(areas_m.geometry.values, crs=areas_m.crs)
-    w = units[weight_field].to_numpy(dtype=float)[joined["_unit"].to_numpy()]
+    rows = joined["_unit"].to_numpy()
+    # numeric_field: a text population field ('12,5') is accepted as in accessibility()
+    w = numeric_field(units, weight_field, what=N_("demand layer")).to_numpy()[rows]
     area_idx = joined["_area"].to_numpy()
     out[f"{weight_field}_sum"] = np.bincount(area_idx, weights=np.nan_to_num(w), minlength=len(out))
     for name in values:
-        v = units[name].to_numpy(dtype=float)[joined["_unit"].to_numpy()]
+        v = numeric_field(units, name, what=N_("demand layer")).to_numpy()[rows]
         ok = np.isfinite(v) & np.isfinite(w)
         num = np.bincount(area_idx[ok], weights=(w * v)[ok], minlength=len(out))
         den = np.bincount(area_idx[ok], weights=w[ok], minlength=len(out))

@@ -20,7 +20,7 @@ from geolib.accessibility import (
     straight_line_costs,
     weighted_mean_by_area,
 )
-from geolib.errors import DataError, FieldError, ParameterError
+from geolib.errors import CRSError, DataError, FieldError, ParameterError
 
 
 def _scene(seed=0, n_demand=40, n_supply=12):
@@ -302,6 +302,23 @@ def test_weighted_mean_by_area():
     out = weighted_mean_by_area(units, areas, values=["v"], weight_field="pop")
     assert out["v_mean"].iloc[0] == pytest.approx(2.5) and np.isnan(out["v_mean"].iloc[1])
     assert out["pop_sum"].tolist() == [400, 50]
+
+
+def test_weighted_mean_by_area_takes_a_text_population_as_accessibility_does():
+    demand, supply = _layers()
+    demand["kids"] = ["100", "300,0", None]
+    res = accessibility(demand, supply, population_field="kids", max_cost=1500)
+    areas = gpd.GeoDataFrame({"n": ["all"]}, geometry=[box(0, 0, 10000, 1000)], crs=25832)
+    out = weighted_mean_by_area(res.demand, areas, values=["score"], weight_field="kids")
+    assert out["kids_sum"].tolist() == [400]
+    assert out["score_mean"].tolist() == pytest.approx([0.0025])  # (100 + 300) × 1/400 / 400
+    with pytest.raises(CRSError, match="The area layer has no coordinate"):
+        weighted_mean_by_area(
+            res.demand,
+            areas.set_crs(None, allow_override=True),
+            values=["score"],
+            weight_field="kids",
+        )
 
 
 def test_docstring_examples_run():
