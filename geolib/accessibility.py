@@ -34,6 +34,10 @@ E2SFCA_WEIGHTS = (1.0, 0.68, 0.22)
 COST_COLUMNS = ("origin", "destination", "cost")
 
 _UNSERVED_TEMPLATE = N_("{n} demand units have no supply within reach; their score is 0.")
+_LONELY_TEMPLATE = N_(
+    "{n} supply points have no demand within reach; their supply is not assigned to "
+    "anyone (ratio NULL)."
+)
 _UNROUTABLE_TEMPLATE = (
     "{n} of {total} points of the {what} are not routable (farther than {d} m "
     "from the network or without geometry); they are listed in the unroutable "
@@ -314,13 +318,7 @@ def floating_catchment(
         score = np.bincount(orig, weights=weighted(share[dest]), minlength=n_demand)
         n_lonely = int((~served).sum())
         if n_lonely:
-            notes.append(
-                Message(
-                    "{n} supply points have no demand within reach; their supply is "
-                    "not assigned to anyone (ratio NULL).",
-                    n=n_lonely,
-                )
-            )
+            notes.append(Message(_LONELY_TEMPLATE, n=n_lonely))
     n_unserved = int((supply_in_reach == 0).sum())
     if n_unserved:
         notes.append(Message(_UNSERVED_TEMPLATE, n=n_unserved))
@@ -675,12 +673,17 @@ def accessibility(
         scale=scale if scale else max_cost,
         demand_costs=demand_costs,
     )
+    # unroutable units and offers were noted above: count only the routable ones here
+    recount = {
+        _UNSERVED_TEMPLATE: (fc.supply_in_reach == 0) & demand_routable,
+        _LONELY_TEMPLATE: (fc.demand_in_reach <= 0) & supply_routable,
+    }
     for note in fc.notes:
-        if getattr(note, "template", "") == _UNSERVED_TEMPLATE:
-            # unroutable units were noted above: count only the routable ones here
-            n = int(((fc.supply_in_reach == 0) & demand_routable).sum())
+        template = getattr(note, "template", "")
+        if template in recount:
+            n = int(recount[template].sum())
             if n:
-                notes.append(Message(_UNSERVED_TEMPLATE, n=n))
+                notes.append(Message(template, n=n))
         else:
             notes.append(note)
     out = demand.loc[demand_rows].reset_index(drop=True)

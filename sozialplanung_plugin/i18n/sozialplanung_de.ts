@@ -1734,7 +1734,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="136"/>
+        <location filename="../../geolib/accessibility.py" line="140"/>
         <source>Give one weight per zone break: {n_breaks} breaks but {n_weights} weights.</source>
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
@@ -1854,7 +1854,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="333"/>
+        <location filename="../../geolib/accessibility.py" line="331"/>
         <source>No population reaches any supply; the normalised score is NULL.</source>
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
@@ -1969,7 +1969,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="273"/>
+        <location filename="../../geolib/accessibility.py" line="277"/>
         <source>Some costs are 0; the gravity decay uses a minimum cost of {min_cost} so that it stays finite.</source>
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
@@ -2114,12 +2114,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="580"/>
+        <location filename="../../geolib/accessibility.py" line="578"/>
         <source>The capacity field '{field}' has negative values; fix them first.</source>
         <translation>Das Kapazitätsfeld „{field}“ hat negative Werte; korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="585"/>
+        <location filename="../../geolib/accessibility.py" line="583"/>
         <source>The capacity field '{field}' is 0 in every offer: there is no supply to share. Choose another field or none (1 per offer).</source>
         <translation>Das Kapazitätsfeld „{field}“ ist bei jedem Angebot 0: Es gibt kein Angebot, das verteilt werden könnte. Wählen Sie ein anderes Feld oder keines (1 je Angebot).</translation>
     </message>
@@ -2154,17 +2154,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="340"/>
+        <location filename="../../geolib/accessibility.py" line="338"/>
         <source>The cost table needs the columns origin, destination and cost; missing: {missing}.</source>
         <translation>Die Kostentabelle braucht die Spalten origin, destination und cost; es fehlt: {missing}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="353"/>
+        <location filename="../../geolib/accessibility.py" line="351"/>
         <source>The cost table refers to rows that do not exist ({n_origins} origins, {n_destinations} destinations).</source>
         <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="127"/>
+        <location filename="../../geolib/accessibility.py" line="131"/>
         <source>The default E2SFCA weights (1, 0.68, 0.22) are for three zones, but {n} breaks were given; give one weight per break.</source>
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
@@ -2239,7 +2239,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="264"/>
+        <location filename="../../geolib/accessibility.py" line="268"/>
         <source>The gravity decay needs a scale above 0 and an exponent of at least 0 (got scale {scale}, exponent {beta}).</source>
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
@@ -2319,7 +2319,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="252"/>
+        <location filename="../../geolib/accessibility.py" line="256"/>
         <source>The maximum cost must be greater than 0, not {max_cost}.</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein, nicht {max_cost}.</translation>
     </message>
@@ -2394,7 +2394,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="554"/>
+        <location filename="../../geolib/accessibility.py" line="552"/>
         <source>The population field '{field}' has negative values ({n}); fix them first.</source>
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
@@ -2404,7 +2404,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="561"/>
+        <location filename="../../geolib/accessibility.py" line="559"/>
         <source>The population field '{field}' is 0 in every demand unit: there is no demand to relate the supply to. Choose another field or layer.</source>
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
@@ -2424,7 +2424,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="300"/>
+        <location filename="../../geolib/accessibility.py" line="304"/>
         <source>The ratio method needs demand-to-demand costs.</source>
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
@@ -2494,7 +2494,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="121"/>
+        <location filename="../../geolib/accessibility.py" line="125"/>
         <source>The zone breaks must be distinct positive costs, not {breaks}.</source>
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
@@ -2539,7 +2539,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), oder in Python mit gdf.set_crs('EPSG:25832').</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="542"/>
+        <location filename="../../geolib/accessibility.py" line="540"/>
         <source>The {what} has no feature with a geometry.</source>
         <translation>Der {what} hat kein Objekt mit Geometrie.</translation>
     </message>
@@ -2654,7 +2654,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="246"/>
+        <location filename="../../geolib/accessibility.py" line="250"/>
         <source>Unknown method '{method}'; choose one of {methods}.</source>
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
@@ -2699,7 +2699,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="142"/>
+        <location filename="../../geolib/accessibility.py" line="146"/>
         <source>Zone weights must be numbers of at least 0, not {weights}.</source>
         <translation>Die Zonengewichte müssen Zahlen von mindestens 0 sein, nicht {weights}.</translation>
     </message>
@@ -2724,7 +2724,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="145"/>
+        <location filename="../../geolib/accessibility.py" line="731"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
@@ -2744,7 +2744,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kostentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="526"/>
+        <location filename="../../geolib/accessibility.py" line="524"/>
         <source>demand layer</source>
         <translation>Nachfragelayer</translation>
     </message>
@@ -2839,7 +2839,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="527"/>
+        <location filename="../../geolib/accessibility.py" line="525"/>
         <source>supply layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -2894,7 +2894,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="547"/>
+        <location filename="../../geolib/accessibility.py" line="545"/>
         <source>{n} demand units have no population in '{field}'; they count as 0.</source>
         <translation>{n} Nachfrageeinheiten haben keine Bevölkerung in „{field}“; sie zählen als 0.</translation>
     </message>
@@ -2939,12 +2939,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="641"/>
+        <location filename="../../geolib/accessibility.py" line="639"/>
         <source>{n} of {total} demand units are farther than {d} m from the network (or have no geometry): their score and nearest offer are NULL (routable = 0) and their {population} inhabitants are left out of the mean.</source>
         <translation>{n} von {total} Nachfrageeinheiten liegen weiter als {d} m vom Netz entfernt (oder haben keine Geometrie): Ihr Wert und ihr nächstes Angebot sind NULL (routable = 0), und ihre {population} Einwohner zählen nicht im Mittel.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="654"/>
+        <location filename="../../geolib/accessibility.py" line="652"/>
         <source>{n} of {total} offers are farther than {d} m from the network: nobody reaches them, their capacity ({capacity}) is not counted (routable = 0).</source>
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
@@ -3004,12 +3004,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="572"/>
+        <location filename="../../geolib/accessibility.py" line="570"/>
         <source>{n} supply points have no capacity in '{field}'; they count as 1.</source>
         <translation>{n} Angebote haben keine Kapazität in „{field}“; sie zählen als 1.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="318"/>
+        <location filename="../../geolib/accessibility.py" line="37"/>
         <source>{n} supply points have no demand within reach; their supply is not assigned to anyone (ratio NULL).</source>
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>

@@ -404,6 +404,7 @@ def test_network_2sfca_known_by_hand(cost, factor, unit):
     assert "their capacity (7) is not counted" in text
     assert "unroutable output" not in text  # od_costs' note names an output we lack
     assert "demand units have no supply within reach" not in text  # D is noted as unroutable
+    assert "supply points have no demand within reach" not in text  # S3 is noted as unroutable
     # the straight line would let A reach S2 as well
     flat = accessibility(
         demand, supply, population_field="kids", capacity_field="places", max_cost=1200
