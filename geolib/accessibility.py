@@ -22,7 +22,7 @@ from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
 from .messages import N_, Message
 from .network import od_costs
-from .validate import drop_null_geometries, numeric_field
+from .validate import drop_null_geometries, numeric_field, require_field
 
 METHODS = ("2sfca", "e2sfca", "gravity", "ratio")
 """Methods in the order of the Processing parameter ``METHOD`` (0–3)."""
@@ -34,6 +34,10 @@ E2SFCA_WEIGHTS = (1.0, 0.68, 0.22)
 COST_COLUMNS = ("origin", "destination", "cost")
 
 _UNSERVED_TEMPLATE = N_("{n} demand units have no supply within reach; their score is 0.")
+_LONELY_TEMPLATE = N_(
+    "{n} supply points have no demand within reach; their supply is not assigned to "
+    "anyone (ratio NULL)."
+)
 _UNROUTABLE_TEMPLATE = (
     "{n} of {total} points of the {what} are not routable (farther than {d} m "
     "from the network or without geometry); they are listed in the unroutable "
@@ -138,8 +142,11 @@ def step_weights(
             n_breaks=len(b),
             n_weights=len(w),
         )
-    if np.any(w < 0):
-        raise ParameterError("Zone weights must not be negative.")
+    if not np.all(np.isfinite(w) & (w >= 0)):
+        raise ParameterError(
+            "Zone weights must be numbers of at least 0, not {weights}.",
+            weights=", ".join(f"{x:g}" for x in w),
+        )
     return b, w
 
 
@@ -291,6 +298,7 @@ def floating_catchment(
     def weighted(values: np.ndarray) -> np.ndarray:
         return values if f is None else values * f
 
+    demand_in_reach = np.bincount(dest, weights=weighted(pop[orig]), minlength=n_supply)
     if method == "ratio":
         if demand_costs is None:
             raise ParameterError("The ratio method needs demand-to-demand costs.")
@@ -301,10 +309,8 @@ def floating_catchment(
         supply_near = np.bincount(orig, weights=weighted(capacity[dest]), minlength=n_demand)
         with np.errstate(divide="ignore", invalid="ignore"):
             score = np.where(demand_near > 0, supply_near / demand_near, 0.0)
-        demand_in_reach = np.bincount(dest, weights=weighted(pop[orig]), minlength=n_supply)
         ratio = np.full(n_supply, np.nan)
     else:
-        demand_in_reach = np.bincount(dest, weights=weighted(pop[orig]), minlength=n_supply)
         served = demand_in_reach > 0
         with np.errstate(divide="ignore", invalid="ignore"):
             ratio = np.where(served, capacity / demand_in_reach, np.nan)
@@ -312,13 +318,7 @@ def floating_catchment(
         score = np.bincount(orig, weights=weighted(share[dest]), minlength=n_demand)
         n_lonely = int((~served).sum())
         if n_lonely:
-            notes.append(
-                Message(
-                    "{n} supply points have no demand within reach; their supply is "
-                    "not assigned to anyone (ratio NULL).",
-                    n=n_lonely,
-                )
-            )
+            notes.append(Message(_LONELY_TEMPLATE, n=n_lonely))
     n_unserved = int((supply_in_reach == 0).sum())
     if n_unserved:
         notes.append(Message(_UNSERVED_TEMPLATE, n=n_unserved))
@@ -488,7 +488,8 @@ def accessibility(
         counted in a note; unroutable demand units have NULL scores and do not
         weigh in the mean, unroutable offers reach nobody.
     id_field
-        Field of ``supply`` whose value is written to ``nearest_offer``.
+        Field of ``supply`` whose value is written to ``nearest_offer`` (as text; a
+        NULL id stays NULL).
     crs
         Metric analysis CRS (default EPSG:25832).
     progress
@@ -523,6 +524,8 @@ def accessibility(
     require_rows(demand, what=N_("demand layer"))
     require_rows(supply, what=N_("supply layer"))
     numeric_field(demand, population_field, what=N_("demand layer"))
+    if id_field:
+        require_field(supply, id_field, what=N_("supply layer"))
     notes: list[Message] = []
     demand_m, note = to_metric(demand, crs, what=N_("demand layer"))
     notes += [note] if note else []
@@ -574,6 +577,12 @@ def accessibility(
         if np.any(capacity < 0):
             raise DataError(
                 "The capacity field '{field}' has negative values; fix them first.",
+                field=capacity_field,
+            )
+        if capacity.sum() <= 0:
+            raise DataError(
+                "The capacity field '{field}' is 0 in every offer: there is no supply to "
+                "share. Choose another field or none (1 per offer).",
                 field=capacity_field,
             )
     demand_rows, supply_rows = demand_m.index, supply_m.index
@@ -664,12 +673,17 @@ def accessibility(
         scale=scale if scale else max_cost,
         demand_costs=demand_costs,
     )
+    # unroutable units and offers were noted above: count only the routable ones here
+    recount = {
+        _UNSERVED_TEMPLATE: (fc.supply_in_reach == 0) & demand_routable,
+        _LONELY_TEMPLATE: (fc.demand_in_reach <= 0) & supply_routable,
+    }
     for note in fc.notes:
-        if getattr(note, "template", "") == _UNSERVED_TEMPLATE:
-            # unroutable units were noted above: count only the routable ones here
-            n = int(((fc.supply_in_reach == 0) & demand_routable).sum())
+        template = getattr(note, "template", "")
+        if template in recount:
+            n = int(recount[template].sum())
             if n:
-                notes.append(Message(_UNSERVED_TEMPLATE, n=n))
+                notes.append(Message(template, n=n))
         else:
             notes.append(note)
     out = demand.loc[demand_rows].reset_index(drop=True)
@@ -683,8 +697,9 @@ def accessibility(
     out[near_name] = near_cost
     if network is not None:
         out["routable"] = demand_routable.astype(np.int64)
-    if id_field and id_field in supply_m.columns:
-        ids = supply_m[id_field].astype(str).to_numpy()
+    if id_field:
+        # NULL ids stay NULL (astype(str) would write 'None', 'nan' or '<NA>')
+        ids = supply_m[id_field].astype("string").to_numpy(dtype=object, na_value=None)
         out["nearest_offer"] = [ids[r] if r >= 0 else None for r in near_row]
     else:
         out["nearest_offer"] = np.where(near_row >= 0, near_row, -1)
@@ -713,7 +728,7 @@ def weighted_mean_by_area(
 
     .. math:: \\bar v_a = \\sum_{u \\in a} w_u v_u \\Big/ \\sum_{u \\in a,\\, v_u \\ne NULL} w_u
     """
-    areas_m, _ = to_metric(areas, units.crs)
+    areas_m, _ = to_metric(areas, units.crs, what=N_("area layer"))
     pts = gpd.GeoDataFrame(
         {"_unit": np.arange(len(units))},
         geometry=units.geometry.representative_point().values,
@@ -728,11 +743,13 @@ def weighted_mean_by_area(
         predicate="intersects",
     ).drop_duplicates("_unit")
     out = areas.copy().reset_index(drop=True).set_geometry(areas_m.geometry.values, crs=areas_m.crs)
-    w = units[weight_field].to_numpy(dtype=float)[joined["_unit"].to_numpy()]
+    rows = joined["_unit"].to_numpy()
+    # numeric_field: a text population field ('12,5') is accepted as in accessibility()
+    w = numeric_field(units, weight_field, what=N_("demand layer")).to_numpy()[rows]
     area_idx = joined["_area"].to_numpy()
     out[f"{weight_field}_sum"] = np.bincount(area_idx, weights=np.nan_to_num(w), minlength=len(out))
     for name in values:
-        v = units[name].to_numpy(dtype=float)[joined["_unit"].to_numpy()]
+        v = numeric_field(units, name, what=N_("demand layer")).to_numpy()[rows]
         ok = np.isfinite(v) & np.isfinite(w)
         num = np.bincount(area_idx[ok], weights=(w * v)[ok], minlength=len(out))
         den = np.bincount(area_idx[ok], weights=w[ok], minlength=len(out))

@@ -58,6 +58,8 @@ class OffersPerPopulationResult:
     rates
         Rate field → (count field, population field), so that groups of areas can
         be pooled (:func:`pool_offers`).
+    per
+        The rate base of the rates.
     """
 
     areas: gpd.GeoDataFrame
@@ -66,6 +68,7 @@ class OffersPerPopulationResult:
     notes: list[Message] = field(default_factory=list)
     target_groups: dict[str, str] = field(default_factory=dict)
     rates: dict[str, tuple[str, str]] = field(default_factory=dict)
+    per: float = 1000
 
 
 def slug(text: str) -> str:
@@ -138,11 +141,7 @@ def offers_per_population(
     >>> offers_per_population(areas, offers, population_field="pop").areas["offers_per_1000"][0]
     1.0
     """
-    if not per or per <= 0:
-        raise ParameterError(
-            "The rate base must be a positive number of inhabitants (for example 1000), not {per}.",
-            per=per,
-        )
+    _check_per(per)
     require_rows(areas, what=N_("area layer"))
     require_rows(offers, what=N_("offers layer"))
     population = numeric_field(areas, population_field, what=N_("area layer"))
@@ -247,8 +246,16 @@ def offers_per_population(
         result[rate_name] = values
         rates[rate_name] = (count_field, target_populations[group])
     return OffersPerPopulationResult(
-        result, outside, categories, notes, target_groups=target_groups, rates=rates
+        result, outside, categories, notes, target_groups=target_groups, rates=rates, per=per
     )
+
+
+def _check_per(per: float) -> None:
+    if not (per and np.isfinite(per) and per > 0):
+        raise ParameterError(
+            "The rate base must be a positive number of inhabitants (for example 1000), not {per}.",
+            per=per,
+        )
 
 
 def _count_by_value(result, values, idx, separator: str, prefix: str) -> dict[str, str]:
@@ -287,7 +294,6 @@ def pool_offers(
     area_key: str,
     mapping_key: str = "ags",
     group_fields: list[str] | tuple[str, ...] = ("planungsraum", "kreis"),
-    per: float = 1000,
 ) -> PooledOffers:
     """Offers per population for groups of areas (planning regions, the Kreis), pooled.
 
@@ -301,8 +307,6 @@ def pool_offers(
         Key fields of the areas and the mapping table (compared as text).
     group_fields
         Fields of ``mapping``; one set of rows per field (``level``).
-    per
-        Rate base (as in :func:`offers_per_population`).
 
     Returns
     -------
@@ -316,7 +320,8 @@ def pool_offers(
 
     .. math:: r_g = \\frac{\\sum_{i \\in g} n_i}{\\sum_{i \\in g} P_i} \\cdot per
 
-    where the population sum covers the areas with a known population.
+    where the population sum covers the areas with a known population and
+    :math:`per` is the rate base of ``result``.
 
     Examples
     --------
@@ -332,6 +337,7 @@ def pool_offers(
     [0.5]
     """
     areas = result.areas
+    per = result.per
     require_field(areas, area_key, what=N_("area layer"))
     require_field(mapping, mapping_key, what=N_("group table"))
     for name in group_fields:

@@ -290,6 +290,20 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
                     n=int(keep.sum()), total=len(supply), category=category
                 )
             )
+            if not keep.any():
+                found = sorted(
+                    {c for v in supply[category_field] for c in _split_categories(v, ";")}
+                )
+                raise QgsProcessingException(
+                    self.tr(
+                        "No offer has the category '{category}' in '{field}'. Categories "
+                        "there: {found}."
+                    ).format(
+                        category=category,
+                        field=category_field,
+                        found="; ".join(found[:20]) + (" …" if len(found) > 20 else ""),
+                    )
+                )
             supply = supply[keep.to_numpy(dtype=bool)]
         network = self._network(parameters, context, feedback)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)

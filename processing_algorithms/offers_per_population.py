@@ -231,10 +231,10 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
         )
         outputs = {self.OUTPUT: dest}
         if parameters.get(self.GROUPS) and parameters.get(self.OUTPUT_GROUPS):
-            outputs[self.OUTPUT_GROUPS] = self._groups(parameters, context, feedback, result, per)
+            outputs[self.OUTPUT_GROUPS] = self._groups(parameters, context, feedback, result)
         return outputs
 
-    def _groups(self, parameters, context, feedback, result, per):
+    def _groups(self, parameters, context, feedback, result):
         table = self.read_source(parameters, self.GROUPS, context)
         area_key = self.parameterAsString(parameters, self.AREA_KEY_FIELD, context)
         group_key = self.parameterAsString(parameters, self.GROUP_KEY_FIELD, context) or "ags"
@@ -251,7 +251,6 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
             area_key=area_key,
             mapping_key=group_key,
             group_fields=group_fields,
-            per=per,
         )
         self.push_notes(feedback, pooled.notes)
         provenance = self.provenance(

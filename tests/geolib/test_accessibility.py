@@ -20,7 +20,7 @@ from geolib.accessibility import (
     straight_line_costs,
     weighted_mean_by_area,
 )
-from geolib.errors import DataError, FieldError, ParameterError
+from geolib.errors import CRSError, DataError, FieldError, ParameterError
 
 
 def _scene(seed=0, n_demand=40, n_supply=12):
@@ -157,6 +157,9 @@ def test_step_weights_default_and_scaled():
         step_weights(30, breaks=[10, 20])
     with pytest.raises(ParameterError, match="one weight per zone"):
         step_weights(30, breaks=[10, 20], weights=[1])
+    for bad in (-1.0, np.nan, np.inf):
+        with pytest.raises(ParameterError, match="Zone weights must be numbers of at least 0"):
+            step_weights(30, weights=[1, bad, 0.2])
 
 
 def test_supply_without_demand_in_reach_is_defined_and_noted():
@@ -239,6 +242,29 @@ def test_accessibility_on_areas_with_capacity_and_nearest_offer():
     assert res.unit == "m"
 
 
+def test_null_offer_ids_give_a_null_nearest_offer_and_a_missing_id_field_is_refused():
+    demand, supply = _layers()
+    supply["offer_id"] = pd.array([None, 7], dtype="Int64")
+    out = accessibility(demand, supply, population_field="kids", max_cost=1500, id_field="offer_id")
+    assert out.demand["nearest_offer"].tolist() == [None, None, "7"]
+    supply["offer_id"] = [np.nan, "o2"]
+    out = accessibility(demand, supply, population_field="kids", max_cost=1500, id_field="offer_id")
+    assert out.demand["nearest_offer"].tolist() == [None, None, "o2"]
+    with pytest.raises(FieldError, match="supply layer has no field 'offer_no'"):
+        accessibility(demand, supply, population_field="kids", max_cost=1500, id_field="offer_no")
+
+
+def test_zero_capacity_everywhere_is_refused():
+    demand, supply = _layers()
+    supply["capacity"] = [0.0, None]  # NULL counts as 1: not refused
+    accessibility(demand, supply, population_field="kids", max_cost=1500, capacity_field="capacity")
+    supply["capacity"] = [0.0, 0.0]
+    with pytest.raises(DataError, match="is 0 in every offer"):
+        accessibility(
+            demand, supply, population_field="kids", max_cost=1500, capacity_field="capacity"
+        )
+
+
 def test_accessibility_skips_null_geometries_and_keeps_inputs():
     demand, supply = _layers()
     supply.loc[1, "geometry"] = None
@@ -276,6 +302,23 @@ def test_weighted_mean_by_area():
     out = weighted_mean_by_area(units, areas, values=["v"], weight_field="pop")
     assert out["v_mean"].iloc[0] == pytest.approx(2.5) and np.isnan(out["v_mean"].iloc[1])
     assert out["pop_sum"].tolist() == [400, 50]
+
+
+def test_weighted_mean_by_area_takes_a_text_population_as_accessibility_does():
+    demand, supply = _layers()
+    demand["kids"] = ["100", "300,0", None]
+    res = accessibility(demand, supply, population_field="kids", max_cost=1500)
+    areas = gpd.GeoDataFrame({"n": ["all"]}, geometry=[box(0, 0, 10000, 1000)], crs=25832)
+    out = weighted_mean_by_area(res.demand, areas, values=["score"], weight_field="kids")
+    assert out["kids_sum"].tolist() == [400]
+    assert out["score_mean"].tolist() == pytest.approx([0.0025])  # (100 + 300) × 1/400 / 400
+    with pytest.raises(CRSError, match="The area layer has no coordinate"):
+        weighted_mean_by_area(
+            res.demand,
+            areas.set_crs(None, allow_override=True),
+            values=["score"],
+            weight_field="kids",
+        )
 
 
 def test_docstring_examples_run():
@@ -361,6 +404,7 @@ def test_network_2sfca_known_by_hand(cost, factor, unit):
     assert "their capacity (7) is not counted" in text
     assert "unroutable output" not in text  # od_costs' note names an output we lack
     assert "demand units have no supply within reach" not in text  # D is noted as unroutable
+    assert "supply points have no demand within reach" not in text  # S3 is noted as unroutable
     # the straight line would let A reach S2 as well
     flat = accessibility(
         demand, supply, population_field="kids", capacity_field="places", max_cost=1200

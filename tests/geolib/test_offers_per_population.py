@@ -138,8 +138,9 @@ def test_text_population_with_decimal_comma_is_accepted():
 
 
 def test_rate_base_must_be_positive():
-    with pytest.raises(ParameterError, match="positive number"):
-        offers_per_population(_areas(), _offers([(1, 1)]), population_field="pop", per=0)
+    for per in (0, -5, np.nan, np.inf):
+        with pytest.raises(ParameterError, match="positive number"):
+            offers_per_population(_areas(), _offers([(1, 1)]), population_field="pop", per=per)
 
 
 @settings(max_examples=40, deadline=None)
@@ -227,6 +228,17 @@ def test_pooled_groups_use_pooled_counts_not_averaged_rates():
     kreis = pooled.iloc[2]
     assert kreis["offers"] == res.areas["offers"].sum() and kreis["pop"] == 3500
     assert kreis.geometry.area == pytest.approx(30000)
+
+
+def test_pooled_rates_use_the_rate_base_of_the_result():
+    from geolib.density import pool_offers
+
+    areas = _areas(pop=(2000, 1000, 500)).assign(ags=["01", "02", "03"])
+    offers = _offers([(10, 10), (20, 20), (150, 50)])
+    res = offers_per_population(areas, offers, population_field="pop", per=100)
+    mapping = pd.DataFrame({"ags": ["01", "02", "03"], "kreis": ["K", "K", "K"]})
+    pooled = pool_offers(res, mapping, area_key="ags", group_fields=["kreis"]).groups
+    assert pooled["offers_per_100"].tolist() == pytest.approx([3 / 3500 * 100])
 
 
 def test_pooling_with_unmatched_keys_is_noted_and_all_unmatched_refused():

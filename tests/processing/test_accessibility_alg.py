@@ -175,7 +175,8 @@ def test_unknown_category_leaves_no_offers(children, examples):
             "OUTPUT": "memory:",
         },
     )
-    assert "supply layer is empty" in message
+    assert "No offer has the category 'Raumfahrt' in 'categories'" in message
+    assert "Senioren" in message  # the categories there, to choose from
 
 
 def test_bad_breaks_are_refused(children, examples):
