@@ -21,7 +21,7 @@ from .crs import to_metric
 from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
 from .messages import N_, Message
-from .network import od_costs
+from .network import UNROUTABLE_NOTE, od_costs
 from .validate import drop_null_geometries, numeric_field, require_field
 
 METHODS = ("2sfca", "e2sfca", "gravity", "ratio")
@@ -37,11 +37,6 @@ _UNSERVED_TEMPLATE = N_("{n} demand units have no supply within reach; their sco
 _LONELY_TEMPLATE = N_(
     "{n} supply points have no demand within reach; their supply is not assigned to "
     "anyone (ratio NULL)."
-)
-_UNROUTABLE_TEMPLATE = (
-    "{n} of {total} points of the {what} are not routable (farther than {d} m "
-    "from the network or without geometry); they are listed in the unroutable "
-    "output."
 )
 
 
@@ -616,7 +611,7 @@ def accessibility(
         )
         # od_costs names "origins"/"destinations" and an output this function does not
         # have: its notes on unroutable points are replaced by the ones below
-        notes += [n for n in od.notes if getattr(n, "template", "") != _UNROUTABLE_TEMPLATE]
+        notes += [n for n in od.notes if getattr(n, "template", "") != UNROUTABLE_NOTE]
         costs = od.table[list(COST_COLUMNS)]
         demand_routable = _routable(len(demand_m), od.unroutable_origins)
         supply_routable = _routable(len(supply_m), od.unroutable_destinations)

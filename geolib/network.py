@@ -94,6 +94,12 @@ _HIGHWAY_FIELDS = ("highway", "class", "subclass", "kind")
 
 #: reasons in the ``reason`` field of unroutable points (catalogue phrases)
 REASON_FAR = N_("farther than the snap distance from the network")
+#: the note on points that snap to no edge (callers may replace it with their own)
+UNROUTABLE_NOTE = N_(
+    "{n} of {total} points of the {what} are not routable (farther than {d} m "
+    "from the network or without geometry); they are listed in the unroutable "
+    "output."
+)
 REASON_NO_GEOMETRY = N_("no geometry")
 
 #: memory a request may use, in bytes, unless the caller says otherwise
@@ -894,9 +900,7 @@ def snap_points(
     if bad.any():
         notes.append(
             Message(
-                "{n} of {total} points of the {what} are not routable (farther than {d} m "
-                "from the network or without geometry); they are listed in the unroutable "
-                "output.",
+                UNROUTABLE_NOTE,
                 n=int(bad.sum()),
                 total=len(points),
                 what=what,

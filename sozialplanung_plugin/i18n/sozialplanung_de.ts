@@ -553,27 +553,27 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>CatchmentsAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="284"/>
+        <location filename="../../processing_algorithms/catchments.py" line="281"/>
         <source>All outputs are skipped: choose at least one, such as the catchments.</source>
         <translation>Alle Ausgaben sind übersprungen: wählen Sie mindestens eine, etwa die Einzugsgebiete.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="139"/>
+        <location filename="../../processing_algorithms/catchments.py" line="136"/>
         <source>Bike (15 km/h)</source>
         <translation>Fahrrad (15 km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="171"/>
+        <location filename="../../processing_algorithms/catchments.py" line="168"/>
         <source>Breaks (minutes or metres, increasing, e.g. 5,10,15)</source>
         <translation>Grenzen (Minuten oder Meter, aufsteigend, z. B. 5,10,15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="139"/>
+        <location filename="../../processing_algorithms/catchments.py" line="136"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="72"/>
+        <location filename="../../processing_algorithms/catchments.py" line="69"/>
         <source>Catchment areas of offers for several breaks at once (e.g. 5,10,15 minutes), on a street network or as straight-line circles.
 
 Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; NETWORK_FILE). Lines are joined where they meet; direction comes from a direction field (forward/backward/both values, as in QGIS's service area) or the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in metres. Offers snap to the nearest point on a street within the snap distance; offers farther away are listed in the unroutable output with their distance and reason.
@@ -590,197 +590,197 @@ Flächen sind die erreichten Straßen, genau bei den Kosten der Grenze geschnitt
 Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population (der aufwendige Teil: diese Ausgabe überspringen, wenn nur die Linien gebraucht werden); erreichte Linien mit den Kosten an beiden Enden (from_min/to_min oder from_m/to_m); nicht routbare Angebote; mit einem Bevölkerungslayer (Polygone mit Anzahlen, nach Fläche gewichtet, oder Punkte) eine Tabelle der erreichten und nicht erreichten Bevölkerung je Bevölkerungsfläche (z. B. Gemeinde) und Grenze; optional (Netzmodus) die Netzknoten innerhalb der größten Grenze mit ihren Kosten, dem nächsten Angebot und der kleinsten Grenze, die sie erreicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="69"/>
+        <location filename="../../processing_algorithms/catchments.py" line="66"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="302"/>
+        <location filename="../../processing_algorithms/catchments.py" line="299"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Wählen Sie das Bevölkerungsfeld des Bevölkerungslayers.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="130"/>
+        <location filename="../../processing_algorithms/catchments.py" line="127"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="155"/>
+        <location filename="../../processing_algorithms/catchments.py" line="152"/>
         <source>Direction field</source>
         <translation>Richtungsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="181"/>
+        <location filename="../../processing_algorithms/catchments.py" line="178"/>
         <source>Dissolve (coverage per break)</source>
         <translation>Zusammenfassen (Abdeckung je Grenze)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="131"/>
+        <location filename="../../processing_algorithms/catchments.py" line="128"/>
         <source>Distance (metres)</source>
         <translation>Entfernung (Meter)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="123"/>
+        <location filename="../../processing_algorithms/catchments.py" line="120"/>
         <source>Distance (straight line)</source>
         <translation>Entfernung (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="469"/>
+        <location filename="../../processing_algorithms/catchments.py" line="466"/>
         <source>Give either a network layer or an OSM file, not both.</source>
         <translation>Geben Sie entweder einen Netzlayer oder eine OSM-Datei an, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="195"/>
+        <location filename="../../processing_algorithms/catchments.py" line="192"/>
         <source>Maximum snap distance to the network</source>
         <translation>Maximale Fangdistanz zum Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="122"/>
+        <location filename="../../processing_algorithms/catchments.py" line="119"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="123"/>
+        <location filename="../../processing_algorithms/catchments.py" line="120"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="101"/>
+        <location filename="../../processing_algorithms/catchments.py" line="98"/>
         <source>Network (lines)</source>
         <translation>Netz (Linien)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="109"/>
+        <location filename="../../processing_algorithms/catchments.py" line="106"/>
         <source>Network from an OSM file (instead of a line layer)</source>
         <translation>Netz aus einer OSM-Datei (statt eines Linienlayers)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="473"/>
+        <location filename="../../processing_algorithms/catchments.py" line="470"/>
         <source>Network mode needs a network: a line layer or an OSM file.</source>
         <translation>Der Netzmodus braucht ein Netz: einen Linienlayer oder eine OSM-Datei.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="267"/>
+        <location filename="../../processing_algorithms/catchments.py" line="264"/>
         <source>Network nodes with their cost</source>
         <translation>Netzknoten mit ihren Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="435"/>
+        <location filename="../../processing_algorithms/catchments.py" line="432"/>
         <source>Node costs need the network mode; the node output stays empty.</source>
         <translation>Knotenkosten gibt es nur im Netzmodus; die Knotenausgabe bleibt leer.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="110"/>
+        <location filename="../../processing_algorithms/catchments.py" line="107"/>
         <source>OSM files (*.osm *.pbf *.osm.gz *.osm.bz2)</source>
         <translation>OSM-Dateien (*.osm *.pbf *.osm.gz *.osm.bz2)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="116"/>
+        <location filename="../../processing_algorithms/catchments.py" line="113"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="180"/>
+        <location filename="../../processing_algorithms/catchments.py" line="177"/>
         <source>One area per offer (overlapping)</source>
         <translation>Eine Fläche je Angebot (überlappend)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="178"/>
+        <location filename="../../processing_algorithms/catchments.py" line="175"/>
         <source>Overlap</source>
         <translation>Überlappung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="213"/>
+        <location filename="../../processing_algorithms/catchments.py" line="210"/>
         <source>Population (polygons or points with counts)</source>
         <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="221"/>
+        <location filename="../../processing_algorithms/catchments.py" line="218"/>
         <source>Population field</source>
         <translation>Bevölkerungsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="138"/>
+        <location filename="../../processing_algorithms/catchments.py" line="135"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="257"/>
+        <location filename="../../processing_algorithms/catchments.py" line="254"/>
         <source>Reached and unreached population</source>
         <translation>Erreichte und nicht erreichte Bevölkerung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="239"/>
+        <location filename="../../processing_algorithms/catchments.py" line="236"/>
         <source>Reached network lines</source>
         <translation>Erreichte Netzlinien</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="189"/>
+        <location filename="../../processing_algorithms/catchments.py" line="186"/>
         <source>Rings (areas between breaks)</source>
         <translation>Ringe (Flächen zwischen den Grenzen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="146"/>
+        <location filename="../../processing_algorithms/catchments.py" line="143"/>
         <source>Speed field (km/h)</source>
         <translation>Geschwindigkeitsfeld (km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="182"/>
+        <location filename="../../processing_algorithms/catchments.py" line="179"/>
         <source>Split (service territories)</source>
         <translation>Aufteilen (Versorgungsgebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="310"/>
+        <location filename="../../processing_algorithms/catchments.py" line="307"/>
         <source>Straight-line catchments in minutes need the walk or bike profile (a car has no single speed); use the network mode or breaks in metres.</source>
         <translation>Luftlinien-Einzugsgebiete in Minuten brauchen das Profil zu Fuß oder Fahrrad (ein Auto hat keine feste Geschwindigkeit); nutzen Sie den Netzmodus oder Grenzen in Metern.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="319"/>
+        <location filename="../../processing_algorithms/catchments.py" line="316"/>
         <source>Straight-line radii from minutes at {speed} km/h: {radii} m.</source>
         <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="498"/>
+        <location filename="../../processing_algorithms/catchments.py" line="495"/>
         <source>The network was reused from an earlier run (same lines and options); it was not rebuilt.</source>
         <translation>Das Netz wurde aus einem früheren Lauf wiederverwendet (gleiche Linien und Optionen); es wurde nicht neu aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="131"/>
+        <location filename="../../processing_algorithms/catchments.py" line="128"/>
         <source>Time (minutes)</source>
         <translation>Zeit (Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="248"/>
+        <location filename="../../processing_algorithms/catchments.py" line="245"/>
         <source>Unroutable offers</source>
         <translation>Nicht routbare Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="162"/>
+        <location filename="../../processing_algorithms/catchments.py" line="159"/>
         <source>Value for backward direction</source>
         <translation>Wert für Rückwärtsrichtung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="163"/>
+        <location filename="../../processing_algorithms/catchments.py" line="160"/>
         <source>Value for both directions</source>
         <translation>Wert für beide Richtungen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="161"/>
+        <location filename="../../processing_algorithms/catchments.py" line="158"/>
         <source>Value for forward direction</source>
         <translation>Wert für Vorwärtsrichtung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="139"/>
+        <location filename="../../processing_algorithms/catchments.py" line="136"/>
         <source>Walk (4.5 km/h)</source>
         <translation>Zu Fuß (4,5 km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="204"/>
+        <location filename="../../processing_algorithms/catchments.py" line="201"/>
         <source>Walk-off distance (buffer around reached streets)</source>
         <translation>Zugangsdistanz (Puffer um erreichte Straßen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="357"/>
+        <location filename="../../processing_algorithms/catchments.py" line="354"/>
         <source>{n} offers could not be routed; see the unroutable output.</source>
         <translation>{n} Angebote konnten nicht geroutet werden; siehe die Ausgabe der nicht routbaren Angebote.</translation>
     </message>
@@ -1559,7 +1559,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1249"/>
+        <location filename="../../geolib/catchments.py" line="1248"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -1734,7 +1734,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="140"/>
+        <location filename="../../geolib/accessibility.py" line="135"/>
         <source>Give one weight per zone break: {n_breaks} breaks but {n_weights} weights.</source>
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
@@ -1834,7 +1834,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="649"/>
+        <location filename="../../geolib/network.py" line="646"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -1849,12 +1849,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="277"/>
+        <location filename="../../geolib/catchments.py" line="281"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="331"/>
+        <location filename="../../geolib/accessibility.py" line="326"/>
         <source>No population reaches any supply; the normalised score is NULL.</source>
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
@@ -1969,7 +1969,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="277"/>
+        <location filename="../../geolib/accessibility.py" line="272"/>
         <source>Some costs are 0; the gravity decay uses a minimum cost of {min_cost} so that it stays finite.</source>
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
@@ -2019,12 +2019,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="257"/>
+        <location filename="../../geolib/network.py" line="254"/>
         <source>The OSM file '{path}' could not be read: {error}</source>
         <translation>Die OSM-Datei '{path}' konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="235"/>
+        <location filename="../../geolib/network.py" line="232"/>
         <source>The OSM file '{path}' does not exist.</source>
         <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
     </message>
@@ -2114,17 +2114,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="578"/>
+        <location filename="../../geolib/accessibility.py" line="573"/>
         <source>The capacity field '{field}' has negative values; fix them first.</source>
         <translation>Das Kapazitätsfeld „{field}“ hat negative Werte; korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="583"/>
+        <location filename="../../geolib/accessibility.py" line="578"/>
         <source>The capacity field '{field}' is 0 in every offer: there is no supply to share. Choose another field or none (1 per offer).</source>
         <translation>Das Kapazitätsfeld „{field}“ ist bei jedem Angebot 0: Es gibt kein Angebot, das verteilt werden könnte. Wählen Sie ein anderes Feld oder keines (1 je Angebot).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="709"/>
+        <location filename="../../geolib/network.py" line="699"/>
         <source>The car profile needs the road class in a field 'highway' (OSM) or 'class'; the {what} has neither. Use a speed field instead.</source>
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2149,22 +2149,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="423"/>
+        <location filename="../../geolib/network.py" line="420"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="338"/>
+        <location filename="../../geolib/accessibility.py" line="333"/>
         <source>The cost table needs the columns origin, destination and cost; missing: {missing}.</source>
         <translation>Die Kostentabelle braucht die Spalten origin, destination und cost; es fehlt: {missing}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="351"/>
+        <location filename="../../geolib/accessibility.py" line="346"/>
         <source>The cost table refers to rows that do not exist ({n_origins} origins, {n_destinations} destinations).</source>
         <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="131"/>
+        <location filename="../../geolib/accessibility.py" line="126"/>
         <source>The default E2SFCA weights (1, 0.68, 0.22) are for three zones, but {n} breaks were given; give one weight per break.</source>
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
@@ -2239,7 +2239,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="268"/>
+        <location filename="../../geolib/accessibility.py" line="263"/>
         <source>The gravity decay needs a scale above 0 and an exponent of at least 0 (got scale {scale}, exponent {beta}).</source>
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
@@ -2314,12 +2314,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1083"/>
+        <location filename="../../geolib/network.py" line="1064"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="256"/>
+        <location filename="../../geolib/accessibility.py" line="251"/>
         <source>The maximum cost must be greater than 0, not {max_cost}.</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein, nicht {max_cost}.</translation>
     </message>
@@ -2339,7 +2339,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="583"/>
+        <location filename="../../geolib/network.py" line="580"/>
         <source>The network has {n} separate parts; the largest has {share} % of the nodes. Places in different parts cannot reach each other.</source>
         <translation>Das Netz hat {n} getrennte Teile; der größte hat {share} % der Knoten. Orte in verschiedenen Teilen können einander nicht erreichen.</translation>
     </message>
@@ -2374,7 +2374,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="255"/>
+        <location filename="../../geolib/catchments.py" line="158"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -2394,22 +2394,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="552"/>
+        <location filename="../../geolib/accessibility.py" line="547"/>
         <source>The population field '{field}' has negative values ({n}); fix them first.</source>
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1170"/>
+        <location filename="../../geolib/catchments.py" line="1169"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="559"/>
+        <location filename="../../geolib/accessibility.py" line="554"/>
         <source>The population field '{field}' is 0 in every demand unit: there is no demand to relate the supply to. Choose another field or layer.</source>
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="427"/>
+        <location filename="../../geolib/network.py" line="424"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -2424,7 +2424,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="304"/>
+        <location filename="../../geolib/accessibility.py" line="299"/>
         <source>The ratio method needs demand-to-demand costs.</source>
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
@@ -2449,17 +2449,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="871"/>
+        <location filename="../../geolib/network.py" line="854"/>
         <source>The snap distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="435"/>
+        <location filename="../../geolib/network.py" line="432"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="696"/>
+        <location filename="../../geolib/network.py" line="686"/>
         <source>The speed field '{field}' has {n} zero, negative or missing values, in the rows {rows}. Every line needs a speed above 0 km/h: fix these rows or leave them out.</source>
         <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
     </message>
@@ -2469,7 +2469,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="261"/>
+        <location filename="../../geolib/catchments.py" line="265"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2494,7 +2494,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="125"/>
+        <location filename="../../geolib/accessibility.py" line="120"/>
         <source>The zone breaks must be distinct positive costs, not {breaks}.</source>
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
@@ -2524,12 +2524,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' hat {n} Tabellen; eine als '{path}|layername=NAME' angeben. Ihre Tabellen: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="491"/>
+        <location filename="../../geolib/network.py" line="488"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="509"/>
+        <location filename="../../geolib/network.py" line="506"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
@@ -2539,12 +2539,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), oder in Python mit gdf.set_crs('EPSG:25832').</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="540"/>
+        <location filename="../../geolib/accessibility.py" line="535"/>
         <source>The {what} has no feature with a geometry.</source>
         <translation>Der {what} hat kein Objekt mit Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="684"/>
+        <location filename="../../geolib/validate.py" line="22"/>
         <source>The {what} has no field '{field}'. Its fields are: {fields}. Choose one of them.</source>
         <translation>Der {what} hat kein Feld „{field}“. Seine Felder sind: {fields}. Wählen Sie eines davon.</translation>
     </message>
@@ -2564,7 +2564,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="159"/>
+        <location filename="../../geolib/catchments.py" line="168"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -2574,7 +2574,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="441"/>
+        <location filename="../../geolib/network.py" line="438"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -2594,7 +2594,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1185"/>
+        <location filename="../../geolib/catchments.py" line="1184"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2609,7 +2609,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="984"/>
+        <location filename="../../geolib/network.py" line="965"/>
         <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
@@ -2619,7 +2619,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="431"/>
+        <location filename="../../geolib/network.py" line="428"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2654,7 +2654,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="250"/>
+        <location filename="../../geolib/accessibility.py" line="245"/>
         <source>Unknown method '{method}'; choose one of {methods}.</source>
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
@@ -2699,7 +2699,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="146"/>
+        <location filename="../../geolib/accessibility.py" line="141"/>
         <source>Zone weights must be numbers of at least 0, not {weights}.</source>
         <translation>Die Zonengewichte müssen Zahlen von mindestens 0 sein, nicht {weights}.</translation>
     </message>
@@ -2724,7 +2724,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="731"/>
+        <location filename="../../geolib/accessibility.py" line="726"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
@@ -2734,27 +2734,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="311"/>
+        <location filename="../../geolib/catchments.py" line="315"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1100"/>
+        <location filename="../../geolib/network.py" line="1081"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="524"/>
+        <location filename="../../geolib/accessibility.py" line="519"/>
         <source>demand layer</source>
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1090"/>
+        <location filename="../../geolib/network.py" line="1071"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="95"/>
+        <location filename="../../geolib/network.py" line="96"/>
         <source>farther than the snap distance from the network</source>
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
     </message>
@@ -2789,7 +2789,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="438"/>
+        <location filename="../../geolib/network.py" line="435"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -2799,17 +2799,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1060"/>
+        <location filename="../../geolib/catchments.py" line="1059"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="157"/>
+        <location filename="../../geolib/catchments.py" line="166"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1088"/>
+        <location filename="../../geolib/network.py" line="1069"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -2829,7 +2829,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punktlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1166"/>
+        <location filename="../../geolib/catchments.py" line="1165"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -2839,7 +2839,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="525"/>
+        <location filename="../../geolib/accessibility.py" line="520"/>
         <source>supply layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -2894,7 +2894,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="545"/>
+        <location filename="../../geolib/accessibility.py" line="540"/>
         <source>{n} demand units have no population in '{field}'; they count as 0.</source>
         <translation>{n} Nachfrageeinheiten haben keine Bevölkerung in „{field}“; sie zählen als 0.</translation>
     </message>
@@ -2909,7 +2909,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="500"/>
+        <location filename="../../geolib/network.py" line="497"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -2929,22 +2929,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="530"/>
+        <location filename="../../geolib/network.py" line="527"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="515"/>
+        <location filename="../../geolib/network.py" line="512"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="639"/>
+        <location filename="../../geolib/accessibility.py" line="634"/>
         <source>{n} of {total} demand units are farther than {d} m from the network (or have no geometry): their score and nearest offer are NULL (routable = 0) and their {population} inhabitants are left out of the mean.</source>
         <translation>{n} von {total} Nachfrageeinheiten liegen weiter als {d} m vom Netz entfernt (oder haben keine Geometrie): Ihr Wert und ihr nächstes Angebot sind NULL (routable = 0), und ihre {population} Einwohner zählen nicht im Mittel.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="652"/>
+        <location filename="../../geolib/accessibility.py" line="647"/>
         <source>{n} of {total} offers are farther than {d} m from the network: nobody reaches them, their capacity ({capacity}) is not counted (routable = 0).</source>
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
@@ -2959,12 +2959,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="919"/>
+        <location filename="../../geolib/network.py" line="98"/>
         <source>{n} of {total} points of the {what} are not routable (farther than {d} m from the network or without geometry); they are listed in the unroutable output.</source>
         <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="286"/>
+        <location filename="../../geolib/catchments.py" line="290"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
@@ -3004,7 +3004,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="570"/>
+        <location filename="../../geolib/accessibility.py" line="565"/>
         <source>{n} supply points have no capacity in '{field}'; they count as 1.</source>
         <translation>{n} Angebote haben keine Kapazität in „{field}“; sie zählen als 1.</translation>
     </message>
