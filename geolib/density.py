@@ -26,7 +26,7 @@ from .errors import (
     ResourceError,
 )
 from .io import require_rows
-from .messages import N_, Message
+from .messages import N_, Message, human_bytes
 from .validate import (
     drop_null_geometries,
     numeric_field,
@@ -467,14 +467,6 @@ def _kernel_integral(kernel: str, radius: np.ndarray, decay: float) -> np.ndarra
     return 2.0 * np.pi * sigma2 * (1.0 - np.exp(-0.5 * GAUSSIAN_SIGMAS**2))
 
 
-def _format_bytes(n: float) -> str:
-    for unit in ("bytes", "KB", "MB", "GB", "TB", "PB"):
-        if n < 1024 or unit == "PB":
-            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n:.1f} PB"  # pragma: no cover
-
-
 def kernel_density(
     points: gpd.GeoDataFrame,
     *,
@@ -706,8 +698,8 @@ def kernel_density(
             "than the limit of {limit}. Use a larger pixel size or a smaller extent.",
             rows=rows,
             cols=cols,
-            need=_format_bytes(need),
-            limit=_format_bytes(max_bytes),
+            need=human_bytes(need),
+            limit=human_bytes(max_bytes),
         )
 
     # the grid starts at the top-left corner; only points whose disc reaches it count

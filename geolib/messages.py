@@ -66,3 +66,12 @@ def translate(message: Any, lookup) -> str:
     if isinstance(message, str):
         return lookup(message)
     return str(message)
+
+
+def human_bytes(nbytes: float) -> str:
+    """A size for a message: ``"512 bytes"``, ``"3.2 GB"``."""
+    for unit in ("bytes", "KB", "MB", "GB", "TB"):
+        if nbytes < 1024 or unit == "TB":
+            return f"{nbytes:,.0f} {unit}" if unit == "bytes" else f"{nbytes:,.1f} {unit}"
+        nbytes /= 1024.0
+    return f"{nbytes:,.1f} TB"  # pragma: no cover

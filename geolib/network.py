@@ -48,7 +48,7 @@ from .errors import (
     ResourceError,
     SourceError,
 )
-from .messages import N_, Message
+from .messages import N_, Message, human_bytes
 from .validate import require_field
 
 __all__ = [
@@ -967,17 +967,9 @@ def check_memory(needed: int, limit: int | None, *, what: str) -> None:
             "available. Use fewer points, a smaller maximum cost or break, or a smaller "
             "network.",
             what=what,
-            need=_human(needed),
-            limit=_human(limit),
+            need=human_bytes(needed),
+            limit=human_bytes(limit),
         )
-
-
-def _human(nbytes: float) -> str:
-    for unit in ("bytes", "KB", "MB", "GB", "TB", "PB"):
-        if nbytes < 1024 or unit == "PB":
-            return f"{nbytes:,.0f} {unit}" if unit == "bytes" else f"{nbytes:,.1f} {unit}"
-        nbytes /= 1024.0
-    return str(nbytes)
 
 
 def bounded_costs(
