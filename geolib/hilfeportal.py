@@ -279,7 +279,8 @@ class HsdsClient:
     ----------
     base_url
         The API root, e.g. ``https://hilfeportal.example/api``; ``/services`` is
-        appended unless the URL already ends with it.
+        appended unless the path already ends with it. A query (``?key=…``) is kept
+        on every request and never shown in a message.
     token
         Sent as ``Authorization: Bearer <token>``; never part of a message.
     headers
@@ -320,14 +321,15 @@ class HsdsClient:
         max_pages: int = 2000,
         max_bytes: int = 64 * 1024 * 1024,
     ) -> None:
-        url = _require_http(base_url).rstrip("/")
+        parts = urllib.parse.urlsplit(_require_http(base_url))
         if per_page < 1 or max_pages < 1 or retries < 0 or timeout <= 0:
             raise ParameterError(
                 "per_page and max_pages must be at least 1, retries at least 0 and the "
                 "timeout positive."
             )
-        self.services_url = url if url.endswith("/services") else url + "/services"
-        self.base_url = self.services_url[: -len("/services")]
+        path = re.sub(r"(/services)?/*$", "", parts.path)
+        # the root's query (an API key, say) goes with every request
+        self._root = parts._replace(path=path, fragment="")
         self._headers = {"Accept": "application/json", "User-Agent": "sozialplanung-geolib"}
         self._headers.update(headers or {})
         if token:
@@ -343,6 +345,12 @@ class HsdsClient:
         self._opener = urllib.request.build_opener(_SafeRedirects())
         self.requests = 0
 
+    def _endpoint(self, name: str, **params: Any) -> str:
+        """The URL of ``name`` below the API root, with the root's query and ``params``."""
+        query = "&".join(q for q in (self._root.query, urllib.parse.urlencode(params)) if q)
+        path = f"{self._root.path}/{name}"
+        return urllib.parse.urlunsplit(self._root._replace(path=path, query=query))
+
     # --- one request with retries --------------------------------------------------------
     def get(self, url: str, progress: Progress | None = None) -> bytes:
         """GET ``url``; retry on 429, 5xx and network errors; return the body.
@@ -357,7 +365,7 @@ class HsdsClient:
             ``progress`` says the caller wants to stop.
         """
         progress = progress or Progress()
-        shown = self._redact(url)
+        shown = _display_source(self._redact(url))
         for attempt in itertools.count():  # ends by returning or raising
             progress.check()
             request = urllib.request.Request(url, headers=self._headers)
@@ -456,9 +464,8 @@ class HsdsClient:
                     "paging seems broken. Nothing was loaded.",
                     n=self.max_pages,
                 )
-            query = urllib.parse.urlencode({"page": page, "per_page": self.per_page})
-            sep = "&" if "?" in self.services_url else "?"
-            data = self.get_json(f"{self.services_url}{sep}{query}", progress, page=page)
+            url = self._endpoint("services", page=page, per_page=self.per_page)
+            data = self.get_json(url, progress, page=page)
             items, meta = _page_items(data)
             if meta.get("page_number") is not None and _int(meta["page_number"]) != page:
                 raise SourceError(
@@ -505,7 +512,7 @@ class HsdsClient:
 
     def taxonomy_terms(self, progress: Progress | None = None) -> list[dict[str, Any]]:
         """The API's ``/taxonomy_terms`` (one page, or a plain list)."""
-        data = self.get_json(f"{self.base_url}/taxonomy_terms?per_page=1000", progress)
+        data = self.get_json(self._endpoint("taxonomy_terms", per_page=1000), progress)
         items, _ = _page_items(data)
         return items
 

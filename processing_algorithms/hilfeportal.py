@@ -186,7 +186,6 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         area = None
         if parameters.get(self.AREA):
             area = self.read_source(parameters, self.AREA, context)
-        self._input_names[self.SOURCE] = source
         result = load_offers(
             source,
             cache_dir=cache_dir(),
@@ -200,6 +199,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             stale_days=self.parameterAsInt(parameters, self.STALE_DAYS, context),
             progress=self.progress(feedback, 0, 80),
         )
+        self._input_names[self.SOURCE] = result.source  # without a key in the URL
         if result.from_cache:
             feedback.pushWarning(tr_geolib(result.notes[0]))
         self.push_notes(feedback, result.notes[1:] if result.from_cache else result.notes)
@@ -222,7 +222,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             style="hilfeportal_offers.qml",
             provenance=self.provenance(
                 self.tr("Hilfeportal offers"),
-                _public(parameters),
+                _public(parameters, result.source),
                 data_year=result.fetched_at[:4],
                 method="geolib.hilfeportal.load_offers",
                 notes=notes,
@@ -238,7 +238,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             style="hilfeportal_checks.qml",
             provenance=self.provenance(
                 self.tr("Hilfeportal check list"),
-                _public(parameters),
+                _public(parameters, result.source),
                 data_year=result.fetched_at[:4],
                 method="geolib.hilfeportal.check_offers",
                 notes=notes,
@@ -248,6 +248,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         return {self.OUTPUT: dest, self.OUTPUT_CHECKS: dest_checks}
 
 
-def _public(parameters: dict[str, Any]) -> dict[str, Any]:
-    """Parameters for the provenance: the auth config's id only, never a secret."""
-    return {k: v for k, v in parameters.items() if k != HilfeportalAlgorithm.AUTHCFG}
+def _public(parameters: dict[str, Any], source: str) -> dict[str, Any]:
+    """Parameters for the provenance: no authentication, the source as shown (no key)."""
+    alg = HilfeportalAlgorithm
+    return {k: source if k == alg.SOURCE else v for k, v in parameters.items() if k != alg.AUTHCFG}

@@ -181,6 +181,22 @@ def test_a_partial_fetch_never_replaces_the_cache(server, tmp_path):
     assert after.fetched_at == before.fetched_at and len(after.records) == len(before.records)
 
 
+def test_api_address_with_a_query_keeps_it_on_every_request(server, services):
+    fetched = read_offers(server.url + "/?key=abc", per_page=500, **FAST)
+    assert len(fetched.records) == len(services)
+    assert server.requests == ["/services?key=abc&page=1&per_page=500"]
+    assert fetched.source.endswith("?key=%2A%2A%2A")  # the key is not shown
+    from geolib.hilfeportal import HsdsClient
+
+    client = HsdsClient(server.url + "/services?key=abc")
+    assert client.taxonomy_terms()
+    assert server.requests[-1] == "/taxonomy_terms?key=abc&per_page=1000"
+    server.faults = Faults(fail_500=-1)
+    with pytest.raises(SourceError, match="HTTP 500") as info:
+        read_offers(server.url + "?token=geheim-7", **FAST)
+    assert "geheim-7" not in str(info.value)
+
+
 def test_taxonomy_terms(server):
     from geolib.hilfeportal import HsdsClient
 

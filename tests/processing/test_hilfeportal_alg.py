@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsVectorLayer
 
@@ -36,6 +38,15 @@ def test_loads_every_offer_styled_with_check_list(server, offers, tmp_path):
     assert layer.renderer().type() == "categorizedSymbol"
     assert layer.renderer().classAttribute() == "category"
     assert "offers loaded" in feedback.text
+
+
+def test_a_key_in_the_source_url_is_not_stored(server, offers, tmp_path):
+    got, _, _, feedback = _run(tmp_path, SOURCE=server.url + "?token=geheim-9")
+    assert len(got) == len(offers)
+    assert all("token=geheim-9" in p for p in server.requests)
+    provenance = read_provenance(tmp_path / "angebote.gpkg", "angebote")
+    assert provenance["parameters"]["SOURCE"].startswith(server.url)
+    assert "geheim-9" not in json.dumps(provenance) and "geheim-9" not in feedback.text
 
 
 def test_filters_by_category_target_group_and_search(server, offers, tmp_path):
