@@ -543,12 +543,16 @@ def _signature(items: list[dict[str, Any]]) -> tuple:
     return tuple(json.dumps(item, sort_keys=True, default=str) for item in items)
 
 
+#: keys of an answer (or export) that hold its list of offers, the HSDS one first
+_LIST_KEYS = ("contents", "items", "data", "services", "results")
+
+
 def _page_items(data: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     if isinstance(data, list):
         return [d for d in data if isinstance(d, dict)], {}
     if not isinstance(data, dict):
         raise SourceError("The Hilfeportal answered with something that is not a list of offers.")
-    for key in ("contents", "items", "data", "services", "results"):
+    for key in _LIST_KEYS:
         if isinstance(data.get(key), list):
             meta = {k: v for k, v in data.items() if k != key}
             return [d for d in data[key] if isinstance(d, dict)], meta
@@ -767,7 +771,8 @@ def _records_from_file(
             ) from None
         records, unknown = _records_from_json(data, mapping, path)
     elif suffix in (".csv", ".txt", ".tsv", ""):
-        records, unknown = _records_from_csv(text, mapping, path)
+        records, unknown, csv_notes = _records_from_csv(text, mapping, path)
+        notes += csv_notes
     else:
         raise SourceError(
             "The file '{file}' is not a Hilfeportal export: use JSON, GeoJSON or CSV.",
@@ -784,17 +789,18 @@ def _records_from_json(
         for feat in data.get("features") or []:
             if not isinstance(feat, dict):
                 continue
-            props = dict(feat.get("properties") or {})
+            props = feat.get("properties")
+            props = dict(props) if isinstance(props, dict) else {}
             geom = feat.get("geometry") or {}
             coords = geom.get("coordinates") if isinstance(geom, dict) else None
             if isinstance(geom, dict) and geom.get("type") == "Point" and coords:
                 props["__lon"], props["__lat"] = [*list(coords), None, None][:2]
             rows.append(props)
         return _records_from_rows(rows, mapping, geo=True)
-    if isinstance(data, dict):
+    if isinstance(data, list) or (
+        isinstance(data, dict) and any(isinstance(data.get(k), list) for k in _LIST_KEYS)
+    ):
         items, _ = _page_items(data)
-    elif isinstance(data, list):
-        items = [d for d in data if isinstance(d, dict)]
     else:
         raise SourceError("The export '{file}' holds no list of offers.", file=path.name)
     if _looks_like_hsds(items):
@@ -806,7 +812,7 @@ def _records_from_json(
 
 def _records_from_csv(
     text: str, mapping: FieldMapping, path: Path
-) -> tuple[list[dict[str, Any]], list[str]]:
+) -> tuple[list[dict[str, Any]], list[str], list[Message]]:
     first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     delimiter = max((";", ",", "\t"), key=first.count)
     if first.count(delimiter) == 0:
@@ -816,10 +822,25 @@ def _records_from_csv(
         raise EmptyInputError(
             "The export '{file}' is empty: it contains no offers.", file=path.name
         )
-    rows = [row for row in reader if any((v or "").strip() for v in row.values() if v)]
+    rows = []
+    extra = 0
+    for row in reader:
+        extra += row.pop(None, None) is not None  # cells beyond the header
+        if any((v or "").strip() for v in row.values()):
+            rows.append(row)
+    notes = []
+    if extra:
+        notes.append(
+            Message(
+                "{n} rows of '{file}' have more cells than the header; the extra cells "
+                "were ignored. Is a separator inside a text without quotes?",
+                n=extra,
+                file=path.name,
+            )
+        )
     if not rows:
-        return [], []
-    return _records_from_rows(rows, mapping)
+        return [], [], notes
+    return (*_records_from_rows(rows, mapping), notes)
 
 
 def _records_from_rows(

@@ -277,6 +277,29 @@ def test_empty_export(tmp_path, content):
         read_offers(path)
 
 
+def test_csv_rows_with_more_cells_than_the_header_are_counted(tmp_path):
+    path = tmp_path / "verrutscht.csv"
+    path.write_text(
+        "offer_id;title;lon;lat\nA;Beratung; Hilfe;9.8;53.65\n;;;;x\nB;Treff;9.8;53.66\n",
+        encoding="utf-8",
+    )
+    fetched = read_offers(path)
+    assert fetched.records["offer_id"].tolist() == ["A", "B"]
+    assert any("2 rows of 'verrutscht.csv' have more cells" in n for n in fetched.notes)
+
+
+def test_json_exports_without_a_list_of_offers(tmp_path):
+    path = tmp_path / "objekt.json"
+    path.write_text('{"name": "Hilfeportal", "version": 3}', encoding="utf-8")
+    with pytest.raises(SourceError, match=r"The export 'objekt\.json' holds no list of offers"):
+        read_offers(path)
+    odd = tmp_path / "seltsam.geojson"
+    feature = {"type": "Feature", "properties": [1, 2], "geometry": None}
+    odd.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    checked = check_offers(read_offers(odd).records, stale_days=None)
+    assert checked.offers.empty and checked.checks["check"].tolist() == ["no_coordinates"]
+
+
 def test_geojson_export(tmp_path, offers):
     path = tmp_path / "angebote.geojson"
     offers.head(15).to_crs("EPSG:4326").drop(columns=["lon", "lat"]).to_file(path, driver="GeoJSON")
