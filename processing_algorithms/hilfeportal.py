@@ -71,6 +71,13 @@ def auth_headers(authcfg: str | None) -> dict[str, str]:
     }
 
 
+def checks_for_display(checks):
+    """The check list with its reasons translated for the user."""
+    checks = checks.copy()
+    checks["reason"] = [tr_geolib(r) for r in checks["reason"]]
+    return checks
+
+
 def split_terms(text: str | None) -> list[str] | None:
     """``"Sucht; Schulden"`` → ``["Sucht", "Schulden"]``; empty → ``None`` (no filter)."""
     if not text or not str(text).strip():
@@ -210,8 +217,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         )
         synthetic = result.all_offers["synthetic"].fillna(0).astype(int)
         self._synthetic_inputs = bool((synthetic == 1).any())
-        checks = result.checks.copy()
-        checks["reason"] = [tr_geolib(r) for r in checks["reason"]]
+        checks = checks_for_display(result.checks)
         notes = [tr_geolib(n) for n in result.notes]
         dest = self.write_sink(
             parameters,

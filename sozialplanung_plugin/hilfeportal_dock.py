@@ -53,8 +53,10 @@ from geolib.hilfeportal import filter_offers, is_url
 from geolib.io import attach_style
 from processing_algorithms import bridge
 from processing_algorithms.base import STYLES_DIR, tr_geolib
+from processing_algorithms.hilfeportal import auth_headers
+from processing_algorithms.hilfeportal import cache_dir as default_cache_dir
 
-from .hilfeportal_task import HilfeportalTask, checks_for_display, layer_fields
+from .hilfeportal_task import HilfeportalTask, layer_fields
 
 GROUP_NAME = "Hilfeportal"
 ROLE_PROPERTY = "sozialplanung/hilfeportal"
@@ -66,10 +68,6 @@ NAME_ROLE = Qt.UserRole + 1
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("HilfeportalDock", text)
-
-
-def default_cache_dir() -> Path:
-    return Path(QgsApplication.qgisSettingsDirPath()) / "sozialplanung" / "hilfeportal"
 
 
 class HilfeportalDock(QgsDockWidget):
@@ -222,8 +220,6 @@ class HilfeportalDock(QgsDockWidget):
             return None
         authcfg = self.auth_select.configId()
         try:
-            from processing_algorithms.hilfeportal import auth_headers
-
             headers = auth_headers(authcfg) if is_url(source) else {}
         except Exception as exc:  # GeolibError with a message, or the auth system failing
             message = tr_geolib(exc.message) if hasattr(exc, "message") else str(exc)
@@ -377,9 +373,7 @@ class HilfeportalDock(QgsDockWidget):
         self.status_label.setText(text)
 
     def _write_checks(self) -> None:
-        checks = (
-            self._checks if self._checks is not None else checks_for_display(self.result.checks)
-        )
+        checks = self._checks  # translated by the task
         layer = self._layer(
             "checks", tr("Hilfeportal check list"), checks, "hilfeportal_checks.qml"
         )
