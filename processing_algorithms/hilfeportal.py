@@ -9,6 +9,7 @@ from qgis.core import (
     QgsApplication,
     QgsAuthMethodConfig,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
@@ -17,10 +18,15 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from geolib.hilfeportal import is_url, load_offers
 
 from .base import SozialplanungAlgorithm, tr_geolib
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HilfeportalAlgorithm", text)
 
 
 def cache_dir() -> Path:
@@ -41,17 +47,16 @@ def auth_headers(authcfg: str | None) -> dict[str, str]:
     from qgis.PyQt.QtCore import QUrl
     from qgis.PyQt.QtNetwork import QNetworkRequest
 
-    from geolib.errors import ParameterError
-
     manager = QgsApplication.authManager()
     config = QgsAuthMethodConfig()
     loaded = manager.loadAuthenticationConfig(authcfg, config, True)
     ok = loaded[0] if isinstance(loaded, tuple) else loaded
     if not ok or not config.isValid(True):
-        raise ParameterError(
-            "The authentication configuration '{id}' cannot be read. Check it in "
-            "Settings → Options → Authentication (and the master password).",
-            id=authcfg,
+        raise QgsProcessingException(
+            tr(
+                "The authentication configuration '{id}' cannot be read. Check it in "
+                "Settings → Options → Authentication (and the master password)."
+            ).format(id=authcfg)
         )
     if config.method() == "EsriToken":
         return {"Authorization": f"Bearer {config.config('token').strip()}"}
@@ -62,8 +67,8 @@ def auth_headers(authcfg: str | None) -> dict[str, str]:
     else:
         ok = updated
     if not ok:
-        raise ParameterError(
-            "The authentication configuration '{id}' could not be applied.", id=authcfg
+        raise QgsProcessingException(
+            tr("The authentication configuration '{id}' could not be applied.").format(id=authcfg)
         )
     return {
         bytes(name).decode("latin-1"): bytes(request.rawHeader(name)).decode("latin-1").strip()

@@ -221,9 +221,8 @@ class HilfeportalDock(QgsDockWidget):
         authcfg = self.auth_select.configId()
         try:
             headers = auth_headers(authcfg) if is_url(source) else {}
-        except Exception as exc:  # GeolibError with a message, or the auth system failing
-            message = tr_geolib(exc.message) if hasattr(exc, "message") else str(exc)
-            self._message(message, Qgis.Critical)
+        except Exception as exc:  # the auth config cannot be read or applied (translated)
+            self._message(str(exc), Qgis.Critical)
             return None
         settings = QgsSettings()
         settings.setValue(SETTINGS_SOURCE, source)

@@ -783,37 +783,37 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
 <context>
     <name>HilfeportalAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="157"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="169"/>
         <source>Area for the check (default: Kreis Pinneberg)</source>
         <translation>Gebiet für die Prüfung (Standard: Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="134"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="146"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="140"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="152"/>
         <source>Categories (separated by ';', empty: all)</source>
         <translation>Kategorien (durch ';' getrennt, leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="178"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="190"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="173"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="185"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="100"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="112"/>
         <source>Load Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote laden</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="103"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="115"/>
         <source>Loads the offers of the Hilfeportal as points (ETRS89 / UTM 32N) and checks them.
 
 Source: the URL of the Hilfeportal's API (Open Referral HSDS: /services, paged) or an exported file (JSON, GeoJSON, or CSV with comma or semicolon; UTF-8 or Windows-1252; decimal commas allowed). Only http and https URLs are accepted. A token comes from a QGIS authentication configuration (method 'Esri token' or 'Basic'); it is never stored in the project or the log.
@@ -834,27 +834,37 @@ Filter: Kategorien und Zielgruppen durch ';' getrennt (leer: alle) und eine Frei
 Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nicht auf der Karte), außerhalb des Gebiets (Standard: Kreis Pinneberg), mit vertauschter Breite und Länge (an der getauschten Position gezeigt), doppelte IDs (nur die erste wird übernommen), gleicher Titel und gleiche Adresse, länger als die angegebenen Tage nicht aktualisiert, gekürzte Texte und Links, die nicht http(s) sind (entfernt). Das Feld 'checks' jedes Angebots nennt seine Hinweise.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="164"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="176"/>
         <source>Not updated for more than (days)</source>
         <translation>Nicht aktualisiert seit mehr als (Tage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="152"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="164"/>
         <source>Search text</source>
         <translation>Suchtext</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="129"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="141"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="147"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="159"/>
         <source>Target groups (separated by ';', empty: all)</source>
         <translation>Zielgruppen (durch ';' getrennt, leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="207"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="56"/>
+        <source>The authentication configuration '{id}' cannot be read. Check it in Settings → Options → Authentication (and the master password).</source>
+        <translation>Die Authentifizierungskonfiguration '{id}' kann nicht gelesen werden. Prüfen Sie sie unter Einstellungen → Optionen → Authentifizierung (und das Master-Passwort).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="71"/>
+        <source>The authentication configuration '{id}' could not be applied.</source>
+        <translation>Die Authentifizierungskonfiguration '{id}' konnte nicht angewendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="219"/>
         <source>{n} offers loaded ({fetched}), {k} findings in the check list.</source>
         <translation>{n} Angebote geladen ({fetched}), {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -862,117 +872,117 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="147"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="145"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="155"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="153"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="181"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="179"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="141"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="139"/>
         <source>Choose an exported file (JSON, GeoJSON, CSV)</source>
         <translation>Exportierte Datei wählen (JSON, GeoJSON, CSV)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="221"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="219"/>
         <source>Enter the URL of the Hilfeportal or choose an export.</source>
         <translation>Geben Sie die URL des Hilfeportals ein oder wählen Sie einen Export.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="108"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="106"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="384"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="378"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="207"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="205"/>
         <source>Hilfeportal export</source>
         <translation>Hilfeportal-Export</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="209"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="207"/>
         <source>Hilfeportal exports (*.json *.geojson *.csv *.txt);;All files (*)</source>
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="367"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="363"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="152"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="150"/>
         <source>Load / Refresh</source>
         <translation>Laden / Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="270"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="266"/>
         <source>Loading failed.</source>
         <translation>Laden fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="265"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="261"/>
         <source>Loading was cancelled; the layers are unchanged.</source>
         <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="247"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="243"/>
         <source>Loading …</source>
         <translation>Lade …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="185"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="183"/>
         <source>No offers loaded yet.</source>
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="169"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="167"/>
         <source>Search in title, provider, address …</source>
         <translation>Suche in Titel, Träger, Adresse …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="134"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="132"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="182"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="180"/>
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="493"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="487"/>
         <source>The layer '{name}' is being edited; save or discard the edits first.</source>
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="430"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="424"/>
         <source>The layer file '{path}' cannot be opened.</source>
         <translation>Die Layer-Datei '{path}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="376"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="372"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="372"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="368"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="291"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="287"/>
         <source>{n} offers loaded, {k} findings in the check list.</source>
         <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -980,12 +990,12 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalTask</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="72"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="63"/>
         <source>Loading Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote laden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="112"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="105"/>
         <source>Unexpected error: {error}. The details are in the log.</source>
         <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
     </message>

@@ -121,6 +121,19 @@ def test_token_from_qgis_authentication(services, tmp_path, auth_config):
         assert "refused access" in "\n".join(feedback.warnings)
 
 
+def test_an_unreadable_auth_config_is_refused_in_german(server):
+    from sozialplanung_plugin.i18n import install_translator, remove_translator
+
+    params = {"SOURCE": server.url, "AUTHCFG": "fehlt01", "OUTPUT": "memory:"}
+    translator = install_translator("de")
+    try:
+        message = run_algorithm_error(ALG, {**params, "OUTPUT_CHECKS": "memory:"})
+    finally:
+        remove_translator(translator)
+    assert "Authentifizierungskonfiguration 'fehlt01'" in message
+    assert server.requests == []
+
+
 def test_refresh_after_a_fault_uses_the_cache(server, services, tmp_path):
     first, _, _, _ = _run(tmp_path, SOURCE=server.url)
     server.faults = Faults(malformed_page=2)
