@@ -495,7 +495,7 @@ def replace_features(layer: QgsVectorLayer, frame, *, prepared=None) -> int:
         request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.NoGeometry)
         ids = [f.id() for f in provider.getFeatures(request)]
         if ids and not provider.deleteFeatures(ids):
-            raise RuntimeError(provider.lastError() or "delete failed")
+            raise RuntimeError(provider.lastError() or tr("Removing the old features failed."))
         fields = layer.fields()
         if prepared is not None and prepared[0] == fields.names():
             features = prepared[1]
@@ -506,7 +506,7 @@ def replace_features(layer: QgsVectorLayer, frame, *, prepared=None) -> int:
                     data[name] = None
             features = bridge.gdf_to_features(data, fields)
         if features and not provider.addFeatures(features)[0]:
-            raise RuntimeError(provider.lastError() or "insert failed")
+            raise RuntimeError(provider.lastError() or tr("Adding the new features failed."))
     finally:
         if subset:
             layer.setSubsetString(subset)

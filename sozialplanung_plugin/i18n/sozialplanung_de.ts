@@ -872,6 +872,11 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalDock</name>
     <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="509"/>
+        <source>Adding the new features failed.</source>
+        <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
         <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="145"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
@@ -902,7 +907,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="378"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="377"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
@@ -917,7 +922,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="363"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="362"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
@@ -927,17 +932,17 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Laden / Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="266"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="265"/>
         <source>Loading failed.</source>
         <translation>Laden fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="261"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="260"/>
         <source>Loading was cancelled; the layers are unchanged.</source>
         <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="243"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="242"/>
         <source>Loading …</source>
         <translation>Lade …</translation>
     </message>
@@ -945,6 +950,11 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="183"/>
         <source>No offers loaded yet.</source>
         <translation>Noch keine Angebote geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="498"/>
+        <source>Removing the old features failed.</source>
+        <translation>Die alten Objekte konnten nicht entfernt werden.</translation>
     </message>
     <message>
         <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="167"/>
@@ -962,27 +972,27 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="487"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="486"/>
         <source>The layer '{name}' is being edited; save or discard the edits first.</source>
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="424"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="423"/>
         <source>The layer file '{path}' cannot be opened.</source>
         <translation>Die Layer-Datei '{path}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="372"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="371"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="368"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="367"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="287"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="286"/>
         <source>{n} offers loaded, {k} findings in the check list.</source>
         <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
     </message>
