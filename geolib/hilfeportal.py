@@ -954,12 +954,7 @@ def read_offers(
         columns=list(RECORD_COLUMNS),
     ).astype(object)
     if unknown_fields:
-        notes.append(
-            Message(
-                "These fields of the source are unknown and were ignored: {fields}.",
-                fields=", ".join(sorted(unknown_fields)),
-            )
-        )
+        notes.append(_unknown_fields_note(unknown_fields))
     return FetchResult(
         records=frame,
         source=_display_source(text),
@@ -967,6 +962,13 @@ def read_offers(
         pages=pages,
         unknown_fields=sorted(unknown_fields),
         notes=notes,
+    )
+
+
+def _unknown_fields_note(fields: Iterable[str]) -> Message:
+    return Message(
+        "These fields of the source are unknown and were ignored: {fields}.",
+        fields=", ".join(sorted(fields)),
     )
 
 
@@ -1215,12 +1217,7 @@ def check_offers(
                 flag(
                     row,
                     "coordinates_out_of_range",
-                    Message(
-                        "The coordinates {lon} / {lat} are outside the range of longitude "
-                        "(−180…180) and latitude (−90…90); the offer is not on the map.",
-                        lon=_num(lon),
-                        lat=_num(lat),
-                    ),
+                    _out_of_range_reason(lon, lat),
                 )
                 continue
         lons[i], lats[i] = lon, lat
@@ -1248,24 +1245,14 @@ def check_offers(
             flag(
                 row,
                 "swapped_coordinates",
-                Message(
-                    "Latitude and longitude are swapped ({lon} / {lat}); the offer is "
-                    "shown at the exchanged position. Correct it in the Hilfeportal.",
-                    lon=_num(lats[i]),
-                    lat=_num(lons[i]),
-                ),
+                _swapped_reason(lats[i], lons[i]),
                 (xs[i], ys[i]),
             )
         elif swapped_inside:
             flag(
                 row,
                 "swapped_coordinates",
-                Message(
-                    "Latitude and longitude are swapped ({lon} / {lat}); the offer is "
-                    "shown at the exchanged position. Correct it in the Hilfeportal.",
-                    lon=_num(lons[i]),
-                    lat=_num(lats[i]),
-                ),
+                _swapped_reason(lons[i], lats[i]),
                 (sx[0], sy[0]),
             )
             xs[i], ys[i] = sx[0], sy[0]
@@ -1273,12 +1260,7 @@ def check_offers(
             flag(
                 row,
                 "coordinates_out_of_range",
-                Message(
-                    "The coordinates {lon} / {lat} are outside the range of longitude "
-                    "(−180…180) and latitude (−90…90); the offer is not on the map.",
-                    lon=_num(lats[i]),
-                    lat=_num(lons[i]),
-                ),
+                _out_of_range_reason(lats[i], lons[i]),
             )
             keep[i] = False
         else:
@@ -1370,6 +1352,25 @@ def check_offers(
     notes = _check_notes(checks_gdf, n, len(offers))
     progress.report(1.0)
     return CheckResult(offers=offers, checks=checks_gdf, notes=notes)
+
+
+def _swapped_reason(lon: float, lat: float) -> Message:
+    """The reason for an offer whose ``lon`` / ``lat`` (as delivered) are exchanged."""
+    return Message(
+        "Latitude and longitude are swapped ({lon} / {lat}); the offer is shown at the "
+        "exchanged position. Correct it in the Hilfeportal.",
+        lon=_num(lon),
+        lat=_num(lat),
+    )
+
+
+def _out_of_range_reason(lon: float, lat: float) -> Message:
+    return Message(
+        "The coordinates {lon} / {lat} are outside the range of longitude (−180…180) and "
+        "latitude (−90…90); the offer is not on the map.",
+        lon=_num(lon),
+        lat=_num(lat),
+    )
 
 
 def _parse_dates(values: list[Any]) -> pd.Series:
@@ -1746,12 +1747,7 @@ def load_offers(
         )
     notes.extend(fetched.notes)
     if fetched.unknown_fields and from_cache:
-        notes.append(
-            Message(
-                "These fields of the source are unknown and were ignored: {fields}.",
-                fields=", ".join(fetched.unknown_fields),
-            )
-        )
+        notes.append(_unknown_fields_note(fetched.unknown_fields))
     checked = check_offers(
         fetched.records,
         area=area,
