@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 
 import pandas as pd
@@ -15,6 +16,7 @@ from geolib.hilfeportal import (
     CHECK_CODES,
     FieldMapping,
     OfferCache,
+    _parse_dates,
     _parse_number,
     check_offers,
     filter_offers,
@@ -480,6 +482,13 @@ def test_filters_and_counts(server):
 def test_german_decimal_commas_parse_like_points(value):
     assert _parse_number(f"{value:.6f}".replace(".", ",")) == pytest.approx(value, abs=1e-9)
     assert _parse_number(f"{value:.6f}") == pytest.approx(value, abs=1e-9)
+
+
+@given(st.dates(min_value=_dt.date(1990, 1, 1), max_value=_dt.date(2040, 12, 31)))
+def test_german_dates_parse_like_iso_dates(day):
+    german = _parse_dates([day.strftime("%d.%m.%Y"), day.isoformat(), "irgendwann", None])
+    assert german.iloc[0] == german.iloc[1] == pd.Timestamp(day, tz="UTC")
+    assert german.iloc[2:].isna().all()
 
 
 def test_fault_switches_of_the_example_server():
