@@ -1729,8 +1729,9 @@ def load_offers(
         if cache is not None:
             try:
                 cache.save(fetched)
-            except GeolibError as exc:
-                notes.append(Message("The cache could not be written: {error}", error=exc.message))
+            except (GeolibError, OSError) as exc:  # the offers are loaded all the same
+                error = exc.message if isinstance(exc, GeolibError) else str(exc)
+                notes.append(Message("The cache could not be written: {error}", error=error))
     except CancelledError:
         raise
     except (SourceError, ResourceError) as exc:

@@ -408,7 +408,14 @@ class HilfeportalDock(QgsDockWidget):
         existing = self.layer(role)
         if existing is not None:
             return existing
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a RuntimeError is shown in the message bar
+            raise RuntimeError(
+                tr("The folder '{path}' for the layers cannot be created: {error}").format(
+                    path=self.cache_dir, error=exc.strerror or exc
+                )
+            ) from None
         path = self.cache_dir / LAYER_FILE
         table = {"offers": "angebote", "checks": "pruefliste"}[role]
         fields = layer_fields(frame)

@@ -872,7 +872,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="509"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="516"/>
         <source>Adding the new features failed.</source>
         <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
     </message>
@@ -952,7 +952,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="498"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="505"/>
         <source>Removing the old features failed.</source>
         <translation>Die alten Objekte konnten nicht entfernt werden.</translation>
     </message>
@@ -972,12 +972,17 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="486"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="415"/>
+        <source>The folder '{path}' for the layers cannot be created: {error}</source>
+        <translation>Der Ordner '{path}' für die Layer kann nicht angelegt werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="493"/>
         <source>The layer '{name}' is being edited; save or discard the edits first.</source>
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="423"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="430"/>
         <source>The layer file '{path}' cannot be opened.</source>
         <translation>Die Layer-Datei '{path}' lässt sich nicht öffnen.</translation>
     </message>
@@ -1659,7 +1664,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1505"/>
+        <location filename="../../geolib/hilfeportal.py" line="1507"/>
         <source>Check '{check}': {n} findings.</source>
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
@@ -2124,7 +2129,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1731"/>
+        <location filename="../../geolib/hilfeportal.py" line="1734"/>
         <source>The cache could not be written: {error}</source>
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
@@ -2449,7 +2454,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1742"/>
+        <location filename="../../geolib/hilfeportal.py" line="1745"/>
         <source>The refresh failed: {error} The offers shown are those fetched at {when}.</source>
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
@@ -2569,7 +2574,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1413"/>
+        <location filename="../../geolib/hilfeportal.py" line="1415"/>
         <source>The {what} has no polygons to check the offers against.</source>
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
@@ -2959,12 +2964,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1495"/>
+        <location filename="../../geolib/hilfeportal.py" line="1497"/>
         <source>{n} of {total} offers are not on the map (no usable coordinates or a duplicate id); the check list names them.</source>
         <translation>{n} von {total} Angeboten erscheinen nicht auf der Karte (keine brauchbaren Koordinaten oder doppelte ID); die Prüfliste nennt sie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1766"/>
+        <location filename="../../geolib/hilfeportal.py" line="1769"/>
         <source>{n} of {total} offers match the filters.</source>
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>

@@ -167,6 +167,16 @@ def test_refresh_after_a_fault_keeps_the_cache(server, tmp_path, services):
     assert third.from_cache and "not valid JSON" in third.refresh_error
 
 
+def test_a_cache_folder_that_cannot_be_made_only_costs_the_cache(tmp_path, offers):
+    path = tmp_path / "angebote.csv"
+    _rows(offers, 5).to_csv(path, index=False)
+    blocker = tmp_path / "kein-ordner"
+    blocker.write_text("a file where the cache folder should be")
+    result = load_offers(path, cache_dir=blocker / "cache", stale_days=None)
+    assert len(result.all_offers) == 5 and not result.from_cache
+    assert any(n.startswith("The cache could not be written") for n in result.notes)
+
+
 def test_failure_without_cache_raises(server, tmp_path):
     server.faults = Faults(fail_500=-1)
     with pytest.raises(SourceError):

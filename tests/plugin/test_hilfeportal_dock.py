@@ -212,3 +212,23 @@ def test_token_from_an_auth_config_selected_in_the_dock(dock, services, tmp_path
     project_file = tmp_path / "projekt.qgs"
     assert dock.project.write(str(project_file))
     assert "dock-geheim" not in project_file.read_text(encoding="utf-8")
+
+
+def test_a_layer_folder_that_cannot_be_made_is_a_message(tmp_path):
+    from sozialplanung_plugin.hilfeportal_dock import HilfeportalDock
+
+    blocker = tmp_path / "kein-ordner"
+    blocker.write_text("a file where the dock's folder should be")
+    export = tmp_path / "export.csv"
+    export.write_text("id;name;lat;lon\nX1;Treff;53,65;9,80\n", encoding="utf-8")
+    project = QgsProject()
+    dock = HilfeportalDock(project=project, message_bar=QgsMessageBar(), cache_dir=blocker / "c")
+    try:
+        dock.source_edit.setText(str(export))
+        assert press_load(dock) is False
+        assert dock.layer("offers") is None and dock.load_button.isEnabled()
+        assert any("kein-ordner" in m for m in messages(dock))
+    finally:
+        dock.shutdown()
+        project.clear()
+        dock.deleteLater()
