@@ -168,7 +168,7 @@ class HilfeportalDock(QgsDockWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(300)
-        self._search_timer.timeout.connect(self.apply_filter)
+        self._search_timer.timeout.connect(self._filter_changed)
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
         layout.addWidget(self.search_edit)
 
@@ -347,6 +347,13 @@ class HilfeportalDock(QgsDockWidget):
             if root.child(i).checkState(0) == Qt.Checked
         ]
         return None if len(checked) == len(names) else checked
+
+    def _filter_changed(self) -> None:
+        """The search or the tree changed: filter again; a failure goes to the message bar."""
+        try:
+            self.apply_filter()
+        except RuntimeError as exc:  # the layer is being edited, say
+            self._message(str(exc), Qgis.Critical)
 
     def apply_filter(self) -> None:
         """Show the offers that match the tree and the search (data replaced in place)."""

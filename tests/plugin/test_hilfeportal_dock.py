@@ -232,3 +232,22 @@ def test_a_layer_folder_that_cannot_be_made_is_a_message(tmp_path):
         dock.shutdown()
         project.clear()
         dock.deleteLater()
+
+
+def test_search_while_the_layer_is_edited_is_a_message(dock, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "id;name;lat;lon\nX1;Treff;53,65;9,80\nX2;Beratung;53,66;9,81\n", encoding="utf-8"
+    )
+    dock.source_edit.setText(str(export))
+    assert press_load(dock)
+    layer = dock.layer("offers")
+    assert layer.startEditing()
+    dock.search_edit.setText("Treff")  # like typing: the filter runs after a pause
+    deadline = time.monotonic() + 5
+    while dock._search_timer.isActive() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert any("is being edited" in m for m in messages(dock))
+    assert layer.featureCount() == 2  # unchanged
+    layer.rollBack()
