@@ -488,6 +488,14 @@ def test_filters_and_counts(server):
     assert all("Sucht" in c for c in filtered.offers["categories"])
 
 
+def test_a_search_when_no_offer_has_coordinates(tmp_path):
+    path = tmp_path / "ohne-ort.csv"
+    path.write_text("id;name\nA;Treff\n", encoding="utf-8")
+    result = load_offers(path, search="treff", categories=["Sucht"], stale_days=None)
+    assert result.offers.empty and result.all_offers.empty
+    assert result.checks["check"].tolist() == ["no_coordinates"]
+
+
 @given(st.floats(min_value=-180, max_value=180, allow_nan=False).map(lambda v: round(v, 6)))
 def test_german_decimal_commas_parse_like_points(value):
     assert _parse_number(f"{value:.6f}".replace(".", ",")) == pytest.approx(value, abs=1e-9)
