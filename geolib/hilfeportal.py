@@ -538,7 +538,7 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
 def _signature(items: list[dict[str, Any]]) -> tuple:
     """What identifies a page: its ids (or, without ids, its whole content)."""
     ids = tuple(item.get("id") for item in items)
-    if all(i is not None for i in ids) and len(set(ids)) == len(ids):
+    if all(isinstance(i, (str, int, float)) for i in ids) and len(set(ids)) == len(ids):
         return ids
     return tuple(json.dumps(item, sort_keys=True, default=str) for item in items)
 

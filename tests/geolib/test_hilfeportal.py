@@ -209,6 +209,14 @@ def test_api_address_with_a_query_keeps_it_on_every_request(server, services):
     assert "geheim-7" not in str(info.value)
 
 
+def test_ids_that_are_not_text_or_numbers():
+    location = [{"latitude": 53.65, "longitude": 9.8}]
+    services = [{"id": ["a", i], "name": "Treff", "locations": location} for i in range(3)]
+    with HilfeportalServer(services) as srv:
+        fetched = read_offers(srv.url, **FAST)
+    assert fetched.records["offer_id"].tolist() == ["a; 0", "a; 1", "a; 2"]
+
+
 def test_taxonomy_terms(server):
     from geolib.hilfeportal import HsdsClient
 
