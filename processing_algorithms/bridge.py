@@ -195,13 +195,8 @@ def layer_to_gdf(
             if "fid" in names and "fid" not in gdf.columns:
                 gdf.insert(0, "fid", gdf.index.to_numpy(dtype=np.int64))
             gdf = gdf[[*names, "geometry"]].reset_index(drop=True)
-            fields = layer.fields()
             for name in names:  # nullable integers, as the general path gives
-                # (pyogrio reads an integer field with NULLs as float64)
-                if pd.api.types.is_integer_dtype(gdf[name].dtype) or (
-                    fields.field(name).type() in _INT_TYPES
-                    and pd.api.types.is_float_dtype(gdf[name].dtype)
-                ):
+                if pd.api.types.is_integer_dtype(gdf[name].dtype):
                     gdf[name] = gdf[name].astype("Int64")
             return gdf.set_crs(crs_to_pyproj(layer.crs()), allow_override=True)
         except Exception:  # anything pyogrio cannot do falls back to the general path

@@ -109,22 +109,6 @@ def test_fast_path_equals_general_path_and_honours_selection():
     assert len(subset) == layer.featureCount() and (subset["EWZ_2018"] > 20000).all()
 
 
-def test_fast_path_keeps_integer_fields_with_nulls_integer(tmp_path):
-    # pyogrio reads an integer field with NULLs as float64 (ids would become "12.0")
-    path = tmp_path / "ids.gpkg"
-    gpd.GeoDataFrame(
-        {"id": pd.array([12, None, 7], dtype="Int64")},
-        geometry=[Point(0, 0), Point(1, 1), Point(2, 2)],
-        crs=25832,
-    ).to_file(path)
-    layer = QgsVectorLayer(str(path), "ids", "ogr")
-    assert layer.fields().field("id").type() in (QVariant.Int, QVariant.LongLong)
-    fast = bridge.layer_to_gdf(layer)
-    assert str(fast["id"].dtype) == "Int64"
-    assert fast["id"].astype(str).tolist() == ["12", "<NA>", "7"]
-    pd.testing.assert_series_equal(fast["id"], bridge.source_to_gdf(layer)["id"])
-
-
 def test_processing_source_honours_selected_features_only():
     from qgis.core import QgsProject
 
