@@ -656,6 +656,11 @@ _HSDS_KNOWN = {
 }
 
 
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The objects of a list in an answer; nothing for anything else (broken answers)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
 def _hsds_record(service: dict[str, Any], unknown: dict[str, None]) -> dict[str, Any]:
     for key in service:
         if key not in _HSDS_KNOWN:
@@ -664,11 +669,8 @@ def _hsds_record(service: dict[str, Any], unknown: dict[str, None]) -> dict[str,
     provider = org.get("name") if isinstance(org, dict) else service.get("organization_name")
     categories: list[str] = []
     targets: list[str] = []
-    terms = []
-    for attr in service.get("attributes") or []:
-        if isinstance(attr, dict):
-            terms.append(attr.get("taxonomy_term") or attr)
-    terms += [t for t in service.get("taxonomy_terms") or [] if isinstance(t, dict)]
+    terms = [attr.get("taxonomy_term") or attr for attr in _dicts(service.get("attributes"))]
+    terms += _dicts(service.get("taxonomy_terms"))
     for term in terms:
         if not isinstance(term, dict) or not term.get("name"):
             continue
@@ -678,24 +680,24 @@ def _hsds_record(service: dict[str, Any], unknown: dict[str, None]) -> dict[str,
         elif taxonomy in _CATEGORY_TAXONOMIES or not taxonomy:
             categories.append(str(term["name"]))
     location: dict[str, Any] = {}
-    for sal in service.get("service_at_locations") or []:
-        if isinstance(sal, dict) and isinstance(sal.get("location"), dict):
+    for sal in _dicts(service.get("service_at_locations")):
+        if isinstance(sal.get("location"), dict):
             location = sal["location"]
             break
     if not location:
-        locations = [loc for loc in service.get("locations") or [] if isinstance(loc, dict)]
+        locations = _dicts(service.get("locations"))
         location = locations[0] if locations else {}
     address: dict[str, Any] = {}
-    addresses = [a for a in location.get("addresses") or [] if isinstance(a, dict)]
+    addresses = _dicts(location.get("addresses"))
     if addresses:
         address = addresses[0]
     ags = location.get("municipality_ags")
-    for ident in location.get("external_identifiers") or []:
-        if isinstance(ident, dict) and str(ident.get("identifier_type", "")).upper() == "AGS":
+    for ident in _dicts(location.get("external_identifiers")):
+        if str(ident.get("identifier_type", "")).upper() == "AGS":
             ags = ident.get("identifier")
-    phones = [p for p in service.get("phones") or [] if isinstance(p, dict)]
-    schedules = [s for s in service.get("schedules") or [] if isinstance(s, dict)]
-    capacities = [c for c in service.get("capacities") or [] if isinstance(c, dict)]
+    phones = _dicts(service.get("phones"))
+    schedules = _dicts(service.get("schedules"))
+    capacities = _dicts(service.get("capacities"))
     capacity = None
     if capacities:
         capacity = capacities[0].get("maximum", capacities[0].get("available"))
@@ -1555,7 +1557,7 @@ def filter_offers(
             .to_numpy(dtype=bool)
         )
     words = [w.casefold() for w in (search or "").split() if w]
-    if words:
+    if words and not offers.empty:  # (the row-wise join of no rows is not a text column)
         text = (
             offers[["title", "provider", "address", "categories", "target_groups"]]
             .fillna("")

@@ -346,6 +346,19 @@ def test_hsds_json_export_and_field_mapping(tmp_path, services, offers):
         FieldMapping.with_overrides({"titel": "x"})
 
 
+def test_hsds_export_with_broken_lists(tmp_path):
+    good = {"latitude": 53.65, "longitude": 9.8, "addresses": 3, "external_identifiers": 1}
+    services = [
+        {"id": "A", "name": "Treff", "locations": 5, "phones": 3, "attributes": 7},
+        {"id": "B", "name": "Rat", "locations": [good], "taxonomy_terms": 2, "schedules": 1},
+    ]
+    path = tmp_path / "kaputt.json"
+    path.write_text(json.dumps(services), encoding="utf-8")
+    records = read_offers(path).records.set_index("offer_id")
+    assert records.loc["A", "lon"] is None and records.loc["A", "phone"] is None
+    assert (records.loc["B", "lat"], records.loc["B", "address"]) == ("53.65", None)
+
+
 def test_unknown_fields_are_ignored_and_listed_once(tmp_path):
     rows = [
         {"id": f"U{i}", "name": "Treff", "lat": 53.65, "lon": 9.8, "Farbe": "rot", "intern": i}
