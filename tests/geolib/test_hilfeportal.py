@@ -487,7 +487,11 @@ def test_very_long_texts_are_shortened_and_listed():
     assert "long_text" in offer["checks"]
 
 
-def test_every_check_code_has_a_severity():
+def test_the_check_list_style_has_a_class_for_every_check():
+    from pathlib import Path
+
+    qml = (Path(__file__).parents[2] / "styles" / "hilfeportal_checks.qml").read_text()
+    assert [c for c in CHECK_CODES if f'value="{c}"' not in qml] == []
     assert set(CHECK_CODES.values()) == {"error", "warning"}
 
 
