@@ -343,7 +343,6 @@ class HsdsClient:
         self.max_pages = int(max_pages)
         self.max_bytes = int(max_bytes)
         self._opener = urllib.request.build_opener(_SafeRedirects())
-        self.requests = 0
 
     def _endpoint(self, name: str, **params: Any) -> str:
         """The URL of ``name`` below the API root, with the root's query and ``params``."""
@@ -369,7 +368,6 @@ class HsdsClient:
         for attempt in itertools.count():  # ends by returning or raising
             progress.check()
             request = urllib.request.Request(url, headers=self._headers)
-            self.requests += 1
             try:
                 with self._opener.open(request, timeout=self.timeout) as response:
                     body = response.read(self.max_bytes + 1)
