@@ -818,16 +818,24 @@ def _records_from_csv(
     if first.count(delimiter) == 0:
         delimiter = ","
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
-    if not reader.fieldnames:
-        raise EmptyInputError(
-            "The export '{file}' is empty: it contains no offers.", file=path.name
-        )
     rows = []
     extra = 0
-    for row in reader:
-        extra += row.pop(None, None) is not None  # cells beyond the header
-        if any((v or "").strip() for v in row.values()):
-            rows.append(row)
+    try:
+        if not reader.fieldnames:
+            raise EmptyInputError(
+                "The export '{file}' is empty: it contains no offers.", file=path.name
+            )
+        for row in reader:
+            extra += row.pop(None, None) is not None  # cells beyond the header
+            if any((v or "").strip() for v in row.values()):
+                rows.append(row)
+    except csv.Error as exc:  # a field longer than the csv module's limit, say
+        raise SourceError(
+            "Line {line} of the export '{file}' cannot be read as CSV: {error}.",
+            line=reader.line_num + 1,  # the line being read is not counted yet
+            file=path.name,
+            error=_short(str(exc), 120),
+        ) from None
     notes = []
     if extra:
         notes.append(

@@ -308,6 +308,13 @@ def test_csv_rows_with_more_cells_than_the_header_are_counted(tmp_path):
     assert any("2 rows of 'verrutscht.csv' have more cells" in n for n in fetched.notes)
 
 
+def test_csv_field_beyond_the_csv_modules_limit(tmp_path):
+    path = tmp_path / "riesig.csv"
+    path.write_text("id;name;lat;lon\nA;Treff;53.6;9.8\nB;" + "x" * 200_000 + ";53.6;9.8\n")
+    with pytest.raises(SourceError, match=r"Line 3 of the export 'riesig\.csv' cannot be read"):
+        read_offers(path)
+
+
 def test_json_exports_without_a_list_of_offers(tmp_path):
     path = tmp_path / "objekt.json"
     path.write_text('{"name": "Hilfeportal", "version": 3}', encoding="utf-8")
