@@ -279,7 +279,8 @@ class HsdsClient:
     ----------
     base_url
         The API root, e.g. ``https://hilfeportal.example/api``; ``/services`` is
-        appended unless the URL already ends with it.
+        appended unless the path already ends with it. A query (``?key=…``) is kept
+        on every request and never shown in a message.
     token
         Sent as ``Authorization: Bearer <token>``; never part of a message.
     headers
@@ -320,14 +321,15 @@ class HsdsClient:
         max_pages: int = 2000,
         max_bytes: int = 64 * 1024 * 1024,
     ) -> None:
-        url = _require_http(base_url).rstrip("/")
+        parts = urllib.parse.urlsplit(_require_http(base_url))
         if per_page < 1 or max_pages < 1 or retries < 0 or timeout <= 0:
             raise ParameterError(
                 "per_page and max_pages must be at least 1, retries at least 0 and the "
                 "timeout positive."
             )
-        self.services_url = url if url.endswith("/services") else url + "/services"
-        self.base_url = self.services_url[: -len("/services")]
+        path = re.sub(r"(/services)?/*$", "", parts.path)
+        # the root's query (an API key, say) goes with every request
+        self._root = parts._replace(path=path, fragment="")
         self._headers = {"Accept": "application/json", "User-Agent": "sozialplanung-geolib"}
         self._headers.update(headers or {})
         if token:
@@ -341,7 +343,12 @@ class HsdsClient:
         self.max_pages = int(max_pages)
         self.max_bytes = int(max_bytes)
         self._opener = urllib.request.build_opener(_SafeRedirects())
-        self.requests = 0
+
+    def _endpoint(self, name: str, **params: Any) -> str:
+        """The URL of ``name`` below the API root, with the root's query and ``params``."""
+        query = "&".join(q for q in (self._root.query, urllib.parse.urlencode(params)) if q)
+        path = f"{self._root.path}/{name}"
+        return urllib.parse.urlunsplit(self._root._replace(path=path, query=query))
 
     # --- one request with retries --------------------------------------------------------
     def get(self, url: str, progress: Progress | None = None) -> bytes:
@@ -357,11 +364,10 @@ class HsdsClient:
             ``progress`` says the caller wants to stop.
         """
         progress = progress or Progress()
-        shown = self._redact(url)
+        shown = _display_source(self._redact(url))
         for attempt in itertools.count():  # ends by returning or raising
             progress.check()
             request = urllib.request.Request(url, headers=self._headers)
-            self.requests += 1
             try:
                 with self._opener.open(request, timeout=self.timeout) as response:
                     body = response.read(self.max_bytes + 1)
@@ -456,9 +462,8 @@ class HsdsClient:
                     "paging seems broken. Nothing was loaded.",
                     n=self.max_pages,
                 )
-            query = urllib.parse.urlencode({"page": page, "per_page": self.per_page})
-            sep = "&" if "?" in self.services_url else "?"
-            data = self.get_json(f"{self.services_url}{sep}{query}", progress, page=page)
+            url = self._endpoint("services", page=page, per_page=self.per_page)
+            data = self.get_json(url, progress, page=page)
             items, meta = _page_items(data)
             if meta.get("page_number") is not None and _int(meta["page_number"]) != page:
                 raise SourceError(
@@ -505,7 +510,7 @@ class HsdsClient:
 
     def taxonomy_terms(self, progress: Progress | None = None) -> list[dict[str, Any]]:
         """The API's ``/taxonomy_terms`` (one page, or a plain list)."""
-        data = self.get_json(f"{self.base_url}/taxonomy_terms?per_page=1000", progress)
+        data = self.get_json(self._endpoint("taxonomy_terms", per_page=1000), progress)
         items, _ = _page_items(data)
         return items
 
@@ -531,9 +536,13 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
 def _signature(items: list[dict[str, Any]]) -> tuple:
     """What identifies a page: its ids (or, without ids, its whole content)."""
     ids = tuple(item.get("id") for item in items)
-    if all(i is not None for i in ids) and len(set(ids)) == len(ids):
+    if all(isinstance(i, (str, int, float)) for i in ids) and len(set(ids)) == len(ids):
         return ids
     return tuple(json.dumps(item, sort_keys=True, default=str) for item in items)
+
+
+#: keys of an answer (or export) that hold its list of offers, the HSDS one first
+_LIST_KEYS = ("contents", "items", "data", "services", "results")
 
 
 def _page_items(data: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
@@ -541,7 +550,7 @@ def _page_items(data: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         return [d for d in data if isinstance(d, dict)], {}
     if not isinstance(data, dict):
         raise SourceError("The Hilfeportal answered with something that is not a list of offers.")
-    for key in ("contents", "items", "data", "services", "results"):
+    for key in _LIST_KEYS:
         if isinstance(data.get(key), list):
             meta = {k: v for k, v in data.items() if k != key}
             return [d for d in data[key] if isinstance(d, dict)], meta
@@ -645,6 +654,11 @@ _HSDS_KNOWN = {
 }
 
 
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    """The objects of a list in an answer; nothing for anything else (broken answers)."""
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
 def _hsds_record(service: dict[str, Any], unknown: dict[str, None]) -> dict[str, Any]:
     for key in service:
         if key not in _HSDS_KNOWN:
@@ -653,11 +667,8 @@ def _hsds_record(service: dict[str, Any], unknown: dict[str, None]) -> dict[str,
     provider = org.get("name") if isinstance(org, dict) else service.get("organization_name")
     categories: list[str] = []
     targets: list[str] = []
-    terms = []
-    for attr in service.get("attributes") or []:
-        if isinstance(attr, dict):
-            terms.append(attr.get("taxonomy_term") or attr)
-    terms += [t for t in service.get("taxonomy_terms") or [] if isinstance(t, dict)]
+    terms = [attr.get("taxonomy_term") or attr for attr in _dicts(service.get("attributes"))]
+    terms += _dicts(service.get("taxonomy_terms"))
     for term in terms:
         if not isinstance(term, dict) or not term.get("name"):
             continue
@@ -667,24 +678,24 @@ def _hsds_record(service: dict[str, Any], unknown: dict[str, None]) -> dict[str,
         elif taxonomy in _CATEGORY_TAXONOMIES or not taxonomy:
             categories.append(str(term["name"]))
     location: dict[str, Any] = {}
-    for sal in service.get("service_at_locations") or []:
-        if isinstance(sal, dict) and isinstance(sal.get("location"), dict):
+    for sal in _dicts(service.get("service_at_locations")):
+        if isinstance(sal.get("location"), dict):
             location = sal["location"]
             break
     if not location:
-        locations = [loc for loc in service.get("locations") or [] if isinstance(loc, dict)]
+        locations = _dicts(service.get("locations"))
         location = locations[0] if locations else {}
     address: dict[str, Any] = {}
-    addresses = [a for a in location.get("addresses") or [] if isinstance(a, dict)]
+    addresses = _dicts(location.get("addresses"))
     if addresses:
         address = addresses[0]
     ags = location.get("municipality_ags")
-    for ident in location.get("external_identifiers") or []:
-        if isinstance(ident, dict) and str(ident.get("identifier_type", "")).upper() == "AGS":
+    for ident in _dicts(location.get("external_identifiers")):
+        if str(ident.get("identifier_type", "")).upper() == "AGS":
             ags = ident.get("identifier")
-    phones = [p for p in service.get("phones") or [] if isinstance(p, dict)]
-    schedules = [s for s in service.get("schedules") or [] if isinstance(s, dict)]
-    capacities = [c for c in service.get("capacities") or [] if isinstance(c, dict)]
+    phones = _dicts(service.get("phones"))
+    schedules = _dicts(service.get("schedules"))
+    capacities = _dicts(service.get("capacities"))
     capacity = None
     if capacities:
         capacity = capacities[0].get("maximum", capacities[0].get("available"))
@@ -760,7 +771,8 @@ def _records_from_file(
             ) from None
         records, unknown = _records_from_json(data, mapping, path)
     elif suffix in (".csv", ".txt", ".tsv", ""):
-        records, unknown = _records_from_csv(text, mapping, path)
+        records, unknown, csv_notes = _records_from_csv(text, mapping, path)
+        notes += csv_notes
     else:
         raise SourceError(
             "The file '{file}' is not a Hilfeportal export: use JSON, GeoJSON or CSV.",
@@ -777,17 +789,18 @@ def _records_from_json(
         for feat in data.get("features") or []:
             if not isinstance(feat, dict):
                 continue
-            props = dict(feat.get("properties") or {})
+            props = feat.get("properties")
+            props = dict(props) if isinstance(props, dict) else {}
             geom = feat.get("geometry") or {}
             coords = geom.get("coordinates") if isinstance(geom, dict) else None
             if isinstance(geom, dict) and geom.get("type") == "Point" and coords:
                 props["__lon"], props["__lat"] = [*list(coords), None, None][:2]
             rows.append(props)
         return _records_from_rows(rows, mapping, geo=True)
-    if isinstance(data, dict):
+    if isinstance(data, list) or (
+        isinstance(data, dict) and any(isinstance(data.get(k), list) for k in _LIST_KEYS)
+    ):
         items, _ = _page_items(data)
-    elif isinstance(data, list):
-        items = [d for d in data if isinstance(d, dict)]
     else:
         raise SourceError("The export '{file}' holds no list of offers.", file=path.name)
     if _looks_like_hsds(items):
@@ -799,20 +812,43 @@ def _records_from_json(
 
 def _records_from_csv(
     text: str, mapping: FieldMapping, path: Path
-) -> tuple[list[dict[str, Any]], list[str]]:
+) -> tuple[list[dict[str, Any]], list[str], list[Message]]:
     first = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
     delimiter = max((";", ",", "\t"), key=first.count)
     if first.count(delimiter) == 0:
         delimiter = ","
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter)
-    if not reader.fieldnames:
-        raise EmptyInputError(
-            "The export '{file}' is empty: it contains no offers.", file=path.name
+    rows = []
+    extra = 0
+    try:
+        if not reader.fieldnames:
+            raise EmptyInputError(
+                "The export '{file}' is empty: it contains no offers.", file=path.name
+            )
+        for row in reader:
+            extra += row.pop(None, None) is not None  # cells beyond the header
+            if any((v or "").strip() for v in row.values()):
+                rows.append(row)
+    except csv.Error as exc:  # a field longer than the csv module's limit, say
+        raise SourceError(
+            "Line {line} of the export '{file}' cannot be read as CSV: {error}.",
+            line=reader.line_num + 1,  # the line being read is not counted yet
+            file=path.name,
+            error=_short(str(exc), 120),
+        ) from None
+    notes = []
+    if extra:
+        notes.append(
+            Message(
+                "{n} rows of '{file}' have more cells than the header; the extra cells "
+                "were ignored. Is a separator inside a text without quotes?",
+                n=extra,
+                file=path.name,
+            )
         )
-    rows = [row for row in reader if any((v or "").strip() for v in row.values() if v)]
     if not rows:
-        return [], []
-    return _records_from_rows(rows, mapping)
+        return [], [], notes
+    return (*_records_from_rows(rows, mapping), notes)
 
 
 def _records_from_rows(
@@ -926,12 +962,7 @@ def read_offers(
         columns=list(RECORD_COLUMNS),
     ).astype(object)
     if unknown_fields:
-        notes.append(
-            Message(
-                "These fields of the source are unknown and were ignored: {fields}.",
-                fields=", ".join(sorted(unknown_fields)),
-            )
-        )
+        notes.append(_unknown_fields_note(unknown_fields))
     return FetchResult(
         records=frame,
         source=_display_source(text),
@@ -939,6 +970,13 @@ def read_offers(
         pages=pages,
         unknown_fields=sorted(unknown_fields),
         notes=notes,
+    )
+
+
+def _unknown_fields_note(fields: Iterable[str]) -> Message:
+    return Message(
+        "These fields of the source are unknown and were ignored: {fields}.",
+        fields=", ".join(sorted(fields)),
     )
 
 
@@ -1187,12 +1225,7 @@ def check_offers(
                 flag(
                     row,
                     "coordinates_out_of_range",
-                    Message(
-                        "The coordinates {lon} / {lat} are outside the range of longitude "
-                        "(−180…180) and latitude (−90…90); the offer is not on the map.",
-                        lon=_num(lon),
-                        lat=_num(lat),
-                    ),
+                    _out_of_range_reason(lon, lat),
                 )
                 continue
         lons[i], lats[i] = lon, lat
@@ -1220,24 +1253,14 @@ def check_offers(
             flag(
                 row,
                 "swapped_coordinates",
-                Message(
-                    "Latitude and longitude are swapped ({lon} / {lat}); the offer is "
-                    "shown at the exchanged position. Correct it in the Hilfeportal.",
-                    lon=_num(lats[i]),
-                    lat=_num(lons[i]),
-                ),
+                _swapped_reason(lats[i], lons[i]),
                 (xs[i], ys[i]),
             )
         elif swapped_inside:
             flag(
                 row,
                 "swapped_coordinates",
-                Message(
-                    "Latitude and longitude are swapped ({lon} / {lat}); the offer is "
-                    "shown at the exchanged position. Correct it in the Hilfeportal.",
-                    lon=_num(lons[i]),
-                    lat=_num(lats[i]),
-                ),
+                _swapped_reason(lons[i], lats[i]),
                 (sx[0], sy[0]),
             )
             xs[i], ys[i] = sx[0], sy[0]
@@ -1245,12 +1268,7 @@ def check_offers(
             flag(
                 row,
                 "coordinates_out_of_range",
-                Message(
-                    "The coordinates {lon} / {lat} are outside the range of longitude "
-                    "(−180…180) and latitude (−90…90); the offer is not on the map.",
-                    lon=_num(lats[i]),
-                    lat=_num(lons[i]),
-                ),
+                _out_of_range_reason(lats[i], lons[i]),
             )
             keep[i] = False
         else:
@@ -1344,13 +1362,34 @@ def check_offers(
     return CheckResult(offers=offers, checks=checks_gdf, notes=notes)
 
 
+def _swapped_reason(lon: float, lat: float) -> Message:
+    """The reason for an offer whose ``lon`` / ``lat`` (as delivered) are exchanged."""
+    return Message(
+        "Latitude and longitude are swapped ({lon} / {lat}); the offer is shown at the "
+        "exchanged position. Correct it in the Hilfeportal.",
+        lon=_num(lon),
+        lat=_num(lat),
+    )
+
+
+def _out_of_range_reason(lon: float, lat: float) -> Message:
+    return Message(
+        "The coordinates {lon} / {lat} are outside the range of longitude (−180…180) and "
+        "latitude (−90…90); the offer is not on the map.",
+        lon=_num(lon),
+        lat=_num(lat),
+    )
+
+
 def _parse_dates(values: list[Any]) -> pd.Series:
     """ISO dates and times (any mix), else German dates (``31.12.2025``); NaT otherwise."""
     series = pd.Series(values, dtype=object)
     parsed = pd.to_datetime(series, errors="coerce", utc=True, format="ISO8601")
     retry = parsed.isna() & series.notna()
-    for i in np.flatnonzero(retry.to_numpy()):
-        parsed.iloc[i] = pd.to_datetime(series.iloc[i], errors="coerce", utc=True, dayfirst=True)
+    if retry.any():  # at once: one call per value took seconds for a large German export
+        parsed[retry] = pd.to_datetime(
+            series[retry], errors="coerce", utc=True, format="mixed", dayfirst=True
+        )
     return parsed
 
 
@@ -1524,7 +1563,7 @@ def filter_offers(
             .to_numpy(dtype=bool)
         )
     words = [w.casefold() for w in (search or "").split() if w]
-    if words:
+    if words and not offers.empty:  # (the row-wise join of no rows is not a text column)
         text = (
             offers[["title", "provider", "address", "categories", "target_groups"]]
             .fillna("")
@@ -1698,8 +1737,9 @@ def load_offers(
         if cache is not None:
             try:
                 cache.save(fetched)
-            except GeolibError as exc:
-                notes.append(Message("The cache could not be written: {error}", error=exc.message))
+            except (GeolibError, OSError) as exc:  # the offers are loaded all the same
+                error = exc.message if isinstance(exc, GeolibError) else str(exc)
+                notes.append(Message("The cache could not be written: {error}", error=error))
     except CancelledError:
         raise
     except (SourceError, ResourceError) as exc:
@@ -1718,12 +1758,7 @@ def load_offers(
         )
     notes.extend(fetched.notes)
     if fetched.unknown_fields and from_cache:
-        notes.append(
-            Message(
-                "These fields of the source are unknown and were ignored: {fields}.",
-                fields=", ".join(fetched.unknown_fields),
-            )
-        )
+        notes.append(_unknown_fields_note(fetched.unknown_fields))
     checked = check_offers(
         fetched.records,
         area=area,

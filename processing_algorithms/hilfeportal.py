@@ -9,6 +9,7 @@ from qgis.core import (
     QgsApplication,
     QgsAuthMethodConfig,
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
@@ -17,10 +18,15 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from geolib.hilfeportal import is_url, load_offers
 
 from .base import SozialplanungAlgorithm, tr_geolib
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("HilfeportalAlgorithm", text)
 
 
 def cache_dir() -> Path:
@@ -41,17 +47,16 @@ def auth_headers(authcfg: str | None) -> dict[str, str]:
     from qgis.PyQt.QtCore import QUrl
     from qgis.PyQt.QtNetwork import QNetworkRequest
 
-    from geolib.errors import ParameterError
-
     manager = QgsApplication.authManager()
     config = QgsAuthMethodConfig()
     loaded = manager.loadAuthenticationConfig(authcfg, config, True)
     ok = loaded[0] if isinstance(loaded, tuple) else loaded
     if not ok or not config.isValid(True):
-        raise ParameterError(
-            "The authentication configuration '{id}' cannot be read. Check it in "
-            "Settings → Options → Authentication (and the master password).",
-            id=authcfg,
+        raise QgsProcessingException(
+            tr(
+                "The authentication configuration '{id}' cannot be read. Check it in "
+                "Settings → Options → Authentication (and the master password)."
+            ).format(id=authcfg)
         )
     if config.method() == "EsriToken":
         return {"Authorization": f"Bearer {config.config('token').strip()}"}
@@ -62,13 +67,20 @@ def auth_headers(authcfg: str | None) -> dict[str, str]:
     else:
         ok = updated
     if not ok:
-        raise ParameterError(
-            "The authentication configuration '{id}' could not be applied.", id=authcfg
+        raise QgsProcessingException(
+            tr("The authentication configuration '{id}' could not be applied.").format(id=authcfg)
         )
     return {
         bytes(name).decode("latin-1"): bytes(request.rawHeader(name)).decode("latin-1").strip()
         for name in request.rawHeaderList()
     }
+
+
+def checks_for_display(checks):
+    """The check list with its reasons translated for the user."""
+    checks = checks.copy()
+    checks["reason"] = [tr_geolib(r) for r in checks["reason"]]
+    return checks
 
 
 def split_terms(text: str | None) -> list[str] | None:
@@ -186,7 +198,6 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         area = None
         if parameters.get(self.AREA):
             area = self.read_source(parameters, self.AREA, context)
-        self._input_names[self.SOURCE] = source
         result = load_offers(
             source,
             cache_dir=cache_dir(),
@@ -200,6 +211,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             stale_days=self.parameterAsInt(parameters, self.STALE_DAYS, context),
             progress=self.progress(feedback, 0, 80),
         )
+        self._input_names[self.SOURCE] = result.source  # without a key in the URL
         if result.from_cache:
             feedback.pushWarning(tr_geolib(result.notes[0]))
         self.push_notes(feedback, result.notes[1:] if result.from_cache else result.notes)
@@ -210,8 +222,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         )
         synthetic = result.all_offers["synthetic"].fillna(0).astype(int)
         self._synthetic_inputs = bool((synthetic == 1).any())
-        checks = result.checks.copy()
-        checks["reason"] = [tr_geolib(r) for r in checks["reason"]]
+        checks = checks_for_display(result.checks)
         notes = [tr_geolib(n) for n in result.notes]
         dest = self.write_sink(
             parameters,
@@ -222,7 +233,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             style="hilfeportal_offers.qml",
             provenance=self.provenance(
                 self.tr("Hilfeportal offers"),
-                _public(parameters),
+                _public(parameters, result.source),
                 data_year=result.fetched_at[:4],
                 method="geolib.hilfeportal.load_offers",
                 notes=notes,
@@ -238,7 +249,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             style="hilfeportal_checks.qml",
             provenance=self.provenance(
                 self.tr("Hilfeportal check list"),
-                _public(parameters),
+                _public(parameters, result.source),
                 data_year=result.fetched_at[:4],
                 method="geolib.hilfeportal.check_offers",
                 notes=notes,
@@ -248,6 +259,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         return {self.OUTPUT: dest, self.OUTPUT_CHECKS: dest_checks}
 
 
-def _public(parameters: dict[str, Any]) -> dict[str, Any]:
-    """Parameters for the provenance: the auth config's id only, never a secret."""
-    return {k: v for k, v in parameters.items() if k != HilfeportalAlgorithm.AUTHCFG}
+def _public(parameters: dict[str, Any], source: str) -> dict[str, Any]:
+    """Parameters for the provenance: no authentication, the source as shown (no key)."""
+    alg = HilfeportalAlgorithm
+    return {k: source if k == alg.SOURCE else v for k, v in parameters.items() if k != alg.AUTHCFG}

@@ -53,8 +53,10 @@ from geolib.hilfeportal import filter_offers, is_url
 from geolib.io import attach_style
 from processing_algorithms import bridge
 from processing_algorithms.base import STYLES_DIR, tr_geolib
+from processing_algorithms.hilfeportal import auth_headers
+from processing_algorithms.hilfeportal import cache_dir as default_cache_dir
 
-from .hilfeportal_task import HilfeportalTask, checks_for_display, layer_fields
+from .hilfeportal_task import HilfeportalTask, layer_fields
 
 GROUP_NAME = "Hilfeportal"
 ROLE_PROPERTY = "sozialplanung/hilfeportal"
@@ -66,10 +68,6 @@ NAME_ROLE = Qt.UserRole + 1
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("HilfeportalDock", text)
-
-
-def default_cache_dir() -> Path:
-    return Path(QgsApplication.qgisSettingsDirPath()) / "sozialplanung" / "hilfeportal"
 
 
 class HilfeportalDock(QgsDockWidget):
@@ -170,7 +168,7 @@ class HilfeportalDock(QgsDockWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(300)
-        self._search_timer.timeout.connect(self.apply_filter)
+        self._search_timer.timeout.connect(self._filter_changed)
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
         layout.addWidget(self.search_edit)
 
@@ -222,12 +220,9 @@ class HilfeportalDock(QgsDockWidget):
             return None
         authcfg = self.auth_select.configId()
         try:
-            from processing_algorithms.hilfeportal import auth_headers
-
             headers = auth_headers(authcfg) if is_url(source) else {}
-        except Exception as exc:  # GeolibError with a message, or the auth system failing
-            message = tr_geolib(exc.message) if hasattr(exc, "message") else str(exc)
-            self._message(message, Qgis.Critical)
+        except Exception as exc:  # the auth config cannot be read or applied (translated)
+            self._message(str(exc), Qgis.Critical)
             return None
         settings = QgsSettings()
         settings.setValue(SETTINGS_SOURCE, source)
@@ -353,6 +348,13 @@ class HilfeportalDock(QgsDockWidget):
         ]
         return None if len(checked) == len(names) else checked
 
+    def _filter_changed(self) -> None:
+        """The search or the tree changed: filter again; a failure goes to the message bar."""
+        try:
+            self.apply_filter()
+        except RuntimeError as exc:  # the layer is being edited, say
+            self._message(str(exc), Qgis.Critical)
+
     def apply_filter(self) -> None:
         """Show the offers that match the tree and the search (data replaced in place)."""
         self._search_timer.stop()
@@ -377,9 +379,7 @@ class HilfeportalDock(QgsDockWidget):
         self.status_label.setText(text)
 
     def _write_checks(self) -> None:
-        checks = (
-            self._checks if self._checks is not None else checks_for_display(self.result.checks)
-        )
+        checks = self._checks  # translated by the task
         layer = self._layer(
             "checks", tr("Hilfeportal check list"), checks, "hilfeportal_checks.qml"
         )
@@ -415,7 +415,14 @@ class HilfeportalDock(QgsDockWidget):
         existing = self.layer(role)
         if existing is not None:
             return existing
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a RuntimeError is shown in the message bar
+            raise RuntimeError(
+                tr("The folder '{path}' for the layers cannot be created: {error}").format(
+                    path=self.cache_dir, error=exc.strerror or exc
+                )
+            ) from None
         path = self.cache_dir / LAYER_FILE
         table = {"offers": "angebote", "checks": "pruefliste"}[role]
         fields = layer_fields(frame)
@@ -502,7 +509,7 @@ def replace_features(layer: QgsVectorLayer, frame, *, prepared=None) -> int:
         request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.NoGeometry)
         ids = [f.id() for f in provider.getFeatures(request)]
         if ids and not provider.deleteFeatures(ids):
-            raise RuntimeError(provider.lastError() or "delete failed")
+            raise RuntimeError(provider.lastError() or tr("Removing the old features failed."))
         fields = layer.fields()
         if prepared is not None and prepared[0] == fields.names():
             features = prepared[1]
@@ -513,7 +520,7 @@ def replace_features(layer: QgsVectorLayer, frame, *, prepared=None) -> int:
                     data[name] = None
             features = bridge.gdf_to_features(data, fields)
         if features and not provider.addFeatures(features)[0]:
-            raise RuntimeError(provider.lastError() or "insert failed")
+            raise RuntimeError(provider.lastError() or tr("Adding the new features failed."))
     finally:
         if subset:
             layer.setSubsetString(subset)

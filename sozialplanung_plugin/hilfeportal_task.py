@@ -44,15 +44,6 @@ def build_features(frame) -> tuple[list[str], list[QgsFeature]]:
     return fields.names(), bridge.gdf_to_features(data, fields)
 
 
-def checks_for_display(checks):
-    """The check list with its reasons translated for the user."""
-    from processing_algorithms.base import tr_geolib
-
-    checks = checks.copy()
-    checks["reason"] = [tr_geolib(r) for r in checks["reason"]]
-    return checks
-
-
 class HilfeportalTask(QgsTask):
     """Load the offers of ``source`` in the background; call ``on_finished(task, ok)``.
 
@@ -92,6 +83,8 @@ class HilfeportalTask(QgsTask):
                 progress=progress,
                 **self.options,
             )
+            from processing_algorithms.hilfeportal import checks_for_display
+
             # building the features here keeps the main thread's part of a refresh short
             self.checks = checks_for_display(self.result.checks)
             self.prepared = {

@@ -788,37 +788,37 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
 <context>
     <name>HilfeportalAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="157"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="169"/>
         <source>Area for the check (default: Kreis Pinneberg)</source>
         <translation>Gebiet für die Prüfung (Standard: Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="134"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="146"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="140"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="152"/>
         <source>Categories (separated by ';', empty: all)</source>
         <translation>Kategorien (durch ';' getrennt, leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="178"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="190"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="173"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="185"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="100"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="112"/>
         <source>Load Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote laden</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="103"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="115"/>
         <source>Loads the offers of the Hilfeportal as points (ETRS89 / UTM 32N) and checks them.
 
 Source: the URL of the Hilfeportal's API (Open Referral HSDS: /services, paged) or an exported file (JSON, GeoJSON, or CSV with comma or semicolon; UTF-8 or Windows-1252; decimal commas allowed). Only http and https URLs are accepted. A token comes from a QGIS authentication configuration (method 'Esri token' or 'Basic'); it is never stored in the project or the log.
@@ -839,27 +839,37 @@ Filter: Kategorien und Zielgruppen durch ';' getrennt (leer: alle) und eine Frei
 Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nicht auf der Karte), außerhalb des Gebiets (Standard: Kreis Pinneberg), mit vertauschter Breite und Länge (an der getauschten Position gezeigt), doppelte IDs (nur die erste wird übernommen), gleicher Titel und gleiche Adresse, länger als die angegebenen Tage nicht aktualisiert, gekürzte Texte und Links, die nicht http(s) sind (entfernt). Das Feld 'checks' jedes Angebots nennt seine Hinweise.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="164"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="176"/>
         <source>Not updated for more than (days)</source>
         <translation>Nicht aktualisiert seit mehr als (Tage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="152"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="164"/>
         <source>Search text</source>
         <translation>Suchtext</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="129"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="141"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="147"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="159"/>
         <source>Target groups (separated by ';', empty: all)</source>
         <translation>Zielgruppen (durch ';' getrennt, leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="207"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="56"/>
+        <source>The authentication configuration '{id}' cannot be read. Check it in Settings → Options → Authentication (and the master password).</source>
+        <translation>Die Authentifizierungskonfiguration '{id}' kann nicht gelesen werden. Prüfen Sie sie unter Einstellungen → Optionen → Authentifizierung (und das Master-Passwort).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="71"/>
+        <source>The authentication configuration '{id}' could not be applied.</source>
+        <translation>Die Authentifizierungskonfiguration '{id}' konnte nicht angewendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="219"/>
         <source>{n} offers loaded ({fetched}), {k} findings in the check list.</source>
         <translation>{n} Angebote geladen ({fetched}), {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -867,32 +877,37 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="147"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="523"/>
+        <source>Adding the new features failed.</source>
+        <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="145"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="155"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="153"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="181"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="179"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="141"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="139"/>
         <source>Choose an exported file (JSON, GeoJSON, CSV)</source>
         <translation>Exportierte Datei wählen (JSON, GeoJSON, CSV)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="221"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="219"/>
         <source>Enter the URL of the Hilfeportal or choose an export.</source>
         <translation>Geben Sie die URL des Hilfeportals ein oder wählen Sie einen Export.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="108"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="106"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
@@ -902,82 +917,92 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="207"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="205"/>
         <source>Hilfeportal export</source>
         <translation>Hilfeportal-Export</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="209"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="207"/>
         <source>Hilfeportal exports (*.json *.geojson *.csv *.txt);;All files (*)</source>
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="367"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="369"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="152"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="150"/>
         <source>Load / Refresh</source>
         <translation>Laden / Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="270"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="265"/>
         <source>Loading failed.</source>
         <translation>Laden fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="265"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="260"/>
         <source>Loading was cancelled; the layers are unchanged.</source>
         <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="247"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="242"/>
         <source>Loading …</source>
         <translation>Lade …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="185"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="183"/>
         <source>No offers loaded yet.</source>
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="169"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="512"/>
+        <source>Removing the old features failed.</source>
+        <translation>Die alten Objekte konnten nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="167"/>
         <source>Search in title, provider, address …</source>
         <translation>Suche in Titel, Träger, Adresse …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="134"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="132"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="182"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="180"/>
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="493"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="422"/>
+        <source>The folder '{path}' for the layers cannot be created: {error}</source>
+        <translation>Der Ordner '{path}' für die Layer kann nicht angelegt werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="500"/>
         <source>The layer '{name}' is being edited; save or discard the edits first.</source>
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="430"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="437"/>
         <source>The layer file '{path}' cannot be opened.</source>
         <translation>Die Layer-Datei '{path}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="376"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="378"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="372"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="374"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="291"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="286"/>
         <source>{n} offers loaded, {k} findings in the check list.</source>
         <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -985,12 +1010,12 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalTask</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="72"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="63"/>
         <source>Loading Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote laden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="112"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="105"/>
         <source>Unexpected error: {error}. The details are in the log.</source>
         <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
     </message>
@@ -1539,7 +1564,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="730"/>
+        <location filename="../../geolib/hilfeportal.py" line="741"/>
         <source>'{file}' is not UTF-8; it was read as Windows-1252.</source>
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
     </message>
@@ -1549,7 +1574,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="741"/>
+        <location filename="../../geolib/hilfeportal.py" line="752"/>
         <source>'{path}' is a folder, not an exported file.</source>
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
@@ -1574,7 +1599,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="704"/>
+        <location filename="../../geolib/density.py" line="696"/>
         <source>A raster of {rows} × {cols} pixels would need about {need} of memory, more than the limit of {limit}. Use a larger pixel size or a smaller extent.</source>
         <translation>Ein Raster mit {rows} × {cols} Pixeln bräuchte etwa {need} Arbeitsspeicher, mehr als die Grenze von {limit}. Wählen Sie eine größere Pixelgröße oder eine kleinere Ausdehnung.</translation>
     </message>
@@ -1589,12 +1614,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="638"/>
+        <location filename="../../geolib/density.py" line="630"/>
         <source>All weights in '{field}' are 0 or missing, so the density is 0 everywhere. Choose another weight field or none.</source>
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="464"/>
+        <location filename="../../geolib/hilfeportal.py" line="469"/>
         <source>Asked for page {asked}, the Hilfeportal answered with page {got}; its paging is broken. Nothing was loaded.</source>
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -1644,7 +1669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1476"/>
+        <location filename="../../geolib/hilfeportal.py" line="1515"/>
         <source>Check '{check}': {n} findings.</source>
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
@@ -1714,7 +1739,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Feld angeben, oder einen Zähler und einen Nenner (für eine Quotenoberfläche).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="596"/>
+        <location filename="../../geolib/density.py" line="588"/>
         <source>Give a radius in metres or a radius field.</source>
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
@@ -1799,7 +1824,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1223"/>
+        <location filename="../../geolib/hilfeportal.py" line="1367"/>
         <source>Latitude and longitude are swapped ({lon} / {lat}); the offer is shown at the exchanged position. Correct it in the Hilfeportal.</source>
         <translation>Breite und Länge sind vertauscht ({lon} / {lat}); das Angebot wird an der getauschten Position gezeigt. Bitte im Hilfeportal korrigieren.</translation>
     </message>
@@ -1807,6 +1832,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/io.py" line="263"/>
         <source>Layer names must be unique within one GeoPackage: {names}.</source>
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="833"/>
+        <source>Line {line} of the export '{file}' cannot be read as CSV: {error}.</source>
+        <translation>Zeile {line} des Exports '{file}' kann nicht als CSV gelesen werden: {error}.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1790"/>
@@ -1859,12 +1889,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="647"/>
+        <location filename="../../geolib/density.py" line="639"/>
         <source>No radius in '{field}' is greater than 0 metres; every point needs a positive search radius.</source>
         <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="895"/>
+        <location filename="../../geolib/hilfeportal.py" line="931"/>
         <source>No source given: enter the Hilfeportal's URL or an exported file.</source>
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
     </message>
@@ -1874,7 +1904,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1331"/>
+        <location filename="../../geolib/hilfeportal.py" line="1349"/>
         <source>Not updated since {date} (more than {days} days before {as_of}).</source>
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
@@ -1899,12 +1929,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="434"/>
+        <location filename="../../geolib/hilfeportal.py" line="440"/>
         <source>Page {page} of the Hilfeportal is not valid JSON ({error}); nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist kein gültiges JSON ({error}); es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="472"/>
+        <location filename="../../geolib/hilfeportal.py" line="477"/>
         <source>Page {page} of the Hilfeportal repeats page {earlier}; its paging is broken. Nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -1944,7 +1974,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1302"/>
+        <location filename="../../geolib/hilfeportal.py" line="1320"/>
         <source>Same title and address as {others}: possibly the same offer twice.</source>
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
@@ -1974,47 +2004,47 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="498"/>
+        <location filename="../../geolib/hilfeportal.py" line="503"/>
         <source>The Hilfeportal announced {total} offers but delivered {got}; the answer is incomplete. Nothing was loaded.</source>
         <translation>Das Hilfeportal kündigte {total} Angebote an, lieferte aber {got}; die Antwort ist unvollständig. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="391"/>
+        <location filename="../../geolib/hilfeportal.py" line="397"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}' {n} times; try again later.</source>
         <translation>Das Hilfeportal antwortete {n}-mal mit HTTP {status} auf '{url}'; versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="398"/>
+        <location filename="../../geolib/hilfeportal.py" line="404"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}'. Check the address.</source>
         <translation>Das Hilfeportal antwortete mit HTTP {status} auf '{url}'. Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="543"/>
+        <location filename="../../geolib/hilfeportal.py" line="552"/>
         <source>The Hilfeportal answered with something that is not a list of offers.</source>
         <translation>Das Hilfeportal antwortete mit etwas, das keine Liste von Angeboten ist.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="412"/>
+        <location filename="../../geolib/hilfeportal.py" line="418"/>
         <source>The Hilfeportal at '{url}' could not be reached after {n} attempts: {error}.</source>
         <translation>Das Hilfeportal unter '{url}' war nach {n} Versuchen nicht erreichbar: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="454"/>
+        <location filename="../../geolib/hilfeportal.py" line="460"/>
         <source>The Hilfeportal delivered more than {n} pages without an end; its paging seems broken. Nothing was loaded.</source>
         <translation>Das Hilfeportal lieferte mehr als {n} Seiten ohne Ende; seine Seitenaufteilung scheint fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="519"/>
+        <location filename="../../geolib/hilfeportal.py" line="524"/>
         <source>The Hilfeportal redirected to '{url}', which is not http(s).</source>
         <translation>Das Hilfeportal leitete auf '{url}' weiter; das ist kein http(s).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="381"/>
+        <location filename="../../geolib/hilfeportal.py" line="387"/>
         <source>The Hilfeportal refused access (HTTP {status}). Check the token in the authentication configuration.</source>
         <translation>Das Hilfeportal verweigerte den Zugriff (HTTP {status}). Prüfen Sie das Token in der Authentifizierungskonfiguration.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="548"/>
+        <location filename="../../geolib/hilfeportal.py" line="557"/>
         <source>The Hilfeportal's answer has no list of offers (expected 'contents'). Is the address the API root?</source>
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
@@ -2089,7 +2119,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="369"/>
+        <location filename="../../geolib/hilfeportal.py" line="375"/>
         <source>The answer of '{url}' is larger than {mb} MB; ask the Hilfeportal for smaller pages.</source>
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
@@ -2109,7 +2139,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1702"/>
+        <location filename="../../geolib/hilfeportal.py" line="1742"/>
         <source>The cache could not be written: {error}</source>
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
@@ -2139,12 +2169,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1167"/>
+        <location filename="../../geolib/hilfeportal.py" line="1205"/>
         <source>The coordinates '{lon}' / '{lat}' are not numbers; the offer is not on the map.</source>
         <translation>Die Koordinaten '{lon}' / '{lat}' sind keine Zahlen; das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1190"/>
+        <location filename="../../geolib/hilfeportal.py" line="1376"/>
         <source>The coordinates {lon} / {lat} are outside the range of longitude (−180…180) and latitude (−90…90); the offer is not on the map.</source>
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
@@ -2169,22 +2199,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="792"/>
+        <location filename="../../geolib/hilfeportal.py" line="805"/>
         <source>The export '{file}' holds no list of offers.</source>
         <translation>Der Export '{file}' enthält keine Liste von Angeboten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="748"/>
+        <location filename="../../geolib/hilfeportal.py" line="759"/>
         <source>The export '{file}' is empty: it contains no offers.</source>
         <translation>Der Export '{file}' ist leer: er enthält keine Angebote.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="756"/>
+        <location filename="../../geolib/hilfeportal.py" line="767"/>
         <source>The export '{file}' is not valid JSON: {error}</source>
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="683"/>
+        <location filename="../../geolib/density.py" line="675"/>
         <source>The extent must have a positive width and height; got {xmin}, {ymin}, {xmax}, {ymax}.</source>
         <translation>Die Ausdehnung muss eine positive Breite und Höhe haben; erhalten: {xmin}, {ymin}, {xmax}, {ymax}.</translation>
     </message>
@@ -2209,12 +2239,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Feldzuordnung nennt '{key}', das kein Teil eines Angebots ist. Verwenden Sie eines von: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1130"/>
+        <location filename="../../geolib/hilfeportal.py" line="1168"/>
         <source>The field {field} has {n} characters; it was shortened to {limit}.</source>
         <translation>Das Feld {field} hat {n} Zeichen; es wurde auf {limit} gekürzt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="765"/>
+        <location filename="../../geolib/hilfeportal.py" line="777"/>
         <source>The file '{file}' is not a Hilfeportal export: use JSON, GeoJSON or CSV.</source>
         <translation>Die Datei '{file}' ist kein Hilfeportal-Export: Verwenden Sie JSON, GeoJSON oder CSV.</translation>
     </message>
@@ -2224,7 +2254,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ kann nicht als Vektordaten gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="739"/>
+        <location filename="../../geolib/hilfeportal.py" line="750"/>
         <source>The file '{path}' does not exist. Check the path.</source>
         <translation>Die Datei „{path}“ existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
@@ -2259,7 +2289,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1279"/>
+        <location filename="../../geolib/hilfeportal.py" line="1297"/>
         <source>The id {id} occurs {n} times; only the first offer with it is kept.</source>
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
@@ -2309,12 +2339,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1148"/>
+        <location filename="../../geolib/hilfeportal.py" line="1186"/>
         <source>The link '{url}' is not an http(s) address; it was removed.</source>
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1064"/>
+        <location filename="../../geolib/network.py" line="1056"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -2349,17 +2379,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zahl der Angebote muss mindestens 1 sein, nicht {n}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1179"/>
+        <location filename="../../geolib/hilfeportal.py" line="1217"/>
         <source>The offer has no coordinates; it is not on the map.</source>
         <translation>Das Angebot hat keine Koordinaten; es erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1321"/>
+        <location filename="../../geolib/hilfeportal.py" line="1339"/>
         <source>The offer has no valid update date ('{value}').</source>
         <translation>Das Angebot hat kein gültiges Aktualisierungsdatum ('{value}').</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1260"/>
+        <location filename="../../geolib/hilfeportal.py" line="1278"/>
         <source>The offer lies outside the area of the check ({lon} / {lat}).</source>
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
@@ -2379,7 +2409,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="592"/>
+        <location filename="../../geolib/density.py" line="584"/>
         <source>The pixel size must be a positive number of metres, not {size}.</source>
         <translation>Die Pixelgröße muss eine positive Zahl von Metern sein, nicht {size}.</translation>
     </message>
@@ -2389,7 +2419,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße muss größer als 0 m sein; sie ist {size}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="693"/>
+        <location filename="../../geolib/density.py" line="685"/>
         <source>The pixel size of {size} m is larger than the extent ({width} m × {height} m). Choose a smaller pixel size or a larger extent.</source>
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
@@ -2414,7 +2444,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="598"/>
+        <location filename="../../geolib/density.py" line="590"/>
         <source>The radius must be greater than 0 metres, not {radius}. Choose a search radius such as 500 m.</source>
         <translation>Der Radius muss größer als 0 Meter sein, nicht {radius}. Wählen Sie einen Suchradius wie 500 m.</translation>
     </message>
@@ -2429,7 +2459,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1090"/>
+        <location filename="../../geolib/hilfeportal.py" line="1128"/>
         <source>The records lack the columns {columns}; read them with read_offers().</source>
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
@@ -2439,7 +2469,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1713"/>
+        <location filename="../../geolib/hilfeportal.py" line="1753"/>
         <source>The refresh failed: {error} The offers shown are those fetched at {when}.</source>
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
@@ -2554,12 +2584,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} hat kein Feld '{field}'. Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="616"/>
+        <location filename="../../geolib/density.py" line="608"/>
         <source>The {what} has no point with a geometry; there is nothing to estimate.</source>
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1384"/>
+        <location filename="../../geolib/hilfeportal.py" line="1423"/>
         <source>The {what} has no polygons to check the offers against.</source>
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
@@ -2604,7 +2634,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="930"/>
+        <location filename="../../geolib/hilfeportal.py" line="977"/>
         <source>These fields of the source are unknown and were ignored: {fields}.</source>
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
     </message>
@@ -2649,7 +2679,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="580"/>
+        <location filename="../../geolib/density.py" line="572"/>
         <source>Unknown kernel '{kernel}'; choose one of {kernels}.</source>
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
@@ -2659,7 +2689,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="586"/>
+        <location filename="../../geolib/density.py" line="578"/>
         <source>Unknown output value '{output}'; choose one of {values}.</source>
         <translation>Unbekannter Ausgabewert „{output}“; wählen Sie einen von {values}.</translation>
     </message>
@@ -2684,7 +2714,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="604"/>
+        <location filename="../../geolib/density.py" line="596"/>
         <source>With a decay ratio of {decay} the triangular kernel has no positive integral, so it cannot be scaled; use the raw output or a decay ratio above -0.5.</source>
         <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
     </message>
@@ -2739,7 +2769,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1081"/>
+        <location filename="../../geolib/network.py" line="1073"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
@@ -2749,7 +2779,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1071"/>
+        <location filename="../../geolib/network.py" line="1063"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
@@ -2794,7 +2824,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Netzlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="408"/>
+        <location filename="../../geolib/hilfeportal.py" line="414"/>
         <source>no answer within {s} s</source>
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
@@ -2809,12 +2839,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1069"/>
+        <location filename="../../geolib/network.py" line="1061"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="325"/>
+        <location filename="../../geolib/hilfeportal.py" line="326"/>
         <source>per_page and max_pages must be at least 1, retries at least 0 and the timeout positive.</source>
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
@@ -2824,7 +2854,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="609"/>
+        <location filename="../../geolib/density.py" line="601"/>
         <source>points layer</source>
         <translation>Punktlayer</translation>
     </message>
@@ -2949,12 +2979,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1466"/>
+        <location filename="../../geolib/hilfeportal.py" line="1505"/>
         <source>{n} of {total} offers are not on the map (no usable coordinates or a duplicate id); the check list names them.</source>
         <translation>{n} von {total} Angeboten erscheinen nicht auf der Karte (keine brauchbaren Koordinaten oder doppelte ID); die Prüfliste nennt sie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1742"/>
+        <location filename="../../geolib/hilfeportal.py" line="1777"/>
         <source>{n} of {total} offers match the filters.</source>
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
@@ -2979,17 +3009,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote liegen außerhalb aller Gebiete und werden nicht gezählt; siehe die Liste der Angebote außerhalb der Gebiete.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="654"/>
+        <location filename="../../geolib/density.py" line="646"/>
         <source>{n} points have a missing radius or one of 0 m or less in '{field}' and were skipped.</source>
         <translation>{n} Punkte haben in „{field}“ keinen Radius oder einen von 0 m oder weniger und wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="630"/>
+        <location filename="../../geolib/density.py" line="622"/>
         <source>{n} points have no weight in '{field}'; they count with weight 0.</source>
         <translation>{n} Punkte haben kein Gewicht in „{field}“; sie zählen mit dem Gewicht 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="724"/>
+        <location filename="../../geolib/density.py" line="716"/>
         <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
     </message>
@@ -2997,6 +3027,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/validate.py" line="114"/>
         <source>{n} polygons of the {what} are invalid and cannot be repaired (rows {rows}). Run 'Fix geometries' on the layer and check these features.</source>
         <translation>{n} Polygone im {what} sind ungültig und lassen sich nicht reparieren (Zeilen {rows}). Führen Sie „Geometrien reparieren“ auf dem Layer aus und prüfen Sie diese Objekte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal.py" line="842"/>
+        <source>{n} rows of '{file}' have more cells than the header; the extra cells were ignored. Is a separator inside a text without quotes?</source>
+        <translation>{n} Zeilen von '{file}' haben mehr Zellen als die Kopfzeile; die zusätzlichen Zellen wurden ignoriert. Steht ein Trennzeichen in einem Text ohne Anführungszeichen?</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="892"/>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 
 import pandas as pd
@@ -15,6 +16,7 @@ from geolib.hilfeportal import (
     CHECK_CODES,
     FieldMapping,
     OfferCache,
+    _parse_dates,
     _parse_number,
     check_offers,
     filter_offers,
@@ -165,6 +167,16 @@ def test_refresh_after_a_fault_keeps_the_cache(server, tmp_path, services):
     assert third.from_cache and "not valid JSON" in third.refresh_error
 
 
+def test_a_cache_folder_that_cannot_be_made_only_costs_the_cache(tmp_path, offers):
+    path = tmp_path / "angebote.csv"
+    _rows(offers, 5).to_csv(path, index=False)
+    blocker = tmp_path / "kein-ordner"
+    blocker.write_text("a file where the cache folder should be")
+    result = load_offers(path, cache_dir=blocker / "cache", stale_days=None)
+    assert len(result.all_offers) == 5 and not result.from_cache
+    assert any(n.startswith("The cache could not be written") for n in result.notes)
+
+
 def test_failure_without_cache_raises(server, tmp_path):
     server.faults = Faults(fail_500=-1)
     with pytest.raises(SourceError):
@@ -179,6 +191,30 @@ def test_a_partial_fetch_never_replaces_the_cache(server, tmp_path):
     load_offers(server.url, cache_dir=tmp_path, per_page=100, **FAST)
     after = OfferCache(tmp_path).load(server.url)
     assert after.fetched_at == before.fetched_at and len(after.records) == len(before.records)
+
+
+def test_api_address_with_a_query_keeps_it_on_every_request(server, services):
+    fetched = read_offers(server.url + "/?key=abc", per_page=500, **FAST)
+    assert len(fetched.records) == len(services)
+    assert server.requests == ["/services?key=abc&page=1&per_page=500"]
+    assert fetched.source.endswith("?key=%2A%2A%2A")  # the key is not shown
+    from geolib.hilfeportal import HsdsClient
+
+    client = HsdsClient(server.url + "/services?key=abc")
+    assert client.taxonomy_terms()
+    assert server.requests[-1] == "/taxonomy_terms?key=abc&per_page=1000"
+    server.faults = Faults(fail_500=-1)
+    with pytest.raises(SourceError, match="HTTP 500") as info:
+        read_offers(server.url + "?token=geheim-7", **FAST)
+    assert "geheim-7" not in str(info.value)
+
+
+def test_ids_that_are_not_text_or_numbers():
+    location = [{"latitude": 53.65, "longitude": 9.8}]
+    services = [{"id": ["a", i], "name": "Treff", "locations": location} for i in range(3)]
+    with HilfeportalServer(services) as srv:
+        fetched = read_offers(srv.url, **FAST)
+    assert fetched.records["offer_id"].tolist() == ["a; 0", "a; 1", "a; 2"]
 
 
 def test_taxonomy_terms(server):
@@ -261,6 +297,36 @@ def test_empty_export(tmp_path, content):
         read_offers(path)
 
 
+def test_csv_rows_with_more_cells_than_the_header_are_counted(tmp_path):
+    path = tmp_path / "verrutscht.csv"
+    path.write_text(
+        "offer_id;title;lon;lat\nA;Beratung; Hilfe;9.8;53.65\n;;;;x\nB;Treff;9.8;53.66\n",
+        encoding="utf-8",
+    )
+    fetched = read_offers(path)
+    assert fetched.records["offer_id"].tolist() == ["A", "B"]
+    assert any("2 rows of 'verrutscht.csv' have more cells" in n for n in fetched.notes)
+
+
+def test_csv_field_beyond_the_csv_modules_limit(tmp_path):
+    path = tmp_path / "riesig.csv"
+    path.write_text("id;name;lat;lon\nA;Treff;53.6;9.8\nB;" + "x" * 200_000 + ";53.6;9.8\n")
+    with pytest.raises(SourceError, match=r"Line 3 of the export 'riesig\.csv' cannot be read"):
+        read_offers(path)
+
+
+def test_json_exports_without_a_list_of_offers(tmp_path):
+    path = tmp_path / "objekt.json"
+    path.write_text('{"name": "Hilfeportal", "version": 3}', encoding="utf-8")
+    with pytest.raises(SourceError, match=r"The export 'objekt\.json' holds no list of offers"):
+        read_offers(path)
+    odd = tmp_path / "seltsam.geojson"
+    feature = {"type": "Feature", "properties": [1, 2], "geometry": None}
+    odd.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    checked = check_offers(read_offers(odd).records, stale_days=None)
+    assert checked.offers.empty and checked.checks["check"].tolist() == ["no_coordinates"]
+
+
 def test_geojson_export(tmp_path, offers):
     path = tmp_path / "angebote.geojson"
     offers.head(15).to_crs("EPSG:4326").drop(columns=["lon", "lat"]).to_file(path, driver="GeoJSON")
@@ -285,6 +351,19 @@ def test_hsds_json_export_and_field_mapping(tmp_path, services, offers):
     assert (record["offer_id"], record["title"], record["lat"]) == ("X1", "Treff", "53,6")
     with pytest.raises(ParameterError, match="not part of an offer"):
         FieldMapping.with_overrides({"titel": "x"})
+
+
+def test_hsds_export_with_broken_lists(tmp_path):
+    good = {"latitude": 53.65, "longitude": 9.8, "addresses": 3, "external_identifiers": 1}
+    services = [
+        {"id": "A", "name": "Treff", "locations": 5, "phones": 3, "attributes": 7},
+        {"id": "B", "name": "Rat", "locations": [good], "taxonomy_terms": 2, "schedules": 1},
+    ]
+    path = tmp_path / "kaputt.json"
+    path.write_text(json.dumps(services), encoding="utf-8")
+    records = read_offers(path).records.set_index("offer_id")
+    assert records.loc["A", "lon"] is None and records.loc["A", "phone"] is None
+    assert (records.loc["B", "lat"], records.loc["B", "address"]) == ("53.65", None)
 
 
 def test_unknown_fields_are_ignored_and_listed_once(tmp_path):
@@ -415,7 +494,11 @@ def test_very_long_texts_are_shortened_and_listed():
     assert "long_text" in offer["checks"]
 
 
-def test_every_check_code_has_a_severity():
+def test_the_check_list_style_has_a_class_for_every_check():
+    from pathlib import Path
+
+    qml = (Path(__file__).parents[2] / "styles" / "hilfeportal_checks.qml").read_text()
+    assert [c for c in CHECK_CODES if f'value="{c}"' not in qml] == []
     assert set(CHECK_CODES.values()) == {"error", "warning"}
 
 
@@ -437,10 +520,25 @@ def test_filters_and_counts(server):
     assert all("Sucht" in c for c in filtered.offers["categories"])
 
 
+def test_a_search_when_no_offer_has_coordinates(tmp_path):
+    path = tmp_path / "ohne-ort.csv"
+    path.write_text("id;name\nA;Treff\n", encoding="utf-8")
+    result = load_offers(path, search="treff", categories=["Sucht"], stale_days=None)
+    assert result.offers.empty and result.all_offers.empty
+    assert result.checks["check"].tolist() == ["no_coordinates"]
+
+
 @given(st.floats(min_value=-180, max_value=180, allow_nan=False).map(lambda v: round(v, 6)))
 def test_german_decimal_commas_parse_like_points(value):
     assert _parse_number(f"{value:.6f}".replace(".", ",")) == pytest.approx(value, abs=1e-9)
     assert _parse_number(f"{value:.6f}") == pytest.approx(value, abs=1e-9)
+
+
+@given(st.dates(min_value=_dt.date(1990, 1, 1), max_value=_dt.date(2040, 12, 31)))
+def test_german_dates_parse_like_iso_dates(day):
+    german = _parse_dates([day.strftime("%d.%m.%Y"), day.isoformat(), "irgendwann", None])
+    assert german.iloc[0] == german.iloc[1] == pd.Timestamp(day, tz="UTC")
+    assert german.iloc[2:].isna().all()
 
 
 def test_fault_switches_of_the_example_server():

@@ -212,3 +212,42 @@ def test_token_from_an_auth_config_selected_in_the_dock(dock, services, tmp_path
     project_file = tmp_path / "projekt.qgs"
     assert dock.project.write(str(project_file))
     assert "dock-geheim" not in project_file.read_text(encoding="utf-8")
+
+
+def test_a_layer_folder_that_cannot_be_made_is_a_message(tmp_path):
+    from sozialplanung_plugin.hilfeportal_dock import HilfeportalDock
+
+    blocker = tmp_path / "kein-ordner"
+    blocker.write_text("a file where the dock's folder should be")
+    export = tmp_path / "export.csv"
+    export.write_text("id;name;lat;lon\nX1;Treff;53,65;9,80\n", encoding="utf-8")
+    project = QgsProject()
+    dock = HilfeportalDock(project=project, message_bar=QgsMessageBar(), cache_dir=blocker / "c")
+    try:
+        dock.source_edit.setText(str(export))
+        assert press_load(dock) is False
+        assert dock.layer("offers") is None and dock.load_button.isEnabled()
+        assert any("kein-ordner" in m for m in messages(dock))
+    finally:
+        dock.shutdown()
+        project.clear()
+        dock.deleteLater()
+
+
+def test_search_while_the_layer_is_edited_is_a_message(dock, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "id;name;lat;lon\nX1;Treff;53,65;9,80\nX2;Beratung;53,66;9,81\n", encoding="utf-8"
+    )
+    dock.source_edit.setText(str(export))
+    assert press_load(dock)
+    layer = dock.layer("offers")
+    assert layer.startEditing()
+    dock.search_edit.setText("Treff")  # like typing: the filter runs after a pause
+    deadline = time.monotonic() + 5
+    while dock._search_timer.isActive() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    assert any("is being edited" in m for m in messages(dock))
+    assert layer.featureCount() == 2  # unchanged
+    layer.rollBack()
