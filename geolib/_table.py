@@ -63,7 +63,8 @@ def read_table(
     Raises
     ------
     SourceError
-        The file does not exist or cannot be read, or the layer is ambiguous.
+        The file does not exist or cannot be read (a CSV must be UTF-8), or the layer
+        is ambiguous.
 
     Examples
     --------
@@ -87,6 +88,13 @@ def read_table(
             frame = _read_ogr(path, layer, what)
     except (SourceError, FieldError):
         raise
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            "The {what} '{path}' is not UTF-8 text. Save it as 'CSV UTF-8' (or as XLSX) "
+            "and choose it again.",
+            what=what,
+            path=str(path),
+        ) from exc
     except Exception as exc:  # pandas, openpyxl and GDAL raise many kinds: all mean unreadable
         raise SourceError(
             "The {what} '{path}' cannot be read: {error}", what=what, path=str(path), error=exc

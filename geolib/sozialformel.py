@@ -351,6 +351,13 @@ def load_config(source: str | os.PathLike | Mapping[str, Any] | None = None) -> 
                 path=str(path),
                 error=exc,
             ) from exc
+        except OSError as exc:  # a folder, no permission
+            raise SourceError(
+                "The {what} '{path}' cannot be read: {error}",
+                what=N_("Sozialformel configuration"),
+                path=str(path),
+                error=exc,
+            ) from exc
     _unknown_keys(data, _TOP_KEYS, N_("the top level"))
     raw_indicators = data.get("indicators")
     if not isinstance(raw_indicators, list) or not raw_indicators:

@@ -489,6 +489,8 @@ def test_other_configuration_errors(tmp_path):
         load_config(path)
     with pytest.raises(SourceError, match="does not exist"):
         load_config(tmp_path / "none.toml")
+    with pytest.raises(SourceError, match=r"configuration '.*' cannot be read"):
+        load_config(tmp_path)  # a folder
     with pytest.raises(ParameterError, match="2019-2018 runs backwards"):
         parse_years("2019-2018")
     with pytest.raises(ParameterError, match="years 2030 are not in the indicator table"):
@@ -528,6 +530,10 @@ def test_reads_csv_semicolon_xlsx_and_geopackage_tables(tmp_path, examples):
     assert gpkg["ags"].iloc[0].startswith("0")
     with pytest.raises(SourceError, match="does not exist"):
         read_table(tmp_path / "none.csv")
+    ansi = tmp_path / "excel.csv"  # a spreadsheet's default CSV: Windows-1252
+    ansi.write_bytes("ags;name;year;x;n\n01056001;Hörnerkirchen;2023;1;100\n".encode("cp1252"))
+    with pytest.raises(SourceError, match="is not UTF-8 text\\. Save it as 'CSV UTF-8'"):
+        read_table(ansi)
 
 
 # --- properties ------------------------------------------------------------------------------
