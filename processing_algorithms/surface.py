@@ -8,7 +8,6 @@ import numpy as np
 from qgis.core import (
     QgsColorRampShader,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -137,10 +136,6 @@ class SurfaceAlgorithm(SozialplanungAlgorithm):
         field = self.parameterAsString(parameters, self.FIELD, context) or None
         numerator = self.parameterAsString(parameters, self.NUMERATOR, context) or None
         denominator = self.parameterAsString(parameters, self.DENOMINATOR, context) or None
-        if (numerator is None) != (denominator is None):
-            raise QgsProcessingException(
-                self.tr("Give both a numerator and a denominator field for a rate surface.")
-            )
         method = self.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         pixel_size = self.parameterAsDouble(parameters, self.PIXEL_SIZE, context)
         options = {"pixel_size": pixel_size, "progress": self.progress(feedback, 10, 90)}

@@ -1449,62 +1449,57 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SurfaceAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="120"/>
+        <location filename="../../processing_algorithms/surface.py" line="119"/>
         <source>Area-weighted</source>
         <translation>Flächengewichtet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="99"/>
+        <location filename="../../processing_algorithms/surface.py" line="98"/>
         <source>Areas (polygons)</source>
         <translation>Gebiete (Polygone)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="105"/>
+        <location filename="../../processing_algorithms/surface.py" line="104"/>
         <source>Denominator count field (for a rate)</source>
         <translation>Nenner-Anzahlfeld (für eine Quote)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="142"/>
-        <source>Give both a numerator and a denominator field for a rate surface.</source>
-        <translation>Für eine Quotenoberfläche sowohl ein Zähler- als auch ein Nennerfeld angeben.</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/surface.py" line="119"/>
+        <location filename="../../processing_algorithms/surface.py" line="118"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="104"/>
+        <location filename="../../processing_algorithms/surface.py" line="103"/>
         <source>Numerator count field (for a rate)</source>
         <translation>Zähler-Anzahlfeld (für eine Quote)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="127"/>
+        <location filename="../../processing_algorithms/surface.py" line="126"/>
         <source>Pixel size (m)</source>
         <translation>Pixelgröße (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="120"/>
+        <location filename="../../processing_algorithms/surface.py" line="119"/>
         <source>Pycnophylactic (Tobler)</source>
         <translation>Pyknophylaktisch (Tobler)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="79"/>
+        <location filename="../../processing_algorithms/surface.py" line="78"/>
         <source>Sozialformel surface</source>
         <translation>Sozialformel-Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="133"/>
+        <location filename="../../processing_algorithms/surface.py" line="132"/>
         <source>Surface</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="156"/>
+        <location filename="../../processing_algorithms/surface.py" line="151"/>
         <source>Surface of {what}</source>
         <translation>Oberfläche von {what}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="82"/>
+        <location filename="../../processing_algorithms/surface.py" line="81"/>
         <source>Turns area values into a raster surface (GeoTIFF, ETRS89 / UTM 32N).
 
 Area-weighted: every cell gets the value of its area (FIELD); a cell on a boundary gets the mean of the areas it overlaps, weighted by the overlapped share.
@@ -1521,7 +1516,7 @@ Pyknophylaktisch (Tobler): eine glatte Oberfläche einer Anzahl (FIELD, z. B. Ei
 Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide werden zu Oberflächen und dann geteilt; das Ergebnis ist in Prozent (100 × Zähler / Nenner). Zellen außerhalb aller Gebiete sind NoData (-9999). Gebiete ohne Wert werden ausgelassen und gemeldet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="103"/>
+        <location filename="../../processing_algorithms/surface.py" line="102"/>
         <source>Value or count field</source>
         <translation>Wert- oder Anzahlfeld</translation>
     </message>
