@@ -31,7 +31,7 @@ import pandas as pd
 from ._progress import Progress
 from ._table import normalise_keys, read_table
 from .errors import DataError, FieldError, ParameterError, SourceError
-from .io import SYNTHETIC_LABEL
+from .io import SYNTHETIC_LABEL, require_rows
 from .messages import N_, Message, translate
 
 if sys.version_info >= (3, 11):
@@ -1706,11 +1706,14 @@ def join_areas(
 
     Raises
     ------
+    EmptyInputError
+        ``areas`` has no rows (an empty selection or filter).
     FieldError
         ``area_key`` is missing.
     DataError
         Keys of the indicator table are not in the area layer (they are listed).
     """
+    require_rows(areas, what=N_("area layer"))
     if area_key not in areas.columns:
         raise FieldError(
             "The area layer has no field '{field}'. Its fields: {fields}.",

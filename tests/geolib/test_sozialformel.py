@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from shapely.geometry import box
 
 from geolib._table import normalise_keys, read_table
-from geolib.errors import DataError, FieldError, ParameterError, SourceError
+from geolib.errors import DataError, EmptyInputError, FieldError, ParameterError, SourceError
 from geolib.io import SYNTHETIC_LABEL
 from geolib.sozialformel import (
     PINNEBERG_PRESET,
@@ -426,6 +426,9 @@ def test_keys_not_in_the_area_layer_are_listed():
         join_areas(areas, res, area_key="AGS")
     with pytest.raises(FieldError, match="no field 'KEY'"):
         join_areas(areas, res, area_key="KEY")
+    # nothing selected: said so, not that every key is missing from the layer
+    with pytest.raises(EmptyInputError, match="area layer is empty"):
+        join_areas(areas.iloc[0:0], res, area_key="AGS")
 
 
 def test_duplicate_unit_year_rows_are_refused():
