@@ -1051,8 +1051,7 @@ def _handle_missing(
         data["imputed"] = ""
         return data
     rows = missing.any(axis=1)
-    where = (data.loc[rows, "key"].astype(str) + " " + data.loc[rows, "year"].astype(str)).tolist()
-    detail = ", ".join(where[:10]) + (" …" if len(where) > 10 else "")
+    detail = _unit_years(data, rows)
     if config.missing == "refuse":
         raise DataError(
             "The indicator table has missing values (an absent row, an empty count or a "
@@ -1104,17 +1103,38 @@ def _handle_missing(
             imputed_rates[f"_imputed_{ind.name}"] = rate.fillna(means.where(missing[ind.name]))
         for col, values in imputed_rates.items():
             data[col] = values
-        data.loc[rows, "imputed"] = "group_mean"
-        notes.append(
-            Message(
-                "Missing values: {n} unit-years got the mean rate of their group ({group}) "
-                "in that year: {where}.",
-                n=int(rows.sum()),
-                group=fields[0] if fields else N_("all units"),
-                where=detail,
+        # no unit of the year has the value: nothing to take a mean from
+        lost = pd.concat(
+            [imputed_rates[f"_imputed_{ind.name}"].isna() for ind in config.indicators], axis=1
+        ).any(axis=1)
+        got = rows & ~lost
+        data.loc[got, "imputed"] = "group_mean"
+        if got.any():
+            notes.append(
+                Message(
+                    "Missing values: {n} unit-years got the mean rate of their group ({group}) "
+                    "in that year: {where}.",
+                    n=int(got.sum()),
+                    group=fields[0] if fields else N_("all units"),
+                    where=_unit_years(data, got),
+                )
             )
-        )
+        if lost.any():
+            notes.append(
+                Message(
+                    "Missing values: {n} unit-years are left out of the index because no unit "
+                    "has the value in that year: {where}.",
+                    n=int(lost.sum()),
+                    where=_unit_years(data, lost),
+                )
+            )
     return data
+
+
+def _unit_years(data: pd.DataFrame, rows: pd.Series) -> str:
+    """``"key year, …"`` of the first ten ``rows`` (for messages)."""
+    where = (data.loc[rows, "key"].astype(str) + " " + data.loc[rows, "year"].astype(str)).tolist()
+    return ", ".join(where[:10]) + (" …" if len(where) > 10 else "")
 
 
 def _rate(num: pd.Series, den: pd.Series, ind: Indicator) -> pd.Series:

@@ -1579,7 +1579,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1768"/>
+        <location filename="../../geolib/sozialformel.py" line="1788"/>
         <source>All values come from synthetic example data, not official figures:</source>
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
@@ -1634,7 +1634,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1813"/>
+        <location filename="../../geolib/sozialformel.py" line="1833"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
@@ -1644,32 +1644,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1876"/>
+        <location filename="../../geolib/sozialformel.py" line="1896"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1774"/>
+        <location filename="../../geolib/sozialformel.py" line="1794"/>
         <source>Contribution of each indicator</source>
         <translation>Beitrag jedes Indikators</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1801"/>
+        <location filename="../../geolib/sozialformel.py" line="1821"/>
         <source>Correlation with the index</source>
         <translation>Korrelation mit dem Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1772"/>
+        <location filename="../../geolib/sozialformel.py" line="1792"/>
         <source>Correlations of the indicators (Pearson, above; Spearman, below)</source>
         <translation>Korrelationen der Indikatoren (Pearson oben, Spearman unten)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1786"/>
+        <location filename="../../geolib/sozialformel.py" line="1806"/>
         <source>Counts below the threshold and rates on small denominators are suppressed in every published output (flagged, NULL). The index and the groups are computed from the full counts; groups are pooled, so small members still count. Together with the other values, the index narrows a suppressed value down; before publishing outside the administration set suppress_index = true, which withholds the index of such rows too.</source>
         <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern werden in jeder veröffentlichten Ausgabe gesperrt (markiert, NULL). Index und Gruppen werden aus den vollständigen Fallzahlen berechnet; Gruppen werden zusammengefasst, kleine Mitglieder zählen also mit. Zusammen mit den übrigen Werten grenzt der Index einen gesperrten Wert ein; vor einer Veröffentlichung außerhalb der Verwaltung suppress_index = true setzen, dann wird auch der Index solcher Zeilen zurückgehalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1773"/>
+        <location filename="../../geolib/sozialformel.py" line="1793"/>
         <source>Cronbach's alpha</source>
         <translation>Cronbachs Alpha</translation>
     </message>
@@ -1679,7 +1679,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eigene Klassen brauchen [classes] breaks = [...]: aufsteigende innere Grenzen, z. B. [20, 40, 60, 80] für fünf Klassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1776"/>
+        <location filename="../../geolib/sozialformel.py" line="1796"/>
         <source>Data protection</source>
         <translation>Geheimhaltung</translation>
     </message>
@@ -1689,12 +1689,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1796"/>
+        <location filename="../../geolib/sozialformel.py" line="1816"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1797"/>
+        <location filename="../../geolib/sozialformel.py" line="1817"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
@@ -1734,7 +1734,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1810"/>
+        <location filename="../../geolib/sozialformel.py" line="1830"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
@@ -1744,22 +1744,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1809"/>
+        <location filename="../../geolib/sozialformel.py" line="1829"/>
         <source>Grouping</source>
         <translation>Gruppierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1808"/>
+        <location filename="../../geolib/sozialformel.py" line="1828"/>
         <source>Groups (pooled counts)</source>
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1812"/>
+        <location filename="../../geolib/sozialformel.py" line="1832"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1793"/>
+        <location filename="../../geolib/sozialformel.py" line="1813"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
@@ -1784,12 +1784,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikator {n} der Sozialformel-Konfiguration fehlt '{key}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1770"/>
+        <location filename="../../geolib/sozialformel.py" line="1790"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1794"/>
+        <location filename="../../geolib/sozialformel.py" line="1814"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
@@ -1804,27 +1804,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1800"/>
+        <location filename="../../geolib/sozialformel.py" line="1820"/>
         <source>Mean share</source>
         <translation>Mittlerer Anteil</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1769"/>
+        <location filename="../../geolib/sozialformel.py" line="1789"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1085"/>
+        <location filename="../../geolib/sozialformel.py" line="1084"/>
         <source>Missing values: {n} unit-years are left out of the index (policy 'drop'): {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben beim Index außen vor (Regel 'drop'): {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1075"/>
+        <location filename="../../geolib/sozialformel.py" line="1124"/>
+        <source>Missing values: {n} unit-years are left out of the index because no unit has the value in that year: {where}.</source>
+        <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben außerhalb des Index, weil in diesem Jahr kein Gebiet den Wert hat: {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1074"/>
         <source>Missing values: {n} unit-years carried forward from the previous year; {left} without an earlier value are left out of the index ({where}).</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre aus dem Vorjahr fortgeschrieben; {left} ohne früheren Wert bleiben beim Index außen vor ({where}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1109"/>
+        <location filename="../../geolib/sozialformel.py" line="1114"/>
         <source>Missing values: {n} unit-years got the mean rate of their group ({group}) in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
@@ -1874,22 +1879,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1771"/>
+        <location filename="../../geolib/sozialformel.py" line="1791"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1795"/>
+        <location filename="../../geolib/sozialformel.py" line="1815"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1806"/>
+        <location filename="../../geolib/sozialformel.py" line="1826"/>
         <source>Other scalings</source>
         <translation>Andere Skalierungen</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1191"/>
+        <location filename="../../geolib/sozialformel.py" line="1211"/>
         <source>Outliers: {n} values of '{indicator}' were winsorised to the {low} and {high} quantiles of their year.</source>
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
@@ -1904,32 +1909,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1805"/>
+        <location filename="../../geolib/sozialformel.py" line="1825"/>
         <source>Random weights (5–95 %)</source>
         <translation>Zufallsgewichte (5–95 %)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1804"/>
+        <location filename="../../geolib/sozialformel.py" line="1824"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1802"/>
+        <location filename="../../geolib/sozialformel.py" line="1822"/>
         <source>Rank correlation without it</source>
         <translation>Rangkorrelation ohne ihn</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1807"/>
+        <location filename="../../geolib/sozialformel.py" line="1827"/>
         <source>Rank interval</source>
         <translation>Rangintervall</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1775"/>
+        <location filename="../../geolib/sozialformel.py" line="1795"/>
         <source>Rank intervals (sensitivity)</source>
         <translation>Rangintervalle (Sensitivität)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1781"/>
+        <location filename="../../geolib/sozialformel.py" line="1801"/>
         <source>Rank intervals: 5th–95th percentile of the rank under random weights (each weight × uniform(1 − spread, 1 + spread)) and the range over other scalings. A wide interval means the rank depends on choices, not only on the data.</source>
         <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
     </message>
@@ -1944,7 +1949,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1799"/>
+        <location filename="../../geolib/sozialformel.py" line="1819"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
@@ -1954,12 +1959,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1868"/>
+        <location filename="../../geolib/sozialformel.py" line="1888"/>
         <source>Scaling: {scaling}; combination: {combination}; post-scaling: {post}; reference year: {reference}.</source>
         <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1586"/>
+        <location filename="../../geolib/sozialformel.py" line="1606"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
@@ -2094,7 +2099,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1718"/>
+        <location filename="../../geolib/sozialformel.py" line="1738"/>
         <source>The area layer has no field '{field}'. Its fields: {fields}.</source>
         <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
     </message>
@@ -2264,7 +2269,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Indikatorname '{name}' taugt nicht als Feldname: Kleinbuchstaben, Ziffern und '_' verwenden, mit einem Buchstaben beginnend (höchstens 31 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1057"/>
+        <location filename="../../geolib/sozialformel.py" line="1056"/>
         <source>The indicator table has missing values (an absent row, an empty count or a denominator of 0) for {n} unit-years: {where}. Fill them, or choose a missing policy in the configuration: missing = drop | carry | group_mean.</source>
         <translation>Die Indikatorentabelle hat fehlende Werte (eine fehlende Zeile, eine leere Fallzahl oder einen Nenner von 0) für {n} Gebiet-Jahre: {where}. Diese ergänzen oder in der Konfiguration eine Regel wählen: missing = drop | carry | group_mean.</translation>
     </message>
@@ -2289,12 +2294,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatorentabelle ist leer: sie hat keine Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1778"/>
+        <location filename="../../geolib/sozialformel.py" line="1798"/>
         <source>The indicators agree only partly (alpha &lt; 0.7): the index combines different dimensions.</source>
         <translation>Die Indikatoren stimmen nur teilweise überein (Alpha &lt; 0,7): der Index verbindet verschiedene Dimensionen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1777"/>
+        <location filename="../../geolib/sozialformel.py" line="1797"/>
         <source>The indicators measure a common dimension (alpha ≥ 0.7).</source>
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
@@ -2494,7 +2499,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1223"/>
+        <location filename="../../geolib/sozialformel.py" line="1243"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -2609,7 +2614,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1930"/>
+        <location filename="../../geolib/sozialformel.py" line="1950"/>
         <source>Threshold: counts below {threshold}; minimum denominator: {min_den}.</source>
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
@@ -2619,22 +2624,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1803"/>
+        <location filename="../../geolib/sozialformel.py" line="1823"/>
         <source>Unit</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1811"/>
+        <location filename="../../geolib/sozialformel.py" line="1831"/>
         <source>Units</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1437"/>
+        <location filename="../../geolib/sozialformel.py" line="1457"/>
         <source>Unknown classification '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1360"/>
+        <location filename="../../geolib/sozialformel.py" line="1380"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -2664,7 +2669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1767"/>
+        <location filename="../../geolib/sozialformel.py" line="1787"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
@@ -2674,7 +2679,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1798"/>
+        <location filename="../../geolib/sozialformel.py" line="1818"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -2689,7 +2694,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1863"/>
+        <location filename="../../geolib/sozialformel.py" line="1883"/>
         <source>Years: {years}; validity checked for {year}.</source>
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
@@ -2709,7 +2714,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>[validity] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1113"/>
+        <location filename="../../geolib/sozialformel.py" line="1118"/>
         <source>all units</source>
         <translation>alle Gebiete</translation>
     </message>
@@ -2759,7 +2764,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zuordnungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1815"/>
+        <location filename="../../geolib/sozialformel.py" line="1835"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
@@ -2829,7 +2834,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1814"/>
+        <location filename="../../geolib/sozialformel.py" line="1834"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
@@ -2879,7 +2884,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1744"/>
+        <location filename="../../geolib/sozialformel.py" line="1764"/>
         <source>{n} areas have no row in the indicator table; their values are empty.</source>
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
@@ -2914,7 +2919,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1734"/>
+        <location filename="../../geolib/sozialformel.py" line="1754"/>
         <source>{n} keys of the indicator table are not in the area layer (field '{field}'): {keys}. Choose the matching area layer or key field, or remove these rows.</source>
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
     </message>

@@ -313,6 +313,23 @@ def test_missing_drop_carry_and_group_mean_are_reported():
     assert any("mean rate of their group" in n for n in imputed.notes)
 
 
+def test_group_mean_with_no_value_in_the_whole_year_says_so():
+    # an indicator collected only from 2023 on: 2022 has no unit to take a mean from
+    table = _with_gap().assign(y=[np.nan] * 3 + [1, 2, 3], x=[10, 20, 40, 12, 22, 44])
+    indicators = [
+        {"name": "a", "numerator": "x", "denominator": "n"},
+        {"name": "b", "numerator": "y", "denominator": "n"},
+    ]
+    res = sozialformel(table, config=_cfg(indicators, missing="group_mean"), validity=False)
+    lost = res.table[res.table["year"] == 2022]
+    assert lost["index_value"].isna().all() and (lost["imputed"] == "").all()
+    assert not any("mean rate of their group" in n for n in res.notes)
+    assert any(
+        "3 unit-years are left out of the index because no unit has the value" in n
+        for n in res.notes
+    )
+
+
 def test_absent_rows_count_as_missing():
     table = pd.concat([_table([10, 20, 40], year=2022), _table([12, 22], year=2023)])
     with pytest.raises(DataError, match="01056003 2023"):
