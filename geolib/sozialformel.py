@@ -17,6 +17,7 @@ The configuration is a TOML file (see :func:`load_config` and the preset
 from __future__ import annotations
 
 import html
+import math
 import os
 import re
 import sys
@@ -239,7 +240,11 @@ def _choice(value: Any, allowed: Sequence[str], what: str) -> str:
 
 
 def _number(value: Any, what: str, *, integer: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)  # TOML has nan and inf
+    ):
         raise ParameterError(
             "The Sozialformel configuration has {what} = '{value}'; it must be a number.",
             what=what,

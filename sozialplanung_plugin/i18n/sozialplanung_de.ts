@@ -1529,7 +1529,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
 <context>
     <name>geolib</name>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="414"/>
+        <location filename="../../geolib/sozialformel.py" line="419"/>
         <source>'reverse' of indicator '{name}' must be true or false.</source>
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
@@ -1539,7 +1539,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="955"/>
+        <location filename="../../geolib/sozialformel.py" line="960"/>
         <source>'{numerator}' is above its denominator '{denominator}' in {n} rows ({where}) of indicator '{indicator}': a part cannot exceed the whole.</source>
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
@@ -1549,7 +1549,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="547"/>
+        <location filename="../../geolib/sozialformel.py" line="552"/>
         <source>'{text}' is not a list of years; write e.g. 2023, 2019-2023 or 2021, 2023.</source>
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
@@ -1579,7 +1579,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1788"/>
+        <location filename="../../geolib/sozialformel.py" line="1793"/>
         <source>All values come from synthetic example data, not official figures:</source>
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
@@ -1634,7 +1634,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1833"/>
+        <location filename="../../geolib/sozialformel.py" line="1838"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
@@ -1644,57 +1644,57 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1896"/>
+        <location filename="../../geolib/sozialformel.py" line="1901"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1794"/>
+        <location filename="../../geolib/sozialformel.py" line="1799"/>
         <source>Contribution of each indicator</source>
         <translation>Beitrag jedes Indikators</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1821"/>
+        <location filename="../../geolib/sozialformel.py" line="1826"/>
         <source>Correlation with the index</source>
         <translation>Korrelation mit dem Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1792"/>
+        <location filename="../../geolib/sozialformel.py" line="1797"/>
         <source>Correlations of the indicators (Pearson, above; Spearman, below)</source>
         <translation>Korrelationen der Indikatoren (Pearson oben, Spearman unten)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1806"/>
+        <location filename="../../geolib/sozialformel.py" line="1811"/>
         <source>Counts below the threshold and rates on small denominators are suppressed in every published output (flagged, NULL). The index and the groups are computed from the full counts; groups are pooled, so small members still count. Together with the other values, the index narrows a suppressed value down; before publishing outside the administration set suppress_index = true, which withholds the index of such rows too.</source>
         <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern werden in jeder veröffentlichten Ausgabe gesperrt (markiert, NULL). Index und Gruppen werden aus den vollständigen Fallzahlen berechnet; Gruppen werden zusammengefasst, kleine Mitglieder zählen also mit. Zusammen mit den übrigen Werten grenzt der Index einen gesperrten Wert ein; vor einer Veröffentlichung außerhalb der Verwaltung suppress_index = true setzen, dann wird auch der Index solcher Zeilen zurückgehalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1793"/>
+        <location filename="../../geolib/sozialformel.py" line="1798"/>
         <source>Cronbach's alpha</source>
         <translation>Cronbachs Alpha</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="457"/>
+        <location filename="../../geolib/sozialformel.py" line="462"/>
         <source>Custom classes need [classes] breaks = [...]: increasing inner thresholds, e.g. [20, 40, 60, 80] for five classes.</source>
         <translation>Eigene Klassen brauchen [classes] breaks = [...]: aufsteigende innere Grenzen, z. B. [20, 40, 60, 80] für fünf Klassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1796"/>
+        <location filename="../../geolib/sozialformel.py" line="1801"/>
         <source>Data protection</source>
         <translation>Geheimhaltung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="827"/>
+        <location filename="../../geolib/sozialformel.py" line="832"/>
         <source>Data protection: {n} values below the threshold ({threshold}) or on denominators below {min_den} are suppressed (NULL, flagged): {detail}.</source>
         <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1816"/>
+        <location filename="../../geolib/sozialformel.py" line="1821"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1817"/>
+        <location filename="../../geolib/sozialformel.py" line="1822"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
@@ -1734,37 +1734,37 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1830"/>
+        <location filename="../../geolib/sozialformel.py" line="1835"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="983"/>
+        <location filename="../../geolib/sozialformel.py" line="988"/>
         <source>Group fields were given but no group table.</source>
         <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1829"/>
+        <location filename="../../geolib/sozialformel.py" line="1834"/>
         <source>Grouping</source>
         <translation>Gruppierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1828"/>
+        <location filename="../../geolib/sozialformel.py" line="1833"/>
         <source>Groups (pooled counts)</source>
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1832"/>
+        <location filename="../../geolib/sozialformel.py" line="1837"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1813"/>
+        <location filename="../../geolib/sozialformel.py" line="1818"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="437"/>
+        <location filename="../../geolib/sozialformel.py" line="442"/>
         <source>Indicator names must be unique; repeated: {names}.</source>
         <translation>Indikatornamen müssen eindeutig sein; mehrfach: {names}.</translation>
     </message>
@@ -1774,22 +1774,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatorjahre beginnen nach der Basisbevölkerung 2018; {year} ist zu früh.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="372"/>
+        <location filename="../../geolib/sozialformel.py" line="377"/>
         <source>Indicator {n} of the Sozialformel configuration is not a table.</source>
         <translation>Indikator {n} der Sozialformel-Konfiguration ist keine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="378"/>
+        <location filename="../../geolib/sozialformel.py" line="383"/>
         <source>Indicator {n} of the Sozialformel configuration lacks '{key}'.</source>
         <translation>Indikator {n} der Sozialformel-Konfiguration fehlt '{key}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1790"/>
+        <location filename="../../geolib/sozialformel.py" line="1795"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1814"/>
+        <location filename="../../geolib/sozialformel.py" line="1819"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
@@ -1804,32 +1804,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1820"/>
+        <location filename="../../geolib/sozialformel.py" line="1825"/>
         <source>Mean share</source>
         <translation>Mittlerer Anteil</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1789"/>
+        <location filename="../../geolib/sozialformel.py" line="1794"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1084"/>
+        <location filename="../../geolib/sozialformel.py" line="1089"/>
         <source>Missing values: {n} unit-years are left out of the index (policy 'drop'): {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben beim Index außen vor (Regel 'drop'): {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1124"/>
+        <location filename="../../geolib/sozialformel.py" line="1129"/>
         <source>Missing values: {n} unit-years are left out of the index because no unit has the value in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben außerhalb des Index, weil in diesem Jahr kein Gebiet den Wert hat: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1074"/>
+        <location filename="../../geolib/sozialformel.py" line="1079"/>
         <source>Missing values: {n} unit-years carried forward from the previous year; {left} without an earlier value are left out of the index ({where}).</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre aus dem Vorjahr fortgeschrieben; {left} ohne früheren Wert bleiben beim Index außen vor ({where}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1114"/>
+        <location filename="../../geolib/sozialformel.py" line="1119"/>
         <source>Missing values: {n} unit-years got the mean rate of their group ({group}) in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
@@ -1879,22 +1879,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1791"/>
+        <location filename="../../geolib/sozialformel.py" line="1796"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1815"/>
+        <location filename="../../geolib/sozialformel.py" line="1820"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1826"/>
+        <location filename="../../geolib/sozialformel.py" line="1831"/>
         <source>Other scalings</source>
         <translation>Andere Skalierungen</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1211"/>
+        <location filename="../../geolib/sozialformel.py" line="1216"/>
         <source>Outliers: {n} values of '{indicator}' were winsorised to the {low} and {high} quantiles of their year.</source>
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
@@ -1909,32 +1909,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1825"/>
+        <location filename="../../geolib/sozialformel.py" line="1830"/>
         <source>Random weights (5–95 %)</source>
         <translation>Zufallsgewichte (5–95 %)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1824"/>
+        <location filename="../../geolib/sozialformel.py" line="1829"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1822"/>
+        <location filename="../../geolib/sozialformel.py" line="1827"/>
         <source>Rank correlation without it</source>
         <translation>Rangkorrelation ohne ihn</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1827"/>
+        <location filename="../../geolib/sozialformel.py" line="1832"/>
         <source>Rank interval</source>
         <translation>Rangintervall</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1795"/>
+        <location filename="../../geolib/sozialformel.py" line="1800"/>
         <source>Rank intervals (sensitivity)</source>
         <translation>Rangintervalle (Sensitivität)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1801"/>
+        <location filename="../../geolib/sozialformel.py" line="1806"/>
         <source>Rank intervals: 5th–95th percentile of the rank under random weights (each weight × uniform(1 − spread, 1 + spread)) and the range over other scalings. A wide interval means the rank depends on choices, not only on the data.</source>
         <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
     </message>
@@ -1949,22 +1949,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1819"/>
+        <location filename="../../geolib/sozialformel.py" line="1824"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="479"/>
+        <location filename="../../geolib/sozialformel.py" line="484"/>
         <source>Scaling against a reference needs reference_year = YEAR in the Sozialformel configuration (or bounds = [low, high] for each such indicator).</source>
         <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1888"/>
+        <location filename="../../geolib/sozialformel.py" line="1893"/>
         <source>Scaling: {scaling}; combination: {combination}; post-scaling: {post}; reference year: {reference}.</source>
         <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1606"/>
+        <location filename="../../geolib/sozialformel.py" line="1611"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
@@ -1974,7 +1974,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="357"/>
+        <location filename="../../geolib/sozialformel.py" line="362"/>
         <source>Sozialformel configuration</source>
         <translation>Sozialformel-Konfiguration</translation>
     </message>
@@ -2034,47 +2034,47 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="342"/>
+        <location filename="../../geolib/sozialformel.py" line="347"/>
         <source>The Sozialformel configuration '{path}' does not exist. Check the path.</source>
         <translation>Die Sozialformel-Konfiguration '{path}' existiert nicht. Den Pfad prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="349"/>
+        <location filename="../../geolib/sozialformel.py" line="354"/>
         <source>The Sozialformel configuration '{path}' is not valid TOML: {error}</source>
         <translation>Die Sozialformel-Konfiguration '{path}' ist kein gültiges TOML: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="221"/>
+        <location filename="../../geolib/sozialformel.py" line="222"/>
         <source>The Sozialformel configuration has an unknown key '{key}' in {section}. Allowed keys: {allowed}.</source>
         <translation>Die Sozialformel-Konfiguration hat einen unbekannten Schlüssel '{key}' in {section}. Erlaubte Schlüssel: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="467"/>
+        <location filename="../../geolib/sozialformel.py" line="472"/>
         <source>The Sozialformel configuration has classes.count = {count}; use 2 to 12.</source>
         <translation>Die Sozialformel-Konfiguration hat classes.count = {count}; 2 bis 12 verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="243"/>
+        <location filename="../../geolib/sozialformel.py" line="248"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be a number.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="249"/>
+        <location filename="../../geolib/sozialformel.py" line="254"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be a whole number.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="259"/>
+        <location filename="../../geolib/sozialformel.py" line="264"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be true or false.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="232"/>
+        <location filename="../../geolib/sozialformel.py" line="233"/>
         <source>The Sozialformel configuration has {what} = '{value}'; use one of: {allowed}.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; einen dieser Werte verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="364"/>
+        <location filename="../../geolib/sozialformel.py" line="369"/>
         <source>The Sozialformel configuration needs at least one [[indicators]] entry with name, numerator and denominator.</source>
         <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
     </message>
@@ -2099,12 +2099,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1738"/>
+        <location filename="../../geolib/sozialformel.py" line="1743"/>
         <source>The area layer has no field '{field}'. Its fields: {fields}.</source>
         <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="406"/>
+        <location filename="../../geolib/sozialformel.py" line="411"/>
         <source>The bounds of indicator '{name}' must be two numbers [low, high] with low &lt; high.</source>
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
@@ -2129,12 +2129,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="933"/>
+        <location filename="../../geolib/sozialformel.py" line="938"/>
         <source>The column '{column}' has values that are not numbers: {values}.</source>
         <translation>Die Spalte '{column}' hat Werte, die keine Zahlen sind: {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="942"/>
+        <location filename="../../geolib/sozialformel.py" line="947"/>
         <source>The column '{column}' has {n} negative counts ({where}). Counts must be 0 or more; check the table.</source>
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
@@ -2244,17 +2244,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="997"/>
+        <location filename="../../geolib/sozialformel.py" line="1002"/>
         <source>The group table has no column '{column}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Spalte '{column}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="986"/>
+        <location filename="../../geolib/sozialformel.py" line="991"/>
         <source>The group table has no key column '{key}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Schlüsselspalte '{key}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1009"/>
+        <location filename="../../geolib/sozialformel.py" line="1014"/>
         <source>The group table lists keys more than once: {keys}. Give one row per unit.</source>
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
@@ -2264,42 +2264,42 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="385"/>
+        <location filename="../../geolib/sozialformel.py" line="390"/>
         <source>The indicator name '{name}' is not usable as a field name: use lowercase letters, digits and '_', starting with a letter (at most 31 characters).</source>
         <translation>Der Indikatorname '{name}' taugt nicht als Feldname: Kleinbuchstaben, Ziffern und '_' verwenden, mit einem Buchstaben beginnend (höchstens 31 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1056"/>
+        <location filename="../../geolib/sozialformel.py" line="1061"/>
         <source>The indicator table has missing values (an absent row, an empty count or a denominator of 0) for {n} unit-years: {where}. Fill them, or choose a missing policy in the configuration: missing = drop | carry | group_mean.</source>
         <translation>Die Indikatorentabelle hat fehlende Werte (eine fehlende Zeile, eine leere Fallzahl oder einen Nenner von 0) für {n} Gebiet-Jahre: {where}. Diese ergänzen oder in der Konfiguration eine Regel wählen: missing = drop | carry | group_mean.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="871"/>
+        <location filename="../../geolib/sozialformel.py" line="876"/>
         <source>The indicator table has no column '{column}' ({role}). Its columns: {columns}. Set key/year in the configuration.</source>
         <translation>Die Indikatorentabelle hat keine Spalte '{column}' ({role}). Ihre Spalten: {columns}. key/year in der Konfiguration setzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="881"/>
+        <location filename="../../geolib/sozialformel.py" line="886"/>
         <source>The indicator table has no column '{column}', which indicator '{indicator}' needs. Its columns: {columns}.</source>
         <translation>Die Indikatorentabelle hat keine Spalte '{column}', die der Indikator '{indicator}' braucht. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="923"/>
+        <location filename="../../geolib/sozialformel.py" line="928"/>
         <source>The indicator table has {n} duplicate (key, year) rows: {pairs}. Keep one row per unit and year.</source>
         <translation>Die Indikatorentabelle hat {n} doppelte Zeilen (Schlüssel, Jahr): {pairs}. Eine Zeile je Gebiet und Jahr behalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="868"/>
+        <location filename="../../geolib/sozialformel.py" line="873"/>
         <source>The indicator table is empty: it has no rows.</source>
         <translation>Die Indikatorentabelle ist leer: sie hat keine Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1798"/>
+        <location filename="../../geolib/sozialformel.py" line="1803"/>
         <source>The indicators agree only partly (alpha &lt; 0.7): the index combines different dimensions.</source>
         <translation>Die Indikatoren stimmen nur teilweise überein (Alpha &lt; 0,7): der Index verbindet verschiedene Dimensionen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1797"/>
+        <location filename="../../geolib/sozialformel.py" line="1802"/>
         <source>The indicators measure a common dimension (alpha ≥ 0.7).</source>
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
@@ -2434,7 +2434,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="756"/>
+        <location filename="../../geolib/sozialformel.py" line="761"/>
         <source>The reference year {year} is not in the indicator table; it has: {available}.</source>
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -2474,22 +2474,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="392"/>
+        <location filename="../../geolib/sozialformel.py" line="397"/>
         <source>The weight of indicator '{name}' is {weight}; weights must be greater than 0 (leave an indicator out instead of weighting it 0).</source>
         <translation>Das Gewicht des Indikators '{name}' ist {weight}; Gewichte müssen größer als 0 sein (einen Indikator weglassen statt mit 0 zu gewichten).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="907"/>
+        <location filename="../../geolib/sozialformel.py" line="912"/>
         <source>The year column '{column}' has values that are not years: {values}.</source>
         <translation>Die Jahresspalte '{column}' hat Werte, die keine Jahre sind: {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="554"/>
+        <location filename="../../geolib/sozialformel.py" line="559"/>
         <source>The year range {first}-{last} runs backwards.</source>
         <translation>Der Jahresbereich {first}-{last} läuft rückwärts.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="746"/>
+        <location filename="../../geolib/sozialformel.py" line="751"/>
         <source>The years {years} are not in the indicator table; it has: {available}.</source>
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -2499,7 +2499,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1243"/>
+        <location filename="../../geolib/sozialformel.py" line="1248"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -2614,7 +2614,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1950"/>
+        <location filename="../../geolib/sozialformel.py" line="1955"/>
         <source>Threshold: counts below {threshold}; minimum denominator: {min_den}.</source>
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
@@ -2624,22 +2624,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1823"/>
+        <location filename="../../geolib/sozialformel.py" line="1828"/>
         <source>Unit</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1831"/>
+        <location filename="../../geolib/sozialformel.py" line="1836"/>
         <source>Units</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1457"/>
+        <location filename="../../geolib/sozialformel.py" line="1462"/>
         <source>Unknown classification '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1380"/>
+        <location filename="../../geolib/sozialformel.py" line="1385"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -2669,7 +2669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1787"/>
+        <location filename="../../geolib/sozialformel.py" line="1792"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
@@ -2679,7 +2679,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1818"/>
+        <location filename="../../geolib/sozialformel.py" line="1823"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -2694,7 +2694,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1883"/>
+        <location filename="../../geolib/sozialformel.py" line="1888"/>
         <source>Years: {years}; validity checked for {year}.</source>
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
@@ -2704,22 +2704,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zonengewichte dürfen nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="442"/>
+        <location filename="../../geolib/sozialformel.py" line="447"/>
         <source>[classes] of the Sozialformel configuration must be a table.</source>
         <translation>[classes] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="446"/>
+        <location filename="../../geolib/sozialformel.py" line="451"/>
         <source>[validity] of the Sozialformel configuration must be a table.</source>
         <translation>[validity] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1118"/>
+        <location filename="../../geolib/sozialformel.py" line="1123"/>
         <source>all units</source>
         <translation>alle Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="375"/>
+        <location filename="../../geolib/sozialformel.py" line="380"/>
         <source>an [[indicators]] entry</source>
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
@@ -2764,7 +2764,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zuordnungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1835"/>
+        <location filename="../../geolib/sozialformel.py" line="1840"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
@@ -2774,7 +2774,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikatorentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="875"/>
+        <location filename="../../geolib/sozialformel.py" line="880"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
@@ -2834,7 +2834,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1834"/>
+        <location filename="../../geolib/sozialformel.py" line="1839"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
@@ -2844,27 +2844,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="361"/>
+        <location filename="../../geolib/sozialformel.py" line="366"/>
         <source>the top level</source>
         <translation>der obersten Ebene</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="493"/>
+        <location filename="../../geolib/sozialformel.py" line="498"/>
         <source>threshold and min_denominator must not be negative.</source>
         <translation>threshold und min_denominator dürfen nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="496"/>
+        <location filename="../../geolib/sozialformel.py" line="501"/>
         <source>validity.weight_spread = {value} is out of range; use 0 to below 1.</source>
         <translation>validity.weight_spread = {value} liegt außerhalb des Bereichs; 0 bis unter 1 verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="485"/>
+        <location filename="../../geolib/sozialformel.py" line="490"/>
         <source>winsorize = {value} is out of range; use a share from 0 (off) to below 0.5, e.g. 0.05 to clip 5 % at each tail.</source>
         <translation>winsorize = {value} liegt außerhalb des Bereichs; einen Anteil von 0 (aus) bis unter 0,5 verwenden, z. B. 0,05, um an jedem Rand 5 % zu kappen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="875"/>
+        <location filename="../../geolib/sozialformel.py" line="880"/>
         <source>year</source>
         <translation>Jahr</translation>
     </message>
@@ -2884,7 +2884,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1764"/>
+        <location filename="../../geolib/sozialformel.py" line="1769"/>
         <source>{n} areas have no row in the indicator table; their values are empty.</source>
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
@@ -2919,7 +2919,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1754"/>
+        <location filename="../../geolib/sozialformel.py" line="1759"/>
         <source>{n} keys of the indicator table are not in the area layer (field '{field}'): {keys}. Choose the matching area layer or key field, or remove these rows.</source>
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
     </message>
@@ -2999,7 +2999,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Polygone im {what} sind ungültig und lassen sich nicht reparieren (Zeilen {rows}). Führen Sie „Geometrien reparieren“ auf dem Layer aus und prüfen Sie diese Objekte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="899"/>
+        <location filename="../../geolib/sozialformel.py" line="904"/>
         <source>{n} rows of the indicator table have no key ({key}).</source>
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
@@ -3014,12 +3014,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="775"/>
+        <location filename="../../geolib/sozialformel.py" line="780"/>
         <source>{n} unit-years without a value are left out of their groups' pooled counts (for the indicators they lack).</source>
         <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1016"/>
+        <location filename="../../geolib/sozialformel.py" line="1021"/>
         <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>

@@ -503,6 +503,15 @@ def test_other_configuration_errors(tmp_path):
         load_config({"indicators": []})
     with pytest.raises(ParameterError, match="repeated: a"):
         load_config(_cfg([{"name": "a", "numerator": "x", "denominator": "n"}] * 2))
+    nan = tmp_path / "nan.toml"
+    nan.write_text(
+        'threshold = nan\n[[indicators]]\nname = "a"\nnumerator = "x"\ndenominator = "n"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ParameterError, match="threshold = 'nan'; it must be a number"):
+        load_config(nan)
+    with pytest.raises(ParameterError, match="weight = 'inf'; it must be a number"):
+        load_config(_cfg([{"name": "a", "numerator": "x", "denominator": "n", "weight": math.inf}]))
     path = tmp_path / "broken.toml"
     path.write_text("indicators = [", encoding="utf-8")
     with pytest.raises(SourceError, match="not valid TOML"):
