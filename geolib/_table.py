@@ -13,7 +13,6 @@ import os
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pyogrio
 
@@ -177,8 +176,3 @@ def normalise_keys(
                 width=width,
             )
     return text.astype(object), None
-
-
-def as_int_years(values: pd.Series) -> np.ndarray:
-    """Years as integers (from numbers or text such as ``"2021"``)."""
-    return pd.to_numeric(values, errors="coerce").to_numpy()
