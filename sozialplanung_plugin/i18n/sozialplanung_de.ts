@@ -2504,27 +2504,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="99"/>
+        <location filename="../../geolib/_table.py" line="98"/>
         <source>The {what} '{path}' cannot be read: {error}</source>
         <translation>{what} '{path}' kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="78"/>
+        <location filename="../../geolib/_table.py" line="77"/>
         <source>The {what} '{path}' does not exist. Check the path.</source>
         <translation>{what} '{path}' existiert nicht. Den Pfad prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="131"/>
+        <location filename="../../geolib/_table.py" line="130"/>
         <source>The {what} '{path}' has no table '{layer}'. Its tables: {layers}.</source>
         <translation>{what} '{path}' hat keine Tabelle '{layer}'. Ihre Tabellen: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="121"/>
+        <location filename="../../geolib/_table.py" line="120"/>
         <source>The {what} '{path}' has {n} tables; name one as '{path}|layername=NAME'. Its tables: {layers}.</source>
         <translation>{what} '{path}' hat {n} Tabellen; eine als '{path}|layername=NAME' angeben. Ihre Tabellen: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="92"/>
+        <location filename="../../geolib/_table.py" line="91"/>
         <source>The {what} '{path}' is not UTF-8 text. Save it as 'CSV UTF-8' (or as XLSX) and choose it again.</source>
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
@@ -2769,7 +2769,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>höher = mehr Bedarf</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="43"/>
+        <location filename="../../geolib/_table.py" line="42"/>
         <source>indicator table</source>
         <translation>Indikatorentabelle</translation>
     </message>
@@ -2819,6 +2819,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
     <message>
+        <location filename="../../geolib/examples.py" line="567"/>
+        <source>places layer</source>
+        <translation>Ortslayer</translation>
+    </message>
+    <message>
         <location filename="../../geolib/density.py" line="172"/>
         <source>points</source>
         <translation>Punkte</translation>
@@ -2829,6 +2834,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punktlayer</translation>
     </message>
     <message>
+        <location filename="../../geolib/examples.py" line="569"/>
+        <source>points-of-interest layer</source>
+        <translation>POI-Layer</translation>
+    </message>
+    <message>
         <location filename="../../geolib/catchments.py" line="1166"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
@@ -2837,6 +2847,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1839"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/examples.py" line="568"/>
+        <source>streets layer</source>
+        <translation>Straßenlayer</translation>
     </message>
     <message>
         <location filename="../../geolib/accessibility.py" line="524"/>
@@ -2924,7 +2939,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="171"/>
+        <location filename="../../geolib/_table.py" line="170"/>
         <source>{n} keys of the {what} were numbers without their leading zero (e.g. {example}); they were padded to {width} digits. Keep keys as text.</source>
         <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
