@@ -1010,6 +1010,14 @@ def _prepare_groups(
         notes.append(note)
     mapping[config.key] = keys
     mapping = mapping.rename(columns={config.key: "key"})
+    if keys.isna().any():  # e.g. the empty rows at the end of a spreadsheet export
+        notes.append(
+            Message(
+                "{n} rows of the group table have no key and were skipped.",
+                n=int(keys.isna().sum()),
+            )
+        )
+        mapping = mapping[keys.notna().to_numpy()]
     if mapping["key"].duplicated().any():
         raise DataError(
             "The group table lists keys more than once: {keys}. Give one row per unit.",

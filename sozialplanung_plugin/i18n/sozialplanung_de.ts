@@ -1579,7 +1579,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1793"/>
+        <location filename="../../geolib/sozialformel.py" line="1801"/>
         <source>All values come from synthetic example data, not official figures:</source>
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
@@ -1634,7 +1634,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1838"/>
+        <location filename="../../geolib/sozialformel.py" line="1846"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
@@ -1644,32 +1644,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1901"/>
+        <location filename="../../geolib/sozialformel.py" line="1909"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1799"/>
+        <location filename="../../geolib/sozialformel.py" line="1807"/>
         <source>Contribution of each indicator</source>
         <translation>Beitrag jedes Indikators</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1826"/>
+        <location filename="../../geolib/sozialformel.py" line="1834"/>
         <source>Correlation with the index</source>
         <translation>Korrelation mit dem Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1797"/>
+        <location filename="../../geolib/sozialformel.py" line="1805"/>
         <source>Correlations of the indicators (Pearson, above; Spearman, below)</source>
         <translation>Korrelationen der Indikatoren (Pearson oben, Spearman unten)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1811"/>
+        <location filename="../../geolib/sozialformel.py" line="1819"/>
         <source>Counts below the threshold and rates on small denominators are suppressed in every published output (flagged, NULL). The index and the groups are computed from the full counts; groups are pooled, so small members still count. Together with the other values, the index narrows a suppressed value down; before publishing outside the administration set suppress_index = true, which withholds the index of such rows too.</source>
         <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern werden in jeder veröffentlichten Ausgabe gesperrt (markiert, NULL). Index und Gruppen werden aus den vollständigen Fallzahlen berechnet; Gruppen werden zusammengefasst, kleine Mitglieder zählen also mit. Zusammen mit den übrigen Werten grenzt der Index einen gesperrten Wert ein; vor einer Veröffentlichung außerhalb der Verwaltung suppress_index = true setzen, dann wird auch der Index solcher Zeilen zurückgehalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1798"/>
+        <location filename="../../geolib/sozialformel.py" line="1806"/>
         <source>Cronbach's alpha</source>
         <translation>Cronbachs Alpha</translation>
     </message>
@@ -1679,7 +1679,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eigene Klassen brauchen [classes] breaks = [...]: aufsteigende innere Grenzen, z. B. [20, 40, 60, 80] für fünf Klassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1801"/>
+        <location filename="../../geolib/sozialformel.py" line="1809"/>
         <source>Data protection</source>
         <translation>Geheimhaltung</translation>
     </message>
@@ -1689,12 +1689,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1821"/>
+        <location filename="../../geolib/sozialformel.py" line="1829"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1822"/>
+        <location filename="../../geolib/sozialformel.py" line="1830"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
@@ -1734,7 +1734,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1835"/>
+        <location filename="../../geolib/sozialformel.py" line="1843"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
@@ -1744,22 +1744,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1834"/>
+        <location filename="../../geolib/sozialformel.py" line="1842"/>
         <source>Grouping</source>
         <translation>Gruppierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1833"/>
+        <location filename="../../geolib/sozialformel.py" line="1841"/>
         <source>Groups (pooled counts)</source>
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1837"/>
+        <location filename="../../geolib/sozialformel.py" line="1845"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1818"/>
+        <location filename="../../geolib/sozialformel.py" line="1826"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
@@ -1784,12 +1784,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikator {n} der Sozialformel-Konfiguration fehlt '{key}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1795"/>
+        <location filename="../../geolib/sozialformel.py" line="1803"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1819"/>
+        <location filename="../../geolib/sozialformel.py" line="1827"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
@@ -1804,32 +1804,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1825"/>
+        <location filename="../../geolib/sozialformel.py" line="1833"/>
         <source>Mean share</source>
         <translation>Mittlerer Anteil</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1794"/>
+        <location filename="../../geolib/sozialformel.py" line="1802"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1089"/>
+        <location filename="../../geolib/sozialformel.py" line="1097"/>
         <source>Missing values: {n} unit-years are left out of the index (policy 'drop'): {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben beim Index außen vor (Regel 'drop'): {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1129"/>
+        <location filename="../../geolib/sozialformel.py" line="1137"/>
         <source>Missing values: {n} unit-years are left out of the index because no unit has the value in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben außerhalb des Index, weil in diesem Jahr kein Gebiet den Wert hat: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1079"/>
+        <location filename="../../geolib/sozialformel.py" line="1087"/>
         <source>Missing values: {n} unit-years carried forward from the previous year; {left} without an earlier value are left out of the index ({where}).</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre aus dem Vorjahr fortgeschrieben; {left} ohne früheren Wert bleiben beim Index außen vor ({where}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1119"/>
+        <location filename="../../geolib/sozialformel.py" line="1127"/>
         <source>Missing values: {n} unit-years got the mean rate of their group ({group}) in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
@@ -1879,22 +1879,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1796"/>
+        <location filename="../../geolib/sozialformel.py" line="1804"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1820"/>
+        <location filename="../../geolib/sozialformel.py" line="1828"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1831"/>
+        <location filename="../../geolib/sozialformel.py" line="1839"/>
         <source>Other scalings</source>
         <translation>Andere Skalierungen</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1216"/>
+        <location filename="../../geolib/sozialformel.py" line="1224"/>
         <source>Outliers: {n} values of '{indicator}' were winsorised to the {low} and {high} quantiles of their year.</source>
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
@@ -1909,32 +1909,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1830"/>
+        <location filename="../../geolib/sozialformel.py" line="1838"/>
         <source>Random weights (5–95 %)</source>
         <translation>Zufallsgewichte (5–95 %)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1829"/>
+        <location filename="../../geolib/sozialformel.py" line="1837"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1827"/>
+        <location filename="../../geolib/sozialformel.py" line="1835"/>
         <source>Rank correlation without it</source>
         <translation>Rangkorrelation ohne ihn</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1832"/>
+        <location filename="../../geolib/sozialformel.py" line="1840"/>
         <source>Rank interval</source>
         <translation>Rangintervall</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1800"/>
+        <location filename="../../geolib/sozialformel.py" line="1808"/>
         <source>Rank intervals (sensitivity)</source>
         <translation>Rangintervalle (Sensitivität)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1806"/>
+        <location filename="../../geolib/sozialformel.py" line="1814"/>
         <source>Rank intervals: 5th–95th percentile of the rank under random weights (each weight × uniform(1 − spread, 1 + spread)) and the range over other scalings. A wide interval means the rank depends on choices, not only on the data.</source>
         <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
     </message>
@@ -1949,7 +1949,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1824"/>
+        <location filename="../../geolib/sozialformel.py" line="1832"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
@@ -1959,12 +1959,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1893"/>
+        <location filename="../../geolib/sozialformel.py" line="1901"/>
         <source>Scaling: {scaling}; combination: {combination}; post-scaling: {post}; reference year: {reference}.</source>
         <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1611"/>
+        <location filename="../../geolib/sozialformel.py" line="1619"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
@@ -2099,7 +2099,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1743"/>
+        <location filename="../../geolib/sozialformel.py" line="1751"/>
         <source>The area layer has no field '{field}'. Its fields: {fields}.</source>
         <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
     </message>
@@ -2254,7 +2254,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle hat keine Schlüsselspalte '{key}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1014"/>
+        <location filename="../../geolib/sozialformel.py" line="1022"/>
         <source>The group table lists keys more than once: {keys}. Give one row per unit.</source>
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
@@ -2269,7 +2269,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Indikatorname '{name}' taugt nicht als Feldname: Kleinbuchstaben, Ziffern und '_' verwenden, mit einem Buchstaben beginnend (höchstens 31 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1061"/>
+        <location filename="../../geolib/sozialformel.py" line="1069"/>
         <source>The indicator table has missing values (an absent row, an empty count or a denominator of 0) for {n} unit-years: {where}. Fill them, or choose a missing policy in the configuration: missing = drop | carry | group_mean.</source>
         <translation>Die Indikatorentabelle hat fehlende Werte (eine fehlende Zeile, eine leere Fallzahl oder einen Nenner von 0) für {n} Gebiet-Jahre: {where}. Diese ergänzen oder in der Konfiguration eine Regel wählen: missing = drop | carry | group_mean.</translation>
     </message>
@@ -2294,12 +2294,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatorentabelle ist leer: sie hat keine Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1803"/>
+        <location filename="../../geolib/sozialformel.py" line="1811"/>
         <source>The indicators agree only partly (alpha &lt; 0.7): the index combines different dimensions.</source>
         <translation>Die Indikatoren stimmen nur teilweise überein (Alpha &lt; 0,7): der Index verbindet verschiedene Dimensionen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1802"/>
+        <location filename="../../geolib/sozialformel.py" line="1810"/>
         <source>The indicators measure a common dimension (alpha ≥ 0.7).</source>
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
@@ -2499,7 +2499,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1248"/>
+        <location filename="../../geolib/sozialformel.py" line="1256"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -2614,7 +2614,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1955"/>
+        <location filename="../../geolib/sozialformel.py" line="1963"/>
         <source>Threshold: counts below {threshold}; minimum denominator: {min_den}.</source>
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
@@ -2624,22 +2624,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1828"/>
+        <location filename="../../geolib/sozialformel.py" line="1836"/>
         <source>Unit</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1836"/>
+        <location filename="../../geolib/sozialformel.py" line="1844"/>
         <source>Units</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1462"/>
+        <location filename="../../geolib/sozialformel.py" line="1470"/>
         <source>Unknown classification '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1385"/>
+        <location filename="../../geolib/sozialformel.py" line="1393"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -2669,7 +2669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1792"/>
+        <location filename="../../geolib/sozialformel.py" line="1800"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
@@ -2679,7 +2679,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1823"/>
+        <location filename="../../geolib/sozialformel.py" line="1831"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -2694,7 +2694,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1888"/>
+        <location filename="../../geolib/sozialformel.py" line="1896"/>
         <source>Years: {years}; validity checked for {year}.</source>
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
@@ -2714,7 +2714,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>[validity] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1123"/>
+        <location filename="../../geolib/sozialformel.py" line="1131"/>
         <source>all units</source>
         <translation>alle Gebiete</translation>
     </message>
@@ -2764,7 +2764,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zuordnungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1840"/>
+        <location filename="../../geolib/sozialformel.py" line="1848"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
@@ -2844,7 +2844,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1839"/>
+        <location filename="../../geolib/sozialformel.py" line="1847"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
@@ -2899,7 +2899,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1769"/>
+        <location filename="../../geolib/sozialformel.py" line="1777"/>
         <source>{n} areas have no row in the indicator table; their values are empty.</source>
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
@@ -2934,7 +2934,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1759"/>
+        <location filename="../../geolib/sozialformel.py" line="1767"/>
         <source>{n} keys of the indicator table are not in the area layer (field '{field}'): {keys}. Choose the matching area layer or key field, or remove these rows.</source>
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
     </message>
@@ -3014,6 +3014,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Polygone im {what} sind ungültig und lassen sich nicht reparieren (Zeilen {rows}). Führen Sie „Geometrien reparieren“ auf dem Layer aus und prüfen Sie diese Objekte.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel.py" line="1015"/>
+        <source>{n} rows of the group table have no key and were skipped.</source>
+        <translation>{n} Zeilen der Gruppentabelle haben keinen Schlüssel und wurden übersprungen.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="904"/>
         <source>{n} rows of the indicator table have no key ({key}).</source>
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
@@ -3034,7 +3039,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1021"/>
+        <location filename="../../geolib/sozialformel.py" line="1029"/>
         <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>

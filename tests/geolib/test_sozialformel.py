@@ -241,6 +241,15 @@ def test_group_percentile_is_placed_among_the_units():
     assert g.loc["y", "a_scaled"] == pytest.approx(75)
 
 
+def test_group_rows_without_a_key_are_skipped_with_a_note(tmp_path):
+    # a spreadsheet export ends with empty rows: not "keys listed more than once"
+    path = tmp_path / "gruppen.csv"
+    path.write_text("ags;g\n01056001;x\n01056002;x\n01056003;y\n;\n;\n", encoding="utf-8")
+    res = sozialformel(_table(RATES), config=_cfg(), groups=read_groups(path), validity=False)
+    assert res.groups.set_index("group_name")["n_units"].to_dict() == {"x": 2, "y": 1}
+    assert "2 rows of the group table have no key and were skipped." in res.notes
+
+
 # --- data protection ----------------------------------------------------------------------------
 
 
