@@ -308,14 +308,8 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
         feedback.setProgress(90)
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if report:
-            text = validity_report_html(result, translate_text=self._tr_geolib_text)
+            text = validity_report_html(result, translate_text=tr_geolib)
             with atomic_path(report) as tmp:
                 tmp.write_text(text, encoding="utf-8")
             results[self.OUTPUT_REPORT] = report
         return results
-
-    @staticmethod
-    def _tr_geolib_text(text: str) -> str:
-        from qgis.PyQt.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("geolib", text)
