@@ -290,7 +290,9 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
                     notes=notes_text,
                 ),
             )
-        if parameters.get(self.OUTPUT_GROUPS) is not None:
+        if parameters.get(self.OUTPUT_GROUPS) is not None and groups is None:
+            feedback.pushInfo(self.tr("No group table: the groups output is not written."))
+        elif parameters.get(self.OUTPUT_GROUPS) is not None:
             results[self.OUTPUT_GROUPS] = self.write_sink(
                 parameters,
                 self.OUTPUT_GROUPS,

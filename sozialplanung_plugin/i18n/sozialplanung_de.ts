@@ -1312,6 +1312,11 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="294"/>
+        <source>No group table: the groups output is not written.</source>
+        <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/sozialformel.py" line="95"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
