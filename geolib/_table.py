@@ -80,20 +80,13 @@ def read_table(
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
-            frame = _read_csv(path, key)
+            frame = _read_csv(path, key, what)
         elif suffix in (".xlsx", ".xlsm", ".xls"):
             frame = pd.read_excel(path, sheet_name=layer or 0, dtype={key: str})
         else:
             frame = _read_ogr(path, layer, what)
     except (SourceError, FieldError):
         raise
-    except UnicodeDecodeError as exc:
-        raise SourceError(
-            "The {what} '{path}' is not UTF-8 text. Save it as 'CSV UTF-8' (or as XLSX) "
-            "and choose it again.",
-            what=what,
-            path=str(path),
-        ) from exc
     except Exception as exc:  # pandas, openpyxl and GDAL raise many kinds: all mean unreadable
         raise SourceError(
             "The {what} '{path}' cannot be read: {error}", what=what, path=str(path), error=exc
@@ -102,15 +95,23 @@ def read_table(
     return frame
 
 
-def _read_csv(path: Path, key: str) -> pd.DataFrame:
-    with open(path, encoding="utf-8-sig") as handle:
-        first = handle.readline()
-    # German spreadsheets write ';' with decimal commas
-    if first.count(";") > first.count(","):
-        return pd.read_csv(
-            path, sep=";", decimal=",", dtype={key: str}, encoding="utf-8-sig", thousands="."
-        )
-    return pd.read_csv(path, dtype={key: str}, encoding="utf-8-sig")
+def _read_csv(path: Path, key: str, what: str) -> pd.DataFrame:
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            first = handle.readline()
+        # German spreadsheets write ';' with decimal commas
+        if first.count(";") > first.count(","):
+            return pd.read_csv(
+                path, sep=";", decimal=",", dtype={key: str}, encoding="utf-8-sig", thousands="."
+            )
+        return pd.read_csv(path, dtype={key: str}, encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            "The {what} '{path}' is not UTF-8 text. Save it as 'CSV UTF-8' (or as XLSX) "
+            "and choose it again.",
+            what=what,
+            path=str(path),
+        ) from exc
 
 
 def _read_ogr(path: Path, layer: str | None, what: str) -> pd.DataFrame:

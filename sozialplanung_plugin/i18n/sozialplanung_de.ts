@@ -2509,7 +2509,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="98"/>
+        <location filename="../../geolib/_table.py" line="91"/>
         <source>The {what} '{path}' cannot be read: {error}</source>
         <translation>{what} '{path}' kann nicht gelesen werden: {error}</translation>
     </message>
@@ -2519,17 +2519,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' existiert nicht. Den Pfad prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="130"/>
+        <location filename="../../geolib/_table.py" line="131"/>
         <source>The {what} '{path}' has no table '{layer}'. Its tables: {layers}.</source>
         <translation>{what} '{path}' hat keine Tabelle '{layer}'. Ihre Tabellen: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="120"/>
+        <location filename="../../geolib/_table.py" line="121"/>
         <source>The {what} '{path}' has {n} tables; name one as '{path}|layername=NAME'. Its tables: {layers}.</source>
         <translation>{what} '{path}' hat {n} Tabellen; eine als '{path}|layername=NAME' angeben. Ihre Tabellen: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="91"/>
+        <location filename="../../geolib/_table.py" line="109"/>
         <source>The {what} '{path}' is not UTF-8 text. Save it as 'CSV UTF-8' (or as XLSX) and choose it again.</source>
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
@@ -2944,7 +2944,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="170"/>
+        <location filename="../../geolib/_table.py" line="171"/>
         <source>{n} keys of the {what} were numbers without their leading zero (e.g. {example}); they were padded to {width} digits. Keep keys as text.</source>
         <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
