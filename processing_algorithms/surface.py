@@ -26,12 +26,8 @@ from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
 TEMPLATE_STYLE = "surface.qml"
 
 
-def style_raster(path: str) -> None:
-    """Save the template raster style with the data's 2nd–98th percentile beside ``path``."""
-    import rasterio
-
-    with rasterio.open(path) as src:
-        values = src.read(1)
+def style_raster(path: str, values: np.ndarray) -> None:
+    """Save the template style beside ``path`` with the 2nd–98th percentile of ``values``."""
     values = values[(values != NODATA) & np.isfinite(values)]
     if len(values) == 0:
         return
@@ -154,5 +150,5 @@ class SurfaceAlgorithm(SozialplanungAlgorithm):
             notes=[tr_geolib(n) for n in result.notes],
         )
         write_geotiff(result, output, provenance=provenance)
-        style_raster(output)
+        style_raster(output, result.array)
         return {self.OUTPUT: output}
