@@ -13,7 +13,6 @@ import os
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pyogrio
 
@@ -63,7 +62,8 @@ def read_table(
     Raises
     ------
     SourceError
-        The file does not exist or cannot be read, or the layer is ambiguous.
+        The file does not exist or cannot be read (a CSV must be UTF-8), or the layer
+        is ambiguous.
 
     Examples
     --------
@@ -80,7 +80,7 @@ def read_table(
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
-            frame = _read_csv(path, key)
+            frame = _read_csv(path, key, what)
         elif suffix in (".xlsx", ".xlsm", ".xls"):
             frame = pd.read_excel(path, sheet_name=layer or 0, dtype={key: str})
         else:
@@ -95,15 +95,23 @@ def read_table(
     return frame
 
 
-def _read_csv(path: Path, key: str) -> pd.DataFrame:
-    with open(path, encoding="utf-8-sig") as handle:
-        first = handle.readline()
-    # German spreadsheets write ';' with decimal commas
-    if first.count(";") > first.count(","):
-        return pd.read_csv(
-            path, sep=";", decimal=",", dtype={key: str}, encoding="utf-8-sig", thousands="."
-        )
-    return pd.read_csv(path, dtype={key: str}, encoding="utf-8-sig")
+def _read_csv(path: Path, key: str, what: str) -> pd.DataFrame:
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            first = handle.readline()
+        # German spreadsheets write ';' with decimal commas
+        if first.count(";") > first.count(","):
+            return pd.read_csv(
+                path, sep=";", decimal=",", dtype={key: str}, encoding="utf-8-sig", thousands="."
+            )
+        return pd.read_csv(path, dtype={key: str}, encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            "The {what} '{path}' is not UTF-8 text. Save it as 'CSV UTF-8' (or as XLSX) "
+            "and choose it again.",
+            what=what,
+            path=str(path),
+        ) from exc
 
 
 def _read_ogr(path: Path, layer: str | None, what: str) -> pd.DataFrame:
@@ -169,8 +177,3 @@ def normalise_keys(
                 width=width,
             )
     return text.astype(object), None
-
-
-def as_int_years(values: pd.Series) -> np.ndarray:
-    """Years as integers (from numbers or text such as ``"2021"``)."""
-    return pd.to_numeric(values, errors="coerce").to_numpy()

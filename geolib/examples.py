@@ -564,9 +564,9 @@ def generate_offers(
     if cand.empty:
         raise DataError("No municipality is left to place offers in (all are excluded).")
 
-    places_m = _optional_metric(places, "places layer")
-    streets_m = _optional_metric(streets, "streets layer")
-    pois_m = _optional_metric(pois, "points-of-interest layer")
+    places_m = _optional_metric(places, N_("places layer"))
+    streets_m = _optional_metric(streets, N_("streets layer"))
+    pois_m = _optional_metric(pois, N_("points-of-interest layer"))
     named_streets = None
     if streets_m is not None and "name" in streets_m.columns:
         named_streets = streets_m[streets_m["name"].notna() & (streets_m["name"] != "")]

@@ -17,6 +17,7 @@ The configuration is a TOML file (see :func:`load_config` and the preset
 from __future__ import annotations
 
 import html
+import math
 import os
 import re
 import sys
@@ -31,7 +32,7 @@ import pandas as pd
 from ._progress import Progress
 from ._table import normalise_keys, read_table
 from .errors import DataError, FieldError, ParameterError, SourceError
-from .io import SYNTHETIC_LABEL
+from .io import SYNTHETIC_LABEL, require_rows
 from .messages import N_, Message, translate
 
 if sys.version_info >= (3, 11):
@@ -239,7 +240,11 @@ def _choice(value: Any, allowed: Sequence[str], what: str) -> str:
 
 
 def _number(value: Any, what: str, *, integer: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)  # TOML has nan and inf
+    ):
         raise ParameterError(
             "The Sozialformel configuration has {what} = '{value}'; it must be a number.",
             what=what,
@@ -348,6 +353,13 @@ def load_config(source: str | os.PathLike | Mapping[str, Any] | None = None) -> 
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise SourceError(
                 "The Sozialformel configuration '{path}' is not valid TOML: {error}",
+                path=str(path),
+                error=exc,
+            ) from exc
+        except OSError as exc:  # a folder, no permission
+            raise SourceError(
+                "The {what} '{path}' cannot be read: {error}",
+                what=N_("Sozialformel configuration"),
                 path=str(path),
                 error=exc,
             ) from exc
@@ -998,6 +1010,14 @@ def _prepare_groups(
         notes.append(note)
     mapping[config.key] = keys
     mapping = mapping.rename(columns={config.key: "key"})
+    if keys.isna().any():  # e.g. the empty rows at the end of a spreadsheet export
+        notes.append(
+            Message(
+                "{n} rows of the group table have no key and were skipped.",
+                n=int(keys.isna().sum()),
+            )
+        )
+        mapping = mapping[keys.notna().to_numpy()]
     if mapping["key"].duplicated().any():
         raise DataError(
             "The group table lists keys more than once: {keys}. Give one row per unit.",
@@ -1044,8 +1064,7 @@ def _handle_missing(
         data["imputed"] = ""
         return data
     rows = missing.any(axis=1)
-    where = (data.loc[rows, "key"].astype(str) + " " + data.loc[rows, "year"].astype(str)).tolist()
-    detail = ", ".join(where[:10]) + (" …" if len(where) > 10 else "")
+    detail = _unit_years(data, rows)
     if config.missing == "refuse":
         raise DataError(
             "The indicator table has missing values (an absent row, an empty count or a "
@@ -1097,17 +1116,38 @@ def _handle_missing(
             imputed_rates[f"_imputed_{ind.name}"] = rate.fillna(means.where(missing[ind.name]))
         for col, values in imputed_rates.items():
             data[col] = values
-        data.loc[rows, "imputed"] = "group_mean"
-        notes.append(
-            Message(
-                "Missing values: {n} unit-years got the mean rate of their group ({group}) "
-                "in that year: {where}.",
-                n=int(rows.sum()),
-                group=fields[0] if fields else N_("all units"),
-                where=detail,
+        # no unit of the year has the value: nothing to take a mean from
+        lost = pd.concat(
+            [imputed_rates[f"_imputed_{ind.name}"].isna() for ind in config.indicators], axis=1
+        ).any(axis=1)
+        got = rows & ~lost
+        data.loc[got, "imputed"] = "group_mean"
+        if got.any():
+            notes.append(
+                Message(
+                    "Missing values: {n} unit-years got the mean rate of their group ({group}) "
+                    "in that year: {where}.",
+                    n=int(got.sum()),
+                    group=fields[0] if fields else N_("all units"),
+                    where=_unit_years(data, got),
+                )
             )
-        )
+        if lost.any():
+            notes.append(
+                Message(
+                    "Missing values: {n} unit-years are left out of the index because no unit "
+                    "has the value in that year: {where}.",
+                    n=int(lost.sum()),
+                    where=_unit_years(data, lost),
+                )
+            )
     return data
+
+
+def _unit_years(data: pd.DataFrame, rows: pd.Series) -> str:
+    """``"key year, …"`` of the first ten ``rows`` (for messages)."""
+    where = (data.loc[rows, "key"].astype(str) + " " + data.loc[rows, "year"].astype(str)).tolist()
+    return ", ".join(where[:10]) + (" …" if len(where) > 10 else "")
 
 
 def _rate(num: pd.Series, den: pd.Series, ind: Indicator) -> pd.Series:
@@ -1699,11 +1739,14 @@ def join_areas(
 
     Raises
     ------
+    EmptyInputError
+        ``areas`` has no rows (an empty selection or filter).
     FieldError
         ``area_key`` is missing.
     DataError
         Keys of the indicator table are not in the area layer (they are listed).
     """
+    require_rows(areas, what=N_("area layer"))
     if area_key not in areas.columns:
         raise FieldError(
             "The area layer has no field '{field}'. Its fields: {fields}.",

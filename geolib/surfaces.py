@@ -27,7 +27,7 @@ from affine import Affine
 
 from ._progress import Progress
 from .crs import to_metric
-from .errors import DataError, FieldError, ParameterError, ResourceError
+from .errors import DataError, ParameterError, ResourceError
 from .io import require_rows
 from .messages import N_, Message
 from .raster import RasterResult
@@ -66,7 +66,7 @@ def _prepare(
 ) -> _Prepared:
     what = N_("area layer")
     require_rows(areas, what=what)
-    if not pixel_size or pixel_size <= 0:
+    if pixel_size is None or not pixel_size > 0:  # also NaN
         raise ParameterError(
             "The pixel size must be greater than 0 m; it is {size}.", size=pixel_size
         )
@@ -79,17 +79,7 @@ def _prepare(
     require_rows(gdf, what=what)
     gdf, repaired = repair_polygons(gdf, what=what)
     notes.extend(repaired)
-    values = {}
-    for name in fields:
-        if name not in gdf.columns:
-            raise FieldError(
-                "The {what} has no field '{field}'. Its fields: {fields}.",
-                what=what,
-                field=name,
-                fields=", ".join(c for c in map(str, gdf.columns) if c != gdf.geometry.name),
-            )
-        series = numeric_field(gdf, name, what=what)
-        values[name] = series.to_numpy(dtype=float)
+    values = {name: numeric_field(gdf, name, what=what).to_numpy(dtype=float) for name in fields}
     xmin, ymin, xmax, ymax = gdf.total_bounds
     width = max(int(np.ceil((xmax - xmin) / pixel_size)), 1)
     height = max(int(np.ceil((ymax - ymin) / pixel_size)), 1)
@@ -480,7 +470,7 @@ def _pycno(
             progress.report(min(iterations / max_iterations, 1.0))
         else:
             progress.check()
-        if change < stopper:
+        if change <= stopper:  # also all zero counts (stopper 0): converged at once
             converged = True
             break
     z[inside] = zi

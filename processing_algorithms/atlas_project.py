@@ -255,17 +255,15 @@ def theme_of(table: str, themes: Sequence[Theme] = THEMES) -> Theme | None:
 
 def _gpkg_tables(path: Path) -> list[tuple[str, str]]:
     """(table name, data type) of the GeoPackage's contents, in a stable order."""
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        rows = con.execute(
-            "SELECT table_name, data_type FROM gpkg_contents ORDER BY table_name"
-        ).fetchall()
+    try:  # a folder fails in connect already
+        with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+            rows = con.execute(
+                "SELECT table_name, data_type FROM gpkg_contents ORDER BY table_name"
+            ).fetchall()
     except sqlite3.DatabaseError as exc:
         raise QgsProcessingException(
             tr("'{path}' is not a GeoPackage: {error}").format(path=path, error=exc)
         ) from None
-    finally:
-        con.close()
     return [(n, t) for n, t in rows if n != "layer_styles" and not n.startswith("gpkg_")]
 
 
@@ -527,7 +525,14 @@ def build_atlas(
         raise QgsProcessingException(
             tr("The GeoPackage '{path}' does not exist.").format(path=gpkg)
         )
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file of that name, no permission
+        raise QgsProcessingException(
+            tr("The output folder '{path}' cannot be created: {error}").format(
+                path=out, error=exc.strerror or exc
+            )
+        ) from None
     notes: list[str] = []
     _progress(feedback, 2)
     ensure_basemap(gpkg, Path(basemap) if basemap else None, notes)

@@ -290,7 +290,9 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
                     notes=notes_text,
                 ),
             )
-        if parameters.get(self.OUTPUT_GROUPS) is not None:
+        if parameters.get(self.OUTPUT_GROUPS) is not None and groups is None:
+            feedback.pushInfo(self.tr("No group table: the groups output is not written."))
+        elif parameters.get(self.OUTPUT_GROUPS) is not None:
             results[self.OUTPUT_GROUPS] = self.write_sink(
                 parameters,
                 self.OUTPUT_GROUPS,
@@ -308,14 +310,8 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
         feedback.setProgress(90)
         report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if report:
-            text = validity_report_html(result, translate_text=self._tr_geolib_text)
+            text = validity_report_html(result, translate_text=tr_geolib)
             with atomic_path(report) as tmp:
                 tmp.write_text(text, encoding="utf-8")
             results[self.OUTPUT_REPORT] = report
         return results
-
-    @staticmethod
-    def _tr_geolib_text(text: str) -> str:
-        from qgis.PyQt.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("geolib", text)

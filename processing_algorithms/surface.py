@@ -8,7 +8,6 @@ import numpy as np
 from qgis.core import (
     QgsColorRampShader,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -27,12 +26,8 @@ from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
 TEMPLATE_STYLE = "surface.qml"
 
 
-def style_raster(path: str) -> None:
-    """Save the template raster style with the data's 2nd–98th percentile beside ``path``."""
-    import rasterio
-
-    with rasterio.open(path) as src:
-        values = src.read(1)
+def style_raster(path: str, values: np.ndarray) -> None:
+    """Save the template style beside ``path`` with the 2nd–98th percentile of ``values``."""
     values = values[(values != NODATA) & np.isfinite(values)]
     if len(values) == 0:
         return
@@ -137,10 +132,6 @@ class SurfaceAlgorithm(SozialplanungAlgorithm):
         field = self.parameterAsString(parameters, self.FIELD, context) or None
         numerator = self.parameterAsString(parameters, self.NUMERATOR, context) or None
         denominator = self.parameterAsString(parameters, self.DENOMINATOR, context) or None
-        if (numerator is None) != (denominator is None):
-            raise QgsProcessingException(
-                self.tr("Give both a numerator and a denominator field for a rate surface.")
-            )
         method = self.METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         pixel_size = self.parameterAsDouble(parameters, self.PIXEL_SIZE, context)
         options = {"pixel_size": pixel_size, "progress": self.progress(feedback, 10, 90)}
@@ -159,5 +150,5 @@ class SurfaceAlgorithm(SozialplanungAlgorithm):
             notes=[tr_geolib(n) for n in result.notes],
         )
         write_geotiff(result, output, provenance=provenance)
-        style_raster(output)
+        style_raster(output, result.array)
         return {self.OUTPUT: output}

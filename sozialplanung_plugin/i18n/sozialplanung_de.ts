@@ -295,12 +295,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Grundlagen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="334"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="332"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="695"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="700"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
@@ -335,7 +335,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1068"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1073"/>
         <source>Data year: {years}</source>
         <translation>Datenjahr: {years}</translation>
     </message>
@@ -345,22 +345,22 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Dichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1073"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1078"/>
         <source>ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS</source>
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="655"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="660"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1125"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1130"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1056"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1061"/>
         <source>Helgoland (inset map)</source>
         <translation>Helgoland (Nebenkarte)</translation>
     </message>
@@ -375,37 +375,37 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="443"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="441"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="453"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="451"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="392"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="390"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="370"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="368"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="545"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="550"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="570"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="575"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1009"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1014"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
@@ -420,12 +420,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Gemeinden und Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="309"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="307"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="637"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="642"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
@@ -495,32 +495,37 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Erreichte Straßen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="528"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="526"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="541"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="546"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="385"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="532"/>
+        <source>The output folder '{path}' cannot be created: {error}</source>
+        <translation>Der Ausgabeordner '{path}' kann nicht angelegt werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="383"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="615"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="620"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="663"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="668"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="840"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="845"/>
         <source>d MMMM yyyy</source>
         <translation>dd.MM.yyyy</translation>
     </message>
@@ -530,7 +535,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1107"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1112"/>
         <source>population {year}</source>
         <translation>Bevölkerung {year}</translation>
     </message>
@@ -540,12 +545,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>synthetische Beispielwerte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1108"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1113"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="868"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="873"/>
         <source>up to {value} {unit}</source>
         <translation>bis {value} {unit}</translation>
     </message>
@@ -1337,6 +1342,11 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
+        <location filename="../../processing_algorithms/sozialformel.py" line="294"/>
+        <source>No group table: the groups output is not written.</source>
+        <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/sozialformel.py" line="95"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
@@ -1479,62 +1489,57 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SurfaceAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="120"/>
+        <location filename="../../processing_algorithms/surface.py" line="115"/>
         <source>Area-weighted</source>
         <translation>Flächengewichtet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="99"/>
+        <location filename="../../processing_algorithms/surface.py" line="94"/>
         <source>Areas (polygons)</source>
         <translation>Gebiete (Polygone)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="105"/>
+        <location filename="../../processing_algorithms/surface.py" line="100"/>
         <source>Denominator count field (for a rate)</source>
         <translation>Nenner-Anzahlfeld (für eine Quote)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="142"/>
-        <source>Give both a numerator and a denominator field for a rate surface.</source>
-        <translation>Für eine Quotenoberfläche sowohl ein Zähler- als auch ein Nennerfeld angeben.</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/surface.py" line="119"/>
+        <location filename="../../processing_algorithms/surface.py" line="114"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="104"/>
+        <location filename="../../processing_algorithms/surface.py" line="99"/>
         <source>Numerator count field (for a rate)</source>
         <translation>Zähler-Anzahlfeld (für eine Quote)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="127"/>
+        <location filename="../../processing_algorithms/surface.py" line="122"/>
         <source>Pixel size (m)</source>
         <translation>Pixelgröße (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="120"/>
+        <location filename="../../processing_algorithms/surface.py" line="115"/>
         <source>Pycnophylactic (Tobler)</source>
         <translation>Pyknophylaktisch (Tobler)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="79"/>
+        <location filename="../../processing_algorithms/surface.py" line="74"/>
         <source>Sozialformel surface</source>
         <translation>Sozialformel-Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="133"/>
+        <location filename="../../processing_algorithms/surface.py" line="128"/>
         <source>Surface</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="156"/>
+        <location filename="../../processing_algorithms/surface.py" line="147"/>
         <source>Surface of {what}</source>
         <translation>Oberfläche von {what}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="82"/>
+        <location filename="../../processing_algorithms/surface.py" line="77"/>
         <source>Turns area values into a raster surface (GeoTIFF, ETRS89 / UTM 32N).
 
 Area-weighted: every cell gets the value of its area (FIELD); a cell on a boundary gets the mean of the areas it overlaps, weighted by the overlapped share.
@@ -1551,7 +1556,7 @@ Pyknophylaktisch (Tobler): eine glatte Oberfläche einer Anzahl (FIELD, z. B. Ei
 Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide werden zu Oberflächen und dann geteilt; das Ergebnis ist in Prozent (100 × Zähler / Nenner). Zellen außerhalb aller Gebiete sind NoData (-9999). Gebiete ohne Wert werden ausgelassen und gemeldet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="103"/>
+        <location filename="../../processing_algorithms/surface.py" line="98"/>
         <source>Value or count field</source>
         <translation>Wert- oder Anzahlfeld</translation>
     </message>
@@ -1559,7 +1564,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
 <context>
     <name>geolib</name>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="407"/>
+        <location filename="../../geolib/sozialformel.py" line="419"/>
         <source>'reverse' of indicator '{name}' must be true or false.</source>
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
@@ -1569,7 +1574,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="948"/>
+        <location filename="../../geolib/sozialformel.py" line="960"/>
         <source>'{numerator}' is above its denominator '{denominator}' in {n} rows ({where}) of indicator '{indicator}': a part cannot exceed the whole.</source>
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
@@ -1579,7 +1584,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="540"/>
+        <location filename="../../geolib/sozialformel.py" line="552"/>
         <source>'{text}' is not a list of years; write e.g. 2023, 2019-2023 or 2021, 2023.</source>
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
@@ -1604,12 +1609,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Raster mit {rows} × {cols} Pixeln bräuchte etwa {need} Arbeitsspeicher, mehr als die Grenze von {limit}. Wählen Sie eine größere Pixelgröße oder eine kleinere Ausdehnung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="97"/>
+        <location filename="../../geolib/surfaces.py" line="87"/>
         <source>A {size} m grid over these areas has {cells} cells (more than {limit}). Choose a larger pixel size.</source>
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1758"/>
+        <location filename="../../geolib/sozialformel.py" line="1801"/>
         <source>All values come from synthetic example data, not official figures:</source>
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
@@ -1664,7 +1669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1803"/>
+        <location filename="../../geolib/sozialformel.py" line="1846"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
@@ -1674,57 +1679,57 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1866"/>
+        <location filename="../../geolib/sozialformel.py" line="1909"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1764"/>
+        <location filename="../../geolib/sozialformel.py" line="1807"/>
         <source>Contribution of each indicator</source>
         <translation>Beitrag jedes Indikators</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1791"/>
+        <location filename="../../geolib/sozialformel.py" line="1834"/>
         <source>Correlation with the index</source>
         <translation>Korrelation mit dem Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1762"/>
+        <location filename="../../geolib/sozialformel.py" line="1805"/>
         <source>Correlations of the indicators (Pearson, above; Spearman, below)</source>
         <translation>Korrelationen der Indikatoren (Pearson oben, Spearman unten)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1776"/>
+        <location filename="../../geolib/sozialformel.py" line="1819"/>
         <source>Counts below the threshold and rates on small denominators are suppressed in every published output (flagged, NULL). The index and the groups are computed from the full counts; groups are pooled, so small members still count. Together with the other values, the index narrows a suppressed value down; before publishing outside the administration set suppress_index = true, which withholds the index of such rows too.</source>
         <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern werden in jeder veröffentlichten Ausgabe gesperrt (markiert, NULL). Index und Gruppen werden aus den vollständigen Fallzahlen berechnet; Gruppen werden zusammengefasst, kleine Mitglieder zählen also mit. Zusammen mit den übrigen Werten grenzt der Index einen gesperrten Wert ein; vor einer Veröffentlichung außerhalb der Verwaltung suppress_index = true setzen, dann wird auch der Index solcher Zeilen zurückgehalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1763"/>
+        <location filename="../../geolib/sozialformel.py" line="1806"/>
         <source>Cronbach's alpha</source>
         <translation>Cronbachs Alpha</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="450"/>
+        <location filename="../../geolib/sozialformel.py" line="462"/>
         <source>Custom classes need [classes] breaks = [...]: increasing inner thresholds, e.g. [20, 40, 60, 80] for five classes.</source>
         <translation>Eigene Klassen brauchen [classes] breaks = [...]: aufsteigende innere Grenzen, z. B. [20, 40, 60, 80] für fünf Klassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1766"/>
+        <location filename="../../geolib/sozialformel.py" line="1809"/>
         <source>Data protection</source>
         <translation>Geheimhaltung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="820"/>
+        <location filename="../../geolib/sozialformel.py" line="832"/>
         <source>Data protection: {n} values below the threshold ({threshold}) or on denominators below {min_den} are suppressed (NULL, flagged): {detail}.</source>
         <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1786"/>
+        <location filename="../../geolib/sozialformel.py" line="1829"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1787"/>
+        <location filename="../../geolib/sozialformel.py" line="1830"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
@@ -1734,7 +1739,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>EWZ_2018 muss für jede Gemeinde eine nicht negative Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="117"/>
+        <location filename="../../geolib/surfaces.py" line="107"/>
         <source>Give a field, or a numerator and a denominator (for a rate surface).</source>
         <translation>Ein Feld angeben, oder einen Zähler und einen Nenner (für eine Quotenoberfläche).</translation>
     </message>
@@ -1754,7 +1759,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie mindestens ein Jahr für die Indikatorentabelle an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="112"/>
+        <location filename="../../geolib/surfaces.py" line="102"/>
         <source>Give either a field or a numerator and a denominator, not both.</source>
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
     </message>
@@ -1764,37 +1769,37 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1800"/>
+        <location filename="../../geolib/sozialformel.py" line="1843"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="976"/>
+        <location filename="../../geolib/sozialformel.py" line="988"/>
         <source>Group fields were given but no group table.</source>
         <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1799"/>
+        <location filename="../../geolib/sozialformel.py" line="1842"/>
         <source>Grouping</source>
         <translation>Gruppierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1798"/>
+        <location filename="../../geolib/sozialformel.py" line="1841"/>
         <source>Groups (pooled counts)</source>
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1802"/>
+        <location filename="../../geolib/sozialformel.py" line="1845"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1783"/>
+        <location filename="../../geolib/sozialformel.py" line="1826"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="430"/>
+        <location filename="../../geolib/sozialformel.py" line="442"/>
         <source>Indicator names must be unique; repeated: {names}.</source>
         <translation>Indikatornamen müssen eindeutig sein; mehrfach: {names}.</translation>
     </message>
@@ -1804,22 +1809,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatorjahre beginnen nach der Basisbevölkerung 2018; {year} ist zu früh.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="365"/>
+        <location filename="../../geolib/sozialformel.py" line="377"/>
         <source>Indicator {n} of the Sozialformel configuration is not a table.</source>
         <translation>Indikator {n} der Sozialformel-Konfiguration ist keine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="371"/>
+        <location filename="../../geolib/sozialformel.py" line="383"/>
         <source>Indicator {n} of the Sozialformel configuration lacks '{key}'.</source>
         <translation>Indikator {n} der Sozialformel-Konfiguration fehlt '{key}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1760"/>
+        <location filename="../../geolib/sozialformel.py" line="1803"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1784"/>
+        <location filename="../../geolib/sozialformel.py" line="1827"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
@@ -1839,27 +1844,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zeile {line} des Exports '{file}' kann nicht als CSV gelesen werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1790"/>
+        <location filename="../../geolib/sozialformel.py" line="1833"/>
         <source>Mean share</source>
         <translation>Mittlerer Anteil</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1759"/>
+        <location filename="../../geolib/sozialformel.py" line="1802"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1078"/>
+        <location filename="../../geolib/sozialformel.py" line="1097"/>
         <source>Missing values: {n} unit-years are left out of the index (policy 'drop'): {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben beim Index außen vor (Regel 'drop'): {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1068"/>
+        <location filename="../../geolib/sozialformel.py" line="1137"/>
+        <source>Missing values: {n} unit-years are left out of the index because no unit has the value in that year: {where}.</source>
+        <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben außerhalb des Index, weil in diesem Jahr kein Gebiet den Wert hat: {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="1087"/>
         <source>Missing values: {n} unit-years carried forward from the previous year; {left} without an earlier value are left out of the index ({where}).</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre aus dem Vorjahr fortgeschrieben; {left} ohne früheren Wert bleiben beim Index außen vor ({where}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1102"/>
+        <location filename="../../geolib/sozialformel.py" line="1127"/>
         <source>Missing values: {n} unit-years got the mean rate of their group ({group}) in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
@@ -1909,22 +1919,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1761"/>
+        <location filename="../../geolib/sozialformel.py" line="1804"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1785"/>
+        <location filename="../../geolib/sozialformel.py" line="1828"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1796"/>
+        <location filename="../../geolib/sozialformel.py" line="1839"/>
         <source>Other scalings</source>
         <translation>Andere Skalierungen</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1184"/>
+        <location filename="../../geolib/sozialformel.py" line="1224"/>
         <source>Outliers: {n} values of '{indicator}' were winsorised to the {low} and {high} quantiles of their year.</source>
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
@@ -1939,32 +1949,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1795"/>
+        <location filename="../../geolib/sozialformel.py" line="1838"/>
         <source>Random weights (5–95 %)</source>
         <translation>Zufallsgewichte (5–95 %)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1794"/>
+        <location filename="../../geolib/sozialformel.py" line="1837"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1792"/>
+        <location filename="../../geolib/sozialformel.py" line="1835"/>
         <source>Rank correlation without it</source>
         <translation>Rangkorrelation ohne ihn</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1797"/>
+        <location filename="../../geolib/sozialformel.py" line="1840"/>
         <source>Rank interval</source>
         <translation>Rangintervall</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1765"/>
+        <location filename="../../geolib/sozialformel.py" line="1808"/>
         <source>Rank intervals (sensitivity)</source>
         <translation>Rangintervalle (Sensitivität)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1771"/>
+        <location filename="../../geolib/sozialformel.py" line="1814"/>
         <source>Rank intervals: 5th–95th percentile of the rank under random weights (each weight × uniform(1 − spread, 1 + spread)) and the range over other scalings. A wide interval means the rank depends on choices, not only on the data.</source>
         <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
     </message>
@@ -1979,22 +1989,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1789"/>
+        <location filename="../../geolib/sozialformel.py" line="1832"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="472"/>
+        <location filename="../../geolib/sozialformel.py" line="484"/>
         <source>Scaling against a reference needs reference_year = YEAR in the Sozialformel configuration (or bounds = [low, high] for each such indicator).</source>
         <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1858"/>
+        <location filename="../../geolib/sozialformel.py" line="1901"/>
         <source>Scaling: {scaling}; combination: {combination}; post-scaling: {post}; reference year: {reference}.</source>
         <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1579"/>
+        <location filename="../../geolib/sozialformel.py" line="1619"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
@@ -2002,6 +2012,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/accessibility.py" line="272"/>
         <source>Some costs are 0; the gravity decay uses a minimum cost of {min_cost} so that it stays finite.</source>
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="362"/>
+        <source>Sozialformel configuration</source>
+        <translation>Sozialformel-Konfiguration</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="503"/>
@@ -2059,47 +2074,47 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="342"/>
+        <location filename="../../geolib/sozialformel.py" line="347"/>
         <source>The Sozialformel configuration '{path}' does not exist. Check the path.</source>
         <translation>Die Sozialformel-Konfiguration '{path}' existiert nicht. Den Pfad prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="349"/>
+        <location filename="../../geolib/sozialformel.py" line="354"/>
         <source>The Sozialformel configuration '{path}' is not valid TOML: {error}</source>
         <translation>Die Sozialformel-Konfiguration '{path}' ist kein gültiges TOML: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="221"/>
+        <location filename="../../geolib/sozialformel.py" line="222"/>
         <source>The Sozialformel configuration has an unknown key '{key}' in {section}. Allowed keys: {allowed}.</source>
         <translation>Die Sozialformel-Konfiguration hat einen unbekannten Schlüssel '{key}' in {section}. Erlaubte Schlüssel: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="460"/>
+        <location filename="../../geolib/sozialformel.py" line="472"/>
         <source>The Sozialformel configuration has classes.count = {count}; use 2 to 12.</source>
         <translation>Die Sozialformel-Konfiguration hat classes.count = {count}; 2 bis 12 verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="243"/>
+        <location filename="../../geolib/sozialformel.py" line="248"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be a number.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="249"/>
+        <location filename="../../geolib/sozialformel.py" line="254"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be a whole number.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="259"/>
+        <location filename="../../geolib/sozialformel.py" line="264"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be true or false.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="232"/>
+        <location filename="../../geolib/sozialformel.py" line="233"/>
         <source>The Sozialformel configuration has {what} = '{value}'; use one of: {allowed}.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; einen dieser Werte verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="357"/>
+        <location filename="../../geolib/sozialformel.py" line="369"/>
         <source>The Sozialformel configuration needs at least one [[indicators]] entry with name, numerator and denominator.</source>
         <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
     </message>
@@ -2124,12 +2139,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1708"/>
+        <location filename="../../geolib/sozialformel.py" line="1751"/>
         <source>The area layer has no field '{field}'. Its fields: {fields}.</source>
         <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="399"/>
+        <location filename="../../geolib/sozialformel.py" line="411"/>
         <source>The bounds of indicator '{name}' must be two numbers [low, high] with low &lt; high.</source>
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
@@ -2159,12 +2174,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="926"/>
+        <location filename="../../geolib/sozialformel.py" line="938"/>
         <source>The column '{column}' has values that are not numbers: {values}.</source>
         <translation>Die Spalte '{column}' hat Werte, die keine Zahlen sind: {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="935"/>
+        <location filename="../../geolib/sozialformel.py" line="947"/>
         <source>The column '{column}' has {n} negative counts ({where}). Counts must be 0 or more; check the table.</source>
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
@@ -2219,7 +2234,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Ausdehnung muss eine positive Breite und Höhe haben; erhalten: {xmin}, {ymin}, {xmax}, {ymax}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="367"/>
+        <location filename="../../geolib/surfaces.py" line="357"/>
         <source>The field '{field}' has {n} negative values; a pycnophylactic surface needs counts of 0 or more.</source>
         <translation>Das Feld '{field}' hat {n} negative Werte; eine pyknophylaktische Oberfläche braucht Anzahlen von 0 oder mehr.</translation>
     </message>
@@ -2274,17 +2289,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="990"/>
+        <location filename="../../geolib/sozialformel.py" line="1002"/>
         <source>The group table has no column '{column}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Spalte '{column}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="979"/>
+        <location filename="../../geolib/sozialformel.py" line="991"/>
         <source>The group table has no key column '{key}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Schlüsselspalte '{key}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1002"/>
+        <location filename="../../geolib/sozialformel.py" line="1022"/>
         <source>The group table lists keys more than once: {keys}. Give one row per unit.</source>
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
@@ -2294,42 +2309,42 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="378"/>
+        <location filename="../../geolib/sozialformel.py" line="390"/>
         <source>The indicator name '{name}' is not usable as a field name: use lowercase letters, digits and '_', starting with a letter (at most 31 characters).</source>
         <translation>Der Indikatorname '{name}' taugt nicht als Feldname: Kleinbuchstaben, Ziffern und '_' verwenden, mit einem Buchstaben beginnend (höchstens 31 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1050"/>
+        <location filename="../../geolib/sozialformel.py" line="1069"/>
         <source>The indicator table has missing values (an absent row, an empty count or a denominator of 0) for {n} unit-years: {where}. Fill them, or choose a missing policy in the configuration: missing = drop | carry | group_mean.</source>
         <translation>Die Indikatorentabelle hat fehlende Werte (eine fehlende Zeile, eine leere Fallzahl oder einen Nenner von 0) für {n} Gebiet-Jahre: {where}. Diese ergänzen oder in der Konfiguration eine Regel wählen: missing = drop | carry | group_mean.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="864"/>
+        <location filename="../../geolib/sozialformel.py" line="876"/>
         <source>The indicator table has no column '{column}' ({role}). Its columns: {columns}. Set key/year in the configuration.</source>
         <translation>Die Indikatorentabelle hat keine Spalte '{column}' ({role}). Ihre Spalten: {columns}. key/year in der Konfiguration setzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="874"/>
+        <location filename="../../geolib/sozialformel.py" line="886"/>
         <source>The indicator table has no column '{column}', which indicator '{indicator}' needs. Its columns: {columns}.</source>
         <translation>Die Indikatorentabelle hat keine Spalte '{column}', die der Indikator '{indicator}' braucht. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="916"/>
+        <location filename="../../geolib/sozialformel.py" line="928"/>
         <source>The indicator table has {n} duplicate (key, year) rows: {pairs}. Keep one row per unit and year.</source>
         <translation>Die Indikatorentabelle hat {n} doppelte Zeilen (Schlüssel, Jahr): {pairs}. Eine Zeile je Gebiet und Jahr behalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="861"/>
+        <location filename="../../geolib/sozialformel.py" line="873"/>
         <source>The indicator table is empty: it has no rows.</source>
         <translation>Die Indikatorentabelle ist leer: sie hat keine Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1768"/>
+        <location filename="../../geolib/sozialformel.py" line="1811"/>
         <source>The indicators agree only partly (alpha &lt; 0.7): the index combines different dimensions.</source>
         <translation>Die Indikatoren stimmen nur teilweise überein (Alpha &lt; 0,7): der Index verbindet verschiedene Dimensionen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1767"/>
+        <location filename="../../geolib/sozialformel.py" line="1810"/>
         <source>The indicators measure a common dimension (alpha ≥ 0.7).</source>
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
@@ -2464,7 +2479,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="749"/>
+        <location filename="../../geolib/sozialformel.py" line="761"/>
         <source>The reference year {year} is not in the indicator table; it has: {available}.</source>
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -2474,7 +2489,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="359"/>
+        <location filename="../../geolib/surfaces.py" line="349"/>
         <source>The relaxation must be at least 0 and below 1; it is {value}.</source>
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
@@ -2494,7 +2509,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="390"/>
+        <location filename="../../geolib/surfaces.py" line="380"/>
         <source>The surface of '{field}' did not converge within {n} iterations; totals are kept, the surface may be less smooth.</source>
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
@@ -2504,22 +2519,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="385"/>
+        <location filename="../../geolib/sozialformel.py" line="397"/>
         <source>The weight of indicator '{name}' is {weight}; weights must be greater than 0 (leave an indicator out instead of weighting it 0).</source>
         <translation>Das Gewicht des Indikators '{name}' ist {weight}; Gewichte müssen größer als 0 sein (einen Indikator weglassen statt mit 0 zu gewichten).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="900"/>
+        <location filename="../../geolib/sozialformel.py" line="912"/>
         <source>The year column '{column}' has values that are not years: {values}.</source>
         <translation>Die Jahresspalte '{column}' hat Werte, die keine Jahre sind: {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="547"/>
+        <location filename="../../geolib/sozialformel.py" line="559"/>
         <source>The year range {first}-{last} runs backwards.</source>
         <translation>Der Jahresbereich {first}-{last} läuft rückwärts.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="739"/>
+        <location filename="../../geolib/sozialformel.py" line="751"/>
         <source>The years {years} are not in the indicator table; it has: {available}.</source>
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -2529,7 +2544,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1216"/>
+        <location filename="../../geolib/sozialformel.py" line="1256"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -2544,14 +2559,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' existiert nicht. Den Pfad prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="123"/>
+        <location filename="../../geolib/_table.py" line="131"/>
         <source>The {what} '{path}' has no table '{layer}'. Its tables: {layers}.</source>
         <translation>{what} '{path}' hat keine Tabelle '{layer}'. Ihre Tabellen: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="113"/>
+        <location filename="../../geolib/_table.py" line="121"/>
         <source>The {what} '{path}' has {n} tables; name one as '{path}|layername=NAME'. Its tables: {layers}.</source>
         <translation>{what} '{path}' hat {n} Tabellen; eine als '{path}|layername=NAME' angeben. Ihre Tabellen: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/_table.py" line="109"/>
+        <source>The {what} '{path}' is not UTF-8 text. Save it as 'CSV UTF-8' (or as XLSX) and choose it again.</source>
+        <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
         <location filename="../../geolib/network.py" line="488"/>
@@ -2577,11 +2597,6 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/validate.py" line="22"/>
         <source>The {what} has no field '{field}'. Its fields are: {fields}. Choose one of them.</source>
         <translation>Der {what} hat kein Feld „{field}“. Seine Felder sind: {fields}. Wählen Sie eines davon.</translation>
-    </message>
-    <message>
-        <location filename="../../geolib/surfaces.py" line="85"/>
-        <source>The {what} has no field '{field}'. Its fields: {fields}.</source>
-        <translation>{what} hat kein Feld '{field}'. Felder: {fields}.</translation>
     </message>
     <message>
         <location filename="../../geolib/density.py" line="608"/>
@@ -2644,7 +2659,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1920"/>
+        <location filename="../../geolib/sozialformel.py" line="1963"/>
         <source>Threshold: counts below {threshold}; minimum denominator: {min_den}.</source>
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
@@ -2654,22 +2669,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1793"/>
+        <location filename="../../geolib/sozialformel.py" line="1836"/>
         <source>Unit</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1801"/>
+        <location filename="../../geolib/sozialformel.py" line="1844"/>
         <source>Units</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1430"/>
+        <location filename="../../geolib/sozialformel.py" line="1470"/>
         <source>Unknown classification '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1353"/>
+        <location filename="../../geolib/sozialformel.py" line="1393"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -2694,22 +2709,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Ausgabewert „{output}“; wählen Sie einen von {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="503"/>
+        <location filename="../../geolib/surfaces.py" line="493"/>
         <source>Unknown surface method '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1757"/>
+        <location filename="../../geolib/sozialformel.py" line="1800"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="408"/>
+        <location filename="../../geolib/surfaces.py" line="398"/>
         <source>Values are counts per cell of {size} m × {size} m; the cells of each area sum to its total.</source>
         <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1788"/>
+        <location filename="../../geolib/sozialformel.py" line="1831"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -2724,7 +2739,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1853"/>
+        <location filename="../../geolib/sozialformel.py" line="1896"/>
         <source>Years: {years}; validity checked for {year}.</source>
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
@@ -2734,22 +2749,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengewichte müssen Zahlen von mindestens 0 sein, nicht {weights}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="435"/>
+        <location filename="../../geolib/sozialformel.py" line="447"/>
         <source>[classes] of the Sozialformel configuration must be a table.</source>
         <translation>[classes] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="439"/>
+        <location filename="../../geolib/sozialformel.py" line="451"/>
         <source>[validity] of the Sozialformel configuration must be a table.</source>
         <translation>[validity] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1106"/>
+        <location filename="../../geolib/sozialformel.py" line="1131"/>
         <source>all units</source>
         <translation>alle Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="368"/>
+        <location filename="../../geolib/sozialformel.py" line="380"/>
         <source>an [[indicators]] entry</source>
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
@@ -2759,7 +2774,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Flächenlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="357"/>
+        <location filename="../../geolib/surfaces.py" line="347"/>
         <source>boundary must be 'free' or 'zero', not '{value}'.</source>
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
@@ -2794,17 +2809,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zuordnungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1805"/>
+        <location filename="../../geolib/sozialformel.py" line="1848"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="43"/>
+        <location filename="../../geolib/_table.py" line="42"/>
         <source>indicator table</source>
         <translation>Indikatorentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="868"/>
+        <location filename="../../geolib/sozialformel.py" line="880"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
@@ -2849,6 +2864,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
     <message>
+        <location filename="../../geolib/examples.py" line="567"/>
+        <source>places layer</source>
+        <translation>Ortslayer</translation>
+    </message>
+    <message>
         <location filename="../../geolib/density.py" line="171"/>
         <source>points</source>
         <translation>Punkte</translation>
@@ -2859,14 +2879,24 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punktlayer</translation>
     </message>
     <message>
+        <location filename="../../geolib/examples.py" line="569"/>
+        <source>points-of-interest layer</source>
+        <translation>POI-Layer</translation>
+    </message>
+    <message>
         <location filename="../../geolib/catchments.py" line="1165"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1804"/>
+        <location filename="../../geolib/sozialformel.py" line="1847"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/examples.py" line="568"/>
+        <source>streets layer</source>
+        <translation>Straßenlayer</translation>
     </message>
     <message>
         <location filename="../../geolib/accessibility.py" line="520"/>
@@ -2874,32 +2904,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="354"/>
+        <location filename="../../geolib/sozialformel.py" line="366"/>
         <source>the top level</source>
         <translation>der obersten Ebene</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="486"/>
+        <location filename="../../geolib/sozialformel.py" line="498"/>
         <source>threshold and min_denominator must not be negative.</source>
         <translation>threshold und min_denominator dürfen nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="489"/>
+        <location filename="../../geolib/sozialformel.py" line="501"/>
         <source>validity.weight_spread = {value} is out of range; use 0 to below 1.</source>
         <translation>validity.weight_spread = {value} liegt außerhalb des Bereichs; 0 bis unter 1 verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="478"/>
+        <location filename="../../geolib/sozialformel.py" line="490"/>
         <source>winsorize = {value} is out of range; use a share from 0 (off) to below 0.5, e.g. 0.05 to clip 5 % at each tail.</source>
         <translation>winsorize = {value} liegt außerhalb des Bereichs; einen Anteil von 0 (aus) bis unter 0,5 verwenden, z. B. 0,05, um an jedem Rand 5 % zu kappen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="868"/>
+        <location filename="../../geolib/sozialformel.py" line="880"/>
         <source>year</source>
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="145"/>
+        <location filename="../../geolib/surfaces.py" line="135"/>
         <source>{n} areas are smaller than a cell; each got the cell of a point inside it. Choose a smaller pixel size for more detail.</source>
         <translation>{n} Gebiete sind kleiner als eine Zelle; jedes erhielt die Zelle eines Punkts in ihm. Für mehr Detail eine kleinere Pixelgröße wählen.</translation>
     </message>
@@ -2914,12 +2944,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1734"/>
+        <location filename="../../geolib/sozialformel.py" line="1777"/>
         <source>{n} areas have no row in the indicator table; their values are empty.</source>
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="285"/>
+        <location filename="../../geolib/surfaces.py" line="275"/>
         <source>{n} areas without a value were left out (nodata there).</source>
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>
@@ -2949,12 +2979,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1724"/>
+        <location filename="../../geolib/sozialformel.py" line="1767"/>
         <source>{n} keys of the indicator table are not in the area layer (field '{field}'): {keys}. Choose the matching area layer or key field, or remove these rows.</source>
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/_table.py" line="163"/>
+        <location filename="../../geolib/_table.py" line="171"/>
         <source>{n} keys of the {what} were numbers without their leading zero (e.g. {example}); they were padded to {width} digits. Keep keys as text.</source>
         <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
@@ -3034,7 +3064,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen von '{file}' haben mehr Zellen als die Kopfzeile; die zusätzlichen Zellen wurden ignoriert. Steht ein Trennzeichen in einem Text ohne Anführungszeichen?</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="892"/>
+        <location filename="../../geolib/sozialformel.py" line="1015"/>
+        <source>{n} rows of the group table have no key and were skipped.</source>
+        <translation>{n} Zeilen der Gruppentabelle haben keinen Schlüssel und wurden übersprungen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel.py" line="904"/>
         <source>{n} rows of the indicator table have no key ({key}).</source>
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
@@ -3049,12 +3084,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="768"/>
+        <location filename="../../geolib/sozialformel.py" line="780"/>
         <source>{n} unit-years without a value are left out of their groups' pooled counts (for the indicators they lack).</source>
         <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1009"/>
+        <location filename="../../geolib/sozialformel.py" line="1029"/>
         <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>

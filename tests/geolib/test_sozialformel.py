@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from shapely.geometry import box
 
 from geolib._table import normalise_keys, read_table
-from geolib.errors import DataError, FieldError, ParameterError, SourceError
+from geolib.errors import DataError, EmptyInputError, FieldError, ParameterError, SourceError
 from geolib.io import SYNTHETIC_LABEL
 from geolib.sozialformel import (
     PINNEBERG_PRESET,
@@ -241,6 +241,15 @@ def test_group_percentile_is_placed_among_the_units():
     assert g.loc["y", "a_scaled"] == pytest.approx(75)
 
 
+def test_group_rows_without_a_key_are_skipped_with_a_note(tmp_path):
+    # a spreadsheet export ends with empty rows: not "keys listed more than once"
+    path = tmp_path / "gruppen.csv"
+    path.write_text("ags;g\n01056001;x\n01056002;x\n01056003;y\n;\n;\n", encoding="utf-8")
+    res = sozialformel(_table(RATES), config=_cfg(), groups=read_groups(path), validity=False)
+    assert res.groups.set_index("group_name")["n_units"].to_dict() == {"x": 2, "y": 1}
+    assert "2 rows of the group table have no key and were skipped." in res.notes
+
+
 # --- data protection ----------------------------------------------------------------------------
 
 
@@ -311,6 +320,23 @@ def test_missing_drop_carry_and_group_mean_are_reported():
     row = imputed.table.set_index(["ags", "year"]).loc[("01056002", 2023)]
     assert row["a_rate"] == pytest.approx(12) and row["imputed"] == "group_mean"
     assert any("mean rate of their group" in n for n in imputed.notes)
+
+
+def test_group_mean_with_no_value_in_the_whole_year_says_so():
+    # an indicator collected only from 2023 on: 2022 has no unit to take a mean from
+    table = _with_gap().assign(y=[np.nan] * 3 + [1, 2, 3], x=[10, 20, 40, 12, 22, 44])
+    indicators = [
+        {"name": "a", "numerator": "x", "denominator": "n"},
+        {"name": "b", "numerator": "y", "denominator": "n"},
+    ]
+    res = sozialformel(table, config=_cfg(indicators, missing="group_mean"), validity=False)
+    lost = res.table[res.table["year"] == 2022]
+    assert lost["index_value"].isna().all() and (lost["imputed"] == "").all()
+    assert not any("mean rate of their group" in n for n in res.notes)
+    assert any(
+        "3 unit-years are left out of the index because no unit has the value" in n
+        for n in res.notes
+    )
 
 
 def test_absent_rows_count_as_missing():
@@ -426,6 +452,9 @@ def test_keys_not_in_the_area_layer_are_listed():
         join_areas(areas, res, area_key="AGS")
     with pytest.raises(FieldError, match="no field 'KEY'"):
         join_areas(areas, res, area_key="KEY")
+    # nothing selected: said so, not that every key is missing from the layer
+    with pytest.raises(EmptyInputError, match="area layer is empty"):
+        join_areas(areas.iloc[0:0], res, area_key="AGS")
 
 
 def test_duplicate_unit_year_rows_are_refused():
@@ -483,12 +512,23 @@ def test_other_configuration_errors(tmp_path):
         load_config({"indicators": []})
     with pytest.raises(ParameterError, match="repeated: a"):
         load_config(_cfg([{"name": "a", "numerator": "x", "denominator": "n"}] * 2))
+    nan = tmp_path / "nan.toml"
+    nan.write_text(
+        'threshold = nan\n[[indicators]]\nname = "a"\nnumerator = "x"\ndenominator = "n"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ParameterError, match="threshold = 'nan'; it must be a number"):
+        load_config(nan)
+    with pytest.raises(ParameterError, match="weight = 'inf'; it must be a number"):
+        load_config(_cfg([{"name": "a", "numerator": "x", "denominator": "n", "weight": math.inf}]))
     path = tmp_path / "broken.toml"
     path.write_text("indicators = [", encoding="utf-8")
     with pytest.raises(SourceError, match="not valid TOML"):
         load_config(path)
     with pytest.raises(SourceError, match="does not exist"):
         load_config(tmp_path / "none.toml")
+    with pytest.raises(SourceError, match=r"configuration '.*' cannot be read"):
+        load_config(tmp_path)  # a folder
     with pytest.raises(ParameterError, match="2019-2018 runs backwards"):
         parse_years("2019-2018")
     with pytest.raises(ParameterError, match="years 2030 are not in the indicator table"):
@@ -528,6 +568,10 @@ def test_reads_csv_semicolon_xlsx_and_geopackage_tables(tmp_path, examples):
     assert gpkg["ags"].iloc[0].startswith("0")
     with pytest.raises(SourceError, match="does not exist"):
         read_table(tmp_path / "none.csv")
+    ansi = tmp_path / "excel.csv"  # a spreadsheet's default CSV: Windows-1252
+    ansi.write_bytes("ags;name;year;x;n\n01056001;Hörnerkirchen;2023;1;100\n".encode("cp1252"))
+    with pytest.raises(SourceError, match="is not UTF-8 text\\. Save it as 'CSV UTF-8'"):
+        read_table(ansi)
 
 
 # --- properties ------------------------------------------------------------------------------

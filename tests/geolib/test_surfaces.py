@@ -162,6 +162,14 @@ def test_small_areas_get_a_cell_and_a_note():
     assert any("smaller than a cell" in n for n in res.notes)
 
 
+def test_all_zero_counts_converge_at_once_without_a_note():
+    # a count that is 0 everywhere is already smooth: no 2000 idle iterations, no warning
+    areas = _strip([0.0, 0.0])
+    res = pycnophylactic_surface(areas, field="v", pixel_size=50)
+    assert res.array.shape == (2, 6) and np.all(res.array == 0.0)
+    assert not any("did not converge" in n for n in res.notes)
+
+
 def test_bad_surface_input():
     areas = _strip([1.0, 2.0])
     with pytest.raises(ParameterError, match="Give a field, or a numerator and a denominator"):
@@ -174,6 +182,8 @@ def test_bad_surface_input():
         pycnophylactic_surface(areas.assign(v=[-1.0, 2.0]), field="v")
     with pytest.raises(ParameterError, match="pixel size must be greater than 0"):
         pycnophylactic_surface(areas, field="v", pixel_size=0)
+    with pytest.raises(ParameterError, match="pixel size must be greater than 0"):
+        area_weighted_surface(areas, field="v", pixel_size=float("nan"))
     with pytest.raises(ResourceError, match="Choose a larger pixel size"):
         area_weighted_surface(areas, field="v", pixel_size=0.01)
     with pytest.raises(ParameterError, match="Unknown surface method 'kriging'"):

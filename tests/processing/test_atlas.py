@@ -631,6 +631,22 @@ def test_a_file_that_is_no_geopackage_is_refused(tmp_path):
     bad.write_text("kein GeoPackage", encoding="utf-8")
     with pytest.raises(QgsProcessingException, match="not a GeoPackage"):
         build_atlas(bad, tmp_path)
+    folder = tmp_path / "ordner.gpkg"
+    folder.mkdir()
+    with pytest.raises(QgsProcessingException, match=r"ordner\.gpkg' is not a GeoPackage"):
+        build_atlas(folder, tmp_path)
+
+
+def test_an_output_folder_that_is_a_file_is_refused(tmp_path):
+    from qgis.core import QgsProcessingException
+
+    from processing_algorithms.atlas_project import build_atlas
+
+    file = tmp_path / "datei"
+    file.write_text("", encoding="utf-8")
+    with pytest.raises(QgsProcessingException, match=r"output folder '.*datei' cannot be created"):
+        build_atlas(KREIS_GPKG, file)  # refused before the GeoPackage is read
+    assert file.read_text(encoding="utf-8") == ""
 
 
 def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path, in_german):

@@ -1,6 +1,7 @@
 """sozialplanung:sozialformel and sozialplanung:surface in real QGIS Processing."""
 
 import sqlite3
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -214,6 +215,19 @@ def test_bad_input_messages(examples, tmp_path):
         ALG, _params(examples, tmp_path, TABLE=str(foreign), GROUPS=None, GROUP_FIELD=None)
     )
     assert "01099999" in text and "not in the area layer" in text
+
+
+def test_the_report_is_german_with_the_translation(examples, tmp_path):
+    from sozialplanung_plugin.i18n import install_translator, remove_translator
+
+    params = _params(examples, tmp_path, GROUPS=None, GROUP_FIELD=None, OUTPUT_GROUPS=None)
+    translator = install_translator("de")
+    try:
+        run_algorithm(ALG, {**params, "OUTPUT_TABLE": None, "YEARS": "2023"})
+    finally:
+        remove_translator(translator)
+    page = Path(params["OUTPUT_REPORT"]).read_text(encoding="utf-8")
+    assert "Validitätsbericht" in page and "Validity report" not in page
 
 
 def test_surface_pycnophylactic_keeps_totals_and_is_styled(tmp_path):

@@ -48,7 +48,7 @@ def test_sozialformel_then_surface_in_a_model(examples, tmp_path):
                 "TABLE": str(examples["indikatoren_csv"]),
                 "YEARS": "2022-2023",
             },
-            {"index": "OUTPUT"},
+            {"index": "OUTPUT", "groups": "OUTPUT_GROUPS"},
         )
     )
     model.addChildAlgorithm(
@@ -64,13 +64,22 @@ def test_sozialformel_then_surface_in_a_model(examples, tmp_path):
     surface_path = tmp_path / "index.tif"
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
+    groups_path = tmp_path / "groups.gpkg"
+    feedback = recording_feedback()
     results = processing.run(
         model,
-        {"sf:index": str(index_path), "surf:surface": str(surface_path)},
-        feedback=recording_feedback(),
+        {
+            "sf:index": str(index_path),
+            "sf:groups": str(groups_path),
+            "surf:surface": str(surface_path),
+        },
+        feedback=feedback,
         context=context,
     )
     assert results["surf:surface"] == str(surface_path)
+    # no group table: no empty groups table, and the model still runs
+    assert not groups_path.exists() and not results.get("sf:groups")
+    assert "No group table: the groups output is not written." in feedback.text
     areas = read_vector(index_path)
     with rasterio.open(surface_path) as src:
         values = src.read(1)
