@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # QGIS switches GeoPackages it opens to WAL mode, which rewrites the bundled data on a
@@ -18,6 +19,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["OGR_SQLITE_JOURNAL"] = "DELETE"
 # Each test session gets its own QGIS settings and profile, never the user's.
 os.environ["QGIS_CUSTOM_CONFIG_PATH"] = tempfile.mkdtemp(prefix="sozialplanung-qgis-cfg-")
+
+# Property tests draw the same examples on every run (``make test`` and CI give one
+# answer for one commit); ``HYPOTHESIS_PROFILE=explore`` draws new ones at random, to
+# search for counterexamples by hand. A counterexample found goes into an ``@example``.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -4,7 +4,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, box
 
@@ -410,6 +410,19 @@ segment = st.tuples(st.floats(0, 400), st.floats(0, 400), st.floats(0, 400), st.
     walkoff=st.floats(5, 120),
     noded=st.booleans(),
 )
+# found in CI: a chain of free lines with a 0.5 m jog, simplified away by GEOS (51 m * 1 %)
+@example(
+    keep=[i in (7, 17, 18, 20, 40) for i in range(60)],
+    extra=[(0.0, 320.0, 1.0, 0.0)],
+    walkoff=51.0,
+    noded=False,
+)
+@example(  # a core hole 1.2 % of the walk-off too small (GEOS's simplification)
+    keep=[i in (11, 16, 17, 18, 28, 32, 41) for i in range(60)],
+    extra=[(186.0, 240.0, 30.0, 0.0)],
+    walkoff=42.0,
+    noded=False,
+)
 def test_face_buffer_is_the_buffer_of_the_lines(keep, extra, walkoff, noded):
     from geolib.catchments import _face_buffer
 
@@ -424,8 +437,14 @@ def test_face_buffer_is_the_buffer_of_the_lines(keep, extra, walkoff, noded):
         return
     expected = shapely.union_all(shapely.buffer(geoms, walkoff, quad_segs=4))
     fine = shapely.union_all(shapely.buffer(geoms, walkoff, quad_segs=64))
-    # the chords of this one lie outside the true circle arcs: it contains the true buffer
-    outer = shapely.union_all(shapely.buffer(geoms, walkoff / np.cos(np.pi / 256), quad_segs=64))
+    # the chords of this one lie outside the true circle arcs: it contains the true buffer,
+    # with GEOS's own slack: a line or ring of several vertices is simplified before it is
+    # buffered, by 1 % of the distance (BufferParameters' simplify factor; chains of free
+    # lines are buffered as one line, faces are grown and shrunk), which may move an edge
+    # out by that much, on both sides of a face's core a little more (2 %)
+    outer = shapely.union_all(
+        shapely.buffer(geoms, 1.02 * walkoff / np.cos(np.pi / 256), quad_segs=64)
+    )
     if noded:  # as from a noded network: pieces meet only at their ends, polygonized as is
         mine = _face_buffer(shapely.get_parts(shapely.union_all(geoms)), walkoff, noded=True)
     else:
@@ -433,6 +452,7 @@ def test_face_buffer_is_the_buffer_of_the_lines(keep, extra, walkoff, noded):
     assert mine.is_valid
     # arcs are chords (quad_segs=4) placed a little differently: at most the chord
     # error of a circle per line (2.6 % of pi w^2), and never outside the true buffer
+    # (but for GEOS's simplification, see above)
     chords = 0.026 * np.pi * walkoff**2 * len(geoms)
     assert mine.symmetric_difference(expected).area <= chords
     assert mine.difference(outer).area <= 1e-9 * outer.area
