@@ -4,6 +4,11 @@
 <context>
     <name>AccessibilityAlgorithm</name>
     <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="280"/>
+        <source>'Accessibility per area' needs an areas layer: choose one under 'Areas for means', or skip that output.</source>
+        <translation>„Erreichbarkeit je Gebiet“ braucht einen Gebietslayer: Wählen Sie einen unter „Gebiete für Mittelwerte“ oder überspringen Sie diese Ausgabe.</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/accessibility.py" line="256"/>
         <source>'{text}' is not a list of numbers separated by ';'.</source>
         <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
@@ -135,7 +140,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="298"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="312"/>
         <source>No offer has the category '{category}' in '{field}'. Categories there: {found}.</source>
         <translation>Kein Angebot hat die Kategorie „{category}“ in „{field}“. Vorhandene Kategorien: {found}.</translation>
     </message>
@@ -165,7 +170,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="373"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="387"/>
         <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
         <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
     </message>
@@ -175,7 +180,12 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="285"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="287"/>
+        <source>The areas layer is used only for the output 'Accessibility per area', which is skipped: the areas are not used.</source>
+        <translation>Der Gebietslayer wird nur für die Ausgabe „Erreichbarkeit je Gebiet“ gebraucht, die übersprungen wird: Die Gebiete werden nicht verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/accessibility.py" line="299"/>
         <source>To choose offers by category, also choose the category field.</source>
         <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
     </message>
@@ -195,7 +205,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Zu Fuß</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="289"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="303"/>
         <source>{n} of {total} offers have the category '{category}'.</source>
         <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
     </message>

@@ -193,3 +193,22 @@ def test_bad_breaks_are_refused(children, examples):
         },
     )
     assert "is not a list of numbers" in message
+
+
+def test_areas_and_their_output_go_together(children, examples, tmp_path):
+    base = {
+        "DEMAND": children,
+        "POPULATION_FIELD": "children_u15",
+        "SUPPLY": str(examples["offers"]),
+        "MAX_COST": 1000,
+        "OUTPUT": "memory:",
+    }
+    message = run_algorithm_error(ALG, {**base, "OUTPUT_AREAS": str(tmp_path / "means.gpkg")})
+    assert "'Accessibility per area' needs an areas layer" in message
+    assert not (tmp_path / "means.gpkg").exists()
+    # areas without their output: run, but say that the areas are not used
+    results, feedback = run_algorithm(
+        ALG, {**base, "AREAS": str(KREIS_GPKG) + "|layername=gemeinden"}
+    )
+    assert "OUTPUT_AREAS" not in results or not results["OUTPUT_AREAS"]
+    assert any("the areas are not used" in w for w in feedback.warnings)
