@@ -881,7 +881,10 @@ def _face_buffer(lines: np.ndarray, walkoff: float, *, noded: bool = False):
     wide = ((box[:, 2] - box[:, 0]) > 2 * walkoff) & ((box[:, 3] - box[:, 1]) > 2 * walkoff)
     # (collinear vertices removed first: GEOS 3.11 returns an empty inward buffer for
     # some faces with collinear vertices on an edge, where nodes split a straight street)
-    cores = shapely.buffer(shapely.simplify(faces[wide], 0.0), -walkoff, quad_segs=_QUAD_SEGS)
+    wide_faces = shapely.simplify(faces[wide], 0.0)
+    cores = shapely.buffer(wide_faces, -walkoff, quad_segs=_QUAD_SEGS)
+    lost = _lost_core(wide_faces, cores)
+    cores[lost] = _core_by_sides(wide_faces[lost], walkoff)
     cores = shapely.get_parts(cores[~shapely.is_empty(cores)])
     if len(cores):
         # the free lines inside a face keep what they reach of its core
@@ -891,6 +894,34 @@ def _face_buffer(lines: np.ndarray, walkoff: float, *, noded: bool = False):
             holes = shapely.difference(holes, shapely.union_all(bufs[near]))
         area = shapely.difference(area, holes)
     return area
+
+
+def _lost_core(faces: np.ndarray, cores: np.ndarray) -> np.ndarray:
+    """The faces whose inward buffer GEOS may have dropped although it is not empty.
+
+    GEOS 3.11 (Debian 12, QGIS 3.22) discards the inward curve of a ring of fewer than
+    9 coordinates as "inverted" when none of the curve's vertices lies at the full
+    distance from the ring (``BufferCurveSetBuilder::isRingCurveInverted``; later
+    versions also test the segments' midpoints). A concave face whose core survives
+    only between such vertices then has an empty core. Without holes the shell is the
+    only ring, so the result is empty; with holes what is left cannot be told from a
+    good core. These faces are built again by their sides.
+    """
+    few = shapely.get_num_coordinates(shapely.get_exterior_ring(faces)) < 9
+    return few & (shapely.is_empty(cores) | (shapely.get_num_interior_rings(faces) > 0))
+
+
+def _core_by_sides(faces: np.ndarray, walkoff: float) -> np.ndarray:
+    """The points of each face farther than ``walkoff`` from its boundary, as the face
+    less the buffers of its sides (single segments, which GEOS buffers reliably)."""
+    out = np.empty(len(faces), dtype=object)
+    for i, face in enumerate(faces):
+        coords, ring = shapely.get_coordinates(shapely.get_rings(face), return_index=True)
+        same = ring[1:] == ring[:-1]  # consecutive vertices of one ring make a side
+        sides = shapely.linestrings(np.stack([coords[:-1][same], coords[1:][same]], axis=1))
+        near = shapely.union_all(shapely.buffer(sides, walkoff, quad_segs=_QUAD_SEGS))
+        out[i] = shapely.difference(face, near)
+    return out
 
 
 def _union(parts: np.ndarray):
