@@ -35,12 +35,10 @@ from pathlib import Path
 from qgis.core import (
     Qgis,
     QgsBasicNumericFormat,
-    QgsCategorizedSymbolRenderer,
     QgsColorRampLegendNodeSettings,
     QgsColorRampShader,
     QgsCoordinateReferenceSystem,
     QgsFeatureRequest,
-    QgsGraduatedSymbolRenderer,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
@@ -66,8 +64,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt
 from qgis.PyQt.QtGui import QColor, QFont
+
+from .styling import _locale, _separators, label_breaks, language
 
 
 def tr(text: str) -> str:
@@ -105,16 +105,6 @@ INSET_W, INSET_H = 48, 36
 FONT = "DejaVu Sans"
 #: custom property of a layer-tree group: the id of its theme ("" for the default group)
 THEME_PROPERTY = "sozialplanung/theme"
-
-
-def language() -> str:
-    """The language of the active translation of the map texts ('en' without one)."""
-    # translators: the two-letter code of the language of this translation ("de")
-    return tr("en")
-
-
-def _locale() -> QLocale:
-    return QLocale(language())
 
 
 @dataclass(frozen=True)
@@ -540,7 +530,7 @@ def build_atlas(
 
     loaded = _load_layers(gpkg, notes) + _raster_files(gpkg.parent, notes)
     for layer, _ in loaded:
-        _label_breaks(layer)
+        label_breaks(layer)
     if not loaded:
         raise QgsProcessingException(
             tr("The GeoPackage '{path}' has no layers for an atlas.").format(path=gpkg)
@@ -813,20 +803,6 @@ def _pages(theme: Theme, members):
     return pages
 
 
-def _separators() -> tuple[str, str]:
-    """(thousands, decimal) separators of the map language: ('.', ',') in German."""
-    locale = _locale()
-    return locale.groupSeparator(), locale.decimalPoint()
-
-
-def _number(value: float) -> str:
-    """A number as on the maps: 1.125 and 2,5 in German, 1,125 and 2.5 in English."""
-    value = float(value)
-    text = f"{int(value):,}" if value.is_integer() else f"{value:,.1f}"
-    thousands, decimal = _separators()
-    return text.replace(",", "_").replace(".", decimal).replace("_", thousands)
-
-
 def _number_format(decimals: int) -> QgsBasicNumericFormat:
     """Numbers of scale bars and raster legends with the separators of the map language."""
     thousands, decimal = _separators()
@@ -843,53 +819,6 @@ def _today() -> str:
     """Today's date as on the maps: 23.11.2026 in German, 23 November 2026 in English."""
     # translators: a Qt date format (d, dd, MMM, MMMM, yyyy), e.g. "dd.MM.yyyy"
     return _locale().toString(QDate.currentDate(), tr("d MMMM yyyy"))
-
-
-def _label_breaks(layer: QgsMapLayer) -> None:
-    """Catchment classes by break number ('1. Grenze') labelled with their break.
-
-    Categories of breaks the layer does not have are removed from its legend.
-    """
-    if not isinstance(layer, QgsVectorLayer):
-        return
-    renderer = layer.renderer()
-    if not isinstance(renderer, (QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer)):
-        return
-    if renderer.classAttribute() != "break_no":
-        return
-    names = layer.fields().names()
-    unit_field = next((f for f in ("break_min", "break_m") if f in names), None)
-    if unit_field is None:
-        return
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
-    request.setSubsetOfAttributes(["break_no", unit_field], layer.fields())
-    breaks = {}
-    for feature in layer.getFeatures(request):
-        if feature["break_no"] is not None and feature[unit_field] is not None:
-            breaks[int(feature["break_no"])] = float(feature[unit_field])
-    unit = "min" if unit_field == "break_min" else "m"
-
-    def label(key: int) -> str:
-        return tr("up to {value} {unit}").format(value=_number(breaks[key]), unit=unit)
-
-    if isinstance(renderer, QgsCategorizedSymbolRenderer):
-        for index in reversed(range(len(renderer.categories()))):
-            try:
-                key = int(renderer.categories()[index].value())
-            except (TypeError, ValueError):
-                continue
-            if key in breaks:
-                renderer.updateCategoryLabel(index, label(key))
-            else:
-                renderer.deleteCategory(index)
-        return
-    for index in reversed(range(len(renderer.ranges()))):
-        class_range = renderer.ranges()[index]
-        keys = [k for k in breaks if class_range.lowerValue() <= k <= class_range.upperValue()]
-        if len(keys) == 1:
-            renderer.updateRangeLabel(index, label(keys[0]))
-        elif not keys:
-            renderer.deleteClass(index)
 
 
 def _wrap(text: str, width: int = LEGEND_WRAP) -> str:

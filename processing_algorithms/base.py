@@ -34,6 +34,7 @@ from geolib.io import Provenance, attach_provenance, attach_style
 from geolib.messages import translate
 
 from . import bridge
+from .styling import label_breaks, load_style, style_qml
 
 PLUGIN_ROOT = Path(__file__).resolve().parent.parent
 STYLES_DIR = PLUGIN_ROOT / "styles"
@@ -222,15 +223,19 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         for dest_id, style, provenance in self._styled_outputs:
             layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
             qml = STYLES_DIR / style if style else None
+            styled = False
             if layer is not None and qml is not None and qml.exists():
-                layer.loadNamedStyle(str(qml))
+                # labels, aliases and tabs in the user's language, breaks by their value
+                styled = load_style(layer, qml)
+                label_breaks(layer)
                 layer.triggerRepaint()
             path, layer_name = _gpkg_target(dest_id, layer)
             if path is None:
                 continue
             try:
                 if qml is not None and qml.exists():
-                    attach_style(path, layer_name, qml)
+                    # the style as shown, so the file opens the same
+                    attach_style(path, layer_name, style_qml(layer) if styled else qml)
                 if provenance is not None:
                     attach_provenance(path, layer_name, provenance)
             except Exception as exc:  # the layer is written; styling it in the file is a bonus

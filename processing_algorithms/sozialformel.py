@@ -34,12 +34,9 @@ from geolib.sozialformel import (
 )
 
 from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
+from .styling import number
 
 TEMPLATE_STYLE = "sozialformel.qml"
-
-
-def _de(value: float, decimals: int = 1) -> str:
-    return f"{value:.{decimals}f}".replace(".", ",")
 
 
 def graduated_style(breaks: list[float], path: Path) -> Path:
@@ -60,7 +57,7 @@ def graduated_style(breaks: list[float], path: Path) -> Path:
             lower -= 1e-9  # the lowest class includes its minimum
         sym = symbol.clone()
         sym.setColor(ramp.color(i / max(n - 1, 1)))
-        label = f"{i + 1}: {_de(breaks[i])} – {_de(upper)}"
+        label = f"{i + 1}: {number(breaks[i])} – {number(upper)}"
         ranges.append(QgsRendererRange(QgsClassificationRange(label, lower, upper), sym))
     renderer = QgsGraduatedSymbolRenderer("index_value", ranges)
     renderer.setSourceColorRamp(ramp)
@@ -242,12 +239,13 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
         latest = result.latest()
         top = latest.dropna(subset=["index_rank"]).sort_values("index_rank").head(10)
         for row in top.itertuples():
+            change = row.index_change
             feedback.pushInfo(
                 self.tr("{rank}. {name}: {index} (change {change})").format(
                     rank=int(row.index_rank),
                     name=row.name,
-                    index=_de(row.index_value),
-                    change="—" if row.index_change != row.index_change else _de(row.index_change),
+                    index=number(row.index_value),
+                    change="—" if change != change else number(change),
                 )
             )
         feedback.setProgress(75)

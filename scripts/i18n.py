@@ -9,7 +9,8 @@ Messages are found in the source with Python's ``ast``:
   with a constant context: that context; also ``tr_noop("…")`` there (a text kept in
   English in a table and translated with ``tr(text)`` where it is used);
 - in ``geolib/``: ``Message("…")``, ``N_("…")`` and ``SomethingError("…")`` templates:
-  context ``geolib``.
+  context ``geolib``;
+- in ``styles/*.qml``: legend labels, field aliases and form tabs: context ``styles``.
 
 Commands (the catalogue is sozialplanung_plugin/i18n/sozialplanung_de.ts):
 
@@ -27,12 +28,14 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "sozialplanung_plugin" / "i18n" / "sozialplanung_de.ts"
 QT_DIRS = ["processing_algorithms", "sozialplanung_plugin"]
 GEOLIB = "geolib"
+STYLES = "styles"
+STYLES_CONTEXT = "styles"  # as processing_algorithms/styling.py
 
 Key = tuple[str, str]
 
@@ -113,6 +116,37 @@ def extract_geolib(path: Path) -> list[tuple[Key, str]]:
     return found
 
 
+def _needs_words(text: str) -> bool:
+    """A label with words or a decimal point (0.5) reads differently in German."""
+    return bool(re.search(r"[A-Za-z]|\d\.\d", text))
+
+
+def extract_qml(path: Path) -> list[tuple[Key, str]]:
+    """Legend labels, field aliases and form tabs of a style (context ``styles``).
+
+    A category whose label is its value names a data value and is not translated
+    (``processing_algorithms/styling.py`` does the same at run time).
+    """
+    found = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        element = re.match(r"\s*<(\w+)\s", line)
+        if element is None:
+            continue
+        tag = element.group(1)
+        attrs = {k: unescape(v, {"&quot;": '"'}) for k, v in re.findall(r'(\w+)="([^"]*)"', line)}
+        if tag in ("category", "range", "rule"):
+            text = attrs.get("label", "")
+            if tag == "category" and text == attrs.get("value"):
+                continue
+        elif tag in ("alias", "attributeEditorContainer"):
+            text = attrs.get("name", "")
+        else:
+            continue
+        if text and _needs_words(text):
+            found.append(((STYLES_CONTEXT, text), f"{path.relative_to(ROOT)}:{lineno}"))
+    return found
+
+
 def extract() -> dict[Key, list[str]]:
     messages: dict[Key, list[str]] = {}
     for folder in QT_DIRS:
@@ -121,6 +155,9 @@ def extract() -> dict[Key, list[str]]:
                 messages.setdefault(key, []).append(where)
     for path in sorted((ROOT / GEOLIB).rglob("*.py")):
         for key, where in extract_geolib(path):
+            messages.setdefault(key, []).append(where)
+    for path in sorted((ROOT / STYLES).glob("*.qml")):
+        for key, where in extract_qml(path):
             messages.setdefault(key, []).append(where)
     return messages
 

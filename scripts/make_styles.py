@@ -7,6 +7,7 @@ QML, so the styles are reproducible and valid for QGIS 3.22. Run:
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def graduated_polygons(
 
 def offers_per_population() -> QgsVectorLayer:
     breaks = [0, 0.25, 0.5, 1, 2, 4, 1e9]
-    labels = ["0 – 0,25", "0,25 – 0,5", "0,5 – 1", "1 – 2", "2 – 4", "> 4"]
+    labels = ["0 – 0.25", "0.25 – 0.5", "0.5 – 1", "1 – 2", "2 – 4", "> 4"]
     return graduated_polygons(
         "offers_per_1000", breaks, labels, "YlGnBu", "field=offers_per_1000:double"
     )
@@ -132,22 +133,22 @@ HILFEPORTAL_CATEGORIES = {
     "Arbeit": "#b2df8a",
 }
 HILFEPORTAL_ALIASES = {
-    "offer_id": "Angebots-ID",
-    "title": "Titel",
-    "provider": "Träger",
-    "category": "Kategorie",
-    "categories": "Kategorien",
-    "target_groups": "Zielgruppen",
-    "address": "Adresse",
-    "postcode": "PLZ",
+    "offer_id": "Offer ID",
+    "title": "Title",
+    "provider": "Provider",
+    "category": "Category",
+    "categories": "Categories",
+    "target_groups": "Target groups",
+    "address": "Address",
+    "postcode": "Postcode",
     "municipality_ags": "AGS",
-    "capacity": "Plätze",
-    "opening_hours": "Öffnungszeiten",
+    "capacity": "Places",
+    "opening_hours": "Opening hours",
     "url": "Link",
-    "phone": "Telefon",
-    "updated_at": "Stand",
-    "synthetic": "Synthetisch",
-    "checks": "Prüfhinweise",
+    "phone": "Phone",
+    "updated_at": "Updated",
+    "synthetic": "Synthetic",
+    "checks": "Check notes",
 }
 HILFEPORTAL_FIELDS = (
     "field=offer_id:string&field=title:string&field=provider:string&field=category:string"
@@ -183,9 +184,9 @@ def _plain_text_form(layer: QgsVectorLayer, multiline: set[str]) -> None:
     root.clear()
     fields = layer.fields()
     groups = {
-        "Angebot": ["title", "provider", "category", "categories", "target_groups"],
-        "Kontakt": ["url", "phone", "opening_hours", "address", "postcode"],
-        "Prüfung": ["offer_id", "updated_at", "checks", "capacity", "municipality_ags"],
+        "Offer": ["title", "provider", "category", "categories", "target_groups"],
+        "Contact": ["url", "phone", "opening_hours", "address", "postcode"],
+        "Check": ["offer_id", "updated_at", "checks", "capacity", "municipality_ags"],
     }
     for title, names in groups.items():
         box = QgsAttributeEditorContainer(title, root)
@@ -209,7 +210,7 @@ def hilfeportal_offers() -> QgsVectorLayer:
     other = QgsMarkerSymbol.createSimple(
         {"name": "circle", "color": "#999999", "size": "2.2", "outline_color": "255,255,255,255"}
     )
-    categories.append(QgsRendererCategory(None, other, "Sonstige"))
+    categories.append(QgsRendererCategory(None, other, "Other"))
     layer.setRenderer(QgsCategorizedSymbolRenderer("category", categories))
     _plain_text_form(layer, multiline={"opening_hours", "checks"})
     layer.setDisplayExpression('"title"')
@@ -218,17 +219,17 @@ def hilfeportal_offers() -> QgsVectorLayer:
 
 
 HILFEPORTAL_CHECKS = {
-    "no_coordinates": ("ohne Koordinaten", "#7f7f7f"),
-    "invalid_coordinates": ("Koordinaten ungültig", "#7f7f7f"),
-    "coordinates_out_of_range": ("Koordinaten außerhalb des Wertebereichs", "#7f7f7f"),
-    "swapped_coordinates": ("Breite und Länge vertauscht", "#e31a1c"),
-    "outside_area": ("außerhalb des Gebiets", "#ff7f00"),
-    "duplicate_id": ("doppelte ID", "#6a3d9a"),
-    "duplicate_title_address": ("gleicher Titel und gleiche Adresse", "#cab2d6"),
-    "stale": ("lange nicht aktualisiert", "#fdbf6f"),
-    "no_update_date": ("ohne Aktualisierungsdatum", "#fdbf6f"),
-    "long_text": ("Text gekürzt", "#a6cee3"),
-    "invalid_url": ("Link entfernt (nicht http/https)", "#1f78b4"),
+    "no_coordinates": ("no coordinates", "#7f7f7f"),
+    "invalid_coordinates": ("invalid coordinates", "#7f7f7f"),
+    "coordinates_out_of_range": ("coordinates out of range", "#7f7f7f"),
+    "swapped_coordinates": ("latitude and longitude swapped", "#e31a1c"),
+    "outside_area": ("outside the area", "#ff7f00"),
+    "duplicate_id": ("duplicate ID", "#6a3d9a"),
+    "duplicate_title_address": ("same title and address", "#cab2d6"),
+    "stale": ("not updated for a long time", "#fdbf6f"),
+    "no_update_date": ("no update date", "#fdbf6f"),
+    "long_text": ("text shortened", "#a6cee3"),
+    "invalid_url": ("link removed (not http/https)", "#1f78b4"),
 }
 
 
@@ -250,7 +251,7 @@ def hilfeportal_checks() -> QgsVectorLayer:
             index,
             QgsEditorWidgetSetup("TextEdit", {"IsMultiline": name == "reason", "UseHtml": False}),
         )
-        alias = {"check": "Prüfung", "severity": "Schwere", "reason": "Grund"}.get(name)
+        alias = {"check": "Check", "severity": "Severity", "reason": "Reason"}.get(name)
         layer.setFieldAlias(index, alias or HILFEPORTAL_ALIASES.get(name, name))
     layer.setDisplayExpression('"title"')
     layer.setMapTipTemplate(f"<b>[% {_ESCAPED_TITLE} %]</b>")
@@ -295,7 +296,7 @@ def surface() -> QgsRasterLayer:
 
 def accessibility(field: str = "score_norm"):
     breaks = [-1e-9, 1e-9, 0.5, 0.8, 1.25, 2, 1e9]
-    labels = ["0 (kein Angebot erreichbar)", "< 0,5", "0,5 – 0,8", "0,8 – 1,25", "1,25 – 2", "> 2"]
+    labels = ["0 (no offer within reach)", "< 0.5", "0.5 – 0.8", "0.8 – 1.25", "1.25 – 2", "> 2"]
     return graduated_polygons(field, breaks, labels, "RdYlGn", f"field={field}:double")
 
 
@@ -355,7 +356,7 @@ def _break_classes(symbol_factory, geometry: str, fields: str, opacity: float = 
     for i, color in enumerate(colors, start=1):
         symbol = symbol_factory(color)
         symbol.setOpacity(opacity)
-        label = f"{i}. Grenze"
+        label = f"Break {i}"
         ranges.append(QgsRendererRange(QgsClassificationRange(label, i - 0.5, i + 0.5), symbol))
     renderer = QgsGraduatedSymbolRenderer("break_no", ranges)
     # larger breaks first, so the smaller areas lie on top
@@ -445,4 +446,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    if os.environ.get("QT_HASH_SEED") != "0":  # Qt orders XML attributes by a seeded hash:
+        env = {**os.environ, "QT_HASH_SEED": "0"}  # a fixed seed writes the same files
+        os.execve(sys.executable, [sys.executable, *sys.argv], env)
     main()

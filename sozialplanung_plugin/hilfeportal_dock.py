@@ -55,6 +55,7 @@ from processing_algorithms import bridge
 from processing_algorithms.base import STYLES_DIR, tr_geolib
 from processing_algorithms.hilfeportal import auth_headers
 from processing_algorithms.hilfeportal import cache_dir as default_cache_dir
+from processing_algorithms.styling import load_style, style_qml
 
 from .hilfeportal_task import HilfeportalTask, layer_fields
 
@@ -428,14 +429,17 @@ class HilfeportalDock(QgsDockWidget):
         fields = layer_fields(frame)
         uri = f"{path}|layername={table}"
         layer = QgsVectorLayer(uri, name, "ogr") if path.exists() else None
+        created = False
         if layer is None or not layer.isValid() or layer.fields().names() != fields.names():
             layer = None
             create_layer_file(path, table, fields, self.project)
-            attach_style(path, table, STYLES_DIR / style)
             layer = QgsVectorLayer(uri, name, "ogr")
+            created = True
         if not layer.isValid():
             raise RuntimeError(tr("The layer file '{path}' cannot be opened.").format(path=path))
-        layer.loadNamedStyle(str(STYLES_DIR / style))
+        # legend, aliases and form tabs in the user's language, also in the file
+        if load_style(layer, STYLES_DIR / style) and created:
+            attach_style(path, table, style_qml(layer))
         layer.setCustomProperty(ROLE_PROPERTY, role)
         self.project.addMapLayer(layer, False)
         self.group().addLayer(layer)

@@ -1,28 +1,28 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis minScale="100000000" simplifyDrawingTol="1" maxScale="0" simplifyDrawingHints="1" readOnly="0" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" simplifyMaxScale="1" symbologyReferenceScale="-1" version="3.22.16-Białowieża" simplifyLocal="1" simplifyAlgorithm="0" labelsEnabled="0">
+<qgis simplifyDrawingTol="1" labelsEnabled="0" simplifyLocal="1" simplifyDrawingHints="1" simplifyAlgorithm="0" simplifyMaxScale="1" symbologyReferenceScale="-1" minScale="100000000" version="3.22.16-Białowieża" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" maxScale="0" readOnly="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal durationUnit="min" startField="" enabled="0" durationField="" accumulate="0" limitMode="0" mode="0" endField="" fixedDuration="0" startExpression="" endExpression="">
+  <temporal limitMode="0" startField="" durationField="" enabled="0" endExpression="" startExpression="" durationUnit="min" fixedDuration="0" accumulate="0" mode="0" endField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <renderer-v2 type="graduatedSymbol" symbollevels="0" forceraster="0" enableorderby="0" attr="offers_per_1000" graduatedMethod="GraduatedColor" referencescale="-1">
+  <renderer-v2 type="graduatedSymbol" referencescale="-1" enableorderby="0" attr="offers_per_1000" graduatedMethod="GraduatedColor" forceraster="0" symbollevels="0">
     <ranges>
-      <range lower="0.000000000000000" upper="0.250000000000000" render="true" label="0 – 0,25" symbol="0"/>
-      <range lower="0.250000000000000" upper="0.500000000000000" render="true" label="0,25 – 0,5" symbol="1"/>
-      <range lower="0.500000000000000" upper="1.000000000000000" render="true" label="0,5 – 1" symbol="2"/>
-      <range lower="1.000000000000000" upper="2.000000000000000" render="true" label="1 – 2" symbol="3"/>
-      <range lower="2.000000000000000" upper="4.000000000000000" render="true" label="2 – 4" symbol="4"/>
-      <range lower="4.000000000000000" upper="1000000000.000000000000000" render="true" label="> 4" symbol="5"/>
+      <range lower="0.000000000000000" symbol="0" upper="0.250000000000000" render="true" label="0 – 0.25"/>
+      <range lower="0.250000000000000" symbol="1" upper="0.500000000000000" render="true" label="0.25 – 0.5"/>
+      <range lower="0.500000000000000" symbol="2" upper="1.000000000000000" render="true" label="0.5 – 1"/>
+      <range lower="1.000000000000000" symbol="3" upper="2.000000000000000" render="true" label="1 – 2"/>
+      <range lower="2.000000000000000" symbol="4" upper="4.000000000000000" render="true" label="2 – 4"/>
+      <range lower="4.000000000000000" symbol="5" upper="1000000000.000000000000000" render="true" label="> 4"/>
     </ranges>
     <symbols>
-      <symbol type="fill" name="0" alpha="1" clip_to_extent="1" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -64,7 +64,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" name="1" alpha="1" clip_to_extent="1" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -106,7 +106,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" name="2" alpha="1" clip_to_extent="1" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="2">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -148,7 +148,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" name="3" alpha="1" clip_to_extent="1" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="3">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -190,7 +190,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" name="4" alpha="1" clip_to_extent="1" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="4">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -232,7 +232,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" name="5" alpha="1" clip_to_extent="1" force_rhr="0">
+      <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="5">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -290,8 +290,8 @@
       <prop k="stops" v="0.25;161,218,180,255:0.5;65,182,196,255:0.75;44,127,184,255"/>
     </colorramp>
     <classificationMethod id="Custom">
-      <symmetricMode enabled="0" astride="0" symmetrypoint="0"/>
-      <labelFormat format="%1 - %2" trimtrailingzeroes="1" labelprecision="4"/>
+      <symmetricMode symmetrypoint="0" astride="0" enabled="0"/>
+      <labelFormat labelprecision="4" trimtrailingzeroes="1" format="%1 - %2"/>
       <parameters>
         <Option/>
       </parameters>
@@ -324,20 +324,20 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="" index="0" field="offers_per_1000"/>
+    <alias name="" field="offers_per_1000" index="0"/>
   </aliases>
   <defaults>
-    <default applyOnUpdate="0" expression="" field="offers_per_1000"/>
+    <default expression="" field="offers_per_1000" applyOnUpdate="0"/>
   </defaults>
   <constraints>
-    <constraint constraints="0" notnull_strength="0" unique_strength="0" field="offers_per_1000" exp_strength="0"/>
+    <constraint unique_strength="0" exp_strength="0" field="offers_per_1000" notnull_strength="0" constraints="0"/>
   </constraints>
   <constraintExpressions>
-    <constraint desc="" exp="" field="offers_per_1000"/>
+    <constraint desc="" field="offers_per_1000" exp=""/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortOrder="0" actionWidgetStyle="dropDown" sortExpression="">
+  <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import Any
 
@@ -102,3 +103,16 @@ def memory_layer(uri: str, rows):
         feats.append(feat)
     layer.dataProvider().addFeatures(feats)
     return layer
+
+
+@contextlib.contextmanager
+def german():
+    """The plugin's German translation installed, as in a German QGIS (and ``make demo``)."""
+    from sozialplanung_plugin.i18n import install_translator, remove_translator
+
+    translator = install_translator("de")
+    assert translator is not None
+    try:
+        yield
+    finally:
+        remove_translator(translator)

@@ -290,207 +290,207 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="265"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="255"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="204"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="194"/>
         <source>Accessibility for children under 15 (2SFCA, Kreis mean = 1)</source>
         <translation>Erreichbarkeit für Kinder unter 15 (2SFCA, Kreismittel = 1)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="151"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="141"/>
         <source>Base map</source>
         <translation>Grundlagen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="332"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="322"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="700"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="690"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="164"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="154"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="206"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="196"/>
         <source>Catchments (straight line)</source>
         <translation>Einzugsgebiete (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="165"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="155"/>
         <source>Catchments of the offers and gaps in provision</source>
         <translation>Einzugsgebiete der Angebote und Versorgungslücken</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="207"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="197"/>
         <source>Catchments on foot (street network)</source>
         <translation>Einzugsgebiete zu Fuß (Straßennetz)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="205"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="195"/>
         <source>Children under 15 per grid cell (surface)</source>
         <translation>Kinder unter 15 je Rasterzelle (Oberfläche)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="212"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="202"/>
         <source>Children under 15 per municipality (demand)</source>
         <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1073"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1002"/>
         <source>Data year: {years}</source>
         <translation>Datenjahr: {years}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="171"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="161"/>
         <source>Density and accessibility</source>
         <translation>Dichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1078"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1007"/>
         <source>ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS</source>
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="660"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="650"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1130"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1059"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1061"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="990"/>
         <source>Helgoland (inset map)</source>
         <translation>Helgoland (Nebenkarte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="158"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="148"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="200"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="190"/>
         <source>Kreis boundary</source>
         <translation>Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="441"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="431"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="451"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="441"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="390"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="380"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="368"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="358"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="550"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="540"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="575"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="565"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1014"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="943"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="199"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="189"/>
         <source>Municipalities</source>
         <translation>Gemeinden</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="152"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="142"/>
         <source>Municipalities and Kreis boundary</source>
         <translation>Gemeinden und Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="307"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="297"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="642"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="632"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="203"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="193"/>
         <source>Offer density (offers per km²)</source>
         <translation>Angebotsdichte (Angebote je km²)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="159"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="149"/>
         <source>Offers from the Hilfeportal</source>
         <translation>Angebote aus dem Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="209"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="199"/>
         <source>Offers outside the street network</source>
         <translation>Angebote außerhalb des Straßennetzes</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="201"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="191"/>
         <source>Offers per 1,000 inhabitants</source>
         <translation>Angebote je 1.000 Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="172"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="162"/>
         <source>Offers per inhabitant, offer density and accessibility</source>
         <translation>Angebote je Einwohner, Angebotsdichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="192"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="182"/>
         <source>Other layers</source>
         <translation>Weitere Ebenen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="211"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="201"/>
         <source>Population reached (straight line, Kreis)</source>
         <translation>Erreichte Bevölkerung (Luftlinie, Kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="210"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="200"/>
         <source>Population reached on foot (Wedel)</source>
         <translation>Erreichte Bevölkerung zu Fuß (Wedel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="186"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="176"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="202"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="192"/>
         <source>Sozialformel (index per municipality)</source>
         <translation>Sozialformel (Index je Gemeinde)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="187"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="177"/>
         <source>Sozialformel per municipality</source>
         <translation>Sozialformel je Gemeinde</translation>
     </message>
@@ -500,52 +500,47 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Sozialplanungsatlas (alle Karten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="208"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="198"/>
         <source>Streets reached</source>
         <translation>Erreichte Straßen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="526"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="516"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="546"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="536"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="532"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="522"/>
         <source>The output folder '{path}' cannot be created: {error}</source>
         <translation>Der Ausgabeordner '{path}' kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="383"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="373"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="620"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="610"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="668"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="658"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="845"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="821"/>
         <source>d MMMM yyyy</source>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="113"/>
-        <source>en</source>
-        <translation>de</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1112"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1041"/>
         <source>population {year}</source>
         <translation>Bevölkerung {year}</translation>
     </message>
@@ -555,14 +550,9 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>synthetische Beispielwerte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1113"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1042"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="873"/>
-        <source>up to {value} {unit}</source>
-        <translation>bis {value} {unit}</translation>
     </message>
 </context>
 <context>
@@ -892,132 +882,132 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="523"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="527"/>
         <source>Adding the new features failed.</source>
         <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="145"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="146"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="153"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="154"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="179"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="180"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="139"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="140"/>
         <source>Choose an exported file (JSON, GeoJSON, CSV)</source>
         <translation>Exportierte Datei wählen (JSON, GeoJSON, CSV)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="219"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="220"/>
         <source>Enter the URL of the Hilfeportal or choose an export.</source>
         <translation>Geben Sie die URL des Hilfeportals ein oder wählen Sie einen Export.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="106"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="107"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="384"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="385"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="205"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="206"/>
         <source>Hilfeportal export</source>
         <translation>Hilfeportal-Export</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="207"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="208"/>
         <source>Hilfeportal exports (*.json *.geojson *.csv *.txt);;All files (*)</source>
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="369"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="370"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="150"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="151"/>
         <source>Load / Refresh</source>
         <translation>Laden / Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="265"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="266"/>
         <source>Loading failed.</source>
         <translation>Laden fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="260"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="261"/>
         <source>Loading was cancelled; the layers are unchanged.</source>
         <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="242"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="243"/>
         <source>Loading …</source>
         <translation>Lade …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="183"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="184"/>
         <source>No offers loaded yet.</source>
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="512"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="516"/>
         <source>Removing the old features failed.</source>
         <translation>Die alten Objekte konnten nicht entfernt werden.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="167"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="168"/>
         <source>Search in title, provider, address …</source>
         <translation>Suche in Titel, Träger, Adresse …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="132"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="133"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="180"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="181"/>
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="422"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="423"/>
         <source>The folder '{path}' for the layers cannot be created: {error}</source>
         <translation>Der Ordner '{path}' für die Layer kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="500"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="504"/>
         <source>The layer '{name}' is being edited; save or discard the edits first.</source>
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="437"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="439"/>
         <source>The layer file '{path}' cannot be opened.</source>
         <translation>Die Layer-Datei '{path}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="378"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="379"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="374"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="375"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="286"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="287"/>
         <source>{n} offers loaded, {k} findings in the check list.</source>
         <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -1300,12 +1290,12 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
 <context>
     <name>SozialformelAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="125"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="122"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="98"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="95"/>
         <source>Computes a composite social index (Sozialformel) per area and year from an indicator table of counts (CSV, XLSX or GeoPackage table; the key, e.g. the AGS, is read as text so leading zeros are kept).
 
 The TOML configuration (default: the Kreis Pinneberg preset) names the indicators (numerator, denominator, direction, weight), the scaling (min–max, min–max against a reference year or bounds, z-score, percentile, rank, raw), the combination (weighted mean, sum, geometric mean, product), the post-scaling to 0–100, the classes (quantile, equal interval, standard deviation, natural breaks, custom), the missing-value policy and the data protection threshold.
@@ -1322,82 +1312,82 @@ Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank
 Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL und markiert ([indicator]_suppressed = 1).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="149"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="146"/>
         <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
         <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="175"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="172"/>
         <source>Group field(s) of the mapping table (comma separated; empty: all)</source>
         <translation>Gruppenfeld(er) der Zuordnungstabelle (durch Komma getrennt; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="166"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="163"/>
         <source>Groups: mapping table key → group</source>
         <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="206"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="203"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="141"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="138"/>
         <source>Indicator table (CSV, XLSX or GeoPackage)</source>
         <translation>Indikatorentabelle (CSV, XLSX oder GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="132"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="129"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="294"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="292"/>
         <source>No group table: the groups output is not written.</source>
         <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="95"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="92"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="181"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="178"/>
         <source>Sozialformel (areas)</source>
         <translation>Sozialformel (Gebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="187"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="184"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="196"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="193"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="151"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="148"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="143"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="140"/>
         <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="205"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="202"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="159"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="156"/>
         <source>Years (e.g. 2019-2023 or 2021, 2023; empty: all)</source>
         <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="246"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="244"/>
         <source>{rank}. {name}: {index} (change {change})</source>
         <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
     </message>
@@ -1405,42 +1395,42 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="73"/>
+        <location filename="../../processing_algorithms/base.py" line="74"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="101"/>
+        <location filename="../../processing_algorithms/base.py" line="102"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="238"/>
+        <location filename="../../processing_algorithms/base.py" line="243"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="75"/>
+        <location filename="../../processing_algorithms/base.py" line="76"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="106"/>
+        <location filename="../../processing_algorithms/base.py" line="107"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="74"/>
+        <location filename="../../processing_algorithms/base.py" line="75"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="116"/>
+        <location filename="../../processing_algorithms/base.py" line="117"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="199"/>
+        <location filename="../../processing_algorithms/base.py" line="200"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -1599,7 +1589,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1248"/>
+        <location filename="../../geolib/catchments.py" line="1279"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -2454,7 +2444,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1169"/>
+        <location filename="../../geolib/catchments.py" line="1200"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -2649,7 +2639,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1184"/>
+        <location filename="../../geolib/catchments.py" line="1215"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2854,7 +2844,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1059"/>
+        <location filename="../../geolib/catchments.py" line="1090"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -2894,7 +2884,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>POI-Layer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1165"/>
+        <location filename="../../geolib/catchments.py" line="1196"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -3107,6 +3097,254 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/examples.py" line="971"/>
         <source>Ämter layer</source>
         <translation>Ämterlayer</translation>
+    </message>
+</context>
+<context>
+    <name>styles</name>
+    <message>
+        <location filename="../../styles/accessibility.qml" line="17"/>
+        <source>0 (no offer within reach)</source>
+        <translation>0 (kein Angebot erreichbar)</translation>
+    </message>
+    <message>
+        <location filename="../../styles/offers_per_population.qml" line="17"/>
+        <source>0 – 0.25</source>
+        <translation>0 – 0,25</translation>
+    </message>
+    <message>
+        <location filename="../../styles/offers_per_population.qml" line="18"/>
+        <source>0.25 – 0.5</source>
+        <translation>0,25 – 0,5</translation>
+    </message>
+    <message>
+        <location filename="../../styles/accessibility.qml" line="19"/>
+        <source>0.5 – 0.8</source>
+        <translation>0,5 – 0,8</translation>
+    </message>
+    <message>
+        <location filename="../../styles/offers_per_population.qml" line="19"/>
+        <source>0.5 – 1</source>
+        <translation>0,5 – 1</translation>
+    </message>
+    <message>
+        <location filename="../../styles/accessibility.qml" line="20"/>
+        <source>0.8 – 1.25</source>
+        <translation>0,8 – 1,25</translation>
+    </message>
+    <message>
+        <location filename="../../styles/accessibility.qml" line="21"/>
+        <source>1.25 – 2</source>
+        <translation>1,25 – 2</translation>
+    </message>
+    <message>
+        <location filename="../../styles/accessibility.qml" line="18"/>
+        <source>&lt; 0.5</source>
+        <translation>&lt; 0,5</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="800"/>
+        <source>AGS</source>
+        <translation>AGS</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="798"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../styles/catchment_lines.qml" line="17"/>
+        <source>Break 1</source>
+        <translation>1. Grenze</translation>
+    </message>
+    <message>
+        <location filename="../../styles/catchment_lines.qml" line="18"/>
+        <source>Break 2</source>
+        <translation>2. Grenze</translation>
+    </message>
+    <message>
+        <location filename="../../styles/catchment_lines.qml" line="19"/>
+        <source>Break 3</source>
+        <translation>3. Grenze</translation>
+    </message>
+    <message>
+        <location filename="../../styles/catchment_lines.qml" line="20"/>
+        <source>Break 4</source>
+        <translation>4. Grenze</translation>
+    </message>
+    <message>
+        <location filename="../../styles/catchment_lines.qml" line="21"/>
+        <source>Break 5</source>
+        <translation>5. Grenze</translation>
+    </message>
+    <message>
+        <location filename="../../styles/catchment_lines.qml" line="22"/>
+        <source>Break 6</source>
+        <translation>6. Grenze</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="796"/>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="795"/>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="741"/>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="807"/>
+        <source>Check notes</source>
+        <translation>Prüfhinweise</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="888"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="803"/>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="881"/>
+        <source>Offer</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="739"/>
+        <source>Offer ID</source>
+        <translation>Angebots-ID</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="802"/>
+        <source>Opening hours</source>
+        <translation>Öffnungszeiten</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="26"/>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="804"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="801"/>
+        <source>Places</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="799"/>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="794"/>
+        <source>Provider</source>
+        <translation>Träger</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="743"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="742"/>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="806"/>
+        <source>Synthetic</source>
+        <translation>Synthetisch</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="797"/>
+        <source>Target groups</source>
+        <translation>Zielgruppen</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="740"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_offers.qml" line="805"/>
+        <source>Updated</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="19"/>
+        <source>coordinates out of range</source>
+        <translation>Koordinaten außerhalb des Wertebereichs</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="22"/>
+        <source>duplicate ID</source>
+        <translation>doppelte ID</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/styling.py" line="42"/>
+        <source>en</source>
+        <translation>de</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="18"/>
+        <source>invalid coordinates</source>
+        <translation>Koordinaten ungültig</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="20"/>
+        <source>latitude and longitude swapped</source>
+        <translation>Breite und Länge vertauscht</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="27"/>
+        <source>link removed (not http/https)</source>
+        <translation>Link entfernt (nicht http/https)</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="17"/>
+        <source>no coordinates</source>
+        <translation>ohne Koordinaten</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="25"/>
+        <source>no update date</source>
+        <translation>ohne Aktualisierungsdatum</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="24"/>
+        <source>not updated for a long time</source>
+        <translation>lange nicht aktualisiert</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="21"/>
+        <source>outside the area</source>
+        <translation>außerhalb des Gebiets</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="23"/>
+        <source>same title and address</source>
+        <translation>gleicher Titel und gleiche Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../styles/hilfeportal_checks.qml" line="26"/>
+        <source>text shortened</source>
+        <translation>Text gekürzt</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/styling.py" line="133"/>
+        <source>up to {value} {unit}</source>
+        <translation>bis {value} {unit}</translation>
     </message>
 </context>
 </TS>

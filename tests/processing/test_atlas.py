@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from geolib.io import OutputLayer, Provenance, read_style, read_vector, write_gpkg
-from tests._qgis import recording_feedback, run_algorithm, run_algorithm_error
+from tests._qgis import german, recording_feedback, run_algorithm, run_algorithm_error
 from tests.conftest import KREIS_GPKG
 
 GROUPS = [
@@ -30,19 +30,6 @@ GROUPS_EN = [
     "Sozialformel",
 ]
 THEME_IDS = ["grundlagen", "hilfeportal", "einzugsgebiete", "dichte_erreichbarkeit", "sozialformel"]
-
-
-@contextlib.contextmanager
-def german():
-    """The plugin's German translation installed, as in a German QGIS (and ``make demo``)."""
-    from sozialplanung_plugin.i18n import install_translator, remove_translator
-
-    translator = install_translator("de")
-    assert translator is not None
-    try:
-        yield
-    finally:
-        remove_translator(translator)
 
 
 @pytest.fixture
@@ -452,7 +439,7 @@ def test_catchment_classes_are_labelled_with_their_breaks(language, expected):
         QgsWkbTypes,
     )
 
-    from processing_algorithms.atlas_project import _label_breaks
+    from processing_algorithms.styling import label_breaks
 
     layer = QgsVectorLayer(
         "Polygon?crs=EPSG:25832&field=break_no:integer&field=break_m:double", "c", "memory"
@@ -465,13 +452,13 @@ def test_catchment_classes_are_labelled_with_their_breaks(language, expected):
     assert layer.dataProvider().addFeatures(features)[0]
     ranges = [
         QgsRendererRange(
-            i - 0.5, i + 0.5, QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry), f"{i}. Grenze"
+            i - 0.5, i + 0.5, QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry), f"Break {i}"
         )
         for i in (1, 2, 3)
     ]
     layer.setRenderer(QgsGraduatedSymbolRenderer("break_no", ranges))
     with german() if language == "de" else contextlib.nullcontext():
-        _label_breaks(layer)
+        label_breaks(layer)
     labels = [r.label() for r in layer.renderer().ranges()]
     assert labels == expected  # no third break in the data: no class
 

@@ -1,0 +1,152 @@
+"""Styles from ``styles/*.qml`` in the language of the QGIS translation.
+
+The QML files carry English legend labels, field aliases and form tab names.
+:func:`load_style` loads one onto a layer and translates those texts (context
+``styles``; ``scripts/i18n.py`` extracts them from the QML files), :func:`style_qml`
+gives the layer's style as QML text, so the GeoPackage keeps the style as it is shown.
+Labels that name data values (a Hilfeportal category, whose label is its value) stay
+as they are.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsAttributeEditorContainer,
+    QgsCategorizedSymbolRenderer,
+    QgsFeatureRequest,
+    QgsGraduatedSymbolRenderer,
+    QgsMapLayer,
+    QgsRuleBasedRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QLocale
+from qgis.PyQt.QtXml import QDomDocument
+
+CONTEXT = "styles"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("styles", text)  # = CONTEXT, extracted as written
+
+
+def tr_style(text: str) -> str:
+    """``text`` of a style (a label, an alias) in the language of the translation."""
+    return QCoreApplication.translate(CONTEXT, text) if text else text
+
+
+def language() -> str:
+    """The language of the active translation of the map texts ('en' without one)."""
+    # translators: the two-letter code of the language of this translation ("de")
+    return tr("en")
+
+
+def _locale() -> QLocale:
+    return QLocale(language())
+
+
+def _separators() -> tuple[str, str]:
+    """(thousands, decimal) separators of the map language: ('.', ',') in German."""
+    locale = _locale()
+    return locale.groupSeparator(), locale.decimalPoint()
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """A number as on the maps: 1.125 and 2,5 in German, 1,125 and 2.5 in English
+    (whole numbers without decimals)."""
+    value = float(value)
+    text = f"{int(value):,}" if value.is_integer() else f"{value:,.{decimals}f}"
+    thousands, decimal = _separators()
+    return text.replace(",", "_").replace(".", decimal).replace("_", thousands)
+
+
+def load_style(layer: QgsMapLayer, qml: str | Path) -> bool:
+    """Load ``qml`` onto ``layer`` and translate its texts; False if QGIS refused it."""
+    _message, ok = layer.loadNamedStyle(str(qml))
+    if ok:
+        translate_style(layer)
+    return bool(ok)
+
+
+def translate_style(layer: QgsMapLayer) -> None:
+    """Translate the legend labels, field aliases and form tabs of ``layer``'s style."""
+    if not isinstance(layer, QgsVectorLayer):
+        return
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index, category in enumerate(renderer.categories()):
+            if category.label() != str(category.value()):  # a data value names itself
+                renderer.updateCategoryLabel(index, tr_style(category.label()))
+    elif isinstance(renderer, QgsGraduatedSymbolRenderer):
+        for index, class_range in enumerate(renderer.ranges()):
+            renderer.updateRangeLabel(index, tr_style(class_range.label()))
+    elif isinstance(renderer, QgsRuleBasedRenderer):
+        for rule in renderer.rootRule().descendants():
+            rule.setLabel(tr_style(rule.label()))
+    for index in range(layer.fields().count()):
+        alias = layer.attributeAlias(index)
+        if alias:
+            layer.setFieldAlias(index, tr_style(alias))
+    form = layer.editFormConfig()
+    containers = [e for e in form.tabs() if isinstance(e, QgsAttributeEditorContainer)]
+    if containers:
+        while containers:
+            container = containers.pop()
+            container.setName(tr_style(container.name()))
+            containers += [
+                e for e in container.children() if isinstance(e, QgsAttributeEditorContainer)
+            ]
+        layer.setEditFormConfig(form)
+
+
+def style_qml(layer: QgsMapLayer) -> str:
+    """The style of ``layer`` as QML text (as ``saveNamedStyle`` would write it)."""
+    document = QDomDocument("qgis")
+    layer.exportNamedStyle(document)
+    return document.toString()
+
+
+def label_breaks(layer: QgsMapLayer) -> None:
+    """Catchment classes by break number ('Break 1') labelled with their break
+    ('up to 5 min'); classes of breaks the layer does not have leave its legend."""
+    if not isinstance(layer, QgsVectorLayer):
+        return
+    renderer = layer.renderer()
+    if not isinstance(renderer, (QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer)):
+        return
+    if renderer.classAttribute() != "break_no":
+        return
+    names = layer.fields().names()
+    unit_field = next((f for f in ("break_min", "break_m") if f in names), None)
+    if unit_field is None:
+        return
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes(["break_no", unit_field], layer.fields())
+    breaks = {}
+    for feature in layer.getFeatures(request):
+        if feature["break_no"] is not None and feature[unit_field] is not None:
+            breaks[int(feature["break_no"])] = float(feature[unit_field])
+    unit = "min" if unit_field == "break_min" else "m"
+
+    def label(key: int) -> str:
+        return tr("up to {value} {unit}").format(value=number(breaks[key]), unit=unit)
+
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):
+        for index in reversed(range(len(renderer.categories()))):
+            try:
+                key = int(renderer.categories()[index].value())
+            except (TypeError, ValueError):
+                continue
+            if key in breaks:
+                renderer.updateCategoryLabel(index, label(key))
+            else:
+                renderer.deleteCategory(index)
+        return
+    for index in reversed(range(len(renderer.ranges()))):
+        class_range = renderer.ranges()[index]
+        keys = [k for k in breaks if class_range.lowerValue() <= k <= class_range.upperValue()]
+        if len(keys) == 1:
+            renderer.updateRangeLabel(index, label(keys[0]))
+        elif not keys:
+            renderer.deleteClass(index)
