@@ -89,15 +89,14 @@ def translate_style(layer: QgsMapLayer) -> None:
         if alias:
             layer.setFieldAlias(index, tr_style(alias))
     form = layer.editFormConfig()
-    containers = [e for e in form.tabs() if isinstance(e, QgsAttributeEditorContainer)]
-    if containers:
-        while containers:
-            container = containers.pop()
-            container.setName(tr_style(container.name()))
-            containers += [
-                e for e in container.children() if isinstance(e, QgsAttributeEditorContainer)
-            ]
-        layer.setEditFormConfig(form)
+    pending = [e for e in form.tabs() if isinstance(e, QgsAttributeEditorContainer)]
+    if not pending:
+        return
+    while pending:  # tabs and the groups inside them
+        container = pending.pop()
+        container.setName(tr_style(container.name()))
+        pending += [e for e in container.children() if isinstance(e, QgsAttributeEditorContainer)]
+    layer.setEditFormConfig(form)
 
 
 def style_qml(layer: QgsMapLayer) -> str:
