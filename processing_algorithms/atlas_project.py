@@ -67,7 +67,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from .styling import _locale, _separators, label_breaks, language
+from .styling import label_breaks, language, map_locale, separators
 
 
 def tr(text: str) -> str:
@@ -805,7 +805,7 @@ def _pages(theme: Theme, members):
 
 def _number_format(decimals: int) -> QgsBasicNumericFormat:
     """Numbers of scale bars and raster legends with the separators of the map language."""
-    thousands, decimal = _separators()
+    thousands, decimal = separators()
     fmt = QgsBasicNumericFormat()
     fmt.setNumberDecimalPlaces(decimals)
     fmt.setShowTrailingZeros(False)
@@ -818,7 +818,7 @@ def _number_format(decimals: int) -> QgsBasicNumericFormat:
 def _today() -> str:
     """Today's date as on the maps: 23.11.2026 in German, 23 November 2026 in English."""
     # translators: a Qt date format (d, dd, MMM, MMMM, yyyy), e.g. "dd.MM.yyyy"
-    return _locale().toString(QDate.currentDate(), tr("d MMMM yyyy"))
+    return map_locale().toString(QDate.currentDate(), tr("d MMMM yyyy"))
 
 
 def _wrap(text: str, width: int = LEGEND_WRAP) -> str:

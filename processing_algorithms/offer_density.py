@@ -24,6 +24,7 @@ from geolib.raster import write_geotiff
 
 from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
 from .pip import pip_command
+from .styling import separators
 
 STYLE = "offer_density.qml"
 
@@ -241,6 +242,7 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
 def scaled_style(template: Path, vmax: float) -> str:
     """The pseudocolor QML of ``template`` (made for values 0–1) stretched to 0–``vmax``."""
     vmax = vmax if np.isfinite(vmax) and vmax > 0 else 1.0
+    decimal = separators()[1]  # legend numbers as in the map language: 0,02 in German
     root = ET.fromstring(template.read_text(encoding="utf-8"))
     for node in root.iter():
         for key in ("minimumValue", "classificationMin"):
@@ -252,7 +254,7 @@ def scaled_style(template: Path, vmax: float) -> str:
         if node.tag == "item" and "value" in node.attrib:
             value = float(node.get("value")) * vmax
             node.set("value", repr(value))
-            node.set("label", f"{value:.4g}")
+            node.set("label", f"{value:.4g}".replace(".", decimal))
     return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + ET.tostring(
         root, encoding="unicode"
     )

@@ -42,13 +42,13 @@ def language() -> str:
     return tr("en")
 
 
-def _locale() -> QLocale:
+def map_locale() -> QLocale:
     return QLocale(language())
 
 
-def _separators() -> tuple[str, str]:
+def separators() -> tuple[str, str]:
     """(thousands, decimal) separators of the map language: ('.', ',') in German."""
-    locale = _locale()
+    locale = map_locale()
     return locale.groupSeparator(), locale.decimalPoint()
 
 
@@ -57,7 +57,7 @@ def number(value: float, decimals: int = 1) -> str:
     (whole numbers without decimals)."""
     value = float(value)
     text = f"{int(value):,}" if value.is_integer() else f"{value:,.{decimals}f}"
-    thousands, decimal = _separators()
+    thousands, decimal = separators()
     return text.replace(",", "_").replace(".", decimal).replace("_", thousands)
 
 

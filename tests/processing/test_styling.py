@@ -90,3 +90,24 @@ def test_every_style_text_has_a_german_translation():
     found = {source for (context, source) in i18n.extract() if context == "styles"}
     assert {"no coordinates", "Reason", "Offer", "Break 1", "0.5 – 0.8", "Other"} <= found
     assert "Senioren" not in found and "0 – 20" not in found
+
+
+def test_density_legend_numbers_follow_the_language(examples, tmp_path):
+    import re
+
+    labels = {}
+    for lang in ("en", "de"):
+        out = tmp_path / f"dichte_{lang}.tif"
+        params = {"INPUT": str(examples["offers"]), "RADIUS": 1000, "PIXEL_SIZE": 500}
+        with german() if lang == "de" else _nothing():
+            run_algorithm("sozialplanung:offerdensity", {**params, "OUTPUT": str(out)})
+        qml = out.with_suffix(".qml").read_text(encoding="utf-8")
+        labels[lang] = re.findall(r'label="([^"]*)"', qml)
+    assert any("." in label for label in labels["en"])
+    assert labels["de"] == [label.replace(".", ",") for label in labels["en"]]
+
+
+def _nothing():
+    import contextlib
+
+    return contextlib.nullcontext()
