@@ -741,10 +741,10 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress, noded: bool
     bands (break ``i`` holds the pieces costing between break ``i - 1`` and ``i``).
     The polygon of break ``i`` is that of break ``i - 1`` united with the buffers of
     band ``i`` (each whole edge buffered once however many offers reach it), so a
-    larger break's polygon contains the smaller. From ``_FACE_MIN`` pieces in a band
-    on, the buffers of all pieces up to break ``i`` are built at once from the faces
-    they enclose (:func:`_face_buffer`) instead of unioning thousands of overlapping
-    buffers. ``noded``: the pieces come from a noded network (see :func:`_face_buffer`).
+    larger break's polygon contains the smaller. From ``_FACE_MIN`` pieces up to a
+    break on, the buffers of all pieces up to break ``i`` are built at once from the
+    faces they enclose (:func:`_face_buffer`) instead of unioning hundreds of
+    overlapping buffers. ``noded``: the pieces come from a noded network (see :func:`_face_buffer`).
     """
     if len(lines) == 0:
         return gpd.GeoDataFrame(
@@ -759,8 +759,12 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress, noded: bool
     spans = list(zip(bounds[:-1], bounds[1:]))
     # pieces of small bands (offer and break) are buffered here, large bands go by
     # their faces
+    # a band goes by faces once the pieces up to its break are many: its polygon is
+    # built from all of them anyway, and uniting hundreds of buffers costs more
     key = offer_code * len(values) + (bno - 1)
-    small = np.bincount(key)[key] < _FACE_MIN
+    per_band = np.bincount(key, minlength=len(offer_values) * len(values))
+    up_to = np.cumsum(per_band.reshape(-1, len(values)), axis=1).ravel()
+    small = up_to[key] < _FACE_MIN
     buffered = np.empty(len(lines), dtype=object)
     whole, cut = full & small, ~full & small
     uniq_edges, inverse = np.unique(edge[whole], return_inverse=True)
@@ -781,7 +785,11 @@ def _polygons(lines, values, break_col, walkoff, progress: Progress, noded: bool
         idx = order[span[0] : span[1]]
         oc = offer_code[idx[0]]
         bands = [idx[bno[idx] == bi] for bi in range(1, len(values) + 1)]
-        large = [bi for bi, band in enumerate(bands) if len(band) >= _FACE_MIN]
+        large = [
+            bi
+            for bi, band in enumerate(bands)
+            if len(band) and up_to[oc * len(values) + bi] >= _FACE_MIN
+        ]
 
         def face(i):  # all pieces up to the break: no faces are cut at band borders
             return _face_buffer(geoms[idx[bno[idx] <= i + 1]], walkoff, noded=noded)

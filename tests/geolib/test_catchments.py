@@ -464,13 +464,23 @@ def test_face_buffer_is_the_buffer_of_the_lines(keep, extra, walkoff, noded):
     assert fine.area - mine.area <= chords
 
 
-def test_large_groups_by_faces_keep_nesting_and_dissolve_union(monkeypatch):
+# 1: every band by its faces; 12: the first bands (6-9 pieces) by their buffers, the
+# second by faces also where it alone has fewer (10) but 16 pieces lie up to its break
+@pytest.mark.parametrize("face_min", [1, 12])
+def test_large_groups_by_faces_keep_nesting_and_dissolve_union(monkeypatch, face_min):
     import geolib.catchments as catchments
 
     net = grid()
     off = offers([(0, 0), (500, 500), (260, 310)])
     small = network_catchments(net, off, breaks="120,300", overlap="dissolve", walkoff=30)
-    monkeypatch.setattr(catchments, "_FACE_MIN", 1)  # every group by its faces
+    monkeypatch.setattr(catchments, "_FACE_MIN", face_min)
+    faced = []
+    face_buffer = catchments._face_buffer
+    monkeypatch.setattr(
+        catchments,
+        "_face_buffer",
+        lambda lines, *a, **k: faced.append(len(lines)) or face_buffer(lines, *a, **k),
+    )
     per = network_catchments(net, off, breaks="120,300", walkoff=30)
     dis = network_catchments(net, off, breaks="120,300", overlap="dissolve", walkoff=30)
     for _, g in per.areas.groupby("offer_id"):
@@ -482,6 +492,8 @@ def test_large_groups_by_faces_keep_nesting_and_dissolve_union(monkeypatch):
         before = small.areas[small.areas.break_no == bno].geometry.iloc[0]
         assert union.symmetric_difference(mine).area <= 1e-6 * union.area + 1e-3
         assert before.symmetric_difference(mine).area <= 1e-6 * before.area + 1e-3
+    if face_min == 12:  # per offer: o0 and o1 16 pieces up to the 2nd break, o2 55
+        assert sorted(faced[:3]) == [16, 16, 55]
 
 
 def test_substrings_match_shapely_on_polylines():
