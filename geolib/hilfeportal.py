@@ -153,7 +153,8 @@ class HilfeportalResult:
 
     ``all_offers`` are every checked offer with coordinates, ``offers`` those that
     pass the filters; ``checks`` is the whole check list. ``from_cache`` is true when
-    the refresh failed and the cached offers of ``fetched_at`` are shown instead.
+    the refresh failed and the cached offers of ``fetched_at`` are shown instead;
+    ``refresh_note`` then says so, for a warning (it is not among ``notes``).
     ``categories`` and ``target_groups`` count the offers per term (all offers).
     """
 
@@ -168,6 +169,7 @@ class HilfeportalResult:
     target_groups: dict[str, int] = field(default_factory=dict)
     unknown_fields: list[str] = field(default_factory=list)
     notes: list[Message] = field(default_factory=list)
+    refresh_note: Message | None = None
 
 
 # --------------------------------------------------------------------------------------
@@ -962,7 +964,7 @@ def read_offers(
         columns=list(RECORD_COLUMNS),
     ).astype(object)
     if unknown_fields:
-        notes.append(_unknown_fields_note(unknown_fields))
+        notes.append(unknown_fields_note(unknown_fields))
     return FetchResult(
         records=frame,
         source=_display_source(text),
@@ -973,7 +975,14 @@ def read_offers(
     )
 
 
-def _unknown_fields_note(fields: Iterable[str]) -> Message:
+def unknown_fields_note(fields: Iterable[str]) -> Message:
+    """The note that the source delivered ``fields`` that no mapping knows (ignored).
+
+    Examples
+    --------
+    >>> unknown_fields_note(["z", "a"]).format()
+    'These fields of the source are unknown and were ignored: a, z.'
+    """
     return Message(
         "These fields of the source are unknown and were ignored: {fields}.",
         fields=", ".join(sorted(fields)),
@@ -1710,7 +1719,8 @@ def load_offers(
     -----
     A complete read replaces the cached fetch of the source. When a read fails and
     a cached fetch exists, its offers are returned with ``from_cache=True``, the time
-    of that fetch in ``fetched_at`` and the reason in ``refresh_error`` and ``notes``.
+    of that fetch in ``fetched_at`` and the reason in ``refresh_error`` and
+    ``refresh_note``.
 
     Examples
     --------
@@ -1721,6 +1731,7 @@ def load_offers(
     cache = OfferCache(cache_dir) if cache_dir is not None else None
     from_cache = False
     refresh_error: str | None = None
+    refresh_note: Message | None = None
     notes: list[Message] = []
     try:
         fetched = read_offers(
@@ -1749,16 +1760,14 @@ def load_offers(
         fetched = cached
         from_cache = True
         refresh_error = str(exc)
-        notes.append(
-            Message(
-                "The refresh failed: {error} The offers shown are those fetched at {when}.",
-                error=exc.message,
-                when=cached.fetched_at,
-            )
+        refresh_note = Message(
+            "The refresh failed: {error} The offers shown are those fetched at {when}.",
+            error=exc.message,
+            when=cached.fetched_at,
         )
     notes.extend(fetched.notes)
     if fetched.unknown_fields and from_cache:
-        notes.append(_unknown_fields_note(fetched.unknown_fields))
+        notes.append(unknown_fields_note(fetched.unknown_fields))
     checked = check_offers(
         fetched.records,
         area=area,
@@ -1791,4 +1800,5 @@ def load_offers(
         target_groups=term_counts(checked.offers, "target_groups"),
         unknown_fields=fetched.unknown_fields,
         notes=notes,
+        refresh_note=refresh_note,
     )

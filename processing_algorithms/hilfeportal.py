@@ -212,9 +212,9 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             progress=self.progress(feedback, 0, 80),
         )
         self._input_names[self.SOURCE] = result.source  # without a key in the URL
-        if result.from_cache:
-            feedback.pushWarning(tr_geolib(result.notes[0]))
-        self.push_notes(feedback, result.notes[1:] if result.from_cache else result.notes)
+        if result.refresh_note is not None:
+            feedback.pushWarning(tr_geolib(result.refresh_note))
+        self.push_notes(feedback, result.notes)
         feedback.pushInfo(
             self.tr("{n} offers loaded ({fetched}), {k} findings in the check list.").format(
                 n=len(result.offers), fetched=result.fetched_at, k=len(result.checks)
@@ -223,7 +223,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         synthetic = result.all_offers["synthetic"].fillna(0).astype(int)
         self._synthetic_inputs = bool((synthetic == 1).any())
         checks = checks_for_display(result.checks)
-        notes = [tr_geolib(n) for n in result.notes]
+        notes = [tr_geolib(n) for n in [result.refresh_note, *result.notes] if n is not None]
         dest = self.write_sink(
             parameters,
             self.OUTPUT,

@@ -49,7 +49,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from geolib.hilfeportal import filter_offers, is_url
+from geolib.hilfeportal import filter_offers, is_url, unknown_fields_note
 from geolib.io import attach_style
 from processing_algorithms import bridge
 from processing_algorithms.base import STYLES_DIR, tr_geolib
@@ -280,8 +280,8 @@ class HilfeportalDock(QgsDockWidget):
             self.loadFinished.emit(False)
             return
         result = self.result
-        if result.from_cache:
-            self._message(tr_geolib(result.notes[0]), Qgis.Warning)
+        if result.refresh_note is not None:
+            self._message(tr_geolib(result.refresh_note), Qgis.Warning)
         else:
             self._message(
                 tr("{n} offers loaded, {k} findings in the check list.").format(
@@ -289,9 +289,8 @@ class HilfeportalDock(QgsDockWidget):
                 ),
                 Qgis.Success,
             )
-        for note in result.notes[1:] if result.from_cache else result.notes:
-            if "unknown" in note.template:
-                self._message(tr_geolib(note), Qgis.Info)
+        if result.unknown_fields:
+            self._message(tr_geolib(unknown_fields_note(result.unknown_fields)), Qgis.Info)
         self.loadFinished.emit(True)
 
     # --- categories, target groups, search --------------------------------------------

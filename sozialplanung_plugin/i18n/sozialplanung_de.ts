@@ -882,7 +882,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="527"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="526"/>
         <source>Adding the new features failed.</source>
         <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
     </message>
@@ -917,7 +917,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="385"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="384"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
@@ -932,7 +932,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="370"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="369"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
@@ -962,7 +962,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="516"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="515"/>
         <source>Removing the old features failed.</source>
         <translation>Die alten Objekte konnten nicht entfernt werden.</translation>
     </message>
@@ -982,27 +982,27 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="423"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="422"/>
         <source>The folder '{path}' for the layers cannot be created: {error}</source>
         <translation>Der Ordner '{path}' für die Layer kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="504"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="503"/>
         <source>The layer '{name}' is being edited; save or discard the edits first.</source>
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="439"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="438"/>
         <source>The layer file '{path}' cannot be opened.</source>
         <translation>Die Layer-Datei '{path}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="379"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="378"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="375"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="374"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
@@ -1028,32 +1028,32 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>OfferDensityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="138"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="139"/>
         <source>Decay ratio (triangular kernel only)</source>
         <translation>Abfallverhältnis (nur Dreieckskern)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="130"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="131"/>
         <source>Epanechnikov</source>
         <translation>Epanechnikov</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="153"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="154"/>
         <source>Expected offers per cell</source>
         <translation>Erwartete Angebote je Zelle</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="160"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="161"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="131"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="132"/>
         <source>Gaussian</source>
         <translation>Gauß</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="54"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="55"/>
         <source>Kernel density of offers (points) as a GeoTIFF raster in ETRS89 / UTM 32N (EPSG:25832). Every point spreads its weight (1, or the weight field, e.g. capacity) over a disc of the search radius; each pixel gets the sum of the kernels evaluated exactly at its centre.
 
 Kernels: quartic (default), triangular (with decay ratio: the value at the radius), uniform, triweight, Epanechnikov, Gaussian (cut off at the radius, which is 3 standard deviations).
@@ -1078,92 +1078,92 @@ Vergleich mit der QGIS-Heatmap: Auf demselben Raster sind die Rohwerte gleich. D
 Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß für den Arbeitsspeicher sind, werden mit dem benötigten Speicher abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="124"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="125"/>
         <source>Kernel shape</source>
         <translation>Kernform</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="163"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="164"/>
         <source>Offer density</source>
         <translation>Angebotsdichte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="51"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="52"/>
         <source>Offer density (kernel density)</source>
         <translation>Angebotsdichte (Kerndichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="82"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="83"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="154"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="155"/>
         <source>Offers per km²</source>
         <translation>Angebote je km²</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="149"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="150"/>
         <source>Output values</source>
         <translation>Ausgabewerte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="106"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="107"/>
         <source>Pixel size (m)</source>
         <translation>Pixelgröße (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="126"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="127"/>
         <source>Quartic</source>
         <translation>Quartisch</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="97"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="98"/>
         <source>Radius from field (m)</source>
         <translation>Radius aus Feld (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="206"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="207"/>
         <source>Raster of {rows} × {cols} pixels; values from {vmin} to {vmax}.</source>
         <translation>Raster mit {rows} × {cols} Pixeln; Werte von {vmin} bis {vmax}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="151"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="152"/>
         <source>Raw (sum of kernel values)</source>
         <translation>Roh (Summe der Kernwerte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="152"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="153"/>
         <source>Scaled (density per m²)</source>
         <translation>Skaliert (Dichte je m²)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="88"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="89"/>
         <source>Search radius (m)</source>
         <translation>Suchradius (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="127"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="128"/>
         <source>Triangular</source>
         <translation>Dreieck</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="129"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="130"/>
         <source>Triweight</source>
         <translation>Triweight</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="128"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="129"/>
         <source>Uniform</source>
         <translation>Gleichförmig</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="115"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="116"/>
         <source>Weight field (e.g. capacity)</source>
         <translation>Gewichtsfeld (z. B. capacity)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="182"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="183"/>
         <source>numba is not installed (or switched off with GEOLIB_NO_NUMBA=1), so the density is computed with numpy: the same values, but 3–5 times slower. To speed it up, install numba for QGIS's Python and restart QGIS: {command}</source>
         <translation>numba ist nicht installiert (oder mit GEOLIB_NO_NUMBA=1 abgeschaltet), daher wird die Dichte mit numpy berechnet: dieselben Werte, aber 3- bis 5-mal langsamer. Für mehr Tempo installieren Sie numba für das Python von QGIS und starten QGIS neu: {command}</translation>
     </message>
@@ -1569,7 +1569,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="741"/>
+        <location filename="../../geolib/hilfeportal.py" line="743"/>
         <source>'{file}' is not UTF-8; it was read as Windows-1252.</source>
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
     </message>
@@ -1579,7 +1579,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="752"/>
+        <location filename="../../geolib/hilfeportal.py" line="754"/>
         <source>'{path}' is a folder, not an exported file.</source>
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
@@ -1589,7 +1589,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1279"/>
+        <location filename="../../geolib/catchments.py" line="1287"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -1624,7 +1624,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="469"/>
+        <location filename="../../geolib/hilfeportal.py" line="471"/>
         <source>Asked for page {asked}, the Hilfeportal answered with page {got}; its paging is broken. Nothing was loaded.</source>
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -1674,7 +1674,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1515"/>
+        <location filename="../../geolib/hilfeportal.py" line="1524"/>
         <source>Check '{check}': {n} findings.</source>
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
@@ -1829,7 +1829,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1367"/>
+        <location filename="../../geolib/hilfeportal.py" line="1376"/>
         <source>Latitude and longitude are swapped ({lon} / {lat}); the offer is shown at the exchanged position. Correct it in the Hilfeportal.</source>
         <translation>Breite und Länge sind vertauscht ({lon} / {lat}); das Angebot wird an der getauschten Position gezeigt. Bitte im Hilfeportal korrigieren.</translation>
     </message>
@@ -1839,7 +1839,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="833"/>
+        <location filename="../../geolib/hilfeportal.py" line="835"/>
         <source>Line {line} of the export '{file}' cannot be read as CSV: {error}.</source>
         <translation>Zeile {line} des Exports '{file}' kann nicht als CSV gelesen werden: {error}.</translation>
     </message>
@@ -1904,7 +1904,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="931"/>
+        <location filename="../../geolib/hilfeportal.py" line="933"/>
         <source>No source given: enter the Hilfeportal's URL or an exported file.</source>
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
     </message>
@@ -1914,7 +1914,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1349"/>
+        <location filename="../../geolib/hilfeportal.py" line="1358"/>
         <source>Not updated since {date} (more than {days} days before {as_of}).</source>
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
@@ -1939,12 +1939,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="440"/>
+        <location filename="../../geolib/hilfeportal.py" line="442"/>
         <source>Page {page} of the Hilfeportal is not valid JSON ({error}); nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist kein gültiges JSON ({error}); es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="477"/>
+        <location filename="../../geolib/hilfeportal.py" line="479"/>
         <source>Page {page} of the Hilfeportal repeats page {earlier}; its paging is broken. Nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -1984,7 +1984,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1320"/>
+        <location filename="../../geolib/hilfeportal.py" line="1329"/>
         <source>Same title and address as {others}: possibly the same offer twice.</source>
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
@@ -2019,47 +2019,47 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sozialformel-Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="503"/>
+        <location filename="../../geolib/hilfeportal.py" line="505"/>
         <source>The Hilfeportal announced {total} offers but delivered {got}; the answer is incomplete. Nothing was loaded.</source>
         <translation>Das Hilfeportal kündigte {total} Angebote an, lieferte aber {got}; die Antwort ist unvollständig. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="397"/>
+        <location filename="../../geolib/hilfeportal.py" line="399"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}' {n} times; try again later.</source>
         <translation>Das Hilfeportal antwortete {n}-mal mit HTTP {status} auf '{url}'; versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="404"/>
+        <location filename="../../geolib/hilfeportal.py" line="406"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}'. Check the address.</source>
         <translation>Das Hilfeportal antwortete mit HTTP {status} auf '{url}'. Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="552"/>
+        <location filename="../../geolib/hilfeportal.py" line="554"/>
         <source>The Hilfeportal answered with something that is not a list of offers.</source>
         <translation>Das Hilfeportal antwortete mit etwas, das keine Liste von Angeboten ist.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="418"/>
+        <location filename="../../geolib/hilfeportal.py" line="420"/>
         <source>The Hilfeportal at '{url}' could not be reached after {n} attempts: {error}.</source>
         <translation>Das Hilfeportal unter '{url}' war nach {n} Versuchen nicht erreichbar: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="460"/>
+        <location filename="../../geolib/hilfeportal.py" line="462"/>
         <source>The Hilfeportal delivered more than {n} pages without an end; its paging seems broken. Nothing was loaded.</source>
         <translation>Das Hilfeportal lieferte mehr als {n} Seiten ohne Ende; seine Seitenaufteilung scheint fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="524"/>
+        <location filename="../../geolib/hilfeportal.py" line="526"/>
         <source>The Hilfeportal redirected to '{url}', which is not http(s).</source>
         <translation>Das Hilfeportal leitete auf '{url}' weiter; das ist kein http(s).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="387"/>
+        <location filename="../../geolib/hilfeportal.py" line="389"/>
         <source>The Hilfeportal refused access (HTTP {status}). Check the token in the authentication configuration.</source>
         <translation>Das Hilfeportal verweigerte den Zugriff (HTTP {status}). Prüfen Sie das Token in der Authentifizierungskonfiguration.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="557"/>
+        <location filename="../../geolib/hilfeportal.py" line="559"/>
         <source>The Hilfeportal's answer has no list of offers (expected 'contents'). Is the address the API root?</source>
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
@@ -2119,7 +2119,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="194"/>
+        <location filename="../../geolib/hilfeportal.py" line="196"/>
         <source>The address '{url}' is not an http(s) URL. Give the Hilfeportal API as http://… or https://…, or the path of an exported file.</source>
         <translation>Die Adresse '{url}' ist keine http(s)-URL. Geben Sie die Hilfeportal-API als http://… oder https://… an oder den Pfad einer exportierten Datei.</translation>
     </message>
@@ -2134,7 +2134,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="375"/>
+        <location filename="../../geolib/hilfeportal.py" line="377"/>
         <source>The answer of '{url}' is larger than {mb} MB; ask the Hilfeportal for smaller pages.</source>
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
@@ -2154,7 +2154,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1742"/>
+        <location filename="../../geolib/hilfeportal.py" line="1753"/>
         <source>The cache could not be written: {error}</source>
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
@@ -2184,12 +2184,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1205"/>
+        <location filename="../../geolib/hilfeportal.py" line="1214"/>
         <source>The coordinates '{lon}' / '{lat}' are not numbers; the offer is not on the map.</source>
         <translation>Die Koordinaten '{lon}' / '{lat}' sind keine Zahlen; das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1376"/>
+        <location filename="../../geolib/hilfeportal.py" line="1385"/>
         <source>The coordinates {lon} / {lat} are outside the range of longitude (−180…180) and latitude (−90…90); the offer is not on the map.</source>
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
@@ -2214,17 +2214,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="805"/>
+        <location filename="../../geolib/hilfeportal.py" line="807"/>
         <source>The export '{file}' holds no list of offers.</source>
         <translation>Der Export '{file}' enthält keine Liste von Angeboten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="759"/>
+        <location filename="../../geolib/hilfeportal.py" line="761"/>
         <source>The export '{file}' is empty: it contains no offers.</source>
         <translation>Der Export '{file}' ist leer: er enthält keine Angebote.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="767"/>
+        <location filename="../../geolib/hilfeportal.py" line="769"/>
         <source>The export '{file}' is not valid JSON: {error}</source>
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
     </message>
@@ -2249,17 +2249,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Feld „{field}“ im {what} ist nicht numerisch: {n} Werte sind keine Zahlen (zum Beispiel {examples}). Wählen Sie ein Zahlenfeld oder korrigieren Sie diese Werte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="251"/>
+        <location filename="../../geolib/hilfeportal.py" line="253"/>
         <source>The field mapping names '{key}', which is not part of an offer. Use one of: {keys}.</source>
         <translation>Die Feldzuordnung nennt '{key}', das kein Teil eines Angebots ist. Verwenden Sie eines von: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1168"/>
+        <location filename="../../geolib/hilfeportal.py" line="1177"/>
         <source>The field {field} has {n} characters; it was shortened to {limit}.</source>
         <translation>Das Feld {field} hat {n} Zeichen; es wurde auf {limit} gekürzt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="777"/>
+        <location filename="../../geolib/hilfeportal.py" line="779"/>
         <source>The file '{file}' is not a Hilfeportal export: use JSON, GeoJSON or CSV.</source>
         <translation>Die Datei '{file}' ist kein Hilfeportal-Export: Verwenden Sie JSON, GeoJSON oder CSV.</translation>
     </message>
@@ -2269,7 +2269,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ kann nicht als Vektordaten gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="750"/>
+        <location filename="../../geolib/hilfeportal.py" line="752"/>
         <source>The file '{path}' does not exist. Check the path.</source>
         <translation>Die Datei „{path}“ existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
@@ -2304,7 +2304,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1297"/>
+        <location filename="../../geolib/hilfeportal.py" line="1306"/>
         <source>The id {id} occurs {n} times; only the first offer with it is kept.</source>
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
@@ -2354,7 +2354,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1186"/>
+        <location filename="../../geolib/hilfeportal.py" line="1195"/>
         <source>The link '{url}' is not an http(s) address; it was removed.</source>
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
@@ -2394,17 +2394,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zahl der Angebote muss mindestens 1 sein, nicht {n}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1217"/>
+        <location filename="../../geolib/hilfeportal.py" line="1226"/>
         <source>The offer has no coordinates; it is not on the map.</source>
         <translation>Das Angebot hat keine Koordinaten; es erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1339"/>
+        <location filename="../../geolib/hilfeportal.py" line="1348"/>
         <source>The offer has no valid update date ('{value}').</source>
         <translation>Das Angebot hat kein gültiges Aktualisierungsdatum ('{value}').</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1278"/>
+        <location filename="../../geolib/hilfeportal.py" line="1287"/>
         <source>The offer lies outside the area of the check ({lon} / {lat}).</source>
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
@@ -2444,7 +2444,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1200"/>
+        <location filename="../../geolib/catchments.py" line="1208"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -2474,7 +2474,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1128"/>
+        <location filename="../../geolib/hilfeportal.py" line="1137"/>
         <source>The records lack the columns {columns}; read them with read_offers().</source>
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
@@ -2484,7 +2484,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1753"/>
+        <location filename="../../geolib/hilfeportal.py" line="1763"/>
         <source>The refresh failed: {error} The offers shown are those fetched at {when}.</source>
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
@@ -2604,7 +2604,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1423"/>
+        <location filename="../../geolib/hilfeportal.py" line="1432"/>
         <source>The {what} has no polygons to check the offers against.</source>
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
@@ -2639,7 +2639,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1215"/>
+        <location filename="../../geolib/catchments.py" line="1223"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2649,7 +2649,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="977"/>
+        <location filename="../../geolib/hilfeportal.py" line="986"/>
         <source>These fields of the source are unknown and were ignored: {fields}.</source>
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
     </message>
@@ -2839,12 +2839,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Netzlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="414"/>
+        <location filename="../../geolib/hilfeportal.py" line="416"/>
         <source>no answer within {s} s</source>
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1090"/>
+        <location filename="../../geolib/catchments.py" line="1098"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -2859,7 +2859,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Startlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="326"/>
+        <location filename="../../geolib/hilfeportal.py" line="328"/>
         <source>per_page and max_pages must be at least 1, retries at least 0 and the timeout positive.</source>
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
@@ -2884,7 +2884,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>POI-Layer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1196"/>
+        <location filename="../../geolib/catchments.py" line="1204"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -3009,12 +3009,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1505"/>
+        <location filename="../../geolib/hilfeportal.py" line="1514"/>
         <source>{n} of {total} offers are not on the map (no usable coordinates or a duplicate id); the check list names them.</source>
         <translation>{n} von {total} Angeboten erscheinen nicht auf der Karte (keine brauchbaren Koordinaten oder doppelte ID); die Prüfliste nennt sie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1777"/>
+        <location filename="../../geolib/hilfeportal.py" line="1786"/>
         <source>{n} of {total} offers match the filters.</source>
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
@@ -3059,7 +3059,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Polygone im {what} sind ungültig und lassen sich nicht reparieren (Zeilen {rows}). Führen Sie „Geometrien reparieren“ auf dem Layer aus und prüfen Sie diese Objekte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="842"/>
+        <location filename="../../geolib/hilfeportal.py" line="844"/>
         <source>{n} rows of '{file}' have more cells than the header; the extra cells were ignored. Is a separator inside a text without quotes?</source>
         <translation>{n} Zeilen von '{file}' haben mehr Zellen als die Kopfzeile; die zusätzlichen Zellen wurden ignoriert. Steht ein Trennzeichen in einem Text ohne Anführungszeichen?</translation>
     </message>
@@ -3342,7 +3342,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Text gekürzt</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/styling.py" line="133"/>
+        <location filename="../../processing_algorithms/styling.py" line="132"/>
         <source>up to {value} {unit}</source>
         <translation>bis {value} {unit}</translation>
     </message>
