@@ -69,8 +69,8 @@ class CatchmentResult:
     ``unroutable``: offers that could not be used, with ``reason``.
     ``population``: reached and unreached population per municipality and break.
     ``nodes``: every node within the largest break with ``node``, its nearest
-    ``offer_id``, ``break_no`` (the smallest break reaching it) and its cost
-    (``cost_min`` or ``cost_m``), when asked for.
+    ``offer_id``, ``break_no`` and ``break_min``/``break_m`` (the smallest break
+    reaching it) and its cost (``cost_min`` or ``cost_m``), when asked for.
     """
 
     areas: gpd.GeoDataFrame
@@ -405,13 +405,15 @@ def _node_frame(network, d, sources, offer_ids, values) -> gpd.GeoDataFrame:
     """
     n = network.n_nodes
     ok = np.isfinite(d) & (sources >= n) & (d <= values[-1])
-    unit_col = "cost_min" if network.unit == "min" else "cost_m"
+    unit = "min" if network.unit == "min" else "m"
+    break_no = np.searchsorted(values, d[ok], "left") + 1
     return gpd.GeoDataFrame(
         {
             "node": np.flatnonzero(ok),
             "offer_id": offer_ids[sources[ok] - n],
-            "break_no": np.searchsorted(values, d[ok], "left") + 1,
-            unit_col: d[ok],
+            "break_no": break_no,
+            f"break_{unit}": np.asarray(values, dtype=float)[break_no - 1],
+            f"cost_{unit}": d[ok],
         },
         geometry=shapely.points(network.node_xy[ok]),
         crs=network.crs,

@@ -432,7 +432,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                     self.tr("Node costs need the network mode; the node output stays empty.")
                 )
                 nodes = gpd.GeoDataFrame(
-                    {"node": [], "offer_id": [], "break_no": [], "cost_m": []},
+                    {"node": [], "offer_id": [], "break_no": [], "break_m": [], "cost_m": []},
                     geometry=[],
                     crs=result.areas.crs,
                 )

@@ -167,6 +167,7 @@ def test_node_costs_name_the_nearest_offer_and_the_smallest_break(overlap):
     assert nodes.loc[(400.0, 100.0), "cost_m"] == pytest.approx(200.0)
     assert nodes.loc[(100.0, 0.0), "break_no"] == 1  # 100 m: within 150
     assert nodes.loc[(400.0, 100.0), "break_no"] == 2  # 200 m: within 300
+    assert nodes.loc[(400.0, 100.0), "break_m"] == 300.0
     assert nodes["cost_m"].max() <= 300.0
     assert (200.0, 200.0) not in nodes.index  # 400 m from either offer
 

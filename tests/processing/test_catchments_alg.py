@@ -157,6 +157,8 @@ def test_node_costs_output_is_styled_and_agrees_with_the_lines(wedel_offers, tmp
     assert matched == len(nodes)
     layer = QgsVectorLayer(str(out), "n", "ogr")
     assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
+    # the legend says the breaks (from the stored style)
+    assert [r.label() for r in layer.renderer().ranges()] == ["up to 200 m", "up to 400 m"]
 
 
 def test_node_costs_in_distance_mode_say_why_they_are_empty(wedel_offers, tmp_path):
