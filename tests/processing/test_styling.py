@@ -111,3 +111,17 @@ def _nothing():
     import contextlib
 
     return contextlib.nullcontext()
+
+
+def test_breaks_with_null_values_are_skipped_when_labelling():
+    # a catchments layer edited by hand (or filled by another tool) may have NULL breaks
+    from qgis.core import NULL
+
+    from processing_algorithms.styling import label_breaks, load_style
+    from tests._qgis import memory_layer
+
+    uri = "Polygon?crs=EPSG:25832&field=break_no:integer&field=break_min:double"
+    layer = memory_layer(uri, [(None, [NULL, 5.0]), (None, [2, NULL]), (None, [1, 5.0])])
+    assert load_style(layer, STYLES_DIR / "catchments.qml")
+    label_breaks(layer)
+    assert [r.label() for r in layer.renderer().ranges()] == ["up to 5 min"]
