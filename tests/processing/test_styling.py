@@ -93,24 +93,19 @@ def test_every_style_text_has_a_german_translation():
 
 
 def test_density_legend_numbers_follow_the_language(examples, tmp_path):
+    import contextlib
     import re
 
     labels = {}
     for lang in ("en", "de"):
         out = tmp_path / f"dichte_{lang}.tif"
         params = {"INPUT": str(examples["offers"]), "RADIUS": 1000, "PIXEL_SIZE": 500}
-        with german() if lang == "de" else _nothing():
+        with german() if lang == "de" else contextlib.nullcontext():
             run_algorithm("sozialplanung:offerdensity", {**params, "OUTPUT": str(out)})
         qml = out.with_suffix(".qml").read_text(encoding="utf-8")
         labels[lang] = re.findall(r'label="([^"]*)"', qml)
     assert any("." in label for label in labels["en"])
     assert labels["de"] == [label.replace(".", ",") for label in labels["en"]]
-
-
-def _nothing():
-    import contextlib
-
-    return contextlib.nullcontext()
 
 
 def test_breaks_with_null_values_are_skipped_when_labelling():
