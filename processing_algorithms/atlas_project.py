@@ -67,7 +67,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
-from .styling import label_breaks, language, map_locale, separators
+from .styling import label_breaks, language, map_locale, separators, translate_style
 
 
 def tr(text: str) -> str:
@@ -530,6 +530,7 @@ def build_atlas(
 
     loaded = _load_layers(gpkg, notes) + _raster_files(gpkg.parent, notes)
     for layer, _ in loaded:
+        translate_style(layer)  # a style stored by a run in English: in the map language
         label_breaks(layer)
     if not loaded:
         raise QgsProcessingException(

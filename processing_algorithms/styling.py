@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from qgis.core import (
+    NULL,
     QgsAttributeEditorContainer,
     QgsCategorizedSymbolRenderer,
     QgsFeatureRequest,
@@ -124,8 +125,9 @@ def label_breaks(layer: QgsMapLayer) -> None:
     request.setSubsetOfAttributes(["break_no", unit_field], layer.fields())
     breaks = {}
     for feature in layer.getFeatures(request):
-        if feature["break_no"] is not None and feature[unit_field] is not None:
-            breaks[int(feature["break_no"])] = float(feature[unit_field])
+        key, value = feature["break_no"], feature[unit_field]
+        if key != NULL and value != NULL:  # NULL (a QVariant) is not None
+            breaks[int(key)] = float(value)
     unit = "min" if unit_field == "break_min" else "m"
 
     def label(key: int) -> str:

@@ -251,3 +251,19 @@ def test_search_while_the_layer_is_edited_is_a_message(dock, tmp_path):
     assert any("is being edited" in m for m in messages(dock))
     assert layer.featureCount() == 2  # unchanged
     layer.rollBack()
+
+
+def test_the_layer_file_keeps_the_style_as_shown_in_the_users_language(dock, server):
+    from geolib.io import read_style
+    from sozialplanung_plugin.hilfeportal_dock import LAYER_FILE
+    from tests._qgis import german
+
+    dock.source_edit.setText(server.url)
+    with german():
+        assert press_load(dock)
+    checks = read_style(dock.cache_dir / LAYER_FILE, "pruefliste")
+    offers = read_style(dock.cache_dir / LAYER_FILE, "angebote")
+    assert 'label="ohne Koordinaten"' in checks and "no coordinates" not in checks
+    assert 'label="Sonstige"' in offers and 'name="Angebot"' in offers
+    label = dock.layer("checks").renderer().categories()[0].label()
+    assert label == "ohne Koordinaten"  # as the layer shows it

@@ -315,6 +315,19 @@ def test_with_the_german_translation_the_atlas_is_german(atlas, atlas_en):
     assert language() == "en"
 
 
+def test_a_style_stored_in_english_is_shown_in_the_atlas_language(atlas):
+    # the fixture ran offersperpopulation without a translation (an English QGIS):
+    # its stored legend is English, the German atlas shows it in German
+    _, gpkg, result = atlas
+    assert "0 – 0.25" in read_style(gpkg, "angebote_je_einwohner")
+    project = _read_project(result.project)
+    (layer,) = [
+        lay for lay in project.mapLayers().values() if lay.shortName() == "angebote_je_einwohner"
+    ]
+    labels = [item.label() for item in layer.renderer().legendSymbolItems()]
+    assert "0 – 0,25" in labels and "0 – 0.25" not in labels, labels
+
+
 def _report_names(project) -> list[str]:
     from qgis.core import QgsReport
 

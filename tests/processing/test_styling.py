@@ -93,13 +93,14 @@ def test_every_style_text_has_a_german_translation():
 
 
 def test_density_legend_numbers_follow_the_language(examples, tmp_path):
+    import contextlib
     import re
 
     labels = {}
     for lang in ("en", "de"):
         out = tmp_path / f"dichte_{lang}.tif"
         params = {"INPUT": str(examples["offers"]), "RADIUS": 1000, "PIXEL_SIZE": 500}
-        with german() if lang == "de" else _nothing():
+        with german() if lang == "de" else contextlib.nullcontext():
             run_algorithm("sozialplanung:offerdensity", {**params, "OUTPUT": str(out)})
         qml = out.with_suffix(".qml").read_text(encoding="utf-8")
         labels[lang] = re.findall(r'label="([^"]*)"', qml)
@@ -107,7 +108,15 @@ def test_density_legend_numbers_follow_the_language(examples, tmp_path):
     assert labels["de"] == [label.replace(".", ",") for label in labels["en"]]
 
 
-def _nothing():
-    import contextlib
+def test_breaks_with_null_values_are_skipped_when_labelling():
+    # a catchments layer edited by hand (or filled by another tool) may have NULL breaks
+    from qgis.core import NULL
 
-    return contextlib.nullcontext()
+    from processing_algorithms.styling import label_breaks, load_style
+    from tests._qgis import memory_layer
+
+    uri = "Polygon?crs=EPSG:25832&field=break_no:integer&field=break_min:double"
+    layer = memory_layer(uri, [(None, [NULL, 5.0]), (None, [2, NULL]), (None, [1, 5.0])])
+    assert load_style(layer, STYLES_DIR / "catchments.qml")
+    label_breaks(layer)
+    assert [r.label() for r in layer.renderer().ranges()] == ["up to 5 min"]
