@@ -201,8 +201,9 @@ LAYER_TITLES: dict[str, str] = {
     "erreichte_bevoelkerung_kreis": tr_noop("Population reached (straight line, Kreis)"),
     "kinder_u15_*": tr_noop("Children under 15 per municipality (demand)"),
 }
-#: legend text is wrapped at this many characters (at a space)
+#: legend text is wrapped at this many characters (at a space); in two columns
 LEGEND_WRAP = 34
+LEGEND_WRAP_2 = 22
 #: layers kept in the project but left off the maps (they would cover the map)
 MAP_EXCLUDE: tuple[str, ...] = ("*nicht_routbar*", "*unroutable*", "kinder_u15_*")
 
@@ -833,6 +834,15 @@ def _wrap(text: str, width: int = LEGEND_WRAP) -> str:
     return "|".join(lines)
 
 
+def _wrap_symbol_labels(model, node, width: int) -> None:
+    """The class labels of a layer's legend wrapped at ``width`` characters."""
+    for index, legend_node in enumerate(model.layerOriginalLegendNodes(node)):
+        text = legend_node.data(Qt.DisplayRole) or ""
+        if len(text) > width:
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, _wrap(text, width))
+    model.refreshLayerLegend(node)
+
+
 def _tidy_raster_legend(model, node) -> None:
     """A raster's ramp in the map language's numbers, without the band name ('Band 1')."""
     layer = node.layer()
@@ -968,6 +978,11 @@ def _theme_layout(
     if entries > 18:  # long legends in two columns, so they stay above the inset
         legend.setColumnCount(2)
         legend.setSplitLayer(True)
+        # and narrower text, so the second column ends on the page
+        for node in legend_root.findLayers():
+            node.setCustomProperty("legend/title-label", _wrap(node.layer().name(), LEGEND_WRAP_2))
+            if isinstance(node.layer(), QgsVectorLayer):
+                _wrap_symbol_labels(legend.model(), node, LEGEND_WRAP_2)
     layout.addLayoutItem(legend)
     legend.attemptMove(QgsLayoutPoint(COL_X, 25, QgsUnitTypes.LayoutMillimeters))
     legend.adjustBoxSize()

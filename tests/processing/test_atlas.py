@@ -753,3 +753,49 @@ def test_the_atlas_follows_a_layer_output_to_its_geopackage(value, expected):
     from processing_algorithms.atlas import gpkg_of
 
     assert gpkg_of(value) == expected
+
+
+def test_a_long_legend_in_two_columns_ends_on_the_page(examples, tmp_path):
+    # the Hilfeportal map: offers by category and the eleven checks, long German labels
+    from processing_algorithms.atlas_project import build_atlas
+    from processing_algorithms.base import STYLES_DIR
+
+    offers = read_vector(examples["offers"]).to_crs(25832)
+    checks = offers[["offer_id", "title", "geometry"]].head(11).copy()
+    checks["check"] = [
+        "no_coordinates", "invalid_coordinates", "coordinates_out_of_range",
+        "swapped_coordinates", "outside_area", "duplicate_id", "duplicate_title_address",
+        "stale", "no_update_date", "long_text", "invalid_url",
+    ]  # fmt: skip
+    checks["severity"] = "warning"
+    checks["reason"] = "test"
+    gpkg = tmp_path / "sozialplanungsatlas.gpkg"
+    synthetic = Provenance(title="Synthetisch", data_year=2026, synthetic=True)
+    write_gpkg(
+        gpkg,
+        [
+            OutputLayer(
+                "hilfeportal_angebote",
+                offers[["offer_id", "title", "category", "geometry"]],
+                style=STYLES_DIR / "hilfeportal_offers.qml",
+                provenance=synthetic,
+            ),
+            OutputLayer(
+                "hilfeportal_pruefliste",
+                checks,
+                style=STYLES_DIR / "hilfeportal_checks.qml",
+                provenance=synthetic,
+            ),
+        ],
+    )
+    with german():
+        result = build_atlas(gpkg, tmp_path, basemap=KREIS_GPKG)
+    project = _read_project(result.project)
+    layout = project.layoutManager().layoutByName("Hilfeportal")
+    legend = layout.itemById("legend")
+    assert legend.columnCount() == 2
+    labels = _legend_labels(layout, "hilfeportal_pruefliste")
+    assert "Koordinaten außerhalb des Wertebereichs" in labels  # the class keeps its name
+    page_width = layout.pageCollection().page(0).pageSize().width()
+    right = legend.positionWithUnits().x() + legend.sizeWithUnits().width()
+    assert right <= page_width - 5  # mm: inside the page's margin
