@@ -275,20 +275,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         return network
 
     def compute(self, parameters, context, feedback):
-        if parameters.get(self.OUTPUT_AREAS) and not parameters.get(self.AREAS):
-            raise QgsProcessingException(
-                self.tr(
-                    "'Accessibility per area' needs an areas layer: choose one under "
-                    "'Areas for means', or skip that output."
-                )
-            )
-        if parameters.get(self.AREAS) and not parameters.get(self.OUTPUT_AREAS):
-            feedback.pushWarning(
-                self.tr(
-                    "The areas layer is used only for the output 'Accessibility per area', "
-                    "which is skipped: the areas are not used."
-                )
-            )
+        self.check_input_for_output(parameters, self.AREAS, self.OUTPUT_AREAS, feedback)
         demand = self.read_source(parameters, self.DEMAND, context)
         supply = self.read_source(parameters, self.SUPPLY, context)
         category_field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)

@@ -126,6 +126,30 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         """A geolib progress that reports into ``feedback`` between ``start`` and ``end``."""
         return Progress(feedback.setProgress, feedback.isCanceled, start=start, end=end)
 
+    def check_input_for_output(
+        self, parameters: dict[str, Any], source: str, output: str, feedback
+    ) -> None:
+        """An optional output made from an optional input: asked for without that input
+        it is refused; the input without its output is reported as unused."""
+        names = {
+            "input": self.parameterDefinition(source).description(),
+            "output": self.parameterDefinition(output).description(),
+        }
+        if parameters.get(output) and not parameters.get(source):
+            raise QgsProcessingException(
+                self.tr_base(
+                    "The output '{output}' needs the input '{input}': choose it, or skip "
+                    "that output."
+                ).format(**names)
+            )
+        if parameters.get(source) and not parameters.get(output):
+            feedback.pushWarning(
+                self.tr_base(
+                    "The input '{input}' is used only for the output '{output}', which is "
+                    "skipped: it is not used."
+                ).format(**names)
+            )
+
     def push_notes(self, feedback: QgsProcessingFeedback, notes) -> None:
         """Show geolib's notes (reprojection, skipped features, ...) in the log panel."""
         for note in notes:

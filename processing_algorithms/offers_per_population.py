@@ -171,6 +171,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
         )
 
     def compute(self, parameters, context, feedback):
+        self.check_input_for_output(parameters, self.GROUPS, self.OUTPUT_GROUPS, feedback)
         offers = self.read_source(parameters, self.OFFERS, context)
         feedback.setProgress(20)
         areas = self.read_source(parameters, self.AREAS, context)

@@ -4,11 +4,6 @@
 <context>
     <name>AccessibilityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="280"/>
-        <source>'Accessibility per area' needs an areas layer: choose one under 'Areas for means', or skip that output.</source>
-        <translation>„Erreichbarkeit je Gebiet“ braucht einen Gebietslayer: Wählen Sie einen unter „Gebiete für Mittelwerte“ oder überspringen Sie diese Ausgabe.</translation>
-    </message>
-    <message>
         <location filename="../../processing_algorithms/accessibility.py" line="256"/>
         <source>'{text}' is not a list of numbers separated by ';'.</source>
         <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
@@ -140,7 +135,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="312"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="299"/>
         <source>No offer has the category '{category}' in '{field}'. Categories there: {found}.</source>
         <translation>Kein Angebot hat die Kategorie „{category}“ in „{field}“. Vorhandene Kategorien: {found}.</translation>
     </message>
@@ -170,7 +165,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="387"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="374"/>
         <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
         <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
     </message>
@@ -180,12 +175,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="287"/>
-        <source>The areas layer is used only for the output 'Accessibility per area', which is skipped: the areas are not used.</source>
-        <translation>Der Gebietslayer wird nur für die Ausgabe „Erreichbarkeit je Gebiet“ gebraucht, die übersprungen wird: Die Gebiete werden nicht verwendet.</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="299"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="286"/>
         <source>To choose offers by category, also choose the category field.</source>
         <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
     </message>
@@ -205,7 +195,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Zu Fuß</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="303"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="290"/>
         <source>{n} of {total} offers have the category '{category}'.</source>
         <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
     </message>
@@ -290,7 +280,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="255"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="256"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
@@ -305,12 +295,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Grundlagen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="322"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="323"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="690"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="692"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
@@ -345,7 +335,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1002"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1018"/>
         <source>Data year: {years}</source>
         <translation>Datenjahr: {years}</translation>
     </message>
@@ -355,22 +345,22 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Dichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1007"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1023"/>
         <source>ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS</source>
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="650"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="652"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1059"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1075"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="990"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1006"/>
         <source>Helgoland (inset map)</source>
         <translation>Helgoland (Nebenkarte)</translation>
     </message>
@@ -385,37 +375,37 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="431"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="432"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="441"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="442"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="380"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="381"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="358"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="359"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="540"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="542"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="565"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="567"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="943"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="954"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
@@ -430,12 +420,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Gemeinden und Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="297"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="298"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="632"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="634"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
@@ -505,42 +495,42 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Erreichte Straßen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="516"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="517"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="536"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="538"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="522"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="523"/>
         <source>The output folder '{path}' cannot be created: {error}</source>
         <translation>Der Ausgabeordner '{path}' kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="373"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="374"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="610"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="612"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="658"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="660"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="821"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="823"/>
         <source>d MMMM yyyy</source>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1041"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1057"/>
         <source>population {year}</source>
         <translation>Bevölkerung {year}</translation>
     </message>
@@ -550,7 +540,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>synthetische Beispielwerte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1042"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1058"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -1202,7 +1192,7 @@ Mit einer Gruppentabelle (z. B. planungsraeume.csv: ags → planungsraum, kreis)
 Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „rate_note“. Angebote außerhalb aller Gebiete werden gezählt und im Protokoll genannt. Ungültige Polygone werden repariert. Beide Layer werden bei Bedarf nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="188"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="189"/>
         <source>Give both the target group and the population field of that group, or neither.</source>
         <translation>Geben Sie die Zielgruppe und das Bevölkerungsfeld dieser Gruppe an, oder keines von beiden.</translation>
     </message>
@@ -1232,7 +1222,7 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="205"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="206"/>
         <source>Offers outside every area ({n}): {ids}</source>
         <translation>Angebote außerhalb aller Gebiete ({n}): {ids}</translation>
     </message>
@@ -1272,17 +1262,17 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
         <translation>Zielgruppenfeld der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="244"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="245"/>
         <source>With a group table, choose the key field of the areas and the group fields.</source>
         <translation>Wählen Sie zur Gruppentabelle das Schlüsselfeld der Gebiete und die Gruppenfelder.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="219"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="220"/>
         <source>population is 0 or negative</source>
         <translation>Bevölkerung ist 0 oder negativ</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="218"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="219"/>
         <source>population missing</source>
         <translation>Bevölkerung fehlt</translation>
     </message>
@@ -1405,7 +1395,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="243"/>
+        <location filename="../../processing_algorithms/base.py" line="267"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
@@ -1425,12 +1415,22 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Sozialformel</translation>
     </message>
     <message>
+        <location filename="../../processing_algorithms/base.py" line="147"/>
+        <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
+        <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="140"/>
+        <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
+        <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/base.py" line="117"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="200"/>
+        <location filename="../../processing_algorithms/base.py" line="224"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -1589,7 +1589,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1287"/>
+        <location filename="../../geolib/catchments.py" line="1289"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -2444,7 +2444,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1208"/>
+        <location filename="../../geolib/catchments.py" line="1210"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -2639,7 +2639,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1223"/>
+        <location filename="../../geolib/catchments.py" line="1225"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2844,7 +2844,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1098"/>
+        <location filename="../../geolib/catchments.py" line="1100"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -2884,7 +2884,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>POI-Layer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1204"/>
+        <location filename="../../geolib/catchments.py" line="1206"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -3292,7 +3292,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>doppelte ID</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/styling.py" line="42"/>
+        <location filename="../../processing_algorithms/styling.py" line="43"/>
         <source>en</source>
         <translation>de</translation>
     </message>
@@ -3342,7 +3342,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Text gekürzt</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/styling.py" line="132"/>
+        <location filename="../../processing_algorithms/styling.py" line="134"/>
         <source>up to {value} {unit}</source>
         <translation>bis {value} {unit}</translation>
     </message>

@@ -204,11 +204,15 @@ def test_areas_and_their_output_go_together(children, examples, tmp_path):
         "OUTPUT": "memory:",
     }
     message = run_algorithm_error(ALG, {**base, "OUTPUT_AREAS": str(tmp_path / "means.gpkg")})
-    assert "'Accessibility per area' needs an areas layer" in message
+    assert (
+        "The output 'Accessibility per area' needs the input 'Areas for means (e.g. "
+        "municipalities)'" in message
+    )
     assert not (tmp_path / "means.gpkg").exists()
     # areas without their output: run, but say that the areas are not used
     results, feedback = run_algorithm(
         ALG, {**base, "AREAS": str(KREIS_GPKG) + "|layername=gemeinden"}
     )
     assert "OUTPUT_AREAS" not in results or not results["OUTPUT_AREAS"]
-    assert any("the areas are not used" in w for w in feedback.warnings)
+    unused = "The input 'Areas for means (e.g. municipalities)' is used only"
+    assert any(unused in w for w in feedback.warnings)

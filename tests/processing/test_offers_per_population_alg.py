@@ -293,6 +293,22 @@ def test_target_group_rates_and_pooled_planning_regions(examples, tmp_path):
     assert (regions["EWZ_2018"].sum()) == per_area["EWZ_2018"].sum()
 
 
+def test_group_table_and_its_output_go_together(examples, tmp_path):
+    base = {
+        "OFFERS": str(examples["offers"]),
+        "AREAS": AREAS,
+        "POPULATION_FIELD": "EWZ_2018",
+        "OUTPUT": "memory:",
+    }
+    groups = tmp_path / "groups.gpkg"
+    message = run_algorithm_error(ALG, {**base, "OUTPUT_GROUPS": str(groups)})
+    assert "The output 'Offers per inhabitants by group' needs the input 'Group table" in message
+    assert not groups.exists()
+    _, feedback = run_algorithm(ALG, {**base, "GROUPS": str(examples["planungsraeume"])})
+    unused = "The input 'Group table (e.g. planungsraeume.csv)' is used only"
+    assert any(unused in w for w in feedback.warnings)
+
+
 def test_target_group_without_population_field_is_refused(examples):
     message = run_algorithm_error(
         ALG,
