@@ -25,16 +25,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QLocale
 from qgis.PyQt.QtXml import QDomDocument
 
-CONTEXT = "styles"
-
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("styles", text)  # = CONTEXT, extracted as written
-
-
-def tr_style(text: str) -> str:
-    """``text`` of a style (a label, an alias) in the language of the translation."""
-    return QCoreApplication.translate(CONTEXT, text) if text else text
+    """``text`` (of this module or of a style: a label, an alias) in the language of the
+    translation; context ``styles``, as ``scripts/i18n.py`` extracts the QML texts."""
+    return QCoreApplication.translate("styles", text)
 
 
 def language() -> str:
@@ -78,24 +73,24 @@ def translate_style(layer: QgsMapLayer) -> None:
     if isinstance(renderer, QgsCategorizedSymbolRenderer):
         for index, category in enumerate(renderer.categories()):
             if category.label() != str(category.value()):  # a data value names itself
-                renderer.updateCategoryLabel(index, tr_style(category.label()))
+                renderer.updateCategoryLabel(index, tr(category.label()))
     elif isinstance(renderer, QgsGraduatedSymbolRenderer):
         for index, class_range in enumerate(renderer.ranges()):
-            renderer.updateRangeLabel(index, tr_style(class_range.label()))
+            renderer.updateRangeLabel(index, tr(class_range.label()))
     elif isinstance(renderer, QgsRuleBasedRenderer):
         for rule in renderer.rootRule().descendants():
-            rule.setLabel(tr_style(rule.label()))
+            rule.setLabel(tr(rule.label()))
     for index in range(layer.fields().count()):
         alias = layer.attributeAlias(index)
         if alias:
-            layer.setFieldAlias(index, tr_style(alias))
+            layer.setFieldAlias(index, tr(alias))
     form = layer.editFormConfig()
     pending = [e for e in form.tabs() if isinstance(e, QgsAttributeEditorContainer)]
     if not pending:
         return
     while pending:  # tabs and the groups inside them
         container = pending.pop()
-        container.setName(tr_style(container.name()))
+        container.setName(tr(container.name()))
         pending += [e for e in container.children() if isinstance(e, QgsAttributeEditorContainer)]
     layer.setEditFormConfig(form)
 

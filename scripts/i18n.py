@@ -35,7 +35,7 @@ TS = ROOT / "sozialplanung_plugin" / "i18n" / "sozialplanung_de.ts"
 QT_DIRS = ["processing_algorithms", "sozialplanung_plugin"]
 GEOLIB = "geolib"
 STYLES = "styles"
-STYLES_CONTEXT = "styles"  # as processing_algorithms/styling.py
+STYLES_CONTEXT = "styles"  # as tr() in processing_algorithms/styling.py
 
 Key = tuple[str, str]
 

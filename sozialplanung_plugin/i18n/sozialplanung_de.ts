@@ -3292,7 +3292,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>doppelte ID</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/styling.py" line="43"/>
+        <location filename="../../processing_algorithms/styling.py" line="38"/>
         <source>en</source>
         <translation>de</translation>
     </message>
@@ -3342,7 +3342,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Text gekürzt</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/styling.py" line="134"/>
+        <location filename="../../processing_algorithms/styling.py" line="129"/>
         <source>up to {value} {unit}</source>
         <translation>bis {value} {unit}</translation>
     </message>
