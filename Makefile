@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 SITE := $(shell $(SYS_PYTHON) -c 'import sys; print(f"python{sys.version_info[0]}.{sys.version_info[1]}")' 2>/dev/null)
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip python3-dev \
 	qttools5-dev-tools pyqt5-dev-tools xvfb xauth \
-	build-essential libgeos-dev libgdal-dev python3-pyproj
+	build-essential libgeos-dev libgdal-dev python3-pyproj debootstrap
 # Built from source against Debian's GEOS and GDAL, the libraries QGIS itself loads:
 # inside qgis_process and QGIS desktop those are in the global symbol scope, and wheels
 # bundling other versions of them crash there (GEOS errors, double free at exit).
@@ -21,11 +21,22 @@ PLUGIN_DIR := $(BUILD)/qgis-plugins/sozialplanung
 export QT_QPA_PLATFORM := offscreen
 export QGIS_PROCESS := /usr/bin/qgis_process.bin
 
-.PHONY: help setup test demo plugin lint translations bench clean
+# The test matrix: QGIS 3.22 on this Debian 12 host; 3.40 LTR (Debian 13 "trixie") and
+# 3.44 (Debian unstable "sid") in Debian roots made with debootstrap (scripts/qgis_root.sh),
+# cached under build/roots. In the roots the runtime packages come from Debian alone.
+ROOT_SUITES := trixie sid
+ROOT_TEST_ENV := QT_QPA_PLATFORM=offscreen OGR_SQLITE_JOURNAL=DELETE \
+	QGIS_PROCESS=/usr/bin/qgis_process.bin PYTHONPATH=/src PYTHONDONTWRITEBYTECODE=1
+PYTEST_ARGS ?= -q tests
+
+.PHONY: help setup test test-quick test-host $(addprefix test-,$(ROOT_SUITES)) \
+	$(addprefix root-,$(ROOT_SUITES)) demo plugin lint translations bench clean
 
 help:
-	@echo "make demo    run the main job on the bundled Kreis Pinneberg data (writes out/)"
-	@echo "make test    run every test (geolib, Processing in headless QGIS, plugin)"
+	@echo "make demo        run the main job on the bundled Kreis Pinneberg data (writes out/)"
+	@echo "make test        lint, then every test on QGIS 3.22 (host), 3.40 (trixie) and 3.44 (sid)"
+	@echo "make test-quick  every test on the host's QGIS only (the edit-test loop)"
+	@echo "make test-trixie / test-sid   every test on one Debian root"
 	@echo "make plugin  build dist/sozialplanung.zip"
 	@echo "make bench   run the benchmarks (ratios against peers)"
 	@echo "make lint    ruff check and format check"
@@ -63,8 +74,22 @@ plugin: setup sozialplanung_plugin/i18n/sozialplanung_de.qm
 	@$(PY) scripts/build_plugin.py --zip dist/sozialplanung.zip --dir $(PLUGIN_DIR)
 
 # --- the two README commands -----------------------------------------------------------
-test: plugin
-	@$(PY) -m pytest -q tests
+test: lint
+	@$(MAKE) --no-print-directory test-host
+	@for suite in $(ROOT_SUITES); do $(MAKE) --no-print-directory test-$$suite || exit 1; done
+
+test-quick: test-host
+
+test-host: plugin
+	@echo "== QGIS $$(qgis_process.bin --version 2>/dev/null | sed -n 's/^QGIS \([0-9.]*\).*/\1/p' | head -1) (host, Debian $$(cat /etc/debian_version))"
+	@$(PY) -m pytest $(PYTEST_ARGS)
+
+root-%: $(BUILD)/.apt-stamp
+	@scripts/qgis_root.sh build $*
+
+test-%: root-% plugin
+	@echo "== QGIS in build/roots/$* (Debian $$(cat build/roots/$*/base/etc/debian_version))"
+	@scripts/qgis_root.sh run $* env $(ROOT_TEST_ENV) /opt/venv/bin/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 demo: plugin
 	@$(PY) scripts/demo.py

@@ -34,6 +34,7 @@ from geolib.io import Provenance, attach_provenance, attach_style
 from geolib.messages import translate
 
 from . import bridge
+from .proj_threads import proj_safe_thread
 from .styling import label_breaks, load_style, style_qml
 
 PLUGIN_ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +98,8 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         try:
-            return self.compute(parameters, context, feedback)
+            with proj_safe_thread():
+                return self.compute(parameters, context, feedback)
         except CancelledError:
             raise QgsProcessingException(self.tr_base("Cancelled by the user.")) from None
         except GeolibError as exc:

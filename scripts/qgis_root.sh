@@ -3,8 +3,10 @@
 #
 #   scripts/qgis_root.sh build SUITE          make (or refresh) build/roots/SUITE
 #   scripts/qgis_root.sh run SUITE CMD...      run CMD inside it, in /src (this checkout)
-#   scripts/qgis_root.sh run-bare SUITE CMD... run CMD in a throw-away copy of the root
-#                                              that has QGIS only (no Python packages)
+#   scripts/qgis_root.sh run-bare SUITE CMD... run CMD in the root as it is with QGIS only
+#                                              (no Python packages)
+# Every run works in a throw-away overlay: what CMD changes in the root is gone after it
+# (except in /src), and several runs may go on at once.
 #
 # SUITE: trixie (Debian 13, QGIS 3.40 LTR) or sid (Debian unstable, QGIS 3.44).
 # Two layers, both cached under build/roots/SUITE:
@@ -102,26 +104,22 @@ build_deps() { # build_deps SUITE
     in_root "$dir/mnt" apt-get clean
     echo "[$suite] test tools from PyPI into /opt/venv: $TEST_TOOLS"
     in_root "$dir/mnt" /usr/bin/python3 -m venv --system-site-packages /opt/venv
-    in_root "$dir/mnt" /opt/venv/bin/pip install -q --disable-pip-version-check \
+    # the host's CA bundle: it may hold the certificate of a proxy in front of PyPI
+    cp -L /etc/ssl/certs/ca-certificates.crt "$dir/mnt/etc/ssl/host-ca-certificates.crt"
+    in_root "$dir/mnt" env PIP_CERT=/etc/ssl/host-ca-certificates.crt \
+        /opt/venv/bin/pip install -q --disable-pip-version-check \
         -c /src/constraints.txt $TEST_TOOLS
     cleanup
+    rm -rf "$dir/deps.work" "$dir/mnt"
     echo "$want" >"$stamp"
 }
 
-run_full() { # run_full SUITE CMD...
-    local suite="$1" dir="$ROOTS/$1"; shift
-    overlay "$dir/base" "$dir/deps" "$dir/deps.work" "$dir/mnt"
-    enter_mounts "$dir/mnt"
-    in_root "$dir/mnt" /bin/bash -c 'cd /src && exec "$@"' bash "$@"
-}
-
-run_bare() { # run_bare SUITE CMD...: a throw-away overlay on base, removed afterwards
-    local suite="$1" dir="$ROOTS/$1"; shift
-    local tmp
-    tmp="$(mktemp -d "$ROOTS/bare.XXXXXX")"
-    overlay "$dir/base" "$tmp/upper" "$tmp/work" "$tmp/mnt"
+run_in() { # run_in SUITE LOWERS CMD...: a throw-away overlay on LOWERS, removed afterwards
+    local suite="$1" lowers="$2"; shift 2
+    local tmp rc=0
+    tmp="$(mktemp -d "$ROOTS/$suite/run.XXXXXX")"
+    overlay "$lowers" "$tmp/upper" "$tmp/work" "$tmp/mnt"
     enter_mounts "$tmp/mnt"
-    local rc=0
     in_root "$tmp/mnt" /bin/bash -c 'cd /src && exec "$@"' bash "$@" || rc=$?
     cleanup
     rm -rf "$tmp"
@@ -130,7 +128,7 @@ run_bare() { # run_bare SUITE CMD...: a throw-away overlay on base, removed afte
 
 case "${1:-}" in
 build) build_base "$2"; build_deps "$2" ;;
-run) suite="$2"; shift 2; run_full "$suite" "$@" ;;
-run-bare) suite="$2"; shift 2; run_bare "$suite" "$@" ;;
+run) suite="$2"; shift 2; run_in "$suite" "$ROOTS/$suite/deps:$ROOTS/$suite/base" "$@" ;;
+run-bare) suite="$2"; shift 2; run_in "$suite" "$ROOTS/$suite/base" "$@" ;;
 *) sed -n '2,16p' "$0"; exit 2 ;;
 esac

@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from geolib._progress import Progress
 from geolib.errors import CancelledError, GeolibError
 from geolib.hilfeportal import HilfeportalResult, load_offers
+from processing_algorithms.proj_threads import proj_safe_thread
 
 
 def tr(text: str) -> str:
@@ -76,22 +77,8 @@ class HilfeportalTask(QgsTask):
     def run(self) -> bool:
         progress = Progress(self.setProgress, self.isCanceled)
         try:
-            self.result = load_offers(
-                self.source,
-                cache_dir=self.cache_dir,
-                headers=self._headers,
-                progress=progress,
-                **self.options,
-            )
-            from processing_algorithms.hilfeportal import checks_for_display
-
-            # building the features here keeps the main thread's part of a refresh short
-            self.checks = checks_for_display(self.result.checks)
-            self.prepared = {
-                "offers": build_features(self.result.all_offers),
-                "checks": build_features(self.checks),
-            }
-            return True
+            with proj_safe_thread():  # pyproj in a Qt pool thread (see proj_threads)
+                return self._load(progress)
         except CancelledError:
             self.cancelled = True
             return False
@@ -108,6 +95,24 @@ class HilfeportalTask(QgsTask):
             return False
         finally:
             self._headers = {}  # the secret lives no longer than the request
+
+    def _load(self, progress: Progress) -> bool:
+        self.result = load_offers(
+            self.source,
+            cache_dir=self.cache_dir,
+            headers=self._headers,
+            progress=progress,
+            **self.options,
+        )
+        from processing_algorithms.hilfeportal import checks_for_display
+
+        # building the features here keeps the main thread's part of a refresh short
+        self.checks = checks_for_display(self.result.checks)
+        self.prepared = {
+            "offers": build_features(self.result.all_offers),
+            "checks": build_features(self.checks),
+        }
+        return True
 
     def finished(self, ok: bool) -> None:
         if self.isCanceled():
