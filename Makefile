@@ -30,7 +30,7 @@ ROOT_TEST_ENV := QT_QPA_PLATFORM=offscreen OGR_SQLITE_JOURNAL=DELETE \
 PYTEST_ARGS ?= -q tests
 
 .PHONY: help setup test test-quick test-host $(addprefix test-,$(ROOT_SUITES)) \
-	$(addprefix root-,$(ROOT_SUITES)) demo plugin lint translations bench clean
+	$(addprefix root-,$(ROOT_SUITES)) test-advice demo plugin lint translations bench clean
 
 help:
 	@echo "make demo        run the main job on the bundled Kreis Pinneberg data (writes out/)"
@@ -77,12 +77,19 @@ plugin: setup sozialplanung_plugin/i18n/sozialplanung_de.qm
 test: lint
 	@$(MAKE) --no-print-directory test-host
 	@for suite in $(ROOT_SUITES); do $(MAKE) --no-print-directory test-$$suite || exit 1; done
+	@$(MAKE) --no-print-directory test-advice
 
 test-quick: test-host
 
 test-host: plugin
 	@echo "== QGIS $$(qgis_process.bin --version 2>/dev/null | sed -n 's/^QGIS \([0-9.]*\).*/\1/p' | head -1) (host, Debian $$(cat /etc/debian_version))"
 	@$(PY) -m pytest $(PYTEST_ARGS)
+
+# The plugin's printed Debian advice, run in a clean trixie root; then the demo chain and
+# the dock in QGIS desktop there (tests/platform).
+test-advice: root-trixie plugin
+	@echo "== the install advice in a clean Debian 13 root"
+	@SOZIALPLANUNG_ROOTS=$(CURDIR)/$(BUILD)/roots $(PY) -m pytest -q tests/platform
 
 root-%: $(BUILD)/.apt-stamp
 	@scripts/qgis_root.sh build $*
