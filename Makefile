@@ -74,7 +74,10 @@ plugin: setup sozialplanung_plugin/i18n/sozialplanung_de.qm
 	@$(PY) scripts/build_plugin.py --zip dist/sozialplanung.zip --dir $(PLUGIN_DIR)
 
 # --- the two README commands -----------------------------------------------------------
-test: lint
+test:
+	@# set-up in parallel: the host's venv builds (CPU) while the roots download (network)
+	@$(MAKE) --no-print-directory -j3 setup $(addprefix root-,$(ROOT_SUITES))
+	@$(MAKE) --no-print-directory lint
 	@$(MAKE) --no-print-directory test-host
 	@for suite in $(ROOT_SUITES); do $(MAKE) --no-print-directory test-$$suite || exit 1; done
 	@$(MAKE) --no-print-directory test-advice

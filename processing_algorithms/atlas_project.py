@@ -103,8 +103,10 @@ MAP_W, MAP_H = 176, 163
 COL_X = 10 + MAP_W + 8
 INSET_W, INSET_H = 48, 36
 FONT = "DejaVu Sans"
-#: custom property of a layer-tree group: the id of its theme ("" for the default group)
+#: custom property of a layer-tree group: the id of its theme (OTHER_THEME for the default
+#: group; not "": QGIS 3.40 reads an empty custom property back as NULL)
 THEME_PROPERTY = "sozialplanung/theme"
+OTHER_THEME = "other"
 
 
 @dataclass(frozen=True)
@@ -571,10 +573,10 @@ def build_atlas(
 
     root = project.layerTreeRoot()
     # groups are told apart by their theme id (a custom property), not by their
-    # translated name: ("", ...) is the default group
+    # translated name: (OTHER_THEME, ...) is the default group
     groups = [(t.id, t.group_name(), by_theme[t.id]) for t in themes]
     if unassigned:
-        groups.append(("", tr(DEFAULT_GROUP), unassigned))
+        groups.append((OTHER_THEME, tr(DEFAULT_GROUP), unassigned))
     for theme_id, group_name, members in groups:
         group = root.addGroup(group_name)
         group.setCustomProperty(THEME_PROPERTY, theme_id)
@@ -1129,6 +1131,7 @@ def _replacing(path: Path):
 __all__ = [
     "ATTRIBUTION",
     "DEFAULT_GROUP",
+    "OTHER_THEME",
     "SYNTHETIC_LABEL",
     "THEMES",
     "THEME_PROPERTY",
