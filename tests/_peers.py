@@ -404,7 +404,9 @@ def check_inputs(fixture: dict[str, Any], inputs: dict[str, Any]) -> None:
         raise AssertionError(
             f"The inputs of the peer fixture '{fixture['scenario']}' changed since it was made "
             f"with {fixture['peer']} {fixture['peer_version']} ({fixture['inputs']}): "
-            f"{REGENERATE}."
+            f"{REGENERATE}. (If the same code makes other inputs here than where the fixture "
+            "was made, the inputs depend on the platform, e.g. the GEOS or numpy version: "
+            "make them independent of it instead.)"
         )
 
 
