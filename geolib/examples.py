@@ -463,15 +463,22 @@ def _town_provider(row: pd.Series) -> str:
 
 
 def _lines_in(lines: gpd.GeoSeries, polygon: BaseGeometry) -> tuple[list[BaseGeometry], np.ndarray]:
-    """Parts of ``lines`` inside ``polygon`` and their lengths."""
+    """Parts of ``lines`` inside ``polygon`` and their lengths, the same on every GEOS.
+
+    GEOS versions order index hits and split clipped lines differently; merging the
+    pieces of each line, normalising and sorting gives one answer for one seed.
+    """
     if lines is None or len(lines) == 0:
         return [], np.zeros(0)
-    idx = lines.sindex.query(polygon, predicate="intersects")
+    idx = np.sort(lines.sindex.query(polygon, predicate="intersects"))
     parts: list[BaseGeometry] = []
     for geom in shapely.intersection(lines.values[idx], polygon):
-        parts.extend(
-            g for g in shapely.get_parts(geom) if g.geom_type == "LineString" and g.length > 20
-        )
+        pieces = [g for g in shapely.get_parts(geom) if g.geom_type == "LineString"]
+        if not pieces:
+            continue
+        merged = shapely.normalize(shapely.line_merge(shapely.multilinestrings(pieces)))
+        parts.extend(g for g in shapely.get_parts(merged) if g.length > 20)
+    parts.sort(key=lambda g: (*np.round(shapely.get_coordinates(g)[0], 3), round(g.length, 3)))
     return parts, np.array([p.length for p in parts])
 
 
