@@ -57,8 +57,9 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement(
         "pandas",
         "pandas",
-        "1.5",
-        "geopandas 1.0 needs 1.4; the Sozialformel's tables are tested with 1.5",
+        "2.0",
+        "pd.to_datetime(format='ISO8601') (geolib.hilfeportal) is new in pandas 2.0; "
+        "with 1.5 the Hilfeportal's date checks go wrong",
         "python3-pandas",
         "python3-pandas",
     ),
@@ -138,7 +139,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement(
         "numba",
         "numba",
-        "0.56",
+        "0.58",
         "compiles the kernel density loop; without it the same values come from numpy, "
         "3-5 times slower",
         "python3-numba",

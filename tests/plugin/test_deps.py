@@ -132,6 +132,7 @@ def test_debian_12_is_told_to_upgrade_with_an_expert_way_without_wheels():
     assert "pyproj==3.4.1" in pip and "numpy==1.24.2" in pip
     assert not any(w.startswith("rasterio") for w in pip)  # Debian 12's 1.3.5 is enough
     assert {"shapely>=2.0,<3", "pyogrio>=0.7.2,<1", "geopandas>=1.0,<2"} <= set(pip)
+    assert "pandas>=2.0,<3" in pip  # Debian 12's pandas 1.5 is too old (no wheel with GDAL)
     apt = text.split(" && ")[0].rsplit(": ", 1)[1]
     for package in ("libgeos-dev", "libgdal-dev", "build-essential", "python3-rasterio"):
         assert package in apt.split()
@@ -169,6 +170,27 @@ def test_requirements_script_commands(capsys):
     assert capsys.readouterr().out.split() == osgeo4w_packages()
     assert "python3-networkx" not in osgeo4w_packages()  # the plugin does not use it
     assert main(["nonsense"]) == 2
+
+
+def test_pyproject_has_the_same_minimums():
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    from tests.conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    specs = project["dependencies"] + project["optional-dependencies"]["networkx"]
+    minimums = {}
+    for spec in specs:
+        match = re.match(r"([A-Za-z0-9_.-]+)>=([0-9.]+)", spec)
+        if match:
+            minimums[match.group(1).lower()] = match.group(2)
+    for req in REQUIREMENTS:
+        assert minimums.get(req.distribution) == req.minimum, req.distribution
+    assert "networkx" not in " ".join(project["dependencies"])  # an extra, not required
 
 
 # --- for real: QGIS's own Python, without the venv's packages -----------------------------
