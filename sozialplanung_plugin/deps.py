@@ -27,6 +27,7 @@ from .requirements import (
     debian_expert_commands,
     debian_packages,
     debian_upstream,
+    parse_version,
     requirements,
     version_at_least,
 )
@@ -76,10 +77,19 @@ def _installed_version(req: Requirement) -> str | None:
         return None
 
 
+def _known(version: str | None) -> bool:
+    """A version that says something: not missing, not versioneer's "0+unknown" (Debian
+    sid's python3-shapely 2.1 reports that, in its metadata and ``__version__``)."""
+    return bool(version) and "unknown" not in version and bool(parse_version(version))
+
+
 def check_one(req: Requirement) -> Status:
-    """The version from the package's metadata, then a real import if it is new enough."""
+    """The version from the package's metadata, then a real import if it is new enough.
+
+    A version that says nothing ("0+unknown") is taken from the module instead; if that
+    says nothing either, the package counts as new enough (it cannot be told)."""
     found = _installed_version(req)
-    if found is not None and not version_at_least(found, req.minimum):
+    if _known(found) and not version_at_least(found, req.minimum):
         return Status(req, found, "too_old")
     try:
         module = importlib.import_module(req.module)
@@ -89,9 +99,10 @@ def check_one(req: Requirement) -> Status:
         return Status(req, found, "broken", f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a package failing at import raises anything (numpy ABI...)
         return Status(req, found, "broken", f"{type(exc).__name__}: {exc}")
-    if found is None:  # importable without metadata (a copied folder): ask the module
-        found = str(getattr(module, "__version__", "")) or None
-        if found is not None and not version_at_least(found, req.minimum):
+    if not _known(found):
+        own = str(getattr(module, "__version__", ""))
+        found = own if _known(own) else found
+        if _known(found) and not version_at_least(found, req.minimum):
             return Status(req, found, "too_old")
     return Status(req, found, None)
 
