@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +22,7 @@ from sozialplanung_plugin.requirements import (
     requirements,
     version_at_least,
 )
-from tests.plugin._helpers import build_zip, fresh_profile, qgis_process
+from tests.plugin._helpers import build_zip, fresh_profile, qgis_env, qgis_process
 
 NATIVE = {r.distribution for r in REQUIREMENTS if r.native}
 BY_NAME = {r.distribution: r for r in REQUIREMENTS}
@@ -259,3 +261,49 @@ def test_missing_and_too_old_packages_are_named_and_qgis_keeps_working(tmp_path)
         _assert_never_binary_wheels(text)
     else:
         assert debian_command() in text
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run (package xvfb) missing")
+def test_qgis_desktop_shows_the_message_and_exits_cleanly(tmp_path):
+    found = _qgis_python_versions()
+    if all(
+        v and ("unknown" in v or version_at_least(v, BY_NAME[n].minimum)) for n, v in found.items()
+    ):
+        pytest.skip("QGIS's Python has every package, new enough; nothing to report")
+    config, _ = fresh_profile(tmp_path, build_zip(tmp_path))
+    ini = config / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True)
+    ini.write_text("[PythonPlugins]\nsozialplanung=true\n", encoding="utf-8")
+    result_file = tmp_path / "result.json"
+    env = qgis_env(config, with_dependencies=False)
+    env.pop("QT_QPA_PLATFORM")  # a real X display from xvfb-run
+    env["SOZ_RESULT"] = str(result_file)
+    proc = subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            shutil.which("qgis.bin") or "qgis",  # the binary: Debian's wrapper adds a flag
+            "--nologo",
+            "--noversioncheck",
+            "--profiles-path",
+            str(config),
+            "--code",
+            str(Path(__file__).with_name("desktop_missing_driver.py")),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result_file.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
+    result = json.loads(result_file.read_text())
+    assert "error" not in result, result.get("error")
+    assert result["loaded"] and not result["provider"]
+    (message,) = [m for m in result["messages"] if "Sozialplanung's tools cannot start" in m]
+    for name, version in found.items():
+        if version is None:
+            assert name in message
+    assert "sudo apt install" in message  # this platform's (Debian's) way
+    assert "Sozialplanung tools (Processing)" in result["menu"]  # the plugin stays usable
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr
