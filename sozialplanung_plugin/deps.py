@@ -16,7 +16,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -189,7 +189,7 @@ def current_platform() -> Platform:
         distro_name=release.get("PRETTY_NAME", ""),
     )
     if facts.uses_apt:
-        facts = Platform(**{**facts.__dict__, "apt_versions": apt_candidates(debian_packages())})
+        facts = replace(facts, apt_versions=apt_candidates(debian_packages()))
     return facts
 
 
@@ -242,19 +242,23 @@ def _other_linux(bad: Sequence[Status]) -> str:
 
 def _debian(bad: Sequence[Status], platform: Platform) -> str:
     versions = platform.apt_versions
-    old = [
-        s.requirement
-        for s in bad
-        if versions
-        and not version_at_least(versions.get(s.requirement.debian, ""), s.requirement.minimum)
-    ]
-    command = debian_command(platform.python)
+
+    def offers(r: Requirement) -> bool:
+        """Whether apt has ``r`` new enough (True when apt's versions are not known)."""
+        return not versions or version_at_least(versions.get(r.debian, ""), r.minimum)
+
+    old = [s.requirement for s in bad if not offers(s.requirement)]
+    py = platform.python
+    command = debian_command(py)
     if not old:
-        optional = [r.debian for r in requirements(required=False, plugin=True)]
+        optional = [r for r in requirements(required=False, plugin=True, python=py) if offers(r)]
+        if versions and not all(offers(r) for r in requirements(required=True, python=py)):
+            # apt lacks some package the user got elsewhere: name only what is wanted
+            command = apt_command(s.requirement.debian for s in bad)
         return tr(
             "Install them from your distribution, then restart QGIS: {command} "
             "(optional, for a faster kernel density and Excel tables: {optional})"
-        ).format(command=command, optional=apt_command(optional))
+        ).format(command=command, optional=apt_command(r.debian for r in optional))
     offered = ", ".join(
         f"{r.debian} {debian_upstream(versions[r.debian])}"
         if versions.get(r.debian)
@@ -276,7 +280,7 @@ def _debian(bad: Sequence[Status], platform: Platform) -> str:
             for r in old
         ),
         command=command,
-        expert=" && ".join(debian_expert_commands(versions, platform.python)),
+        expert=" && ".join(debian_expert_commands(versions, py)),
     )
 
 

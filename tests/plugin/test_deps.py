@@ -147,6 +147,16 @@ def test_debian_12_is_told_to_upgrade_with_an_expert_way_without_wheels():
         assert package in apt.split()
 
 
+def test_debian_12_after_the_expert_way_gets_only_what_apt_has():
+    """Only rasterio is missing, and Debian 12's is new enough: apt for it alone (the
+    whole list would fail there: Debian 12 has no python3-pyogrio)."""
+    platform = deps.Platform("linux", "debian", (), "Debian 12", BOOKWORM, python=(3, 11))
+    text = deps.advice(_bad(rasterio=None), platform)
+    assert "sudo apt install python3-rasterio (" in text
+    assert "python3-pyogrio" not in text
+    assert "python3-openpyxl" in text and "python3-numba" not in text  # 0.56: too old
+
+
 def test_macos_and_other_linux_say_what_is_known():
     mac = deps.advice(_bad(geopandas=None), deps.Platform("macos"))
     assert "not tested" in mac and "conda-forge" in mac
