@@ -154,3 +154,12 @@ def test_without_networkx_the_error_says_how_to_install_it(monkeypatch):
     monkeypatch.setitem(sys.modules, "networkx", None)  # what Python does when it is absent
     with pytest.raises(GeolibError, match="python3-networkx"):
         from_networkx(object())
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import geolib.nx
+
+    result = doctest.testmod(geolib.nx)
+    assert result.attempted > 0 and result.failed == 0
