@@ -1438,67 +1438,67 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungDeps</name>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="243"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="258"/>
         <source>Install them from your distribution, then restart QGIS: {command} (optional, for a faster kernel density and Excel tables: {optional})</source>
         <translation>Installieren Sie sie aus Ihrer Distribution und starten Sie QGIS neu: {command} (optional, für eine schnellere Kerndichte und Excel-Tabellen: {optional})</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="225"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="236"/>
         <source>Install {packages} from your distribution's packages (they are built against the same GDAL, GEOS and PROJ as QGIS), then restart QGIS. Do not install binary wheels with pip: they bring their own GDAL and PROJ, which crash QGIS.</source>
         <translation>Installieren Sie {packages} aus den Paketen Ihrer Distribution (sie sind gegen dasselbe GDAL, GEOS und PROJ gebaut wie QGIS) und starten Sie QGIS neu. Installieren Sie keine Binär-Wheels mit pip: Sie bringen ihr eigenes GDAL und PROJ mit, und QGIS stürzt ab.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="203"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="214"/>
         <source>On Windows these packages come with QGIS's installer (OSGeo4W): close QGIS, run the OSGeo4W Setup ({setup}), choose “Advanced Install”, go on to “Select Packages”, search for {packages} and click each one's “Skip” until it shows a version to install (or update), finish the setup and start QGIS again. Do not install them with pip: pip's packages bring their own GDAL and PROJ, which crash QGIS.</source>
         <translation>Unter Windows kommen diese Pakete mit dem Installer von QGIS (OSGeo4W): Schließen Sie QGIS, starten Sie das OSGeo4W-Setup ({setup}), wählen Sie „Advanced Install“, gehen Sie weiter bis „Select Packages“, suchen Sie {packages} und klicken Sie bei jedem auf „Skip“, bis eine Version zum Installieren (oder Aktualisieren) erscheint; beenden Sie das Setup und starten Sie QGIS neu. Installieren Sie sie nicht mit pip: Die Pakete von pip bringen ihr eigenes GDAL und PROJ mit, und QGIS stürzt ab.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="214"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="225"/>
         <source>On macOS, Sozialplanung is not tested. What is known: the official QGIS package for macOS has its own Python, since QGIS 3.44 without geopandas and without pip, and packages built for another GDAL/PROJ must not be added to it. A way that keeps QGIS and these packages on one GDAL/PROJ is QGIS from conda-forge: conda create -n qgis -c conda-forge qgis geopandas pyogrio rasterio scipy, then start QGIS with: conda run -n qgis qgis</source>
         <translation>Unter macOS ist Sozialplanung nicht getestet. Bekannt ist: Das offizielle QGIS-Paket für macOS hat ein eigenes Python, seit QGIS 3.44 ohne geopandas und ohne pip, und Pakete, die für ein anderes GDAL/PROJ gebaut sind, dürfen nicht hinein. Ein Weg, der QGIS und diese Pakete auf einem GDAL/PROJ hält, ist QGIS aus conda-forge: conda create -n qgis -c conda-forge qgis geopandas pyogrio rasterio scipy, dann QGIS starten mit: conda run -n qgis qgis</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="281"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="296"/>
         <source>Sozialplanung's tools cannot start: QGIS's Python ({python}) is not ready: {problems}. {advice}</source>
         <translation>Die Werkzeuge von Sozialplanung können nicht starten: QGIS' Python ({python}) ist nicht bereit: {problems}. {advice}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="280"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="295"/>
         <source>it has {packages}</source>
         <translation>es hat {packages}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="278"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="293"/>
         <source>it lacks {packages}</source>
         <translation>es fehlen {packages}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="250"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="265"/>
         <source>no {package}</source>
         <translation>kein {package}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="201"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="212"/>
         <source>the “Setup” entry in QGIS's (or OSGeo4W's) Start menu folder</source>
         <translation>den Eintrag „Setup“ im Startmenü-Ordner von QGIS (oder OSGeo4W)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="253"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="268"/>
         <source>{distribution} offers only {offered}; Sozialplanung needs {needed}. The way that works: upgrade to Debian 13 or newer (or use QGIS on a distribution with current packages), where one command installs everything: {command}. For experts who stay: build the missing packages from source against the system's GDAL, GEOS and PROJ (needs a compiler and the -dev packages, takes minutes; never install binary wheels of them with pip, they crash QGIS): {expert}</source>
         <translation>{distribution} bietet nur {offered}; Sozialplanung braucht {needed}. Der Weg, der funktioniert: ein Upgrade auf Debian 13 oder neuer (oder QGIS auf einer Distribution mit aktuellen Paketen), dort installiert ein Befehl alles: {command}. Für Fachleute, die bleiben: die fehlenden Pakete aus dem Quelltext gegen GDAL, GEOS und PROJ des Systems bauen (braucht einen Compiler und die -dev-Pakete, dauert Minuten; nie Binär-Wheels davon mit pip installieren, QGIS stürzt damit ab): {expert}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="66"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="67"/>
         <source>{name} {found} (cannot be imported: {error})</source>
         <translation>{name} {found} (lässt sich nicht importieren: {error})</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="62"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="63"/>
         <source>{name} {found} (needs {minimum} or newer)</source>
         <translation>{name} {found} (nötig ist {minimum} oder neuer)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/deps.py" line="264"/>
+        <location filename="../../sozialplanung_plugin/deps.py" line="279"/>
         <source>{name} {minimum} or newer</source>
         <translation>{name} {minimum} oder neuer</translation>
     </message>
