@@ -23,7 +23,6 @@ from geolib.density import KERNELS, OUTPUT_VALUES, kernel_density, uses_numba
 from geolib.raster import write_geotiff
 
 from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
-from .pip import pip_command
 from .styling import separators
 
 STYLE = "offer_density.qml"
@@ -183,9 +182,9 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
                 self.tr(
                     "numba is not installed (or switched off with GEOLIB_NO_NUMBA=1), so the "
                     "density is computed with numpy: the same values, but 3–5 times "
-                    "slower. To speed it up, install numba for QGIS's Python and restart "
-                    "QGIS: {command}"
-                ).format(command=pip_command(["numba"]))
+                    "slower. To speed it up, install the package python3-numba (on Windows "
+                    "with the OSGeo4W Setup, on Debian/Ubuntu with apt) and restart QGIS."
+                )
             )
         result = kernel_density(
             points,

@@ -34,14 +34,15 @@ class SozialplanungPlugin:
         self.provider = None
         self.actions: list[QAction] = []
         self.menu = tr("&Sozialplanung")
-        self.missing: list[str] = []
+        self.missing: list[deps.Status] = []
         self.translator = install_translator()
         self.hilfeportal_dock = None
         self.hilfeportal_action: QAction | None = None
+        self._missing_text: str | None = None
 
     # Processing (also called by qgis_process, where there is no GUI)
     def initProcessing(self) -> None:
-        self.missing = deps.missing_packages()
+        self.missing = deps.problems(deps.check())
         if self.missing:
             self._report_missing()
             return
@@ -117,10 +118,10 @@ class SozialplanungPlugin:
 
     # --- helpers ----------------------------------------------------------------------
     def missing_message(self) -> str:
-        return tr(
-            "Sozialplanung needs Python packages that QGIS's Python lacks: {packages}. "
-            "Install them with: {command} — then restart QGIS."
-        ).format(packages=", ".join(self.missing), command=deps.pip_command(self.missing))
+        """What is missing or too old, and how to install it on this platform."""
+        if self._missing_text is None:
+            self._missing_text = deps.problem_message(self.missing, deps.current_platform())
+        return self._missing_text
 
     def _report_missing(self) -> None:
         QgsMessageLog.logMessage(self.missing_message(), LOG_TAG, Qgis.Warning)

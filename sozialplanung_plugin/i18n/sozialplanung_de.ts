@@ -1018,32 +1018,32 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>OfferDensityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="139"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="138"/>
         <source>Decay ratio (triangular kernel only)</source>
         <translation>Abfallverhältnis (nur Dreieckskern)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="131"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="130"/>
         <source>Epanechnikov</source>
         <translation>Epanechnikov</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="154"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="153"/>
         <source>Expected offers per cell</source>
         <translation>Erwartete Angebote je Zelle</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="161"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="160"/>
         <source>Extent</source>
         <translation>Ausdehnung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="132"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="131"/>
         <source>Gaussian</source>
         <translation>Gauß</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="55"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="54"/>
         <source>Kernel density of offers (points) as a GeoTIFF raster in ETRS89 / UTM 32N (EPSG:25832). Every point spreads its weight (1, or the weight field, e.g. capacity) over a disc of the search radius; each pixel gets the sum of the kernels evaluated exactly at its centre.
 
 Kernels: quartic (default), triangular (with decay ratio: the value at the radius), uniform, triweight, Epanechnikov, Gaussian (cut off at the radius, which is 3 standard deviations).
@@ -1068,94 +1068,94 @@ Vergleich mit der QGIS-Heatmap: Auf demselben Raster sind die Rohwerte gleich. D
 Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß für den Arbeitsspeicher sind, werden mit dem benötigten Speicher abgelehnt.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="125"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="124"/>
         <source>Kernel shape</source>
         <translation>Kernform</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="164"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="163"/>
         <source>Offer density</source>
         <translation>Angebotsdichte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="52"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="51"/>
         <source>Offer density (kernel density)</source>
         <translation>Angebotsdichte (Kerndichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="83"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="82"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="155"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="154"/>
         <source>Offers per km²</source>
         <translation>Angebote je km²</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="150"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="149"/>
         <source>Output values</source>
         <translation>Ausgabewerte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="107"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="106"/>
         <source>Pixel size (m)</source>
         <translation>Pixelgröße (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="127"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="126"/>
         <source>Quartic</source>
         <translation>Quartisch</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="98"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="97"/>
         <source>Radius from field (m)</source>
         <translation>Radius aus Feld (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="207"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="206"/>
         <source>Raster of {rows} × {cols} pixels; values from {vmin} to {vmax}.</source>
         <translation>Raster mit {rows} × {cols} Pixeln; Werte von {vmin} bis {vmax}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="152"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="151"/>
         <source>Raw (sum of kernel values)</source>
         <translation>Roh (Summe der Kernwerte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="153"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="152"/>
         <source>Scaled (density per m²)</source>
         <translation>Skaliert (Dichte je m²)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="89"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="88"/>
         <source>Search radius (m)</source>
         <translation>Suchradius (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="128"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="127"/>
         <source>Triangular</source>
         <translation>Dreieck</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="130"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="129"/>
         <source>Triweight</source>
         <translation>Triweight</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="129"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="128"/>
         <source>Uniform</source>
         <translation>Gleichförmig</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="116"/>
+        <location filename="../../processing_algorithms/offer_density.py" line="115"/>
         <source>Weight field (e.g. capacity)</source>
         <translation>Gewichtsfeld (z. B. capacity)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offer_density.py" line="183"/>
-        <source>numba is not installed (or switched off with GEOLIB_NO_NUMBA=1), so the density is computed with numpy: the same values, but 3–5 times slower. To speed it up, install numba for QGIS's Python and restart QGIS: {command}</source>
-        <translation>numba ist nicht installiert (oder mit GEOLIB_NO_NUMBA=1 abgeschaltet), daher wird die Dichte mit numpy berechnet: dieselben Werte, aber 3- bis 5-mal langsamer. Für mehr Tempo installieren Sie numba für das Python von QGIS und starten QGIS neu: {command}</translation>
+        <location filename="../../processing_algorithms/offer_density.py" line="182"/>
+        <source>numba is not installed (or switched off with GEOLIB_NO_NUMBA=1), so the density is computed with numpy: the same values, but 3–5 times slower. To speed it up, install the package python3-numba (on Windows with the OSGeo4W Setup, on Debian/Ubuntu with apt) and restart QGIS.</source>
+        <translation>numba ist nicht installiert (oder mit GEOLIB_NO_NUMBA=1 abgeschaltet), daher wird die Dichte mit numpy berechnet: dieselben Werte, aber 3–5-mal langsamer. Schneller geht es mit dem Paket python3-numba (unter Windows über das OSGeo4W-Setup, unter Debian/Ubuntu mit apt) und einem Neustart von QGIS.</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1436,74 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
     </message>
 </context>
 <context>
+    <name>SozialplanungDeps</name>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="258"/>
+        <source>Install them from your distribution, then restart QGIS: {command} (optional, for a faster kernel density and Excel tables: {optional})</source>
+        <translation>Installieren Sie sie aus Ihrer Distribution und starten Sie QGIS neu: {command} (optional, für eine schnellere Kerndichte und Excel-Tabellen: {optional})</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="236"/>
+        <source>Install {packages} from your distribution's packages (they are built against the same GDAL, GEOS and PROJ as QGIS), then restart QGIS. Do not install binary wheels with pip: they bring their own GDAL and PROJ, which crash QGIS.</source>
+        <translation>Installieren Sie {packages} aus den Paketen Ihrer Distribution (sie sind gegen dasselbe GDAL, GEOS und PROJ gebaut wie QGIS) und starten Sie QGIS neu. Installieren Sie keine Binär-Wheels mit pip: Sie bringen ihr eigenes GDAL und PROJ mit, und QGIS stürzt ab.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="214"/>
+        <source>On Windows these packages come with QGIS's installer (OSGeo4W): close QGIS, run the OSGeo4W Setup ({setup}), choose “Advanced Install”, go on to “Select Packages”, search for {packages} and click each one's “Skip” until it shows a version to install (or update), finish the setup and start QGIS again. Do not install them with pip: pip's packages bring their own GDAL and PROJ, which crash QGIS.</source>
+        <translation>Unter Windows kommen diese Pakete mit dem Installer von QGIS (OSGeo4W): Schließen Sie QGIS, starten Sie das OSGeo4W-Setup ({setup}), wählen Sie „Advanced Install“, gehen Sie weiter bis „Select Packages“, suchen Sie {packages} und klicken Sie bei jedem auf „Skip“, bis eine Version zum Installieren (oder Aktualisieren) erscheint; beenden Sie das Setup und starten Sie QGIS neu. Installieren Sie sie nicht mit pip: Die Pakete von pip bringen ihr eigenes GDAL und PROJ mit, und QGIS stürzt ab.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="225"/>
+        <source>On macOS, Sozialplanung is not tested. What is known: the official QGIS package for macOS has its own Python, since QGIS 3.44 without geopandas and without pip, and packages built for another GDAL/PROJ must not be added to it. A way that keeps QGIS and these packages on one GDAL/PROJ is QGIS from conda-forge: conda create -n qgis -c conda-forge qgis geopandas pyogrio rasterio scipy, then start QGIS with: conda run -n qgis qgis</source>
+        <translation>Unter macOS ist Sozialplanung nicht getestet. Bekannt ist: Das offizielle QGIS-Paket für macOS hat ein eigenes Python, seit QGIS 3.44 ohne geopandas und ohne pip, und Pakete, die für ein anderes GDAL/PROJ gebaut sind, dürfen nicht hinein. Ein Weg, der QGIS und diese Pakete auf einem GDAL/PROJ hält, ist QGIS aus conda-forge: conda create -n qgis -c conda-forge qgis geopandas pyogrio rasterio scipy, dann QGIS starten mit: conda run -n qgis qgis</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="296"/>
+        <source>Sozialplanung's tools cannot start: QGIS's Python ({python}) is not ready: {problems}. {advice}</source>
+        <translation>Die Werkzeuge von Sozialplanung können nicht starten: QGIS' Python ({python}) ist nicht bereit: {problems}. {advice}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="295"/>
+        <source>it has {packages}</source>
+        <translation>es hat {packages}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="293"/>
+        <source>it lacks {packages}</source>
+        <translation>es fehlen {packages}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="265"/>
+        <source>no {package}</source>
+        <translation>kein {package}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="212"/>
+        <source>the “Setup” entry in QGIS's (or OSGeo4W's) Start menu folder</source>
+        <translation>den Eintrag „Setup“ im Startmenü-Ordner von QGIS (oder OSGeo4W)</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="268"/>
+        <source>{distribution} offers only {offered}; Sozialplanung needs {needed}. The way that works: upgrade to Debian 13 or newer (or use QGIS on a distribution with current packages), where one command installs everything: {command}. For experts who stay: build the missing packages from source against the system's GDAL, GEOS and PROJ (needs a compiler and the -dev packages, takes minutes; never install binary wheels of them with pip, they crash QGIS): {expert}</source>
+        <translation>{distribution} bietet nur {offered}; Sozialplanung braucht {needed}. Der Weg, der funktioniert: ein Upgrade auf Debian 13 oder neuer (oder QGIS auf einer Distribution mit aktuellen Paketen), dort installiert ein Befehl alles: {command}. Für Fachleute, die bleiben: die fehlenden Pakete aus dem Quelltext gegen GDAL, GEOS und PROJ des Systems bauen (braucht einen Compiler und die -dev-Pakete, dauert Minuten; nie Binär-Wheels davon mit pip installieren, QGIS stürzt damit ab): {expert}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="67"/>
+        <source>{name} {found} (cannot be imported: {error})</source>
+        <translation>{name} {found} (lässt sich nicht importieren: {error})</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="63"/>
+        <source>{name} {found} (needs {minimum} or newer)</source>
+        <translation>{name} {found} (nötig ist {minimum} oder neuer)</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/deps.py" line="279"/>
+        <source>{name} {minimum} or newer</source>
+        <translation>{name} {minimum} oder neuer</translation>
+    </message>
+</context>
+<context>
     <name>SozialplanungPlugin</name>
     <message>
         <location filename="../../sozialplanung_plugin/plugin.py" line="36"/>
@@ -1443,32 +1511,27 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>&amp;Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="81"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="82"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="146"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="147"/>
         <source>Open the Processing toolbox and look for the 'Sozialplanung' provider.</source>
         <translation>Öffnen Sie die Processing-Werkzeugkiste und suchen Sie den Anbieter „Sozialplanung“.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="84"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="85"/>
         <source>Show or hide the Hilfeportal dock</source>
         <translation>Hilfeportal-Fenster ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="132"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="133"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="120"/>
-        <source>Sozialplanung needs Python packages that QGIS's Python lacks: {packages}. Install them with: {command} — then restart QGIS.</source>
-        <translation>Sozialplanung benötigt Python-Pakete, die in QGIS' Python fehlen: {packages}. Installieren Sie sie mit: {command} – und starten Sie QGIS danach neu.</translation>
-    </message>
-    <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="58"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="59"/>
         <source>Sozialplanung tools (Processing)</source>
         <translation>Sozialplanung-Werkzeuge (Processing)</translation>
     </message>
@@ -1622,6 +1685,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/density.py" line="630"/>
         <source>All weights in '{field}' are 0 or missing, so the density is 0 everywhere. Choose another weight field or none.</source>
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/nx.py" line="185"/>
+        <source>An edge of the graph has no valid '{weight}' ({value}); every edge needs a finite, non-negative value.</source>
+        <translation>Eine Kante des Graphen hat kein gültiges '{weight}' ({value}); jede Kante braucht einen endlichen, nicht negativen Wert.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="471"/>
@@ -1912,6 +1980,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/density.py" line="350"/>
         <source>No value of '{area_key}' in the areas occurs in '{mapping_key}' of the group table (for example {example}). Choose matching key fields.</source>
         <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/nx.py" line="163"/>
+        <source>Node {node} of the graph has no x/y coordinates; geolib needs both on every node (as osmnx graphs have them).</source>
+        <translation>Knoten {node} des Graphen hat keine x/y-Koordinaten; geolib braucht beide an jedem Knoten (wie Graphen aus osmnx sie haben).</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="1358"/>
@@ -2284,6 +2357,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/nx.py" line="154"/>
+        <source>The graph has no CRS (graph.graph['crs']); pass crs=, e.g. crs='EPSG:25832'.</source>
+        <translation>Der Graph hat kein Koordinatenbezugssystem (graph.graph['crs']); geben Sie crs= an, z. B. crs='EPSG:25832'.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/nx.py" line="118"/>
+        <source>The graph has no edges; there is nothing to route on.</source>
+        <translation>Der Graph hat keine Kanten; es gibt nichts, worauf geroutet werden kann.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/accessibility.py" line="263"/>
         <source>The gravity decay needs a scale above 0 and an exponent of at least 0 (got scale {scale}, exponent {beta}).</source>
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
@@ -2519,6 +2602,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
+        <location filename="../../geolib/nx.py" line="108"/>
+        <source>The weight '{weight}' is not known; use 'length' (metres) or 'travel_time' (seconds).</source>
+        <translation>Das Gewicht '{weight}' ist unbekannt; verwenden Sie 'length' (Meter) oder 'travel_time' (Sekunden).</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="397"/>
         <source>The weight of indicator '{name}' is {weight}; weights must be greater than 0 (leave an indicator out instead of weighting it 0).</source>
         <translation>Das Gewicht des Indikators '{name}' ist {weight}; Gewichte müssen größer als 0 sein (einen Indikator weglassen statt mit 0 zu gewichten).</translation>
@@ -2652,6 +2740,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/hilfeportal.py" line="986"/>
         <source>These fields of the source are unknown and were ignored: {fields}.</source>
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/nx.py" line="48"/>
+        <source>This needs the Python package networkx, which is not installed. Install it (Debian/Ubuntu: python3-networkx; Windows: the OSGeo4W package python3-networkx; else: pip install networkx) and try again.</source>
+        <translation>Dafür ist das Python-Paket networkx nötig, das nicht installiert ist. Installieren Sie es (Debian/Ubuntu: python3-networkx; Windows: das OSGeo4W-Paket python3-networkx; sonst: pip install networkx) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location filename="../../geolib/network.py" line="965"/>

@@ -59,38 +59,3 @@ def test_enable_list_and_run_through_qgis_process(installed, examples, tmp_path)
     assert result["results"]["OUTPUT"].startswith(str(out))
     gdf = read_vector(out)
     assert len(gdf) == 49 and gdf["offers"].sum() == len(read_vector(examples["offers"]))
-
-
-def test_missing_packages_are_named_and_qgis_keeps_working(tmp_path):
-    """Without the venv's packages, QGIS's own Python lacks geopandas & co."""
-    import subprocess
-
-    from sozialplanung_plugin import deps
-
-    base = tmp_path
-    config, _ = fresh_profile(base, build_zip(base))
-    qgis_process(config, "plugins", "enable", "sozialplanung", with_dependencies=False)
-    probe = subprocess.run(
-        [
-            "/usr/bin/python3",
-            "-c",
-            "import importlib.util as u, json, sys; "
-            "print(json.dumps([m for m in sys.argv[1:] if u.find_spec(m) is None]))",
-            *deps.REQUIRED,
-        ],
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin"},
-    )
-    missing = json.loads(probe.stdout)
-    listing = qgis_process(config, "list", with_dependencies=False)
-    assert listing.returncode == 0
-    assert "native:buffer" in listing.stdout
-    if not missing:
-        pytest.skip("QGIS's Python has every package; nothing is missing to report")
-    assert "sozialplanung:" not in listing.stdout
-    text = listing.stdout + listing.stderr
-    assert "Sozialplanung needs Python packages" in text
-    for name in missing:
-        assert name in text
-    assert "-m pip install --user" in text
