@@ -520,7 +520,7 @@ def kernel_density(
     threads
         Threads that sum the kernels, each a band of rows. Default: with numba (see
         :func:`uses_numba`) the machine's cores (at most 8), else 1 (numpy's threads
-        were not faster, see README). With numba the values do not depend on it;
+        were not faster, see docs/DEVELOPMENT.md). With numba the values do not depend on it;
         with numpy only up to the order of floating-point sums.
     progress
         Optional progress and cancellation.

@@ -70,7 +70,7 @@ KINDS = ("rate", "mean")
 
 PRESETS_DIR = Path(__file__).resolve().parent / "presets"
 PINNEBERG_PRESET = PRESETS_DIR / "sozialformel_pinneberg.toml"
-"""The preset for Kreis Pinneberg (documented in the README)."""
+"""The preset for Kreis Pinneberg (documented in docs/REFERENCE.md)."""
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 
