@@ -423,7 +423,7 @@ class HsdsClient:
                     n=self.retries + 1,
                     error=self._redact(str(reason)),
                 ) from None
-        raise AssertionError("unreachable: itertools.count() never ends")
+        raise AssertionError  # unreachable: itertools.count() never ends (for mypy)
 
     def _delay(self, attempt: int) -> float:
         return self.backoff * (2**attempt)
