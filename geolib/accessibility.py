@@ -165,6 +165,8 @@ def cost_weights(
     if method in ("2sfca", "ratio"):
         return np.ones_like(cost)
     if method == "e2sfca":
+        assert breaks is not None, "E2SFCA needs its zones (see step_weights)"
+        assert weights is not None, "E2SFCA needs its zone weights (see step_weights)"
         idx = np.searchsorted(breaks, cost, side="left")
         padded = np.append(weights, 0.0)
         return padded[idx]

@@ -389,7 +389,7 @@ def network_catchments(
     return result
 
 
-def _nearest_costs(graph, src, limit, n):
+def _nearest_costs(graph, src, limit, n) -> tuple[np.ndarray, np.ndarray]:
     """One multi-source Dijkstra bounded by ``limit``: the cost of each of the ``n``
     network nodes from its nearest source, and that source (a node id from ``n`` on)."""
     dist, _pred, sources = csgraph.dijkstra(
@@ -498,16 +498,16 @@ def _edge_with_offers(network, e, node_funcs, offers_here, b):
             funcs.append((group, t, 1.0, cf, -t * cf))
         if np.isfinite(cb):
             funcs.append((group, 0.0, t, -cb, t * cb))
-    cuts = {0.0, 1.0}
+    cut_set = {0.0, 1.0}
     for _, lo, hi, _, _ in funcs:
-        cuts.update((lo, hi))
+        cut_set.update((lo, hi))
     for i, (_, lo1, hi1, m1, c1) in enumerate(funcs):
         for _, lo2, hi2, m2, c2 in funcs[i + 1 :]:
             if m1 != m2:
                 x = (c2 - c1) / (m1 - m2)
                 if max(lo1, lo2) < x < min(hi1, hi2):
-                    cuts.add(x)
-    cuts = sorted(cuts)
+                    cut_set.add(x)
+    cuts = sorted(cut_set)
     rows = []
     for s0, s1 in zip(cuts[:-1], cuts[1:]):
         if s1 - s0 <= 1e-12:
@@ -1292,7 +1292,7 @@ def _share_function(pgeoms, counts, polygonal):
 
     def share(geoms: np.ndarray) -> np.ndarray:
         out = np.zeros(len(geoms))
-        if polygonal:
+        if total is not None:  # polygonal
             ia, ip = tree.query(geoms, predicate="intersects")
             if len(ia):
                 inter = shapely.area(shapely.intersection(geoms[ia], pgeoms[ip]))

@@ -520,7 +520,7 @@ def kernel_density(
     threads
         Threads that sum the kernels, each a band of rows. Default: with numba (see
         :func:`uses_numba`) the machine's cores (at most 8), else 1 (numpy's threads
-        were not faster, see README). With numba the values do not depend on it;
+        were not faster, see docs/DEVELOPMENT.md). With numba the values do not depend on it;
         with numpy only up to the order of floating-point sums.
     progress
         Optional progress and cancellation.
@@ -584,14 +584,15 @@ def kernel_density(
         raise ParameterError(
             "The pixel size must be a positive number of metres, not {size}.", size=pixel_size
         )
-    if radius_field is None and radius is None:
-        raise ParameterError("Give a radius in metres or a radius field.")
-    if radius_field is None and not (np.isfinite(radius) and radius > 0):
-        raise ParameterError(
-            "The radius must be greater than 0 metres, not {radius}. Choose a search "
-            "radius such as 500 m.",
-            radius=radius,
-        )
+    if not radius_field:
+        if radius is None:
+            raise ParameterError("Give a radius in metres or a radius field.")
+        if not (np.isfinite(radius) and radius > 0):
+            raise ParameterError(
+                "The radius must be greater than 0 metres, not {radius}. Choose a search "
+                "radius such as 500 m.",
+                radius=radius,
+            )
     if kernel == "triangular" and output != "raw" and 1.0 + 2.0 * decay <= 0:
         raise ParameterError(
             "With a decay ratio of {decay} the triangular kernel has no positive integral, "
@@ -651,6 +652,7 @@ def kernel_density(
                 )
             )
     else:
+        assert radius is not None  # checked above
         radii = np.full(len(pts_m), float(radius))
         bad = np.zeros(len(pts_m), dtype=bool)
 

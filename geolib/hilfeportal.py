@@ -423,6 +423,7 @@ class HsdsClient:
                     n=self.retries + 1,
                     error=self._redact(str(reason)),
                 ) from None
+        raise AssertionError  # unreachable: itertools.count() never ends (for mypy)
 
     def _delay(self, attempt: int) -> float:
         return self.backoff * (2**attempt)
@@ -1316,8 +1317,8 @@ def check_offers(
     groups: dict[tuple[str, str], list[int]] = {}
     for i, row in enumerate(rows):
         if row["title"] and row["address"] and first_of.get(row["offer_id"]) == i:
-            key = (_norm(row["title"]), _norm(row["address"]))
-            groups.setdefault(key, []).append(i)
+            title_address = (_norm(row["title"]), _norm(row["address"]))
+            groups.setdefault(title_address, []).append(i)
     for members in groups.values():
         if len(members) < 2:
             continue

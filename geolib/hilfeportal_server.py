@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import geopandas as gpd
 import pandas as pd
@@ -162,7 +162,7 @@ def multiply(offers: pd.DataFrame, n: int) -> pd.DataFrame:
     """``n`` offers made from ``offers`` by repeating them with new ids and titles."""
     if n <= len(offers):
         return offers.iloc[:n].copy()
-    parts = []
+    parts: list[pd.DataFrame] = []
     k = 0
     while sum(len(p) for p in parts) < n:
         copy = offers.copy()
@@ -211,7 +211,8 @@ class HilfeportalServer:
 
     @property
     def url(self) -> str:
-        host, port = self._httpd.server_address[:2]
+        # a TCP server's address is (host, port) with the host as text
+        host, port = cast("tuple[str, int]", self._httpd.server_address[:2])
         return f"http://{host}:{port}"
 
     def start(self) -> HilfeportalServer:

@@ -13,6 +13,7 @@ from pyproj import CRS
 
 from .errors import OutputError
 from .io import Provenance, _qml_text, atomic_path
+from .messages import Message
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class RasterResult:
     transform: Affine
     crs: CRS
     nodata: float | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[Message] = field(default_factory=list)
 
     @property
     def pixel_size(self) -> tuple[float, float]:

@@ -70,7 +70,7 @@ KINDS = ("rate", "mean")
 
 PRESETS_DIR = Path(__file__).resolve().parent / "presets"
 PINNEBERG_PRESET = PRESETS_DIR / "sozialformel_pinneberg.toml"
-"""The preset for Kreis Pinneberg (documented in the README)."""
+"""The preset for Kreis Pinneberg (documented in docs/REFERENCE.md)."""
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,30}$")
 
@@ -1212,7 +1212,7 @@ def _evaluate(
         out[f"{ind.name}_den"] = den
         # winsorising with the units' quantiles of each year
         if config.winsorize > 0:
-            if is_group:
+            if reference is not None:
                 lo, hi = reference.params["winsor"][ind.name]
             else:
                 lo = rate.groupby(year).quantile(config.winsorize)
@@ -1238,7 +1238,7 @@ def _evaluate(
     for ind in config.indicators:
         method = config.scaling_of(ind)
         v = directed_frame[ind.name]
-        if is_group:
+        if reference is not None:
             ref_v = reference.params["directed"][ind.name]
             ref_year = reference.frame["year"]
             scaled = _scale_against(v, year, ref_v, ref_year, method, ind, config, reference)

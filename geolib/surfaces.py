@@ -250,8 +250,7 @@ def area_weighted_surface(
     notes = list(prep.notes)
     if is_rate:
         area_cells = shapely.area(prep.areas.geometry.to_numpy()) / (pixel_size * pixel_size)
-        num = prep.values[numerator]
-        den = prep.values[denominator]
+        num, den = (prep.values[f] for f in fields)  # [numerator, denominator]
         ok = ~np.isnan(num) & ~np.isnan(den)
         sel = ok[owners]
         w = shares[sel] / area_cells[owners[sel]]
@@ -261,7 +260,7 @@ def area_weighted_surface(
             out = np.where(sum_den > 0, per * sum_num / sum_den, NODATA)
         skipped = int((~ok).sum())
     else:
-        values = prep.values[field]
+        values = prep.values[fields[0]]  # [field]
         ok = ~np.isnan(values)
         sel = ok[owners]
         weight = np.bincount(cells[sel], weights=shares[sel], minlength=n_cells)
