@@ -8,7 +8,8 @@ PY := $(VENV)/bin/python
 SITE := $(shell $(SYS_PYTHON) -c 'import sys; print(f"python{sys.version_info[0]}.{sys.version_info[1]}")' 2>/dev/null)
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip python3-dev \
 	qttools5-dev-tools pyqt5-dev-tools xvfb xauth \
-	build-essential libgeos-dev libgdal-dev python3-pyproj debootstrap
+	build-essential libgeos-dev libgdal-dev python3-pyproj debootstrap \
+	python3-geopandas python3-shapely python3-rasterio
 # Built from source against Debian's GEOS and GDAL, the libraries QGIS itself loads:
 # inside qgis_process and QGIS desktop those are in the global symbol scope, and wheels
 # bundling other versions of them crash there (GEOS errors, double free at exit).
@@ -37,9 +38,9 @@ help:
 	@echo "make test        lint, then every test on QGIS 3.22 (host), 3.40 (trixie) and 3.44 (sid)"
 	@echo "make test-quick  every test on the host's QGIS only (the edit-test loop)"
 	@echo "make test-trixie / test-sid   every test on one Debian root"
-	@echo "make plugin  build dist/sozialplanung.zip"
-	@echo "make bench   run the benchmarks (ratios against peers)"
-	@echo "make lint    ruff check and format check"
+	@echo "make plugin      build dist/sozialplanung.zip"
+	@echo "make bench       run the benchmarks (ratios against peers)"
+	@echo "make lint        ruff check and format check, mypy on geolib"
 
 # --- set-up --------------------------------------------------------------------------
 $(BUILD)/.apt-stamp:
@@ -107,9 +108,10 @@ demo: plugin
 lint: setup
 	@$(VENV)/bin/ruff check .
 	@$(VENV)/bin/ruff format --check .
+	@$(VENV)/bin/mypy geolib
 
 bench: plugin
 	@for b in bench/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
 clean:
-	rm -rf $(BUILD) dist out .pytest_cache
+	rm -rf $(BUILD) dist out .pytest_cache .mypy_cache

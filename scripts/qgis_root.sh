@@ -22,7 +22,7 @@ MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
 BASE_PACKAGES="qgis python3-qgis qgis-providers proj-data xvfb xauth python3-venv python3-pip ca-certificates locales"
 # The runtime dependencies, exactly as the plugin's install advice names them for Debian.
-DEPS_PACKAGES="$(python3 "$ROOT_DIR/scripts/deps_advice.py" debian-packages 2>/dev/null || echo "python3-geopandas python3-pyogrio python3-rasterio python3-shapely python3-scipy python3-pyproj python3-pandas python3-numpy python3-openpyxl")"
+DEPS_PACKAGES="$(python3 "$ROOT_DIR/sozialplanung_plugin/requirements.py" debian-packages)"
 TEST_TOOLS="pytest hypothesis"
 
 apt_opts() {
