@@ -32,7 +32,6 @@ QT5_ONLY = {
     "QRegExp": "QRegularExpression",
     "QRegExpValidator": "QRegularExpressionValidator",
     "QDesktopWidget": "QScreen (QGuiApplication.primaryScreen())",
-    "desktop": "QGuiApplication.screens()",
     "QGLWidget": "QOpenGLWidget",
     "QTextCodec": "str.encode/bytes.decode",
     "QStringRef": "str",
@@ -81,7 +80,7 @@ def is_enum_member(obj: Any) -> bool:
     return is_enum_type(type(obj))
 
 
-def _is_qt_module(module: str) -> bool:
+def _is_qgis_module(module: str) -> bool:
     return module == "qgis" or module.startswith("qgis.")
 
 
@@ -105,7 +104,7 @@ class _Scope:
             root = alias.name.split(".")[0]
             if root in ("PyQt5", "PyQt6"):
                 self.findings.append((node, "direct import", alias.name, "import from qgis.PyQt"))
-            elif _is_qt_module(alias.name):
+            elif _is_qgis_module(alias.name):
                 bound = alias.asname or root
                 module = alias.name if alias.asname else root  # what the name is bound to
                 self.names[bound] = importlib.import_module(module)
@@ -127,7 +126,7 @@ class _Scope:
                 self.project[bound] = (f"{base}.{module}".rstrip("."), alias.name)
             elif module.split(".")[0] in PROJECT_PACKAGES:
                 self.project[bound] = (module, alias.name)
-            elif node.level == 0 and _is_qt_module(module):
+            elif node.level == 0 and _is_qgis_module(module):
                 obj = self._attribute(importlib.import_module(module), alias.name)
                 if obj is None:
                     obj = self._submodule(f"{module}.{alias.name}")
