@@ -94,7 +94,10 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.DEMAND,
                 self.tr("Demand (areas, grid cells or points)"),
-                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
+                [
+                    QgsProcessing.SourceType.TypeVectorPolygon,
+                    QgsProcessing.SourceType.TypeVectorPoint,
+                ],
             )
         )
         self.addParameter(
@@ -102,12 +105,12 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
                 self.POPULATION_FIELD,
                 self.tr("Population field (e.g. children_u15)"),
                 parentLayerParameterName=self.DEMAND,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.DataType.Numeric,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.SUPPLY, self.tr("Offers (points)"), [QgsProcessing.TypeVectorPoint]
+                self.SUPPLY, self.tr("Offers (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
             )
         )
         self.addParameter(
@@ -115,7 +118,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
                 self.CAPACITY_FIELD,
                 self.tr("Capacity field (default 1 per offer)"),
                 parentLayerParameterName=self.SUPPLY,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.DataType.Numeric,
                 optional=True,
             )
         )
@@ -159,7 +162,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterNumber(
                 self.MAX_COST,
                 self.tr("Maximum cost (m; minutes with a network by travel time)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 defaultValue=2000.0,
                 minValue=0.0,
             )
@@ -169,22 +172,22 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             (self.WEIGHTS, self.tr("E2SFCA zone weights (e.g. 1;0.68;0.22)")),
         ):
             param = QgsProcessingParameterString(name, label, optional=True)
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(param)
         beta = QgsProcessingParameterNumber(
             self.BETA,
             self.tr("Gravity exponent β"),
-            QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber.Type.Double,
             defaultValue=1.0,
             minValue=0.0,
         )
-        beta.setFlags(beta.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        beta.setFlags(beta.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(beta)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.NETWORK,
                 self.tr("Network (lines, optional; empty: straight-line distance)"),
-                [QgsProcessing.TypeVectorLine],
+                [QgsProcessing.SourceType.TypeVectorLine],
                 optional=True,
             )
         )
@@ -207,30 +210,32 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         snap = QgsProcessingParameterNumber(
             self.SNAP_DISTANCE,
             self.tr("Largest distance to the network (m)"),
-            QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber.Type.Double,
             defaultValue=250.0,
             minValue=0.0,
         )
-        snap.setFlags(snap.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        snap.setFlags(snap.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(snap)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.AREAS,
                 self.tr("Areas for means (e.g. municipalities)"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Accessibility"), QgsProcessing.TypeVectorAnyGeometry
+                self.OUTPUT,
+                self.tr("Accessibility"),
+                QgsProcessing.SourceType.TypeVectorAnyGeometry,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_SUPPLY,
                 self.tr("Offers with their ratio"),
-                QgsProcessing.TypeVectorPoint,
+                QgsProcessing.SourceType.TypeVectorPoint,
                 optional=True,
                 createByDefault=False,
             )
@@ -239,7 +244,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_AREAS,
                 self.tr("Accessibility per area"),
-                QgsProcessing.TypeVectorPolygon,
+                QgsProcessing.SourceType.TypeVectorPolygon,
                 optional=True,
                 createByDefault=False,
             )

@@ -75,7 +75,7 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
 
     def flags(self):
         # QGIS projects and layouts belong to the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(

@@ -462,9 +462,9 @@ def _draw_rank(layer: QgsMapLayer) -> int:
     """Points above lines above polygons above rasters (and tables last)."""
     if isinstance(layer, QgsVectorLayer):
         return {
-            QgsWkbTypes.PointGeometry: 0,
-            QgsWkbTypes.LineGeometry: 1,
-            QgsWkbTypes.PolygonGeometry: 2,
+            QgsWkbTypes.GeometryType.PointGeometry: 0,
+            QgsWkbTypes.GeometryType.LineGeometry: 1,
+            QgsWkbTypes.GeometryType.PolygonGeometry: 2,
         }.get(layer.geometryType(), 4)
     return 3
 
@@ -649,7 +649,7 @@ def build_atlas(
         settings.forceVectorOutput = False
         settings.exportMetadata = True
         status, error = QgsLayoutExporter.exportToPdf(report, str(tmp), settings)
-        if status != QgsLayoutExporter.Success:
+        if status != QgsLayoutExporter.ExportResult.Success:
             raise QgsProcessingException(
                 tr("Exporting the atlas to PDF failed: {error}").format(error=error or status)
             )
@@ -758,10 +758,10 @@ def _label(layout, item_id, text, x, y, w, h, size, *, bold=False, color=None):
     label.setFont(_font(size, bold=bold))
     if color is not None:
         label.setFontColor(QColor(color))
-    label.setVAlign(Qt.AlignVCenter)
+    label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
     layout.addLayoutItem(label)
-    label.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    label.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    label.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    label.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     return label
 
 
@@ -839,7 +839,7 @@ def _wrap(text: str, width: int = LEGEND_WRAP) -> str:
 def _wrap_symbol_labels(model, node, width: int) -> None:
     """The class labels of a layer's legend wrapped at ``width`` characters."""
     for index, legend_node in enumerate(model.layerOriginalLegendNodes(node)):
-        text = legend_node.data(Qt.DisplayRole) or ""
+        text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
         if len(text) > width:
             QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, _wrap(text, width))
     model.refreshLayerLegend(node)
@@ -908,8 +908,8 @@ def _theme_layout(
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("map")
     layout.addLayoutItem(map_item)
-    map_item.attemptMove(QgsLayoutPoint(10, 25, QgsUnitTypes.LayoutMillimeters))
-    map_item.attemptResize(QgsLayoutSize(MAP_W, MAP_H, QgsUnitTypes.LayoutMillimeters))
+    map_item.attemptMove(QgsLayoutPoint(10, 25, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    map_item.attemptResize(QgsLayoutSize(MAP_W, MAP_H, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     map_item.setCrs(QgsCoordinateReferenceSystem(ANALYSIS_CRS))
     map_item.setLayers(map_layers)
     map_item.setKeepLayerSet(True)
@@ -923,18 +923,20 @@ def _theme_layout(
         arrow.setId("north_arrow")
         arrow.setPicturePath(arrow_svg)
         arrow.setLinkedMap(map_item)
-        arrow.setNorthMode(QgsLayoutItemPicture.GridNorth)
+        arrow.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
         arrow.setSvgFillColor(QColor(30, 30, 30))
         arrow.setSvgStrokeColor(QColor(30, 30, 30))
         layout.addLayoutItem(arrow)
-        arrow.attemptMove(QgsLayoutPoint(10 + MAP_W - 14, 28, QgsUnitTypes.LayoutMillimeters))
-        arrow.attemptResize(QgsLayoutSize(10, 14, QgsUnitTypes.LayoutMillimeters))
+        arrow.attemptMove(
+            QgsLayoutPoint(10 + MAP_W - 14, 28, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+        )
+        arrow.attemptResize(QgsLayoutSize(10, 14, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
 
     scale = QgsLayoutItemScaleBar(layout)
     scale.setId("scalebar")
     scale.setLinkedMap(map_item)
     scale.setStyle("Single Box")
-    scale.setUnits(QgsUnitTypes.DistanceKilometers)
+    scale.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
     scale.setUnitLabel("km")
     scale.setNumberOfSegmentsLeft(0)
     scale.setNumberOfSegments(4)
@@ -949,7 +951,9 @@ def _theme_layout(
     scale.setBackgroundColor(QColor(255, 255, 255, 210))
     layout.addLayoutItem(scale)
     scale.resizeToMinimumWidth()
-    scale.attemptMove(QgsLayoutPoint(13, 25 + MAP_H - 15, QgsUnitTypes.LayoutMillimeters))
+    scale.attemptMove(
+        QgsLayoutPoint(13, 25 + MAP_H - 15, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+    )
 
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
@@ -966,9 +970,9 @@ def _theme_layout(
         node.setCustomProperty("legend/title-label", _wrap(node.layer().name()))
         if isinstance(node.layer(), QgsRasterLayer):
             _tidy_raster_legend(legend.model(), node)
-    legend.rstyle(QgsLegendStyle.Title).setFont(_font(11, bold=True))
-    legend.rstyle(QgsLegendStyle.Subgroup).setFont(_font(9, bold=True))
-    legend.rstyle(QgsLegendStyle.SymbolLabel).setFont(_font(8))
+    legend.rstyle(QgsLegendStyle.Style.Title).setFont(_font(11, bold=True))
+    legend.rstyle(QgsLegendStyle.Style.Subgroup).setFont(_font(9, bold=True))
+    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setFont(_font(8))
     legend.setSymbolHeight(4)
     legend.setSymbolWidth(6)
     legend.setWrapString("|")
@@ -986,7 +990,7 @@ def _theme_layout(
             if isinstance(node.layer(), QgsVectorLayer):
                 _wrap_symbol_labels(legend.model(), node, LEGEND_WRAP_2)
     layout.addLayoutItem(legend)
-    legend.attemptMove(QgsLayoutPoint(COL_X, 25, QgsUnitTypes.LayoutMillimeters))
+    legend.attemptMove(QgsLayoutPoint(COL_X, 25, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     legend.adjustBoxSize()
 
     helgoland = _helgoland_extent(gemeinden)
@@ -994,8 +998,10 @@ def _theme_layout(
         inset = QgsLayoutItemMap(layout)
         inset.setId("inset_helgoland")
         layout.addLayoutItem(inset)
-        inset.attemptMove(QgsLayoutPoint(COL_X, 147, QgsUnitTypes.LayoutMillimeters))
-        inset.attemptResize(QgsLayoutSize(INSET_W, INSET_H, QgsUnitTypes.LayoutMillimeters))
+        inset.attemptMove(QgsLayoutPoint(COL_X, 147, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        inset.attemptResize(
+            QgsLayoutSize(INSET_W, INSET_H, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+        )
         inset.setCrs(QgsCoordinateReferenceSystem(ANALYSIS_CRS))
         inset.setLayers(map_layers)
         inset.setKeepLayerSet(True)
@@ -1072,7 +1078,7 @@ def _export_maps(out: Path, layouts, feedback) -> dict[str, Path]:
             _check_cancel(feedback)
             path = work / f"{page_id}.png"
             status = QgsLayoutExporter(layout).exportToImage(str(path), settings)
-            if status != QgsLayoutExporter.Success:
+            if status != QgsLayoutExporter.ExportResult.Success:
                 raise QgsProcessingException(
                     tr("Exporting the map '{theme}' failed (code {code}).").format(
                         theme=layout.name(), code=int(status)

@@ -114,7 +114,9 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         except QgsProcessingException:
             raise
         except Exception as exc:  # a bug: keep the details in the log, not in the user's face
-            QgsMessageLog.logMessage(traceback.format_exc(), "Sozialplanung", Qgis.Critical)
+            QgsMessageLog.logMessage(
+                traceback.format_exc(), "Sozialplanung", Qgis.MessageLevel.Critical
+            )
             raise QgsProcessingException(
                 self.tr_base(
                     "Unexpected error in {name}: {error}. The details are in the log "

@@ -37,12 +37,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-# QVariant type → pandas dtype of the column
-_INT_TYPES = {QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong}
-_FLOAT_TYPES = {QVariant.Double}
-_BOOL_TYPES = {QVariant.Bool}
-_DATE_TYPES = {QVariant.Date}
-_DATETIME_TYPES = {QVariant.DateTime}
+from .compat import field_type, type_id, type_ids
+
+# field type (its number, see compat) → pandas dtype of the column
+_INT_TYPES = type_ids("Int", "UInt", "LongLong", "ULongLong")
+_FLOAT_TYPES = type_ids("Double")
+_BOOL_TYPES = type_ids("Bool")
+_DATE_TYPES = type_ids("QDate")
+_DATETIME_TYPES = type_ids("QDateTime")
+_TIME_TYPES = type_ids("QTime")
 
 
 def crs_to_pyproj(crs: QgsCoordinateReferenceSystem):
@@ -52,7 +55,7 @@ def crs_to_pyproj(crs: QgsCoordinateReferenceSystem):
     authid = crs.authid()
     if authid and authid.upper().startswith("EPSG:"):
         return authid
-    return crs.toWkt(QgsCoordinateReferenceSystem.WKT_PREFERRED)
+    return crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT_PREFERRED)
 
 
 def crs_from_gdf(gdf: gpd.GeoDataFrame) -> QgsCoordinateReferenceSystem:
@@ -81,7 +84,7 @@ def _py(value: Any) -> Any:
 
 
 def _column(values: list[Any], field: QgsField) -> pd.Series:
-    kind = field.type()
+    kind = type_id(field.type())
     if kind in _INT_TYPES:
         return pd.array(values, dtype="Int64")
     if kind in _FLOAT_TYPES:
@@ -130,7 +133,9 @@ def source_to_gdf(
     request = request if request is not None else QgsFeatureRequest()
     if isinstance(source, QgsProcessingFeatureSource):
         # geolib repairs and counts invalid geometries; Processing must not drop them first
-        it = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        it = source.getFeatures(
+            request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
+        )
     else:
         it = source.getFeatures(request)
     for i, feat in enumerate(it):
@@ -162,7 +167,7 @@ def source_to_gdf(
 
 
 def _needs_conversion(field: QgsField) -> bool:
-    return field.type() in _DATE_TYPES | _DATETIME_TYPES | {QVariant.Time}
+    return type_id(field.type()) in _DATE_TYPES | _DATETIME_TYPES | _TIME_TYPES
 
 
 def layer_to_gdf(
@@ -199,7 +204,7 @@ def layer_to_gdf(
             for name in names:  # nullable integers, as the general path gives
                 # (pyogrio reads an integer field with NULLs as float64)
                 if pd.api.types.is_integer_dtype(gdf[name].dtype) or (
-                    fields.field(name).type() in _INT_TYPES
+                    type_id(fields.field(name).type()) in _INT_TYPES
                     and pd.api.types.is_float_dtype(gdf[name].dtype)
                 ):
                     gdf[name] = gdf[name].astype("Int64")
@@ -247,48 +252,53 @@ def fields_from_frame(df: pd.DataFrame) -> QgsFields:
     return fields
 
 
-def _variant_type(series: pd.Series) -> QVariant.Type:
+def _variant_type(series: pd.Series) -> Any:
+    """The QgsField type for a column of ``series``'s values."""
+    return field_type(_meta_type_name(series))
+
+
+def _meta_type_name(series: pd.Series) -> str:
     dtype = series.dtype
     if pd.api.types.is_bool_dtype(dtype):
-        return QVariant.Bool
+        return "Bool"
     if pd.api.types.is_integer_dtype(dtype):
-        return QVariant.LongLong
+        return "LongLong"
     if pd.api.types.is_float_dtype(dtype):
-        return QVariant.Double
+        return "Double"
     if pd.api.types.is_datetime64_any_dtype(dtype):
-        return QVariant.DateTime
+        return "QDateTime"
     sample = series.dropna()
     if len(sample):
         first = sample.iloc[0]
         if isinstance(first, _dt.datetime):
-            return QVariant.DateTime
+            return "QDateTime"
         if isinstance(first, _dt.date):
-            return QVariant.Date
+            return "QDate"
         if isinstance(first, (bool, np.bool_)) and sample.map(type).eq(type(first)).all():
-            return QVariant.Bool
+            return "Bool"
         if (
             isinstance(first, (int, np.integer))
             and sample.map(
                 lambda v: isinstance(v, (int, np.integer)) and not isinstance(v, bool)
             ).all()
         ):
-            return QVariant.LongLong
-    return QVariant.String
+            return "LongLong"
+    return "QString"
 
 
 def wkb_type_of(gdf: gpd.GeoDataFrame) -> QgsWkbTypes.Type:
     """The single QGIS WKB type for the frame's geometries (multi when mixed)."""
     if not isinstance(gdf, gpd.GeoDataFrame) or gdf.geometry.name not in gdf:
-        return QgsWkbTypes.NoGeometry
+        return QgsWkbTypes.Type.NoGeometry
     geoms = gdf.geometry.dropna()
     geoms = geoms[~geoms.is_empty]
     if len(geoms) == 0:
-        return QgsWkbTypes.Unknown
+        return QgsWkbTypes.Type.Unknown
     kinds = set(geoms.geom_type)
     has_z = bool(shapely.has_z(geoms.values).any())
     base = {k.replace("Multi", "") for k in kinds}
     if len(base) != 1:
-        return QgsWkbTypes.Unknown
+        return QgsWkbTypes.Type.Unknown
     (kind,) = base
     multi = any(k.startswith("Multi") for k in kinds)
     name = ("Multi" if multi else "") + kind + ("Z" if has_z else "")
@@ -382,7 +392,7 @@ def gdf_to_sink(
             break
         chunk = gdf.iloc[start : start + batch]
         feats = gdf_to_features(chunk, fields, multi=multi)
-        if not sink.addFeatures(feats, QgsFeatureSink.FastInsert):
+        if not sink.addFeatures(feats, QgsFeatureSink.Flag.FastInsert):
             error = sink.lastError() if hasattr(sink, "lastError") else ""
             raise RuntimeError(error or "the output refused a feature")
         written += len(feats)

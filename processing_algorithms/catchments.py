@@ -96,7 +96,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.NETWORK,
                 self.tr("Network (lines)"),
-                [QgsProcessing.TypeVectorLine],
+                [QgsProcessing.SourceType.TypeVectorLine],
                 optional=True,
             )
         )
@@ -110,7 +110,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.OFFERS, self.tr("Offers (points)"), [QgsProcessing.TypeVectorPoint]
+                self.OFFERS, self.tr("Offers (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
             )
         )
         self.addParameter(
@@ -142,7 +142,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 self.SPEED_FIELD,
                 self.tr("Speed field (km/h)"),
                 parentLayerParameterName=self.NETWORK,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.DataType.Numeric,
                 optional=True,
             )
         )
@@ -208,7 +208,10 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.POPULATION,
                 self.tr("Population (polygons or points with counts)"),
-                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint],
+                [
+                    QgsProcessing.SourceType.TypeVectorPolygon,
+                    QgsProcessing.SourceType.TypeVectorPoint,
+                ],
                 optional=True,
             )
         )
@@ -217,7 +220,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 self.POPULATION_FIELD,
                 self.tr("Population field"),
                 parentLayerParameterName=self.POPULATION,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.DataType.Numeric,
                 optional=True,
             )
         )
@@ -225,7 +228,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT,
                 self.tr("Catchments"),
-                QgsProcessing.TypeVectorPolygon,
+                QgsProcessing.SourceType.TypeVectorPolygon,
                 optional=True,
                 createByDefault=True,
             )
@@ -234,7 +237,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_LINES,
                 self.tr("Reached network lines"),
-                QgsProcessing.TypeVectorLine,
+                QgsProcessing.SourceType.TypeVectorLine,
                 optional=True,
                 createByDefault=True,
             )
@@ -243,7 +246,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_UNROUTABLE,
                 self.tr("Unroutable offers"),
-                QgsProcessing.TypeVectorPoint,
+                QgsProcessing.SourceType.TypeVectorPoint,
                 optional=True,
                 createByDefault=True,
             )
@@ -252,7 +255,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_POPULATION,
                 self.tr("Reached and unreached population"),
-                QgsProcessing.TypeVector,
+                QgsProcessing.SourceType.TypeVector,
                 optional=True,
                 createByDefault=True,
             )
@@ -262,7 +265,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_NODES,
                 self.tr("Network nodes with their cost"),
-                QgsProcessing.TypeVectorPoint,
+                QgsProcessing.SourceType.TypeVectorPoint,
                 optional=True,
                 createByDefault=False,
             )
@@ -384,7 +387,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 context,
                 result.lines,
                 feedback,
-                wkb_type=QgsWkbTypes.LineString,
+                wkb_type=QgsWkbTypes.Type.LineString,
                 style="catchment_lines.qml",
                 provenance=self.provenance(
                     self.tr("Reached network lines"), parameters, method=method, notes=notes
@@ -405,7 +408,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 context,
                 unroutable[keep],
                 feedback,
-                wkb_type=QgsWkbTypes.Point,
+                wkb_type=QgsWkbTypes.Type.Point,
                 style="catchment_unroutable.qml",
                 provenance=self.provenance(
                     self.tr("Unroutable offers"), parameters, method=method, notes=notes
@@ -442,7 +445,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 context,
                 nodes,
                 feedback,
-                wkb_type=QgsWkbTypes.Point,
+                wkb_type=QgsWkbTypes.Type.Point,
                 style="catchment_nodes.qml",
                 provenance=self.provenance(
                     self.tr("Network nodes with their cost"),

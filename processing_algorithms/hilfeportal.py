@@ -167,27 +167,29 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.AREA,
                 self.tr("Area for the check (default: Kreis Pinneberg)"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
         stale = QgsProcessingParameterNumber(
             self.STALE_DAYS,
             self.tr("Not updated for more than (days)"),
-            QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber.Type.Integer,
             defaultValue=730,
             minValue=1,
         )
-        stale.setFlags(stale.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        stale.setFlags(stale.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(stale)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Hilfeportal offers"), QgsProcessing.TypeVectorPoint
+                self.OUTPUT, self.tr("Hilfeportal offers"), QgsProcessing.SourceType.TypeVectorPoint
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_CHECKS, self.tr("Hilfeportal check list"), QgsProcessing.TypeVectorPoint
+                self.OUTPUT_CHECKS,
+                self.tr("Hilfeportal check list"),
+                QgsProcessing.SourceType.TypeVectorPoint,
             )
         )
 
@@ -238,7 +240,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
                 method="geolib.hilfeportal.load_offers",
                 notes=notes,
             ),
-            wkb_type=QgsWkbTypes.Point,
+            wkb_type=QgsWkbTypes.Type.Point,
         )
         dest_checks = self.write_sink(
             parameters,
@@ -254,7 +256,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
                 method="geolib.hilfeportal.check_offers",
                 notes=notes,
             ),
-            wkb_type=QgsWkbTypes.Point,
+            wkb_type=QgsWkbTypes.Type.Point,
         )
         return {self.OUTPUT: dest, self.OUTPUT_CHECKS: dest_checks}
 

@@ -79,14 +79,14 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.INPUT, self.tr("Offers (points)"), [QgsProcessing.TypeVectorPoint]
+                self.INPUT, self.tr("Offers (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.RADIUS,
                 self.tr("Search radius (m)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 defaultValue=500.0,
                 minValue=0.0,
             )
@@ -96,7 +96,7 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
                 self.RADIUS_FIELD,
                 self.tr("Radius from field (m)"),
                 parentLayerParameterName=self.INPUT,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.DataType.Numeric,
                 optional=True,
             )
         )
@@ -104,7 +104,7 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterNumber(
                 self.PIXEL_SIZE,
                 self.tr("Pixel size (m)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 defaultValue=25.0,
                 minValue=0.0,
             )
@@ -114,7 +114,7 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
                 self.WEIGHT_FIELD,
                 self.tr("Weight field (e.g. capacity)"),
                 parentLayerParameterName=self.INPUT,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.DataType.Numeric,
                 optional=True,
             )
         )
@@ -136,12 +136,12 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
         decay = QgsProcessingParameterNumber(
             self.DECAY,
             self.tr("Decay ratio (triangular kernel only)"),
-            QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber.Type.Double,
             defaultValue=0.0,
             minValue=-100.0,
             maxValue=100.0,
         )
-        decay.setFlags(decay.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        decay.setFlags(decay.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(decay)
         self.addParameter(
             QgsProcessingParameterEnum(

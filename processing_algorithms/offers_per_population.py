@@ -67,12 +67,14 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.OFFERS, self.tr("Offers (points)"), [QgsProcessing.TypeVectorPoint]
+                self.OFFERS, self.tr("Offers (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.AREAS, self.tr("Areas (polygons)"), [QgsProcessing.TypeVectorPolygon]
+                self.AREAS,
+                self.tr("Areas (polygons)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
             )
         )
         self.addParameter(
@@ -80,7 +82,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
                 self.POPULATION_FIELD,
                 self.tr("Population field"),
                 parentLayerParameterName=self.AREAS,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.DataType.Numeric,
             )
         )
         self.addParameter(
@@ -95,7 +97,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterNumber(
                 self.PER,
                 self.tr("Per inhabitants"),
-                QgsProcessingParameterNumber.Integer,
+                QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=1000,
                 minValue=1,
             )
@@ -118,7 +120,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
                 self.TARGET_POPULATION_FIELD,
                 self.tr("Population of the target group (e.g. children_u15)"),
                 parentLayerParameterName=self.AREAS,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.DataType.Numeric,
                 optional=True,
             )
         )
@@ -126,7 +128,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.GROUPS,
                 self.tr("Group table (e.g. planungsraeume.csv)"),
-                [QgsProcessing.TypeVector],
+                [QgsProcessing.SourceType.TypeVector],
                 optional=True,
             )
         )
@@ -157,14 +159,16 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Offers per inhabitants"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT,
+                self.tr("Offers per inhabitants"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_GROUPS,
                 self.tr("Offers per inhabitants by group"),
-                QgsProcessing.TypeVectorPolygon,
+                QgsProcessing.SourceType.TypeVectorPolygon,
                 optional=True,
                 createByDefault=False,
             )

@@ -120,7 +120,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.AREAS,
                 self.tr("Areas (polygons with a key)"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
             )
         )
         self.addParameter(
@@ -136,7 +136,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFile(
                 self.TABLE,
                 self.tr("Indicator table (CSV, XLSX or GeoPackage)"),
-                behavior=QgsProcessingParameterFile.File,
+                behavior=QgsProcessingParameterFile.Behavior.File,
                 fileFilter=self.tr("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
             )
         )
@@ -144,7 +144,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFile(
                 self.CONFIG,
                 self.tr("Configuration (TOML; default: Kreis Pinneberg preset)"),
-                behavior=QgsProcessingParameterFile.File,
+                behavior=QgsProcessingParameterFile.Behavior.File,
                 fileFilter=self.tr("TOML (*.toml)"),
                 defaultValue=str(PINNEBERG_PRESET),
                 optional=True,
@@ -161,7 +161,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFile(
                 self.GROUPS,
                 self.tr("Groups: mapping table key → group"),
-                behavior=QgsProcessingParameterFile.File,
+                behavior=QgsProcessingParameterFile.Behavior.File,
                 fileFilter=self.tr("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
                 optional=True,
             )
@@ -175,14 +175,16 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT, self.tr("Sozialformel (areas)"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT,
+                self.tr("Sozialformel (areas)"),
+                QgsProcessing.SourceType.TypeVectorPolygon,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_TABLE,
                 self.tr("Sozialformel per area and year"),
-                QgsProcessing.TypeVector,
+                QgsProcessing.SourceType.TypeVector,
                 optional=True,
                 createByDefault=True,
             )
@@ -191,7 +193,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT_GROUPS,
                 self.tr("Sozialformel per group and year"),
-                QgsProcessing.TypeVector,
+                QgsProcessing.SourceType.TypeVector,
                 optional=True,
                 createByDefault=True,
             )

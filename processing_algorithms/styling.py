@@ -116,7 +116,7 @@ def label_breaks(layer: QgsMapLayer) -> None:
     unit_field = next((f for f in ("break_min", "break_m") if f in names), None)
     if unit_field is None:
         return
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(["break_no", unit_field], layer.fields())
     breaks = {}
     for feature in layer.getFeatures(request):

@@ -39,7 +39,7 @@ def style_raster(path: str, values: np.ndarray) -> None:
     template = layer.renderer()
     ramp = template.shader().rasterShaderFunction().sourceColorRamp().clone()
     function = QgsColorRampShader(low, high, ramp)
-    function.setColorRampType(QgsColorRampShader.Interpolated)
+    function.setColorRampType(QgsColorRampShader.Type.Interpolated)
     function.classifyColorRamp(5, -1)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(function)
@@ -91,7 +91,9 @@ class SurfaceAlgorithm(SozialplanungAlgorithm):
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.AREAS, self.tr("Areas (polygons)"), [QgsProcessing.TypeVectorPolygon]
+                self.AREAS,
+                self.tr("Areas (polygons)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
             )
         )
         for name, label in (
@@ -104,7 +106,7 @@ class SurfaceAlgorithm(SozialplanungAlgorithm):
                     name,
                     label,
                     parentLayerParameterName=self.AREAS,
-                    type=QgsProcessingParameterField.Numeric,
+                    type=QgsProcessingParameterField.DataType.Numeric,
                     optional=True,
                 )
             )
@@ -120,7 +122,7 @@ class SurfaceAlgorithm(SozialplanungAlgorithm):
             QgsProcessingParameterNumber(
                 self.PIXEL_SIZE,
                 self.tr("Pixel size (m)"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 defaultValue=100.0,
                 minValue=1.0,
             )

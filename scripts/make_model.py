@@ -83,7 +83,11 @@ def build_model():
         model.addModelParameter(definition, component)
 
     def field(name, label, default, parent, numeric=False):
-        kind = QgsProcessingParameterField.Numeric if numeric else QgsProcessingParameterField.Any
+        kind = (
+            QgsProcessingParameterField.DataType.Numeric
+            if numeric
+            else QgsProcessingParameterField.DataType.Any
+        )
         return QgsProcessingParameterField(
             name, label, defaultValue=default, parentLayerParameterName=parent, type=kind
         )
@@ -91,12 +95,14 @@ def build_model():
     # --- inputs, left to right along the top -------------------------------------------------
     inputs = [
         QgsProcessingParameterFeatureSource(
-            "AREAS", "Gemeinden (Flächen mit Einwohnerzahl)", [QgsProcessing.TypeVectorPolygon]
+            "AREAS",
+            "Gemeinden (Flächen mit Einwohnerzahl)",
+            [QgsProcessing.SourceType.TypeVectorPolygon],
         ),
         field("AREA_KEY", "Gemeindeschlüssel (AGS)", "AGS", "AREAS"),
         field("POPULATION_FIELD", "Einwohnerfeld", "EWZ_2018", "AREAS", numeric=True),
         QgsProcessingParameterFeatureSource(
-            "OFFERS", "Angebote (Punkte)", [QgsProcessing.TypeVectorPoint]
+            "OFFERS", "Angebote (Punkte)", [QgsProcessing.SourceType.TypeVectorPoint]
         ),
         QgsProcessingParameterFile("TABLE", "Indikatorentabelle (CSV oder GeoPackage)"),
         QgsProcessingParameterString(
@@ -114,7 +120,7 @@ def build_model():
         QgsProcessingParameterFeatureSource(
             "NETWORK",
             "Straßennetz (Linien, für Netz-Einzugsgebiete)",
-            [QgsProcessing.TypeVectorLine],
+            [QgsProcessing.SourceType.TypeVectorLine],
             optional=True,
         ),
         QgsProcessingParameterEnum(

@@ -100,7 +100,7 @@ def atlas_gemeinden() -> QgsVectorLayer:
     text.setBuffer(buffer)
     settings = QgsPalLayerSettings()
     settings.fieldName = "GEN"
-    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.placement = QgsPalLayerSettings.Placement.OverPoint
     settings.setFormat(text)
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     layer.setLabelsEnabled(True)
@@ -179,7 +179,7 @@ def _plain_text_form(layer: QgsVectorLayer, multiline: set[str]) -> None:
         layer.setEditorWidgetSetup(index, setup)
         layer.setFieldAlias(index, HILFEPORTAL_ALIASES.get(name, name))
     form = layer.editFormConfig()
-    form.setLayout(QgsEditFormConfig.TabLayout)
+    form.setLayout(QgsEditFormConfig.EditorLayout.TabLayout)
     root = form.invisibleRootContainer()
     root.clear()
     fields = layer.fields()
@@ -282,7 +282,7 @@ def surface() -> QgsRasterLayer:
     ramp = _ramp("Magma")
     ramp.invert()
     function = QgsColorRampShader(0.0, 1.0, ramp)
-    function.setColorRampType(QgsColorRampShader.Interpolated)
+    function.setColorRampType(QgsColorRampShader.Type.Interpolated)
     function.classifyColorRamp(5, -1)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(function)
@@ -336,7 +336,7 @@ def density_raster():
             color.setAlpha(0)
         items.append(QgsColorRampShader.ColorRampItem(value, color, f"{value:g}"))
     shader_fn = QgsColorRampShader(0.0, 1.0)
-    shader_fn.setColorRampType(QgsColorRampShader.Interpolated)
+    shader_fn.setColorRampType(QgsColorRampShader.Type.Interpolated)
     shader_fn.setColorRampItemList(items)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(shader_fn)

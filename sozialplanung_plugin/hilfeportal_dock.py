@@ -64,7 +64,7 @@ ROLE_PROPERTY = "sozialplanung/hilfeportal"
 LAYER_FILE = "hilfeportal_layers.gpkg"
 SETTINGS_SOURCE = "sozialplanung/hilfeportal/source"
 SETTINGS_AUTHCFG = "sozialplanung/hilfeportal/authcfg"
-NAME_ROLE = Qt.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def tr(text: str) -> str:
@@ -189,14 +189,16 @@ class HilfeportalDock(QgsDockWidget):
     @staticmethod
     def _label(text: str) -> QLabel:
         label = QLabel(text)
-        label.setTextFormat(Qt.PlainText)  # portal texts are data, never markup
+        label.setTextFormat(Qt.TextFormat.PlainText)  # portal texts are data, never markup
         return label
 
     def _tree_root(self, text: str, kind: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self.tree, [text])
         item.setData(0, NAME_ROLE, kind)
-        item.setFlags(item.flags() | Qt.ItemIsUserCheckable | Qt.ItemIsAutoTristate)
-        item.setCheckState(0, Qt.Checked)
+        item.setFlags(
+            item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate
+        )
+        item.setCheckState(0, Qt.CheckState.Checked)
         item.setExpanded(True)
         return item
 
@@ -217,13 +219,16 @@ class HilfeportalDock(QgsDockWidget):
             return None
         source = self.source_edit.text().strip()
         if not source:
-            self._message(tr("Enter the URL of the Hilfeportal or choose an export."), Qgis.Warning)
+            self._message(
+                tr("Enter the URL of the Hilfeportal or choose an export."),
+                Qgis.MessageLevel.Warning,
+            )
             return None
         authcfg = self.auth_select.configId()
         try:
             headers = auth_headers(authcfg) if is_url(source) else {}
         except Exception as exc:  # the auth config cannot be read or applied (translated)
-            self._message(str(exc), Qgis.Critical)
+            self._message(str(exc), Qgis.MessageLevel.Critical)
             return None
         settings = QgsSettings()
         settings.setValue(SETTINGS_SOURCE, source)
@@ -259,13 +264,15 @@ class HilfeportalDock(QgsDockWidget):
         self.progress_bar.setVisible(False)
         if task.cancelled:
             self.status_label.setText(tr("Loading was cancelled; the layers are unchanged."))
-            self._message(tr("Loading was cancelled; the layers are unchanged."), Qgis.Info)
+            self._message(
+                tr("Loading was cancelled; the layers are unchanged."), Qgis.MessageLevel.Info
+            )
             self.loadFinished.emit(False)
             return
         if not ok or task.result is None:
             text = task.error or tr("Loading failed.")
             self.status_label.setText(text)
-            self._message(text, Qgis.Critical)
+            self._message(text, Qgis.MessageLevel.Critical)
             self.loadFinished.emit(False)
             return
         self.result = task.result
@@ -276,21 +283,23 @@ class HilfeportalDock(QgsDockWidget):
             self.apply_filter()
             self._write_checks()
         except RuntimeError as exc:
-            self._message(str(exc), Qgis.Critical)
+            self._message(str(exc), Qgis.MessageLevel.Critical)
             self.loadFinished.emit(False)
             return
         result = self.result
         if result.refresh_note is not None:
-            self._message(tr_geolib(result.refresh_note), Qgis.Warning)
+            self._message(tr_geolib(result.refresh_note), Qgis.MessageLevel.Warning)
         else:
             self._message(
                 tr("{n} offers loaded, {k} findings in the check list.").format(
                     n=len(result.all_offers), k=len(result.checks)
                 ),
-                Qgis.Success,
+                Qgis.MessageLevel.Success,
             )
         if result.unknown_fields:
-            self._message(tr_geolib(unknown_fields_note(result.unknown_fields)), Qgis.Info)
+            self._message(
+                tr_geolib(unknown_fields_note(result.unknown_fields)), Qgis.MessageLevel.Info
+            )
         self.loadFinished.emit(True)
 
     # --- categories, target groups, search --------------------------------------------
@@ -307,9 +316,11 @@ class HilfeportalDock(QgsDockWidget):
                     child = QTreeWidgetItem(root, [f"{name} ({count})"])
                     child.setData(0, NAME_ROLE, name)
                     child.setToolTip(0, html.escape(name))
-                    child.setFlags(child.flags() | Qt.ItemIsUserCheckable)
+                    child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                     unchecked = name in self._unchecked[kind]
-                    child.setCheckState(0, Qt.Unchecked if unchecked else Qt.Checked)
+                    child.setCheckState(
+                        0, Qt.CheckState.Unchecked if unchecked else Qt.CheckState.Checked
+                    )
                 root.setExpanded(True)
         finally:
             self._filling_tree = False
@@ -319,7 +330,7 @@ class HilfeportalDock(QgsDockWidget):
             return
         kind = item.parent().data(0, NAME_ROLE)
         name = item.data(0, NAME_ROLE)
-        if item.checkState(0) == Qt.Checked:
+        if item.checkState(0) == Qt.CheckState.Checked:
             self._unchecked[kind].discard(name)
         else:
             self._unchecked[kind].add(name)
@@ -334,7 +345,7 @@ class HilfeportalDock(QgsDockWidget):
                 child = root.child(i)
                 name = child.data(0, NAME_ROLE)
                 on = names is None or name in names
-                child.setCheckState(0, Qt.Checked if on else Qt.Unchecked)
+                child.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
                 (self._unchecked[kind].discard if on else self._unchecked[kind].add)(name)
         finally:
             self._filling_tree = False
@@ -344,7 +355,7 @@ class HilfeportalDock(QgsDockWidget):
         checked = [
             root.child(i).data(0, NAME_ROLE)
             for i in range(root.childCount())
-            if root.child(i).checkState(0) == Qt.Checked
+            if root.child(i).checkState(0) == Qt.CheckState.Checked
         ]
         return None if len(checked) == len(names) else checked
 
@@ -353,7 +364,7 @@ class HilfeportalDock(QgsDockWidget):
         try:
             self.apply_filter()
         except RuntimeError as exc:  # the layer is being edited, say
-            self._message(str(exc), Qgis.Critical)
+            self._message(str(exc), Qgis.MessageLevel.Critical)
 
     def apply_filter(self) -> None:
         """Show the offers that match the tree and the search (data replaced in place)."""
@@ -447,7 +458,7 @@ class HilfeportalDock(QgsDockWidget):
     # --- messages and clean-up ----------------------------------------------------------
     def _message(self, text: str, level) -> None:
         # the message bar renders HTML: escape, so that portal texts stay text
-        duration = 0 if level == Qgis.Critical else 6
+        duration = 0 if level == Qgis.MessageLevel.Critical else 6
         self.message_bar.pushMessage(tr("Hilfeportal"), html.escape(str(text)), level, duration)
 
     def shutdown(self) -> None:
@@ -460,10 +471,10 @@ class HilfeportalDock(QgsDockWidget):
 
 def _local_time(iso: str) -> str:
     """An ISO time (UTC) as the user's local date and time, in the user's format."""
-    moment = QDateTime.fromString(iso, Qt.ISODate)
+    moment = QDateTime.fromString(iso, Qt.DateFormat.ISODate)
     if not moment.isValid():
         return iso
-    return QLocale().toString(moment.toLocalTime(), QLocale.ShortFormat)
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 def create_layer_file(path: Path, table: str, fields: QgsFields, project: QgsProject) -> None:
@@ -473,14 +484,14 @@ def create_layer_file(path: Path, table: str, fields: QgsFields, project: QgsPro
     options.layerName = table
     options.fileEncoding = "UTF-8"
     options.actionOnExistingFile = (
-        QgsVectorFileWriter.CreateOrOverwriteLayer
+        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         if path.exists()
-        else QgsVectorFileWriter.CreateOrOverwriteFile
+        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
     )
     writer = QgsVectorFileWriter.create(
         str(path),
         fields,
-        QgsWkbTypes.Point,
+        QgsWkbTypes.Type.Point,
         QgsCoordinateReferenceSystem("EPSG:25832"),
         project.transformContext(),
         options,
@@ -509,7 +520,7 @@ def replace_features(layer: QgsVectorLayer, frame, *, prepared=None) -> int:
         layer.setSubsetString("")
     provider = layer.dataProvider()
     try:
-        request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.NoGeometry)
+        request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         ids = [f.id() for f in provider.getFeatures(request)]
         if ids and not provider.deleteFeatures(ids):
             raise RuntimeError(provider.lastError() or tr("Removing the old features failed."))

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from qgis.core import Qgis, QgsFeature, QgsField, QgsFields, QgsMessageLog, QgsTask
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from geolib._progress import Progress
 from geolib.errors import CancelledError, GeolibError
@@ -27,9 +27,10 @@ def tr(text: str) -> str:
 def layer_fields(frame) -> QgsFields:
     """The fields of the dock's GeoPackage layer for ``frame``: ``fid``, then its columns."""
     from processing_algorithms import bridge
+    from processing_algorithms.compat import field_type
 
     fields = QgsFields()
-    fields.append(QgsField("fid", QVariant.LongLong))
+    fields.append(QgsField("fid", field_type("LongLong")))
     for field in bridge.fields_from_frame(frame):
         fields.append(field)
     return fields
@@ -61,7 +62,7 @@ class HilfeportalTask(QgsTask):
         options: dict[str, Any] | None = None,
         on_finished: Callable[[HilfeportalTask, bool], None] | None = None,
     ) -> None:
-        super().__init__(tr("Loading Hilfeportal offers"), QgsTask.CanCancel)
+        super().__init__(tr("Loading Hilfeportal offers"), QgsTask.Flag.CanCancel)
         self.source = source
         self._headers = dict(headers or {})
         self.cache_dir = cache_dir
@@ -88,7 +89,9 @@ class HilfeportalTask(QgsTask):
             self.error = tr_geolib(exc.message)
             return False
         except Exception as exc:  # a bug: the details go to the log, not into the user's face
-            QgsMessageLog.logMessage(traceback.format_exc(), "Sozialplanung", Qgis.Critical)
+            QgsMessageLog.logMessage(
+                traceback.format_exc(), "Sozialplanung", Qgis.MessageLevel.Critical
+            )
             self.error = tr("Unexpected error: {error}. The details are in the log.").format(
                 error=exc
             )

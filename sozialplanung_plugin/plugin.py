@@ -77,7 +77,7 @@ class SozialplanungPlugin:
             layer_tree_root=project.layerTreeRoot(),
             main_window=window,
         )
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.hilfeportal_dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.hilfeportal_dock)
         self.hilfeportal_dock.hide()
         action = QAction(QIcon(str(ICON)), tr("Hilfeportal"), window)
         action.setObjectName("SozialplanungHilfeportalAction")
@@ -124,13 +124,13 @@ class SozialplanungPlugin:
         return self._missing_text
 
     def _report_missing(self) -> None:
-        QgsMessageLog.logMessage(self.missing_message(), LOG_TAG, Qgis.Warning)
+        QgsMessageLog.logMessage(self.missing_message(), LOG_TAG, Qgis.MessageLevel.Warning)
         if self.iface is None:  # qgis_process and scripts: no message bar, say it on stderr
             sys.stderr.write(self.missing_message() + "\n")
 
     def _show_missing_in_bar(self) -> None:
         bar = self.iface.messageBar()
-        bar.pushMessage(tr("Sozialplanung"), self.missing_message(), Qgis.Warning, 0)
+        bar.pushMessage(tr("Sozialplanung"), self.missing_message(), Qgis.MessageLevel.Warning, 0)
 
     def show_toolbox(self) -> None:
         try:
@@ -145,6 +145,6 @@ class SozialplanungPlugin:
             self.iface.messageBar().pushMessage(
                 tr("Sozialplanung"),
                 tr("Open the Processing toolbox and look for the 'Sozialplanung' provider."),
-                Qgis.Info,
+                Qgis.MessageLevel.Info,
                 5,
             )

@@ -96,7 +96,7 @@ try:
     result["dock_after_unload"] = hilfeportal_docks()
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     result["dock_actions_after_unload"] = hilfeportal_actions()
     loadPlugin("sozialplanung")
     result["restarted"] = startPlugin("sozialplanung")

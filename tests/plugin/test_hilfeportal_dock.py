@@ -59,7 +59,7 @@ def test_load_puts_styled_layers_into_the_group(dock, server, services):
     offers = dock.layer("offers")
     checks = dock.layer("checks")
     assert offers.featureCount() == len(services)
-    assert offers.geometryType() == QgsWkbTypes.PointGeometry
+    assert offers.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
     assert offers.renderer().type() == "categorizedSymbol"
     assert offers.renderer().classAttribute() == "category"
     assert checks.featureCount() == len(dock.result.checks) > 0
@@ -90,9 +90,9 @@ def test_tree_and_search_filter_in_place(dock, server):
     # a click in the tree, like a user
     dock.set_checked("categories", None)
     child = dock.category_root.child(0)
-    child.setCheckState(0, Qt.Unchecked)
+    child.setCheckState(0, Qt.CheckState.Unchecked)
     dock.apply_filter()
-    name = child.data(0, Qt.UserRole + 1)
+    name = child.data(0, Qt.ItemDataRole.UserRole + 1)
     assert layer.featureCount() == len(dock.result.all_offers) - dock.result.categories[name] + sum(
         1 for c in dock.result.all_offers["categories"] if name in c and c != name
     )
@@ -181,7 +181,7 @@ def test_html_in_titles_stays_text_in_the_message_bar_and_tree(dock, tmp_path):
     assert dock.category_root.child(0).text(0) == "<i>Kat</i> (1)"
     unknown = [m for m in messages(dock) if "Extra" in m]
     assert len(unknown) == 1
-    assert dock.status_label.textFormat() == Qt.PlainText
+    assert dock.status_label.textFormat() == Qt.TextFormat.PlainText
 
 
 def test_bad_sources_are_refused_with_a_message(dock):

@@ -466,7 +466,10 @@ def test_catchment_classes_are_labelled_with_their_breaks(language, expected):
     assert layer.dataProvider().addFeatures(features)[0]
     ranges = [
         QgsRendererRange(
-            i - 0.5, i + 0.5, QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry), f"Break {i}"
+            i - 0.5,
+            i + 0.5,
+            QgsSymbol.defaultSymbol(QgsWkbTypes.GeometryType.PolygonGeometry),
+            f"Break {i}",
         )
         for i in (1, 2, 3)
     ]
@@ -724,7 +727,10 @@ def test_a_styled_geotiff_beside_the_geopackage_joins_its_theme(atlas, tmp_path,
     assert layout.itemById("subtitle").text() == "Angebotsdichte (Angebote je km²)"
     # the ramp without the band name ("Band 1 (Gray)")
     raster_node = legend.findLayers()[0]
-    labels = [n.data(Qt.DisplayRole) or "" for n in legend_model.layerLegendNodes(raster_node)]
+    labels = [
+        n.data(Qt.ItemDataRole.DisplayRole) or ""
+        for n in legend_model.layerLegendNodes(raster_node)
+    ]
     assert not any("Band" in text for text in labels), labels
     assert set(result.maps) == {
         "grundlagen",

@@ -19,10 +19,10 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
 from processing_algorithms import bridge
+from processing_algorithms.compat import field_type, type_id, type_ids
 from tests.conftest import KREIS_GPKG
 
 
@@ -57,13 +57,9 @@ def test_round_trip_keeps_types_nulls_crs_umlauts_and_3d():
     gdf = _frame()
     layer = _to_memory_layer(gdf)
     assert QgsWkbTypes.displayString(layer.wkbType()) == "MultiPolygonZ"
-    assert [f.type() for f in layer.fields()] == [
-        QVariant.String,
-        QVariant.LongLong,
-        QVariant.Double,
-        QVariant.Bool,
-        QVariant.Date,
-        QVariant.DateTime,
+    assert [type_id(f.type()) for f in layer.fields()] == [
+        type_id(field_type(name))
+        for name in ("QString", "LongLong", "Double", "Bool", "QDate", "QDateTime")
     ]
     feats = list(layer.getFeatures())
     assert feats[2]["name"] == NULL and feats[1]["n"] == NULL and feats[1]["x"] == NULL
@@ -83,7 +79,7 @@ def test_round_trip_keeps_types_nulls_crs_umlauts_and_3d():
 def test_lines_and_points_keep_geometry_type():
     lines = gpd.GeoDataFrame({"a": [1]}, geometry=[LineString([(0, 0), (1, 1)])], crs=3857)
     layer = _to_memory_layer(lines)
-    assert layer.wkbType() == QgsWkbTypes.LineString
+    assert layer.wkbType() == QgsWkbTypes.Type.LineString
     assert layer.crs().authid() == "EPSG:3857"
     pts = gpd.GeoDataFrame({"a": [1]}, geometry=[Point(1, 2)], crs=25832)
     layer = _to_memory_layer(pts)
@@ -118,7 +114,7 @@ def test_fast_path_keeps_integer_fields_with_nulls_integer(tmp_path):
         crs=25832,
     ).to_file(path)
     layer = QgsVectorLayer(str(path), "ids", "ogr")
-    assert layer.fields().field("id").type() in (QVariant.Int, QVariant.LongLong)
+    assert type_id(layer.fields().field("id").type()) in type_ids("Int", "LongLong")
     fast = bridge.layer_to_gdf(layer)
     assert str(fast["id"].dtype) == "Int64"
     assert fast["id"].astype(str).tolist() == ["12", "<NA>", "7"]
@@ -153,7 +149,9 @@ def test_invalid_geometry_passes_through_for_repair():
     feat.setAttributes([1])
     feat.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))"))
     layer.dataProvider().addFeatures([feat])
-    request = QgsFeatureRequest().setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    request = QgsFeatureRequest().setInvalidGeometryCheck(
+        QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
+    )
     gdf = bridge.source_to_gdf(layer, request=request)
     assert not gdf.geometry.iloc[0].is_valid
 

@@ -177,7 +177,7 @@ def test_node_costs_in_distance_mode_say_why_they_are_empty(wedel_offers, tmp_pa
     layer = QgsVectorLayer(str(out), "n", "ogr")
     # an empty layer, still of points with the node fields and styled
     assert layer.isValid() and layer.featureCount() == 0
-    assert QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PointGeometry
+    assert QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
     assert {"node", "offer_id", "break_no", "cost_m"} <= set(layer.fields().names())
     assert isinstance(layer.renderer(), QgsGraduatedSymbolRenderer)
     assert "network mode" in feedback.text

@@ -230,7 +230,7 @@ def test_invalid_polygon_is_repaired_even_when_processing_would_abort():
     offers = _memory_layer("Point?crs=EPSG:25832", [("POINT(90 50)", []), ("POINT(10 50)", [])])
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryAbortOnInvalid)
+    context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid)
     results, feedback = run_algorithm(
         ALG,
         {"OFFERS": offers, "AREAS": areas, "POPULATION_FIELD": "pop", "OUTPUT": "memory:"},
