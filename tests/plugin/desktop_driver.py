@@ -51,7 +51,8 @@ def density_with_numba():
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
     from qgis.PyQt.QtGui import QOffscreenSurface, QOpenGLContext
 
-    from geolib.density import uses_numba
+    # the plugin's own geolib: inside the plugin package (scripts/build_plugin.py)
+    from sozialplanung.geolib.density import uses_numba
 
     context, surface = QOpenGLContext(), QOffscreenSurface()
     surface.create()
