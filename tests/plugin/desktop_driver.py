@@ -90,6 +90,8 @@ try:
     result["menu_at_start"] = menu_titles()
     alg = QgsApplication.processingRegistry().algorithmById("sozialplanung:offersperpopulation")
     result["algorithm"] = alg.displayName() if alg else None
+    model = QgsApplication.processingRegistry().algorithmById("sozialplanung:sozialplanungsatlas")
+    result["model_group"] = [model.provider().id(), model.group()] if model else None
     result.update(density_with_numba())
     result["unloaded"] = unloadPlugin("sozialplanung")
     result["provider_after_unload"] = "sozialplanung" in provider_ids()
