@@ -19,7 +19,7 @@ import pytest
 import tomllib
 
 from tests.conftest import KREIS_GPKG, ROOT
-from tests.plugin._helpers import QGIS_PROCESS, build_zip, fresh_profile, qgis_env, qgis_process
+from tests.plugin._helpers import QGIS_PROCESS, build_zip, fresh_profile, qgis_env
 from tests.plugin._repository_checks import repository_problems
 
 DEV_ONLY = ("geolib/examples.py", "geolib/hilfeportal_server.py")
@@ -263,7 +263,8 @@ def classFactory(iface):
 
 def test_another_geolib_is_not_shadowed(built, examples, tmp_path):
     """Our algorithms run, and ``import geolib`` in the same QGIS Python gives the other one."""
-    _, config, plugin_dir = built
+    zip_path, _, _ = built
+    config, plugin_dir = fresh_profile(tmp_path, zip_path)
     other = tmp_path / "site"
     (other / "geolib").mkdir(parents=True)
     (other / "geolib" / "__init__.py").write_text(OTHER_GEOLIB, encoding="utf-8")
@@ -285,11 +286,16 @@ def test_another_geolib_is_not_shadowed(built, examples, tmp_path):
         ),
         encoding="utf-8",
     )
-    for name in ("aaa_other_geolib_user", "sozialplanung"):
-        enabled = qgis_process(config, "plugins", "enable", name)
-        assert enabled.returncode == 0 or "already enabled" in enabled.stdout, enabled.stderr
     env = qgis_env(config)
     env["PYTHONPATH"] = f"{other}:{sysconfig.get_paths()['purelib']}"
+
+    def run_qgis_process(*args: str) -> subprocess.CompletedProcess:
+        command = [QGIS_PROCESS, *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+
+    for name in ("aaa_other_geolib_user", "sozialplanung"):
+        enabled = run_qgis_process("plugins", "enable", name)  # 3.40 loads it here already
+        assert enabled.returncode == 0 or "already enabled" in enabled.stdout, enabled.stderr
     out = tmp_path / "opp.gpkg"
     params = {
         "OFFERS": str(examples["offers"]),
@@ -297,19 +303,8 @@ def test_another_geolib_is_not_shadowed(built, examples, tmp_path):
         "POPULATION_FIELD": "EWZ_2018",
         "OUTPUT": str(out),
     }
-    run = subprocess.run(
-        [
-            QGIS_PROCESS,
-            "--json",
-            "run",
-            "othergeolib:probe",
-            "--",
-            f"PARAMS={json.dumps(params)}",
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
+    run = run_qgis_process(
+        "--json", "run", "othergeolib:probe", "--", f"PARAMS={json.dumps(params)}"
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
     report = json.loads(json.loads(run.stdout)["results"]["REPORT"])
