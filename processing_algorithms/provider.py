@@ -76,7 +76,9 @@ class SozialplanungProvider(QgsProcessingProvider):
             self.refreshAlgorithms()
 
     def unload(self) -> None:
-        QgsApplication.processingRegistry().providerAdded.disconnect(self._provider_added)
+        registry = QgsApplication.processingRegistry()
+        if registry is not None:  # None while QGIS exits (3.44 unloads providers then)
+            registry.providerAdded.disconnect(self._provider_added)
 
     def id(self) -> str:
         return "sozialplanung"
