@@ -28,12 +28,13 @@ def disabled() -> bool:
 
 
 def numba_module(name: str) -> ModuleType | None:
-    """The compiled module ``geolib.<name>`` (which imports numba), or ``None``."""
+    """The compiled module ``<name>`` of this package (it imports numba), or ``None``."""
     if disabled():
         return None
     if name not in _modules:
         try:
-            _modules[name] = importlib.import_module(f"geolib.{name}")
+            # relative: the package is ``geolib`` here, ``sozialplanung.geolib`` in the plugin
+            _modules[name] = importlib.import_module(f".{name}", __package__)
         except Exception:  # numba missing or broken (e.g. built for another numpy)
             _modules[name] = None
     return _modules[name]

@@ -23,13 +23,14 @@ import geopandas as gpd
 import pandas as pd
 import pyogrio
 
+from . import __version__
 from .errors import EmptyInputError, OutputError, SourceError
 from .messages import N_
 
 SYNTHETIC_LABEL = "synthetische Beispielwerte"
 """The label every output carries when its values are synthetic examples."""
 
-METHOD_VERSION = "0.1.0"
+METHOD_VERSION = __version__
 
 
 @dataclass

@@ -286,10 +286,14 @@ def cache_info() -> dict[str, int]:
 
 
 def _disk_key(key: str) -> str:
-    """The file name of a network: its fingerprint and the versions that shape pickles."""
+    """The file name of a network: its fingerprint and the versions that shape pickles.
+
+    The module name is part of it: a pickle names the class by module (``geolib.network``,
+    ``sozialplanung.geolib.network`` in the plugin), so each reads only its own files."""
     import scipy
 
     versions = f"{_DISK_FORMAT}-{np.__version__}-{scipy.__version__}-{shapely.__version__}"
+    versions += f"-{Network.__module__}"
     return hashlib.sha1(f"{key}-{versions}".encode()).hexdigest() + ".network"
 
 

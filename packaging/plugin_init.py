@@ -1,18 +1,12 @@
 """Sozialplanung QGIS plugin (installed from the zip).
 
-The zip holds ``geolib``, ``processing_algorithms`` and ``sozialplanung_plugin``
-side by side; this folder goes on ``sys.path`` so they import by those names.
+The zip holds ``geolib``, ``processing_algorithms`` and ``sozialplanung_plugin`` inside
+this package; scripts/build_plugin.py rewrote their imports to ``sozialplanung.<package>``,
+so nothing goes on ``sys.path`` and another package named ``geolib`` stays untouched.
 """
-
-import os
-import sys
-
-_HERE = os.path.dirname(os.path.abspath(__file__))
-if _HERE not in sys.path:
-    sys.path.insert(0, _HERE)
 
 
 def classFactory(iface):
-    from sozialplanung_plugin.plugin import SozialplanungPlugin
+    from .sozialplanung_plugin.plugin import SozialplanungPlugin
 
     return SozialplanungPlugin(iface)

@@ -1,12 +1,21 @@
-"""The Processing provider ``sozialplanung``: it only lists the algorithms."""
+"""The Processing provider ``sozialplanung``: it lists the algorithms and the models."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsMessageLog,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingProvider,
+)
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from .base import ICON_PATH
+from .base import ICON_PATH, PLUGIN_ROOT
+
+#: the Processing models shipped with the plugin (``*.model3``, made by scripts/make_model.py)
+MODELS_DIR = PLUGIN_ROOT / "models"
 
 
 def algorithm_classes() -> list[type]:
@@ -32,8 +41,44 @@ def algorithm_classes() -> list[type]:
     ]
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("SozialplanungProvider", text)
+
+
+def models() -> list[QgsProcessingModelAlgorithm]:
+    """The models of :data:`MODELS_DIR`; one that does not load is named in the log."""
+    found = []
+    for path in sorted(MODELS_DIR.glob("*.model3")):
+        model = QgsProcessingModelAlgorithm()
+        if model.fromFile(str(path)):
+            model.setSourceFilePath(str(path))
+            found.append(model)
+        else:
+            QgsMessageLog.logMessage(
+                tr("Could not load the Processing model {path}").format(path=path),
+                "Sozialplanung",
+                Qgis.MessageLevel.Critical,
+            )
+    return found
+
+
 class SozialplanungProvider(QgsProcessingProvider):
     """Sozialplanung: catchments, accessibility, Sozialformel and Hilfeportal offers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        QgsApplication.processingRegistry().providerAdded.connect(self._provider_added)
+
+    def _provider_added(self, provider_id: str) -> None:
+        # A model finds its steps (our algorithms) in the registry, which has them only
+        # once this provider is in it: load again then (as QGIS's model provider does).
+        if provider_id == self.id():
+            self.refreshAlgorithms()
+
+    def unload(self) -> None:
+        registry = QgsApplication.processingRegistry()
+        if registry is not None:  # None while QGIS exits (3.44 unloads providers then)
+            registry.providerAdded.disconnect(self._provider_added)
 
     def id(self) -> str:
         return "sozialplanung"
@@ -52,3 +97,5 @@ class SozialplanungProvider(QgsProcessingProvider):
     def loadAlgorithms(self) -> None:
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        for model in models():
+            self.addAlgorithm(model)

@@ -21,6 +21,10 @@ def wait(condition, seconds):
 
 
 try:
+    import sys
+
+    # the example generator and server are development-only: from the source tree
+    sys.path.insert(0, os.environ["SOZ_ROOT"])
     from geolib.examples import write_examples
     from geolib.hilfeportal_server import HilfeportalServer, example_services
 

@@ -16,11 +16,6 @@ from .i18n import install_translator, remove_translator
 ICON = Path(__file__).resolve().parent / "icons" / "sozialplanung.svg"
 LOG_TAG = "Sozialplanung"
 
-# The zip holds geolib and processing_algorithms beside this package; make them importable.
-_ROOT = str(Path(__file__).resolve().parent.parent)
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
-
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("SozialplanungPlugin", text)

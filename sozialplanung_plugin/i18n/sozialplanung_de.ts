@@ -4,17 +4,17 @@
 <context>
     <name>AccessibilityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="256"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="261"/>
         <source>'{text}' is not a list of numbers separated by ';'.</source>
         <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="150"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="153"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="226"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="230"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
@@ -24,37 +24,37 @@
         <translation>Erreichbarkeit (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="241"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="246"/>
         <source>Accessibility per area</source>
         <translation>Erreichbarkeit je Gebiet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="219"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="222"/>
         <source>Areas for means (e.g. municipalities)</source>
         <translation>Gebiete für Mittelwerte (z. B. Gemeinden)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="195"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="198"/>
         <source>Bike</source>
         <translation>Fahrrad</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="116"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="119"/>
         <source>Capacity field (default 1 per offer)</source>
         <translation>Kapazitätsfeld (sonst 1 je Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="195"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="198"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="125"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="128"/>
         <source>Category field of the offers</source>
         <translation>Kategoriefeld der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="205"/>
         <source>Cost on the network</source>
         <translation>Kosten im Netz</translation>
     </message>
@@ -64,22 +64,22 @@
         <translation>Nachfrage (Gebiete, Rasterzellen oder Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="203"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="206"/>
         <source>Distance along the network (m)</source>
         <translation>Entfernung im Netz (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="151"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="154"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (Stufengewichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="168"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="171"/>
         <source>E2SFCA zone breaks (e.g. 500;1000;2000)</source>
         <translation>E2SFCA-Zonengrenzen (z. B. 500;1000;2000)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="169"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="172"/>
         <source>E2SFCA zone weights (e.g. 1;0.68;0.22)</source>
         <translation>E2SFCA-Zonengewichte (z. B. 1;0.68;0.22)</translation>
     </message>
@@ -105,97 +105,97 @@ Kosten: Luftlinienentfernung in Metern oder, mit einem Linienlayer als Netz, die
 Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein Verhältnis (NULL) und trägt nichts bei; eine Nachfrageeinheit ohne Angebot in Reichweite erhält 0. Mit Gebieten (z. B. Gemeinden) gibt eine dritte Ausgabe die bevölkerungsgewichteten Mittel je Gebiet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="152"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="155"/>
         <source>Gravity (2SFCA with power decay)</source>
         <translation>Gravitation (2SFCA mit Potenzabfall)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="176"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="179"/>
         <source>Gravity exponent β</source>
         <translation>Gravitationsexponent β</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="209"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="212"/>
         <source>Largest distance to the network (m)</source>
         <translation>Größter Abstand zum Netz (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="161"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="164"/>
         <source>Maximum cost (m; minutes with a network by travel time)</source>
         <translation>Maximale Kosten (m; mit Netz nach Reisezeit Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="148"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="151"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="186"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="189"/>
         <source>Network (lines, optional; empty: straight-line distance)</source>
         <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="299"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="304"/>
         <source>No offer has the category '{category}' in '{field}'. Categories there: {found}.</source>
         <translation>Kein Angebot hat die Kategorie „{category}“ in „{field}“. Vorhandene Kategorien: {found}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="140"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="143"/>
         <source>Offer id field (for the nearest offer)</source>
         <translation>ID-Feld der Angebote (für das nächste Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="110"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="113"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="232"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="237"/>
         <source>Offers with their ratio</source>
         <translation>Angebote mit ihrem Verhältnis</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="133"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="136"/>
         <source>Only offers of this category</source>
         <translation>Nur Angebote dieser Kategorie</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="103"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="106"/>
         <source>Population field (e.g. children_u15)</source>
         <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="374"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="379"/>
         <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
         <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="153"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="156"/>
         <source>Supply/demand ratio within reach</source>
         <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="286"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="291"/>
         <source>To choose offers by category, also choose the category field.</source>
         <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="197"/>
         <source>Travel mode on the network</source>
         <translation>Verkehrsmittel im Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="203"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="206"/>
         <source>Travel time (minutes)</source>
         <translation>Reisezeit (Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="195"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="198"/>
         <source>Walk</source>
         <translation>Zu Fuß</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="290"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="295"/>
         <source>{n} of {total} offers have the category '{category}'.</source>
         <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
     </message>
@@ -280,207 +280,207 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="256"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="258"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="194"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="196"/>
         <source>Accessibility for children under 15 (2SFCA, Kreis mean = 1)</source>
         <translation>Erreichbarkeit für Kinder unter 15 (2SFCA, Kreismittel = 1)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="141"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="143"/>
         <source>Base map</source>
         <translation>Grundlagen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="323"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="325"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="692"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="694"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="154"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="156"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="196"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="198"/>
         <source>Catchments (straight line)</source>
         <translation>Einzugsgebiete (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="155"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="157"/>
         <source>Catchments of the offers and gaps in provision</source>
         <translation>Einzugsgebiete der Angebote und Versorgungslücken</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="197"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="199"/>
         <source>Catchments on foot (street network)</source>
         <translation>Einzugsgebiete zu Fuß (Straßennetz)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="195"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="197"/>
         <source>Children under 15 per grid cell (surface)</source>
         <translation>Kinder unter 15 je Rasterzelle (Oberfläche)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="202"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="204"/>
         <source>Children under 15 per municipality (demand)</source>
         <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1018"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1026"/>
         <source>Data year: {years}</source>
         <translation>Datenjahr: {years}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="161"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="163"/>
         <source>Density and accessibility</source>
         <translation>Dichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1023"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1031"/>
         <source>ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS</source>
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="652"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="654"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1075"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1083"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1006"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1014"/>
         <source>Helgoland (inset map)</source>
         <translation>Helgoland (Nebenkarte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="148"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="150"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="190"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="192"/>
         <source>Kreis boundary</source>
         <translation>Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="432"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="434"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="442"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="444"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="381"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="383"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="359"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="361"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="542"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="544"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="567"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="569"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="954"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="960"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="189"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="191"/>
         <source>Municipalities</source>
         <translation>Gemeinden</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="142"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="144"/>
         <source>Municipalities and Kreis boundary</source>
         <translation>Gemeinden und Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="298"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="300"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="634"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="636"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="193"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="195"/>
         <source>Offer density (offers per km²)</source>
         <translation>Angebotsdichte (Angebote je km²)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="149"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="151"/>
         <source>Offers from the Hilfeportal</source>
         <translation>Angebote aus dem Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="199"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="201"/>
         <source>Offers outside the street network</source>
         <translation>Angebote außerhalb des Straßennetzes</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="191"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="193"/>
         <source>Offers per 1,000 inhabitants</source>
         <translation>Angebote je 1.000 Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="162"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="164"/>
         <source>Offers per inhabitant, offer density and accessibility</source>
         <translation>Angebote je Einwohner, Angebotsdichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="182"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="184"/>
         <source>Other layers</source>
         <translation>Weitere Ebenen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="201"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="203"/>
         <source>Population reached (straight line, Kreis)</source>
         <translation>Erreichte Bevölkerung (Luftlinie, Kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="200"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="202"/>
         <source>Population reached on foot (Wedel)</source>
         <translation>Erreichte Bevölkerung zu Fuß (Wedel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="176"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="178"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="192"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="194"/>
         <source>Sozialformel (index per municipality)</source>
         <translation>Sozialformel (Index je Gemeinde)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="177"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="179"/>
         <source>Sozialformel per municipality</source>
         <translation>Sozialformel je Gemeinde</translation>
     </message>
@@ -490,47 +490,47 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Sozialplanungsatlas (alle Karten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="198"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="200"/>
         <source>Streets reached</source>
         <translation>Erreichte Straßen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="517"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="519"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="538"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="540"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="523"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="525"/>
         <source>The output folder '{path}' cannot be created: {error}</source>
         <translation>Der Ausgabeordner '{path}' kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="374"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="376"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="612"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="614"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="660"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="662"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="823"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="825"/>
         <source>d MMMM yyyy</source>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1057"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1065"/>
         <source>population {year}</source>
         <translation>Bevölkerung {year}</translation>
     </message>
@@ -540,7 +540,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>synthetische Beispielwerte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1058"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="1066"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
@@ -548,7 +548,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>CatchmentsAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="281"/>
+        <location filename="../../processing_algorithms/catchments.py" line="284"/>
         <source>All outputs are skipped: choose at least one, such as the catchments.</source>
         <translation>Alle Ausgaben sind übersprungen: wählen Sie mindestens eine, etwa die Einzugsgebiete.</translation>
     </message>
@@ -590,7 +590,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="299"/>
+        <location filename="../../processing_algorithms/catchments.py" line="302"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Wählen Sie das Bevölkerungsfeld des Bevölkerungslayers.</translation>
     </message>
@@ -620,7 +620,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Entfernung (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="466"/>
+        <location filename="../../processing_algorithms/catchments.py" line="469"/>
         <source>Give either a network layer or an OSM file, not both.</source>
         <translation>Geben Sie entweder einen Netzlayer oder eine OSM-Datei an, nicht beides.</translation>
     </message>
@@ -650,17 +650,17 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Netz aus einer OSM-Datei (statt eines Linienlayers)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="470"/>
+        <location filename="../../processing_algorithms/catchments.py" line="473"/>
         <source>Network mode needs a network: a line layer or an OSM file.</source>
         <translation>Der Netzmodus braucht ein Netz: einen Linienlayer oder eine OSM-Datei.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="264"/>
+        <location filename="../../processing_algorithms/catchments.py" line="267"/>
         <source>Network nodes with their cost</source>
         <translation>Netzknoten mit ihren Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="432"/>
+        <location filename="../../processing_algorithms/catchments.py" line="435"/>
         <source>Node costs need the network mode; the node output stays empty.</source>
         <translation>Knotenkosten gibt es nur im Netzmodus; die Knotenausgabe bleibt leer.</translation>
     </message>
@@ -690,7 +690,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="218"/>
+        <location filename="../../processing_algorithms/catchments.py" line="221"/>
         <source>Population field</source>
         <translation>Bevölkerungsfeld</translation>
     </message>
@@ -700,12 +700,12 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="254"/>
+        <location filename="../../processing_algorithms/catchments.py" line="257"/>
         <source>Reached and unreached population</source>
         <translation>Erreichte und nicht erreichte Bevölkerung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="236"/>
+        <location filename="../../processing_algorithms/catchments.py" line="239"/>
         <source>Reached network lines</source>
         <translation>Erreichte Netzlinien</translation>
     </message>
@@ -725,17 +725,17 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Aufteilen (Versorgungsgebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="307"/>
+        <location filename="../../processing_algorithms/catchments.py" line="310"/>
         <source>Straight-line catchments in minutes need the walk or bike profile (a car has no single speed); use the network mode or breaks in metres.</source>
         <translation>Luftlinien-Einzugsgebiete in Minuten brauchen das Profil zu Fuß oder Fahrrad (ein Auto hat keine feste Geschwindigkeit); nutzen Sie den Netzmodus oder Grenzen in Metern.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="316"/>
+        <location filename="../../processing_algorithms/catchments.py" line="319"/>
         <source>Straight-line radii from minutes at {speed} km/h: {radii} m.</source>
         <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="495"/>
+        <location filename="../../processing_algorithms/catchments.py" line="498"/>
         <source>The network was reused from an earlier run (same lines and options); it was not rebuilt.</source>
         <translation>Das Netz wurde aus einem früheren Lauf wiederverwendet (gleiche Linien und Optionen); es wurde nicht neu aufgebaut.</translation>
     </message>
@@ -745,7 +745,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Zeit (Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="245"/>
+        <location filename="../../processing_algorithms/catchments.py" line="248"/>
         <source>Unroutable offers</source>
         <translation>Nicht routbare Angebote</translation>
     </message>
@@ -775,7 +775,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Zugangsdistanz (Puffer um erreichte Straßen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="354"/>
+        <location filename="../../processing_algorithms/catchments.py" line="357"/>
         <source>{n} offers could not be routed; see the unroutable output.</source>
         <translation>{n} Angebote konnten nicht geroutet werden; siehe die Ausgabe der nicht routbaren Angebote.</translation>
     </message>
@@ -798,7 +798,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Kategorien (durch ';' getrennt, leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="190"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="191"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
@@ -864,7 +864,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Die Authentifizierungskonfiguration '{id}' konnte nicht angewendet werden.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="219"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="221"/>
         <source>{n} offers loaded ({fetched}), {k} findings in the check list.</source>
         <translation>{n} Angebote geladen ({fetched}), {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -872,7 +872,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="526"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="537"/>
         <source>Adding the new features failed.</source>
         <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
     </message>
@@ -897,7 +897,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Exportierte Datei wählen (JSON, GeoJSON, CSV)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="220"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="223"/>
         <source>Enter the URL of the Hilfeportal or choose an export.</source>
         <translation>Geben Sie die URL des Hilfeportals ein oder wählen Sie einen Export.</translation>
     </message>
@@ -907,22 +907,22 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="384"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="395"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="206"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="208"/>
         <source>Hilfeportal export</source>
         <translation>Hilfeportal-Export</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="208"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="210"/>
         <source>Hilfeportal exports (*.json *.geojson *.csv *.txt);;All files (*)</source>
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="369"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="380"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
@@ -932,17 +932,17 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Laden / Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="266"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="273"/>
         <source>Loading failed.</source>
         <translation>Laden fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="261"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="266"/>
         <source>Loading was cancelled; the layers are unchanged.</source>
         <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="243"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="248"/>
         <source>Loading …</source>
         <translation>Lade …</translation>
     </message>
@@ -952,7 +952,7 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="515"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="526"/>
         <source>Removing the old features failed.</source>
         <translation>Die alten Objekte konnten nicht entfernt werden.</translation>
     </message>
@@ -972,32 +972,32 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="422"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="433"/>
         <source>The folder '{path}' for the layers cannot be created: {error}</source>
         <translation>Der Ordner '{path}' für die Layer kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="503"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="514"/>
         <source>The layer '{name}' is being edited; save or discard the edits first.</source>
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="438"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="449"/>
         <source>The layer file '{path}' cannot be opened.</source>
         <translation>Die Layer-Datei '{path}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="378"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="389"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="374"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="385"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="287"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="294"/>
         <source>{n} offers loaded, {k} findings in the check list.</source>
         <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -1005,12 +1005,12 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalTask</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="63"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="65"/>
         <source>Loading Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote laden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="105"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="95"/>
         <source>Unexpected error: {error}. The details are in the log.</source>
         <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
     </message>
@@ -1161,12 +1161,12 @@ Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß f�
 <context>
     <name>OffersPerPopulationAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="75"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="76"/>
         <source>Areas (polygons)</source>
         <translation>Gebiete (Polygone)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="89"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="91"/>
         <source>Category field</source>
         <translation>Kategoriefeld</translation>
     </message>
@@ -1192,27 +1192,27 @@ Mit einer Gruppentabelle (z. B. planungsraeume.csv: ags → planungsraum, kreis)
 Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „rate_note“. Angebote außerhalb aller Gebiete werden gezählt und im Protokoll genannt. Ungültige Polygone werden repariert. Beide Layer werden bei Bedarf nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="189"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="193"/>
         <source>Give both the target group and the population field of that group, or neither.</source>
         <translation>Geben Sie die Zielgruppe und das Bevölkerungsfeld dieser Gruppe an, oder keines von beiden.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="152"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="154"/>
         <source>Group fields (e.g. planungsraum, kreis)</source>
         <translation>Gruppenfelder (z. B. planungsraum, kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="128"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="130"/>
         <source>Group table (e.g. planungsraeume.csv)</source>
         <translation>Gruppentabelle (z. B. planungsraeume.csv)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="136"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="138"/>
         <source>Key field of the areas (e.g. AGS)</source>
         <translation>Schlüsselfeld der Gebiete (z. B. AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="144"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="146"/>
         <source>Key field of the group table (e.g. ags)</source>
         <translation>Schlüsselfeld der Gruppentabelle (z. B. ags)</translation>
     </message>
@@ -1222,7 +1222,7 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="206"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="210"/>
         <source>Offers outside every area ({n}): {ids}</source>
         <translation>Angebote außerhalb aller Gebiete ({n}): {ids}</translation>
     </message>
@@ -1232,47 +1232,47 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
         <translation>Angebote je Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="166"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="170"/>
         <source>Offers per inhabitants by group</source>
         <translation>Angebote je Einwohner nach Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="97"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="99"/>
         <source>Per inhabitants</source>
         <translation>Je Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="81"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="83"/>
         <source>Population field</source>
         <translation>Einwohnerfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="119"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="121"/>
         <source>Population of the target group (e.g. children_u15)</source>
         <translation>Bevölkerung der Zielgruppe (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="113"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="115"/>
         <source>Target group (e.g. Kinder)</source>
         <translation>Zielgruppe (z. B. Kinder)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="106"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="108"/>
         <source>Target group field of the offers</source>
         <translation>Zielgruppenfeld der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="245"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="249"/>
         <source>With a group table, choose the key field of the areas and the group fields.</source>
         <translation>Wählen Sie zur Gruppentabelle das Schlüsselfeld der Gebiete und die Gruppenfelder.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="220"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="224"/>
         <source>population is 0 or negative</source>
         <translation>Bevölkerung ist 0 oder negativ</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="219"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="223"/>
         <source>population missing</source>
         <translation>Bevölkerung fehlt</translation>
     </message>
@@ -1317,7 +1317,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="203"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="205"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
@@ -1332,7 +1332,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="292"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="294"/>
         <source>No group table: the groups output is not written.</source>
         <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
     </message>
@@ -1342,17 +1342,17 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="178"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="179"/>
         <source>Sozialformel (areas)</source>
         <translation>Sozialformel (Gebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="184"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="186"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="193"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="195"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
@@ -1367,7 +1367,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="202"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="204"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
@@ -1377,7 +1377,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="244"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="246"/>
         <source>{rank}. {name}: {index} (change {change})</source>
         <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
     </message>
@@ -1385,52 +1385,52 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="74"/>
+        <location filename="../../processing_algorithms/base.py" line="75"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="102"/>
+        <location filename="../../processing_algorithms/base.py" line="104"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="267"/>
+        <location filename="../../processing_algorithms/base.py" line="271"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="76"/>
+        <location filename="../../processing_algorithms/base.py" line="77"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="107"/>
+        <location filename="../../processing_algorithms/base.py" line="109"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="75"/>
+        <location filename="../../processing_algorithms/base.py" line="76"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="147"/>
+        <location filename="../../processing_algorithms/base.py" line="151"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="140"/>
+        <location filename="../../processing_algorithms/base.py" line="144"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="117"/>
+        <location filename="../../processing_algorithms/base.py" line="121"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="224"/>
+        <location filename="../../processing_algorithms/base.py" line="228"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -1506,32 +1506,32 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungPlugin</name>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="36"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="31"/>
         <source>&amp;Sozialplanung</source>
         <translation>&amp;Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="82"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="77"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="147"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="142"/>
         <source>Open the Processing toolbox and look for the 'Sozialplanung' provider.</source>
         <translation>Öffnen Sie die Processing-Werkzeugkiste und suchen Sie den Anbieter „Sozialplanung“.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="85"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="80"/>
         <source>Show or hide the Hilfeportal dock</source>
         <translation>Hilfeportal-Fenster ein- oder ausblenden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="133"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="128"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/plugin.py" line="59"/>
+        <location filename="../../sozialplanung_plugin/plugin.py" line="54"/>
         <source>Sozialplanung tools (Processing)</source>
         <translation>Sozialplanung-Werkzeuge (Processing)</translation>
     </message>
@@ -1539,12 +1539,17 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungProvider</name>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="42"/>
+        <location filename="../../processing_algorithms/provider.py" line="58"/>
+        <source>Could not load the Processing model {path}</source>
+        <translation>Das Verarbeitungsmodell {path} konnte nicht geladen werden</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/provider.py" line="87"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="45"/>
+        <location filename="../../processing_algorithms/provider.py" line="90"/>
         <source>Sozialplanung (social planning analyses)</source>
         <translation>Sozialplanung (Analysen für die Sozialplanung)</translation>
     </message>
@@ -1552,37 +1557,37 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SurfaceAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="115"/>
+        <location filename="../../processing_algorithms/surface.py" line="117"/>
         <source>Area-weighted</source>
         <translation>Flächengewichtet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="94"/>
+        <location filename="../../processing_algorithms/surface.py" line="95"/>
         <source>Areas (polygons)</source>
         <translation>Gebiete (Polygone)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="100"/>
+        <location filename="../../processing_algorithms/surface.py" line="102"/>
         <source>Denominator count field (for a rate)</source>
         <translation>Nenner-Anzahlfeld (für eine Quote)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="114"/>
+        <location filename="../../processing_algorithms/surface.py" line="116"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="99"/>
+        <location filename="../../processing_algorithms/surface.py" line="101"/>
         <source>Numerator count field (for a rate)</source>
         <translation>Zähler-Anzahlfeld (für eine Quote)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="122"/>
+        <location filename="../../processing_algorithms/surface.py" line="124"/>
         <source>Pixel size (m)</source>
         <translation>Pixelgröße (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="115"/>
+        <location filename="../../processing_algorithms/surface.py" line="117"/>
         <source>Pycnophylactic (Tobler)</source>
         <translation>Pyknophylaktisch (Tobler)</translation>
     </message>
@@ -1592,12 +1597,12 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Sozialformel-Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="128"/>
+        <location filename="../../processing_algorithms/surface.py" line="130"/>
         <source>Surface</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="147"/>
+        <location filename="../../processing_algorithms/surface.py" line="149"/>
         <source>Surface of {what}</source>
         <translation>Oberfläche von {what}</translation>
     </message>
@@ -1619,7 +1624,7 @@ Pyknophylaktisch (Tobler): eine glatte Oberfläche einer Anzahl (FIELD, z. B. Ei
 Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide werden zu Oberflächen und dann geteilt; das Ergebnis ist in Prozent (100 × Zähler / Nenner). Zellen außerhalb aller Gebiete sind NoData (-9999). Gebiete ohne Wert werden ausgelassen und gemeldet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="98"/>
+        <location filename="../../processing_algorithms/surface.py" line="100"/>
         <source>Value or count field</source>
         <translation>Wert- oder Anzahlfeld</translation>
     </message>
@@ -1632,7 +1637,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="743"/>
+        <location filename="../../geolib/hilfeportal.py" line="744"/>
         <source>'{file}' is not UTF-8; it was read as Windows-1252.</source>
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
     </message>
@@ -1642,7 +1647,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="754"/>
+        <location filename="../../geolib/hilfeportal.py" line="755"/>
         <source>'{path}' is a folder, not an exported file.</source>
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
@@ -1652,7 +1657,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1289"/>
+        <location filename="../../geolib/catchments.py" line="1312"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -1662,12 +1667,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Bevölkerung je Zielgruppe braucht das Zielgruppenfeld der Angebote.</translation>
     </message>
     <message>
-        <location filename="../../geolib/raster.py" line="74"/>
+        <location filename="../../geolib/raster.py" line="75"/>
         <source>A raster must be 2-D, got an array of shape {shape}.</source>
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="696"/>
+        <location filename="../../geolib/density.py" line="698"/>
         <source>A raster of {rows} × {cols} pixels would need about {need} of memory, more than the limit of {limit}. Use a larger pixel size or a smaller extent.</source>
         <translation>Ein Raster mit {rows} × {cols} Pixeln bräuchte etwa {need} Arbeitsspeicher, mehr als die Grenze von {limit}. Wählen Sie eine größere Pixelgröße oder eine kleinere Ausdehnung.</translation>
     </message>
@@ -1682,7 +1687,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="630"/>
+        <location filename="../../geolib/density.py" line="631"/>
         <source>All weights in '{field}' are 0 or missing, so the density is 0 everywhere. Choose another weight field or none.</source>
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
@@ -1692,7 +1697,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Kante des Graphen hat kein gültiges '{weight}' ({value}); jede Kante braucht einen endlichen, nicht negativen Wert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="471"/>
+        <location filename="../../geolib/hilfeportal.py" line="472"/>
         <source>Asked for page {asked}, the Hilfeportal answered with page {got}; its paging is broken. Nothing was loaded.</source>
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -1712,27 +1717,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="183"/>
+        <location filename="../../geolib/io.py" line="184"/>
         <source>Cannot write '{path}': '{folder}' is a file, not a folder. Choose another output path.</source>
         <translation>„{path}“ kann nicht geschrieben werden: „{folder}“ ist eine Datei, kein Ordner. Wählen Sie einen anderen Ausgabepfad.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="197"/>
+        <location filename="../../geolib/io.py" line="198"/>
         <source>Cannot write '{path}': the file is read-only. Choose another name.</source>
         <translation>„{path}“ kann nicht geschrieben werden: Die Datei ist schreibgeschützt. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="176"/>
+        <location filename="../../geolib/io.py" line="177"/>
         <source>Cannot write '{path}': the folder '{folder}' does not exist. Create it or choose another output path.</source>
         <translation>„{path}“ kann nicht geschrieben werden: Der Ordner „{folder}“ existiert nicht. Legen Sie ihn an oder wählen Sie einen anderen Ausgabepfad.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="190"/>
+        <location filename="../../geolib/io.py" line="191"/>
         <source>Cannot write '{path}': the folder '{folder}' is not writable. Choose a folder you may write to.</source>
         <translation>„{path}“ kann nicht geschrieben werden: Der Ordner „{folder}“ ist nicht beschreibbar. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="220"/>
+        <location filename="../../geolib/io.py" line="221"/>
         <source>Cannot write '{path}': {error}.</source>
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
@@ -1742,7 +1747,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1524"/>
+        <location filename="../../geolib/hilfeportal.py" line="1525"/>
         <source>Check '{check}': {n} findings.</source>
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
@@ -1812,7 +1817,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Feld angeben, oder einen Zähler und einen Nenner (für eine Quotenoberfläche).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="588"/>
+        <location filename="../../geolib/density.py" line="589"/>
         <source>Give a radius in metres or a radius field.</source>
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
@@ -1822,7 +1827,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="844"/>
+        <location filename="../../geolib/examples.py" line="851"/>
         <source>Give at least one year for the indicator table.</source>
         <translation>Geben Sie mindestens ein Jahr für die Indikatorentabelle an.</translation>
     </message>
@@ -1872,7 +1877,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikatornamen müssen eindeutig sein; mehrfach: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="846"/>
+        <location filename="../../geolib/examples.py" line="853"/>
         <source>Indicator years start after the 2018 base population; {year} is too early.</source>
         <translation>Die Indikatorjahre beginnen nach der Basisbevölkerung 2018; {year} ist zu früh.</translation>
     </message>
@@ -1897,17 +1902,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1376"/>
+        <location filename="../../geolib/hilfeportal.py" line="1377"/>
         <source>Latitude and longitude are swapped ({lon} / {lat}); the offer is shown at the exchanged position. Correct it in the Hilfeportal.</source>
         <translation>Breite und Länge sind vertauscht ({lon} / {lat}); das Angebot wird an der getauschten Position gezeigt. Bitte im Hilfeportal korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="263"/>
+        <location filename="../../geolib/io.py" line="264"/>
         <source>Layer names must be unique within one GeoPackage: {names}.</source>
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="835"/>
+        <location filename="../../geolib/hilfeportal.py" line="836"/>
         <source>Line {line} of the export '{file}' cannot be read as CSV: {error}.</source>
         <translation>Zeile {line} des Exports '{file}' kann nicht als CSV gelesen werden: {error}.</translation>
     </message>
@@ -1942,12 +1947,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="646"/>
+        <location filename="../../geolib/network.py" line="650"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="565"/>
+        <location filename="../../geolib/examples.py" line="572"/>
         <source>No municipality is left to place offers in (all are excluded).</source>
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
@@ -1962,17 +1967,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="326"/>
+        <location filename="../../geolib/accessibility.py" line="328"/>
         <source>No population reaches any supply; the normalised score is NULL.</source>
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="639"/>
+        <location filename="../../geolib/density.py" line="640"/>
         <source>No radius in '{field}' is greater than 0 metres; every point needs a positive search radius.</source>
         <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="933"/>
+        <location filename="../../geolib/hilfeportal.py" line="934"/>
         <source>No source given: enter the Hilfeportal's URL or an exported file.</source>
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
     </message>
@@ -1987,7 +1992,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Knoten {node} des Graphen hat keine x/y-Koordinaten; geolib braucht beide an jedem Knoten (wie Graphen aus osmnx sie haben).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1358"/>
+        <location filename="../../geolib/hilfeportal.py" line="1359"/>
         <source>Not updated since {date} (more than {days} days before {as_of}).</source>
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
@@ -2012,12 +2017,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="442"/>
+        <location filename="../../geolib/hilfeportal.py" line="443"/>
         <source>Page {page} of the Hilfeportal is not valid JSON ({error}); nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist kein gültiges JSON ({error}); es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="479"/>
+        <location filename="../../geolib/hilfeportal.py" line="480"/>
         <source>Page {page} of the Hilfeportal repeats page {earlier}; its paging is broken. Nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -2052,12 +2057,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="155"/>
+        <location filename="../../geolib/io.py" line="156"/>
         <source>Reading '{path}' failed: {error}</source>
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1329"/>
+        <location filename="../../geolib/hilfeportal.py" line="1330"/>
         <source>Same title and address as {others}: possibly the same offer twice.</source>
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
@@ -2082,7 +2087,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="272"/>
+        <location filename="../../geolib/accessibility.py" line="274"/>
         <source>Some costs are 0; the gravity decay uses a minimum cost of {min_cost} so that it stays finite.</source>
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
@@ -2092,7 +2097,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sozialformel-Konfiguration</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="505"/>
+        <location filename="../../geolib/hilfeportal.py" line="506"/>
         <source>The Hilfeportal announced {total} offers but delivered {got}; the answer is incomplete. Nothing was loaded.</source>
         <translation>Das Hilfeportal kündigte {total} Angebote an, lieferte aber {got}; die Antwort ist unvollständig. Es wurde nichts geladen.</translation>
     </message>
@@ -2107,7 +2112,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Hilfeportal antwortete mit HTTP {status} auf '{url}'. Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="554"/>
+        <location filename="../../geolib/hilfeportal.py" line="555"/>
         <source>The Hilfeportal answered with something that is not a list of offers.</source>
         <translation>Das Hilfeportal antwortete mit etwas, das keine Liste von Angeboten ist.</translation>
     </message>
@@ -2117,12 +2122,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Hilfeportal unter '{url}' war nach {n} Versuchen nicht erreichbar: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="462"/>
+        <location filename="../../geolib/hilfeportal.py" line="463"/>
         <source>The Hilfeportal delivered more than {n} pages without an end; its paging seems broken. Nothing was loaded.</source>
         <translation>Das Hilfeportal lieferte mehr als {n} Seiten ohne Ende; seine Seitenaufteilung scheint fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="526"/>
+        <location filename="../../geolib/hilfeportal.py" line="527"/>
         <source>The Hilfeportal redirected to '{url}', which is not http(s).</source>
         <translation>Das Hilfeportal leitete auf '{url}' weiter; das ist kein http(s).</translation>
     </message>
@@ -2132,7 +2137,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Hilfeportal verweigerte den Zugriff (HTTP {status}). Prüfen Sie das Token in der Authentifizierungskonfiguration.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="559"/>
+        <location filename="../../geolib/hilfeportal.py" line="560"/>
         <source>The Hilfeportal's answer has no list of offers (expected 'contents'). Is the address the API root?</source>
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
@@ -2227,22 +2232,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1753"/>
+        <location filename="../../geolib/hilfeportal.py" line="1754"/>
         <source>The cache could not be written: {error}</source>
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="573"/>
+        <location filename="../../geolib/accessibility.py" line="575"/>
         <source>The capacity field '{field}' has negative values; fix them first.</source>
         <translation>Das Kapazitätsfeld „{field}“ hat negative Werte; korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="578"/>
+        <location filename="../../geolib/accessibility.py" line="580"/>
         <source>The capacity field '{field}' is 0 in every offer: there is no supply to share. Choose another field or none (1 per offer).</source>
         <translation>Das Kapazitätsfeld „{field}“ ist bei jedem Angebot 0: Es gibt kein Angebot, das verteilt werden könnte. Wählen Sie ein anderes Feld oder keines (1 je Angebot).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="699"/>
+        <location filename="../../geolib/network.py" line="703"/>
         <source>The car profile needs the road class in a field 'highway' (OSM) or 'class'; the {what} has neither. Use a speed field instead.</source>
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2257,27 +2262,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1214"/>
+        <location filename="../../geolib/hilfeportal.py" line="1215"/>
         <source>The coordinates '{lon}' / '{lat}' are not numbers; the offer is not on the map.</source>
         <translation>Die Koordinaten '{lon}' / '{lat}' sind keine Zahlen; das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1385"/>
+        <location filename="../../geolib/hilfeportal.py" line="1386"/>
         <source>The coordinates {lon} / {lat} are outside the range of longitude (−180…180) and latitude (−90…90); the offer is not on the map.</source>
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="420"/>
+        <location filename="../../geolib/network.py" line="424"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="333"/>
+        <location filename="../../geolib/accessibility.py" line="335"/>
         <source>The cost table needs the columns origin, destination and cost; missing: {missing}.</source>
         <translation>Die Kostentabelle braucht die Spalten origin, destination und cost; es fehlt: {missing}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="346"/>
+        <location filename="../../geolib/accessibility.py" line="348"/>
         <source>The cost table refers to rows that do not exist ({n_origins} origins, {n_destinations} destinations).</source>
         <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
     </message>
@@ -2287,27 +2292,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="807"/>
+        <location filename="../../geolib/hilfeportal.py" line="808"/>
         <source>The export '{file}' holds no list of offers.</source>
         <translation>Der Export '{file}' enthält keine Liste von Angeboten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="761"/>
+        <location filename="../../geolib/hilfeportal.py" line="762"/>
         <source>The export '{file}' is empty: it contains no offers.</source>
         <translation>Der Export '{file}' ist leer: er enthält keine Angebote.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="769"/>
+        <location filename="../../geolib/hilfeportal.py" line="770"/>
         <source>The export '{file}' is not valid JSON: {error}</source>
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="675"/>
+        <location filename="../../geolib/density.py" line="677"/>
         <source>The extent must have a positive width and height; got {xmin}, {ymin}, {xmax}, {ymax}.</source>
         <translation>Die Ausdehnung muss eine positive Breite und Höhe haben; erhalten: {xmin}, {ymin}, {xmax}, {ymax}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="357"/>
+        <location filename="../../geolib/surfaces.py" line="356"/>
         <source>The field '{field}' has {n} negative values; a pycnophylactic surface needs counts of 0 or more.</source>
         <translation>Das Feld '{field}' hat {n} negative Werte; eine pyknophylaktische Oberfläche braucht Anzahlen von 0 oder mehr.</translation>
     </message>
@@ -2327,32 +2332,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Feldzuordnung nennt '{key}', das kein Teil eines Angebots ist. Verwenden Sie eines von: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1177"/>
+        <location filename="../../geolib/hilfeportal.py" line="1178"/>
         <source>The field {field} has {n} characters; it was shortened to {limit}.</source>
         <translation>Das Feld {field} hat {n} Zeichen; es wurde auf {limit} gekürzt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="779"/>
+        <location filename="../../geolib/hilfeportal.py" line="780"/>
         <source>The file '{file}' is not a Hilfeportal export: use JSON, GeoJSON or CSV.</source>
         <translation>Die Datei '{file}' ist kein Hilfeportal-Export: Verwenden Sie JSON, GeoJSON oder CSV.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="133"/>
+        <location filename="../../geolib/io.py" line="134"/>
         <source>The file '{path}' cannot be read as vector data: {error}</source>
         <translation>Die Datei „{path}“ kann nicht als Vektordaten gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="752"/>
+        <location filename="../../geolib/hilfeportal.py" line="753"/>
         <source>The file '{path}' does not exist. Check the path.</source>
         <translation>Die Datei „{path}“ existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="146"/>
+        <location filename="../../geolib/io.py" line="147"/>
         <source>The file '{path}' has no layer '{layer}'. Its layers: {layers}.</source>
         <translation>Die Datei „{path}“ hat keinen Layer „{layer}“. Ihre Layer: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="139"/>
+        <location filename="../../geolib/io.py" line="140"/>
         <source>The file '{path}' has {n} layers; name one of: {layers}.</source>
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
@@ -2367,7 +2372,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Graph hat keine Kanten; es gibt nichts, worauf geroutet werden kann.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="263"/>
+        <location filename="../../geolib/accessibility.py" line="265"/>
         <source>The gravity decay needs a scale above 0 and an exponent of at least 0 (got scale {scale}, exponent {beta}).</source>
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
@@ -2387,7 +2392,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1306"/>
+        <location filename="../../geolib/hilfeportal.py" line="1307"/>
         <source>The id {id} occurs {n} times; only the first offer with it is kept.</source>
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
@@ -2432,22 +2437,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="290"/>
+        <location filename="../../geolib/io.py" line="291"/>
         <source>The layer '{layer}' has no CRS and cannot be written.</source>
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1195"/>
+        <location filename="../../geolib/hilfeportal.py" line="1196"/>
         <source>The link '{url}' is not an http(s) address; it was removed.</source>
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1056"/>
+        <location filename="../../geolib/network.py" line="1060"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="251"/>
+        <location filename="../../geolib/accessibility.py" line="253"/>
         <source>The maximum cost must be greater than 0, not {max_cost}.</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein, nicht {max_cost}.</translation>
     </message>
@@ -2457,37 +2462,37 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Gemeindelayer hat doppelte AGS: {dups}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="974"/>
+        <location filename="../../geolib/examples.py" line="981"/>
         <source>The municipalities layer needs the regional key RS_2018 or RS (12 digits, the first 9 are the Amt key).</source>
         <translation>Der Gemeindelayer braucht den Regionalschlüssel RS_2018 oder RS (12 Stellen, die ersten 9 sind der Amtsschlüssel).</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="991"/>
+        <location filename="../../geolib/examples.py" line="998"/>
         <source>The municipality {name} ({ags}) belongs to no Amt of the Ämter layer (no RS matches the first 9 digits of its regional key).</source>
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="580"/>
+        <location filename="../../geolib/network.py" line="584"/>
         <source>The network has {n} separate parts; the largest has {share} % of the nodes. Places in different parts cannot reach each other.</source>
         <translation>Das Netz hat {n} getrennte Teile; der größte hat {share} % der Knoten. Orte in verschiedenen Teilen können einander nicht erreichen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="557"/>
+        <location filename="../../geolib/examples.py" line="564"/>
         <source>The number of offers must be at least 1, not {n}.</source>
         <translation>Die Zahl der Angebote muss mindestens 1 sein, nicht {n}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1226"/>
+        <location filename="../../geolib/hilfeportal.py" line="1227"/>
         <source>The offer has no coordinates; it is not on the map.</source>
         <translation>Das Angebot hat keine Koordinaten; es erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1348"/>
+        <location filename="../../geolib/hilfeportal.py" line="1349"/>
         <source>The offer has no valid update date ('{value}').</source>
         <translation>Das Angebot hat kein gültiges Aktualisierungsdatum ('{value}').</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1287"/>
+        <location filename="../../geolib/hilfeportal.py" line="1288"/>
         <source>The offer lies outside the area of the check ({lon} / {lat}).</source>
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
@@ -2517,32 +2522,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße muss größer als 0 m sein; sie ist {size}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="685"/>
+        <location filename="../../geolib/density.py" line="687"/>
         <source>The pixel size of {size} m is larger than the extent ({width} m × {height} m). Choose a smaller pixel size or a larger extent.</source>
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="547"/>
+        <location filename="../../geolib/accessibility.py" line="549"/>
         <source>The population field '{field}' has negative values ({n}); fix them first.</source>
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1210"/>
+        <location filename="../../geolib/catchments.py" line="1233"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="554"/>
+        <location filename="../../geolib/accessibility.py" line="556"/>
         <source>The population field '{field}' is 0 in every demand unit: there is no demand to relate the supply to. Choose another field or layer.</source>
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="424"/>
+        <location filename="../../geolib/network.py" line="428"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="590"/>
+        <location filename="../../geolib/density.py" line="591"/>
         <source>The radius must be greater than 0 metres, not {radius}. Choose a search radius such as 500 m.</source>
         <translation>Der Radius muss größer als 0 Meter sein, nicht {radius}. Wählen Sie einen Suchradius wie 500 m.</translation>
     </message>
@@ -2552,12 +2557,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="299"/>
+        <location filename="../../geolib/accessibility.py" line="301"/>
         <source>The ratio method needs demand-to-demand costs.</source>
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1137"/>
+        <location filename="../../geolib/hilfeportal.py" line="1138"/>
         <source>The records lack the columns {columns}; read them with read_offers().</source>
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
@@ -2567,32 +2572,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1763"/>
+        <location filename="../../geolib/hilfeportal.py" line="1764"/>
         <source>The refresh failed: {error} The offers shown are those fetched at {when}.</source>
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="349"/>
+        <location filename="../../geolib/surfaces.py" line="348"/>
         <source>The relaxation must be at least 0 and below 1; it is {value}.</source>
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="854"/>
+        <location filename="../../geolib/network.py" line="858"/>
         <source>The snap distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="432"/>
+        <location filename="../../geolib/network.py" line="436"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="686"/>
+        <location filename="../../geolib/network.py" line="690"/>
         <source>The speed field '{field}' has {n} zero, negative or missing values, in the rows {rows}. Every line needs a speed above 0 km/h: fix these rows or leave them out.</source>
         <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="380"/>
+        <location filename="../../geolib/surfaces.py" line="379"/>
         <source>The surface of '{field}' did not converge within {n} iterations; totals are kept, the surface may be less smooth.</source>
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
@@ -2662,12 +2667,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="488"/>
+        <location filename="../../geolib/network.py" line="492"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="506"/>
+        <location filename="../../geolib/network.py" line="510"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
@@ -2677,7 +2682,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), oder in Python mit gdf.set_crs('EPSG:25832').</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="535"/>
+        <location filename="../../geolib/accessibility.py" line="537"/>
         <source>The {what} has no feature with a geometry.</source>
         <translation>Der {what} hat kein Objekt mit Geometrie.</translation>
     </message>
@@ -2687,12 +2692,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Feld „{field}“. Seine Felder sind: {fields}. Wählen Sie eines davon.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="608"/>
+        <location filename="../../geolib/density.py" line="609"/>
         <source>The {what} has no point with a geometry; there is nothing to estimate.</source>
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1432"/>
+        <location filename="../../geolib/hilfeportal.py" line="1433"/>
         <source>The {what} has no polygons to check the offers against.</source>
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
@@ -2702,12 +2707,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="476"/>
+        <location filename="../../geolib/io.py" line="477"/>
         <source>The {what} is empty: it has no features. Choose a layer with features (and check 'Selected features only' and any filter).</source>
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="438"/>
+        <location filename="../../geolib/network.py" line="442"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -2727,7 +2732,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1225"/>
+        <location filename="../../geolib/catchments.py" line="1248"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2737,7 +2742,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="986"/>
+        <location filename="../../geolib/hilfeportal.py" line="987"/>
         <source>These fields of the source are unknown and were ignored: {fields}.</source>
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
     </message>
@@ -2747,7 +2752,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Dafür ist das Python-Paket networkx nötig, das nicht installiert ist. Installieren Sie es (Debian/Ubuntu: python3-networkx; Windows: das OSGeo4W-Paket python3-networkx; sonst: pip install networkx) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="965"/>
+        <location filename="../../geolib/network.py" line="969"/>
         <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
@@ -2757,7 +2762,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="428"/>
+        <location filename="../../geolib/network.py" line="432"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2792,7 +2797,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="245"/>
+        <location filename="../../geolib/accessibility.py" line="247"/>
         <source>Unknown method '{method}'; choose one of {methods}.</source>
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
@@ -2802,7 +2807,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Ausgabewert „{output}“; wählen Sie einen von {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="493"/>
+        <location filename="../../geolib/surfaces.py" line="492"/>
         <source>Unknown surface method '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
@@ -2812,7 +2817,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="398"/>
+        <location filename="../../geolib/surfaces.py" line="397"/>
         <source>Values are counts per cell of {size} m × {size} m; the cells of each area sum to its total.</source>
         <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
     </message>
@@ -2822,12 +2827,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="596"/>
+        <location filename="../../geolib/density.py" line="597"/>
         <source>With a decay ratio of {decay} the triangular kernel has no positive integral, so it cannot be scaled; use the raw output or a decay ratio above -0.5.</source>
         <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="305"/>
+        <location filename="../../geolib/io.py" line="306"/>
         <source>Writing layer '{layer}' to '{path}' failed: {error}</source>
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -2862,12 +2867,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="726"/>
+        <location filename="../../geolib/accessibility.py" line="728"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="347"/>
+        <location filename="../../geolib/surfaces.py" line="346"/>
         <source>boundary must be 'free' or 'zero', not '{value}'.</source>
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
@@ -2877,17 +2882,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1073"/>
+        <location filename="../../geolib/network.py" line="1077"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="519"/>
+        <location filename="../../geolib/accessibility.py" line="521"/>
         <source>demand layer</source>
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1063"/>
+        <location filename="../../geolib/network.py" line="1067"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
@@ -2927,7 +2932,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="435"/>
+        <location filename="../../geolib/network.py" line="439"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -2937,7 +2942,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1100"/>
+        <location filename="../../geolib/catchments.py" line="1123"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -2947,7 +2952,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1061"/>
+        <location filename="../../geolib/network.py" line="1065"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -2957,7 +2962,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="567"/>
+        <location filename="../../geolib/examples.py" line="574"/>
         <source>places layer</source>
         <translation>Ortslayer</translation>
     </message>
@@ -2967,17 +2972,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="601"/>
+        <location filename="../../geolib/density.py" line="602"/>
         <source>points layer</source>
         <translation>Punktlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="569"/>
+        <location filename="../../geolib/examples.py" line="576"/>
         <source>points-of-interest layer</source>
         <translation>POI-Layer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1206"/>
+        <location filename="../../geolib/catchments.py" line="1229"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -2987,12 +2992,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="568"/>
+        <location filename="../../geolib/examples.py" line="575"/>
         <source>streets layer</source>
         <translation>Straßenlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="520"/>
+        <location filename="../../geolib/accessibility.py" line="522"/>
         <source>supply layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -3042,12 +3047,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="275"/>
+        <location filename="../../geolib/surfaces.py" line="274"/>
         <source>{n} areas without a value were left out (nodata there).</source>
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="540"/>
+        <location filename="../../geolib/accessibility.py" line="542"/>
         <source>{n} demand units have no population in '{field}'; they count as 0.</source>
         <translation>{n} Nachfrageeinheiten haben keine Bevölkerung in „{field}“; sie zählen als 0.</translation>
     </message>
@@ -3062,7 +3067,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="497"/>
+        <location filename="../../geolib/network.py" line="501"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -3082,32 +3087,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="527"/>
+        <location filename="../../geolib/network.py" line="531"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="512"/>
+        <location filename="../../geolib/network.py" line="516"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="634"/>
+        <location filename="../../geolib/accessibility.py" line="636"/>
         <source>{n} of {total} demand units are farther than {d} m from the network (or have no geometry): their score and nearest offer are NULL (routable = 0) and their {population} inhabitants are left out of the mean.</source>
         <translation>{n} von {total} Nachfrageeinheiten liegen weiter als {d} m vom Netz entfernt (oder haben keine Geometrie): Ihr Wert und ihr nächstes Angebot sind NULL (routable = 0), und ihre {population} Einwohner zählen nicht im Mittel.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="647"/>
+        <location filename="../../geolib/accessibility.py" line="649"/>
         <source>{n} of {total} offers are farther than {d} m from the network: nobody reaches them, their capacity ({capacity}) is not counted (routable = 0).</source>
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1514"/>
+        <location filename="../../geolib/hilfeportal.py" line="1515"/>
         <source>{n} of {total} offers are not on the map (no usable coordinates or a duplicate id); the check list names them.</source>
         <translation>{n} von {total} Angeboten erscheinen nicht auf der Karte (keine brauchbaren Koordinaten oder doppelte ID); die Prüfliste nennt sie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1786"/>
+        <location filename="../../geolib/hilfeportal.py" line="1787"/>
         <source>{n} of {total} offers match the filters.</source>
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
@@ -3132,17 +3137,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote liegen außerhalb aller Gebiete und werden nicht gezählt; siehe die Liste der Angebote außerhalb der Gebiete.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="646"/>
+        <location filename="../../geolib/density.py" line="647"/>
         <source>{n} points have a missing radius or one of 0 m or less in '{field}' and were skipped.</source>
         <translation>{n} Punkte haben in „{field}“ keinen Radius oder einen von 0 m oder weniger und wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="622"/>
+        <location filename="../../geolib/density.py" line="623"/>
         <source>{n} points have no weight in '{field}'; they count with weight 0.</source>
         <translation>{n} Punkte haben kein Gewicht in „{field}“; sie zählen mit dem Gewicht 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="716"/>
+        <location filename="../../geolib/density.py" line="718"/>
         <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
     </message>
@@ -3152,7 +3157,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Polygone im {what} sind ungültig und lassen sich nicht reparieren (Zeilen {rows}). Führen Sie „Geometrien reparieren“ auf dem Layer aus und prüfen Sie diese Objekte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="844"/>
+        <location filename="../../geolib/hilfeportal.py" line="845"/>
         <source>{n} rows of '{file}' have more cells than the header; the extra cells were ignored. Is a separator inside a text without quotes?</source>
         <translation>{n} Zeilen von '{file}' haben mehr Zellen als die Kopfzeile; die zusätzlichen Zellen wurden ignoriert. Steht ein Trennzeichen in einem Text ohne Anführungszeichen?</translation>
     </message>
@@ -3167,7 +3172,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="565"/>
+        <location filename="../../geolib/accessibility.py" line="567"/>
         <source>{n} supply points have no capacity in '{field}'; they count as 1.</source>
         <translation>{n} Angebote haben keine Kapazität in „{field}“; sie zählen als 1.</translation>
     </message>
@@ -3187,7 +3192,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="971"/>
+        <location filename="../../geolib/examples.py" line="978"/>
         <source>Ämter layer</source>
         <translation>Ämterlayer</translation>
     </message>

@@ -51,7 +51,8 @@ def density_with_numba():
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
     from qgis.PyQt.QtGui import QOffscreenSurface, QOpenGLContext
 
-    from geolib.density import uses_numba
+    # the plugin's own geolib: inside the plugin package (scripts/build_plugin.py)
+    from sozialplanung.geolib.density import uses_numba
 
     context, surface = QOpenGLContext(), QOffscreenSurface()
     surface.create()
@@ -89,6 +90,8 @@ try:
     result["menu_at_start"] = menu_titles()
     alg = QgsApplication.processingRegistry().algorithmById("sozialplanung:offersperpopulation")
     result["algorithm"] = alg.displayName() if alg else None
+    model = QgsApplication.processingRegistry().algorithmById("sozialplanung:sozialplanungsatlas")
+    result["model_group"] = [model.provider().id(), model.group()] if model else None
     result.update(density_with_numba())
     result["unloaded"] = unloadPlugin("sozialplanung")
     result["provider_after_unload"] = "sozialplanung" in provider_ids()

@@ -1,4 +1,4 @@
-"""models/sozialplanungsatlas.model3 loads as a Processing model and runs in qgis_process."""
+"""models/sozialplanungsatlas.model3: a Processing model of the provider, run in qgis_process."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from tests.conftest import KREIS_GPKG, ROOT
 from tests.plugin._helpers import build_zip, fresh_profile, qgis_process
 
 MODEL = ROOT / "models" / "sozialplanungsatlas.model3"
+#: the model in the provider (its id: provider id and model name)
+MODEL_ID = "sozialplanung:sozialplanungsatlas"
 
 
 STEPS = {
@@ -57,6 +59,23 @@ def test_model_loads_with_its_chain():
         assert valid, (child_id, issues)
 
 
+def test_the_provider_has_the_model_with_its_steps():
+    """In the toolbox, inside the provider; its steps found (they are the same provider's)."""
+    from qgis.core import QgsApplication
+
+    model = QgsApplication.processingRegistry().algorithmById(MODEL_ID)
+    assert model is not None
+    assert model.provider().id() == "sozialplanung"
+    assert model.sourceFilePath().endswith("models/sozialplanungsatlas.model3")
+    assert all(c.algorithm() is not None for c in model.childAlgorithms().values())
+    # the model's outputs come from its steps: missing if a step was not found on loading
+    assert model.parameterDefinition("atlas:atlas") is not None
+    assert {o.name() for o in model.outputDefinitions()} >= {
+        "atlas:atlas",
+        "opp:angebote_je_einwohner",
+    }
+
+
 @pytest.fixture(scope="module")
 def profile(tmp_path_factory):
     """A fresh profile with the plugin, in German (as ``make demo`` runs QGIS)."""
@@ -68,6 +87,15 @@ def profile(tmp_path_factory):
     enabled = qgis_process(config, "plugins", "enable", "sozialplanung")
     assert enabled.returncode == 0, enabled.stderr
     return config
+
+
+def test_the_installed_plugin_lists_the_model(profile):
+    listing = qgis_process(profile, "list")
+    assert listing.returncode == 0, listing.stderr
+    assert MODEL_ID in listing.stdout
+    helped = qgis_process(profile, "help", MODEL_ID)
+    assert helped.returncode == 0, helped.stderr
+    assert "atlas:atlas" in helped.stdout and "AREAS" in helped.stdout
 
 
 def test_model_runs_with_qgis_process(profile, examples, tmp_path):
@@ -84,7 +112,7 @@ def test_model_runs_with_qgis_process(profile, examples, tmp_path):
         profile,
         "--json",
         "run",
-        str(MODEL),
+        MODEL_ID,
         "--",
         f"AREAS={KREIS_GPKG}|layername=gemeinden",
         "AREA_KEY=AGS",

@@ -45,6 +45,7 @@ def test_plugin_loads_unloads_and_reloads_in_qgis_desktop(tmp_path):
     assert "error" not in result, result.get("error")
     assert result["loaded_at_start"] and result["provider_at_start"]
     assert result["algorithm"] == "Offers per inhabitants"
+    assert result["model_group"] == ["sozialplanung", "Sozialplanung"]
     assert "Sozialplanung tools (Processing)" in result["menu_at_start"]
     assert result["unloaded"] is True
     assert result["provider_after_unload"] is False
