@@ -95,10 +95,10 @@ test-advice: root-trixie plugin
 	@echo "== the install advice in a clean Debian 13 root"
 	@SOZIALPLANUNG_ROOTS=$(CURDIR)/$(BUILD)/roots $(PY) -m pytest -q tests/platform
 
-root-%: $(BUILD)/.apt-stamp
+$(addprefix root-,$(ROOT_SUITES)): root-%: $(BUILD)/.apt-stamp
 	@scripts/qgis_root.sh build $*
 
-test-%: root-% plugin
+$(addprefix test-,$(ROOT_SUITES)): test-%: root-% plugin
 	@echo "== QGIS in build/roots/$* (Debian $$(cat build/roots/$*/base/etc/debian_version))"
 	@scripts/qgis_root.sh run $* env $(ROOT_TEST_ENV) /opt/venv/bin/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
