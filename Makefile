@@ -43,7 +43,7 @@ help:
 	@echo "make lint        ruff check and format check, mypy on geolib"
 
 # --- set-up --------------------------------------------------------------------------
-$(BUILD)/.apt-stamp:
+$(BUILD)/.apt-stamp: Makefile
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing from Debian:$$missing"; \
