@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # geolib from this source tree, also without `pip install -e`
+    sys.path.insert(0, str(ROOT))
 DATA = ROOT / "data"
 KREIS = DATA / "kreis_pinneberg.gpkg"
 EXAMPLES = DATA / "examples"

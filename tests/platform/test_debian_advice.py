@@ -100,4 +100,5 @@ def test_the_dock_loads_offers_in_qgis_desktop_and_qgis_exits_0(advice_run):
     assert driver["plugin_active"] and driver["dock"]
     assert [load["ok"] for load in driver["loaded"]] == [True, True]
     assert driver["loaded"][0]["offers"] > 0
+    assert desktop["rc"] != 3, "QGIS did not quit within 2 minutes of being asked to"
     assert desktop["rc"] == 0, desktop["err"][-3000:]
