@@ -9,7 +9,7 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import KREIS_GPKG, ROOT
 
 QGIS_PROCESS = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
 
@@ -53,3 +53,40 @@ def qgis_process(config: Path, *args: str, with_dependencies: bool = True, timeo
         text=True,
         timeout=timeout,
     )
+
+
+def run_desktop(config: Path, driver: str | Path, env: dict[str, str], timeout: int = 240):
+    """QGIS desktop under Xvfb with this profile, running ``driver`` (``--code``)."""
+    env = {k: v for k, v in env.items() if k != "QT_QPA_PLATFORM"}  # a real X display
+    return subprocess.run(
+        [
+            "xvfb-run",
+            "-a",
+            "/usr/bin/qgis.bin",  # the binary: Debian's wrapper adds a flag 3.22 rejects
+            "--nologo",
+            "--noversioncheck",
+            "--profiles-path",
+            str(config),
+            "--code",
+            str(driver),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def offersperpopulation_args(offers: Path, out: Path) -> list[str]:
+    """``qgis_process`` arguments of one offersperpopulation run on the municipalities."""
+    return [
+        "--json",
+        "run",
+        "sozialplanung:offersperpopulation",
+        "--",
+        f"OFFERS={offers}",
+        f"AREAS={KREIS_GPKG}|layername=gemeinden",
+        "POPULATION_FIELD=EWZ_2018",
+        "CATEGORY_FIELD=category",
+        f"OUTPUT={out}",
+    ]

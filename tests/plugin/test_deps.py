@@ -22,7 +22,7 @@ from sozialplanung_plugin.requirements import (
     requirements,
     version_at_least,
 )
-from tests.plugin._helpers import build_zip, fresh_profile, qgis_env, qgis_process
+from tests.plugin._helpers import build_zip, fresh_profile, qgis_env, qgis_process, run_desktop
 
 NATIVE = {r.distribution for r in REQUIREMENTS if r.native}
 BY_NAME = {r.distribution: r for r in REQUIREMENTS}
@@ -288,23 +288,7 @@ def test_qgis_desktop_shows_the_message_and_exits_cleanly(tmp_path):
     env = qgis_env(config, with_dependencies=False)
     env.pop("QT_QPA_PLATFORM")  # a real X display from xvfb-run
     env["SOZ_RESULT"] = str(result_file)
-    proc = subprocess.run(
-        [
-            "xvfb-run",
-            "-a",
-            shutil.which("qgis.bin") or "qgis",  # the binary: Debian's wrapper adds a flag
-            "--nologo",
-            "--noversioncheck",
-            "--profiles-path",
-            str(config),
-            "--code",
-            str(Path(__file__).with_name("desktop_missing_driver.py")),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    proc = run_desktop(config, Path(__file__).with_name("desktop_missing_driver.py"), env)
     assert result_file.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
     result = json.loads(result_file.read_text())
     assert "error" not in result, result.get("error")

@@ -17,8 +17,7 @@ import pytest
 
 from sozialplanung_plugin import deps
 from sozialplanung_plugin.requirements import debian_expert_commands
-from tests.conftest import KREIS_GPKG
-from tests.plugin._helpers import QGIS_PROCESS, build_zip, fresh_profile
+from tests.plugin._helpers import QGIS_PROCESS, build_zip, fresh_profile, offersperpopulation_args
 
 pytestmark = pytest.mark.slow
 
@@ -68,17 +67,7 @@ def test_debian_12_expert_advice_gives_a_working_plugin(tmp_path, examples):
 
     assert qgis("plugins", "enable", "sozialplanung").returncode == 0
     out = Path(tmp_path) / "opp.gpkg"
-    run = qgis(
-        "--json",
-        "run",
-        "sozialplanung:offersperpopulation",
-        "--",
-        f"OFFERS={examples['offers']}",
-        f"AREAS={KREIS_GPKG}|layername=gemeinden",
-        "POPULATION_FIELD=EWZ_2018",
-        "CATEGORY_FIELD=category",
-        f"OUTPUT={out}",
-    )
+    run = qgis(*offersperpopulation_args(examples["offers"], out))
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-3000:]
     assert "double free" not in run.stderr and "cannot start" not in run.stderr
     assert json.loads(run.stdout)["results"]["OUTPUT"].startswith(str(out))

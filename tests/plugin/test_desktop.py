@@ -2,11 +2,10 @@
 
 import json
 import shutil
-import subprocess
 
 import pytest
 
-from tests.plugin._helpers import build_zip, fresh_profile, qgis_env
+from tests.plugin._helpers import build_zip, fresh_profile, qgis_env, run_desktop
 
 DRIVER = __file__.replace("test_desktop.py", "desktop_driver.py")
 
@@ -21,25 +20,8 @@ def test_plugin_loads_unloads_and_reloads_in_qgis_desktop(tmp_path):
     ini.write_text("[PythonPlugins]\nsozialplanung=true\n", encoding="utf-8")
     result_file = tmp_path / "result.json"
     env = qgis_env(config)
-    env.pop("QT_QPA_PLATFORM")  # a real X display from xvfb-run
     env["SOZ_RESULT"] = str(result_file)
-    proc = subprocess.run(
-        [
-            "xvfb-run",
-            "-a",
-            "/usr/bin/qgis.bin",
-            "--nologo",
-            "--noversioncheck",
-            "--profiles-path",
-            str(config),
-            "--code",
-            DRIVER,
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    proc = run_desktop(config, DRIVER, env)
     assert result_file.exists(), proc.stdout[-3000:] + proc.stderr[-3000:]
     result = json.loads(result_file.read_text())
     assert "error" not in result, result.get("error")

@@ -5,8 +5,7 @@ import json
 import pytest
 
 from geolib.io import read_vector
-from tests.conftest import KREIS_GPKG
-from tests.plugin._helpers import build_zip, fresh_profile, qgis_process
+from tests.plugin._helpers import build_zip, fresh_profile, offersperpopulation_args, qgis_process
 
 
 @pytest.fixture(scope="module")
@@ -41,18 +40,7 @@ def test_enable_list_and_run_through_qgis_process(installed, examples, tmp_path)
     assert listing.returncode == 0, listing.stderr
     assert "sozialplanung:offersperpopulation" in listing.stdout
     out = tmp_path / "opp.gpkg"
-    run = qgis_process(
-        config,
-        "--json",
-        "run",
-        "sozialplanung:offersperpopulation",
-        "--",
-        f"OFFERS={examples['offers']}",
-        f"AREAS={KREIS_GPKG}|layername=gemeinden",
-        "POPULATION_FIELD=EWZ_2018",
-        "CATEGORY_FIELD=category",
-        f"OUTPUT={out}",
-    )
+    run = qgis_process(config, *offersperpopulation_args(examples["offers"], out))
     assert run.returncode == 0, run.stdout + run.stderr
     assert "double free" not in run.stderr and "Traceback" not in run.stderr
     result = json.loads(run.stdout)
