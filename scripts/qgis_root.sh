@@ -38,6 +38,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Remove a folder only when nothing is mounted below it any more (a bind mount of this
+# checkout at its src/ would otherwise be removed with it).
+safe_rm() { # safe_rm DIR...
+    local d
+    for d in "$@"; do
+        if awk '{print $2}' /proc/self/mounts | grep -q "^$(realpath -m "$d")\(/\|$\)"; then
+            echo "not removing $d: something is still mounted there" >&2
+            return 1
+        fi
+        rm -rf "$d"
+    done
+}
+
 bind() { # bind SRC DEST
     mkdir -p "$2"
     mount --bind "$1" "$2"
@@ -75,7 +88,7 @@ build_base() { # build_base SUITE
         echo "Installing debootstrap from Debian"
         apt-get update -qq && apt-get install -y -qq --no-install-recommends debootstrap >/dev/null
     }
-    rm -rf "$dir"
+    safe_rm "$dir"
     mkdir -p "$dir"
     echo "[$suite] debootstrap (about a minute)"
     debootstrap --variant=minbase "$suite" "$dir/base.tmp" "$MIRROR" >"$dir/debootstrap.log" 2>&1 \
@@ -95,7 +108,7 @@ build_deps() { # build_deps SUITE
     local suite="$1" dir="$ROOTS/$1"
     local stamp="$dir/deps.stamp" want="$DEPS_PACKAGES / $TEST_TOOLS"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
-    rm -rf "$dir/deps" "$dir/deps.work" "$dir/mnt"
+    safe_rm "$dir/deps" "$dir/deps.work" "$dir/mnt"
     overlay "$dir/base" "$dir/deps" "$dir/deps.work" "$dir/mnt"
     enter_mounts "$dir/mnt"
     echo "[$suite] runtime packages from Debian: $DEPS_PACKAGES"
@@ -110,7 +123,7 @@ build_deps() { # build_deps SUITE
         /opt/venv/bin/pip install -q --disable-pip-version-check \
         -c /src/constraints.txt $TEST_TOOLS
     cleanup
-    rm -rf "$dir/deps.work" "$dir/mnt"
+    safe_rm "$dir/deps.work" "$dir/mnt"
     echo "$want" >"$stamp"
 }
 
@@ -122,7 +135,7 @@ run_in() { # run_in SUITE LOWERS CMD...: a throw-away overlay on LOWERS, removed
     enter_mounts "$tmp/mnt"
     in_root "$tmp/mnt" /bin/bash -c 'cd /src && exec "$@"' bash "$@" || rc=$?
     cleanup
-    rm -rf "$tmp"
+    safe_rm "$tmp"
     return $rc
 }
 
