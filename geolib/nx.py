@@ -119,11 +119,13 @@ def from_networkx(graph: Any, *, crs: Any = None, weight: str = "length") -> Net
     u = np.array([index[a] for a, _, _ in edges], dtype=np.int64)
     v = np.array([index[b] for _, b, _ in edges], dtype=np.int64)
     geometry = np.array([_line(d, node_xy[i], node_xy[j]) for (_, _, d), i, j in zip(edges, u, v)])
-    length = np.array(
-        [d.get("length", g.length) for (_, _, d), g in zip(edges, geometry)], dtype=float
-    )
+    length = np.array([_weight(d, "length", g) for (_, _, d), g in zip(edges, geometry)])
     cost_name, factor = WEIGHTS[weight]
-    values = np.array([_weight(d, weight, g) for (_, _, d), g in zip(edges, geometry)])
+    values = (
+        length
+        if weight == "length"
+        else np.array([_weight(d, weight, g) for (_, _, d), g in zip(edges, geometry)])
+    )
     cost = np.maximum(values * factor, _EPS)
     cost_bw = cost if not graph.is_directed() else np.full(len(cost), np.inf)
     matrix = _csr(u, v, cost, cost_bw, len(nodes))
@@ -181,14 +183,18 @@ def _line(data: dict, start: np.ndarray, end: np.ndarray):
 
 def _weight(data: dict, weight: str, line) -> float:
     value = data.get(weight, line.length if weight == "length" else None)
-    if value is None or not np.isfinite(float(value)) or float(value) < 0:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = float("nan")  # None, text, a list: refused below with the value
+    if not np.isfinite(number) or number < 0:
         raise DataError(
             "An edge of the graph has no valid '{weight}' ({value}); every edge needs a "
             "finite, non-negative value.",
             weight=weight,
             value=repr(value),
         )
-    return float(value)
+    return number
 
 
 def _fingerprint(node_xy, u, v, cost_fw, cost_bw, crs) -> str:

@@ -141,6 +141,10 @@ def test_bad_graphs_are_refused_with_the_fix():
         from_networkx(g, crs=25832, weight="minutes")
     with pytest.raises(DataError, match="travel_time"):
         from_networkx(g, crs=25832, weight="travel_time")
+    g[1][2][0]["length"] = "700 m"  # text, as some exports have it
+    with pytest.raises(DataError, match="'700 m'"):
+        from_networkx(g, crs=25832)
+    g[1][2][0]["length"] = 700.0
     g.add_node(3)
     with pytest.raises(DataError, match="x/y"):
         from_networkx(g, crs=25832)
