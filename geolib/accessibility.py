@@ -21,7 +21,7 @@ from .crs import to_metric
 from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
 from .messages import N_, Message
-from .network import UNROUTABLE_NOTE, od_costs
+from .routing import UNROUTABLE_NOTE, od_costs
 from .validate import drop_null_geometries, numeric_field, require_field
 
 METHODS = ("2sfca", "e2sfca", "gravity", "ratio")

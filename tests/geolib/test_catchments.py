@@ -437,7 +437,7 @@ segment = st.tuples(st.floats(0, 400), st.floats(0, 400), st.floats(0, 400), st.
     noded=False,
 )
 def test_face_buffer_is_the_buffer_of_the_lines(keep, extra, walkoff, noded):
-    from geolib.catchments import _face_buffer
+    from geolib.catchment_areas import _face_buffer
 
     # some edges of a grid (faces of several sizes, dangles) and free segments that
     # cross them without a node, duplicated and inside the faces
@@ -475,7 +475,7 @@ def test_face_buffer_is_the_buffer_of_the_lines(keep, extra, walkoff, noded):
 # second by faces also where it alone has fewer (10) but 16 pieces lie up to its break
 @pytest.mark.parametrize("face_min", [1, 12])
 def test_large_groups_by_faces_keep_nesting_and_dissolve_union(monkeypatch, face_min):
-    import geolib.catchments as catchments
+    import geolib.catchment_areas as catchments
 
     net = grid()
     off = offers([(0, 0), (500, 500), (260, 310)])
@@ -506,7 +506,7 @@ def test_large_groups_by_faces_keep_nesting_and_dissolve_union(monkeypatch, face
 def test_substrings_match_shapely_on_polylines():
     from shapely.ops import substring
 
-    from geolib.catchments import _substrings
+    from geolib.catchment_lines import _substrings
 
     rng = np.random.default_rng(11)
     geoms = [
@@ -528,7 +528,7 @@ def test_substrings_match_shapely_on_polylines():
 def test_face_with_collinear_nodes_keeps_its_core():
     # found by hypothesis: GEOS 3.11 buffers this face (a straight street split by nodes
     # at y=80 and y=160) inward to nothing, which filled the block's core
-    from geolib.catchments import _face_buffer
+    from geolib.catchment_areas import _face_buffer
 
     geoms = np.asarray(
         [
@@ -550,7 +550,7 @@ def test_face_with_collinear_nodes_keeps_its_core():
 def test_concave_face_of_few_vertices_keeps_its_core():
     # found by hypothesis: GEOS 3.11 takes the inward curve of this 7-vertex face for
     # "inverted" (no curve vertex at the full 25 m) and drops it: an empty core
-    from geolib.catchments import _face_buffer
+    from geolib.catchment_areas import _face_buffer
 
     face = shapely.Polygon(
         [(240, 80), (320, 80), (320, 13), (160, 101.5), (160, 123.67), (207, 160), (240, 160)]

@@ -314,9 +314,10 @@ def test_network_kept_on_disk_is_reused_by_another_process(tmp_path):
 
 
 def test_disk_cache_keeps_at_most_its_number_of_files(tmp_path, monkeypatch):
+    import geolib._network_cache as cache
     import geolib.network as network
 
-    monkeypatch.setattr(network, "DISK_CACHE_FILES", 2)
+    monkeypatch.setattr(cache, "DISK_CACHE_FILES", 2)
     for i in range(4):
         lines = gpd.GeoDataFrame(geometry=[LineString([(0, 0), (100 + i, 0)])], crs=25832)
         network.build_network(lines, cost="distance", profile=None, cache_dir=tmp_path)

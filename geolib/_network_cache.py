@@ -1,0 +1,129 @@
+"""The networks kept by :func:`geolib.network.build_network`: in memory and on disk."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import tempfile
+from collections import OrderedDict
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+if TYPE_CHECKING:
+    from .network import Network
+
+__all__ = [
+    "cache_info",
+    "clear_cache",
+]
+
+
+_CACHE: OrderedDict[str, Network] = OrderedDict()
+_CACHE_SIZE = 4
+_STATS = {"hits": 0, "builds": 0, "disk_hits": 0}
+#: networks kept on disk (``cache_dir``): at most this many files, the oldest go first
+DISK_CACHE_FILES = 8
+_DISK_FORMAT = 3  # bump when Network or the way it is kept changes
+
+
+def clear_cache() -> None:
+    """Forget the networks kept in memory by :func:`build_network` (not those on disk)."""
+    _CACHE.clear()
+
+
+def cache_info() -> dict[str, int]:
+    """How often :func:`build_network` reused a kept network (``hits``, of which
+    ``disk_hits`` came from ``cache_dir``) or built one (``builds``)."""
+    return dict(_STATS, size=len(_CACHE))
+
+
+def _disk_key(key: str) -> str:
+    """The file name of a network: its fingerprint and the versions that shape pickles.
+
+    The module name is part of it: a pickle names the class by module (``geolib.network``,
+    ``sozialplanung.geolib.network`` in the plugin), so each reads only its own files."""
+    import scipy
+
+    versions = f"{_DISK_FORMAT}-{np.__version__}-{scipy.__version__}-{shapely.__version__}"
+    versions += f"-{__name__}"
+    return hashlib.sha1(f"{key}-{versions}".encode()).hexdigest() + ".network"
+
+
+def _load_from_disk(cache_dir: Path, key: str) -> Network | None:
+    """The network kept in ``cache_dir`` under ``key``, or None (missing or unreadable)."""
+    path = cache_dir / _disk_key(key)
+    try:
+        with open(path, "rb") as fh:
+            network = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or foreign file: built again, not an error
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)
+        return None
+    from .network import Network
+
+    if not isinstance(network, Network) or network.fingerprint != key:
+        return None
+    network.geometry = shapely.from_wkb(network.geometry)  # kept as WKB (see below)
+    with contextlib.suppress(OSError):
+        os.utime(path)  # recently used: kept longest
+    return network
+
+
+def _save_to_disk(cache_dir: Path, key: str, network: Network) -> None:
+    """Keep ``network`` in ``cache_dir`` (atomically); the oldest files beyond
+    :data:`DISK_CACHE_FILES` are removed. A cache that cannot be written is skipped."""
+    tmp = None
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        # geometries as one WKB array: pickling a million shapely objects one by one
+        # takes longer than building the network
+        lean = replace(
+            network,
+            geometry=shapely.to_wkb(network.geometry),
+            _tree=None,
+            _coords_cache=None,
+            _incidence_cache=None,
+        )
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".part")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(lean, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache_dir / _disk_key(key))
+        tmp = None
+        files = sorted(cache_dir.glob("*.network"), key=lambda f: f.stat().st_mtime)
+        for old in files[:-DISK_CACHE_FILES]:
+            old.unlink(missing_ok=True)
+    except Exception:  # the cache is a convenience: the network is built and returned
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _remember(key: str, network: Network) -> None:
+    _CACHE[key] = network
+    while len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+
+
+def _fingerprint(lines: gpd.GeoDataFrame, columns: set, *options) -> str:
+    """A key of the geometries, the fields that shape the network, CRS and options."""
+    digest = hashlib.sha1()
+    digest.update(repr(options).encode())
+    digest.update(str(lines.crs).encode())
+    wkb = shapely.to_wkb(np.asarray(lines.geometry.values))
+    digest.update(b"-".join(item if item is not None else b"" for item in wkb))
+    for column in lines.columns:
+        if column == lines.geometry.name or column not in columns:
+            continue
+        digest.update(str(column).encode())
+        digest.update(pd.util.hash_pandas_object(lines[column].astype(str), index=False).values)
+    return digest.hexdigest()

@@ -1,0 +1,348 @@
+"""Snapping points onto a :class:`~geolib.network.Network` and travel costs between them."""
+
+from __future__ import annotations
+
+import os
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from scipy import sparse
+from scipy.sparse import csgraph
+
+from ._progress import Progress
+from .crs import require_crs
+from .errors import (
+    ParameterError,
+    ResourceError,
+)
+from .messages import N_, Message, human_bytes
+
+__all__ = [
+    "ODCosts",
+    "Snapped",
+    "od_costs",
+    "snap_points",
+]
+
+from .network import _EPS, Network, ODCosts, Snapped
+
+#: reasons in the ``reason`` field of unroutable points (catalogue phrases)
+REASON_FAR = N_("farther than the snap distance from the network")
+#: the note on points that snap to no edge (callers may replace it with their own)
+UNROUTABLE_NOTE = N_(
+    "{n} of {total} points of the {what} are not routable (farther than {d} m "
+    "from the network or without geometry); they are listed in the unroutable "
+    "output."
+)
+REASON_NO_GEOMETRY = N_("no geometry")
+
+#: memory a request may use, in bytes, unless the caller says otherwise
+DEFAULT_MEMORY_LIMIT = 4 * 1024**3
+
+
+# --- snapping ----------------------------------------------------------------------------
+def snap_points(
+    network: Network,
+    points: gpd.GeoDataFrame,
+    *,
+    snap_distance: float = 250.0,
+    what: str = N_("offers layer"),
+) -> Snapped:
+    """Snap points to the nearest point on an edge of ``network``.
+
+    Parameters
+    ----------
+    network
+        From :func:`build_network`.
+    points
+        Points (reprojected to the network's CRS when needed, with a note).
+    snap_distance
+        Points farther than this (metres) from every edge are not routable.
+    what
+        How notes and errors name the points.
+
+    Returns
+    -------
+    Snapped
+        The routable points and, in ``unroutable``, the others with
+        ``snap_dist_m`` and ``reason``.
+
+    Notes
+    -----
+    The point's position on its edge is the fraction
+    :math:`t = \\mathrm{locate}(e, p) / L_e`; the two halves cost
+    :math:`t \\cdot c_{bw}` back to ``edge_u`` and :math:`(1-t) \\cdot c_{fw}` on to
+    ``edge_v``.
+    """
+    if snap_distance <= 0:
+        raise ParameterError(
+            "The snap distance must be greater than 0 m (it is {value}).", value=snap_distance
+        )
+    notes: list[Message] = []
+    source_crs = require_crs(points, what=what)
+    if not source_crs.equals(network.crs):
+        points = points.to_crs(network.crs)
+        notes.append(
+            Message(
+                "The {what} was reprojected from {source} to {target} for metric analysis.",
+                what=what,
+                source=source_crs.to_string(),
+                target=network.crs.to_string(),
+            )
+        )
+    geoms = np.asarray(points.geometry.values)
+    missing = pd.isna(geoms) | shapely.is_empty(geoms)
+    # multipoints: their first point
+    multi = shapely.get_type_id(geoms) == 4
+    if multi.any():
+        geoms = geoms.copy()
+        geoms[multi] = shapely.get_geometry(geoms[multi], 0)
+    not_point = ~missing & (shapely.get_type_id(geoms) != 0)
+    if not_point.any():
+        geoms = geoms.copy()
+        geoms[not_point] = shapely.point_on_surface(geoms[not_point])
+    valid = np.flatnonzero(~missing)
+    tree = network.tree
+    idx_in, idx_edge = tree.query_nearest(geoms[valid], all_matches=False)
+    dist = shapely.distance(geoms[valid][idx_in], network.geometry[idx_edge])
+    position = valid[idx_in]
+    near = dist <= snap_distance
+    edge = idx_edge[near]
+    frac = shapely.line_locate_point(network.geometry[edge], geoms[position[near]], normalized=True)
+    reasons = pd.Series([""] * len(points), dtype=object)
+    snap_dist = np.full(len(points), np.nan)
+    snap_dist[position] = dist
+    far = position[~near]
+    reasons.iloc[far] = REASON_FAR
+    reasons.iloc[np.flatnonzero(missing)] = REASON_NO_GEOMETRY
+    bad = np.zeros(len(points), dtype=bool)
+    bad[far] = True
+    bad |= missing
+    unroutable = points.iloc[np.flatnonzero(bad)].copy()
+    unroutable["snap_dist_m"] = np.round(snap_dist[bad], 1)
+    unroutable["reason"] = reasons[bad].to_numpy()
+    if bad.any():
+        notes.append(
+            Message(
+                UNROUTABLE_NOTE,
+                n=int(bad.sum()),
+                total=len(points),
+                what=what,
+                d=f"{snap_distance:g}",
+            )
+        )
+    return Snapped(
+        position=position[near],
+        edge=edge,
+        fraction=np.clip(frac, 0.0, 1.0),
+        distance=dist[near],
+        unroutable=unroutable,
+        notes=notes,
+    )
+
+
+def with_sources(network: Network, snapped: Snapped) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """The network graph with one extra node per snapped point (its virtual source).
+
+    Returns the augmented CSR matrix and the node id of every point's source.
+    """
+    k = len(snapped.edge)
+    n = network.n_nodes
+    e = snapped.edge
+    t = snapped.fraction
+    to_u = _times(t, network.cost_bw[e])
+    to_v = _times(1.0 - t, network.cost_fw[e])
+    src = n + np.arange(k)
+    rows = np.concatenate([src, src])
+    cols = np.concatenate([network.edge_u[e], network.edge_v[e]])
+    data = np.maximum(np.concatenate([to_u, to_v]), _EPS)
+    ok = np.isfinite(data)
+    extra = sparse.csr_matrix((data[ok], (rows[ok] - n, cols[ok])), shape=(k, n + k))
+    graph = network.graph
+    top = sparse.csr_matrix(
+        (graph.data, graph.indices, graph.indptr), shape=(n, n + k)
+    )  # same arcs, k more columns
+    return sparse.vstack([top, extra], format="csr"), src
+
+
+def _times(fraction: np.ndarray, cost: np.ndarray) -> np.ndarray:
+    """``fraction × cost``; a closed direction (``inf``) costs ``inf`` unless nothing of it
+    is travelled (a point at the node itself)."""
+    finite = np.isfinite(cost)
+    value = np.where(finite, fraction * np.where(finite, cost, 0.0), np.inf)
+    return np.where(fraction <= 0, 0.0, value)
+
+
+def available_memory() -> int:
+    """Bytes of memory available now (Linux), or a fixed fallback."""
+    try:
+        return int(os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE"))
+    except (ValueError, OSError, AttributeError):
+        return DEFAULT_MEMORY_LIMIT
+
+
+def check_memory(needed: int, limit: int | None, *, what: str) -> None:
+    """Refuse a request that would need more than ``limit`` bytes (default: what is free)."""
+    if limit is None:
+        limit = min(DEFAULT_MEMORY_LIMIT, int(available_memory() * 0.6))
+    if needed > limit:
+        raise ResourceError(
+            "This {what} would need about {need} of memory, more than the {limit} "
+            "available. Use fewer points, a smaller maximum cost or break, or a smaller "
+            "network.",
+            what=what,
+            need=human_bytes(needed),
+            limit=human_bytes(limit),
+        )
+
+
+def bounded_costs(
+    graph: sparse.csr_matrix,
+    sources: np.ndarray,
+    limit: float,
+    *,
+    chunk_bytes: int = 256 * 1024**2,
+    progress: Progress | None = None,
+):
+    """Yield ``(source positions, cost matrix)`` of bounded Dijkstra runs in chunks.
+
+    Each chunk holds as many sources as fit in ``chunk_bytes`` (a dense matrix of
+    one row per source); costs beyond ``limit`` are ``inf``.
+    """
+    n = graph.shape[0]
+    per_chunk = max(1, int(chunk_bytes // (8 * max(n, 1))))
+    total = len(sources)
+    for start in range(0, total, per_chunk):
+        if progress is not None:
+            progress.report(start / max(total, 1))
+        sel = np.arange(start, min(start + per_chunk, total))
+        dist = csgraph.dijkstra(graph, directed=True, indices=sources[sel], limit=limit)
+        yield sel, np.atleast_2d(dist)
+    if progress is not None:
+        progress.report(1.0)
+
+
+# --- origin-destination costs ---------------------------------------------------------------
+def od_costs(
+    network: Network,
+    origins: gpd.GeoDataFrame,
+    destinations: gpd.GeoDataFrame,
+    *,
+    max_cost: float,
+    snap_distance: float = 250.0,
+    memory_limit: int | None = None,
+    progress: Progress | None = None,
+) -> ODCosts:
+    """Travel costs on ``network`` from every origin to every destination within ``max_cost``.
+
+    Parameters
+    ----------
+    network
+        From :func:`build_network`; costs are in its unit (minutes or metres).
+    origins, destinations
+        Points; snapped to the nearest point on an edge within ``snap_distance``.
+    max_cost
+        Pairs costing more are left out (one bounded Dijkstra run per origin).
+    snap_distance
+        Maximum snapping distance in metres.
+    memory_limit
+        Refuse requests needing more bytes (default: 60 % of free memory, at most
+        4 GB) with a :class:`~geolib.errors.ResourceError` naming the size.
+    progress
+        Progress and cancellation.
+
+    Returns
+    -------
+    ODCosts
+        ``table`` with ``origin``, ``destination`` (row positions) and ``cost``.
+
+    Notes
+    -----
+    With origin :math:`o` on edge :math:`(u_o, v_o)` at fraction :math:`t_o` and
+    destination :math:`d` on :math:`(u_d, v_d)` at :math:`t_d`:
+
+    .. math:: c(o, d) = \\min(D_o(u_d) + t_d c^{fw}_d,\\; D_o(v_d) + (1 - t_d) c^{bw}_d)
+
+    where :math:`D_o` is the bounded Dijkstra cost from the origin's virtual node;
+    on a shared edge the direct way :math:`|t_d - t_o| c` counts too.
+
+    Examples
+    --------
+    >>> import geopandas as gpd
+    >>> from shapely.geometry import LineString, Point
+    >>> lines = gpd.GeoDataFrame(geometry=[LineString([(0, 0), (1000, 0)])], crs=25832)
+    >>> net = build_network(lines, cost="distance", profile=None)
+    >>> pts = gpd.GeoDataFrame(geometry=[Point(100, 5), Point(700, -5)], crs=25832)
+    >>> od_costs(net, pts, pts, max_cost=1000).table["cost"].round(1).tolist()
+    [0.0, 600.0, 600.0, 0.0]
+    """
+    if not (max_cost > 0):
+        raise ParameterError(
+            "The maximum cost must be greater than 0 (it is {value}).", value=max_cost
+        )
+    progress = progress or Progress()
+    notes: list[Message] = []
+    so = snap_points(network, origins, snap_distance=snap_distance, what=N_("origins layer"))
+    sd = snap_points(
+        network, destinations, snap_distance=snap_distance, what=N_("destinations layer")
+    )
+    notes += so.notes + sd.notes
+    n = network.n_nodes
+    k = len(so.edge)
+    # the dense chunk matrices and the table: 8 bytes a node per origin in a chunk, and at
+    # worst every pair (24 bytes each)
+    check_memory(
+        24 * k * len(sd.edge) + min(k, 1 + 256 * 1024**2 // (8 * (n + k))) * 8 * (n + k),
+        memory_limit,
+        what=N_("cost table"),
+    )
+    graph, src = with_sources(network, so)
+    de = sd.edge
+    du, dv = network.edge_u[de], network.edge_v[de]
+    add_u = _times(sd.fraction, network.cost_fw[de])  # from edge_u forward to the destination
+    add_v = _times(1.0 - sd.fraction, network.cost_bw[de])
+    frames = []
+    for sel, dist in bounded_costs(graph, src, max_cost, progress=progress):
+        cost = np.minimum(dist[:, du] + add_u, dist[:, dv] + add_v)
+        # origin and destination on the same edge
+        same = so.edge[sel][:, None] == de[None, :]
+        if same.any():
+            oi, di = np.nonzero(same)
+            to = so.fraction[sel][oi]
+            td = sd.fraction[di]
+            e = de[di]
+            direct = np.where(
+                td >= to,
+                _times(td - to, network.cost_fw[e]),
+                _times(to - td, network.cost_bw[e]),
+            )
+            cost[oi, di] = np.minimum(cost[oi, di], direct)
+        oi, di = np.nonzero(cost <= max_cost)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "origin": so.position[sel][oi].astype(np.int64),
+                    "destination": sd.position[di].astype(np.int64),
+                    "cost": cost[oi, di].astype(float),
+                }
+            )
+        )
+    table = (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(
+            {
+                "origin": pd.Series([], dtype=np.int64),
+                "destination": pd.Series([], dtype=np.int64),
+                "cost": pd.Series([], dtype=float),
+            }
+        )
+    )
+    return ODCosts(
+        table=table.sort_values(["origin", "destination"], ignore_index=True),
+        unroutable_origins=so.unroutable,
+        unroutable_destinations=sd.unroutable,
+        notes=notes,
+    )
