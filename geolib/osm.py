@@ -67,7 +67,7 @@ def _osmium():
 
 
 def _handler_class(osmium):
-    class _Highways(osmium.SimpleHandler):
+    class _Highways(osmium.SimpleHandler):  # type: ignore[name-defined]
         """Collects the highway ways: their tags and, flat, their node ids and locations."""
 
         def __init__(self, progress: Progress, expected: float) -> None:

@@ -219,9 +219,8 @@ def parse_maxspeed(value) -> float | None:
     if not text:
         return np.inf
     speeds = [_one_maxspeed(part) for part in text.split(";")]
-    if any(s is None for s in speeds):
-        return None
-    return float(min(speeds))  # type: ignore[type-var]
+    known = [s for s in speeds if s is not None]
+    return float(min(known)) if len(known) == len(speeds) else None
 
 
 def _maxspeed_caps(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
