@@ -446,15 +446,16 @@ def _target_crs(lines, source: CRS, crs) -> CRS:
             source, 4326, always_xy=True
         ).transform_bounds(*lines.total_bounds)
         lon, lat = (west + east) / 2.0, (south + north) / 2.0
-        if not (np.isfinite(lon) and np.isfinite(lat)):
-            raise ValueError("the lines have no coordinates")
+        error = "" if np.isfinite(lon) and np.isfinite(lat) else "no coordinates"
     except Exception as exc:
+        error = str(exc)
+    if error:
         raise CRSError(
             "No metric CRS could be chosen for the {what}: {error}. Give one (for "
             "example EPSG:25832).",
             what=N_("network layer"),
-            error=str(exc),
-        ) from None
+            error=error,
+        )
     zone = int((lon + 180.0) // 6.0) % 60 + 1
     # Europe: ETRS89 / UTM (EPSG:25828-25838); elsewhere WGS 84 / UTM north or south
     europe = 28 <= zone <= 38 and lat > 30
