@@ -256,6 +256,36 @@ def test_osm_file_network_by_car(tmp_path):
     assert "reprojected" in feedback.text
 
 
+def test_osm_file_notes_reach_the_log(tmp_path):
+    """Ways the reader skips (a node missing from the file) are named in the log."""
+    nodes = "".join(
+        f'<node id="{i}" version="1" lat="53.5" lon="{9.7 + i * 0.001:.3f}"/>' for i in (1, 2, 3)
+    )
+    ways = (
+        '<way id="10" version="1"><nd ref="1"/><nd ref="2"/><nd ref="3"/>'
+        '<tag k="highway" v="residential"/></way>'
+        '<way id="11" version="1"><nd ref="3"/><nd ref="99"/><tag k="highway" v="path"/></way>'
+    )
+    path = tmp_path / "cut.osm"
+    path.write_text(f'<osm version="0.6">{nodes}{ways}</osm>', encoding="utf-8")
+    offers = _memory_layer(
+        "Point?crs=EPSG:4326&field=offer_id:string", [("POINT(9.7015 53.5)", ["a"])]
+    )
+    results, feedback = run_algorithm(
+        ALG,
+        {
+            "NETWORK_FILE": str(path),
+            "OFFERS": offers,
+            "BREAKS": "1",
+            "OUTPUT": "memory:",
+            "OUTPUT_LINES": "memory:",
+        },
+    )
+    assert "1 highway ways of the OSM file were skipped" in feedback.text
+    assert "the ways 11" in feedback.text
+    assert _layer(results["OUTPUT_LINES"]).featureCount() >= 1
+
+
 def _reached(layer) -> shapely.Geometry:
     geoms = [shapely.from_wkb(bytes(f.geometry().asWkb())) for f in layer.getFeatures()]
     return shapely.line_merge(shapely.union_all([g for g in geoms if g is not None]))
