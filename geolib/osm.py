@@ -8,7 +8,9 @@ tunnel that crosses a road without a shared node does not connect to it.
 
 from __future__ import annotations
 
+import io
 import os
+import re
 from array import array
 from pathlib import Path
 
@@ -50,6 +52,10 @@ _SUFFIXES = (".osm", ".osm.gz", ".osm.bz2", ".pbf", ".osm.pbf")
 _REPORT_EVERY = 2000
 #: osmium's fixed-point coordinates: 1e-7 degrees; this value marks a missing location
 _UNDEFINED = 2147483647
+#: read with pyosmium 4's C++ filters where there are (False: the handler of pyosmium 3)
+_FAST = True
+_OPL_ESCAPE = re.compile(r"%([0-9a-fA-F]+)%")
+_OPL_NODES = str.maketrans({"n": None, "x": " ", "y": " "})
 
 
 def _osmium():
@@ -100,6 +106,106 @@ def _handler_class(osmium):
                 self.progress.report(min(0.95, len(self.ids) / self.expected))
 
     return _Highways
+
+
+def _has_filters(osmium) -> bool:
+    """pyosmium 4 filters in C++ (Debian 12's 3.6 has no ``osmium.filter``)."""
+    return hasattr(osmium, "filter") and hasattr(osmium.filter, "KeyFilter")
+
+
+class _Ticks:
+    """Counts the highway ways passing by, reports progress and checks for cancel."""
+
+    def __init__(self, progress: Progress, expected: float) -> None:
+        self.n = 0
+        self.progress = progress
+        self.expected = max(expected, 1.0)
+
+    def way(self, w) -> None:
+        self.n += 1
+        if self.n % _REPORT_EVERY == 0:
+            self.progress.report(min(0.95, self.n / self.expected))
+
+
+class _Ways:
+    """The highway ways: ids, tags, and flat node ids and locations (as the handler)."""
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+        self.tags: list[tuple] = []
+        self.sizes = np.zeros(0, dtype=np.int64)
+        self.refs = np.zeros(0, dtype=np.int64)
+        self.xs = np.zeros(0, dtype=np.int64)
+        self.ys = np.zeros(0, dtype=np.int64)
+
+
+def _unescape_opl(text: str) -> str:
+    """OPL writes ``%<hex code point>%`` for spaces, commas, ``=`` and the like."""
+    if "%" not in text:
+        return text
+    text = text.replace("%20%", " ")
+    return _OPL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "%" in text else text
+
+
+def _read_filtered(osmium, path: Path, progress: Progress, expected: float) -> _Ways:
+    """pyosmium 4: the highway ways are picked and their node locations added in C++,
+    written as OPL text (ids, tags, ``n<id>x<lon>y<lat>`` per node) and parsed in bulk;
+    Python sees each way only to count it (the per-node loop of pyosmium 3 is the slow
+    part of reading)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="sozialplanung_osm_") as tmp:
+        opl = Path(tmp) / "highways.opl"
+        locations = osmium.NodeLocationsForWays(osmium.index.create_map("flex_mem"))
+        locations.ignore_errors()  # missing nodes: counted later, as by the handler
+        writer = osmium.SimpleWriter(
+            osmium.io.File(str(opl), "opl,locations_on_ways=true,add_metadata=false")
+        )
+        try:
+            osmium.apply(
+                str(path),
+                locations,
+                osmium.filter.EntityFilter(osmium.osm.WAY),
+                osmium.filter.KeyFilter("highway"),
+                _Ticks(progress, expected),
+                writer,
+            )
+        finally:
+            writer.close()
+        text = opl.read_text(encoding="utf-8")
+    ways = _Ways()
+    sections = []
+    add_id, add_tags, add_nodes = ways.ids.append, ways.tags.append, sections.append
+    for line in text.splitlines():
+        head, _, nodes = line.rpartition(" N")
+        ident, _, tag_text = head.partition(" T")
+        add_id(int(ident[1:]))
+        found = dict(pair.split("=", 1) for pair in tag_text.split(",") if "=" in pair)
+        values = tuple(map(found.get, OSM_TAGS))
+        if "%" in tag_text:  # escaped: spaces in names, rarely a key
+            if "%" in tag_text.replace("%20%", ""):
+                found = {_unescape_opl(k): v for k, v in found.items()}
+                values = tuple(map(found.get, OSM_TAGS))
+            values = tuple(_unescape_opl(v) if v else v for v in values)
+        add_tags(values)
+        add_nodes(nodes)
+    if not sections:
+        return ways
+    ways.sizes = np.fromiter((s.count(",") + 1 if s else 0 for s in sections), dtype=np.int64)
+    flat = "\n".join(sections).translate(_OPL_NODES)
+    table = pd.read_csv(
+        io.StringIO(flat.replace(",", "\n")),
+        sep=" ",
+        header=None,
+        names=["ref", "x", "y"],
+        dtype={"ref": np.int64, "x": np.float64, "y": np.float64},
+        engine="c",
+    )
+    ways.refs = table["ref"].to_numpy()
+    for axis in ("x", "y"):
+        fixed = np.rint(table[axis].to_numpy() * 1e7)
+        setattr(ways, axis + "s", np.where(np.isnan(fixed), _UNDEFINED, fixed).astype(np.int64))
+    return ways
 
 
 def _expected_ways(path: Path) -> float:
@@ -168,9 +274,13 @@ def read_osm_lines(
         )
     osmium = _osmium()
     progress.report(0.0)
-    handler = _handler_class(osmium)(progress.sub(0.0, 0.8), _expected_ways(path))
+    expected = _expected_ways(path)
     try:
-        handler.apply_file(str(path), locations=True)
+        if _FAST and _has_filters(osmium):
+            ways = _read_filtered(osmium, path, progress.sub(0.0, 0.8), expected)
+        else:
+            ways = _handler_class(osmium)(progress.sub(0.0, 0.8), expected)
+            ways.apply_file(str(path), locations=True)
     except Exception as exc:
         if isinstance(exc, GeolibError):  # cancelled
             raise
@@ -178,7 +288,7 @@ def read_osm_lines(
             "The OSM file '{path}' could not be read: {error}", path=str(path), error=str(exc)
         ) from None
     progress.report(0.8)
-    lines = _segments(handler)
+    lines = _segments(ways)
     progress.report(1.0)
     return lines
 
