@@ -42,6 +42,17 @@ def write_osm(path: Path, nodes, ways) -> Path:
     return path
 
 
+@pytest.fixture(params=["filters", "handler"])
+def reader(request, monkeypatch):
+    """Both ways of reading: pyosmium 4's C++ filters and the handler of pyosmium 3."""
+    import geolib.osm
+
+    if request.param == "filters" and not geolib.osm._has_filters(osmium):
+        pytest.skip("pyosmium 3 has no osmium.filter")
+    monkeypatch.setattr(geolib.osm, "_FAST", request.param == "filters")
+    return request.param
+
+
 def ends(lines):
     return sorted(zip(lines["node_from"].tolist(), lines["node_to"].tolist()))
 
@@ -58,7 +69,7 @@ CROSS = {1: (0, 0), 2: (2, 0), 3: (1, -1), 4: (1, 1), 5: (1, 0)}
 @pytest.mark.parametrize(
     "kind", [{"bridge": "yes", "layer": "1"}, {"tunnel": "yes", "layer": "-1"}]
 )
-def test_bridge_or_tunnel_without_shared_node_does_not_connect(tmp_path, kind):
+def test_bridge_or_tunnel_without_shared_node_does_not_connect(reader, tmp_path, kind):
     apart = write_osm(
         tmp_path / "apart.osm",
         CROSS,
@@ -99,7 +110,7 @@ def test_way_is_cut_where_another_uses_its_middle_node(tmp_path):
     assert long["oneway"].isna().all()  # absent tags are None
 
 
-def test_loop_way_and_node_used_twice_by_one_way(tmp_path):
+def test_loop_way_and_node_used_twice_by_one_way(reader, tmp_path):
     nodes = {1: (0, 0), 2: (1, 0), 3: (1, 1), 4: (0, 1), 5: (3, 0), 6: (2, -1), 7: (4, 0)}
     path = write_osm(
         tmp_path / "t.osm",
@@ -127,7 +138,7 @@ def test_loop_way_is_cut_at_a_node_shared_with_another_way(tmp_path):
     assert ends(read_osm_lines(path)) == [(1, 2), (2, 1), (2, 5)]
 
 
-def test_ways_with_missing_nodes_are_skipped_and_counted(tmp_path):
+def test_ways_with_missing_nodes_are_skipped_and_counted(reader, tmp_path):
     nodes = {1: (0, 0), 2: (1, 0), 3: (2, 0)}
     path = write_osm(
         tmp_path / "t.osm",
@@ -159,7 +170,7 @@ def _many_ways(path: Path, n: int) -> Path:
     return path
 
 
-def test_cancel_stops_reading(tmp_path):
+def test_cancel_stops_reading(reader, tmp_path):
     path = _many_ways(tmp_path / "many.osm.pbf", 3 * _REPORT_EVERY)
     seen = []
     checks = []
@@ -175,13 +186,19 @@ def test_cancel_stops_reading(tmp_path):
     assert len(everything) == 3 * _REPORT_EVERY and seen[-1] == 100
 
 
-def test_osm_gz_bz2_and_pbf_read_the_same(tmp_path):
+NAME_TEXT = 'Große Straße, a=b 100% "x" <y> & z'
+NAME = (
+    NAME_TEXT.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+)
+
+
+def test_osm_gz_bz2_and_pbf_read_the_same(reader, tmp_path):
     nodes = {1: (0, 0), 2: (1, 0), 3: (2, 0), 4: (1, 1), 5: (1, -1)}
     path = write_osm(
         tmp_path / "t.osm",
         nodes,
         [
-            way(10, [1, 2, 3], highway="primary", maxspeed="50", oneway="yes"),
+            way(10, [1, 2, 3], highway="primary", maxspeed="50", oneway="yes", name=NAME),
             way(11, [4, 2, 5], highway="footway", bicycle="no", bridge="yes", layer="1"),
         ],
     )
@@ -196,7 +213,7 @@ def test_osm_gz_bz2_and_pbf_read_the_same(tmp_path):
             osmium.osm.mutable.Way(
                 id=10,
                 nodes=[1, 2, 3],
-                tags={"highway": "primary", "maxspeed": "50", "oneway": "yes"},
+                tags={"highway": "primary", "maxspeed": "50", "oneway": "yes", "name": NAME_TEXT},
             )
         )
         writer.add_way(
@@ -207,14 +224,14 @@ def test_osm_gz_bz2_and_pbf_read_the_same(tmp_path):
             )
         )
     xml = read_osm_lines(path)
-    assert len(xml) == 4
+    assert len(xml) == 4 and set(xml["name"].dropna()) == {NAME_TEXT}
     for name in ("t.osm.gz", "t.osm.bz2", "t.osm.pbf"):
         other = read_osm_lines(tmp_path / name)
         pd.testing.assert_frame_equal(other.drop(columns="geometry"), xml.drop(columns="geometry"))
         assert shapely.equals_exact(other.geometry.values, xml.geometry.values, 1e-9).all()
 
 
-def test_not_an_osm_file_is_refused(tmp_path):
+def test_not_an_osm_file_is_refused(reader, tmp_path):
     with pytest.raises(SourceError, match="does not exist"):
         read_osm_lines(tmp_path / "missing.osm")
     (tmp_path / "lines.gpkg").write_bytes(b"")
@@ -358,7 +375,7 @@ def test_car_speed_is_the_class_speed_capped_by_maxspeed(tmp_path):
 
 # --- the bundled real files ---------------------------------------------------------------
 @pytest.mark.parametrize("name", ["andorra.osm.pbf", "north-bayreuth.osm.gz"])
-def test_real_files_read_the_same_ways_as_gdal_and_connect_by_node_ids(name):
+def test_real_files_read_the_same_ways_as_gdal_and_connect_by_node_ids(reader, name):
     import pyogrio
 
     path = DATA / "osm" / name
@@ -387,3 +404,18 @@ def test_real_files_read_the_same_ways_as_gdal_and_connect_by_node_ids(name):
     assert (first_of == 1).all().all()  # one node id, one place
     net = build_network(lines, cost="time", profile="car")
     assert net.crs.is_projected and net.n_edges > 1000 and np.isinf(net.cost_bw).any()
+
+
+def test_both_readers_give_the_same_lines(monkeypatch):
+    import geolib.osm
+
+    if not geolib.osm._has_filters(osmium):
+        pytest.skip("pyosmium 3 has no osmium.filter")
+    path = DATA / "osm" / "north-bayreuth.osm.gz"
+    filtered = read_osm_lines(path)
+    monkeypatch.setattr(geolib.osm, "_FAST", False)
+    handled = read_osm_lines(path)
+    pd.testing.assert_frame_equal(
+        filtered.drop(columns="geometry"), handled.drop(columns="geometry")
+    )
+    assert shapely.equals_exact(filtered.geometry.values, handled.geometry.values, 0).all()
