@@ -174,7 +174,7 @@ def _read_filtered(osmium, path: Path, progress: Progress, expected: float) -> _
             writer.close()
         text = opl.read_text(encoding="utf-8")
     ways = _Ways()
-    sections = []
+    sections: list[str] = []
     add_id, add_tags, add_nodes = ways.ids.append, ways.tags.append, sections.append
     for line in text.splitlines():
         head, _, nodes = line.rpartition(" N")

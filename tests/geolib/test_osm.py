@@ -160,13 +160,16 @@ def test_ways_with_missing_nodes_are_skipped_and_counted(reader, tmp_path):
 
 def _many_ways(path: Path, n: int) -> Path:
     """A .pbf with ``n`` short highway ways (written by osmium, as a real extract is)."""
-    with osmium.SimpleWriter(str(path)) as writer:
+    writer = osmium.SimpleWriter(str(path))  # pyosmium 3: no context manager
+    try:
         for i in range(n + 1):
             writer.add_node(osmium.osm.mutable.Node(id=i + 1, location=(LON + i * 1e-4, LAT)))
         for i in range(n):
             writer.add_way(
                 osmium.osm.mutable.Way(id=i + 1, nodes=[i + 1, i + 2], tags={"highway": "path"})
             )
+    finally:
+        writer.close()
     return path
 
 
@@ -205,7 +208,8 @@ def test_osm_gz_bz2_and_pbf_read_the_same(reader, tmp_path):
     data = path.read_bytes()
     (tmp_path / "t.osm.gz").write_bytes(gzip.compress(data))
     (tmp_path / "t.osm.bz2").write_bytes(bz2.compress(data))
-    with osmium.SimpleWriter(str(tmp_path / "t.osm.pbf")) as writer:
+    writer = osmium.SimpleWriter(str(tmp_path / "t.osm.pbf"))
+    try:
         for i, (x, y) in sorted(nodes.items()):
             location = (LON + x * 0.001, LAT + y * 0.001)
             writer.add_node(osmium.osm.mutable.Node(id=i, location=location))
@@ -223,6 +227,8 @@ def test_osm_gz_bz2_and_pbf_read_the_same(reader, tmp_path):
                 tags={"highway": "footway", "bicycle": "no", "bridge": "yes", "layer": "1"},
             )
         )
+    finally:
+        writer.close()
     xml = read_osm_lines(path)
     assert len(xml) == 4 and set(xml["name"].dropna()) == {NAME_TEXT}
     for name in ("t.osm.gz", "t.osm.bz2", "t.osm.pbf"):
@@ -419,3 +425,17 @@ def test_both_readers_give_the_same_lines(monkeypatch):
         filtered.drop(columns="geometry"), handled.drop(columns="geometry")
     )
     assert shapely.equals_exact(filtered.geometry.values, handled.geometry.values, 0).all()
+
+
+def test_utm_zone_from_the_centre_of_the_bounding_box():
+    import geopandas as gpd
+    from shapely.geometry import LineString
+
+    # long lines west of 12° E (zone 32) and one short line at 13° E (zone 33): the
+    # centre of the bounding box (12.25° E) is in zone 33, the lines' mean in zone 32
+    west = [LineString([(11.5, 53.0 + k * 0.01), (11.9, 53.0 + k * 0.01)]) for k in range(5)]
+    lines = gpd.GeoDataFrame(geometry=[*west, LineString([(12.9, 53.0), (13.0, 53.0)])], crs=4326)
+    net = build_network(lines, cost="distance", profile=None)
+    assert net.crs.to_epsg() == 25833
+    south = gpd.GeoDataFrame(geometry=[LineString([(-58.4, -34.6), (-58.3, -34.6)])], crs=4326)
+    assert build_network(south, cost="distance", profile=None).crs.to_epsg() == 32721
