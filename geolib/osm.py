@@ -55,7 +55,7 @@ _UNDEFINED = 2147483647
 #: read with pyosmium 4's C++ filters where there are (False: the handler of pyosmium 3)
 _FAST = True
 _OPL_ESCAPE = re.compile(r"%([0-9a-fA-F]+)%")
-_OPL_NODES = str.maketrans({"n": None, "x": " ", "y": " "})
+_OPL_NODES = bytes.maketrans(b"xy", b"  ")
 
 
 def _osmium():
@@ -172,12 +172,13 @@ def _read_filtered(osmium, path: Path, progress: Progress, expected: float) -> _
             )
         finally:
             writer.close()
-        text = opl.read_text(encoding="utf-8")
+        text = opl.read_bytes()
     ways = _Ways()
-    sections: list[str] = []
+    sections: list[bytes] = []
     add_id, add_tags, add_nodes = ways.ids.append, ways.tags.append, sections.append
     for line in text.splitlines():
-        head, _, nodes = line.rpartition(" N")
+        raw, _, nodes = line.rpartition(b" N")
+        head = raw.decode("utf-8")
         ident, _, tag_text = head.partition(" T")
         add_id(int(ident[1:]))
         found = dict(pair.split("=", 1) for pair in tag_text.split(",") if "=" in pair)
@@ -191,10 +192,10 @@ def _read_filtered(osmium, path: Path, progress: Progress, expected: float) -> _
         add_nodes(nodes)
     if not sections:
         return ways
-    ways.sizes = np.fromiter((s.count(",") + 1 if s else 0 for s in sections), dtype=np.int64)
-    flat = "\n".join(sections).translate(_OPL_NODES)
+    ways.sizes = np.fromiter((s.count(b",") + 1 if s else 0 for s in sections), dtype=np.int64)
+    flat = b"\n".join(sections).translate(_OPL_NODES, b"n").replace(b",", b"\n")
     table = pd.read_csv(
-        io.StringIO(flat.replace(",", "\n")),
+        io.BytesIO(flat),
         sep=" ",
         header=None,
         names=["ref", "x", "y"],
