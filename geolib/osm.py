@@ -230,7 +230,9 @@ def read_osm_lines(
     path
         The OSM file: ``.osm`` (XML), ``.osm.gz``, ``.osm.bz2`` or ``.pbf``
         (``.osm.pbf``). Read with pyosmium (Debian/Ubuntu ``python3-pyosmium``,
-        elsewhere ``pip install osmium``); node locations are kept in memory.
+        elsewhere ``pip install osmium``); node locations are kept in memory. With
+        pyosmium 4 the highway ways pass through a temporary OPL text file (about
+        30 bytes per node of a way) in the system's temporary folder.
     progress
         Progress and cancellation while reading (checked every few thousand ways).
 
