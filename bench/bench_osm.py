@@ -7,7 +7,8 @@ side in one run, the seconds of
 
 - ``read_osm_lines`` with pyosmium 4's C++ filters (the default) and with the per-way
   handler that pyosmium 3 (Debian 12) uses,
-- ``build_network`` (car, time) on the lines read.
+- ``build_network`` (car, time) on the lines read, noded and with ``node=False`` (lines
+  joined at shared vertices only, which for the reader's segments are the shared nodes).
 
 Times are wall-clock seconds of this machine; the ratios are what matter.
 """
@@ -93,11 +94,17 @@ def main() -> None:
             geolib.osm._FAST = True
         clear_cache()
         build, net = timed(lambda: build_network(lines, cost="time", profile="car"))
+        clear_cache()
+        shared, _ = timed(
+            lambda: build_network(lines, cost="time", profile="car", node=False, snap_tolerance=0)
+        )
         print(f"{len(lines):,} segments of {lines['osm_id'].nunique():,} ways")
         print(f"read_osm_lines, pyosmium 4 filters:  {fast:6.1f} s")
         print(f"read_osm_lines, per-way handler:    {slow:6.1f} s ({slow / fast:.1f}x)")
         print(f"build_network car ({net.n_edges:,} edges): {build:6.1f} s")
-        print(f"read + build:                        {fast + build:6.1f} s")
+        print(f"build_network car, node=False:       {shared:6.1f} s (joins at shared vertices)")
+        print(f"read + build (noded):                {fast + build:6.1f} s")
+        print(f"read + build (node=False):           {fast + shared:6.1f} s")
         assert len(slow_lines) == len(lines)
 
 

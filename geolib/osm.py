@@ -8,6 +8,7 @@ tunnel that crosses a road without a shared node does not connect to it.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import re
@@ -278,22 +279,32 @@ def read_osm_lines(
     osmium = _osmium()
     progress.report(0.0)
     expected = _expected_ways(path)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new objects, none cyclic: the collector only slows down
+    try:
+        ways = _read(osmium, path, progress.sub(0.0, 0.8), expected)
+        progress.report(0.8)
+        lines = _segments(ways)
+    finally:
+        if collecting:
+            gc.enable()
+    progress.report(1.0)
+    return lines
+
+
+def _read(osmium, path: Path, progress: Progress, expected: float):
     try:
         if _FAST and _has_filters(osmium):
-            ways = _read_filtered(osmium, path, progress.sub(0.0, 0.8), expected)
-        else:
-            ways = _handler_class(osmium)(progress.sub(0.0, 0.8), expected)
-            ways.apply_file(str(path), locations=True)
+            return _read_filtered(osmium, path, progress, expected)
+        ways = _handler_class(osmium)(progress, expected)
+        ways.apply_file(str(path), locations=True)
+        return ways
     except Exception as exc:
         if isinstance(exc, GeolibError):  # cancelled
             raise
         raise SourceError(
             "The OSM file '{path}' could not be read: {error}", path=str(path), error=str(exc)
         ) from None
-    progress.report(0.8)
-    lines = _segments(ways)
-    progress.report(1.0)
-    return lines
 
 
 def _segments(handler) -> gpd.GeoDataFrame:
