@@ -159,22 +159,35 @@ def _row_label(frame: pd.DataFrame, rows: np.ndarray) -> str:
     return ", ".join(labels) + (" …" if len(rows) > 10 else "")
 
 
+def _clean(values: pd.Series) -> pd.Series:
+    """Stripped lower-case strings (``<NA>`` where missing), computed once per distinct
+    value: a million lines have a few hundred distinct tag values."""
+    codes, uniques = pd.factorize(values)
+    clean = pd.Series(uniques, dtype=object).astype("string").str.strip().str.lower()
+    table = pd.array([*clean, pd.NA], dtype="string")
+    return pd.Series(table.take(np.where(codes < 0, len(uniques), codes)), index=values.index)
+
+
 def _highway(frame: pd.DataFrame) -> pd.Series | None:
     for name in _HIGHWAY_FIELDS:
         if name in frame.columns:
-            values = frame[name].astype("string").str.strip().str.lower()
+            values = _clean(frame[name])
             if name == "class" and "subclass" in frame.columns:
-                values = values.fillna(frame["subclass"].astype("string").str.lower())
+                values = values.fillna(_clean(frame["subclass"]))
             return values
     return None
+
+
+def _isin(values: np.ndarray, options) -> np.ndarray:
+    """``np.isin`` for strings, hash-based (numpy sorts object arrays)."""
+    return pd.Series(values, dtype=object).isin(list(options)).to_numpy(dtype=bool)
 
 
 def _text(frame: pd.DataFrame, name: str) -> np.ndarray:
     """A field as lower-case stripped strings (``""`` where missing or absent)."""
     if name not in frame.columns:
         return np.full(len(frame), "", dtype=object)
-    values = frame[name].astype("string").str.strip().str.lower().fillna("")
-    return values.to_numpy(dtype=object)
+    return _clean(frame[name]).fillna("").to_numpy(dtype=object)
 
 
 def _one_maxspeed(value: str) -> float | None:
@@ -239,7 +252,7 @@ def _access(frame: pd.DataFrame, profile: str) -> np.ndarray:
     for name in _ACCESS_FIELDS[profile]:
         values = _text(frame, name)
         given = values != ""
-        closed = np.isin(values, list(CLOSED_ACCESS))
+        closed = _isin(values, CLOSED_ACCESS)
         state = np.where(given, np.where(closed, -1, 1), state).astype(np.int8)
     return state
 
@@ -329,14 +342,14 @@ def _directions(frame, profile, direction_field, fwd, bwd, both, what):
     elif profile in ("bike", "car"):
         oneway = _text(frame, "oneway")
         highway = _highway(frame)
-        implied = np.isin(_text(frame, "junction"), _IMPLIED_ONEWAY_JUNCTION)
+        implied = _isin(_text(frame, "junction"), _IMPLIED_ONEWAY_JUNCTION)
         if highway is not None:
             implied |= highway.isin(_IMPLIED_ONEWAY_HIGHWAY).fillna(False).to_numpy(bool)
         oneway = np.where((oneway == "") & implied, "yes", oneway)
         if profile == "bike":
             own = _text(frame, "oneway_bicycle")
             oneway = np.where(own != "", own, oneway)
-        closed = np.isin(oneway, _ONEWAY_CLOSED)
-        forward = ~np.isin(oneway, _ONEWAY_BACKWARD) & ~closed
-        backward = ~np.isin(oneway, _ONEWAY_FORWARD) & ~closed
+        closed = _isin(oneway, _ONEWAY_CLOSED)
+        forward = ~_isin(oneway, _ONEWAY_BACKWARD) & ~closed
+        backward = ~_isin(oneway, _ONEWAY_FORWARD) & ~closed
     return forward, backward
