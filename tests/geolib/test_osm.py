@@ -439,3 +439,13 @@ def test_utm_zone_from_the_centre_of_the_bounding_box():
     assert net.crs.to_epsg() == 25833
     south = gpd.GeoDataFrame(geometry=[LineString([(-58.4, -34.6), (-58.3, -34.6)])], crs=4326)
     assert build_network(south, cost="distance", profile=None).crs.to_epsg() == 32721
+
+
+def test_without_pyosmium_the_error_says_how_to_install_it(tmp_path, monkeypatch):
+    import sys
+
+    path = write_osm(tmp_path / "t.osm", {1: (0, 0), 2: (1, 0)}, [way(1, [1, 2], highway="path")])
+    monkeypatch.setitem(sys.modules, "osmium", None)  # import osmium raises ImportError
+    with pytest.raises(SourceError, match="apt install python3-pyosmium") as info:
+        read_osm_lines(path)
+    assert "pip install osmium" in str(info.value)
