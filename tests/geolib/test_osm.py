@@ -18,7 +18,7 @@ from geolib.osm import _REPORT_EVERY, read_osm_lines
 from geolib.profiles import parse_maxspeed
 from tests.conftest import DATA
 
-osmium = pytest.importorskip("osmium")
+osmium = pytest.importorskip("osmium", reason="python3-pyosmium is not installed")
 
 # one node every 0.001 degrees: about 66 m east-west, 111 m north-south at 53.5° N
 LON, LAT = 9.7, 53.5

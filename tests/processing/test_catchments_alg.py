@@ -233,6 +233,7 @@ def test_distance_catchments_for_the_kreis_with_population_per_municipality(exam
 
 
 def test_osm_file_network_by_car(tmp_path):
+    pytest.importorskip("osmium", reason="python3-pyosmium is not installed")
     lines = gpd.read_file(DATA / "osm" / "andorra.osm.pbf", layer="lines")
     lines = lines[lines.highway.isin(["primary", "secondary", "residential"])]
     start = shapely.get_coordinates(lines.geometry.iloc[0])[0]
@@ -258,6 +259,7 @@ def test_osm_file_network_by_car(tmp_path):
 
 def test_osm_file_notes_reach_the_log(tmp_path):
     """Ways the reader skips (a node missing from the file) are named in the log."""
+    pytest.importorskip("osmium", reason="python3-pyosmium is not installed")
     nodes = "".join(
         f'<node id="{i}" version="1" lat="53.5" lon="{9.7 + i * 0.001:.3f}"/>' for i in (1, 2, 3)
     )
