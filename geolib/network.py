@@ -25,7 +25,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from pyproj import CRS
+from pyproj import CRS, Transformer
 from scipy import sparse
 from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
@@ -62,7 +62,7 @@ from ._network_cache import (
     clear_cache,
 )
 from .osm import read_osm_lines
-from .profiles import _HIGHWAY_FIELDS, CAR_SPEEDS, PROFILE_SPEEDS, _directions, _speeds
+from .profiles import CAR_SPEEDS, PROFILE_FIELDS, PROFILE_SPEEDS, _directions, _speeds
 
 _EPS = 1e-9
 
@@ -264,7 +264,7 @@ def build_network(
         )
     key = _fingerprint(
         lines,
-        {speed_field, direction_field, "oneway", *_HIGHWAY_FIELDS},
+        {speed_field, direction_field, *PROFILE_FIELDS},
         cost,
         profile,
         speed_field,
@@ -338,7 +338,7 @@ def build_network(
             )
         )
     # per input row: speed (km/h), allowed directions
-    speed = _speeds(frame, cost, profile, speed_field, what)
+    speed = _speeds(frame, cost, profile, speed_field, what, notes)
     forward, backward = _directions(
         frame, profile, direction_field, value_forward, value_backward, value_both, what
     )
@@ -441,15 +441,21 @@ def _target_crs(lines, source: CRS, crs) -> CRS:
         if unit in ("metre", "meter", "m"):
             return source
         return metric_crs(DEFAULT_CRS)
-    try:
-        lon, lat = lines.to_crs(4326).geometry.union_all().centroid.coords[0]
+    try:  # the centre of the bounding box (a union of all lines is slow)
+        west, south, east, north = Transformer.from_crs(
+            source, 4326, always_xy=True
+        ).transform_bounds(*lines.total_bounds)
+        lon, lat = (west + east) / 2.0, (south + north) / 2.0
+        error = "" if np.isfinite(lon) and np.isfinite(lat) else "no coordinates"
     except Exception as exc:
+        error = str(exc)
+    if error:
         raise CRSError(
             "No metric CRS could be chosen for the {what}: {error}. Give one (for "
             "example EPSG:25832).",
             what=N_("network layer"),
-            error=str(exc),
-        ) from None
+            error=error,
+        )
     zone = int((lon + 180.0) // 6.0) % 60 + 1
     # Europe: ETRS89 / UTM (EPSG:25828-25838); elsewhere WGS 84 / UTM north or south
     europe = 28 <= zone <= 38 and lat > 30

@@ -473,7 +473,8 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 self.tr("Network mode needs a network: a line layer or an OSM file.")
             )
         if path:
-            lines = read_osm_lines(path)
+            lines = read_osm_lines(path, progress=self.progress(feedback, 5, 15))
+            self.push_notes(feedback, lines.attrs.get("notes", []))
             self._input_names[self.NETWORK_FILE] = path
         else:
             lines = self.read_source(parameters, self.NETWORK, context)

@@ -257,7 +257,7 @@ def _debian(bad: Sequence[Status], platform: Platform) -> str:
             command = apt_command(s.requirement.debian for s in bad)
         return tr(
             "Install them from your distribution, then restart QGIS: {command} "
-            "(optional, for a faster kernel density and Excel tables: {optional})"
+            "(optional, for a faster kernel density, Excel tables and OSM files: {optional})"
         ).format(command=command, optional=apt_command(r.debian for r in optional))
     offered = ", ".join(
         f"{r.debian} {debian_upstream(versions[r.debian])}"

@@ -42,7 +42,7 @@ class Requirement:
     minimum: str  #: the oldest version the code works with
     why: str  #: what needs that version (for developers; English)
     debian: str  #: Debian/Ubuntu package
-    osgeo4w: str  #: OSGeo4W package (QGIS's Windows installers)
+    osgeo4w: str  #: OSGeo4W package (QGIS's Windows installers); "": none, pip installs it
     required: bool = True  #: False: a feature is missing or slower without it
     plugin: bool = True  #: False: only geolib's notebook helpers use it, not the plugin
     native: bool = False  #: links GDAL/GEOS/PROJ: pip may only build it from source
@@ -144,6 +144,18 @@ REQUIREMENTS: tuple[Requirement, ...] = (
         "3-5 times slower",
         "python3-numba",
         "python3-numba",
+        required=False,
+        in_qgis_windows=False,
+    ),
+    Requirement(
+        "osmium",
+        "osmium",
+        "3.6",
+        "reading OSM files (.osm, .osm.gz, .osm.bz2, .pbf) in geolib.osm: SimpleHandler."
+        "apply_file(locations=True); Debian 12 ships 3.6. Line layers need none. OSGeo4W "
+        "has no package: pip install osmium (a wheel without GDAL/GEOS/PROJ, safe in QGIS)",
+        "python3-pyosmium",
+        "",
         required=False,
         in_qgis_windows=False,
     ),
@@ -261,7 +273,7 @@ def debian_upstream(version: str) -> str:
 def osgeo4w_packages(*, optional: bool = True) -> list[str]:
     """OSGeo4W package names of the plugin's required (and ``optional``) packages."""
     rows = requirements(required=None if optional else True, plugin=True, python=(3, 12))
-    return [r.osgeo4w for r in rows]
+    return [r.osgeo4w for r in rows if r.osgeo4w]
 
 
 # --- script ---------------------------------------------------------------------------------
@@ -273,7 +285,8 @@ def _table() -> str:
             need += " (geolib only)"
         if r.python_below:
             need += f" (Python < {r.python_below[0]}.{r.python_below[1]})"
-        lines.append(f"| {r.module} | {r.minimum} | {r.debian} | {r.osgeo4w} | {need} | {r.why} |")
+        osgeo4w = r.osgeo4w or f"none (pip install {r.distribution})"
+        lines.append(f"| {r.module} | {r.minimum} | {r.debian} | {osgeo4w} | {need} | {r.why} |")
     return "\n".join(lines)
 
 

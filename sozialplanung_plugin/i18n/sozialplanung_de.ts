@@ -735,7 +735,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="498"/>
+        <location filename="../../processing_algorithms/catchments.py" line="499"/>
         <source>The network was reused from an earlier run (same lines and options); it was not rebuilt.</source>
         <translation>Das Netz wurde aus einem früheren Lauf wiederverwendet (gleiche Linien und Optionen); es wurde nicht neu aufgebaut.</translation>
     </message>
@@ -1439,8 +1439,8 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
     <name>SozialplanungDeps</name>
     <message>
         <location filename="../../sozialplanung_plugin/deps.py" line="258"/>
-        <source>Install them from your distribution, then restart QGIS: {command} (optional, for a faster kernel density and Excel tables: {optional})</source>
-        <translation>Installieren Sie sie aus Ihrer Distribution und starten Sie QGIS neu: {command} (optional, für eine schnellere Kerndichte und Excel-Tabellen: {optional})</translation>
+        <source>Install them from your distribution, then restart QGIS: {command} (optional, for a faster kernel density, Excel tables and OSM files: {optional})</source>
+        <translation>Installieren Sie sie aus Ihrer Distribution und starten Sie QGIS neu: {command} (optional, für eine schnellere Kerndichte, Excel-Tabellen und OSM-Dateien: {optional})</translation>
     </message>
     <message>
         <location filename="../../sozialplanung_plugin/deps.py" line="236"/>
@@ -1657,7 +1657,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1312"/>
+        <location filename="../../geolib/population.py" line="136"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -1692,7 +1692,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
     <message>
-        <location filename="../../geolib/nx.py" line="185"/>
+        <location filename="../../geolib/nx.py" line="191"/>
         <source>An edge of the graph has no valid '{weight}' ({value}); every edge needs a finite, non-negative value.</source>
         <translation>Eine Kante des Graphen hat kein gültiges '{weight}' ({value}); jede Kante braucht einen endlichen, nicht negativen Wert.</translation>
     </message>
@@ -1702,12 +1702,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="112"/>
+        <location filename="../../geolib/catchments.py" line="102"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="117"/>
+        <location filename="../../geolib/catchments.py" line="107"/>
         <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
         <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
@@ -1822,7 +1822,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="110"/>
+        <location filename="../../geolib/catchments.py" line="100"/>
         <source>Give at least one break, such as 5,10,15.</source>
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
@@ -1947,7 +1947,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="650"/>
+        <location filename="../../geolib/network.py" line="453"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -1962,7 +1962,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="281"/>
+        <location filename="../../geolib/catchments.py" line="271"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -1987,7 +1987,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
     </message>
     <message>
-        <location filename="../../geolib/nx.py" line="163"/>
+        <location filename="../../geolib/nx.py" line="165"/>
         <source>Node {node} of the graph has no x/y coordinates; geolib needs both on every node (as osmnx graphs have them).</source>
         <translation>Knoten {node} des Graphen hat keine x/y-Koordinaten; geolib braucht beide an jedem Knoten (wie Graphen aus osmnx sie haben).</translation>
     </message>
@@ -2060,6 +2060,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/io.py" line="156"/>
         <source>Reading '{path}' failed: {error}</source>
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/osm.py" line="59"/>
+        <source>Reading OSM files needs the Python package pyosmium, which is not installed. On Debian and Ubuntu install it with: sudo apt install python3-pyosmium; elsewhere (also on Windows, in the OSGeo4W Shell) with: python -m pip install osmium. Or convert the file to a GeoPackage with QGIS and use it as a line layer.</source>
+        <translation>Zum Lesen von OSM-Dateien wird das Python-Paket pyosmium benötigt, das nicht installiert ist. Unter Debian und Ubuntu installieren Sie es mit: sudo apt install python3-pyosmium; sonst (auch unter Windows, in der OSGeo4W-Shell) mit: python -m pip install osmium. Oder wandeln Sie die Datei mit QGIS in ein GeoPackage um und verwenden Sie sie als Linienlayer.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="1330"/>
@@ -2142,12 +2147,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="254"/>
+        <location filename="../../geolib/osm.py" line="177"/>
         <source>The OSM file '{path}' could not be read: {error}</source>
         <translation>Die OSM-Datei '{path}' konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="232"/>
+        <location filename="../../geolib/osm.py" line="162"/>
         <source>The OSM file '{path}' does not exist.</source>
         <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
     </message>
@@ -2227,7 +2232,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="101"/>
+        <location filename="../../geolib/catchments.py" line="91"/>
         <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
@@ -2247,7 +2252,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Kapazitätsfeld „{field}“ ist bei jedem Angebot 0: Es gibt kein Angebot, das verteilt werden könnte. Wählen Sie ein anderes Feld oder keines (1 je Angebot).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="703"/>
+        <location filename="../../geolib/profiles.py" line="276"/>
         <source>The car profile needs the road class in a field 'highway' (OSM) or 'class'; the {what} has neither. Use a speed field instead.</source>
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2272,7 +2277,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="424"/>
+        <location filename="../../geolib/network.py" line="242"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
@@ -2362,7 +2367,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/nx.py" line="154"/>
+        <location filename="../../geolib/osm.py" line="164"/>
+        <source>The file '{path}' is not an OSM file this tool can read: give a file ending in .osm, .osm.gz, .osm.bz2 or .pbf.</source>
+        <translation>Die Datei '{path}' ist keine OSM-Datei, die dieses Werkzeug lesen kann: Geben Sie eine Datei mit der Endung .osm, .osm.gz, .osm.bz2 oder .pbf an.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/nx.py" line="156"/>
         <source>The graph has no CRS (graph.graph['crs']); pass crs=, e.g. crs='EPSG:25832'.</source>
         <translation>Der Graph hat kein Koordinatenbezugssystem (graph.graph['crs']); geben Sie crs= an, z. B. crs='EPSG:25832'.</translation>
     </message>
@@ -2447,7 +2457,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1060"/>
+        <location filename="../../geolib/routing.py" line="282"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -2472,7 +2482,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="584"/>
+        <location filename="../../geolib/network.py" line="402"/>
         <source>The network has {n} separate parts; the largest has {share} % of the nodes. Places in different parts cannot reach each other.</source>
         <translation>Das Netz hat {n} getrennte Teile; der größte hat {share} % der Knoten. Orte in verschiedenen Teilen können einander nicht erreichen.</translation>
     </message>
@@ -2497,17 +2507,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="134"/>
+        <location filename="../../geolib/catchments.py" line="124"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="148"/>
+        <location filename="../../geolib/catchments.py" line="138"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="158"/>
+        <location filename="../../geolib/catchments.py" line="148"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -2532,7 +2542,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1233"/>
+        <location filename="../../geolib/population.py" line="57"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -2542,7 +2552,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="428"/>
+        <location filename="../../geolib/network.py" line="246"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -2582,17 +2592,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="858"/>
+        <location filename="../../geolib/routing.py" line="80"/>
         <source>The snap distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="436"/>
+        <location filename="../../geolib/network.py" line="254"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="690"/>
+        <location filename="../../geolib/profiles.py" line="263"/>
         <source>The speed field '{field}' has {n} zero, negative or missing values, in the rows {rows}. Every line needs a speed above 0 km/h: fix these rows or leave them out.</source>
         <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
     </message>
@@ -2602,7 +2612,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="265"/>
+        <location filename="../../geolib/catchments.py" line="255"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2667,12 +2677,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="492"/>
+        <location filename="../../geolib/network.py" line="310"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="510"/>
+        <location filename="../../geolib/network.py" line="328"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
@@ -2702,7 +2712,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="168"/>
+        <location filename="../../geolib/catchments.py" line="158"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -2712,7 +2722,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="442"/>
+        <location filename="../../geolib/network.py" line="260"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -2732,7 +2742,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1248"/>
+        <location filename="../../geolib/population.py" line="72"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2752,7 +2762,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Dafür ist das Python-Paket networkx nötig, das nicht installiert ist. Installieren Sie es (Debian/Ubuntu: python3-networkx; Windows: das OSGeo4W-Paket python3-networkx; sonst: pip install networkx) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="969"/>
+        <location filename="../../geolib/routing.py" line="191"/>
         <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
@@ -2762,7 +2772,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="432"/>
+        <location filename="../../geolib/network.py" line="250"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2877,12 +2887,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="315"/>
+        <location filename="../../geolib/catchments.py" line="305"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1077"/>
+        <location filename="../../geolib/routing.py" line="299"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
@@ -2892,12 +2902,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1067"/>
+        <location filename="../../geolib/routing.py" line="289"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="96"/>
+        <location filename="../../geolib/routing.py" line="32"/>
         <source>farther than the snap distance from the network</source>
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
     </message>
@@ -2932,7 +2942,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="439"/>
+        <location filename="../../geolib/network.py" line="257"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -2942,17 +2952,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1123"/>
+        <location filename="../../geolib/catchments.py" line="458"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="166"/>
+        <location filename="../../geolib/catchments.py" line="156"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1065"/>
+        <location filename="../../geolib/routing.py" line="287"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -2982,7 +2992,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>POI-Layer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1229"/>
+        <location filename="../../geolib/population.py" line="53"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -3067,9 +3077,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="501"/>
+        <location filename="../../geolib/network.py" line="319"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/osm.py" line="218"/>
+        <source>{n} highway ways of the OSM file have fewer than two distinct nodes and were skipped, for example the ways {ways}.</source>
+        <translation>{n} Straßen-Wege (highway) der OSM-Datei haben weniger als zwei verschiedene Knoten und wurden übersprungen, zum Beispiel die Wege {ways}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/osm.py" line="203"/>
+        <source>{n} highway ways of the OSM file were skipped because some of their nodes are not in the file (usually ways cut at the border of an extract), for example the ways {ways}.</source>
+        <translation>{n} Straßen-Wege (highway) der OSM-Datei wurden übersprungen, weil einige ihrer Knoten nicht in der Datei sind (meist Wege, die am Rand eines Ausschnitts abgeschnitten sind), zum Beispiel die Wege {ways}.</translation>
     </message>
     <message>
         <location filename="../../geolib/validate.py" line="126"/>
@@ -3087,12 +3107,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="531"/>
+        <location filename="../../geolib/profiles.py" line="289"/>
+        <source>{n} lines have a maxspeed that is not a speed (for example {values}); they were given the speed of their road class.</source>
+        <translation>{n} Linien haben eine Höchstgeschwindigkeit (maxspeed), die keine Geschwindigkeit ist (zum Beispiel {values}); sie erhielten die Geschwindigkeit ihrer Straßenklasse.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="349"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="516"/>
+        <location filename="../../geolib/network.py" line="334"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
@@ -3117,17 +3142,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="98"/>
+        <location filename="../../geolib/routing.py" line="34"/>
         <source>{n} of {total} points of the {what} are not routable (farther than {d} m from the network or without geometry); they are listed in the unroutable output.</source>
         <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="290"/>
+        <location filename="../../geolib/catchments.py" line="280"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="141"/>
+        <location filename="../../geolib/catchments.py" line="131"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>

@@ -207,6 +207,7 @@ def test_oversized_cost_table_is_refused_with_its_size():
 
 
 def test_read_osm_lines_from_pbf_and_gz_builds_car_network():
+    pytest.importorskip("osmium", reason="python3-pyosmium is not installed")
     pbf = read_osm_lines(DATA / "osm" / "andorra.osm.pbf")
     assert {"highway", "oneway"} <= set(pbf.columns) and pbf["highway"].notna().all()
     gz = read_osm_lines(DATA / "osm" / "north-bayreuth.osm.gz")

@@ -233,6 +233,7 @@ def test_distance_catchments_for_the_kreis_with_population_per_municipality(exam
 
 
 def test_osm_file_network_by_car(tmp_path):
+    pytest.importorskip("osmium", reason="python3-pyosmium is not installed")
     lines = gpd.read_file(DATA / "osm" / "andorra.osm.pbf", layer="lines")
     lines = lines[lines.highway.isin(["primary", "secondary", "residential"])]
     start = shapely.get_coordinates(lines.geometry.iloc[0])[0]
@@ -254,6 +255,37 @@ def test_osm_file_network_by_car(tmp_path):
     assert lines_layer.featureCount() > 10
     assert max(f["to_min"] for f in lines_layer.getFeatures()) <= 4.0 + 1e-9
     assert "reprojected" in feedback.text
+
+
+def test_osm_file_notes_reach_the_log(tmp_path):
+    """Ways the reader skips (a node missing from the file) are named in the log."""
+    pytest.importorskip("osmium", reason="python3-pyosmium is not installed")
+    nodes = "".join(
+        f'<node id="{i}" version="1" lat="53.5" lon="{9.7 + i * 0.001:.3f}"/>' for i in (1, 2, 3)
+    )
+    ways = (
+        '<way id="10" version="1"><nd ref="1"/><nd ref="2"/><nd ref="3"/>'
+        '<tag k="highway" v="residential"/></way>'
+        '<way id="11" version="1"><nd ref="3"/><nd ref="99"/><tag k="highway" v="path"/></way>'
+    )
+    path = tmp_path / "cut.osm"
+    path.write_text(f'<osm version="0.6">{nodes}{ways}</osm>', encoding="utf-8")
+    offers = _memory_layer(
+        "Point?crs=EPSG:4326&field=offer_id:string", [("POINT(9.7015 53.5)", ["a"])]
+    )
+    results, feedback = run_algorithm(
+        ALG,
+        {
+            "NETWORK_FILE": str(path),
+            "OFFERS": offers,
+            "BREAKS": "1",
+            "OUTPUT": "memory:",
+            "OUTPUT_LINES": "memory:",
+        },
+    )
+    assert "1 highway ways of the OSM file were skipped" in feedback.text
+    assert "the ways 11" in feedback.text
+    assert _layer(results["OUTPUT_LINES"]).featureCount() >= 1
 
 
 def _reached(layer) -> shapely.Geometry:
