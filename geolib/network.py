@@ -1,11 +1,13 @@
 """Routable networks from line layers or OSM files, snapping and travel-cost tables.
 
 A :class:`Network` is a directed graph in compressed sparse row (CSR) form, built
-once from a line layer (noded where lines meet, endpoints closer than a tolerance
-snapped together, direction from a field or OSM ``oneway``, cost as distance in
-metres or time in minutes) and reused: :func:`build_network` keeps the last few
-networks in memory, keyed by a fingerprint of the data and the options, so a
-second run on the same lines and profile does not rebuild it.
+once from a line layer (lines meet at shared vertices and at ends closer than a
+tolerance, or, with OSM node ids, at equal ids; optionally noded where they cross,
+but only with lines on the same bridge/tunnel/layer level; direction from a field
+or OSM ``oneway``, cost as distance in metres or time in minutes) and reused:
+:func:`build_network` keeps the last few networks in memory, keyed by a fingerprint
+of the data and the options, so a second run on the same lines and profile does not
+rebuild it.
 
 Points (offers, origins, destinations) snap to the nearest point *on* an edge,
 which is split virtually into two halves with proportional cost. Shortest paths
@@ -18,7 +20,7 @@ The public functions are :func:`read_osm_lines`, :func:`build_network`,
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -34,6 +36,7 @@ from ._progress import Progress
 from .crs import DEFAULT_CRS, metric_crs, require_crs
 from .errors import (
     CRSError,
+    DataError,
     EmptyInputError,
     ParameterError,
 )
@@ -65,6 +68,14 @@ from .osm import read_osm_lines
 from .profiles import _HIGHWAY_FIELDS, CAR_SPEEDS, PROFILE_SPEEDS, _directions, _speeds
 
 _EPS = 1e-9
+#: fields that say on which level a line lies: noding joins only lines of one level
+_LEVEL_FIELDS = ("bridge", "tunnel", "layer")
+#: OSM node ids of every line's first and last vertex (see :func:`build_network`)
+_ID_FIELDS = ("node_from", "node_to")
+#: values of ``bridge``/``tunnel`` that mean "not a bridge/tunnel"
+_NOT_SET = frozenset({"", "no", "false", "0", "nan", "none"})
+#: coordinates of one node id may differ by this much (metres, rounding on reprojection)
+_ID_XY_TOLERANCE = 1e-3
 
 
 @dataclass
@@ -75,6 +86,13 @@ class Network:
     (from ``edge_u`` to ``edge_v``, along its geometry) with cost ``cost_fw`` and
     backward with ``cost_bw``; ``inf`` means that direction is closed.
     ``graph`` is the CSR matrix of the cheapest arc between every two nodes.
+
+    ``component`` is the weakly connected part of every node; the *main part*
+    (``main_component``) is the one with the most nodes. Points snap to it by default
+    (:func:`~geolib.routing.snap_points`). ``node_id`` is the OSM node id of every
+    node when the lines carried ``node_from``/``node_to`` (``-1`` for nodes joined
+    by coordinates), otherwise ``None``. An edge may start and end at the same node
+    (a loop edge, ``edge_u == edge_v``).
     """
 
     crs: CRS
@@ -96,10 +114,21 @@ class Network:
     notes: list[Message] = field(default_factory=list)
     #: built with noding: edges meet only at their ends (no crossings inside an edge)
     noded: bool = False
+    #: the OSM node id of every node (``-1``: joined by coordinates), or None
+    node_id: np.ndarray | None = None
+    #: the part with the most nodes (computed when not given)
+    main_component: int | None = None
     _tree: shapely.STRtree | None = field(default=None, repr=False)
-    # derived lookups, built on first use by geolib.catchments
+    # derived lookups, built on first use by geolib.catchments and geolib.routing
     _coords_cache: tuple | None = field(default=None, repr=False)
     _incidence_cache: tuple | None = field(default=None, repr=False)
+    _main_cache: tuple | None = field(default=None, repr=False)
+    _reversed: Network | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.main_component is None:
+            sizes = np.bincount(np.asarray(self.component, dtype=np.int64))
+            self.main_component = int(np.argmax(sizes)) if len(sizes) else 0
 
     @property
     def n_nodes(self) -> int:
@@ -114,6 +143,41 @@ class Network:
         if self._tree is None:
             self._tree = shapely.STRtree(self.geometry)
         return self._tree
+
+    @property
+    def part_length(self) -> np.ndarray:
+        """Metres of edges in every part (indexed by ``component``)."""
+        return np.bincount(
+            self.component[self.edge_u], weights=self.length, minlength=self.n_components
+        )
+
+    def main_edges(self) -> tuple[np.ndarray, shapely.STRtree]:
+        """The edges of the main part and a spatial index of them (cached)."""
+        if self._main_cache is None:
+            edges = np.flatnonzero(self.component[self.edge_u] == self.main_component)
+            self._main_cache = (edges, shapely.STRtree(self.geometry[edges]))
+        return self._main_cache
+
+    def reversed(self) -> Network:
+        """The same network with every direction reversed (cached on the instance).
+
+        Forward and backward costs swap and ``graph`` is transposed; geometry, nodes
+        and parts stay. Costs *from* a point on the reversed network are costs *to*
+        it on this one.
+        """
+        if self._reversed is None:
+            self._reversed = replace(
+                self,
+                cost_fw=self.cost_bw,
+                cost_bw=self.cost_fw,
+                graph=sparse.csr_matrix(self.graph.T),
+                fingerprint=self.fingerprint + "-reversed",
+                notes=list(self.notes),
+                _coords_cache=None,
+                _incidence_cache=None,
+                _reversed=self,
+            )
+        return self._reversed
 
     def edges(self) -> gpd.GeoDataFrame:
         """The edges as a GeoDataFrame (u, v, length_m, cost forward and backward)."""
@@ -135,9 +199,13 @@ class Network:
 class Snapped:
     """Points snapped onto a network (see :func:`snap_points`).
 
-    ``position`` is the row position of each routable point in the input;
-    ``edge`` the edge it lies on, ``fraction`` where on it (0 at ``edge_u``,
-    1 at ``edge_v``), ``distance`` how far it was moved (metres).
+    One entry per routable *point*: ``position`` is the row position of its feature
+    in the input and ``part`` its index within that feature (0 for a point; every
+    point of a MultiPoint is snapped, so ``position`` repeats, once per routable
+    part, in input order); ``edge`` the edge it lies on, ``fraction`` where on it
+    (0 at ``edge_u``, 1 at ``edge_v``), ``distance`` how far it was moved (metres).
+    A feature is in ``unroutable`` (one row per input row, with ``snap_dist_m`` and
+    ``reason``) only when none of its points is routable.
     """
 
     position: np.ndarray
@@ -146,6 +214,7 @@ class Snapped:
     distance: np.ndarray
     unroutable: gpd.GeoDataFrame
     notes: list[Message] = field(default_factory=list)
+    part: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 @dataclass
@@ -153,8 +222,9 @@ class ODCosts:
     """Network travel costs between origins and destinations (see :func:`od_costs`).
 
     ``table`` has the columns ``origin`` and ``destination`` (row positions in
-    the inputs) and ``cost`` (minutes or metres, as the network was built); pairs
-    beyond ``max_cost`` are absent.
+    the inputs; one row per pair, for multipoints the cheapest of their points) and
+    ``cost`` (minutes or metres, as the network was built); pairs beyond
+    ``max_cost`` are absent.
     """
 
     table: pd.DataFrame
@@ -175,7 +245,7 @@ def build_network(
     value_backward: str = "-1",
     value_both: str = "0",
     snap_tolerance: float = 0.5,
-    node: bool = True,
+    node: bool = False,
     crs: str | int | CRS | None = None,
     cache_dir: str | os.PathLike | None = None,
     progress: Progress | None = None,
@@ -204,8 +274,21 @@ def build_network(
     snap_tolerance
         Line ends closer than this (metres) are joined into one node.
     node
-        Split lines where they cross or touch (noding); without it only shared
-        ends (and vertices within ``snap_tolerance``) connect.
+        Without noding (the default, as QGIS's service area) lines connect where
+        they share a vertex and where their ends are closer than
+        ``snap_tolerance``. With noding they are also split where they cross or
+        touch, but only lines on the same level: lines with different ``bridge``,
+        ``tunnel`` or ``layer`` values (where these fields exist; any bridge or
+        tunnel value but ``no`` counts as one, a missing ``layer`` as 0) are never
+        noded with each other, so a bridge does not join the road below it.
+        Lines of different levels still connect at shared vertices and ends.
+
+        When the lines have the fields ``node_from`` and ``node_to`` (the OSM node
+        ids of each line's first and last vertex, one line per way segment between
+        junctions, as :func:`read_osm_lines` writes them), the nodes are these ids:
+        lines meet exactly where OSM ways share a node, and ``node`` is not used.
+        Rows without ids (or with several parts) are joined by their coordinates,
+        with a note. Equal ids at different coordinates are refused.
     crs
         The metric CRS to work in; by default the layer's own when it is
         projected, otherwise the UTM zone of the data (ETRS89 in Europe).
@@ -221,7 +304,8 @@ def build_network(
     Returns
     -------
     Network
-        With ``notes`` on reprojection, dropped lines and disconnected parts.
+        With ``notes`` on reprojection, dropped lines and disconnected parts, and
+        ``node_id`` (the OSM node ids) when the lines carried them.
 
     Notes
     -----
@@ -264,7 +348,7 @@ def build_network(
         )
     key = _fingerprint(
         lines,
-        {speed_field, direction_field, "oneway", *_HIGHWAY_FIELDS},
+        {speed_field, direction_field, "oneway", *_HIGHWAY_FIELDS, *_LEVEL_FIELDS, *_ID_FIELDS},
         cost,
         profile,
         speed_field,
@@ -363,25 +447,15 @@ def build_network(
             what=what,
         )
     progress.report(0.15)
-    if node:
-        pieces, piece_row, reversed_ = _node(parts, part_row, progress.sub(0.15, 0.6))
+    if all(name in frame.columns for name in _ID_FIELDS):
+        topology = _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what)
     else:
-        pieces, piece_row, reversed_ = _split_at_vertices(parts, part_row)
-    progress.report(0.6)
+        topology = _coordinate_topology(
+            frame, parts, part_row, node, snap_tolerance, progress.sub(0.15, 0.6)
+        )
+    pieces, piece_row, reversed_, edge_u, edge_v, node_xy, node_id = topology
     length = shapely.length(pieces)
-    nonzero = length > 0
-    pieces, piece_row, reversed_, length = (
-        pieces[nonzero],
-        piece_row[nonzero],
-        reversed_[nonzero],
-        length[nonzero],
-    )
-    # nodes: line ends, joined within the snap tolerance
-    starts = shapely.get_coordinates(shapely.get_point(pieces, 0))
-    ends = shapely.get_coordinates(shapely.get_point(pieces, -1))
-    node_of, node_xy = _join_ends(np.vstack([starts, ends]), snap_tolerance)
     n = len(pieces)
-    edge_u, edge_v = node_of[:n], node_of[n:]
     progress.report(0.7)
     if cost == "time":
         unit_cost = 1.0 / (speed[piece_row] * 1000.0 / 60.0)
@@ -396,16 +470,9 @@ def build_network(
     cost_bw = np.where(bw, base, np.inf)
     graph = _csr(edge_u, edge_v, cost_fw, cost_bw, len(node_xy))
     n_comp, labels = csgraph.connected_components(graph, directed=True, connection="weak")
+    main = int(np.argmax(np.bincount(labels)))
     if n_comp > 1:
-        sizes = np.bincount(labels)
-        notes.append(
-            Message(
-                "The network has {n} separate parts; the largest has {share} % of the "
-                "nodes. Places in different parts cannot reach each other.",
-                n=int(n_comp),
-                share=round(100.0 * sizes.max() / sizes.sum(), 1),
-            )
-        )
+        notes.append(_parts_note(labels, main, edge_u, length, int(n_comp)))
     progress.report(1.0)
     network = Network(
         crs=target,
@@ -425,7 +492,9 @@ def build_network(
         n_components=int(n_comp),
         fingerprint=key,
         notes=notes,
-        noded=bool(node),
+        noded=bool(node) and node_id is None,
+        node_id=node_id,
+        main_component=main,
     )
     _remember(key, network)
     if cache_dir is not None:
@@ -476,11 +545,17 @@ def _node(parts, part_row, progress: Progress):
     return pieces, part_row[idx_line], reversed_
 
 
-def _split_at_vertices(parts, part_row):
-    """Without noding, lines are still split at vertices shared with other lines."""
+def _split_at_vertices(parts, part_row, anchors=None):
+    """Without noding, lines are still split at vertices shared with other lines (or
+    lying on one of the ``anchors`` coordinates)."""
     coords, index = shapely.get_coordinates(parts, return_index=True)
-    inverse, _ = _factorize_xy(coords)
-    counts = np.bincount(inverse)
+    if anchors is not None and len(anchors):
+        inverse, _ = _factorize_xy(np.vstack([coords, anchors]))
+        counts = np.bincount(inverse)
+        inverse = inverse[: len(coords)]
+    else:
+        inverse, _ = _factorize_xy(coords)
+        counts = np.bincount(inverse)
     shared = counts[inverse] > 1
     starts = np.r_[True, index[1:] != index[:-1]]
     ends = np.r_[index[1:] != index[:-1], True]
@@ -537,6 +612,177 @@ def _csr(u, v, cost_fw, cost_bw, n) -> sparse.csr_matrix:
     rows, cols, data = rows[order], cols[order], data[order]
     first = np.r_[True, (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])]
     return sparse.csr_matrix((data[first], (rows[first], cols[first])), shape=(n, n))
+
+
+# --- topology: which line ends are one node --------------------------------------------------
+def _parts_note(labels, main: int, edge_u, length, n_comp: int) -> Message:
+    """What separate parts mean for the user: how many, the main part's share."""
+    part_length = np.bincount(labels[edge_u], weights=length, minlength=n_comp)
+    others = np.delete(part_length, main)
+    return Message(
+        "The network has {n} parts that are not connected to each other; the main part "
+        "holds {share} % of the street length, the other parts are at most {largest} m "
+        "long. Places on different parts cannot reach each other, so points are snapped "
+        "to the main part unless any part is allowed.",
+        n=n_comp,
+        share=round(100.0 * part_length[main] / max(part_length.sum(), _EPS), 1),
+        largest=f"{others.max():.0f}",
+    )
+
+
+def _coordinate_topology(frame, parts, part_row, node, snap_tolerance, progress: Progress):
+    """Pieces and their end nodes from coordinates: split at shared vertices (and, with
+    ``node``, where lines of one level cross), ends joined within ``snap_tolerance``."""
+    if node:
+        pieces, piece_row, reversed_ = _node_by_level(
+            parts, part_row, _levels(frame), progress.sub(0.0, 0.9)
+        )
+    else:
+        pieces, piece_row, reversed_ = _split_at_vertices(parts, part_row)
+    nonzero = shapely.length(pieces) > 0
+    pieces, piece_row, reversed_ = pieces[nonzero], piece_row[nonzero], reversed_[nonzero]
+    starts = shapely.get_coordinates(shapely.get_point(pieces, 0))
+    ends = shapely.get_coordinates(shapely.get_point(pieces, -1))
+    node_of, node_xy = _join_ends(np.vstack([starts, ends]), snap_tolerance)
+    n = len(pieces)
+    progress.report(1.0)
+    return pieces, piece_row, reversed_, node_of[:n], node_of[n:], node_xy, None
+
+
+def _levels(frame) -> np.ndarray | None:
+    """The level of every row (from ``bridge``, ``tunnel``, ``layer``) as codes, or None
+    when the lines have none of these fields."""
+    if not any(name in frame.columns for name in _LEVEL_FIELDS):
+        return None
+    key = pd.Series([""] * len(frame), index=frame.index, dtype=object)
+    for name in ("bridge", "tunnel"):
+        if name in frame.columns:
+            text = frame[name].astype(object).where(frame[name].notna(), "")
+            flag = ~text.astype(str).str.strip().str.lower().isin(_NOT_SET)
+            key = key + np.where(flag, name, "-") + "|"
+    if "layer" in frame.columns:
+        key = key + frame["layer"].map(_layer_text)
+    return pd.factorize(key)[0].astype(np.int64)
+
+
+def _layer_text(value) -> str:
+    """A ``layer`` value as compared: as given, a missing value is 0, 1.0 is 1."""
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return "0"
+    if isinstance(value, (float, np.floating)) and float(value).is_integer():
+        return str(int(value))
+    text = str(value).strip()
+    return text if text else "0"
+
+
+def _node_by_level(parts, part_row, levels, progress: Progress):
+    """Noding within each level only; pieces of different levels meet at shared vertices."""
+    if levels is None or len(np.unique(levels[part_row])) < 2:
+        return _node(parts, part_row, progress)
+    level = levels[part_row]
+    groups = np.unique(level)
+    pieces, which, reversed_ = [], [], []
+    for i, group in enumerate(groups):
+        sel = np.flatnonzero(level == group)
+        p, w, r = _node(parts[sel], sel, progress.sub(i / len(groups), (i + 1) / len(groups)))
+        pieces.append(p)
+        which.append(w)
+        reversed_.append(r)
+    all_pieces = np.concatenate(pieces)
+    all_which, all_reversed = np.concatenate(which), np.concatenate(reversed_)
+    split, of_piece, _ = _split_at_vertices(all_pieces, np.arange(len(all_pieces)))
+    return split, part_row[all_which[of_piece]], all_reversed[of_piece]
+
+
+def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what):
+    """Pieces and nodes from the OSM node ids ``node_from``/``node_to`` of every row.
+
+    Every single-part row with both ids is one edge between its two id nodes (no
+    noding, no joining by coordinates); equal ids must have equal coordinates. Rows
+    without ids are split at vertices shared with each other or with an id node and
+    their ends join the nearest id node within ``snap_tolerance`` or each other.
+    """
+    ids = [pd.to_numeric(frame[name], errors="coerce") for name in _ID_FIELDS]
+    has = (ids[0].notna() & ids[1].notna()).to_numpy()
+    first_id = ids[0].fillna(-1).to_numpy().astype(np.int64)
+    last_id = ids[1].fillna(-1).to_numpy().astype(np.int64)
+    single = np.bincount(part_row, minlength=len(frame))[part_row] == 1
+    by_id = has[part_row] & single
+    rows = part_row[by_id]
+    id_parts = parts[by_id]
+    starts = shapely.get_coordinates(shapely.get_point(id_parts, 0))
+    ends = shapely.get_coordinates(shapely.get_point(id_parts, -1))
+    end_ids = np.concatenate([first_id[rows], last_id[rows]])
+    end_xy = np.vstack([starts, ends])
+    code, uniq_ids = pd.factorize(end_ids)
+    first = np.unique(code, return_index=True)[1]
+    node_xy = end_xy[first]
+    off = np.hypot(*(end_xy - node_xy[code]).T)
+    wrong = off > _ID_XY_TOLERANCE
+    if wrong.any():
+        bad = int(uniq_ids[code[np.flatnonzero(wrong)[0]]])
+        with_bad = np.concatenate([rows, rows])[end_ids == bad]
+        raise DataError(
+            "The node id {id} of the {what} lies at different places ({d} m apart; rows "
+            "{rows}): node_from and node_to must be the OSM ids of each line's first and "
+            "last vertex. Read the OSM file again, or remove the fields node_from and "
+            "node_to to connect the lines by their coordinates.",
+            id=bad,
+            what=what,
+            d=f"{off[end_ids == bad].max():.1f}",
+            rows=", ".join(str(int(r)) for r in np.unique(with_bad)[:10]),
+        )
+    n = len(id_parts)
+    edge_u, edge_v = code[:n].astype(np.int64), code[n:].astype(np.int64)
+    node_id = np.asarray(uniq_ids, dtype=np.int64)
+    if node:
+        notes.append(
+            Message(
+                "The {what} has OSM node ids (node_from, node_to): lines are connected "
+                "where they share a node and were not noded.",
+                what=what,
+            )
+        )
+    rest = np.flatnonzero(~by_id)
+    pieces, piece_row = id_parts, rows
+    if len(rest):
+        notes.append(
+            Message(
+                "{n} lines of the {what} have no OSM node ids (node_from, node_to) or "
+                "several parts; they were connected by their coordinates (at shared "
+                "vertices and ends within {d} m).",
+                n=len(np.unique(part_row[rest])),
+                what=what,
+                d=f"{snap_tolerance:g}",
+            )
+        )
+        more, more_row, _ = _split_at_vertices(parts[rest], part_row[rest], anchors=node_xy)
+        nonzero = shapely.length(more) > 0
+        more, more_row = more[nonzero], more_row[nonzero]
+        m_starts = shapely.get_coordinates(shapely.get_point(more, 0))
+        m_ends = shapely.get_coordinates(shapely.get_point(more, -1))
+        m_xy = np.vstack([m_starts, m_ends])
+        on_id = np.zeros(len(m_xy), dtype=bool)
+        nearest = np.zeros(len(m_xy), dtype=np.int64)
+        if len(node_xy):
+            dist, nearest = cKDTree(node_xy).query(
+                m_xy, distance_upper_bound=max(snap_tolerance, 1e-6)
+            )
+            on_id = np.isfinite(dist)
+        m_node = np.empty(len(m_xy), dtype=np.int64)
+        m_node[on_id] = nearest[on_id]
+        if (~on_id).any():
+            joined, joined_xy = _join_ends(m_xy[~on_id], snap_tolerance)
+            m_node[~on_id] = len(node_xy) + joined
+            node_xy = np.vstack([node_xy, joined_xy])
+            node_id = np.r_[node_id, np.full(len(joined_xy), -1, dtype=np.int64)]
+        k = len(more)
+        pieces = np.concatenate([pieces, more])
+        piece_row = np.concatenate([piece_row, more_row])
+        edge_u = np.concatenate([edge_u, m_node[:k]])
+        edge_v = np.concatenate([edge_v, m_node[k:]])
+    reversed_ = np.zeros(len(pieces), dtype=bool)
+    return pieces, piece_row, reversed_, edge_u, edge_v, node_xy, node_id
 
 
 def __getattr__(name: str):
