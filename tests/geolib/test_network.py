@@ -20,7 +20,7 @@ from geolib.network import (
     read_osm_lines,
     snap_points,
 )
-from geolib.routing import REASON_FAR, REASON_SMALL_PART
+from geolib.routing import REASON_SMALL_PART
 from tests.conftest import DATA
 
 
