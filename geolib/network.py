@@ -792,4 +792,5 @@ def __getattr__(name: str):
         from . import routing
 
         return getattr(routing, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    message = "module " + repr(__name__) + " has no attribute " + repr(name)
+    raise AttributeError(message)

@@ -1657,7 +1657,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1312"/>
+        <location filename="../../geolib/population.py" line="136"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -1692,7 +1692,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
     <message>
-        <location filename="../../geolib/nx.py" line="185"/>
+        <location filename="../../geolib/nx.py" line="191"/>
         <source>An edge of the graph has no valid '{weight}' ({value}); every edge needs a finite, non-negative value.</source>
         <translation>Eine Kante des Graphen hat kein gültiges '{weight}' ({value}); jede Kante braucht einen endlichen, nicht negativen Wert.</translation>
     </message>
@@ -1702,12 +1702,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="112"/>
+        <location filename="../../geolib/catchments.py" line="102"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="117"/>
+        <location filename="../../geolib/catchments.py" line="107"/>
         <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
         <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
@@ -1822,7 +1822,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="110"/>
+        <location filename="../../geolib/catchments.py" line="100"/>
         <source>Give at least one break, such as 5,10,15.</source>
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
@@ -1947,7 +1947,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="650"/>
+        <location filename="../../geolib/network.py" line="516"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -1962,7 +1962,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="281"/>
+        <location filename="../../geolib/catchments.py" line="271"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -1987,7 +1987,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
     </message>
     <message>
-        <location filename="../../geolib/nx.py" line="163"/>
+        <location filename="../../geolib/nx.py" line="165"/>
         <source>Node {node} of the graph has no x/y coordinates; geolib needs both on every node (as osmnx graphs have them).</source>
         <translation>Knoten {node} des Graphen hat keine x/y-Koordinaten; geolib braucht beide an jedem Knoten (wie Graphen aus osmnx sie haben).</translation>
     </message>
@@ -2025,6 +2025,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/hilfeportal.py" line="480"/>
         <source>Page {page} of the Hilfeportal repeats page {earlier}; its paging is broken. Nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/routing.py" line="110"/>
+        <source>Points snap to the main part of the network ('main') or to any part ('any'), not to '{value}'.</source>
+        <translation>Punkte werden an den Hauptteil des Netzes ('main') oder an jeden Teil ('any') gefangen, nicht an '{value}'.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1838"/>
@@ -2142,12 +2147,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="254"/>
+        <location filename="../../geolib/osm.py" line="70"/>
         <source>The OSM file '{path}' could not be read: {error}</source>
         <translation>Die OSM-Datei '{path}' konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="232"/>
+        <location filename="../../geolib/osm.py" line="48"/>
         <source>The OSM file '{path}' does not exist.</source>
         <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
     </message>
@@ -2227,7 +2232,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="101"/>
+        <location filename="../../geolib/catchments.py" line="91"/>
         <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
@@ -2247,7 +2252,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Kapazitätsfeld „{field}“ ist bei jedem Angebot 0: Es gibt kein Angebot, das verteilt werden könnte. Wählen Sie ein anderes Feld oder keines (1 je Angebot).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="703"/>
+        <location filename="../../geolib/profiles.py" line="93"/>
         <source>The car profile needs the road class in a field 'highway' (OSM) or 'class'; the {what} has neither. Use a speed field instead.</source>
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2272,7 +2277,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="424"/>
+        <location filename="../../geolib/network.py" line="326"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
@@ -2362,7 +2367,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/nx.py" line="154"/>
+        <location filename="../../geolib/nx.py" line="156"/>
         <source>The graph has no CRS (graph.graph['crs']); pass crs=, e.g. crs='EPSG:25832'.</source>
         <translation>Der Graph hat kein Koordinatenbezugssystem (graph.graph['crs']); geben Sie crs= an, z. B. crs='EPSG:25832'.</translation>
     </message>
@@ -2447,7 +2452,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1060"/>
+        <location filename="../../geolib/routing.py" line="444"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -2472,9 +2477,14 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="584"/>
-        <source>The network has {n} separate parts; the largest has {share} % of the nodes. Places in different parts cannot reach each other.</source>
-        <translation>Das Netz hat {n} getrennte Teile; der größte hat {share} % der Knoten. Orte in verschiedenen Teilen können einander nicht erreichen.</translation>
+        <location filename="../../geolib/network.py" line="622"/>
+        <source>The network has {n} parts that are not connected to each other; the main part holds {share} % of the street length, the other parts are at most {largest} m long. Places on different parts cannot reach each other, so points are snapped to the main part unless any part is allowed.</source>
+        <translation>Das Netz hat {n} Teile, die nicht miteinander verbunden sind; der Hauptteil hat {share} % der Straßenlänge, die anderen Teile sind höchstens {largest} m lang. Orte in verschiedenen Teilen können einander nicht erreichen, daher werden Punkte an den Hauptteil gefangen, sofern nicht jeder Teil erlaubt ist.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="725"/>
+        <source>The node id {id} of the {what} lies at different places ({d} m apart; rows {rows}): node_from and node_to must be the OSM ids of each line's first and last vertex. Read the OSM file again, or remove the fields node_from and node_to to connect the lines by their coordinates.</source>
+        <translation>Die Knoten-ID {id} des {what}s liegt an verschiedenen Orten ({d} m auseinander; Zeilen {rows}): node_from und node_to müssen die OSM-IDs des ersten und letzten Stützpunkts jeder Linie sein. Lesen Sie die OSM-Datei neu ein oder entfernen Sie die Felder node_from und node_to, um die Linien über ihre Koordinaten zu verbinden.</translation>
     </message>
     <message>
         <location filename="../../geolib/examples.py" line="564"/>
@@ -2497,17 +2507,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="134"/>
+        <location filename="../../geolib/catchments.py" line="124"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="148"/>
+        <location filename="../../geolib/catchments.py" line="138"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="158"/>
+        <location filename="../../geolib/catchments.py" line="148"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -2532,7 +2542,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1233"/>
+        <location filename="../../geolib/population.py" line="57"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -2542,7 +2552,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="428"/>
+        <location filename="../../geolib/network.py" line="330"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -2582,17 +2592,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="858"/>
+        <location filename="../../geolib/routing.py" line="106"/>
         <source>The snap distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="436"/>
+        <location filename="../../geolib/network.py" line="338"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="690"/>
+        <location filename="../../geolib/profiles.py" line="80"/>
         <source>The speed field '{field}' has {n} zero, negative or missing values, in the rows {rows}. Every line needs a speed above 0 km/h: fix these rows or leave them out.</source>
         <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
     </message>
@@ -2602,7 +2612,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="265"/>
+        <location filename="../../geolib/catchments.py" line="255"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2667,14 +2677,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="492"/>
+        <location filename="../../geolib/network.py" line="394"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="510"/>
+        <location filename="../../geolib/network.py" line="412"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="740"/>
+        <source>The {what} has OSM node ids (node_from, node_to): lines are connected where they share a node and were not noded.</source>
+        <translation>Der {what} hat OSM-Knoten-IDs (node_from, node_to): Linien sind dort verbunden, wo sie einen Knoten teilen, und wurden nicht verknotet.</translation>
     </message>
     <message>
         <location filename="../../geolib/crs.py" line="45"/>
@@ -2702,7 +2717,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="168"/>
+        <location filename="../../geolib/catchments.py" line="158"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -2712,7 +2727,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="442"/>
+        <location filename="../../geolib/network.py" line="344"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -2732,7 +2747,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1248"/>
+        <location filename="../../geolib/population.py" line="72"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2752,7 +2767,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Dafür ist das Python-Paket networkx nötig, das nicht installiert ist. Installieren Sie es (Debian/Ubuntu: python3-networkx; Windows: das OSGeo4W-Paket python3-networkx; sonst: pip install networkx) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="969"/>
+        <location filename="../../geolib/routing.py" line="347"/>
         <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
@@ -2762,7 +2777,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="432"/>
+        <location filename="../../geolib/network.py" line="334"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2877,12 +2892,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="315"/>
+        <location filename="../../geolib/catchments.py" line="305"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1077"/>
+        <location filename="../../geolib/routing.py" line="467"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
@@ -2892,12 +2907,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1067"/>
+        <location filename="../../geolib/routing.py" line="456"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="96"/>
+        <location filename="../../geolib/routing.py" line="32"/>
         <source>farther than the snap distance from the network</source>
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
     </message>
@@ -2932,7 +2947,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="439"/>
+        <location filename="../../geolib/network.py" line="341"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -2942,17 +2957,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1123"/>
+        <location filename="../../geolib/catchments.py" line="458"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="166"/>
+        <location filename="../../geolib/catchments.py" line="156"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="1065"/>
+        <location filename="../../geolib/routing.py" line="40"/>
+        <source>only near a separate small part of the network</source>
+        <translation>nur nahe einem getrennten kleinen Teil des Netzes</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/routing.py" line="450"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -2982,7 +3002,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>POI-Layer</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="1229"/>
+        <location filename="../../geolib/population.py" line="53"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -3067,7 +3087,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="501"/>
+        <location filename="../../geolib/network.py" line="403"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -3087,12 +3107,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="531"/>
+        <location filename="../../geolib/network.py" line="433"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="516"/>
+        <location filename="../../geolib/network.py" line="750"/>
+        <source>{n} lines of the {what} have no OSM node ids (node_from, node_to) or several parts; they were connected by their coordinates (at shared vertices and ends within {d} m).</source>
+        <translation>{n} Linien des {what}s haben keine OSM-Knoten-IDs (node_from, node_to) oder mehrere Teile; sie wurden über ihre Koordinaten verbunden (an gemeinsamen Stützpunkten und Enden innerhalb von {d} m).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="418"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
@@ -3117,17 +3142,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="98"/>
+        <location filename="../../geolib/routing.py" line="34"/>
         <source>{n} of {total} points of the {what} are not routable (farther than {d} m from the network or without geometry); they are listed in the unroutable output.</source>
         <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="290"/>
+        <location filename="../../geolib/routing.py" line="42"/>
+        <source>{n} of {total} points of the {what} lie within {d} m only of separate small parts of the network, not of its main part, and are not routed: {names}.</source>
+        <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="280"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="141"/>
+        <location filename="../../geolib/catchments.py" line="131"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
@@ -3150,6 +3180,21 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/density.py" line="718"/>
         <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/routing.py" line="188"/>
+        <source>{n} points of multipoint features of the {what} are farther than {d} m from the network and were left out; the other points of these features are routed: {names}.</source>
+        <translation>{n} Punkte von Multipunkt-Objekten des {what}s sind weiter als {d} m vom Netz entfernt und wurden ausgelassen; die übrigen Punkte dieser Objekte werden geroutet: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/routing.py" line="256"/>
+        <source>{n} points of the {what} are nearer to a separate small part of the network than to its main part and were snapped to the main part: {names}.</source>
+        <translation>{n} Punkte des {what}s liegen näher an einem getrennten kleinen Teil des Netzes als an seinem Hauptteil und wurden an den Hauptteil gefangen: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/routing.py" line="271"/>
+        <source>{n} points of the {what} lie on separate small parts of the network and reach only their part (its length in brackets): {names}.</source>
+        <translation>{n} Punkte des {what}s liegen auf getrennten kleinen Teilen des Netzes und erreichen nur ihren Teil (seine Länge in Klammern): {names}.</translation>
     </message>
     <message>
         <location filename="../../geolib/validate.py" line="114"/>
