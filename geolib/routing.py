@@ -434,6 +434,7 @@ def od_costs(
     --------
     >>> import geopandas as gpd
     >>> from shapely.geometry import LineString, Point
+    >>> from geolib.network import build_network
     >>> lines = gpd.GeoDataFrame(geometry=[LineString([(0, 0), (1000, 0)])], crs=25832)
     >>> net = build_network(lines, cost="distance", profile=None)
     >>> pts = gpd.GeoDataFrame(geometry=[Point(100, 5), Point(700, -5)], crs=25832)
