@@ -448,7 +448,11 @@ def build_network(
         )
     progress.report(0.15)
     if all(name in frame.columns for name in _ID_FIELDS):
-        topology = _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what)
+        zero_length = np.zeros(len(frame), dtype=bool)  # OSM: two nodes at one place
+        zero_length[~bad] = usable[~bad] & (shapely.length(geoms[~bad]) == 0)
+        topology = _id_topology(
+            frame, parts, part_row, snap_tolerance, node, notes, what, zero_length
+        )
     else:
         topology = _coordinate_topology(
             frame, parts, part_row, node, snap_tolerance, progress.sub(0.15, 0.6)
@@ -694,13 +698,14 @@ def _node_by_level(parts, part_row, levels, progress: Progress):
     return split, part_row[all_which[of_piece]], all_reversed[of_piece]
 
 
-def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what):
+def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what, zero_length):
     """Pieces and nodes from the OSM node ids ``node_from``/``node_to`` of every row.
 
     Every single-part row with both ids is one edge between its two id nodes (no
     noding, no joining by coordinates); equal ids must have equal coordinates. Rows
     without ids are split at vertices shared with each other or with an id node and
     their ends join the nearest id node within ``snap_tolerance`` or each other.
+    Usable rows of length 0 with ids (``zero_length``) make their two ids one node.
     """
     ids = [pd.to_numeric(frame[name], errors="coerce") for name in _ID_FIELDS]
     has = (ids[0].notna() & ids[1].notna()).to_numpy()
@@ -735,6 +740,18 @@ def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what):
     n = len(id_parts)
     edge_u, edge_v = code[:n].astype(np.int64), code[n:].astype(np.int64)
     node_id = np.asarray(uniq_ids, dtype=np.int64)
+    links = zero_length & has
+    if links.any():  # a segment of length 0 joins its two nodes into one
+        index = pd.Index(node_id)
+        a = index.get_indexer(first_id[links])
+        b = index.get_indexer(last_id[links])
+        ok = (a >= 0) & (b >= 0)
+        m = len(node_id)
+        pairs = sparse.coo_matrix((np.ones(ok.sum()), (a[ok], b[ok])), shape=(m, m))
+        _, label = csgraph.connected_components(pairs, directed=False)
+        keep = np.unique(label, return_index=True)[1]
+        edge_u, edge_v = label[edge_u], label[edge_v]
+        node_xy, node_id = node_xy[keep], node_id[keep]
     if node:
         notes.append(
             Message(

@@ -111,6 +111,19 @@ def test_node_ids_are_the_nodes_and_only_shared_ids_connect(tmp_path):
     assert again.node_id.tolist() == net.node_id.tolist()
 
 
+def test_a_segment_of_length_zero_joins_its_two_nodes():
+    geoms = [
+        LineString([(0, 0), (100, 0)]),
+        LineString([(100, 0), (100, 0)]),  # two OSM nodes at one place
+        LineString([(100, 0), (200, 0)]),
+    ]
+    net = build_network(
+        frame(geoms, node_from=[1, 2, 6], node_to=[2, 6, 3]), cost="distance", profile=None
+    )
+    assert net.n_nodes == 3 and net.n_components == 1
+    assert cost(net, (0, 0), (200, 0)) == pytest.approx(200.0)
+
+
 def test_equal_ids_at_different_places_are_refused():
     bad = osm_lines(node_from=[1, 2, 4], node_to=[2, 3, 1])  # node 1 at (0,0) and (100,50)
     with pytest.raises(DataError, match=r"node id 1 .*rows 0, 2"):
