@@ -1947,7 +1947,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="516"/>
+        <location filename="../../geolib/network.py" line="517"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -2277,7 +2277,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="326"/>
+        <location filename="../../geolib/network.py" line="321"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
@@ -2452,7 +2452,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="444"/>
+        <location filename="../../geolib/routing.py" line="445"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -2477,12 +2477,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="622"/>
+        <location filename="../../geolib/topology.py" line="38"/>
         <source>The network has {n} parts that are not connected to each other; the main part holds {share} % of the street length, the other parts are at most {largest} m long. Places on different parts cannot reach each other, so points are snapped to the main part unless any part is allowed.</source>
         <translation>Das Netz hat {n} Teile, die nicht miteinander verbunden sind; der Hauptteil hat {share} % der Straßenlänge, die anderen Teile sind höchstens {largest} m lang. Orte in verschiedenen Teilen können einander nicht erreichen, daher werden Punkte an den Hauptteil gefangen, sofern nicht jeder Teil erlaubt ist.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="725"/>
+        <location filename="../../geolib/topology.py" line="142"/>
         <source>The node id {id} of the {what} lies at different places ({d} m apart; rows {rows}): node_from and node_to must be the OSM ids of each line's first and last vertex. Read the OSM file again, or remove the fields node_from and node_to to connect the lines by their coordinates.</source>
         <translation>Die Knoten-ID {id} des {what}s liegt an verschiedenen Orten ({d} m auseinander; Zeilen {rows}): node_from und node_to müssen die OSM-IDs des ersten und letzten Stützpunkts jeder Linie sein. Lesen Sie die OSM-Datei neu ein oder entfernen Sie die Felder node_from und node_to, um die Linien über ihre Koordinaten zu verbinden.</translation>
     </message>
@@ -2552,7 +2552,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="330"/>
+        <location filename="../../geolib/network.py" line="325"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -2597,7 +2597,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="338"/>
+        <location filename="../../geolib/network.py" line="333"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
@@ -2677,17 +2677,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="394"/>
+        <location filename="../../geolib/network.py" line="389"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="412"/>
+        <location filename="../../geolib/network.py" line="407"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="740"/>
+        <location filename="../../geolib/topology.py" line="169"/>
         <source>The {what} has OSM node ids (node_from, node_to): lines are connected where they share a node and were not noded.</source>
         <translation>Der {what} hat OSM-Knoten-IDs (node_from, node_to): Linien sind dort verbunden, wo sie einen Knoten teilen, und wurden nicht verknotet.</translation>
     </message>
@@ -2727,7 +2727,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="344"/>
+        <location filename="../../geolib/network.py" line="339"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -2777,7 +2777,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="334"/>
+        <location filename="../../geolib/network.py" line="329"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2897,7 +2897,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="467"/>
+        <location filename="../../geolib/routing.py" line="468"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
@@ -2907,7 +2907,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="456"/>
+        <location filename="../../geolib/routing.py" line="457"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
@@ -2947,7 +2947,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="341"/>
+        <location filename="../../geolib/network.py" line="336"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -2972,7 +2972,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>nur nahe einem getrennten kleinen Teil des Netzes</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="450"/>
+        <location filename="../../geolib/routing.py" line="451"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -3087,7 +3087,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="403"/>
+        <location filename="../../geolib/network.py" line="398"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -3107,17 +3107,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="433"/>
+        <location filename="../../geolib/network.py" line="428"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="750"/>
+        <location filename="../../geolib/topology.py" line="179"/>
         <source>{n} lines of the {what} have no OSM node ids (node_from, node_to) or several parts; they were connected by their coordinates (at shared vertices and ends within {d} m).</source>
         <translation>{n} Linien des {what}s haben keine OSM-Knoten-IDs (node_from, node_to) oder mehrere Teile; sie wurden über ihre Koordinaten verbunden (an gemeinsamen Stützpunkten und Enden innerhalb von {d} m).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="418"/>
+        <location filename="../../geolib/network.py" line="413"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
