@@ -107,7 +107,8 @@ class Network:
     n_components: int
     fingerprint: str
     notes: list[Message] = field(default_factory=list)
-    #: built with noding: edges meet only at their ends (no crossings inside an edge)
+    #: built with noding on one level: edges meet only at their ends (no crossings
+    #: inside an edge; not so when bridges or tunnels cross other lines unnoded)
     noded: bool = False
     #: the OSM node id of every node (``-1``: joined by coordinates), or None
     node_id: np.ndarray | None = None
@@ -454,7 +455,7 @@ def build_network(
         topology = _coordinate_topology(
             frame, parts, part_row, node, snap_tolerance, progress.sub(0.15, 0.6)
         )
-    pieces, piece_row, reversed_, edge_u, edge_v, node_xy, node_id = topology
+    pieces, piece_row, reversed_, edge_u, edge_v, node_xy, node_id, noded = topology
     length = shapely.length(pieces)
     n = len(pieces)
     progress.report(0.7)
@@ -493,7 +494,7 @@ def build_network(
         n_components=int(n_comp),
         fingerprint=key,
         notes=notes,
-        noded=bool(node) and node_id is None,
+        noded=noded,
         node_id=node_id,
         main_component=main,
     )

@@ -48,10 +48,16 @@ def _parts_note(labels, main: int, edge_u, length, n_comp: int) -> Message:
 
 def _coordinate_topology(frame, parts, part_row, node, snap_tolerance, progress: Progress):
     """Pieces and their end nodes from coordinates: split at shared vertices (and, with
-    ``node``, where lines of one level cross), ends joined within ``snap_tolerance``."""
+    ``node``, where lines of one level cross), ends joined within ``snap_tolerance``.
+
+    The last value says whether the pieces meet only at their ends (noded on one level).
+    """
+    noded = False
     if node:
+        levels = _levels(frame)
+        noded = levels is None or len(np.unique(levels[part_row])) < 2
         pieces, piece_row, reversed_ = _node_by_level(
-            parts, part_row, _levels(frame), progress.sub(0.0, 0.9)
+            parts, part_row, levels, progress.sub(0.0, 0.9)
         )
     else:
         pieces, piece_row, reversed_ = _split_at_vertices(parts, part_row)
@@ -62,7 +68,7 @@ def _coordinate_topology(frame, parts, part_row, node, snap_tolerance, progress:
     node_of, node_xy = _join_ends(np.vstack([starts, ends]), snap_tolerance)
     n = len(pieces)
     progress.report(1.0)
-    return pieces, piece_row, reversed_, node_of[:n], node_of[n:], node_xy, None
+    return pieces, piece_row, reversed_, node_of[:n], node_of[n:], node_xy, None, noded
 
 
 def _levels(frame) -> np.ndarray | None:
@@ -211,4 +217,4 @@ def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what, zero
         edge_u = np.concatenate([edge_u, m_node[:k]])
         edge_v = np.concatenate([edge_v, m_node[k:]])
     reversed_ = np.zeros(len(pieces), dtype=bool)
-    return pieces, piece_row, reversed_, edge_u, edge_v, node_xy, node_id
+    return pieces, piece_row, reversed_, edge_u, edge_v, node_xy, node_id, False

@@ -60,6 +60,7 @@ def test_without_noding_crossing_lines_do_not_connect_by_default():
 def test_noding_joins_only_lines_on_one_level(cols, connected):
     net = build_network(frame([ROAD, OVER], **cols), cost="distance", profile=None, node=True)
     assert (net.n_components == 1) is connected
+    assert net.noded is connected  # edges meet only at their ends when on one level
     found = cost(net, (0, 0), (100, 100), islands="any")
     assert found == (pytest.approx(200.0) if connected else None)
 
