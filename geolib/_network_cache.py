@@ -31,7 +31,7 @@ _CACHE_SIZE = 4
 _STATS = {"hits": 0, "builds": 0, "disk_hits": 0}
 #: networks kept on disk (``cache_dir``): at most this many files, the oldest go first
 DISK_CACHE_FILES = 8
-_DISK_FORMAT = 3  # bump when Network or the way it is kept changes
+_DISK_FORMAT = 4  # bump when Network or the way it is kept changes
 
 
 def clear_cache() -> None:
@@ -93,6 +93,8 @@ def _save_to_disk(cache_dir: Path, key: str, network: Network) -> None:
             _tree=None,
             _coords_cache=None,
             _incidence_cache=None,
+            _main_cache=None,
+            _reversed=None,
         )
         fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".part")
         with os.fdopen(fd, "wb") as fh:

@@ -1,11 +1,13 @@
 """Routable networks from line layers or OSM files, snapping and travel-cost tables.
 
 A :class:`Network` is a directed graph in compressed sparse row (CSR) form, built
-once from a line layer (noded where lines meet, endpoints closer than a tolerance
-snapped together, direction from a field or OSM ``oneway``, cost as distance in
-metres or time in minutes) and reused: :func:`build_network` keeps the last few
-networks in memory, keyed by a fingerprint of the data and the options, so a
-second run on the same lines and profile does not rebuild it.
+once from a line layer (lines meet at shared vertices and at ends closer than a
+tolerance, or, with OSM node ids, at equal ids; optionally noded where they cross,
+but only with lines on the same bridge/tunnel/layer level; direction from a field
+or OSM ``oneway``, cost as distance in metres or time in minutes) and reused:
+:func:`build_network` keeps the last few networks in memory, keyed by a fingerprint
+of the data and the options, so a second run on the same lines and profile does not
+rebuild it.
 
 Points (offers, origins, destinations) snap to the nearest point *on* an edge,
 which is split virtually into two halves with proportional cost. Shortest paths
@@ -18,7 +20,7 @@ The public functions are :func:`read_osm_lines`, :func:`build_network`,
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import geopandas as gpd
@@ -65,6 +67,10 @@ from .osm import read_osm_lines
 from .profiles import CAR_SPEEDS, PROFILE_FIELDS, PROFILE_SPEEDS, _directions, _speeds
 
 _EPS = 1e-9
+#: fields that say on which level a line lies: noding joins only lines of one level
+_LEVEL_FIELDS = ("bridge", "tunnel", "layer")
+#: OSM node ids of every line's first and last vertex (see :func:`build_network`)
+_ID_FIELDS = ("node_from", "node_to")
 
 
 @dataclass
@@ -75,6 +81,13 @@ class Network:
     (from ``edge_u`` to ``edge_v``, along its geometry) with cost ``cost_fw`` and
     backward with ``cost_bw``; ``inf`` means that direction is closed.
     ``graph`` is the CSR matrix of the cheapest arc between every two nodes.
+
+    ``component`` is the weakly connected part of every node; the *main part*
+    (``main_component``) is the one with the most nodes. Points snap to it by default
+    (:func:`~geolib.routing.snap_points`). ``node_id`` is the OSM node id of every
+    node when the lines carried ``node_from``/``node_to`` (``-1`` for nodes joined
+    by coordinates), otherwise ``None``. An edge may start and end at the same node
+    (a loop edge, ``edge_u == edge_v``).
     """
 
     crs: CRS
@@ -94,12 +107,24 @@ class Network:
     n_components: int
     fingerprint: str
     notes: list[Message] = field(default_factory=list)
-    #: built with noding: edges meet only at their ends (no crossings inside an edge)
+    #: built with noding on one level: edges meet only at their ends (no crossings
+    #: inside an edge; not so when bridges or tunnels cross other lines unnoded)
     noded: bool = False
+    #: the OSM node id of every node (``-1``: joined by coordinates), or None
+    node_id: np.ndarray | None = None
+    #: the part with the most nodes (computed when not given)
+    main_component: int | None = None
     _tree: shapely.STRtree | None = field(default=None, repr=False)
-    # derived lookups, built on first use by geolib.catchments
+    # derived lookups, built on first use by geolib.catchments and geolib.routing
     _coords_cache: tuple | None = field(default=None, repr=False)
     _incidence_cache: tuple | None = field(default=None, repr=False)
+    _main_cache: tuple | None = field(default=None, repr=False)
+    _reversed: Network | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.main_component is None:
+            sizes = np.bincount(np.asarray(self.component, dtype=np.int64))
+            self.main_component = int(np.argmax(sizes)) if len(sizes) else 0
 
     @property
     def n_nodes(self) -> int:
@@ -114,6 +139,41 @@ class Network:
         if self._tree is None:
             self._tree = shapely.STRtree(self.geometry)
         return self._tree
+
+    @property
+    def part_length(self) -> np.ndarray:
+        """Metres of edges in every part (indexed by ``component``)."""
+        return np.bincount(
+            self.component[self.edge_u], weights=self.length, minlength=self.n_components
+        )
+
+    def main_edges(self) -> tuple[np.ndarray, shapely.STRtree]:
+        """The edges of the main part and a spatial index of them (cached)."""
+        if self._main_cache is None:
+            edges = np.flatnonzero(self.component[self.edge_u] == self.main_component)
+            self._main_cache = (edges, shapely.STRtree(self.geometry[edges]))
+        return self._main_cache
+
+    def reversed(self) -> Network:
+        """The same network with every direction reversed (cached on the instance).
+
+        Forward and backward costs swap and ``graph`` is transposed; geometry, nodes
+        and parts stay. Costs *from* a point on the reversed network are costs *to*
+        it on this one.
+        """
+        if self._reversed is None:
+            self._reversed = replace(
+                self,
+                cost_fw=self.cost_bw,
+                cost_bw=self.cost_fw,
+                graph=sparse.csr_matrix(self.graph.T),
+                fingerprint=self.fingerprint + "-reversed",
+                notes=list(self.notes),
+                _coords_cache=None,
+                _incidence_cache=None,
+                _reversed=self,
+            )
+        return self._reversed
 
     def edges(self) -> gpd.GeoDataFrame:
         """The edges as a GeoDataFrame (u, v, length_m, cost forward and backward)."""
@@ -135,9 +195,13 @@ class Network:
 class Snapped:
     """Points snapped onto a network (see :func:`snap_points`).
 
-    ``position`` is the row position of each routable point in the input;
-    ``edge`` the edge it lies on, ``fraction`` where on it (0 at ``edge_u``,
-    1 at ``edge_v``), ``distance`` how far it was moved (metres).
+    One entry per routable *point*: ``position`` is the row position of its feature
+    in the input and ``part`` its index within that feature (0 for a point; every
+    point of a MultiPoint is snapped, so ``position`` repeats, once per routable
+    part, in input order); ``edge`` the edge it lies on, ``fraction`` where on it
+    (0 at ``edge_u``, 1 at ``edge_v``), ``distance`` how far it was moved (metres).
+    A feature is in ``unroutable`` (one row per input row, with ``snap_dist_m`` and
+    ``reason``) only when none of its points is routable.
     """
 
     position: np.ndarray
@@ -146,6 +210,7 @@ class Snapped:
     distance: np.ndarray
     unroutable: gpd.GeoDataFrame
     notes: list[Message] = field(default_factory=list)
+    part: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
 
 @dataclass
@@ -153,8 +218,9 @@ class ODCosts:
     """Network travel costs between origins and destinations (see :func:`od_costs`).
 
     ``table`` has the columns ``origin`` and ``destination`` (row positions in
-    the inputs) and ``cost`` (minutes or metres, as the network was built); pairs
-    beyond ``max_cost`` are absent.
+    the inputs; one row per pair, for multipoints the cheapest of their points) and
+    ``cost`` (minutes or metres, as the network was built); pairs beyond
+    ``max_cost`` are absent.
     """
 
     table: pd.DataFrame
@@ -175,7 +241,7 @@ def build_network(
     value_backward: str = "-1",
     value_both: str = "0",
     snap_tolerance: float = 0.5,
-    node: bool = True,
+    node: bool = False,
     crs: str | int | CRS | None = None,
     cache_dir: str | os.PathLike | None = None,
     progress: Progress | None = None,
@@ -204,8 +270,21 @@ def build_network(
     snap_tolerance
         Line ends closer than this (metres) are joined into one node.
     node
-        Split lines where they cross or touch (noding); without it only shared
-        ends (and vertices within ``snap_tolerance``) connect.
+        Without noding (the default, as QGIS's service area) lines connect where
+        they share a vertex and where their ends are closer than
+        ``snap_tolerance``. With noding they are also split where they cross or
+        touch, but only lines on the same level: lines with different ``bridge``,
+        ``tunnel`` or ``layer`` values (where these fields exist; any bridge or
+        tunnel value but ``no`` counts as one, a missing ``layer`` as 0) are never
+        noded with each other, so a bridge does not join the road below it.
+        Lines of different levels still connect at shared vertices and ends.
+
+        When the lines have the fields ``node_from`` and ``node_to`` (the OSM node
+        ids of each line's first and last vertex, one line per way segment between
+        junctions, as :func:`read_osm_lines` writes them), the nodes are these ids:
+        lines meet exactly where OSM ways share a node, and ``node`` is not used.
+        Rows without ids (or with several parts) are joined by their coordinates,
+        with a note. Equal ids at different coordinates are refused.
     crs
         The metric CRS to work in; by default the layer's own when it is
         projected, otherwise the UTM zone of the data (ETRS89 in Europe).
@@ -221,7 +300,8 @@ def build_network(
     Returns
     -------
     Network
-        With ``notes`` on reprojection, dropped lines and disconnected parts.
+        With ``notes`` on reprojection, dropped lines and disconnected parts, and
+        ``node_id`` (the OSM node ids) when the lines carried them.
 
     Notes
     -----
@@ -264,7 +344,7 @@ def build_network(
         )
     key = _fingerprint(
         lines,
-        {speed_field, direction_field, *PROFILE_FIELDS},
+        {speed_field, direction_field, *PROFILE_FIELDS, *_LEVEL_FIELDS, *_ID_FIELDS},
         cost,
         profile,
         speed_field,
@@ -363,25 +443,21 @@ def build_network(
             what=what,
         )
     progress.report(0.15)
-    if node:
-        pieces, piece_row, reversed_ = _node(parts, part_row, progress.sub(0.15, 0.6))
+    from .topology import _coordinate_topology, _id_topology, _parts_note
+
+    if all(name in frame.columns for name in _ID_FIELDS):
+        zero_length = np.zeros(len(frame), dtype=bool)  # OSM: two nodes at one place
+        zero_length[~bad] = usable[~bad] & (shapely.length(geoms[~bad]) == 0)
+        topology = _id_topology(
+            frame, parts, part_row, snap_tolerance, node, notes, what, zero_length
+        )
     else:
-        pieces, piece_row, reversed_ = _split_at_vertices(parts, part_row)
-    progress.report(0.6)
+        topology = _coordinate_topology(
+            frame, parts, part_row, node, snap_tolerance, progress.sub(0.15, 0.6)
+        )
+    pieces, piece_row, reversed_, edge_u, edge_v, node_xy, node_id, noded = topology
     length = shapely.length(pieces)
-    nonzero = length > 0
-    pieces, piece_row, reversed_, length = (
-        pieces[nonzero],
-        piece_row[nonzero],
-        reversed_[nonzero],
-        length[nonzero],
-    )
-    # nodes: line ends, joined within the snap tolerance
-    starts = shapely.get_coordinates(shapely.get_point(pieces, 0))
-    ends = shapely.get_coordinates(shapely.get_point(pieces, -1))
-    node_of, node_xy = _join_ends(np.vstack([starts, ends]), snap_tolerance)
     n = len(pieces)
-    edge_u, edge_v = node_of[:n], node_of[n:]
     progress.report(0.7)
     if cost == "time":
         unit_cost = 1.0 / (speed[piece_row] * 1000.0 / 60.0)
@@ -396,16 +472,9 @@ def build_network(
     cost_bw = np.where(bw, base, np.inf)
     graph = _csr(edge_u, edge_v, cost_fw, cost_bw, len(node_xy))
     n_comp, labels = csgraph.connected_components(graph, directed=True, connection="weak")
+    main = int(np.argmax(np.bincount(labels)))
     if n_comp > 1:
-        sizes = np.bincount(labels)
-        notes.append(
-            Message(
-                "The network has {n} separate parts; the largest has {share} % of the "
-                "nodes. Places in different parts cannot reach each other.",
-                n=int(n_comp),
-                share=round(100.0 * sizes.max() / sizes.sum(), 1),
-            )
-        )
+        notes.append(_parts_note(labels, main, edge_u, length, int(n_comp)))
     progress.report(1.0)
     network = Network(
         crs=target,
@@ -425,7 +494,9 @@ def build_network(
         n_components=int(n_comp),
         fingerprint=key,
         notes=notes,
-        noded=bool(node),
+        noded=noded,
+        node_id=node_id,
+        main_component=main,
     )
     _remember(key, network)
     if cache_dir is not None:
@@ -482,11 +553,17 @@ def _node(parts, part_row, progress: Progress):
     return pieces, part_row[idx_line], reversed_
 
 
-def _split_at_vertices(parts, part_row):
-    """Without noding, lines are still split at vertices shared with other lines."""
+def _split_at_vertices(parts, part_row, anchors=None):
+    """Without noding, lines are still split at vertices shared with other lines (or
+    lying on one of the ``anchors`` coordinates)."""
     coords, index = shapely.get_coordinates(parts, return_index=True)
-    inverse, _ = _factorize_xy(coords)
-    counts = np.bincount(inverse)
+    if anchors is not None and len(anchors):
+        inverse, _ = _factorize_xy(np.vstack([coords, anchors]))
+        counts = np.bincount(inverse)
+        inverse = inverse[: len(coords)]
+    else:
+        inverse, _ = _factorize_xy(coords)
+        counts = np.bincount(inverse)
     shared = counts[inverse] > 1
     starts = np.r_[True, index[1:] != index[:-1]]
     ends = np.r_[index[1:] != index[:-1], True]
@@ -552,4 +629,5 @@ def __getattr__(name: str):
         from . import routing
 
         return getattr(routing, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    message = "module " + repr(__name__) + " has no attribute " + repr(name)
+    raise AttributeError(message)

@@ -37,18 +37,32 @@ UNROUTABLE_NOTE = N_(
     "output."
 )
 REASON_NO_GEOMETRY = N_("no geometry")
+REASON_SMALL_PART = N_("only near a separate small part of the network")
+#: the note on points near only small parts of the network (with ``islands="main"``)
+SMALL_PART_NOTE = N_(
+    "{n} of {total} points of the {what} lie within {d} m only of separate small parts "
+    "of the network, not of its main part, and are not routed: {names}."
+)
 
 #: memory a request may use, in bytes, unless the caller says otherwise
 DEFAULT_MEMORY_LIMIT = 4 * 1024**3
 
 
 # --- snapping ----------------------------------------------------------------------------
+#: where points may snap: ``"main"`` (the main part of the network) or ``"any"`` part
+ISLANDS = ("main", "any")
+#: points named in a note at most (then "…")
+_NAMED = 10
+
+
 def snap_points(
     network: Network,
     points: gpd.GeoDataFrame,
     *,
     snap_distance: float = 250.0,
     what: str = N_("offers layer"),
+    islands: str = "main",
+    labels: pd.Series | None = None,
 ) -> Snapped:
     """Snap points to the nearest point on an edge of ``network``.
 
@@ -57,11 +71,23 @@ def snap_points(
     network
         From :func:`build_network`.
     points
-        Points (reprojected to the network's CRS when needed, with a note).
+        Points (reprojected to the network's CRS when needed, with a note). Every
+        point of a MultiPoint is snapped (see :class:`Snapped`); other geometries
+        snap with a point on their surface.
     snap_distance
         Points farther than this (metres) from every edge are not routable.
     what
         How notes and errors name the points.
+    islands
+        ``"main"`` (default): snap only to the main part of the network (the
+        largest connected part, :attr:`Network.main_component`); points within
+        ``snap_distance`` of only a small separate part are not routable (reason
+        :data:`REASON_SMALL_PART`), points nearer to a small part than to the main
+        one are named in a note. ``"any"``: snap to the nearest edge of any part;
+        points on a small part are named in a note with the length of their part.
+    labels
+        How notes name the points (aligned with ``points``, such as offer ids);
+        default their row numbers.
 
     Returns
     -------
@@ -80,6 +106,12 @@ def snap_points(
         raise ParameterError(
             "The snap distance must be greater than 0 m (it is {value}).", value=snap_distance
         )
+    if islands not in ISLANDS:
+        raise ParameterError(
+            "Points snap to the main part of the network ('main') or to any part ('any'), "
+            "not to '{value}'.",
+            value=str(islands),
+        )
     notes: list[Message] = []
     source_crs = require_crs(points, what=what)
     if not source_crs.equals(network.crs):
@@ -92,61 +124,175 @@ def snap_points(
                 target=network.crs.to_string(),
             )
         )
+    names = labels if labels is not None else pd.Series(np.arange(len(points)))
     geoms = np.asarray(points.geometry.values)
     missing = pd.isna(geoms) | shapely.is_empty(geoms)
-    # multipoints: their first point
-    multi = shapely.get_type_id(geoms) == 4
-    if multi.any():
-        geoms = geoms.copy()
-        geoms[multi] = shapely.get_geometry(geoms[multi], 0)
-    not_point = ~missing & (shapely.get_type_id(geoms) != 0)
-    if not_point.any():
-        geoms = geoms.copy()
-        geoms[not_point] = shapely.point_on_surface(geoms[not_point])
-    valid = np.flatnonzero(~missing)
-    tree = network.tree
-    idx_in, idx_edge = tree.query_nearest(geoms[valid], all_matches=False)
-    dist = shapely.distance(geoms[valid][idx_in], network.geometry[idx_edge])
-    position = valid[idx_in]
+    flat, row, part = _point_parts(geoms, missing)
+    edge, dist, reach = _nearest_edges(network, flat)
+    main = network.component[network.edge_u[edge]] == network.main_component
+    to_main = reach  # distance to the nearest edge of the main part
+    if islands == "main" and not main.all():
+        off = np.flatnonzero(~main)
+        main_edges, main_tree = network.main_edges()
+        if len(main_edges):
+            e, d, _ = _nearest_edges(network, flat[off], main_edges, main_tree)
+        else:
+            e, d = np.zeros(len(off), dtype=np.int64), np.full(len(off), np.inf)
+        edge, dist = edge.copy(), dist.copy()
+        edge[off], dist[off] = e, d
+        to_main = dist
     near = dist <= snap_distance
-    edge = idx_edge[near]
-    frac = shapely.line_locate_point(network.geometry[edge], geoms[position[near]], normalized=True)
-    reasons = pd.Series([""] * len(points), dtype=object)
-    snap_dist = np.full(len(points), np.nan)
-    snap_dist[position] = dist
-    far = position[~near]
-    reasons.iloc[far] = REASON_FAR
-    reasons.iloc[np.flatnonzero(missing)] = REASON_NO_GEOMETRY
-    bad = np.zeros(len(points), dtype=bool)
-    bad[far] = True
-    bad |= missing
+    small = ~near & (reach <= snap_distance)  # islands="main": near only a small part
+    frac = shapely.line_locate_point(network.geometry[edge[near]], flat[near], normalized=True)
+    # per input row: routable when any of its points is
+    routable_row = np.zeros(len(points), dtype=bool)
+    routable_row[row[near]] = True
+    small_row = np.zeros(len(points), dtype=bool)
+    small_row[row[small]] = True
+    small_row &= ~routable_row
+    snap_dist = np.full(len(points), np.inf)
+    np.minimum.at(snap_dist, row, reach)
+    snap_dist[~np.isfinite(snap_dist)] = np.nan
+    bad = ~routable_row
+    reasons = np.where(small_row, REASON_SMALL_PART, REASON_FAR).astype(object)
+    reasons[missing] = REASON_NO_GEOMETRY
     unroutable = points.iloc[np.flatnonzero(bad)].copy()
     unroutable["snap_dist_m"] = np.round(snap_dist[bad], 1)
-    unroutable["reason"] = reasons[bad].to_numpy()
-    if bad.any():
+    unroutable["reason"] = reasons[bad]
+    n_far = int((bad & ~small_row).sum())
+    if n_far:
         notes.append(
             Message(
                 UNROUTABLE_NOTE,
-                n=int(bad.sum()),
+                n=n_far,
                 total=len(points),
                 what=what,
                 d=f"{snap_distance:g}",
             )
         )
+    if small_row.any():
+        notes.append(
+            Message(
+                SMALL_PART_NOTE,
+                n=int(small_row.sum()),
+                total=len(points),
+                what=what,
+                d=f"{snap_distance:g}",
+                names=_name(names, np.flatnonzero(small_row)),
+            )
+        )
+    notes += _island_notes(network, islands, near, main, to_main, reach, row, names, edge, what)
+    dropped = ~near & routable_row[row]
+    if dropped.any():
+        notes.append(
+            Message(
+                "{n} points of multipoint features of the {what} are farther than {d} m "
+                "from the network and were left out; the other points of these features "
+                "are routed: {names}.",
+                n=int(dropped.sum()),
+                what=what,
+                d=f"{snap_distance:g}",
+                names=_name(names, np.unique(row[dropped])),
+            )
+        )
     return Snapped(
-        position=position[near],
-        edge=edge,
+        position=row[near],
+        edge=edge[near],
         fraction=np.clip(frac, 0.0, 1.0),
         distance=dist[near],
         unroutable=unroutable,
         notes=notes,
+        part=part[near],
     )
+
+
+def _point_parts(geoms: np.ndarray, missing: np.ndarray):
+    """Every point to snap: its geometry, input row and index within its feature.
+
+    A MultiPoint gives all its points; lines and polygons a point on their surface."""
+    valid = np.flatnonzero(~missing)
+    parts, index = shapely.get_parts(geoms[valid], return_index=True)
+    row = valid[index]
+    empty = shapely.is_empty(parts)
+    parts, row = parts[~empty], row[~empty]
+    start = np.r_[0, np.flatnonzero(np.diff(row)) + 1]
+    part = np.arange(len(row)) - np.repeat(start, np.diff(np.r_[start, len(row)]))
+    # only multipoints are taken apart: other multipart features snap with one point
+    multi = shapely.get_type_id(geoms[row]) == 4
+    one = ~multi & (part > 0)
+    parts, row, part = parts[~one], row[~one], part[~one]
+    whole = ~multi[~one]
+    parts = parts.copy()
+    parts[whole] = geoms[row[whole]]
+    not_point = shapely.get_type_id(parts) != 0
+    if not_point.any():
+        parts[not_point] = shapely.point_on_surface(parts[not_point])
+    return parts, row, part.astype(np.int64)
+
+
+def _nearest_edges(network: Network, points: np.ndarray, edges=None, tree=None):
+    """Nearest edge of every point (among ``edges`` indexed by ``tree``; default all),
+    the distance to it and that distance again (to keep the nearest of any part)."""
+    if len(points) == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, np.zeros(0), np.zeros(0)
+    tree = tree if tree is not None else network.tree
+    idx_in, idx_edge = tree.query_nearest(points, all_matches=False)
+    edge = np.empty(len(points), dtype=np.int64)
+    edge[idx_in] = idx_edge if edges is None else edges[idx_edge]
+    dist = shapely.distance(points, network.geometry[edge])
+    return edge, dist, dist
+
+
+def _island_notes(network, islands, near, main, to_main, reach, row, names, edge, what):
+    """Notes on points nearer to a small separate part than to the main part."""
+    notes: list[Message] = []
+    if network.n_components < 2:
+        return notes
+    if islands == "main":
+        moved = near & ~main & (reach < to_main)
+        if moved.any():
+            notes.append(
+                Message(
+                    "{n} points of the {what} are nearer to a separate small part of the "
+                    "network than to its main part and were snapped to the main part: "
+                    "{names}.",
+                    n=len(np.unique(row[moved])),
+                    what=what,
+                    names=_name(names, np.unique(row[moved])),
+                )
+            )
+        return notes
+    on_small = near & ~main
+    if on_small.any():
+        sizes = network.part_length[network.component[network.edge_u[edge]]]
+        rows, first = np.unique(row[on_small], return_index=True)
+        notes.append(
+            Message(
+                "{n} points of the {what} lie on separate small parts of the network and "
+                "reach only their part (its length in brackets): {names}.",
+                n=len(rows),
+                what=what,
+                names=_name(names, rows, sizes[on_small][first]),
+            )
+        )
+    return notes
+
+
+def _name(labels: pd.Series, rows: np.ndarray, metres: np.ndarray | None = None) -> str:
+    """The first points of ``rows`` by their labels (with metres), then "…"."""
+    items = [str(labels.iloc[int(r)]) for r in rows[:_NAMED]]
+    if metres is not None:
+        items = [f"{item} ({m:.0f} m)" for item, m in zip(items, metres[:_NAMED])]
+    return ", ".join(items) + (", …" if len(rows) > _NAMED else "")
 
 
 def with_sources(network: Network, snapped: Snapped) -> tuple[sparse.csr_matrix, np.ndarray]:
     """The network graph with one extra node per snapped point (its virtual source).
 
-    Returns the augmented CSR matrix and the node id of every point's source.
+    Returns the augmented CSR matrix and the node id of every point's source. On a
+    loop edge (``edge_u == edge_v``) both halves lead to the same node: the cheaper
+    one counts.
     """
     k = len(snapped.edge)
     n = network.n_nodes
@@ -154,6 +300,9 @@ def with_sources(network: Network, snapped: Snapped) -> tuple[sparse.csr_matrix,
     t = snapped.fraction
     to_u = _times(t, network.cost_bw[e])
     to_v = _times(1.0 - t, network.cost_fw[e])
+    loop = network.edge_u[e] == network.edge_v[e]
+    to_u = np.where(loop, np.minimum(to_u, to_v), to_u)
+    to_v = np.where(loop, np.inf, to_v)  # one arc (a CSR matrix sums duplicates)
     src = n + np.arange(k)
     rows = np.concatenate([src, src])
     cols = np.concatenate([network.edge_u[e], network.edge_v[e]])
@@ -173,6 +322,13 @@ def _times(fraction: np.ndarray, cost: np.ndarray) -> np.ndarray:
     finite = np.isfinite(cost)
     value = np.where(finite, fraction * np.where(finite, cost, 0.0), np.inf)
     return np.where(fraction <= 0, 0.0, value)
+
+
+def _cheapest_pairs(table: pd.DataFrame) -> pd.DataFrame:
+    """One row per origin and destination: the cheapest over their points (multipoints)."""
+    if not table.duplicated(["origin", "destination"]).any():
+        return table
+    return table.groupby(["origin", "destination"], as_index=False, sort=False)["cost"].min()
 
 
 def available_memory() -> int:
@@ -232,6 +388,7 @@ def od_costs(
     *,
     max_cost: float,
     snap_distance: float = 250.0,
+    islands: str = "main",
     memory_limit: int | None = None,
     progress: Progress | None = None,
 ) -> ODCosts:
@@ -241,12 +398,17 @@ def od_costs(
     ----------
     network
         From :func:`build_network`; costs are in its unit (minutes or metres).
+        Costs *to* the origins: ``od_costs(network.reversed(), ...)``.
     origins, destinations
-        Points; snapped to the nearest point on an edge within ``snap_distance``.
+        Points; snapped to the nearest point on an edge within ``snap_distance``
+        (to the main part of the network, see ``islands``). For a MultiPoint, the
+        cost of a pair is the cheapest over its points.
     max_cost
         Pairs costing more are left out (one bounded Dijkstra run per origin).
     snap_distance
         Maximum snapping distance in metres.
+    islands
+        ``"main"`` or ``"any"``, as in :func:`snap_points`.
     memory_limit
         Refuse requests needing more bytes (default: 60 % of free memory, at most
         4 GB) with a :class:`~geolib.errors.ResourceError` naming the size.
@@ -272,6 +434,7 @@ def od_costs(
     --------
     >>> import geopandas as gpd
     >>> from shapely.geometry import LineString, Point
+    >>> from geolib.network import build_network
     >>> lines = gpd.GeoDataFrame(geometry=[LineString([(0, 0), (1000, 0)])], crs=25832)
     >>> net = build_network(lines, cost="distance", profile=None)
     >>> pts = gpd.GeoDataFrame(geometry=[Point(100, 5), Point(700, -5)], crs=25832)
@@ -284,9 +447,15 @@ def od_costs(
         )
     progress = progress or Progress()
     notes: list[Message] = []
-    so = snap_points(network, origins, snap_distance=snap_distance, what=N_("origins layer"))
+    so = snap_points(
+        network, origins, snap_distance=snap_distance, what=N_("origins layer"), islands=islands
+    )
     sd = snap_points(
-        network, destinations, snap_distance=snap_distance, what=N_("destinations layer")
+        network,
+        destinations,
+        snap_distance=snap_distance,
+        what=N_("destinations layer"),
+        islands=islands,
     )
     notes += so.notes + sd.notes
     n = network.n_nodes
@@ -330,7 +499,7 @@ def od_costs(
             )
         )
     table = (
-        pd.concat(frames, ignore_index=True)
+        _cheapest_pairs(pd.concat(frames, ignore_index=True))
         if frames
         else pd.DataFrame(
             {

@@ -1947,7 +1947,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="453"/>
+        <location filename="../../geolib/network.py" line="524"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -2027,6 +2027,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
+        <location filename="../../geolib/routing.py" line="110"/>
+        <source>Points snap to the main part of the network ('main') or to any part ('any'), not to '{value}'.</source>
+        <translation>Punkte werden an den Hauptteil des Netzes ('main') oder an jeden Teil ('any') gefangen, nicht an '{value}'.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="1838"/>
         <source>Random weights (5–95 %)</source>
         <translation>Zufallsgewichte (5–95 %)</translation>
@@ -2062,7 +2067,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Lesen von „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/osm.py" line="59"/>
+        <location filename="../../geolib/osm.py" line="66"/>
         <source>Reading OSM files needs the Python package pyosmium, which is not installed. On Debian and Ubuntu install it with: sudo apt install python3-pyosmium; elsewhere (also on Windows, in the OSGeo4W Shell) with: python -m pip install osmium. Or convert the file to a GeoPackage with QGIS and use it as a line layer.</source>
         <translation>Zum Lesen von OSM-Dateien wird das Python-Paket pyosmium benötigt, das nicht installiert ist. Unter Debian und Ubuntu installieren Sie es mit: sudo apt install python3-pyosmium; sonst (auch unter Windows, in der OSGeo4W-Shell) mit: python -m pip install osmium. Oder wandeln Sie die Datei mit QGIS in ein GeoPackage um und verwenden Sie sie als Linienlayer.</translation>
     </message>
@@ -2147,12 +2152,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
     <message>
-        <location filename="../../geolib/osm.py" line="177"/>
+        <location filename="../../geolib/osm.py" line="305"/>
         <source>The OSM file '{path}' could not be read: {error}</source>
         <translation>Die OSM-Datei '{path}' konnte nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/osm.py" line="162"/>
+        <location filename="../../geolib/osm.py" line="272"/>
         <source>The OSM file '{path}' does not exist.</source>
         <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
     </message>
@@ -2252,7 +2257,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Kapazitätsfeld „{field}“ ist bei jedem Angebot 0: Es gibt kein Angebot, das verteilt werden könnte. Wählen Sie ein anderes Feld oder keines (1 je Angebot).</translation>
     </message>
     <message>
-        <location filename="../../geolib/profiles.py" line="276"/>
+        <location filename="../../geolib/profiles.py" line="289"/>
         <source>The car profile needs the road class in a field 'highway' (OSM) or 'class'; the {what} has neither. Use a speed field instead.</source>
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2277,7 +2282,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="242"/>
+        <location filename="../../geolib/network.py" line="322"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
@@ -2367,7 +2372,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ hat {n} Layer; nennen Sie einen davon: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/osm.py" line="164"/>
+        <location filename="../../geolib/osm.py" line="274"/>
         <source>The file '{path}' is not an OSM file this tool can read: give a file ending in .osm, .osm.gz, .osm.bz2 or .pbf.</source>
         <translation>Die Datei '{path}' ist keine OSM-Datei, die dieses Werkzeug lesen kann: Geben Sie eine Datei mit der Endung .osm, .osm.gz, .osm.bz2 oder .pbf an.</translation>
     </message>
@@ -2457,7 +2462,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="282"/>
+        <location filename="../../geolib/routing.py" line="445"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -2482,9 +2487,14 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="402"/>
-        <source>The network has {n} separate parts; the largest has {share} % of the nodes. Places in different parts cannot reach each other.</source>
-        <translation>Das Netz hat {n} getrennte Teile; der größte hat {share} % der Knoten. Orte in verschiedenen Teilen können einander nicht erreichen.</translation>
+        <location filename="../../geolib/topology.py" line="38"/>
+        <source>The network has {n} parts that are not connected to each other; the main part holds {share} % of the street length, the other parts are at most {largest} m long. Places on different parts cannot reach each other, so points are snapped to the main part unless any part is allowed.</source>
+        <translation>Das Netz hat {n} Teile, die nicht miteinander verbunden sind; der Hauptteil hat {share} % der Straßenlänge, die anderen Teile sind höchstens {largest} m lang. Orte in verschiedenen Teilen können einander nicht erreichen, daher werden Punkte an den Hauptteil gefangen, sofern nicht jeder Teil erlaubt ist.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/topology.py" line="148"/>
+        <source>The node id {id} of the {what} lies at different places ({d} m apart; rows {rows}): node_from and node_to must be the OSM ids of each line's first and last vertex. Read the OSM file again, or remove the fields node_from and node_to to connect the lines by their coordinates.</source>
+        <translation>Die Knoten-ID {id} des {what}s liegt an verschiedenen Orten ({d} m auseinander; Zeilen {rows}): node_from und node_to müssen die OSM-IDs des ersten und letzten Stützpunkts jeder Linie sein. Lesen Sie die OSM-Datei neu ein oder entfernen Sie die Felder node_from und node_to, um die Linien über ihre Koordinaten zu verbinden.</translation>
     </message>
     <message>
         <location filename="../../geolib/examples.py" line="564"/>
@@ -2552,7 +2562,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="246"/>
+        <location filename="../../geolib/network.py" line="326"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -2592,17 +2602,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="80"/>
+        <location filename="../../geolib/routing.py" line="106"/>
         <source>The snap distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="254"/>
+        <location filename="../../geolib/network.py" line="334"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/profiles.py" line="263"/>
+        <location filename="../../geolib/profiles.py" line="276"/>
         <source>The speed field '{field}' has {n} zero, negative or missing values, in the rows {rows}. Every line needs a speed above 0 km/h: fix these rows or leave them out.</source>
         <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
     </message>
@@ -2677,14 +2687,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="310"/>
+        <location filename="../../geolib/network.py" line="390"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="328"/>
+        <location filename="../../geolib/network.py" line="408"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/topology.py" line="175"/>
+        <source>The {what} has OSM node ids (node_from, node_to): lines are connected where they share a node and were not noded.</source>
+        <translation>Der {what} hat OSM-Knoten-IDs (node_from, node_to): Linien sind dort verbunden, wo sie einen Knoten teilen, und wurden nicht verknotet.</translation>
     </message>
     <message>
         <location filename="../../geolib/crs.py" line="45"/>
@@ -2722,7 +2737,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="260"/>
+        <location filename="../../geolib/network.py" line="340"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -2762,7 +2777,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Dafür ist das Python-Paket networkx nötig, das nicht installiert ist. Installieren Sie es (Debian/Ubuntu: python3-networkx; Windows: das OSGeo4W-Paket python3-networkx; sonst: pip install networkx) und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="191"/>
+        <location filename="../../geolib/routing.py" line="347"/>
         <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
@@ -2772,7 +2787,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="250"/>
+        <location filename="../../geolib/network.py" line="330"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2892,7 +2907,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="299"/>
+        <location filename="../../geolib/routing.py" line="468"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
@@ -2902,7 +2917,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="289"/>
+        <location filename="../../geolib/routing.py" line="457"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
@@ -2942,7 +2957,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="257"/>
+        <location filename="../../geolib/network.py" line="337"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -2962,7 +2977,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="287"/>
+        <location filename="../../geolib/routing.py" line="40"/>
+        <source>only near a separate small part of the network</source>
+        <translation>nur nahe einem getrennten kleinen Teil des Netzes</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/routing.py" line="451"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -3077,17 +3097,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="319"/>
+        <location filename="../../geolib/network.py" line="399"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/osm.py" line="218"/>
+        <location filename="../../geolib/osm.py" line="342"/>
         <source>{n} highway ways of the OSM file have fewer than two distinct nodes and were skipped, for example the ways {ways}.</source>
         <translation>{n} Straßen-Wege (highway) der OSM-Datei haben weniger als zwei verschiedene Knoten und wurden übersprungen, zum Beispiel die Wege {ways}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/osm.py" line="203"/>
+        <location filename="../../geolib/osm.py" line="327"/>
         <source>{n} highway ways of the OSM file were skipped because some of their nodes are not in the file (usually ways cut at the border of an extract), for example the ways {ways}.</source>
         <translation>{n} Straßen-Wege (highway) der OSM-Datei wurden übersprungen, weil einige ihrer Knoten nicht in der Datei sind (meist Wege, die am Rand eines Ausschnitts abgeschnitten sind), zum Beispiel die Wege {ways}.</translation>
     </message>
@@ -3107,17 +3127,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Schlüssel der {what} waren Zahlen ohne führende Null (z. B. {example}); sie wurden auf {width} Stellen aufgefüllt. Schlüssel als Text führen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/profiles.py" line="289"/>
+        <location filename="../../geolib/profiles.py" line="302"/>
         <source>{n} lines have a maxspeed that is not a speed (for example {values}); they were given the speed of their road class.</source>
         <translation>{n} Linien haben eine Höchstgeschwindigkeit (maxspeed), die keine Geschwindigkeit ist (zum Beispiel {values}); sie erhielten die Geschwindigkeit ihrer Straßenklasse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="349"/>
+        <location filename="../../geolib/network.py" line="429"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="334"/>
+        <location filename="../../geolib/topology.py" line="185"/>
+        <source>{n} lines of the {what} have no OSM node ids (node_from, node_to) or several parts; they were connected by their coordinates (at shared vertices and ends within {d} m).</source>
+        <translation>{n} Linien des {what}s haben keine OSM-Knoten-IDs (node_from, node_to) oder mehrere Teile; sie wurden über ihre Koordinaten verbunden (an gemeinsamen Stützpunkten und Enden innerhalb von {d} m).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/network.py" line="414"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
@@ -3145,6 +3170,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/routing.py" line="34"/>
         <source>{n} of {total} points of the {what} are not routable (farther than {d} m from the network or without geometry); they are listed in the unroutable output.</source>
         <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/routing.py" line="42"/>
+        <source>{n} of {total} points of the {what} lie within {d} m only of separate small parts of the network, not of its main part, and are not routed: {names}.</source>
+        <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
         <location filename="../../geolib/catchments.py" line="280"/>
@@ -3175,6 +3205,21 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/density.py" line="718"/>
         <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/routing.py" line="188"/>
+        <source>{n} points of multipoint features of the {what} are farther than {d} m from the network and were left out; the other points of these features are routed: {names}.</source>
+        <translation>{n} Punkte von Multipunkt-Objekten des {what}s sind weiter als {d} m vom Netz entfernt und wurden ausgelassen; die übrigen Punkte dieser Objekte werden geroutet: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/routing.py" line="256"/>
+        <source>{n} points of the {what} are nearer to a separate small part of the network than to its main part and were snapped to the main part: {names}.</source>
+        <translation>{n} Punkte des {what}s liegen näher an einem getrennten kleinen Teil des Netzes als an seinem Hauptteil und wurden an den Hauptteil gefangen: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/routing.py" line="271"/>
+        <source>{n} points of the {what} lie on separate small parts of the network and reach only their part (its length in brackets): {names}.</source>
+        <translation>{n} Punkte des {what}s liegen auf getrennten kleinen Teilen des Netzes und erreichen nur ihren Teil (seine Länge in Klammern): {names}.</translation>
     </message>
     <message>
         <location filename="../../geolib/validate.py" line="114"/>

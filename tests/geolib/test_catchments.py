@@ -17,6 +17,7 @@ from geolib.catchments import (
 )
 from geolib.errors import CRSError, DataError, ParameterError, ResourceError
 from geolib.network import build_network
+from geolib.routing import REASON_SMALL_PART
 
 
 def lines(geoms, crs=25832, **cols):
@@ -39,7 +40,7 @@ def grid(n=6, step=100.0, crs=25832):
     for i in range(n):
         geoms.append(LineString([(0, i * step), ((n - 1) * step, i * step)]))
         geoms.append(LineString([(i * step, 0), (i * step, (n - 1) * step)]))
-    return build_network(lines(geoms, crs=crs), cost="distance", profile=None)
+    return build_network(lines(geoms, crs=crs), cost="distance", profile=None, node=True)
 
 
 def test_offer_in_the_middle_reaches_exactly_the_break_both_ways():
@@ -62,6 +63,7 @@ def test_edge_is_cut_at_the_exact_cost_after_a_junction():
         lines([LineString([(0, 0), (300, 0)]), LineString([(100, 0), (100, 300)])]),
         cost="distance",
         profile=None,
+        node=True,
     )
     res = network_catchments(net, offers([(100, 0)]), breaks=[150], walkoff=5)
     reached = res.lines.geometry.union_all()
@@ -118,16 +120,18 @@ def test_dissolve_gives_one_area_per_break_and_rings_partition_the_disk():
     assert r1.union(r2).symmetric_difference(disks.areas.geometry.iloc[1]).area < 1e-3
 
 
-def test_network_in_parts_each_offer_reaches_its_part_only():
+def test_network_in_parts_offers_near_only_a_small_part_are_unroutable():
     net = build_network(
-        lines([LineString([(0, 0), (100, 0)]), LineString([(0, 500), (100, 500)])]),
+        lines([LineString([(0, 0), (100, 0), (200, 0)]), LineString([(0, 500), (100, 500)])]),
         cost="distance",
         profile=None,
     )
     res = network_catchments(net, offers([(0, 0), (0, 500)]), breaks=[1000], walkoff=5)
     per = res.lines.groupby("offer_id")["length_m"].sum()
-    assert per.tolist() == pytest.approx([100.0, 100.0])
-    assert any("separate parts" in n for n in res.notes)
+    assert per.to_dict() == pytest.approx({"o0": 200.0})
+    assert res.unroutable["offer_id"].tolist() == ["o1"]
+    assert res.unroutable["reason"].tolist() == [REASON_SMALL_PART]
+    assert any("2 parts that are not connected" in n for n in res.notes)
 
 
 def test_unroutable_offers_come_back_with_distance_and_reason():

@@ -20,6 +20,7 @@ from geolib.network import (
     read_osm_lines,
     snap_points,
 )
+from geolib.routing import REASON_SMALL_PART
 from tests.conftest import DATA
 
 
@@ -40,13 +41,14 @@ def test_walk_time_cost_is_length_over_speed():
 
 def test_crossing_lines_are_noded_and_routable_across():
     cross = frame([LineString([(0, 0), (200, 0)]), LineString([(100, -100), (100, 100)])])
-    net = build_network(cross, cost="distance", profile=None)
+    net = build_network(cross, cost="distance", profile=None, node=True)
     assert net.n_edges == 4 and net.n_nodes == 5
     od = od_costs(net, pts([(0, 0)]), pts([(100, 100)]), max_cost=1000)
     assert od.table["cost"].tolist() == pytest.approx([200.0])
-    unnoded = build_network(cross, cost="distance", profile=None, node=False)
+    unnoded = build_network(cross, cost="distance", profile=None)  # the default
     assert unnoded.n_components == 2
-    assert "2 separate parts" in " ".join(unnoded.notes)
+    assert "2 parts that are not connected" in " ".join(unnoded.notes)
+    assert "main part holds 50.0 %" in " ".join(unnoded.notes)
 
 
 def test_endpoints_within_snap_tolerance_are_joined():
@@ -183,8 +185,13 @@ def test_network_in_several_parts_is_reported_and_each_part_works():
     lines = frame([LineString([(0, 0), (100, 0)]), LineString([(0, 500), (100, 500)])])
     net = build_network(lines, cost="distance", profile=None)
     assert net.n_components == 2
-    od = od_costs(net, pts([(0, 0), (0, 500)]), pts([(100, 0), (100, 500)]), max_cost=1000)
+    a, b = pts([(0, 0), (0, 500)]), pts([(100, 0), (100, 500)])
+    od = od_costs(net, a, b, max_cost=1000, islands="any")
     assert od.table[["origin", "destination"]].values.tolist() == [[0, 0], [1, 1]]
+    # by default only the main part (a tie: the first) is snapped to
+    od = od_costs(net, a, b, max_cost=1000)
+    assert od.table[["origin", "destination"]].values.tolist() == [[0, 0]]
+    assert od.unroutable_origins["reason"].tolist() == [REASON_SMALL_PART]
 
 
 def test_second_build_is_reused_from_the_cache():
@@ -228,7 +235,7 @@ def _grid_network():
     for i in range(5):
         geoms.append(LineString([(0, i * 100), (400, i * 100)]))
         geoms.append(LineString([(i * 100, 0), (i * 100, 400)]))
-    return build_network(frame(geoms), cost="distance", profile=None)
+    return build_network(frame(geoms), cost="distance", profile=None, node=True)
 
 
 @settings(max_examples=25, deadline=None)
