@@ -214,8 +214,11 @@ def _reverse(network: Network) -> Network:
 
     TODO(lead): switch to ``network.reversed()`` from the topology branch after the merge.
     The geometry, the nodes and the edges' ends are the same, so the spatial index and
-    the derived lookups (coordinates, incidence) are shared.
+    the derived lookups (coordinates, incidence) are shared; a network without one-way
+    edges (walking) is its own reverse.
     """
+    if np.array_equal(network.cost_fw, network.cost_bw):
+        return network
     return dataclasses.replace(
         network,
         cost_fw=network.cost_bw,

@@ -251,7 +251,7 @@ def accessibility_children(demo: Demo) -> None:
         CAPACITY_FIELD="capacity",
         CATEGORY_FIELD="categories",
         CATEGORY=KINDER_CATEGORY,
-        ID_FIELD="offer_id",
+        OFFER_ID_FIELD="offer_id",
         METHOD="0",
         MAX_COST="5000",
         OUTPUT=demo.layer("erreichbarkeit_kinder"),
