@@ -18,7 +18,7 @@ import shapely
 from scipy.spatial import cKDTree
 
 from ._progress import Progress
-from .catchments import _reverse, check_direction, check_islands, islands_kwargs
+from .catchments import NO_OFFER_ID, _reverse, check_direction, check_islands, islands_kwargs
 from .crs import to_metric
 from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
@@ -757,12 +757,7 @@ def accessibility(
     else:
         # numbered by the row in the layer as given (rows without geometry count too)
         ids = np.array([str(supply.index.get_loc(r) + 1) for r in supply_rows], dtype=object)
-        notes.append(
-            Message(
-                "The offers layer has no id field; offers are numbered by their row "
-                "(1, 2, …) in nearest_offer and offer_id."
-            )
-        )
+        notes.append(Message(NO_OFFER_ID))
     out["nearest_offer"] = [ids[r] if r >= 0 else None for r in near_row]
     sup = supply.loc[supply_rows].reset_index(drop=True)
     sup = sup.set_geometry(supply_m.geometry.values, crs=supply_m.crs)

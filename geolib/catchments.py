@@ -45,6 +45,8 @@ OVERLAPS = ("per_offer", "dissolve", "split")
 #: ``"to_offer"``: the cost of travelling to the offer (who reaches it; the default);
 #: ``"from_offer"``: travelling away from it (QGIS's service area)
 DIRECTIONS = ("to_offer", "from_offer")
+#: the note on offers without an id field
+NO_OFFER_ID = N_("The offers layer has no id field; offers are numbered by their row (1, 2, …).")
 #: where points may snap: ``"main"``: the largest part of the network; ``"any"``: any part
 ISLANDS = ("main", "any")
 #: the offer_id of dissolved (coverage) areas
@@ -141,12 +143,16 @@ def _offer_ids(offers: gpd.GeoDataFrame, id_field: str | None, notes: list) -> p
                 field=id_field,
             )
         return ids.astype(str).reset_index(drop=True)
-    notes.append(
-        Message(
-            "The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).",
-            field=str(id_field),
+    if id_field:
+        notes.append(
+            Message(
+                "The offers layer has no field '{field}'; offers are numbered by their row "
+                "(1, 2, …).",
+                field=str(id_field),
+            )
         )
-    )
+    else:
+        notes.append(Message(NO_OFFER_ID))
     return pd.Series([str(i + 1) for i in range(len(offers))])
 
 

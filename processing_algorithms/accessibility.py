@@ -264,7 +264,7 @@ class AccessibilityAlgorithm(NetworkParameters, SozialplanungAlgorithm):
                     )
                 )
             supply = supply[keep.to_numpy(dtype=bool)]
-        id_field = self.offer_id_field(parameters, context, supply, feedback)
+        id_field = self.offer_id_field(parameters, context, supply)
         network = self._network(parameters, context, feedback)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]

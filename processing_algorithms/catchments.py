@@ -225,7 +225,7 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
         snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
         walkoff = self.parameterAsDouble(parameters, self.WALKOFF_DISTANCE, context)
         offers = self.read_source(parameters, self.OFFERS, context)
-        id_field = self.offer_id_field(parameters, context, offers, feedback)
+        id_field = self.offer_id_field(parameters, context, offers)
         population = None
         population_field = None
         if parameters.get(self.POPULATION):

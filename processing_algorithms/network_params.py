@@ -184,7 +184,7 @@ class NetworkParameters:
             self.parameterAsFile(parameters, self.NETWORK_FILE, context)
         )
 
-    def offer_id_field(self, parameters, context, offers, feedback) -> str | None:
+    def offer_id_field(self, parameters, context, offers) -> str | None:
         """The chosen offer id field; else ``offer_id`` when the layer has it; else None
         (offers are numbered by their row, which the log says)."""
         chosen = self.parameterAsString(parameters, self.OFFER_ID_FIELD, context)
@@ -196,15 +196,8 @@ class NetworkParameters:
                     )
                 )
             return chosen
-        if DEFAULT_OFFER_ID in offers.columns:
-            return DEFAULT_OFFER_ID
-        feedback.pushInfo(
-            tr(
-                "The offers layer has no field 'offer_id' and no offer id field is chosen: "
-                "offers are identified by their row number (1, 2, …) in the outputs."
-            )
-        )
-        return None
+        # without an id, geolib numbers the offers by their row and notes it
+        return DEFAULT_OFFER_ID if DEFAULT_OFFER_ID in offers.columns else None
 
     def build_network_from(self, parameters, context, feedback, *, start=15.0, end=30.0):
         """The network from ``NETWORK`` or ``NETWORK_FILE`` (exactly one must be given),

@@ -510,7 +510,7 @@ def test_offers_without_an_id_are_numbered_and_multipoints_routed_from_every_poi
     assert lines.geometry.union_all().length == pytest.approx(500.0)
     unroutable = _features(results["OUTPUT_UNROUTABLE"])
     assert unroutable[["offer_id", "part"]].values.tolist() == [["2", 1]]
-    assert "identified by their row number" in feedback.text
+    assert "numbered by their row" in feedback.text
     assert "multipoints" in feedback.text
 
 
