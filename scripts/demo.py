@@ -263,6 +263,8 @@ def catchments_wedel(demo: Demo) -> None:
     run_algorithm(
         "sozialplanung:catchments",
         NETWORK=f"{KREIS}|layername=osm_strassen_wedel_detail",
+        # these streets cross without shared vertices: split them where they cross
+        NODING="true",
         OFFERS=str(EXAMPLES / "offers.gpkg"),
         MODE="0",
         COST="0",
