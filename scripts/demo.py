@@ -263,7 +263,7 @@ def catchments_wedel(demo: Demo) -> None:
     run_algorithm(
         "sozialplanung:catchments",
         NETWORK=f"{KREIS}|layername=osm_strassen_wedel_detail",
-        # these streets cross without shared vertices: split them where they cross
+        # these streets meet (end on each other, cross) without shared vertices: node them
         NODING="true",
         OFFERS=str(EXAMPLES / "offers.gpkg"),
         MODE="0",

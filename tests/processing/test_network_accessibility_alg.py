@@ -94,7 +94,7 @@ def test_walking_minutes_on_wedel_detail_streets(tmp_path):
             "OFFER_ID_FIELD": "oid",
             "MAX_COST": max_min,
             "NETWORK": _lines(tmp_path, "osm_strassen_wedel_detail"),
-            # these streets cross without shared vertices: split where they cross
+            # these streets meet (end on each other, cross) without shared vertices: node them
             "NODING": True,
             "PROFILE": 0,
             "OUTPUT": str(out),
@@ -139,7 +139,7 @@ def test_walking_minutes_on_wedel_detail_streets(tmp_path):
             "OFFER_ID_FIELD": "oid",
             "MAX_COST": max_min * 75,
             "NETWORK": _lines(tmp_path, "osm_strassen_wedel_detail"),
-            # these streets cross without shared vertices: split where they cross
+            # these streets meet (end on each other, cross) without shared vertices: node them
             "NODING": True,
             "PROFILE": 0,
             "COST": 1,
