@@ -4,8 +4,8 @@
 ``sozialplanung:accessibility`` so that both declare the same parameters under the same
 names (``NETWORK``, ``NETWORK_FILE``, ``COST``, ``PROFILE``, ``SPEED_FIELD``,
 ``DIRECTION_FIELD``, ``VALUE_*``, ``DIRECTION``, ``NODING``, ``ISLANDS``,
-``SNAP_DISTANCE``, ``OFFER_ID_FIELD``) and build the network the same way (so a network
-built by one is reused from the cache by the other).
+``SNAP_DISTANCE``) and build the network the same way (so a network built by one is
+reused from the cache by the other). ``OFFER_ID_FIELD`` is in the base class.
 """
 
 from __future__ import annotations
@@ -34,8 +34,6 @@ from geolib.network import build_network, cache_info, read_osm_lines
 PROFILES = ("walk", "bike", "car")
 #: the COST choices, in order
 COSTS = ("time", "distance")
-#: the offer id field used when the layer has it and no other is chosen
-DEFAULT_OFFER_ID = "offer_id"
 
 
 def network_cache_dir() -> Path:
@@ -64,7 +62,6 @@ class NetworkParameters:
     NODING = "NODING"
     ISLANDS = "ISLANDS"
     SNAP_DISTANCE = "SNAP_DISTANCE"
-    OFFER_ID_FIELD = "OFFER_ID_FIELD"
 
     # --- declaring ----------------------------------------------------------------------
     def add_network_sources(self, network_label: str | None = None) -> None:
@@ -82,17 +79,6 @@ class NetworkParameters:
                 self.NETWORK_FILE,
                 tr("Network from an OSM file (instead of a line layer)"),
                 fileFilter=tr("OSM files (*.osm *.pbf *.osm.gz *.osm.bz2)"),
-                optional=True,
-            )
-        )
-
-    def add_offer_id_field(self, offers: str) -> None:
-        """``OFFER_ID_FIELD`` of the offers parameter ``offers``."""
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.OFFER_ID_FIELD,
-                tr("Offer id field (default: offer_id if present, else the row number)"),
-                parentLayerParameterName=offers,
                 optional=True,
             )
         )
@@ -183,21 +169,6 @@ class NetworkParameters:
         return bool(parameters.get(self.NETWORK)) or bool(
             self.parameterAsFile(parameters, self.NETWORK_FILE, context)
         )
-
-    def offer_id_field(self, parameters, context, offers) -> str | None:
-        """The chosen offer id field; else ``offer_id`` when the layer has it; else None
-        (offers are numbered by their row, which the log says)."""
-        chosen = self.parameterAsString(parameters, self.OFFER_ID_FIELD, context)
-        if chosen:
-            if chosen not in offers.columns:
-                raise QgsProcessingException(
-                    tr("The offers layer has no field '{field}'; choose its id field.").format(
-                        field=chosen
-                    )
-                )
-            return chosen
-        # without an id, geolib numbers the offers by their row and notes it
-        return DEFAULT_OFFER_ID if DEFAULT_OFFER_ID in offers.columns else None
 
     def build_network_from(self, parameters, context, feedback, *, start=15.0, end=30.0):
         """The network from ``NETWORK`` or ``NETWORK_FILE`` (exactly one must be given),

@@ -882,132 +882,122 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>NetworkParameters</name>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="163"/>
+        <location filename="../../processing_algorithms/network_params.py" line="149"/>
         <source>Allow offers on separate small parts of the network</source>
         <translation>Angebote auf kleinen abgetrennten Teilen des Netzes zulassen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="115"/>
+        <location filename="../../processing_algorithms/network_params.py" line="101"/>
         <source>Bike (15 km/h)</source>
         <translation>Fahrrad (15 km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="115"/>
+        <location filename="../../processing_algorithms/network_params.py" line="101"/>
         <source>Car</source>
         <translation>Auto</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="106"/>
+        <location filename="../../processing_algorithms/network_params.py" line="92"/>
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="139"/>
+        <location filename="../../processing_algorithms/network_params.py" line="125"/>
         <source>Direction field</source>
         <translation>Richtungsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="122"/>
+        <location filename="../../processing_algorithms/network_params.py" line="108"/>
         <source>Direction of travel</source>
         <translation>Fahrtrichtung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="107"/>
+        <location filename="../../processing_algorithms/network_params.py" line="93"/>
         <source>Distance (metres)</source>
         <translation>Entfernung (Meter)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="123"/>
+        <location filename="../../processing_algorithms/network_params.py" line="109"/>
         <source>From the offer</source>
         <translation>Vom Angebot weg</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="210"/>
+        <location filename="../../processing_algorithms/network_params.py" line="181"/>
         <source>Give either a network layer or an OSM file, not both.</source>
         <translation>Geben Sie entweder einen Netzlayer oder eine OSM-Datei an, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="155"/>
+        <location filename="../../processing_algorithms/network_params.py" line="141"/>
         <source>Maximum snap distance to the network</source>
         <translation>Maximale Fangdistanz zum Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="75"/>
+        <location filename="../../processing_algorithms/network_params.py" line="72"/>
         <source>Network (lines)</source>
         <translation>Netz (Linien)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="83"/>
+        <location filename="../../processing_algorithms/network_params.py" line="80"/>
         <source>Network from an OSM file (instead of a line layer)</source>
         <translation>Netz aus einer OSM-Datei (statt eines Linienlayers)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="214"/>
+        <location filename="../../processing_algorithms/network_params.py" line="185"/>
         <source>Network mode needs a network: a line layer or an OSM file.</source>
         <translation>Der Netzmodus braucht ein Netz: einen Linienlayer oder eine OSM-Datei.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="84"/>
+        <location filename="../../processing_algorithms/network_params.py" line="81"/>
         <source>OSM files (*.osm *.pbf *.osm.gz *.osm.bz2)</source>
         <translation>OSM-Dateien (*.osm *.pbf *.osm.gz *.osm.bz2)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="94"/>
-        <source>Offer id field (default: offer_id if present, else the row number)</source>
-        <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/network_params.py" line="114"/>
+        <location filename="../../processing_algorithms/network_params.py" line="100"/>
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="130"/>
+        <location filename="../../processing_algorithms/network_params.py" line="116"/>
         <source>Speed field (km/h)</source>
         <translation>Geschwindigkeitsfeld (km/h)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="162"/>
+        <location filename="../../processing_algorithms/network_params.py" line="148"/>
         <source>Split lines where they cross (not across bridges/tunnels)</source>
         <translation>Linien an Kreuzungen teilen (nicht über Brücken/Tunnel hinweg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="241"/>
+        <location filename="../../processing_algorithms/network_params.py" line="212"/>
         <source>The network was reused from an earlier run (same lines and options); it was not rebuilt.</source>
         <translation>Das Netz wurde aus einem früheren Lauf wiederverwendet (gleiche Linien und Optionen); es wurde nicht neu aufgebaut.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="194"/>
-        <source>The offers layer has no field '{field}'; choose its id field.</source>
-        <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/network_params.py" line="107"/>
+        <location filename="../../processing_algorithms/network_params.py" line="93"/>
         <source>Time (minutes)</source>
         <translation>Zeit (Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="123"/>
+        <location filename="../../processing_algorithms/network_params.py" line="109"/>
         <source>Toward the offer</source>
         <translation>Zum Angebot hin</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="146"/>
+        <location filename="../../processing_algorithms/network_params.py" line="132"/>
         <source>Value for backward direction</source>
         <translation>Wert für Rückwärtsrichtung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="147"/>
+        <location filename="../../processing_algorithms/network_params.py" line="133"/>
         <source>Value for both directions</source>
         <translation>Wert für beide Richtungen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="145"/>
+        <location filename="../../processing_algorithms/network_params.py" line="131"/>
         <source>Value for forward direction</source>
         <translation>Wert für Vorwärtsrichtung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/network_params.py" line="115"/>
+        <location filename="../../processing_algorithms/network_params.py" line="101"/>
         <source>Walk (4.5 km/h)</source>
         <translation>Zu Fuß (4,5 km/h)</translation>
     </message>
@@ -1158,17 +1148,17 @@ Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß f�
 <context>
     <name>OffersPerPopulationAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="76"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="79"/>
         <source>Areas (polygons)</source>
         <translation>Gebiete (Polygone)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="91"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="94"/>
         <source>Category field</source>
         <translation>Kategoriefeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="47"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="48"/>
         <source>Counts the offers (points) in each area (polygons, e.g. municipalities) and relates them to the area's population: offers_per_1000 = offers / population × 1000 (the base is set by 'Per inhabitants').
 
 With a category field, one count per category is added (n_[category]); values with several categories separated by ';' count in each.
@@ -1177,7 +1167,7 @@ With a target group field (e.g. target_groups), one count per target group is ad
 
 With a group table (e.g. planungsraeume.csv: ags → planungsraum, kreis), the key fields and the group fields, a second output gives the same counts and rates per planning region and for the Kreis, from pooled counts (sums of offers and of inhabitants), never from averaged rates.
 
-Areas without a positive population get a NULL rate and the reason in 'rate_note'. Offers outside every area are counted and reported in the log. Invalid polygons are repaired. Both layers are reprojected to ETRS89 / UTM 32N (EPSG:25832) when needed.</source>
+Areas without a positive population get a NULL rate and the reason in 'rate_note'. Offers outside every area are counted and reported in the log with their id (OFFER_ID_FIELD; default offer_id, else the row number). Invalid polygons are repaired. Both layers are reprojected to ETRS89 / UTM 32N (EPSG:25832) when needed.</source>
         <translation>Zählt die Angebote (Punkte) in jedem Gebiet (Polygone, z. B. Gemeinden) und setzt sie ins Verhältnis zur Bevölkerung des Gebiets: offers_per_1000 = Angebote / Bevölkerung × 1000 (die Basis legt „Je Einwohner“ fest).
 
 Mit einem Kategoriefeld kommt je Kategorie eine Anzahl hinzu (n_[Kategorie]); Werte mit mehreren, durch „;“ getrennten Kategorien zählen in jeder.
@@ -1186,90 +1176,90 @@ Mit einem Zielgruppenfeld (z. B. target_groups) kommt je Zielgruppe eine Anzahl 
 
 Mit einer Gruppentabelle (z. B. planungsraeume.csv: ags → planungsraum, kreis), den Schlüsselfeldern und den Gruppenfeldern gibt eine zweite Ausgabe dieselben Anzahlen und Raten je Planungsraum und für den Kreis, aus gepoolten Anzahlen (Summen der Angebote und der Einwohner), nie aus gemittelten Raten.
 
-Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „rate_note“. Angebote außerhalb aller Gebiete werden gezählt und im Protokoll genannt. Ungültige Polygone werden repariert. Beide Layer werden bei Bedarf nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</translation>
+Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „rate_note“. Angebote außerhalb aller Gebiete werden gezählt und im Protokoll mit ihrer ID genannt (OFFER_ID_FIELD; Standard offer_id, sonst die Zeilennummer). Ungültige Polygone werden repariert. Beide Layer werden bei Bedarf nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="193"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="197"/>
         <source>Give both the target group and the population field of that group, or neither.</source>
         <translation>Geben Sie die Zielgruppe und das Bevölkerungsfeld dieser Gruppe an, oder keines von beiden.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="154"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="157"/>
         <source>Group fields (e.g. planungsraum, kreis)</source>
         <translation>Gruppenfelder (z. B. planungsraum, kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="130"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="133"/>
         <source>Group table (e.g. planungsraeume.csv)</source>
         <translation>Gruppentabelle (z. B. planungsraeume.csv)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="138"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="141"/>
         <source>Key field of the areas (e.g. AGS)</source>
         <translation>Schlüsselfeld der Gebiete (z. B. AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="146"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="149"/>
         <source>Key field of the group table (e.g. ags)</source>
         <translation>Schlüsselfeld der Gruppentabelle (z. B. ags)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="70"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="72"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="210"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="219"/>
         <source>Offers outside every area ({n}): {ids}</source>
         <translation>Angebote außerhalb aller Gebiete ({n}): {ids}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="44"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="45"/>
         <source>Offers per inhabitants</source>
         <translation>Angebote je Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="170"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="173"/>
         <source>Offers per inhabitants by group</source>
         <translation>Angebote je Einwohner nach Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="99"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="102"/>
         <source>Per inhabitants</source>
         <translation>Je Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="83"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="86"/>
         <source>Population field</source>
         <translation>Einwohnerfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="121"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="124"/>
         <source>Population of the target group (e.g. children_u15)</source>
         <translation>Bevölkerung der Zielgruppe (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="115"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="118"/>
         <source>Target group (e.g. Kinder)</source>
         <translation>Zielgruppe (z. B. Kinder)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="108"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="111"/>
         <source>Target group field of the offers</source>
         <translation>Zielgruppenfeld der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="249"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="258"/>
         <source>With a group table, choose the key field of the areas and the group fields.</source>
         <translation>Wählen Sie zur Gruppentabelle das Schlüsselfeld der Gebiete und die Gruppenfelder.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="224"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="233"/>
         <source>population is 0 or negative</source>
         <translation>Bevölkerung ist 0 oder negativ</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="223"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="232"/>
         <source>population missing</source>
         <translation>Bevölkerung fehlt</translation>
     </message>
@@ -1382,52 +1372,62 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="75"/>
+        <location filename="../../processing_algorithms/base.py" line="80"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="104"/>
+        <location filename="../../processing_algorithms/base.py" line="109"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="271"/>
+        <location filename="../../processing_algorithms/base.py" line="302"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="77"/>
+        <location filename="../../processing_algorithms/base.py" line="82"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="109"/>
+        <location filename="../../processing_algorithms/base.py" line="114"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="76"/>
+        <location filename="../../processing_algorithms/base.py" line="173"/>
+        <source>Offer id field (default: offer_id if present, else the row number)</source>
+        <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="81"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="151"/>
+        <location filename="../../processing_algorithms/base.py" line="156"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="144"/>
+        <location filename="../../processing_algorithms/base.py" line="186"/>
+        <source>The offers layer has no field '{field}'; choose its id field.</source>
+        <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="149"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="121"/>
+        <location filename="../../processing_algorithms/base.py" line="126"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="228"/>
+        <location filename="../../processing_algorithms/base.py" line="259"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
