@@ -17,6 +17,7 @@ from geolib.catchments import (
 )
 from geolib.errors import CRSError, DataError, ParameterError, ResourceError
 from geolib.network import build_network
+from geolib.routing import snap_points
 
 
 def lines(geoms, crs=25832, **cols):
@@ -739,3 +740,28 @@ def test_distance_catchments_buffer_the_whole_multipoint():
         Point(1000, 0)
     )
     assert split.geometry["m"].intersection(split.geometry["p"]).area < 1e-6
+
+
+def test_islands_option_is_checked():
+    with pytest.raises(ParameterError, match="islands option must be one of main, any"):
+        network_catchments(street(), offers([(500, 0)]), breaks=[100], islands="all")
+
+
+@pytest.mark.skipif(
+    "islands" not in __import__("inspect").signature(snap_points).parameters,
+    reason="snap_points(islands=...) comes with the topology branch",
+)
+def test_offers_snap_to_the_main_network_unless_islands_are_allowed():
+    # a grid (the main network) and a 100 m piece of street 150 m away from it
+    main = [LineString([(0, y), (1000, y)]) for y in (0, 200, 400)]
+    main += [LineString([(x, 0), (x, 400)]) for x in (0, 500, 1000)]
+    island = LineString([(450, -150), (550, -150)])
+    net = build_network(lines([*main, island]), cost="distance", profile=None)
+    offer = offers([(500, -145)])
+    on_main = network_catchments(net, offer, breaks=[100], walkoff=5, polygons=False)
+    assert on_main.lines.geometry.union_all().distance(island) > 100
+    on_island = network_catchments(
+        net, offer, breaks=[100], walkoff=5, polygons=False, islands="any"
+    )
+    assert on_island.lines.geometry.union_all().length == pytest.approx(100.0)
+    assert on_island.lines.geometry.union_all().distance(island) < 1e-9
