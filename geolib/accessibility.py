@@ -673,6 +673,16 @@ def accessibility(
         # an offer is routable when one of its points is
         part_routable = _routable(len(sup_xy), od.unroutable_destinations)
         supply_routable = np.bincount(sup_owner, weights=part_routable, minlength=len(supply_m)) > 0
+        n_far_parts = int((~part_routable & supply_routable[sup_owner]).sum())
+        if n_far_parts:
+            notes.append(
+                Message(
+                    "{n} points of multipoint offers are farther than {d} m from the network; "
+                    "those offers are reached at their other points.",
+                    n=n_far_parts,
+                    d=f"{snap_distance:g}",
+                )
+            )
         demand_costs = None
         if method == "ratio":
             dd = od_costs(

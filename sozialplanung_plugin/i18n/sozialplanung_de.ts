@@ -2879,7 +2879,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="789"/>
+        <location filename="../../geolib/accessibility.py" line="799"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
@@ -3109,12 +3109,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="693"/>
+        <location filename="../../geolib/accessibility.py" line="703"/>
         <source>{n} of {total} demand units are farther than {d} m from the network (or have no geometry): their score and nearest offer are NULL (routable = 0) and their {population} inhabitants are left out of the mean.</source>
         <translation>{n} von {total} Nachfrageeinheiten liegen weiter als {d} m vom Netz entfernt (oder haben keine Geometrie): Ihr Wert und ihr nächstes Angebot sind NULL (routable = 0), und ihre {population} Einwohner zählen nicht im Mittel.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="706"/>
+        <location filename="../../geolib/accessibility.py" line="716"/>
         <source>{n} of {total} offers are farther than {d} m from the network: nobody reaches them, their capacity ({capacity}) is not counted (routable = 0).</source>
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
@@ -3177,6 +3177,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/density.py" line="718"/>
         <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="679"/>
+        <source>{n} points of multipoint offers are farther than {d} m from the network; those offers are reached at their other points.</source>
+        <translation>{n} Punkte von Multipunkt-Angeboten liegen weiter als {d} m vom Netz entfernt; diese Angebote werden an ihren anderen Punkten erreicht.</translation>
     </message>
     <message>
         <location filename="../../geolib/validate.py" line="114"/>

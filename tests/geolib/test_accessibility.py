@@ -495,6 +495,14 @@ def test_multipoint_offer_is_reached_at_its_nearest_point():
         assert res.supply["offer_id"].tolist() == ["1"]
         assert any("multipoints" in str(n) for n in res.notes)
         assert any("numbered by their row" in str(n) for n in res.notes)
+    # a point far from the network: the offer is reached at its other point, and noted
+    far = offers.assign(geometry=[MultiPoint([(200, 0), (2500, 900)])])
+    res = accessibility(
+        people, far, population_field="kids", capacity_field="places", max_cost=5000, network=net
+    )
+    assert res.demand["nearest_m"].tolist() == pytest.approx([200.0, 2800.0])
+    assert res.supply["routable"].tolist() == [1]
+    assert any("1 points of multipoint offers are farther" in str(n) for n in res.notes)
 
 
 def test_unknown_direction_is_refused():
