@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 from scipy.spatial import cKDTree
 
 from ._progress import Progress
+from .catchments import NO_OFFER_ID, _reverse, check_direction, check_islands, islands_kwargs
 from .crs import to_metric
 from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
@@ -431,6 +433,31 @@ def _routable(n: int, unroutable: gpd.GeoDataFrame) -> np.ndarray:
     return ok
 
 
+def _supply_locations(gdf: gpd.GeoDataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The points of every offer (each point of a multipoint) and the offer row of each."""
+    geoms = np.asarray(gdf.geometry.values)
+    multi = shapely.get_type_id(geoms) == 4
+    if not multi.any():
+        return _locations(gdf), np.arange(len(gdf))
+    counts = np.where(multi, np.maximum(shapely.get_num_geometries(geoms), 1), 1)
+    owner = np.repeat(np.arange(len(gdf)), counts)
+    xy = np.repeat(_locations(gdf), counts, axis=0)
+    rows = np.flatnonzero(multi)
+    parts, index = shapely.get_parts(geoms[rows], return_index=True)
+    rank = np.arange(len(index)) - np.searchsorted(index, index)  # the part's number
+    at = (np.cumsum(counts) - counts)[rows[index]] + rank
+    xy[at] = shapely.get_coordinates(parts)[:, :2]
+    return xy, owner
+
+
+def _per_offer(costs: pd.DataFrame, owner: np.ndarray) -> pd.DataFrame:
+    """A cost table to offer points as one to offers: the cheapest point of each offer."""
+    if len(owner) == 0 or (len(owner) == owner[-1] + 1):
+        return costs
+    table = costs.assign(destination=owner[costs["destination"].to_numpy()])
+    return table.groupby(["origin", "destination"], as_index=False, sort=True)["cost"].min()
+
+
 def _locations(gdf: gpd.GeoDataFrame) -> np.ndarray:
     """One point per feature: points as they are, polygons and lines at a point on them."""
     geoms = gdf.geometry
@@ -453,6 +480,8 @@ def accessibility(
     network=None,
     snap_distance: float = 250.0,
     id_field: str | None = None,
+    direction: str = "to_offer",
+    islands: str = "main",
     crs: str | int | None = None,
     progress: Progress | None = None,
 ) -> AccessibilityResult:
@@ -465,7 +494,8 @@ def accessibility(
         with a population field.
     supply
         Offer points; ``capacity_field`` gives their capacity (default 1 each; NULL
-        counts as 1, noted).
+        counts as 1, noted). The cost to a multipoint offer is the cost to the
+        nearest of its points.
     population_field
         Numeric field of ``demand`` (e.g. children under 15).
     max_cost
@@ -486,7 +516,16 @@ def accessibility(
         weigh in the mean, unroutable offers reach nobody.
     id_field
         Field of ``supply`` whose value is written to ``nearest_offer`` (as text; a
-        NULL id stays NULL).
+        NULL id stays NULL) and, when the supply has no such column, to ``offer_id``
+        of the supply output; without it, offers are numbered by their row (1, 2, …;
+        noted).
+    direction
+        With a network: ``"to_offer"`` (default) routes people to the offers (the
+        cost of getting there), ``"from_offer"`` from the offers to the people, as
+        :func:`geolib.catchments.network_catchments` with the same direction.
+    islands
+        With a network: ``"main"`` (default) snaps demand units and offers to the
+        main network only, ``"any"`` to any part of it.
     crs
         Metric analysis CRS (default EPSG:25832).
     progress
@@ -518,6 +557,8 @@ def accessibility(
         raise ParameterError(
             "The maximum cost must be greater than 0, not {max_cost}.", max_cost=max_cost
         )
+    check_direction(direction)
+    check_islands(islands)
     require_rows(demand, what=N_("demand layer"))
     require_rows(supply, what=N_("supply layer"))
     numeric_field(demand, population_field, what=N_("demand layer"))
@@ -585,47 +626,73 @@ def accessibility(
     demand_rows, supply_rows = demand_m.index, supply_m.index
     demand_m = demand_m.reset_index(drop=True)
     supply_m = supply_m.reset_index(drop=True)
-    dem_xy, sup_xy = _locations(demand_m), _locations(supply_m)
+    dem_xy = _locations(demand_m)
+    sup_xy, sup_owner = _supply_locations(supply_m)
+    if len(sup_xy) > len(supply_m):
+        notes.append(
+            Message(
+                "{n} offers are multipoints: the cost to such an offer is the cost to the "
+                "nearest of its points.",
+                n=int((np.bincount(sup_owner) > 1).sum()),
+            )
+        )
     progress.report(0.1)
 
     demand_routable = np.ones(len(demand_m), dtype=bool)
     supply_routable = np.ones(len(supply_m), dtype=bool)
     if network is None:
         unit = "m"
-        costs = straight_line_costs(dem_xy, sup_xy, max_cost=max_cost)
+        costs = _per_offer(straight_line_costs(dem_xy, sup_xy, max_cost=max_cost), sup_owner)
         demand_costs = (
             straight_line_costs(dem_xy, dem_xy, max_cost=max_cost) if method == "ratio" else None
         )
         tree = cKDTree(sup_xy)
         near_cost, near_row = tree.query(dem_xy, k=1)
-        near_row = np.asarray(near_row, dtype=np.int64)
+        near_row = sup_owner[np.asarray(near_row, dtype=np.int64)]
     else:
         unit = network.unit
         dem_pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(*dem_xy.T), crs=demand_m.crs)
         sup_pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(*sup_xy.T), crs=supply_m.crs)
+        # people are the origins: "to_offer" routes them on the network as it is,
+        # "from_offer" on the reversed network (the cost from the offer to them)
+        routed = network if direction == "to_offer" else _reverse(network)
         od = od_costs(
-            network,
+            routed,
             dem_pts,
             sup_pts,
             max_cost=max_cost,
             snap_distance=snap_distance,
             progress=progress.sub(0.1, 0.7),
+            **islands_kwargs(islands),
         )
         # od_costs names "origins"/"destinations" and an output this function does not
         # have: its notes on unroutable points are replaced by the ones below
         notes += [n for n in od.notes if getattr(n, "template", "") != UNROUTABLE_NOTE]
-        costs = od.table[list(COST_COLUMNS)]
+        costs = _per_offer(od.table[list(COST_COLUMNS)], sup_owner)
         demand_routable = _routable(len(demand_m), od.unroutable_origins)
-        supply_routable = _routable(len(supply_m), od.unroutable_destinations)
+        # an offer is routable when one of its points is
+        part_routable = _routable(len(sup_xy), od.unroutable_destinations)
+        supply_routable = np.bincount(sup_owner, weights=part_routable, minlength=len(supply_m)) > 0
+        n_far_parts = int((~part_routable & supply_routable[sup_owner]).sum())
+        if n_far_parts:
+            notes.append(
+                Message(
+                    "{n} points of multipoint offers are farther than {d} m from the network; "
+                    "those offers are reached at their other points.",
+                    n=n_far_parts,
+                    d=f"{snap_distance:g}",
+                )
+            )
         demand_costs = None
         if method == "ratio":
             dd = od_costs(
-                network,
+                routed,
                 dem_pts,
                 dem_pts,
                 max_cost=max_cost,
                 snap_distance=snap_distance,
                 progress=progress.sub(0.7, 0.8),
+                **islands_kwargs(islands),
             )
             demand_costs = dd.table[list(COST_COLUMNS)]
         near_cost, near_row = nearest(costs, len(demand_m))
@@ -697,11 +764,15 @@ def accessibility(
     if id_field:
         # NULL ids stay NULL (astype(str) would write 'None', 'nan' or '<NA>')
         ids = supply_m[id_field].astype("string").to_numpy(dtype=object, na_value=None)
-        out["nearest_offer"] = [ids[r] if r >= 0 else None for r in near_row]
     else:
-        out["nearest_offer"] = np.where(near_row >= 0, near_row, -1)
+        # numbered by the row in the layer as given (rows without geometry count too)
+        ids = np.array([str(supply.index.get_loc(r) + 1) for r in supply_rows], dtype=object)
+        notes.append(Message(NO_OFFER_ID))
+    out["nearest_offer"] = [ids[r] if r >= 0 else None for r in near_row]
     sup = supply.loc[supply_rows].reset_index(drop=True)
     sup = sup.set_geometry(supply_m.geometry.values, crs=supply_m.crs)
+    if "offer_id" not in sup.columns:
+        sup["offer_id"] = ids
     sup["capacity_used"] = capacity
     sup["demand_in_reach"] = fc.demand_in_reach
     sup["ratio"] = fc.ratio

@@ -327,23 +327,21 @@ def _territories(lines, cover, walkoff, break_col) -> gpd.GeoDataFrame:
 
 def _add_stranded(areas, network, snapped, offer_ids, values, break_col, walkoff):
     """Offers that reach no street piece (say, at the end of a one-way dead end) get the
-    walk-off circle around their place on the network, so none is missing."""
+    walk-off circle around their place on the network (around each of their points),
+    so none is missing. ``offer_ids``: the offer of every snapped point."""
     have = set(zip(areas["offer_id"], areas["break_no"]))
     where = shapely.line_interpolate_point(
         network.geometry[snapped.edge], snapped.fraction, normalized=True
     )
+    offer_ids = np.asarray(offer_ids, dtype=object)
     records = []
-    for i, oid in enumerate(offer_ids):
+    for oid in pd.unique(offer_ids):
+        circle = None
         for bi, b in enumerate(values, start=1):
             if (oid, bi) not in have:
-                records.append(
-                    {
-                        "offer_id": oid,
-                        "break_no": bi,
-                        break_col: b,
-                        "geometry": shapely.buffer(where[i], walkoff),
-                    }
-                )
+                if circle is None:
+                    circle = shapely.union_all(shapely.buffer(where[offer_ids == oid], walkoff))
+                records.append({"offer_id": oid, "break_no": bi, break_col: b, "geometry": circle})
     if not records:
         return areas
     extra = gpd.GeoDataFrame(records, geometry="geometry", crs=areas.crs)

@@ -123,26 +123,38 @@ def _edge_with_offers(network, e, node_funcs, offers_here, b):
     return rows
 
 
-def _pieces_for_matrix(network, dist, sel, snapped, b):
+def _pieces_for_matrix(network, dist, sel, snapped, b, group=None):
     """Pieces of each offer in a chunk of per-offer cost rows (``dist``: offers × nodes).
 
-    Only the reached nodes and their incident edges are looked at, so the work grows
-    with the reached part of the network, not with its size.
+    ``sel``: the (sorted) offer of every row; ``group``: the offer of every snapped
+    point (default: each point is an offer). An offer's own edges (those its points lie
+    on) are cut exactly with all its points on them. Only the reached nodes and their
+    incident edges are looked at, so the work grows with the reached part of the
+    network, not with its size.
     """
     u, v = network.edge_u, network.edge_v
+    m = network.n_edges
+    if group is None:
+        group = np.arange(len(snapped.edge))
+    srcs = np.flatnonzero(np.isin(group, sel))
+    src_row = np.searchsorted(sel, group[srcs])
+    src_key = src_row.astype(np.int64) * m + snapped.edge[srcs]
+    order = np.argsort(src_key, kind="stable")
+    src_key, srcs = src_key[order], srcs[order]
+    own_keys, first = np.unique(src_key, return_index=True)
     rows_, edge = _reached_pairs(network, dist, b)
-    own_edge = snapped.edge[sel]
-    keep = edge != own_edge[rows_]
+    keep = ~np.isin(rows_.astype(np.int64) * m + edge, own_keys)
     rows_, edge = rows_[keep], edge[keep]
     frame = _pieces_from(network, sel[rows_], edge, dist[rows_, u[edge]], dist[rows_, v[edge]], b)
     extra = []
-    for r, offer in enumerate(sel):
-        e = own_edge[r]
+    for key, lo, hi in zip(own_keys, first, np.r_[first[1:], len(srcs)]):
+        r, e = int(key // m), int(key % m)
+        offer = sel[r]
         extra += _edge_with_offers(
             network,
             e,
             [(offer, dist[r, u[e]], dist[r, v[e]])],
-            [(offer, snapped.fraction[offer])],
+            [(offer, snapped.fraction[j]) for j in srcs[lo:hi]],
             b,
         )
     return _concat_extra(frame, extra)

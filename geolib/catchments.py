@@ -41,6 +41,13 @@ __all__ = [
 ]
 
 OVERLAPS = ("per_offer", "dissolve", "split")
+#: ``"to_offer"``: the cost of travelling to the offer (who reaches it; the default);
+#: ``"from_offer"``: travelling away from it (QGIS's service area)
+DIRECTIONS = ("to_offer", "from_offer")
+#: the note on offers without an id field
+NO_OFFER_ID = N_("The offers layer has no id field; offers are numbered by their row (1, 2, …).")
+#: where points may snap: ``"main"``: the largest part of the network; ``"any"``: any part
+ISLANDS = ("main", "any")
 #: the offer_id of dissolved (coverage) areas
 ALL_OFFERS = "*"
 _BYTES_PER_PIECE = 600  # a line piece, its share of a polygon and of the frames
@@ -56,7 +63,8 @@ class CatchmentResult:
     ``lines``: the reached network pieces with ``offer_id``, ``break_no``, the
     break, and the cost at their two ends (``from_min``/``to_min`` or
     ``from_m``/``to_m``); empty for distance catchments.
-    ``unroutable``: offers that could not be used, with ``reason``.
+    ``unroutable``: offers (or points of multipoint offers, with ``part``) that could
+    not be used, with ``offer_id``, ``snap_dist_m`` and ``reason``.
     ``population``: reached and unreached population per municipality and break.
     ``nodes``: every node within the largest break with ``node``, its nearest
     ``offer_id``, ``break_no`` and ``break_min``/``break_m`` (the smallest break
@@ -134,12 +142,16 @@ def _offer_ids(offers: gpd.GeoDataFrame, id_field: str | None, notes: list) -> p
                 field=id_field,
             )
         return ids.astype(str).reset_index(drop=True)
-    notes.append(
-        Message(
-            "The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).",
-            field=str(id_field),
+    if id_field:
+        notes.append(
+            Message(
+                "The offers layer has no field '{field}'; offers are numbered by their row "
+                "(1, 2, …).",
+                field=str(id_field),
+            )
         )
-    )
+    else:
+        notes.append(Message(NO_OFFER_ID))
     return pd.Series([str(i + 1) for i in range(len(offers))])
 
 
@@ -161,6 +173,90 @@ def _check_offers(offers: gpd.GeoDataFrame) -> None:
         )
 
 
+def check_direction(direction: str) -> None:
+    """Refuse a direction that is not one of :data:`DIRECTIONS`."""
+    if direction not in DIRECTIONS:
+        raise ParameterError(
+            "The direction must be one of {allowed}, not '{value}'.",
+            allowed=", ".join(DIRECTIONS),
+            value=str(direction),
+        )
+
+
+def check_islands(islands: str) -> None:
+    """Refuse an islands option that is not one of :data:`ISLANDS`."""
+    if islands not in ISLANDS:
+        raise ParameterError(
+            "The islands option must be one of {allowed}, not '{value}'.",
+            allowed=", ".join(ISLANDS),
+            value=str(islands),
+        )
+
+
+def islands_kwargs(islands: str) -> dict:
+    """Keyword arguments for :func:`~geolib.routing.snap_points` and
+    :func:`~geolib.routing.od_costs` choosing the part of the network points may snap to."""
+    return {"islands": islands}
+
+
+def directed(network: Network, direction: str) -> Network:
+    """The network to route on so that costs from a source are those of ``direction``.
+
+    ``"from_offer"``: the network itself; ``"to_offer"``: the reversed network, whose
+    cost from the offer to a place is the cost from that place to the offer.
+    """
+    check_direction(direction)
+    return network if direction == "from_offer" else _reverse(network)
+
+
+def _reverse(network: Network) -> Network:
+    """The network with every direction swapped; a network without one-way edges
+    (walking) is its own reverse, so its caches are shared."""
+    if np.array_equal(network.cost_fw, network.cost_bw):
+        return network
+    return network.reversed()
+
+
+def _offer_parts(offers: gpd.GeoDataFrame, ids: pd.Series) -> tuple[gpd.GeoDataFrame, np.ndarray]:
+    """One row per point of every offer (multipoints exploded) with ``offer_id``, and
+    ``part`` (1, 2, …) when a multipoint is among them; and the offer row of each part.
+
+    Points, other geometries and empty or missing geometries stay one row each.
+    """
+    geoms = np.asarray(offers.geometry.values)
+    multi = ~pd.isna(geoms) & (shapely.get_type_id(geoms) == 4)
+    counts = np.where(multi, shapely.get_num_geometries(geoms), 1)
+    counts = np.maximum(counts, 1)
+    rows = np.repeat(np.arange(len(offers)), counts)
+    part = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+    parts = geoms[rows].copy()
+    explode = multi[rows]
+    if explode.any():
+        parts[explode] = shapely.get_geometry(parts[explode], part[explode])
+    frame = gpd.GeoDataFrame(
+        pd.DataFrame(offers.drop(columns=offers.geometry.name)).iloc[rows].reset_index(drop=True),
+        geometry=parts,
+        crs=offers.crs,
+    )
+    frame["offer_id"] = ids.to_numpy()[rows]
+    if multi.any():
+        frame["part"] = part + 1
+    return frame, rows
+
+
+def _multipoint_note(offers: gpd.GeoDataFrame, n_parts: int) -> Message | None:
+    geoms = np.asarray(offers.geometry.values)
+    n_multi = int((~pd.isna(geoms) & (shapely.get_type_id(geoms) == 4)).sum())
+    if not n_multi:
+        return None
+    return Message(
+        "{n} offers are multipoints: each of their points is routed ({parts} points of all "
+        "offers) and an offer's catchment is the union of its points' catchments.",
+        n=n_multi,
+        parts=n_parts,
+    )
+
+
 def _unit_names(unit: str) -> tuple[str, str, str]:
     return ("break_min", "from_min", "to_min") if unit == "min" else ("break_m", "from_m", "to_m")
 
@@ -172,9 +268,11 @@ def network_catchments(
     *,
     breaks: str | Sequence[float],
     id_field: str | None = "offer_id",
+    direction: str = "to_offer",
     overlap: str = "per_offer",
     rings: bool = False,
     snap_distance: float = 250.0,
+    islands: str = "main",
     walkoff: float = 50.0,
     population: gpd.GeoDataFrame | None = None,
     population_field: str | None = None,
@@ -191,11 +289,19 @@ def network_catchments(
         From :func:`geolib.network.build_network`; breaks are in its unit
         (minutes for time networks, metres for distance networks).
     offers
-        Offer points; each snaps to the nearest point on an edge.
+        Offer points; each snaps to the nearest point on an edge. Every point of a
+        multipoint offer is a source of that offer: its catchment is the union of
+        theirs (the cheapest cost over its points).
     breaks
         Increasing costs such as ``"5,10,15"``.
     id_field
-        Field with the offer id (default ``offer_id``; rows are numbered without it).
+        Field with the offer id (default ``offer_id``; rows are numbered without it),
+        written as ``offer_id`` to every output.
+    direction
+        ``"to_offer"`` (default): the cost of travelling to the offer, so the catchment
+        is where people reach the offer from within the break; ``"from_offer"``:
+        travelling away from the offer (QGIS's service area). They differ only on
+        one-way streets (bike and car profiles, direction fields).
     overlap
         ``"per_offer"`` (one area per offer and break, overlapping), ``"dissolve"``
         (the union per break: coverage) or ``"split"`` (service territories: each
@@ -204,6 +310,9 @@ def network_catchments(
         Areas between breaks instead of from 0 to each break.
     snap_distance
         Offers farther from the network (metres) are returned in ``unroutable``.
+    islands
+        ``"main"`` (default): offers snap to the main network only; ``"any"``: to any
+        part of it, also small separate pieces.
     walkoff
         Buffer (metres) around reached streets that makes the polygons: how far
         people live from the street.
@@ -251,22 +360,31 @@ def network_catchments(
     notes: list[Message] = list(network.notes)
     values = parse_breaks(breaks)
     _check_overlap(overlap)
+    check_islands(islands)
+    routed = directed(network, direction)
     if not (walkoff > 0):
         raise ParameterError(
             "The walk-off distance must be greater than 0 m (it is {value}).", value=walkoff
         )
     _check_offers(offers)
     ids = _offer_ids(offers, id_field, notes)
-    snapped = snap_points(network, offers, snap_distance=snap_distance)
+    parts, part_offer = _offer_parts(offers, ids)
+    note = _multipoint_note(offers, len(parts))
+    if note is not None:
+        notes.append(note)
+    snapped = snap_points(
+        routed,
+        parts,
+        snap_distance=snap_distance,
+        labels=parts["offer_id"],
+        **islands_kwargs(islands),
+    )
     notes += snapped.notes
     unroutable = snapped.unroutable.reset_index(drop=True)
     if len(snapped.edge) == 0:
         listing = ", ".join(
-            f"{ids.iloc[i]} ({d:.0f} m)" if d == d else str(ids.iloc[i])
-            for i, d in zip(
-                snapped.unroutable.index.map(offers.index.get_loc)[:20],
-                snapped.unroutable["snap_dist_m"],
-            )
+            f"{oid} ({d:.0f} m)" if d == d else str(oid)
+            for oid, d in zip(unroutable["offer_id"][:20], unroutable["snap_dist_m"][:20])
         )
         raise DataError(
             "No offer lies within {d} m of the network, so no catchment can be computed. "
@@ -284,10 +402,15 @@ def network_catchments(
                 w=walkoff,
             )
         )
-    offer_ids = ids.iloc[snapped.position].to_numpy()
-    graph, src = with_sources(network, snapped)
+    # every routable point is a source; the sources of one offer form a group (an offer
+    # with several points: the cheapest of them per place)
+    offer_rows, group = np.unique(part_offer[snapped.position], return_inverse=True)
+    group = group.ravel()
+    group_ids = ids.to_numpy()[offer_rows]
+    source_ids = group_ids[group]
+    graph, src = with_sources(routed, snapped)
     max_break = values[-1]
-    n = network.n_nodes
+    n = routed.n_nodes
     k = len(src)
     progress.report(0.05)
     frames: list[pd.DataFrame] = []
@@ -298,43 +421,45 @@ def network_catchments(
         reached = 0.0
         for _, dist in bounded_costs(graph, src[sample], max_break):
             reached = float(np.isfinite(dist[:, :n]).sum(axis=1).mean())
-        per_edge = network.n_edges / max(n, 1)
+        per_edge = routed.n_edges / max(n, 1)
         check_memory(
             int(k * reached * per_edge * len(values) * _BYTES_PER_PIECE),
             memory_limit,
             what=N_("catchment request"),
         )
         sub = progress.sub(0.05, 0.6)
-        for sel, dist in bounded_costs(graph, src, max_break, progress=sub):
-            frames.append(_pieces_for_matrix(network, dist[:, :n], sel, snapped, max_break))
+        for sel, dist in _group_costs(graph, src, group, max_break, progress=sub):
+            frames.append(_pieces_for_matrix(routed, dist[:, :n], sel, snapped, max_break, group))
     else:
         check_memory(
-            int(network.n_edges * len(values) * _BYTES_PER_PIECE + 40 * (n + k)),
+            int(routed.n_edges * len(values) * _BYTES_PER_PIECE + 40 * (n + k)),
             memory_limit,
             what=N_("catchment request"),
         )
         d, sources = _nearest_costs(graph, src, max_break, n)
         progress.report(0.4)
         label = np.where(sources >= n, sources - n, -1)
-        frames.append(_pieces_min(network, d, label, snapped, max_break, split=overlap == "split"))
+        piece = _pieces_min(routed, d, label, snapped, max_break, split=overlap == "split")
+        piece["group"] = group[piece["group"].to_numpy()]  # from sources to offers
+        frames.append(piece)
         if node_costs:
-            nodes = _node_frame(network, d, sources, offer_ids, values)
+            nodes = _node_frame(routed, d, sources, source_ids, values)
     progress.report(0.6)
     pieces = _by_break(pd.concat(frames, ignore_index=True), values)
     if node_costs and nodes is None:
-        nodes = _node_frame(network, *_nearest_costs(graph, src, max_break, n), offer_ids, values)
-    geoms = _substrings(network, pieces["edge"].to_numpy(), pieces["s0"], pieces["s1"])
+        nodes = _node_frame(routed, *_nearest_costs(graph, src, max_break, n), source_ids, values)
+    geoms = _substrings(routed, pieces["edge"].to_numpy(), pieces["s0"], pieces["s1"])
     nonzero = shapely.length(geoms) > 1e-6  # slivers where a cost just touches a break
     pieces, geoms = pieces[nonzero].reset_index(drop=True), geoms[nonzero]
-    break_col, from_col, to_col = _unit_names(network.unit)
+    break_col, from_col, to_col = _unit_names(routed.unit)
     group = pieces["group"].to_numpy()
     if overlap == "dissolve":
-        group_ids = np.full(len(pieces), ALL_OFFERS, dtype=object)
+        piece_ids = np.full(len(pieces), ALL_OFFERS, dtype=object)
     else:
-        group_ids = offer_ids[group]
+        piece_ids = group_ids[group]
     lines = gpd.GeoDataFrame(
         {
-            "offer_id": group_ids,
+            "offer_id": piece_ids,
             "break_no": pieces["break_no"].to_numpy() + 1,
             break_col: np.asarray(values)[pieces["break_no"].to_numpy()],
             from_col: np.fmin(pieces["g0"], pieces["g1"]).to_numpy(),
@@ -362,7 +487,7 @@ def network_catchments(
     else:
         areas = _polygons(lines, values, break_col, walkoff, progress.sub(0.7, 0.9), network.noded)
     if polygons and overlap != "dissolve":
-        areas = _add_stranded(areas, network, snapped, offer_ids, values, break_col, walkoff)
+        areas = _add_stranded(areas, routed, snapped, source_ids, values, break_col, walkoff)
     if rings:
         areas = _rings(areas, break_col)
     last = lines.drop(columns=["_edge", "_full"])
@@ -386,6 +511,33 @@ def _nearest_costs(graph, src, limit, n) -> tuple[np.ndarray, np.ndarray]:
         graph, directed=True, indices=src, limit=limit, min_only=True, return_predecessors=True
     )
     return dist[:n], sources[:n]
+
+
+def _group_costs(graph, src, group, limit, *, chunk_bytes=256 * 1024**2, progress=None):
+    """Yield ``(groups, cost matrix)``: bounded Dijkstra costs of every group of sources
+    (the points of one offer), the cheapest over its sources, one row per group.
+
+    Groups are taken in chunks of about ``chunk_bytes`` of cost rows, never split.
+    """
+    n = graph.shape[0]
+    per_chunk = max(1, int(chunk_bytes // (8 * max(n, 1))))
+    order = np.argsort(group, kind="stable")
+    bounds = np.r_[0, np.cumsum(np.bincount(group))]
+    n_groups = len(bounds) - 1
+    g0 = 0
+    while g0 < n_groups:
+        if progress is not None:
+            progress.report(g0 / n_groups)
+        g1 = int(np.searchsorted(bounds, bounds[g0] + per_chunk, "right")) - 1
+        g1 = min(max(g1, g0 + 1), n_groups)
+        rows = order[bounds[g0] : bounds[g1]]
+        dist = np.atleast_2d(csgraph.dijkstra(graph, directed=True, indices=src[rows], limit=limit))
+        if len(rows) > g1 - g0:
+            dist = np.minimum.reduceat(dist, bounds[g0:g1] - bounds[g0], axis=0)
+        yield np.arange(g0, g1), dist
+        g0 = g1
+    if progress is not None:
+        progress.report(1.0)
 
 
 def _node_frame(network, d, sources, offer_ids, values) -> gpd.GeoDataFrame:
@@ -455,6 +607,7 @@ def distance_catchments(
     geoms = np.asarray(pts.geometry.values)
     missing = pd.isna(geoms) | shapely.is_empty(geoms)
     unroutable = pts[missing].copy()
+    unroutable["offer_id"] = ids.to_numpy()[missing]
     unroutable["reason"] = N_("no geometry")
     if missing.all():
         raise EmptyInputError(
@@ -463,14 +616,25 @@ def distance_catchments(
         )
     keep = np.flatnonzero(~missing)
     geoms = geoms[keep]
-    if (shapely.get_type_id(geoms) != 0).any():
-        geoms = shapely.point_on_surface(geoms)
+    kind = shapely.get_type_id(geoms)
+    other = (kind != 0) & (kind != 4)  # multipoints stay whole: circles around each point
+    if other.any():
+        geoms = geoms.copy()
+        geoms[other] = shapely.point_on_surface(geoms[other])
+    if (kind == 4).any():
+        notes.append(
+            Message(
+                "{n} offers are multipoints: their areas are the union of the circles "
+                "around each of their points.",
+                n=int((kind == 4).sum()),
+            )
+        )
     offer_ids = ids.iloc[keep].to_numpy()
     break_col = "break_m"
     records = []
     cells = None
     if overlap == "split":
-        cells = _voronoi_cells(geoms)
+        cells = _cells_of_offers(geoms)
     for bi, r in enumerate(values):
         progress.report(bi / len(values))
         disks = shapely.buffer(geoms, r, quad_segs=16)
@@ -506,3 +670,12 @@ def distance_catchments(
         result = _with_population(result, population, population_field, break_col, rings)
     progress.report(1.0)
     return result
+
+
+def _cells_of_offers(geoms: np.ndarray) -> np.ndarray:
+    """The Voronoi cell of every offer: the union of its points' cells (multipoints)."""
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    cells = _voronoi_cells(parts)
+    if len(parts) == len(geoms):
+        return cells
+    return np.array([shapely.union_all(cells[owner == i]) for i in range(len(geoms))], dtype=object)

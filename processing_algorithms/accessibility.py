@@ -16,19 +16,18 @@ from qgis.core import (
 )
 
 from geolib.accessibility import METHODS, accessibility, weighted_mean_by_area
-from geolib.crs import DEFAULT_CRS
 from geolib.density import _split_categories
-from geolib.network import build_network
 
 from .base import SozialplanungAlgorithm, tr_geolib
-from .catchments import network_cache_dir
-
-PROFILES = ("walk", "bike", "car")
-NETWORK_COSTS = ("time", "distance")
+from .network_params import NetworkParameters
 
 
-class AccessibilityAlgorithm(SozialplanungAlgorithm):
-    """2SFCA, E2SFCA, gravity and supply/demand ratio per demand unit, with the nearest offer."""
+class AccessibilityAlgorithm(NetworkParameters, SozialplanungAlgorithm):
+    """2SFCA, E2SFCA, gravity and supply/demand ratio per demand unit, with the nearest offer.
+
+    The network parameters (and ``OFFER_ID_FIELD``) are those of
+    :class:`~processing_algorithms.network_params.NetworkParameters`.
+    """
 
     DEMAND = "DEMAND"
     POPULATION_FIELD = "POPULATION_FIELD"
@@ -36,16 +35,11 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
     CAPACITY_FIELD = "CAPACITY_FIELD"
     CATEGORY_FIELD = "CATEGORY_FIELD"
     CATEGORY = "CATEGORY"
-    ID_FIELD = "ID_FIELD"
     METHOD = "METHOD"
     MAX_COST = "MAX_COST"
     BREAKS = "BREAKS"
     WEIGHTS = "WEIGHTS"
     BETA = "BETA"
-    NETWORK = "NETWORK"
-    PROFILE = "PROFILE"
-    NETWORK_COST = "NETWORK_COST"
-    SNAP_DISTANCE = "SNAP_DISTANCE"
     AREAS = "AREAS"
     OUTPUT = "OUTPUT"
     OUTPUT_SUPPLY = "OUTPUT_SUPPLY"
@@ -77,12 +71,17 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             "supply_in_reach, and the nearest offer (nearest_m: straight line; with a "
             "network nearest_min: travel time, or nearest_m: network distance, within the "
             "maximum cost) with its id.\n\n"
-            "Costs: straight-line distance in metres, or with a line layer as network the "
-            "travel time in minutes or the distance along the network in metres (walk, bike "
-            "or car: which ways may be used, and their speeds). The maximum cost is in the "
-            "same unit. Units and offers farther than the snap distance from the network are "
-            "kept with routable = 0 and counted in the log: such units get no score "
-            "(NULL) and do not weigh in the mean; such offers reach nobody.\n\n"
+            "Costs: straight-line distance in metres, or with a network (a line layer or "
+            "an OSM file, with the same network parameters as the catchments) the travel "
+            "time in minutes or the distance along the network in metres (walk, bike or "
+            "car: which ways may be used, and their speeds). DIRECTION: toward the offer "
+            "(default: people travel to the offers) or from the offer, as in the "
+            "catchments. The maximum cost is in the same unit. Units and offers farther "
+            "than the snap distance from the network are kept with routable = 0 and "
+            "counted in the log: such units get no score (NULL) and do not weigh in the "
+            "mean; such offers reach nobody. A multipoint offer is reached at the nearest "
+            "of its points. The nearest offer is named by the offer id field (default "
+            "offer_id, else the row number).\n\n"
             "Defined edge cases: an offer with no population within reach has no ratio "
             "(NULL) and adds nothing; a demand unit without an offer within reach scores 0. "
             "With areas (e.g. municipalities), a third output gives the population-weighted "
@@ -137,14 +136,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.ID_FIELD,
-                self.tr("Offer id field (for the nearest offer)"),
-                parentLayerParameterName=self.SUPPLY,
-                optional=True,
-            )
-        )
+        self.add_offer_id_field(self.SUPPLY)
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.METHOD,
@@ -183,39 +175,10 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
         )
         beta.setFlags(beta.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(beta)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.NETWORK,
-                self.tr("Network (lines, optional; empty: straight-line distance)"),
-                [QgsProcessing.SourceType.TypeVectorLine],
-                optional=True,
-            )
+        self.add_network_sources(
+            self.tr("Network (lines, optional; empty: straight-line distance)")
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.PROFILE,
-                self.tr("Travel mode on the network"),
-                [self.tr("Walk"), self.tr("Bike"), self.tr("Car")],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.NETWORK_COST,
-                self.tr("Cost on the network"),
-                [self.tr("Travel time (minutes)"), self.tr("Distance along the network (m)")],
-                defaultValue=0,
-            )
-        )
-        snap = QgsProcessingParameterNumber(
-            self.SNAP_DISTANCE,
-            self.tr("Largest distance to the network (m)"),
-            QgsProcessingParameterNumber.Type.Double,
-            defaultValue=250.0,
-            minValue=0.0,
-        )
-        snap.setFlags(snap.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
-        self.addParameter(snap)
+        self.add_network_options(self.SUPPLY)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.AREAS,
@@ -263,19 +226,9 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
 
     def _network(self, parameters, context, feedback):
         """The routable network, or None for straight-line costs."""
-        if not parameters.get(self.NETWORK):
+        if not self.has_network(parameters, context):
             return None
-        lines = self.read_source(parameters, self.NETWORK, context)
-        profile = PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
-        cost = NETWORK_COSTS[self.parameterAsEnum(parameters, self.NETWORK_COST, context)]
-        network = build_network(
-            lines,
-            cost=cost,
-            profile=profile,
-            crs=DEFAULT_CRS,
-            cache_dir=network_cache_dir(),
-            progress=self.progress(feedback, 5, 30),
-        )
+        network = self.build_network_from(parameters, context, feedback, start=5, end=30)
         self.push_notes(feedback, network.notes)
         return network
 
@@ -311,6 +264,7 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
                     )
                 )
             supply = supply[keep.to_numpy(dtype=bool)]
+        id_field = self.offer_id_field(parameters, context, supply)
         network = self._network(parameters, context, feedback)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
@@ -326,7 +280,9 @@ class AccessibilityAlgorithm(SozialplanungAlgorithm):
             beta=self.parameterAsDouble(parameters, self.BETA, context),
             network=network,
             snap_distance=self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context),
-            id_field=self.parameterAsString(parameters, self.ID_FIELD, context) or None,
+            id_field=id_field,
+            direction=self.travel_direction(parameters, context),
+            islands=self.islands(parameters, context),
             progress=self.progress(feedback, 30, 85),
         )
         self.push_notes(feedback, result.notes)

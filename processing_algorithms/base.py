@@ -22,6 +22,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
+    QgsProcessingParameterField,
     QgsProcessingUtils,
     QgsVectorLayer,
 )
@@ -52,6 +53,10 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
     #: one of "erreichbarkeit", "sozialformel", "hilfeportal" (see group())
     GROUP_ID = "erreichbarkeit"
+    #: the offer id field of the algorithms with offers as input (one name for all)
+    OFFER_ID_FIELD = "OFFER_ID_FIELD"
+    #: the offer id field used when the layer has it and no other is chosen
+    DEFAULT_OFFER_ID = "offer_id"
 
     def __init__(self) -> None:
         super().__init__()
@@ -158,6 +163,32 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         """Show geolib's notes (reprojection, skipped features, ...) in the log panel."""
         for note in notes:
             feedback.pushInfo(tr_geolib(note))
+
+    # --- shared parameters ----------------------------------------------------------
+    def add_offer_id_field(self, offers: str) -> None:
+        """``OFFER_ID_FIELD``: the id field of the offers parameter ``offers`` (optional)."""
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.OFFER_ID_FIELD,
+                self.tr_base("Offer id field (default: offer_id if present, else the row number)"),
+                parentLayerParameterName=offers,
+                optional=True,
+            )
+        )
+
+    def offer_id_field(self, parameters, context, offers) -> str | None:
+        """The chosen offer id field; else ``offer_id`` when the layer has it; else None
+        (offers are numbered by their row, 1, 2, …, which geolib notes)."""
+        chosen = self.parameterAsString(parameters, self.OFFER_ID_FIELD, context)
+        if chosen:
+            if chosen not in offers.columns:
+                raise QgsProcessingException(
+                    self.tr_base(
+                        "The offers layer has no field '{field}'; choose its id field."
+                    ).format(field=chosen)
+                )
+            return chosen
+        return self.DEFAULT_OFFER_ID if self.DEFAULT_OFFER_ID in offers.columns else None
 
     # --- inputs -----------------------------------------------------------------------
     def read_source(

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import geopandas as gpd
 import pandas as pd
 from qgis.core import (
-    QgsApplication,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -16,38 +13,31 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 
 from geolib.catchments import distance_catchments, network_catchments, parse_breaks
-from geolib.network import PROFILE_SPEEDS, build_network, cache_info, read_osm_lines
+from geolib.network import PROFILE_SPEEDS
 
 from .base import SozialplanungAlgorithm, tr_geolib
+from .network_params import NetworkParameters
 
-_PROFILES = ("walk", "bike", "car")
 _OVERLAPS = ("per_offer", "dissolve", "split")
 
 
-class CatchmentsAlgorithm(SozialplanungAlgorithm):
-    """Catchment areas of offers for several breaks, with reached population."""
+class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
+    """Catchment areas of offers for several breaks, with reached population.
 
-    NETWORK = "NETWORK"
-    NETWORK_FILE = "NETWORK_FILE"
+    The network parameters (and ``OFFER_ID_FIELD``) are those of
+    :class:`~processing_algorithms.network_params.NetworkParameters`.
+    """
+
     OFFERS = "OFFERS"
     MODE = "MODE"
-    COST = "COST"
-    PROFILE = "PROFILE"
-    SPEED_FIELD = "SPEED_FIELD"
-    DIRECTION_FIELD = "DIRECTION_FIELD"
-    VALUE_FORWARD = "VALUE_FORWARD"
-    VALUE_BACKWARD = "VALUE_BACKWARD"
-    VALUE_BOTH = "VALUE_BOTH"
     BREAKS = "BREAKS"
     OVERLAP = "OVERLAP"
     RINGS = "RINGS"
-    SNAP_DISTANCE = "SNAP_DISTANCE"
     WALKOFF_DISTANCE = "WALKOFF_DISTANCE"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
@@ -70,13 +60,20 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             "Catchment areas of offers for several breaks at once (e.g. 5,10,15 minutes), "
             "on a street network or as straight-line circles.\n\n"
             "Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; "
-            "NETWORK_FILE). Lines are joined where they meet; direction comes from a "
+            "NETWORK_FILE). Lines are joined at shared vertices (NODING: also where they "
+            "cross, never across bridges or tunnels); one-way streets come from a "
             "direction field (forward/backward/both values, as in QGIS's service area) or "
             "the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field "
             "or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in "
-            "metres. Offers snap to the nearest point on a street within the snap "
-            "distance; offers farther away are listed in the unroutable output with their "
-            "distance and reason.\n\n"
+            "metres. DIRECTION: toward the offer (default: from where people reach the "
+            "offer) or from the offer (as QGIS's service area); they differ only on "
+            "one-way streets. Offers snap to the nearest point on a street of the main "
+            "network (ISLANDS: also on small separate parts) within the snap distance; "
+            "offers farther away are listed in the unroutable output with their id, "
+            "distance and reason. Every point of a multipoint offer is routed; the "
+            "offer's catchment is the union of theirs.\n\n"
+            "The offer id (OFFER_ID_FIELD; default offer_id, else the row number) is "
+            "written as offer_id to every output.\n\n"
             "Areas are the reached streets, cut at the exact cost, buffered by the "
             "walk-off distance; a larger break contains the smaller. Overlap: per offer "
             "(overlapping areas), dissolved (coverage per break) or split (each street "
@@ -92,27 +89,13 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.NETWORK,
-                self.tr("Network (lines)"),
-                [QgsProcessing.SourceType.TypeVectorLine],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.NETWORK_FILE,
-                self.tr("Network from an OSM file (instead of a line layer)"),
-                fileFilter=self.tr("OSM files (*.osm *.pbf *.osm.gz *.osm.bz2)"),
-                optional=True,
-            )
-        )
+        self.add_network_sources()
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.OFFERS, self.tr("Offers (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
             )
         )
+        self.add_offer_id_field(self.OFFERS)
         self.addParameter(
             QgsProcessingParameterEnum(
                 self.MODE,
@@ -121,47 +104,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 defaultValue=0,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.COST,
-                self.tr("Cost"),
-                [self.tr("Time (minutes)"), self.tr("Distance (metres)")],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterEnum(
-                self.PROFILE,
-                self.tr("Profile"),
-                [self.tr("Walk (4.5 km/h)"), self.tr("Bike (15 km/h)"), self.tr("Car")],
-                defaultValue=0,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.SPEED_FIELD,
-                self.tr("Speed field (km/h)"),
-                parentLayerParameterName=self.NETWORK,
-                type=QgsProcessingParameterField.DataType.Numeric,
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.DIRECTION_FIELD,
-                self.tr("Direction field"),
-                parentLayerParameterName=self.NETWORK,
-                optional=True,
-            )
-        )
-        for key, label, default in (
-            (self.VALUE_FORWARD, self.tr("Value for forward direction"), "1"),
-            (self.VALUE_BACKWARD, self.tr("Value for backward direction"), "-1"),
-            (self.VALUE_BOTH, self.tr("Value for both directions"), "0"),
-        ):
-            self.addParameter(
-                QgsProcessingParameterString(key, label, defaultValue=default, optional=True)
-            )
+        self.add_network_options(self.OFFERS)
         self.addParameter(
             QgsProcessingParameterString(
                 self.BREAKS,
@@ -184,15 +127,6 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(
                 self.RINGS, self.tr("Rings (areas between breaks)"), defaultValue=False
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterDistance(
-                self.SNAP_DISTANCE,
-                self.tr("Maximum snap distance to the network"),
-                defaultValue=250.0,
-                parentParameterName=self.OFFERS,
-                minValue=0.01,
             )
         )
         self.addParameter(
@@ -284,14 +218,14 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 self.tr("All outputs are skipped: choose at least one, such as the catchments.")
             )
         mode = self.parameterAsEnum(parameters, self.MODE, context)
-        cost = ("time", "distance")[self.parameterAsEnum(parameters, self.COST, context)]
-        profile = _PROFILES[self.parameterAsEnum(parameters, self.PROFILE, context)]
+        cost, profile = self.cost_and_profile(parameters, context)
         overlap = _OVERLAPS[self.parameterAsEnum(parameters, self.OVERLAP, context)]
         rings = self.parameterAsBool(parameters, self.RINGS, context)
         breaks = parse_breaks(self.parameterAsString(parameters, self.BREAKS, context))
         snap = self.parameterAsDouble(parameters, self.SNAP_DISTANCE, context)
         walkoff = self.parameterAsDouble(parameters, self.WALKOFF_DISTANCE, context)
         offers = self.read_source(parameters, self.OFFERS, context)
+        id_field = self.offer_id_field(parameters, context, offers)
         population = None
         population_field = None
         if parameters.get(self.POPULATION):
@@ -324,6 +258,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             result = distance_catchments(
                 offers,
                 breaks=radii,
+                id_field=id_field,
                 overlap=overlap,
                 rings=rings,
                 population=population,
@@ -334,11 +269,14 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
                 for frame in (result.areas, result.lines, result.population):
                     _metres_to_minutes(frame, radii, breaks)
         else:
-            network = self._network(parameters, context, feedback, cost, profile)
+            network = self.build_network_from(parameters, context, feedback)
             result = network_catchments(
                 network,
                 offers,
                 breaks=breaks,
+                id_field=id_field,
+                direction=self.travel_direction(parameters, context),
+                islands=self.islands(parameters, context),
                 overlap=overlap,
                 rings=rings,
                 snap_distance=snap,
@@ -355,7 +293,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
         if len(result.unroutable):
             feedback.pushWarning(
                 self.tr("{n} offers could not be routed; see the unroutable output.").format(
-                    n=len(result.unroutable)
+                    n=result.unroutable["offer_id"].nunique()
                 )
             )
         method = (
@@ -399,7 +337,7 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
             keep = [
                 c
                 for c in unroutable.columns
-                if c in ("offer_id", "title", "snap_dist_m", "reason")
+                if c in ("offer_id", "part", "title", "snap_dist_m", "reason")
                 or c == unroutable.geometry.name
             ]
             outputs[self.OUTPUT_UNROUTABLE] = self.write_sink(
@@ -460,54 +398,6 @@ class CatchmentsAlgorithm(SozialplanungAlgorithm):
     def _wants(parameters, name) -> bool:
         """Whether an optional output was asked for (not skipped)."""
         return parameters.get(name) is not None
-
-    def _network(self, parameters, context, feedback, cost, profile):
-        path = self.parameterAsFile(parameters, self.NETWORK_FILE, context)
-        has_layer = bool(parameters.get(self.NETWORK))
-        if path and has_layer:
-            raise QgsProcessingException(
-                self.tr("Give either a network layer or an OSM file, not both.")
-            )
-        if not path and not has_layer:
-            raise QgsProcessingException(
-                self.tr("Network mode needs a network: a line layer or an OSM file.")
-            )
-        if path:
-            lines = read_osm_lines(path, progress=self.progress(feedback, 5, 15))
-            self.push_notes(feedback, lines.attrs.get("notes", []))
-            self._input_names[self.NETWORK_FILE] = path
-        else:
-            lines = self.read_source(parameters, self.NETWORK, context)
-        feedback.setProgress(15)
-        speed_field = self.parameterAsString(parameters, self.SPEED_FIELD, context) or None
-        direction_field = self.parameterAsString(parameters, self.DIRECTION_FIELD, context) or None
-        hits = cache_info()["hits"]
-        network = build_network(
-            lines,
-            cost=cost,
-            profile=profile,
-            speed_field=speed_field,
-            direction_field=direction_field,
-            value_forward=self.parameterAsString(parameters, self.VALUE_FORWARD, context),
-            value_backward=self.parameterAsString(parameters, self.VALUE_BACKWARD, context),
-            value_both=self.parameterAsString(parameters, self.VALUE_BOTH, context),
-            cache_dir=network_cache_dir(),
-            progress=self.progress(feedback, 15, 30),
-        )
-        if cache_info()["hits"] > hits:
-            feedback.pushInfo(
-                self.tr(
-                    "The network was reused from an earlier run (same lines and options); it "
-                    "was not rebuilt."
-                )
-            )
-        return network
-
-
-def network_cache_dir() -> Path:
-    """Built networks are kept in the QGIS profile, so the next run (also the next
-    ``qgis_process`` call) reuses them."""
-    return Path(QgsApplication.qgisSettingsDirPath()) / "sozialplanung" / "network_cache"
 
 
 def _metres_to_minutes(frame, radii, minutes) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
@@ -59,7 +60,8 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
             "rates per planning region and for the Kreis, from pooled counts (sums of "
             "offers and of inhabitants), never from averaged rates.\n\n"
             "Areas without a positive population get a NULL rate and the reason in "
-            "'rate_note'. Offers outside every area are counted and reported in the log. "
+            "'rate_note'. Offers outside every area are counted and reported in the log "
+            "with their id (OFFER_ID_FIELD; default offer_id, else the row number). "
             "Invalid polygons are repaired. Both layers are reprojected to ETRS89 / "
             "UTM 32N (EPSG:25832) when needed."
         )
@@ -70,6 +72,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
                 self.OFFERS, self.tr("Offers (points)"), [QgsProcessing.SourceType.TypeVectorPoint]
             )
         )
+        self.add_offer_id_field(self.OFFERS)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.AREAS,
@@ -177,6 +180,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
     def compute(self, parameters, context, feedback):
         self.check_input_for_output(parameters, self.GROUPS, self.OUTPUT_GROUPS, feedback)
         offers = self.read_source(parameters, self.OFFERS, context)
+        id_field = self.offer_id_field(parameters, context, offers)
         feedback.setProgress(20)
         areas = self.read_source(parameters, self.AREAS, context)
         feedback.setProgress(40)
@@ -205,7 +209,12 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
         )
         self.push_notes(feedback, result.notes)
         if len(result.outside):
-            ids = result.outside.get("offer_id", result.outside.index.to_series()).astype(str)
+            # the offer id, or the row number (1, 2, …) as in the other algorithms
+            ids = (
+                result.outside[id_field].astype(str)
+                if id_field
+                else pd.Series([str(offers.index.get_loc(r) + 1) for r in result.outside.index])
+            )
             feedback.pushWarning(
                 self.tr("Offers outside every area ({n}): {ids}").format(
                     n=len(ids), ids=", ".join(ids.head(20)) + (" …" if len(ids) > 20 else "")

@@ -251,7 +251,7 @@ def accessibility_children(demo: Demo) -> None:
         CAPACITY_FIELD="capacity",
         CATEGORY_FIELD="categories",
         CATEGORY=KINDER_CATEGORY,
-        ID_FIELD="offer_id",
+        OFFER_ID_FIELD="offer_id",
         METHOD="0",
         MAX_COST="5000",
         OUTPUT=demo.layer("erreichbarkeit_kinder"),
@@ -263,6 +263,8 @@ def catchments_wedel(demo: Demo) -> None:
     run_algorithm(
         "sozialplanung:catchments",
         NETWORK=f"{KREIS}|layername=osm_strassen_wedel_detail",
+        # these streets meet (end on each other, cross) without shared vertices: node them
+        NODING="true",
         OFFERS=str(EXAMPLES / "offers.gpkg"),
         MODE="0",
         COST="0",

@@ -4,94 +4,74 @@
 <context>
     <name>AccessibilityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="261"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="224"/>
         <source>'{text}' is not a list of numbers separated by ';'.</source>
         <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="153"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="145"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="230"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="193"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="60"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="54"/>
         <source>Accessibility (2SFCA)</source>
         <translation>Erreichbarkeit (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="246"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="209"/>
         <source>Accessibility per area</source>
         <translation>Erreichbarkeit je Gebiet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="222"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="185"/>
         <source>Areas for means (e.g. municipalities)</source>
         <translation>Gebiete für Mittelwerte (z. B. Gemeinden)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="198"/>
-        <source>Bike</source>
-        <translation>Fahrrad</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="119"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="118"/>
         <source>Capacity field (default 1 per offer)</source>
         <translation>Kapazitätsfeld (sonst 1 je Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="198"/>
-        <source>Car</source>
-        <translation>Auto</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="128"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="127"/>
         <source>Category field of the offers</source>
         <translation>Kategoriefeld der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="205"/>
-        <source>Cost on the network</source>
-        <translation>Kosten im Netz</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="96"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="95"/>
         <source>Demand (areas, grid cells or points)</source>
         <translation>Nachfrage (Gebiete, Rasterzellen oder Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="206"/>
-        <source>Distance along the network (m)</source>
-        <translation>Entfernung im Netz (m)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="154"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="146"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (Stufengewichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="171"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="163"/>
         <source>E2SFCA zone breaks (e.g. 500;1000;2000)</source>
         <translation>E2SFCA-Zonengrenzen (z. B. 500;1000;2000)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="172"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="164"/>
         <source>E2SFCA zone weights (e.g. 1;0.68;0.22)</source>
         <translation>E2SFCA-Zonengewichte (z. B. 1;0.68;0.22)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="63"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="57"/>
         <source>Floating catchment accessibility of offers (supply, with a capacity; 1 each by default) for a population (demand: areas or grid cells, located at a point inside them, or points).
 
 Methods: 2SFCA: every offer's capacity is shared by the population within reach (R = capacity / population within the maximum cost), and every demand unit sums the shares of the offers it reaches. E2SFCA: the same with step weights per travel zone (breaks; default three equal zones up to the maximum cost with the weights 1, 0.68, 0.22 as in PySAL access). Gravity: weights (cost / maximum cost)^-β. Supply/demand ratio: capacity within reach divided by population within reach. The numbers equal PySAL access for the same costs.
 
 Outputs per demand unit: score (capacity per inhabitant), score_per_1000, score_norm (score / population-weighted mean: the Kreis mean is 1), supply_in_reach, and the nearest offer (nearest_m: straight line; with a network nearest_min: travel time, or nearest_m: network distance, within the maximum cost) with its id.
 
-Costs: straight-line distance in metres, or with a line layer as network the travel time in minutes or the distance along the network in metres (walk, bike or car: which ways may be used, and their speeds). The maximum cost is in the same unit. Units and offers farther than the snap distance from the network are kept with routable = 0 and counted in the log: such units get no score (NULL) and do not weigh in the mean; such offers reach nobody.
+Costs: straight-line distance in metres, or with a network (a line layer or an OSM file, with the same network parameters as the catchments) the travel time in minutes or the distance along the network in metres (walk, bike or car: which ways may be used, and their speeds). DIRECTION: toward the offer (default: people travel to the offers) or from the offer, as in the catchments. The maximum cost is in the same unit. Units and offers farther than the snap distance from the network are kept with routable = 0 and counted in the log: such units get no score (NULL) and do not weigh in the mean; such offers reach nobody. A multipoint offer is reached at the nearest of its points. The nearest offer is named by the offer id field (default offer_id, else the row number).
 
 Defined edge cases: an offer with no population within reach has no ratio (NULL) and adds nothing; a demand unit without an offer within reach scores 0. With areas (e.g. municipalities), a third output gives the population-weighted means per area.</source>
         <translation>Erreichbarkeit von Angeboten (Versorgung, mit einer Kapazität; sonst je 1) für eine Bevölkerung (Nachfrage: Gebiete oder Rasterzellen, verortet an einem Punkt in ihrem Inneren, oder Punkte) nach der Floating-Catchment-Methode.
@@ -100,102 +80,77 @@ Methoden: 2SFCA: Die Kapazität jedes Angebots wird auf die Bevölkerung in Reic
 
 Ausgaben je Nachfrageeinheit: score (Kapazität je Einwohner), score_per_1000, score_norm (score / bevölkerungsgewichtetes Mittel: das Kreismittel ist 1), supply_in_reach und das nächste Angebot (nearest_m: Luftlinie; mit Netz nearest_min: Reisezeit, oder nearest_m: Entfernung im Netz, innerhalb der maximalen Kosten) mit seiner ID.
 
-Kosten: Luftlinienentfernung in Metern oder, mit einem Linienlayer als Netz, die Reisezeit in Minuten oder die Entfernung im Netz in Metern (zu Fuß, Fahrrad oder Auto: welche Wege genutzt werden dürfen und ihre Geschwindigkeiten). Die maximalen Kosten haben dieselbe Einheit. Einheiten und Angebote, die weiter als der Fangabstand vom Netz entfernt liegen, bleiben mit routable = 0 erhalten und werden im Protokoll gezählt: Solche Einheiten erhalten keinen Wert (NULL) und zählen nicht im Mittel; solche Angebote erreicht niemand.
+Kosten: Luftlinienentfernung in Metern oder, mit einem Netz (ein Linienlayer oder eine OSM-Datei, mit denselben Netzparametern wie bei den Einzugsgebieten), die Reisezeit in Minuten oder die Entfernung im Netz in Metern (zu Fuß, Fahrrad oder Auto: welche Wege genutzt werden dürfen und ihre Geschwindigkeiten). DIRECTION: zum Angebot hin (Standard: Menschen fahren zu den Angeboten) oder vom Angebot weg, wie bei den Einzugsgebieten. Die maximalen Kosten haben dieselbe Einheit. Einheiten und Angebote, die weiter als der Fangabstand vom Netz entfernt liegen, bleiben mit routable = 0 erhalten und werden im Protokoll gezählt: Solche Einheiten erhalten keinen Wert (NULL) und zählen nicht im Mittel; solche Angebote erreicht niemand. Ein Multipunkt-Angebot wird an seinem nächsten Punkt erreicht. Das nächste Angebot wird mit dem Angebots-ID-Feld benannt (Standard offer_id, sonst die Zeilennummer).
 
 Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein Verhältnis (NULL) und trägt nichts bei; eine Nachfrageeinheit ohne Angebot in Reichweite erhält 0. Mit Gebieten (z. B. Gemeinden) gibt eine dritte Ausgabe die bevölkerungsgewichteten Mittel je Gebiet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="155"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="147"/>
         <source>Gravity (2SFCA with power decay)</source>
         <translation>Gravitation (2SFCA mit Potenzabfall)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="179"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="171"/>
         <source>Gravity exponent β</source>
         <translation>Gravitationsexponent β</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="212"/>
-        <source>Largest distance to the network (m)</source>
-        <translation>Größter Abstand zum Netz (m)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="164"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="156"/>
         <source>Maximum cost (m; minutes with a network by travel time)</source>
         <translation>Maximale Kosten (m; mit Netz nach Reisezeit Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="151"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="143"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="189"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="179"/>
         <source>Network (lines, optional; empty: straight-line distance)</source>
         <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="304"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="257"/>
         <source>No offer has the category '{category}' in '{field}'. Categories there: {found}.</source>
         <translation>Kein Angebot hat die Kategorie „{category}“ in „{field}“. Vorhandene Kategorien: {found}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="143"/>
-        <source>Offer id field (for the nearest offer)</source>
-        <translation>ID-Feld der Angebote (für das nächste Angebot)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="113"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="112"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="237"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="200"/>
         <source>Offers with their ratio</source>
         <translation>Angebote mit ihrem Verhältnis</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="136"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="135"/>
         <source>Only offers of this category</source>
         <translation>Nur Angebote dieser Kategorie</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="106"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="105"/>
         <source>Population field (e.g. children_u15)</source>
         <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="379"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="335"/>
         <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
         <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="156"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="148"/>
         <source>Supply/demand ratio within reach</source>
         <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="291"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="244"/>
         <source>To choose offers by category, also choose the category field.</source>
         <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="197"/>
-        <source>Travel mode on the network</source>
-        <translation>Verkehrsmittel im Netz</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="206"/>
-        <source>Travel time (minutes)</source>
-        <translation>Reisezeit (Minuten)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="198"/>
-        <source>Walk</source>
-        <translation>Zu Fuß</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="295"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="248"/>
         <source>{n} of {total} offers have the category '{category}'.</source>
         <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
     </message>
@@ -548,234 +503,143 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>CatchmentsAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="284"/>
+        <location filename="../../processing_algorithms/catchments.py" line="218"/>
         <source>All outputs are skipped: choose at least one, such as the catchments.</source>
         <translation>Alle Ausgaben sind übersprungen: wählen Sie mindestens eine, etwa die Einzugsgebiete.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="136"/>
-        <source>Bike (15 km/h)</source>
-        <translation>Fahrrad (15 km/h)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="168"/>
+        <location filename="../../processing_algorithms/catchments.py" line="111"/>
         <source>Breaks (minutes or metres, increasing, e.g. 5,10,15)</source>
         <translation>Grenzen (Minuten oder Meter, aufsteigend, z. B. 5,10,15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="136"/>
-        <source>Car</source>
-        <translation>Auto</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="69"/>
+        <location filename="../../processing_algorithms/catchments.py" line="59"/>
         <source>Catchment areas of offers for several breaks at once (e.g. 5,10,15 minutes), on a street network or as straight-line circles.
 
-Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; NETWORK_FILE). Lines are joined where they meet; direction comes from a direction field (forward/backward/both values, as in QGIS's service area) or the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in metres. Offers snap to the nearest point on a street within the snap distance; offers farther away are listed in the unroutable output with their distance and reason.
+Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; NETWORK_FILE). Lines are joined at shared vertices (NODING: also where they cross, never across bridges or tunnels); one-way streets come from a direction field (forward/backward/both values, as in QGIS's service area) or the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in metres. DIRECTION: toward the offer (default: from where people reach the offer) or from the offer (as QGIS's service area); they differ only on one-way streets. Offers snap to the nearest point on a street of the main network (ISLANDS: also on small separate parts) within the snap distance; offers farther away are listed in the unroutable output with their id, distance and reason. Every point of a multipoint offer is routed; the offer's catchment is the union of theirs.
+
+The offer id (OFFER_ID_FIELD; default offer_id, else the row number) is written as offer_id to every output.
 
 Areas are the reached streets, cut at the exact cost, buffered by the walk-off distance; a larger break contains the smaller. Overlap: per offer (overlapping areas), dissolved (coverage per break) or split (each street piece to its nearest offer). Rings give the area between breaks.
 
 Outputs: areas with offer_id, break_no, break_min or break_m and population (the costly part: skip this output when only the lines are needed); reached lines with the cost at both ends (from_min/to_min or from_m/to_m); unroutable offers; with a population layer (polygons with counts, weighted by area, or points) a table of reached and unreached population per population area (e.g. municipality) and break; optionally (network mode) the network nodes within the largest break with their cost, nearest offer and smallest break reaching them.</source>
         <translation>Einzugsgebiete von Angeboten für mehrere Grenzen in einem Lauf (z. B. 5,10,15 Minuten), auf einem Straßennetz oder als Luftlinien-Kreise.
 
-Netz: ein Linienlayer (NETWORK) oder eine OSM-Datei (.osm, .osm.gz, .pbf; NETWORK_FILE). Linien werden verbunden, wo sie sich treffen; die Richtung kommt aus einem Richtungsfeld (Werte für vorwärts/rückwärts/beide, wie beim Einzugsgebiet von QGIS) oder aus dem OSM-Tag 'oneway' (Fahrrad, Auto). Kosten sind die Reisezeit in Minuten (Geschwindigkeitsfeld oder Profil: zu Fuß 4,5 km/h, Fahrrad 15 km/h, Auto nach Straßenklasse) oder die Entfernung in Metern. Angebote werden auf den nächsten Punkt einer Straße innerhalb der Fangdistanz gesetzt; weiter entfernte Angebote stehen mit Entfernung und Grund in der Ausgabe der nicht routbaren Angebote.
+Netz: ein Linienlayer (NETWORK) oder eine OSM-Datei (.osm, .osm.gz, .pbf; NETWORK_FILE). Linien werden an gemeinsamen Stützpunkten verbunden (NODING: auch wo sie sich kreuzen, nie über Brücken oder Tunnel hinweg); Einbahnstraßen kommen aus einem Richtungsfeld (Werte für vorwärts/rückwärts/beide, wie beim Einzugsgebiet von QGIS) oder aus dem OSM-Tag 'oneway' (Fahrrad, Auto). Kosten sind die Reisezeit in Minuten (Geschwindigkeitsfeld oder Profil: zu Fuß 4,5 km/h, Fahrrad 15 km/h, Auto nach Straßenklasse) oder die Entfernung in Metern. DIRECTION: zum Angebot hin (Standard: von wo aus Menschen das Angebot erreichen) oder vom Angebot weg (wie beim Einzugsgebiet von QGIS); beide unterscheiden sich nur auf Einbahnstraßen. Angebote werden auf den nächsten Punkt einer Straße des Hauptnetzes (ISLANDS: auch auf kleinen abgetrennten Teilen) innerhalb der Fangdistanz gesetzt; weiter entfernte Angebote stehen mit ihrer ID, Entfernung und Grund in der Ausgabe der nicht routbaren Angebote. Jeder Punkt eines Multipunkt-Angebots wird geroutet; das Einzugsgebiet des Angebots ist die Vereinigung ihrer Einzugsgebiete.
+
+Die Angebots-ID (OFFER_ID_FIELD; Standard offer_id, sonst die Zeilennummer) steht als offer_id in jeder Ausgabe.
 
 Flächen sind die erreichten Straßen, genau bei den Kosten der Grenze geschnitten und um die Zugangsdistanz gepuffert; eine größere Grenze enthält die kleinere. Überlappung: je Angebot (überlappende Flächen), zusammengefasst (Abdeckung je Grenze) oder aufgeteilt (jedes Straßenstück zum nächsten Angebot). Ringe ergeben die Fläche zwischen zwei Grenzen.
 
 Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population (der aufwendige Teil: diese Ausgabe überspringen, wenn nur die Linien gebraucht werden); erreichte Linien mit den Kosten an beiden Enden (from_min/to_min oder from_m/to_m); nicht routbare Angebote; mit einem Bevölkerungslayer (Polygone mit Anzahlen, nach Fläche gewichtet, oder Punkte) eine Tabelle der erreichten und nicht erreichten Bevölkerung je Bevölkerungsfläche (z. B. Gemeinde) und Grenze; optional (Netzmodus) die Netzknoten innerhalb der größten Grenze mit ihren Kosten, dem nächsten Angebot und der kleinsten Grenze, die sie erreicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="66"/>
+        <location filename="../../processing_algorithms/catchments.py" line="56"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="302"/>
+        <location filename="../../processing_algorithms/catchments.py" line="236"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Wählen Sie das Bevölkerungsfeld des Bevölkerungslayers.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="127"/>
-        <source>Cost</source>
-        <translation>Kosten</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="152"/>
-        <source>Direction field</source>
-        <translation>Richtungsfeld</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="178"/>
+        <location filename="../../processing_algorithms/catchments.py" line="121"/>
         <source>Dissolve (coverage per break)</source>
         <translation>Zusammenfassen (Abdeckung je Grenze)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="128"/>
-        <source>Distance (metres)</source>
-        <translation>Entfernung (Meter)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="120"/>
+        <location filename="../../processing_algorithms/catchments.py" line="103"/>
         <source>Distance (straight line)</source>
         <translation>Entfernung (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="469"/>
-        <source>Give either a network layer or an OSM file, not both.</source>
-        <translation>Geben Sie entweder einen Netzlayer oder eine OSM-Datei an, nicht beides.</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="192"/>
-        <source>Maximum snap distance to the network</source>
-        <translation>Maximale Fangdistanz zum Netz</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="119"/>
+        <location filename="../../processing_algorithms/catchments.py" line="102"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="120"/>
+        <location filename="../../processing_algorithms/catchments.py" line="103"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="98"/>
-        <source>Network (lines)</source>
-        <translation>Netz (Linien)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="106"/>
-        <source>Network from an OSM file (instead of a line layer)</source>
-        <translation>Netz aus einer OSM-Datei (statt eines Linienlayers)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="473"/>
-        <source>Network mode needs a network: a line layer or an OSM file.</source>
-        <translation>Der Netzmodus braucht ein Netz: einen Linienlayer oder eine OSM-Datei.</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="267"/>
+        <location filename="../../processing_algorithms/catchments.py" line="201"/>
         <source>Network nodes with their cost</source>
         <translation>Netzknoten mit ihren Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="435"/>
+        <location filename="../../processing_algorithms/catchments.py" line="373"/>
         <source>Node costs need the network mode; the node output stays empty.</source>
         <translation>Knotenkosten gibt es nur im Netzmodus; die Knotenausgabe bleibt leer.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="107"/>
-        <source>OSM files (*.osm *.pbf *.osm.gz *.osm.bz2)</source>
-        <translation>OSM-Dateien (*.osm *.pbf *.osm.gz *.osm.bz2)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="113"/>
+        <location filename="../../processing_algorithms/catchments.py" line="95"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="177"/>
+        <location filename="../../processing_algorithms/catchments.py" line="120"/>
         <source>One area per offer (overlapping)</source>
         <translation>Eine Fläche je Angebot (überlappend)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="175"/>
+        <location filename="../../processing_algorithms/catchments.py" line="118"/>
         <source>Overlap</source>
         <translation>Überlappung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="210"/>
+        <location filename="../../processing_algorithms/catchments.py" line="144"/>
         <source>Population (polygons or points with counts)</source>
         <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="221"/>
+        <location filename="../../processing_algorithms/catchments.py" line="155"/>
         <source>Population field</source>
         <translation>Bevölkerungsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="135"/>
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="257"/>
+        <location filename="../../processing_algorithms/catchments.py" line="191"/>
         <source>Reached and unreached population</source>
         <translation>Erreichte und nicht erreichte Bevölkerung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="239"/>
+        <location filename="../../processing_algorithms/catchments.py" line="173"/>
         <source>Reached network lines</source>
         <translation>Erreichte Netzlinien</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="186"/>
+        <location filename="../../processing_algorithms/catchments.py" line="129"/>
         <source>Rings (areas between breaks)</source>
         <translation>Ringe (Flächen zwischen den Grenzen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="143"/>
-        <source>Speed field (km/h)</source>
-        <translation>Geschwindigkeitsfeld (km/h)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="179"/>
+        <location filename="../../processing_algorithms/catchments.py" line="122"/>
         <source>Split (service territories)</source>
         <translation>Aufteilen (Versorgungsgebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="310"/>
+        <location filename="../../processing_algorithms/catchments.py" line="244"/>
         <source>Straight-line catchments in minutes need the walk or bike profile (a car has no single speed); use the network mode or breaks in metres.</source>
         <translation>Luftlinien-Einzugsgebiete in Minuten brauchen das Profil zu Fuß oder Fahrrad (ein Auto hat keine feste Geschwindigkeit); nutzen Sie den Netzmodus oder Grenzen in Metern.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="319"/>
+        <location filename="../../processing_algorithms/catchments.py" line="253"/>
         <source>Straight-line radii from minutes at {speed} km/h: {radii} m.</source>
         <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="499"/>
-        <source>The network was reused from an earlier run (same lines and options); it was not rebuilt.</source>
-        <translation>Das Netz wurde aus einem früheren Lauf wiederverwendet (gleiche Linien und Optionen); es wurde nicht neu aufgebaut.</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="128"/>
-        <source>Time (minutes)</source>
-        <translation>Zeit (Minuten)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="248"/>
+        <location filename="../../processing_algorithms/catchments.py" line="182"/>
         <source>Unroutable offers</source>
         <translation>Nicht routbare Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="159"/>
-        <source>Value for backward direction</source>
-        <translation>Wert für Rückwärtsrichtung</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="160"/>
-        <source>Value for both directions</source>
-        <translation>Wert für beide Richtungen</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="158"/>
-        <source>Value for forward direction</source>
-        <translation>Wert für Vorwärtsrichtung</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="136"/>
-        <source>Walk (4.5 km/h)</source>
-        <translation>Zu Fuß (4,5 km/h)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="201"/>
+        <location filename="../../processing_algorithms/catchments.py" line="135"/>
         <source>Walk-off distance (buffer around reached streets)</source>
         <translation>Zugangsdistanz (Puffer um erreichte Straßen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="357"/>
+        <location filename="../../processing_algorithms/catchments.py" line="295"/>
         <source>{n} offers could not be routed; see the unroutable output.</source>
         <translation>{n} Angebote konnten nicht geroutet werden; siehe die Ausgabe der nicht routbaren Angebote.</translation>
     </message>
@@ -1016,6 +880,129 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
     </message>
 </context>
 <context>
+    <name>NetworkParameters</name>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="149"/>
+        <source>Allow offers on separate small parts of the network</source>
+        <translation>Angebote auf kleinen abgetrennten Teilen des Netzes zulassen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="101"/>
+        <source>Bike (15 km/h)</source>
+        <translation>Fahrrad (15 km/h)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="101"/>
+        <source>Car</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="92"/>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="125"/>
+        <source>Direction field</source>
+        <translation>Richtungsfeld</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="108"/>
+        <source>Direction of travel</source>
+        <translation>Fahrtrichtung</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="93"/>
+        <source>Distance (metres)</source>
+        <translation>Entfernung (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="109"/>
+        <source>From the offer</source>
+        <translation>Vom Angebot weg</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="181"/>
+        <source>Give either a network layer or an OSM file, not both.</source>
+        <translation>Geben Sie entweder einen Netzlayer oder eine OSM-Datei an, nicht beides.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="141"/>
+        <source>Maximum snap distance to the network</source>
+        <translation>Maximale Fangdistanz zum Netz</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="72"/>
+        <source>Network (lines)</source>
+        <translation>Netz (Linien)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="80"/>
+        <source>Network from an OSM file (instead of a line layer)</source>
+        <translation>Netz aus einer OSM-Datei (statt eines Linienlayers)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="185"/>
+        <source>Network mode needs a network: a line layer or an OSM file.</source>
+        <translation>Der Netzmodus braucht ein Netz: einen Linienlayer oder eine OSM-Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="81"/>
+        <source>OSM files (*.osm *.pbf *.osm.gz *.osm.bz2)</source>
+        <translation>OSM-Dateien (*.osm *.pbf *.osm.gz *.osm.bz2)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="100"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="116"/>
+        <source>Speed field (km/h)</source>
+        <translation>Geschwindigkeitsfeld (km/h)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="148"/>
+        <source>Split lines where they cross (not across bridges/tunnels)</source>
+        <translation>Linien an Kreuzungen teilen (nicht über Brücken/Tunnel hinweg)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="213"/>
+        <source>The network was reused from an earlier run (same lines and options); it was not rebuilt.</source>
+        <translation>Das Netz wurde aus einem früheren Lauf wiederverwendet (gleiche Linien und Optionen); es wurde nicht neu aufgebaut.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="93"/>
+        <source>Time (minutes)</source>
+        <translation>Zeit (Minuten)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="109"/>
+        <source>Toward the offer</source>
+        <translation>Zum Angebot hin</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="132"/>
+        <source>Value for backward direction</source>
+        <translation>Wert für Rückwärtsrichtung</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="133"/>
+        <source>Value for both directions</source>
+        <translation>Wert für beide Richtungen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="131"/>
+        <source>Value for forward direction</source>
+        <translation>Wert für Vorwärtsrichtung</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/network_params.py" line="101"/>
+        <source>Walk (4.5 km/h)</source>
+        <translation>Zu Fuß (4,5 km/h)</translation>
+    </message>
+</context>
+<context>
     <name>OfferDensityAlgorithm</name>
     <message>
         <location filename="../../processing_algorithms/offer_density.py" line="138"/>
@@ -1161,17 +1148,17 @@ Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß f�
 <context>
     <name>OffersPerPopulationAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="76"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="79"/>
         <source>Areas (polygons)</source>
         <translation>Gebiete (Polygone)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="91"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="94"/>
         <source>Category field</source>
         <translation>Kategoriefeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="47"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="48"/>
         <source>Counts the offers (points) in each area (polygons, e.g. municipalities) and relates them to the area's population: offers_per_1000 = offers / population × 1000 (the base is set by 'Per inhabitants').
 
 With a category field, one count per category is added (n_[category]); values with several categories separated by ';' count in each.
@@ -1180,7 +1167,7 @@ With a target group field (e.g. target_groups), one count per target group is ad
 
 With a group table (e.g. planungsraeume.csv: ags → planungsraum, kreis), the key fields and the group fields, a second output gives the same counts and rates per planning region and for the Kreis, from pooled counts (sums of offers and of inhabitants), never from averaged rates.
 
-Areas without a positive population get a NULL rate and the reason in 'rate_note'. Offers outside every area are counted and reported in the log. Invalid polygons are repaired. Both layers are reprojected to ETRS89 / UTM 32N (EPSG:25832) when needed.</source>
+Areas without a positive population get a NULL rate and the reason in 'rate_note'. Offers outside every area are counted and reported in the log with their id (OFFER_ID_FIELD; default offer_id, else the row number). Invalid polygons are repaired. Both layers are reprojected to ETRS89 / UTM 32N (EPSG:25832) when needed.</source>
         <translation>Zählt die Angebote (Punkte) in jedem Gebiet (Polygone, z. B. Gemeinden) und setzt sie ins Verhältnis zur Bevölkerung des Gebiets: offers_per_1000 = Angebote / Bevölkerung × 1000 (die Basis legt „Je Einwohner“ fest).
 
 Mit einem Kategoriefeld kommt je Kategorie eine Anzahl hinzu (n_[Kategorie]); Werte mit mehreren, durch „;“ getrennten Kategorien zählen in jeder.
@@ -1189,90 +1176,90 @@ Mit einem Zielgruppenfeld (z. B. target_groups) kommt je Zielgruppe eine Anzahl 
 
 Mit einer Gruppentabelle (z. B. planungsraeume.csv: ags → planungsraum, kreis), den Schlüsselfeldern und den Gruppenfeldern gibt eine zweite Ausgabe dieselben Anzahlen und Raten je Planungsraum und für den Kreis, aus gepoolten Anzahlen (Summen der Angebote und der Einwohner), nie aus gemittelten Raten.
 
-Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „rate_note“. Angebote außerhalb aller Gebiete werden gezählt und im Protokoll genannt. Ungültige Polygone werden repariert. Beide Layer werden bei Bedarf nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</translation>
+Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „rate_note“. Angebote außerhalb aller Gebiete werden gezählt und im Protokoll mit ihrer ID genannt (OFFER_ID_FIELD; Standard offer_id, sonst die Zeilennummer). Ungültige Polygone werden repariert. Beide Layer werden bei Bedarf nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="193"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="197"/>
         <source>Give both the target group and the population field of that group, or neither.</source>
         <translation>Geben Sie die Zielgruppe und das Bevölkerungsfeld dieser Gruppe an, oder keines von beiden.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="154"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="157"/>
         <source>Group fields (e.g. planungsraum, kreis)</source>
         <translation>Gruppenfelder (z. B. planungsraum, kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="130"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="133"/>
         <source>Group table (e.g. planungsraeume.csv)</source>
         <translation>Gruppentabelle (z. B. planungsraeume.csv)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="138"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="141"/>
         <source>Key field of the areas (e.g. AGS)</source>
         <translation>Schlüsselfeld der Gebiete (z. B. AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="146"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="149"/>
         <source>Key field of the group table (e.g. ags)</source>
         <translation>Schlüsselfeld der Gruppentabelle (z. B. ags)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="70"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="72"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="210"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="219"/>
         <source>Offers outside every area ({n}): {ids}</source>
         <translation>Angebote außerhalb aller Gebiete ({n}): {ids}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="44"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="45"/>
         <source>Offers per inhabitants</source>
         <translation>Angebote je Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="170"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="173"/>
         <source>Offers per inhabitants by group</source>
         <translation>Angebote je Einwohner nach Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="99"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="102"/>
         <source>Per inhabitants</source>
         <translation>Je Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="83"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="86"/>
         <source>Population field</source>
         <translation>Einwohnerfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="121"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="124"/>
         <source>Population of the target group (e.g. children_u15)</source>
         <translation>Bevölkerung der Zielgruppe (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="115"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="118"/>
         <source>Target group (e.g. Kinder)</source>
         <translation>Zielgruppe (z. B. Kinder)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="108"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="111"/>
         <source>Target group field of the offers</source>
         <translation>Zielgruppenfeld der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="249"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="258"/>
         <source>With a group table, choose the key field of the areas and the group fields.</source>
         <translation>Wählen Sie zur Gruppentabelle das Schlüsselfeld der Gebiete und die Gruppenfelder.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="224"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="233"/>
         <source>population is 0 or negative</source>
         <translation>Bevölkerung ist 0 oder negativ</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="223"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="232"/>
         <source>population missing</source>
         <translation>Bevölkerung fehlt</translation>
     </message>
@@ -1385,52 +1372,62 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="75"/>
+        <location filename="../../processing_algorithms/base.py" line="80"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="104"/>
+        <location filename="../../processing_algorithms/base.py" line="109"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="271"/>
+        <location filename="../../processing_algorithms/base.py" line="302"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="77"/>
+        <location filename="../../processing_algorithms/base.py" line="82"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="109"/>
+        <location filename="../../processing_algorithms/base.py" line="114"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="76"/>
+        <location filename="../../processing_algorithms/base.py" line="173"/>
+        <source>Offer id field (default: offer_id if present, else the row number)</source>
+        <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="81"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="151"/>
+        <location filename="../../processing_algorithms/base.py" line="156"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="144"/>
+        <location filename="../../processing_algorithms/base.py" line="186"/>
+        <source>The offers layer has no field '{field}'; choose its id field.</source>
+        <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="149"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="121"/>
+        <location filename="../../processing_algorithms/base.py" line="126"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="228"/>
+        <location filename="../../processing_algorithms/base.py" line="259"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -1702,12 +1699,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="102"/>
+        <location filename="../../geolib/catchments.py" line="110"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="107"/>
+        <location filename="../../geolib/catchments.py" line="115"/>
         <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
         <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
@@ -1822,7 +1819,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="100"/>
+        <location filename="../../geolib/catchments.py" line="108"/>
         <source>Give at least one break, such as 5,10,15.</source>
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
@@ -1837,7 +1834,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="135"/>
+        <location filename="../../geolib/accessibility.py" line="137"/>
         <source>Give one weight per zone break: {n_breaks} breaks but {n_weights} weights.</source>
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
@@ -1962,12 +1959,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="271"/>
+        <location filename="../../geolib/catchments.py" line="389"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="328"/>
+        <location filename="../../geolib/accessibility.py" line="330"/>
         <source>No population reaches any supply; the normalised score is NULL.</source>
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
@@ -2097,7 +2094,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="274"/>
+        <location filename="../../geolib/accessibility.py" line="276"/>
         <source>Some costs are 0; the gravity decay uses a minimum cost of {min_cost} so that it stays finite.</source>
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
@@ -2237,7 +2234,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="91"/>
+        <location filename="../../geolib/catchments.py" line="99"/>
         <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
@@ -2247,12 +2244,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="575"/>
+        <location filename="../../geolib/accessibility.py" line="616"/>
         <source>The capacity field '{field}' has negative values; fix them first.</source>
         <translation>Das Kapazitätsfeld „{field}“ hat negative Werte; korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="580"/>
+        <location filename="../../geolib/accessibility.py" line="621"/>
         <source>The capacity field '{field}' is 0 in every offer: there is no supply to share. Choose another field or none (1 per offer).</source>
         <translation>Das Kapazitätsfeld „{field}“ ist bei jedem Angebot 0: Es gibt kein Angebot, das verteilt werden könnte. Wählen Sie ein anderes Feld oder keines (1 je Angebot).</translation>
     </message>
@@ -2287,19 +2284,24 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="335"/>
+        <location filename="../../geolib/accessibility.py" line="337"/>
         <source>The cost table needs the columns origin, destination and cost; missing: {missing}.</source>
         <translation>Die Kostentabelle braucht die Spalten origin, destination und cost; es fehlt: {missing}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="348"/>
+        <location filename="../../geolib/accessibility.py" line="350"/>
         <source>The cost table refers to rows that do not exist ({n_origins} origins, {n_destinations} destinations).</source>
         <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="126"/>
+        <location filename="../../geolib/accessibility.py" line="128"/>
         <source>The default E2SFCA weights (1, 0.68, 0.22) are for three zones, but {n} breaks were given; give one weight per break.</source>
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="179"/>
+        <source>The direction must be one of {allowed}, not '{value}'.</source>
+        <translation>Die Richtung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="808"/>
@@ -2387,7 +2389,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Graph hat keine Kanten; es gibt nichts, worauf geroutet werden kann.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="265"/>
+        <location filename="../../geolib/accessibility.py" line="267"/>
         <source>The gravity decay needs a scale above 0 and an exponent of at least 0 (got scale {scale}, exponent {beta}).</source>
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
@@ -2452,6 +2454,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
     <message>
+        <location filename="../../geolib/catchments.py" line="189"/>
+        <source>The islands option must be one of {allowed}, not '{value}'.</source>
+        <translation>Die Option für Netzinseln muss eine von {allowed} sein, nicht '{value}'.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/io.py" line="291"/>
         <source>The layer '{layer}' has no CRS and cannot be written.</source>
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
@@ -2467,7 +2474,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="253"/>
+        <location filename="../../geolib/accessibility.py" line="255"/>
         <source>The maximum cost must be greater than 0, not {max_cost}.</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein, nicht {max_cost}.</translation>
     </message>
@@ -2517,17 +2524,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="124"/>
+        <location filename="../../geolib/catchments.py" line="132"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="138"/>
+        <location filename="../../geolib/catchments.py" line="147"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="148"/>
+        <location filename="../../geolib/catchments.py" line="48"/>
+        <source>The offers layer has no id field; offers are numbered by their row (1, 2, …).</source>
+        <translation>Der Angebotslayer hat kein ID-Feld; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="160"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -2547,7 +2559,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="549"/>
+        <location filename="../../geolib/accessibility.py" line="590"/>
         <source>The population field '{field}' has negative values ({n}); fix them first.</source>
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
@@ -2557,7 +2569,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="556"/>
+        <location filename="../../geolib/accessibility.py" line="597"/>
         <source>The population field '{field}' is 0 in every demand unit: there is no demand to relate the supply to. Choose another field or layer.</source>
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
@@ -2577,7 +2589,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="301"/>
+        <location filename="../../geolib/accessibility.py" line="303"/>
         <source>The ratio method needs demand-to-demand costs.</source>
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
@@ -2622,7 +2634,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="255"/>
+        <location filename="../../geolib/catchments.py" line="366"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2652,7 +2664,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="120"/>
+        <location filename="../../geolib/accessibility.py" line="122"/>
         <source>The zone breaks must be distinct positive costs, not {breaks}.</source>
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
@@ -2707,7 +2719,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), oder in Python mit gdf.set_crs('EPSG:25832').</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="537"/>
+        <location filename="../../geolib/accessibility.py" line="578"/>
         <source>The {what} has no feature with a geometry.</source>
         <translation>Der {what} hat kein Objekt mit Geometrie.</translation>
     </message>
@@ -2727,7 +2739,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="158"/>
+        <location filename="../../geolib/catchments.py" line="170"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -2822,7 +2834,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="247"/>
+        <location filename="../../geolib/accessibility.py" line="249"/>
         <source>Unknown method '{method}'; choose one of {methods}.</source>
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
@@ -2867,7 +2879,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="141"/>
+        <location filename="../../geolib/accessibility.py" line="143"/>
         <source>Zone weights must be numbers of at least 0, not {weights}.</source>
         <translation>Die Zonengewichte müssen Zahlen von mindestens 0 sein, nicht {weights}.</translation>
     </message>
@@ -2892,7 +2904,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="728"/>
+        <location filename="../../geolib/accessibility.py" line="799"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
@@ -2902,7 +2914,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="305"/>
+        <location filename="../../geolib/catchments.py" line="428"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -2912,7 +2924,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kostentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="521"/>
+        <location filename="../../geolib/accessibility.py" line="562"/>
         <source>demand layer</source>
         <translation>Nachfragelayer</translation>
     </message>
@@ -2967,12 +2979,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="458"/>
+        <location filename="../../geolib/catchments.py" line="611"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="156"/>
+        <location filename="../../geolib/catchments.py" line="168"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -3027,7 +3039,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Straßenlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="522"/>
+        <location filename="../../geolib/accessibility.py" line="563"/>
         <source>supply layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -3082,12 +3094,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="542"/>
+        <location filename="../../geolib/accessibility.py" line="583"/>
         <source>{n} demand units have no population in '{field}'; they count as 0.</source>
         <translation>{n} Nachfrageeinheiten haben keine Bevölkerung in „{field}“; sie zählen als 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="36"/>
+        <location filename="../../geolib/accessibility.py" line="38"/>
         <source>{n} demand units have no supply within reach; their score is 0.</source>
         <translation>{n} Nachfrageeinheiten erreichen kein Angebot; ihr Wert ist 0.</translation>
     </message>
@@ -3147,12 +3159,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="636"/>
+        <location filename="../../geolib/accessibility.py" line="703"/>
         <source>{n} of {total} demand units are farther than {d} m from the network (or have no geometry): their score and nearest offer are NULL (routable = 0) and their {population} inhabitants are left out of the mean.</source>
         <translation>{n} von {total} Nachfrageeinheiten liegen weiter als {d} m vom Netz entfernt (oder haben keine Geometrie): Ihr Wert und ihr nächstes Angebot sind NULL (routable = 0), und ihre {population} Einwohner zählen nicht im Mittel.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="649"/>
+        <location filename="../../geolib/accessibility.py" line="716"/>
         <source>{n} of {total} offers are farther than {d} m from the network: nobody reaches them, their capacity ({capacity}) is not counted (routable = 0).</source>
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
@@ -3177,12 +3189,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="280"/>
+        <location filename="../../geolib/catchments.py" line="398"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="131"/>
+        <location filename="../../geolib/catchments.py" line="252"/>
+        <source>{n} offers are multipoints: each of their points is routed ({parts} points of all offers) and an offer's catchment is the union of its points' catchments.</source>
+        <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="633"/>
+        <source>{n} offers are multipoints: the cost to such an offer is the cost to the nearest of its points.</source>
+        <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="626"/>
+        <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
+        <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="139"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
@@ -3210,6 +3237,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/routing.py" line="188"/>
         <source>{n} points of multipoint features of the {what} are farther than {d} m from the network and were left out; the other points of these features are routed: {names}.</source>
         <translation>{n} Punkte von Multipunkt-Objekten des {what}s sind weiter als {d} m vom Netz entfernt und wurden ausgelassen; die übrigen Punkte dieser Objekte werden geroutet: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="679"/>
+        <source>{n} points of multipoint offers are farther than {d} m from the network; those offers are reached at their other points.</source>
+        <translation>{n} Punkte von Multipunkt-Angeboten liegen weiter als {d} m vom Netz entfernt; diese Angebote werden an ihren anderen Punkten erreicht.</translation>
     </message>
     <message>
         <location filename="../../geolib/routing.py" line="256"/>
@@ -3242,12 +3274,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="567"/>
+        <location filename="../../geolib/accessibility.py" line="608"/>
         <source>{n} supply points have no capacity in '{field}'; they count as 1.</source>
         <translation>{n} Angebote haben keine Kapazität in „{field}“; sie zählen als 1.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="37"/>
+        <location filename="../../geolib/accessibility.py" line="39"/>
         <source>{n} supply points have no demand within reach; their supply is not assigned to anyone (ratio NULL).</source>
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>

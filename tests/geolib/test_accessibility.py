@@ -6,6 +6,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pytest
+import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box
@@ -378,3 +379,133 @@ def test_network_ratio_method_uses_network_costs_between_demand_units():
     # within 1600 m: A reaches S1 and B (1500 m); B reaches S1, A, C (1500 m) and S2
     # (1400 m); C reaches B and S2
     assert res.demand["score"].iloc[:3].tolist() == pytest.approx([10 / 400, 14 / 600, 4 / 500])
+
+
+# --- direction, multipoint offers and offer ids with a network ------------------------------
+def _one_way_loop():
+    """A one-way street (0,0)→(1000,0) and a two-way detour of 1,600 m between its ends."""
+    from shapely.geometry import LineString
+
+    from geolib.network import build_network
+
+    lines = gpd.GeoDataFrame(
+        {"dir": ["1", "0"]},
+        geometry=[
+            LineString([(0, 0), (1000, 0)]),
+            LineString([(0, 0), (0, 300), (1000, 300), (1000, 0)]),
+        ],
+        crs=25832,
+    )
+    return build_network(lines, cost="distance", profile=None, direction_field="dir")
+
+
+@pytest.mark.parametrize(
+    ("direction", "west", "east"), [("to_offer", 500.0, 2100.0), ("from_offer", 2100.0, 500.0)]
+)
+def test_direction_routes_people_to_or_from_the_offer(direction, west, east):
+    people = gpd.GeoDataFrame({"kids": [1, 1]}, geometry=[Point(0, 0), Point(1000, 0)], crs=25832)
+    offer = gpd.GeoDataFrame({"offer_id": ["K"]}, geometry=[Point(500, 0)], crs=25832)
+    res = accessibility(
+        people,
+        offer,
+        population_field="kids",
+        max_cost=5000,
+        network=_one_way_loop(),
+        id_field="offer_id",
+        direction=direction,
+    )
+    assert res.demand["nearest_m"].tolist() == pytest.approx([west, east])
+    assert res.demand["nearest_offer"].tolist() == ["K", "K"]
+
+
+def test_catchments_and_accessibility_agree_in_both_directions():
+    """A person inside the x catchment (same direction) costs at most x in accessibility."""
+    from shapely.geometry import LineString
+
+    from geolib.catchments import network_catchments
+    from geolib.network import build_network
+
+    geoms, dirs = [], []
+    for i in range(5):  # a grid of one-way streets, alternating directions, and two-way ones
+        geoms.append(LineString([(0, i * 100), (400, i * 100)]))
+        dirs.append(["1", "-1", "0"][i % 3])
+        geoms.append(LineString([(i * 100, 0), (i * 100, 400)]))
+        dirs.append(["-1", "0", "1"][i % 3])
+    lines = gpd.GeoDataFrame({"dir": dirs}, geometry=geoms, crs=25832)
+    net = build_network(lines, cost="distance", profile=None, direction_field="dir", node=True)
+    rng = np.random.default_rng(3)
+    edge = rng.integers(0, net.n_edges, 300)
+    where = shapely.line_interpolate_point(
+        net.geometry[edge], rng.uniform(0.05, 0.95, len(edge)), normalized=True
+    )
+    people = gpd.GeoDataFrame({"kids": np.ones(len(edge))}, geometry=where, crs=25832)
+    offer = gpd.GeoDataFrame({"offer_id": ["K"]}, geometry=[Point(210, 200)], crs=25832)
+    x = 350.0
+    costs = {}
+    for direction in ("to_offer", "from_offer"):
+        res = accessibility(
+            people,
+            offer,
+            population_field="kids",
+            max_cost=5000,
+            network=net,
+            direction=direction,
+            snap_distance=1,
+        )
+        cost = res.demand["nearest_m"].to_numpy()
+        costs[direction] = cost
+        reached = network_catchments(
+            net, offer, breaks=[x], direction=direction, polygons=False, snap_distance=1
+        ).lines.geometry.union_all()
+        distance = shapely.distance(reached, where)
+        inside, outside = cost < x - 1, cost > x + 1
+        assert inside.sum() > 20 and outside.sum() > 20
+        assert np.all(distance[inside] < 1e-6)
+        assert np.all(distance[outside] > 1e-6)
+    # the one-way streets make the two directions differ
+    assert np.sum(np.abs(costs["to_offer"] - costs["from_offer"]) > 1) > 20
+
+
+def test_multipoint_offer_is_reached_at_its_nearest_point():
+    from shapely.geometry import LineString, MultiPoint
+
+    from geolib.network import build_network
+
+    lines = gpd.GeoDataFrame(geometry=[LineString([(0, 0), (3000, 0)])], crs=25832)
+    net = build_network(lines, cost="distance", profile=None)
+    people = gpd.GeoDataFrame({"kids": [10, 30]}, geometry=[Point(0, 0), Point(3000, 0)], crs=25832)
+    offers = gpd.GeoDataFrame(
+        {"places": [4.0]}, geometry=[MultiPoint([(200, 0), (2500, 0)])], crs=25832
+    )
+    for network in (None, net):
+        res = accessibility(
+            people,
+            offers,
+            population_field="kids",
+            capacity_field="places",
+            max_cost=1000,
+            network=network,
+        )
+        # both reach the offer (at 200 and 500 m): its 4 places for 40 children
+        assert res.demand["nearest_m"].tolist() == pytest.approx([200.0, 500.0])
+        assert res.demand["score"].tolist() == pytest.approx([0.1, 0.1])
+        assert res.supply["demand_in_reach"].tolist() == pytest.approx([40.0])
+        # without an id field: row numbers, as text, also in the supply output
+        assert res.demand["nearest_offer"].tolist() == ["1", "1"]
+        assert res.supply["offer_id"].tolist() == ["1"]
+        assert any("multipoints" in str(n) for n in res.notes)
+        assert any("numbered by their row" in str(n) for n in res.notes)
+    # a point far from the network: the offer is reached at its other point, and noted
+    far = offers.assign(geometry=[MultiPoint([(200, 0), (2500, 900)])])
+    res = accessibility(
+        people, far, population_field="kids", capacity_field="places", max_cost=5000, network=net
+    )
+    assert res.demand["nearest_m"].tolist() == pytest.approx([200.0, 2800.0])
+    assert res.supply["routable"].tolist() == [1]
+    assert any("1 points of multipoint offers are farther" in str(n) for n in res.notes)
+
+
+def test_unknown_direction_is_refused():
+    demand, supply = _layers()
+    with pytest.raises(ParameterError, match="direction must be one of"):
+        accessibility(demand, supply, population_field="kids", max_cost=10, direction="up")

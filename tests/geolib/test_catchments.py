@@ -17,7 +17,7 @@ from geolib.catchments import (
 )
 from geolib.errors import CRSError, DataError, ParameterError, ResourceError
 from geolib.network import build_network
-from geolib.routing import REASON_SMALL_PART
+from geolib.routing import REASON_SMALL_PART, snap_points
 
 
 def lines(geoms, crs=25832, **cols):
@@ -87,8 +87,13 @@ def test_one_way_street_is_only_reached_along_its_direction():
         profile=None,
         direction_field="dir",
     )
-    res = network_catchments(net, offers([(500, 0)]), breaks=[100], walkoff=5)
-    assert res.lines.geometry.union_all().bounds[0::2] == pytest.approx((500.0, 600.0))
+    away = network_catchments(
+        net, offers([(500, 0)]), breaks=[100], walkoff=5, direction="from_offer"
+    )
+    assert away.lines.geometry.union_all().bounds[0::2] == pytest.approx((500.0, 600.0))
+    # toward the offer (the default): from where one gets to the offer along the street
+    toward = network_catchments(net, offers([(500, 0)]), breaks=[100], walkoff=5)
+    assert toward.lines.geometry.union_all().bounds[0::2] == pytest.approx((400.0, 500.0))
 
 
 def test_two_offers_split_a_street_between_them():
@@ -581,3 +586,185 @@ def test_unknown_overlap_is_refused(func):
         call = lambda: distance_catchments(offers([(10, 0)]), breaks=[50], overlap="x")  # noqa: E731
     with pytest.raises(ParameterError, match="overlap must be one of"):
         call()
+
+
+# --- direction, multipoint offers, offer ids ----------------------------------------------
+def one_way_loop():
+    """A one-way street (0,0)→(1000,0) and a two-way detour of 1,600 m between its ends."""
+    return build_network(
+        lines(
+            [
+                LineString([(0, 0), (1000, 0)]),
+                LineString([(0, 0), (0, 300), (1000, 300), (1000, 0)]),
+            ],
+            dir=["1", "0"],
+        ),
+        cost="distance",
+        profile=None,
+        direction_field="dir",
+    )
+
+
+@pytest.mark.parametrize(
+    ("direction", "west", "east"),
+    [("from_offer", 2100.0, 500.0), ("to_offer", 500.0, 2100.0)],
+)
+def test_direction_on_a_one_way_street_gives_exact_node_costs(direction, west, east):
+    res = network_catchments(
+        one_way_loop(),
+        offers([(500, 0)]),
+        breaks=[1000, 2500],
+        walkoff=5,
+        node_costs=True,
+        direction=direction,
+    )
+    nodes = res.nodes.set_index(res.nodes.geometry.x)
+    assert nodes.loc[0.0, "cost_m"] == pytest.approx(west)
+    assert nodes.loc[1000.0, "cost_m"] == pytest.approx(east)
+    assert nodes["break_no"].to_dict() == {
+        0.0: 1 if west < 1000 else 2,
+        1000.0: 1 if east < 1000 else 2,
+    }
+    # the one-way street itself: only the half behind (to) or ahead (from) in the first break
+    first = res.lines[(res.lines.break_no == 1)].geometry.union_all()
+    on_street = first.intersection(box(-1, -1, 1001, 1))
+    expected = (0.0, 500.0) if direction == "to_offer" else (500.0, 1000.0)
+    assert on_street.bounds[0::2] == pytest.approx(expected)
+
+
+def test_direction_is_checked():
+    with pytest.raises(ParameterError, match="direction must be one of to_offer, from_offer"):
+        network_catchments(street(), offers([(500, 0)]), breaks=[100], direction="away")
+
+
+def test_multipoint_offer_is_routed_from_every_point():
+    net = street()
+    multi = gpd.GeoDataFrame(
+        {"offer_id": ["m"]},
+        geometry=[shapely.MultiPoint([(100, 0), (900, 0)])],
+        crs=25832,
+    )
+    res = network_catchments(net, multi, breaks=[150], walkoff=5, node_costs=True)
+    assert set(res.lines.offer_id) == {"m"}
+    covered = res.lines.geometry.union_all()
+    assert covered.length == pytest.approx(250.0 + 250.0)
+    assert covered.bounds[0::2] == pytest.approx((0.0, 1000.0))
+    # the cheapest point per node: both ends are 100 m from their point
+    assert sorted(res.nodes["cost_m"]) == pytest.approx([100.0, 100.0])
+    assert set(res.nodes["offer_id"]) == {"m"}
+    assert res.areas["offer_id"].tolist() == ["m"]
+    assert res.areas.geometry.iloc[0].area == pytest.approx(2 * (250 * 10 + np.pi * 25), rel=0.01)
+    # the same as two single offers dissolved
+    two = network_catchments(net, offers([(100, 0), (900, 0)]), breaks=[150], walkoff=5)
+    union = two.areas.geometry.union_all()
+    assert res.areas.geometry.iloc[0].symmetric_difference(union).area < 1e-6 * union.area
+    for overlap in ("dissolve", "split"):
+        other = network_catchments(net, multi, breaks=[150], walkoff=5, overlap=overlap)
+        assert other.lines.geometry.union_all().length == pytest.approx(500.0)
+    split = network_catchments(
+        net,
+        gpd.GeoDataFrame(
+            {"offer_id": ["m", "s"]},
+            geometry=[shapely.MultiPoint([(100, 0), (900, 0)]), Point(500, 0)],
+            crs=25832,
+        ),
+        breaks=[1000],
+        walkoff=5,
+        overlap="split",
+    )
+    per = split.lines.groupby("offer_id")["length_m"].sum()
+    # the middle offer owns 300..700, the multipoint offer the rest
+    assert per["s"] == pytest.approx(400.0) and per["m"] == pytest.approx(600.0)
+
+
+def test_multipoint_offer_with_a_far_point_keeps_the_near_one_and_lists_the_far():
+    multi = gpd.GeoDataFrame(
+        {"offer_id": ["m"]},
+        geometry=[shapely.MultiPoint([(100, 0), (500, 5000)])],
+        crs=25832,
+    )
+    res = network_catchments(street(), multi, breaks=[50], walkoff=5)
+    assert res.lines.geometry.union_all().length == pytest.approx(100.0)
+    assert res.unroutable[["offer_id", "part"]].values.tolist() == [["m", 2]]
+    assert any("multipoints" in str(n) for n in res.notes)
+
+
+def test_the_offer_id_field_is_kept_in_every_output():
+    layer = gpd.GeoDataFrame(
+        {"name": ["Kita A", "Kita B", "Kita C"], "offer_id": [1, 2, 3]},
+        geometry=[Point(200, 0), Point(800, 0), Point(500, 9000)],
+        crs=25832,
+    )
+    pop = gpd.GeoDataFrame({"n": [100]}, geometry=[box(0, -50, 1000, 50)], crs=25832)
+    res = network_catchments(
+        street(),
+        layer,
+        breaks=[100],
+        walkoff=5,
+        id_field="name",
+        node_costs=True,
+        population=pop,
+        population_field="n",
+    )
+    assert set(res.areas.offer_id) == {"Kita A", "Kita B"}
+    assert set(res.lines.offer_id) == {"Kita A", "Kita B"}
+    assert res.unroutable["offer_id"].tolist() == ["Kita C"]
+    # population by offer: the share of the box (100 people on 100,000 m²) in each area
+    assert res.areas["population"].tolist() == pytest.approx(
+        [(200 * 10 + np.pi * 25) / 1000] * 2, rel=0.01
+    )
+    nodes = network_catchments(
+        street(), layer, breaks=[300], walkoff=5, id_field="name", node_costs=True
+    ).nodes
+    assert set(nodes.offer_id) == {"Kita A", "Kita B"}
+    # without the field: row numbers, also in the unroutable output, with a note
+    plain = network_catchments(street(), layer.drop(columns="offer_id"), breaks=[100], walkoff=5)
+    assert plain.unroutable["offer_id"].tolist() == ["3"]
+    assert set(plain.lines.offer_id) == {"1", "2"}
+    assert any("numbered by their row" in str(n) for n in plain.notes)
+    dist = distance_catchments(
+        layer.assign(geometry=[Point(0, 0), None, Point(5, 5)]), breaks=[10], id_field="name"
+    )
+    assert dist.unroutable["offer_id"].tolist() == ["Kita B"]
+
+
+def test_distance_catchments_buffer_the_whole_multipoint():
+    multi = gpd.GeoDataFrame(
+        {"offer_id": ["m", "p"]},
+        geometry=[shapely.MultiPoint([(0, 0), (1000, 0)]), Point(500, 800)],
+        crs=25832,
+    )
+    res = distance_catchments(multi, breaks=[100])
+    area = res.areas.set_index("offer_id").geometry
+    assert area["m"].area == pytest.approx(2 * area["p"].area, rel=1e-9)
+    split = distance_catchments(multi, breaks=[600], overlap="split").areas.set_index("offer_id")
+    # the cells of both points belong to the multipoint offer: (0, 0) and (1000, 0) are its own
+    assert split.geometry["m"].contains(Point(0, 0)) and split.geometry["m"].contains(
+        Point(1000, 0)
+    )
+    assert split.geometry["m"].intersection(split.geometry["p"]).area < 1e-6
+
+
+def test_islands_option_is_checked():
+    with pytest.raises(ParameterError, match="islands option must be one of main, any"):
+        network_catchments(street(), offers([(500, 0)]), breaks=[100], islands="all")
+
+
+@pytest.mark.skipif(
+    "islands" not in __import__("inspect").signature(snap_points).parameters,
+    reason="snap_points(islands=...) comes with the topology branch",
+)
+def test_offers_snap_to_the_main_network_unless_islands_are_allowed():
+    # a grid (the main network) and a 100 m piece of street 150 m away from it
+    main = [LineString([(0, y), (1000, y)]) for y in (0, 200, 400)]
+    main += [LineString([(x, 0), (x, 400)]) for x in (0, 500, 1000)]
+    island = LineString([(450, -150), (550, -150)])
+    net = build_network(lines([*main, island]), cost="distance", profile=None)
+    offer = offers([(500, -145)])
+    on_main = network_catchments(net, offer, breaks=[100], walkoff=5, polygons=False)
+    assert on_main.lines.geometry.union_all().distance(island) > 100
+    on_island = network_catchments(
+        net, offer, breaks=[100], walkoff=5, polygons=False, islands="any"
+    )
+    assert on_island.lines.geometry.union_all().length == pytest.approx(100.0)
+    assert on_island.lines.geometry.union_all().distance(island) < 1e-9

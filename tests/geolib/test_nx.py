@@ -58,13 +58,22 @@ def test_catchment_costs_equal_networkx_dijkstra():
         geometry=[Point(g.nodes[source]["x"], g.nodes[source]["y"])],
         crs="EPSG:25832",
     )
-    result = network_catchments(net, offers, breaks="300,600,900", node_costs=True, polygons=False)
-    ours = dict(zip((nodes[i] for i in result.nodes["node"]), result.nodes["cost_m"]))
-    theirs = nx.single_source_dijkstra_path_length(g, source, cutoff=900, weight="length")
-    assert set(ours) == set(theirs)
-    assert len(theirs) > 10  # a real part of the grid, not the start alone
-    for node, cost in theirs.items():
-        assert ours[node] == pytest.approx(cost, abs=1e-6)
+    # from the offer: networkx's single-source costs; toward it: those on the reversed graph
+    for direction, graph in (("from_offer", g), ("to_offer", g.reverse())):
+        result = network_catchments(
+            net,
+            offers,
+            breaks="300,600,900",
+            node_costs=True,
+            polygons=False,
+            direction=direction,
+        )
+        ours = dict(zip((nodes[i] for i in result.nodes["node"]), result.nodes["cost_m"]))
+        theirs = nx.single_source_dijkstra_path_length(graph, source, cutoff=900, weight="length")
+        assert set(ours) == set(theirs)
+        assert len(theirs) > 10  # a real part of the grid, not the start alone
+        for node, cost in theirs.items():
+            assert ours[node] == pytest.approx(cost, abs=1e-6)
 
 
 def test_travel_time_graph_gives_minutes():
@@ -78,7 +87,13 @@ def test_travel_time_graph_gives_minutes():
         geometry=[Point(g.nodes[source]["x"], g.nodes[source]["y"])], crs="EPSG:25832"
     )
     result = network_catchments(
-        net, offers, breaks="2,4", id_field=None, node_costs=True, polygons=False
+        net,
+        offers,
+        breaks="2,4",
+        id_field=None,
+        node_costs=True,
+        polygons=False,
+        direction="from_offer",
     )
     nodes = list(g.nodes)
     theirs = nx.single_source_dijkstra_path_length(g, source, cutoff=240, weight="travel_time")

@@ -36,7 +36,7 @@ def test_2sfca_for_one_category_is_written_styled_and_equals_pysal(children, exa
             "CAPACITY_FIELD": "capacity",
             "CATEGORY_FIELD": "categories",
             "CATEGORY": CATEGORY,
-            "ID_FIELD": "offer_id",
+            "OFFER_ID_FIELD": "offer_id",
             "METHOD": 0,
             "MAX_COST": 4000,
             "OUTPUT": str(out),

@@ -67,6 +67,10 @@ def test_registered_with_help():
         "OUTPUT_UNROUTABLE",
         "OUTPUT_POPULATION",
         "OUTPUT_NODES",
+        "DIRECTION",
+        "NODING",
+        "ISLANDS",
+        "OFFER_ID_FIELD",
     } <= names
     assert "break_min" in alg.shortHelpString()
 
@@ -454,3 +458,113 @@ def test_runs_inside_a_graphical_model(wedel_offers):
     assert ok
     layer = context.getMapLayer(results["catch:areas"])
     assert layer is not None and layer.featureCount() == 2 * 5
+
+
+# --- direction, offer id field, multipoint offers, noding --------------------------------------
+def _one_way_loop():
+    """A one-way street (0,0)→(1000,0) and a two-way detour of 1,600 m between its ends."""
+    return _memory_layer(
+        "LineString?crs=EPSG:25832&field=dir:string",
+        [
+            ("LINESTRING(0 0, 1000 0)", ["1"]),
+            ("LINESTRING(0 0, 0 300, 1000 300, 1000 0)", ["0"]),
+        ],
+    )
+
+
+def _features(value):
+    layer = _layer(value)
+    return gpd.GeoDataFrame(
+        [f.attributes() for f in layer.getFeatures()],
+        columns=layer.fields().names(),
+        geometry=[shapely.from_wkt(f.geometry().asWkt()) for f in layer.getFeatures()],
+    )
+
+
+@pytest.mark.parametrize(("direction", "west", "east"), [(0, 500.0, 2100.0), (1, 2100.0, 500.0)])
+def test_direction_and_offer_id_field_in_every_output(direction, west, east):
+    offers = _memory_layer(
+        "Point?crs=EPSG:25832&field=name:string&field=title:string",
+        [("POINT(500 0)", ["Kita A", "A"]), ("POINT(500 5000)", ["Kita far", "F"])],
+    )
+    results, _feedback = run_algorithm(
+        ALG,
+        {
+            "NETWORK": _one_way_loop(),
+            "OFFERS": offers,
+            "OFFER_ID_FIELD": "name",
+            "COST": 1,
+            "DIRECTION_FIELD": "dir",
+            "DIRECTION": direction,
+            "BREAKS": "1000,2500",
+            "WALKOFF_DISTANCE": 5,
+            "OUTPUT": "memory:",
+            "OUTPUT_LINES": "memory:",
+            "OUTPUT_UNROUTABLE": "memory:",
+            "OUTPUT_NODES": "memory:",
+        },
+    )
+    nodes = _features(results["OUTPUT_NODES"])
+    cost = dict(zip(nodes.geometry.x, nodes["cost_m"]))
+    assert cost[0.0] == pytest.approx(west) and cost[1000.0] == pytest.approx(east)
+    for name in ("OUTPUT", "OUTPUT_LINES", "OUTPUT_NODES"):
+        assert set(_features(results[name])["offer_id"]) == {"Kita A"}, name
+    unroutable = _features(results["OUTPUT_UNROUTABLE"])
+    assert unroutable["offer_id"].tolist() == ["Kita far"]
+    assert unroutable["title"].tolist() == ["F"]
+    # on the one-way street the first break reaches the half behind (toward) or ahead (from)
+    lines = _features(results["OUTPUT_LINES"])
+    first = lines[lines["break_no"] == 1].geometry.union_all()
+    on_street = first.intersection(shapely.box(-1, -1, 1001, 1)).bounds[0::2]
+    assert on_street == pytest.approx((0.0, 500.0) if direction == 0 else (500.0, 1000.0))
+
+
+def test_offers_without_an_id_are_numbered_and_multipoints_routed_from_every_point():
+    offers = _memory_layer(
+        "MultiPoint?crs=EPSG:25832&field=title:string",
+        [("MULTIPOINT((100 0), (900 0))", ["two doors"]), ("MULTIPOINT((500 5000))", ["far"])],
+    )
+    street = _memory_layer("LineString?crs=EPSG:25832", [("LINESTRING(0 0, 1000 0)", [])])
+    results, feedback = run_algorithm(
+        ALG,
+        {
+            "NETWORK": street,
+            "OFFERS": offers,
+            "COST": 1,
+            "BREAKS": "150",
+            "WALKOFF_DISTANCE": 5,
+            "OUTPUT_LINES": "memory:",
+            "OUTPUT_UNROUTABLE": "memory:",
+        },
+    )
+    lines = _features(results["OUTPUT_LINES"])
+    assert set(lines["offer_id"]) == {"1"}
+    assert lines.geometry.union_all().length == pytest.approx(500.0)
+    unroutable = _features(results["OUTPUT_UNROUTABLE"])
+    assert unroutable[["offer_id", "part"]].values.tolist() == [["2", 1]]
+    assert "numbered by their row" in feedback.text
+    assert "multipoints" in feedback.text
+
+
+def test_noding_joins_lines_where_they_cross():
+    cross = _memory_layer(
+        "LineString?crs=EPSG:25832",
+        [("LINESTRING(0 0, 1000 0)", []), ("LINESTRING(500 -500, 500 500)", [])],
+    )
+    offers = _memory_layer("Point?crs=EPSG:25832&field=offer_id:string", [("POINT(0 0)", ["a"])])
+    reached = {}
+    for noding in (False, True):
+        results, _ = run_algorithm(
+            ALG,
+            {
+                "NETWORK": cross,
+                "OFFERS": offers,
+                "COST": 1,
+                "BREAKS": "2000",
+                "NODING": noding,
+                "OUTPUT_LINES": "memory:",
+            },
+        )
+        reached[noding] = _features(results["OUTPUT_LINES"]).geometry.union_all().length
+    assert reached[False] == pytest.approx(1000.0)
+    assert reached[True] == pytest.approx(2000.0)

@@ -92,9 +92,11 @@ def test_walking_minutes_on_wedel_detail_streets(tmp_path):
             "POPULATION_FIELD": "pop",
             "SUPPLY": str(offers_path),
             "CAPACITY_FIELD": "places",
-            "ID_FIELD": "oid",
+            "OFFER_ID_FIELD": "oid",
             "MAX_COST": max_min,
             "NETWORK": _lines(tmp_path, "osm_strassen_wedel_detail"),
+            # these streets meet (end on each other, cross) without shared vertices: node them
+            "NODING": True,
             "PROFILE": 0,
             "OUTPUT": str(out),
             "OUTPUT_SUPPLY": str(out_supply),
@@ -138,11 +140,13 @@ def test_walking_minutes_on_wedel_detail_streets(tmp_path):
             "POPULATION_FIELD": "pop",
             "SUPPLY": str(offers_path),
             "CAPACITY_FIELD": "places",
-            "ID_FIELD": "oid",
+            "OFFER_ID_FIELD": "oid",
             "MAX_COST": max_min * 75,
             "NETWORK": _lines(tmp_path, "osm_strassen_wedel_detail"),
+            # these streets meet (end on each other, cross) without shared vertices: node them
+            "NODING": True,
             "PROFILE": 0,
-            "NETWORK_COST": 1,
+            "COST": 1,
             "OUTPUT": str(out_m),
         },
     )
@@ -151,3 +155,45 @@ def test_walking_minutes_on_wedel_detail_streets(tmp_path):
     np.testing.assert_allclose(acc_m["nearest_m"], acc["nearest_min"] * 75, rtol=1e-9)
     np.testing.assert_allclose(acc_m["score"], acc["score"], rtol=1e-9)
     assert acc_m["nearest_offer"].tolist() == acc["nearest_offer"].tolist()
+
+
+@pytest.mark.parametrize(("direction", "west", "east"), [(0, 500.0, 2100.0), (1, 2100.0, 500.0)])
+def test_direction_on_a_one_way_street_and_the_offer_id(tmp_path, direction, west, east):
+    """People routed toward the offer (default) or from it; catchments use the same names."""
+    from shapely.geometry import LineString
+
+    lines = gpd.GeoDataFrame(
+        {"dir": ["1", "0"]},
+        geometry=[
+            LineString([(0, 0), (1000, 0)]),
+            LineString([(0, 0), (0, 300), (1000, 300), (1000, 0)]),
+        ],
+        crs=25832,
+    )
+    people = gpd.GeoDataFrame(
+        {"pop": [1.0, 2.0]}, geometry=[Point(0, 0), Point(1000, 0)], crs=25832
+    )
+    offers = gpd.GeoDataFrame({"offer_id": ["K1"]}, geometry=[Point(500, 0)], crs=25832)
+    paths = {}
+    for name, frame in (("lines", lines), ("people", people), ("offers", offers)):
+        paths[name] = str(tmp_path / f"{name}.gpkg")
+        frame.to_file(paths[name])
+    out = tmp_path / "acc.gpkg"
+    run_algorithm(
+        ALG,
+        {
+            "DEMAND": paths["people"],
+            "POPULATION_FIELD": "pop",
+            "SUPPLY": paths["offers"],
+            "MAX_COST": 5000,
+            "NETWORK": paths["lines"],
+            "COST": 1,
+            "DIRECTION_FIELD": "dir",
+            "DIRECTION": direction,
+            "OUTPUT": str(out),
+        },
+    )
+    acc = read_vector(out)
+    assert acc["nearest_m"].tolist() == pytest.approx([west, east])
+    # no id field chosen: the layer's offer_id
+    assert acc["nearest_offer"].tolist() == ["K1", "K1"]

@@ -322,3 +322,20 @@ def test_target_group_without_population_field_is_refused(examples):
         },
     )
     assert "Give both the target group and the population field" in message
+
+
+def test_outside_offers_are_named_by_the_offer_id_field_or_their_row():
+    areas = _memory_layer(
+        "Polygon?crs=EPSG:25832&field=name:string&field=pop:integer",
+        [("POLYGON((0 0,100 0,100 100,0 100,0 0))", ["A", 1000])],
+    )
+    offers = _memory_layer(
+        "Point?crs=EPSG:25832&field=title:string",
+        [("POINT(10 10)", ["Kita Nord"]), ("POINT(900 900)", ["Kita weit"])],
+    )
+    common = {"OFFERS": offers, "AREAS": areas, "POPULATION_FIELD": "pop", "OUTPUT": "memory:"}
+    _, feedback = run_algorithm(ALG, {**common, "OFFER_ID_FIELD": "title"})
+    assert "Offers outside every area (1): Kita weit" in feedback.text
+    # without an id field: the row number, as in catchments and accessibility
+    _, feedback = run_algorithm(ALG, common)
+    assert "Offers outside every area (1): 2" in feedback.text
