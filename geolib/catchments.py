@@ -276,6 +276,8 @@ def network_catchments(
     walkoff: float = 50.0,
     population: gpd.GeoDataFrame | None = None,
     population_field: str | None = None,
+    population_areas: gpd.GeoDataFrame | None = None,
+    land_share_field: str | None = None,
     node_costs: bool = False,
     polygons: bool = True,
     memory_limit: int | None = None,
@@ -319,6 +321,9 @@ def network_catchments(
     population, population_field
         Optional population (polygons with counts, area-weighted, or points)
         counted per area, and per municipality in ``population`` of the result.
+    population_areas, land_share_field
+        Optional areas (e.g. municipalities) to count the population per, and the
+        land share of population cells (see :func:`geolib.population.population_pieces`).
     node_costs
         Also return the cost of every reached node (nearest offer).
     polygons
@@ -499,7 +504,15 @@ def network_catchments(
         notes=notes,
     )
     if population is not None:
-        result = _with_population(result, population, population_field, break_col, rings)
+        result = _with_population(
+            result,
+            population,
+            population_field,
+            break_col,
+            rings,
+            population_areas,
+            land_share_field,
+        )
     progress.report(1.0)
     return result
 
@@ -571,6 +584,8 @@ def distance_catchments(
     rings: bool = False,
     population: gpd.GeoDataFrame | None = None,
     population_field: str | None = None,
+    population_areas: gpd.GeoDataFrame | None = None,
+    land_share_field: str | None = None,
     crs=None,
     progress: Progress | None = None,
 ) -> CatchmentResult:
@@ -667,7 +682,15 @@ def distance_catchments(
     )
     result = CatchmentResult(areas=areas, lines=lines, unroutable=unroutable, notes=notes)
     if population is not None:
-        result = _with_population(result, population, population_field, break_col, rings)
+        result = _with_population(
+            result,
+            population,
+            population_field,
+            break_col,
+            rings,
+            population_areas,
+            land_share_field,
+        )
     progress.report(1.0)
     return result
 

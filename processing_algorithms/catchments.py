@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -41,6 +42,8 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
     WALKOFF_DISTANCE = "WALKOFF_DISTANCE"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
+    AREAS = "AREAS"
+    LAND_SHARE_FIELD = "LAND_SHARE_FIELD"
     OUTPUT = "OUTPUT"
     OUTPUT_LINES = "OUTPUT_LINES"
     OUTPUT_UNROUTABLE = "OUTPUT_UNROUTABLE"
@@ -81,9 +84,13 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
             "Outputs: areas with offer_id, break_no, break_min or break_m and population "
             "(the costly part: skip this output when only the lines are needed); "
             "reached lines with the cost at both ends (from_min/to_min or from_m/to_m); "
-            "unroutable offers; with a population layer (polygons with counts, weighted "
-            "by area, or points) a table of reached and unreached population per "
-            "population area (e.g. municipality) and break; optionally (network mode) "
+            "unroutable offers; with a population layer (polygons with counts such as "
+            "grid cells, spread evenly over their area, or points) a table of reached and "
+            "unreached population per population polygon and break, or per area (e.g. "
+            "municipality) when areas are given: grid cells are then cut at the area "
+            "borders and counted by area, and the log gives the totals of all areas per "
+            "break. A land share field (0-1) spreads a coastal cell's count over its land "
+            "part only. Optionally (network mode) "
             "the network nodes within the largest break with their cost, nearest offer "
             "and smallest break reaching them."
         )
@@ -158,6 +165,23 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
                 optional=True,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AREAS,
+                self.tr("Areas to count the population per (e.g. municipalities)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        land_share = QgsProcessingParameterField(
+            self.LAND_SHARE_FIELD,
+            self.tr("Land share field of the population cells (0-1)"),
+            parentLayerParameterName=self.POPULATION,
+            type=QgsProcessingParameterField.DataType.Numeric,
+            optional=True,
+        )
+        land_share.setFlags(land_share.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(land_share)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT,
@@ -235,6 +259,7 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
                 raise QgsProcessingException(
                     self.tr("Choose the population field of the population layer.")
                 )
+        population_areas, land_share_field = self._population_areas(parameters, context)
         feedback.setProgress(5)
         if mode == 1:
             radii = breaks
@@ -263,6 +288,8 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
                 rings=rings,
                 population=population,
                 population_field=population_field,
+                population_areas=population_areas,
+                land_share_field=land_share_field,
                 progress=self.progress(feedback, 5, 90),
             )
             if cost == "time":
@@ -283,6 +310,8 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
                 walkoff=walkoff,
                 population=population,
                 population_field=population_field,
+                population_areas=population_areas,
+                land_share_field=land_share_field,
                 node_costs=self._wants(parameters, self.OUTPUT_NODES),
                 # the areas are the costly part: skipped when neither they nor the
                 # population counted in them are asked for
@@ -393,6 +422,20 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
                 ),
             )
         return outputs
+
+    def _population_areas(self, parameters, context):
+        """The areas to count the population per, and the land share field (optional)."""
+        land_share = self.parameterAsString(parameters, self.LAND_SHARE_FIELD, context) or None
+        if not parameters.get(self.AREAS):
+            return None, land_share  # a land share without areas: geolib says what is missing
+        if not parameters.get(self.POPULATION):
+            raise QgsProcessingException(
+                self.tr(
+                    "Areas count the population per area: give a population layer (grid "
+                    "cells or points with counts) too."
+                )
+            )
+        return self.read_source(parameters, self.AREAS, context), land_share
 
     @staticmethod
     def _wants(parameters, name) -> bool:

@@ -22,6 +22,15 @@ if str(ROOT) not in sys.path:  # geolib from this source tree, also without `pip
     sys.path.insert(0, str(ROOT))
 DATA = ROOT / "data"
 KREIS = DATA / "kreis_pinneberg.gpkg"
+ZENSUS = DATA / "zensus2011" / "zensus2011_1km_kreis_pinneberg.gpkg"
+#: the real population grid, counted per municipality (land share: Helgoland's sea cells)
+ZENSUS_POPULATION = {
+    "POPULATION": f"{ZENSUS}|layername=zensus2011_1km",
+    "POPULATION_FIELD": "einwohner_summe_altersgruppen",
+    "LAND_SHARE_FIELD": "anteil_land",
+    "AREAS": f"{KREIS}|layername=gemeinden",
+}
+ZENSUS_SOURCE = "Zensus 2011, © Statistisches Bundesamt"
 EXAMPLES = DATA / "examples"
 OUT = ROOT / "out"
 BUILD = ROOT / "build"
@@ -273,8 +282,7 @@ def catchments_wedel(demo: Demo) -> None:
         OVERLAP="0",
         SNAP_DISTANCE="250",
         WALKOFF_DISTANCE="50",
-        POPULATION=f"{KREIS}|layername=gemeinden",
-        POPULATION_FIELD="EWZ_2018",
+        **ZENSUS_POPULATION,
         OUTPUT=demo.layer("einzugsgebiete_wedel_fuss"),
         OUTPUT_LINES=demo.layer("einzugsgebiete_wedel_strassen"),
         OUTPUT_UNROUTABLE=demo.layer("einzugsgebiete_wedel_nicht_routbar"),
@@ -292,8 +300,7 @@ def catchments_kreis(demo: Demo) -> None:
         # 1,125 m: 15 minutes walking at 4.5 km/h as a straight line
         BREAKS="1125,2000,5000",
         OVERLAP="1",
-        POPULATION=f"{KREIS}|layername=gemeinden",
-        POPULATION_FIELD="EWZ_2018",
+        **ZENSUS_POPULATION,
         OUTPUT=demo.layer("einzugsgebiete_kreis_luftlinie"),
         OUTPUT_POPULATION=demo.layer("erreichte_bevoelkerung_kreis"),
     )
@@ -307,6 +314,7 @@ def catchments_summary(demo: Demo) -> None:
     pop_w = read_vector(demo.atlas, layer="einzugsgebiete_wedel_bevoelkerung")
     n_offers = wedel["offer_id"].nunique()
     print("\nEinzugsgebiete zu Fuß auf den Wedeler Straßen (synthetische Beispielangebote):")
+    print(f"  Einwohner: 1-km-Raster des {ZENSUS_SOURCE}, je Gemeinde nach Fläche verteilt")
     print(f"  {n_offers} Angebote geroutet, {len(unroutable)} außerhalb des Wedeler Netzes")
     print("  (das Straßennetz deckt nur die Wedeler Innenstadt ab, etwa 3 × 3 km)")
     w = pop_w[pop_w["GEN"] == "Wedel"].sort_values("break_min")
@@ -316,7 +324,7 @@ def catchments_summary(demo: Demo) -> None:
             f"Wedelern erreicht ({de(row.reached_pct, 1)} %)"
         )
     table = read_vector(demo.atlas, layer="erreichte_bevoelkerung_kreis")
-    print("\nLuftlinien-Abdeckung aller Beispielangebote im Kreis:")
+    print(f"\nLuftlinien-Abdeckung aller Beispielangebote im Kreis (Einwohner: {ZENSUS_SOURCE}):")
     for b, g in table.groupby("break_m"):
         reached, total = g["reached"].sum(), g["population"].sum()
         print(
@@ -327,11 +335,14 @@ def catchments_summary(demo: Demo) -> None:
     names = ", ".join(f"{r.GEN} {de(r.reached_pct, 0)} %" for r in worst.itertuples())
     print(f"  geringste Abdeckung bis 2 km: {names}")
 
-    print("\nBevölkerung ohne Angebot innerhalb von 15 Minuten zu Fuß (synthetische Angebote):")
+    print(
+        "\nBevölkerung ohne Angebot innerhalb von 15 Minuten zu Fuß (synthetische Angebote; "
+        f"Einwohner: {ZENSUS_SOURCE}, 1-km-Raster):"
+    )
     walk = table[table["break_m"] == 1125]
     reached, total = walk["reached"].sum(), walk["population"].sum()
     print(
-        f"  Kreis Pinneberg: {de(total - reached)} von {de(total)} Einwohnern "
+        f"  Kreis Pinneberg: {de(total - reached)} von {de(total)} Einwohnern (2011) "
         f"({de(100 * (total - reached) / total, 1)} %)"
     )
     print(

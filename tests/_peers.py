@@ -142,6 +142,18 @@ def _tobler_inputs(data, squares=False):
     return inputs
 
 
+ZENSUS = ROOT / "data" / "zensus2011" / "zensus2011_1km_kreis_pinneberg.gpkg"
+ZENSUS_COUNT = "einwohner_summe_altersgruppen"
+
+
+def _zensus_inputs(data):
+    """The real Zensus 2011 1 km cells and the municipalities (both EPSG:25832)."""
+    from geolib.io import read_vector
+
+    cells = read_vector(ZENSUS, layer="zensus2011_1km")[[ZENSUS_COUNT, "geometry"]]
+    return {"cells": cells, "areas": data.gemeinden[["AGS", "geometry"]]}
+
+
 # --- the peers ------------------------------------------------------------------------------
 
 
@@ -229,6 +241,15 @@ def _tobler_interpolate(inputs):
     return {"EWZ_2018": out["EWZ_2018"].to_numpy(dtype=float)}
 
 
+def _tobler_area_interpolate(inputs):
+    from tobler.area_weighted import area_interpolate
+
+    out = area_interpolate(
+        inputs["cells"], inputs["areas"], extensive_variables=[ZENSUS_COUNT], allocate_total=False
+    )
+    return {ZENSUS_COUNT: out[ZENSUS_COUNT].to_numpy(dtype=float)}
+
+
 def _seeded(seed, reach, max_cost, **kwargs):
     return lambda _data: scene_inputs(seed, reach, max_cost, **kwargs)
 
@@ -293,6 +314,15 @@ SCENARIOS = [
         "pycno_interpolate(cellsize=400, handle_null=False)",
         lambda data: _tobler_inputs(data, squares=True),
         _tobler_interpolate,
+    ),
+    Scenario(
+        "tobler_area_interpolate_zensus",
+        "tobler",
+        "the Zensus 2011 1 km cells of data/zensus2011 (einwohner_summe_altersgruppen) onto "
+        "the municipalities of data/kreis_pinneberg.gpkg; area_interpolate("
+        "extensive_variables=[...], allocate_total=False)",
+        _zensus_inputs,
+        _tobler_area_interpolate,
     ),
 ]
 BY_NAME = {s.name: s for s in SCENARIOS}

@@ -503,17 +503,27 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>CatchmentsAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="218"/>
+        <location filename="../../processing_algorithms/catchments.py" line="242"/>
         <source>All outputs are skipped: choose at least one, such as the catchments.</source>
         <translation>Alle Ausgaben sind übersprungen: wählen Sie mindestens eine, etwa die Einzugsgebiete.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="111"/>
+        <location filename="../../processing_algorithms/catchments.py" line="433"/>
+        <source>Areas count the population per area: give a population layer (grid cells or points with counts) too.</source>
+        <translation>Gebiete zählen die Bevölkerung je Gebiet: geben Sie auch einen Bevölkerungslayer an (Rasterzellen oder Punkte mit Anzahlen).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="171"/>
+        <source>Areas to count the population per (e.g. municipalities)</source>
+        <translation>Gebiete, je Gebiet die Bevölkerung zählen (z. B. Gemeinden)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="118"/>
         <source>Breaks (minutes or metres, increasing, e.g. 5,10,15)</source>
         <translation>Grenzen (Minuten oder Meter, aufsteigend, z. B. 5,10,15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="59"/>
+        <location filename="../../processing_algorithms/catchments.py" line="62"/>
         <source>Catchment areas of offers for several breaks at once (e.g. 5,10,15 minutes), on a street network or as straight-line circles.
 
 Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; NETWORK_FILE). Lines are joined at shared vertices (NODING: also where they cross, never across bridges or tunnels); one-way streets come from a direction field (forward/backward/both values, as in QGIS's service area) or the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in metres. DIRECTION: toward the offer (default: from where people reach the offer) or from the offer (as QGIS's service area); they differ only on one-way streets. Offers snap to the nearest point on a street of the main network (ISLANDS: also on small separate parts) within the snap distance; offers farther away are listed in the unroutable output with their id, distance and reason. Every point of a multipoint offer is routed; the offer's catchment is the union of theirs.
@@ -522,7 +532,7 @@ The offer id (OFFER_ID_FIELD; default offer_id, else the row number) is written 
 
 Areas are the reached streets, cut at the exact cost, buffered by the walk-off distance; a larger break contains the smaller. Overlap: per offer (overlapping areas), dissolved (coverage per break) or split (each street piece to its nearest offer). Rings give the area between breaks.
 
-Outputs: areas with offer_id, break_no, break_min or break_m and population (the costly part: skip this output when only the lines are needed); reached lines with the cost at both ends (from_min/to_min or from_m/to_m); unroutable offers; with a population layer (polygons with counts, weighted by area, or points) a table of reached and unreached population per population area (e.g. municipality) and break; optionally (network mode) the network nodes within the largest break with their cost, nearest offer and smallest break reaching them.</source>
+Outputs: areas with offer_id, break_no, break_min or break_m and population (the costly part: skip this output when only the lines are needed); reached lines with the cost at both ends (from_min/to_min or from_m/to_m); unroutable offers; with a population layer (polygons with counts such as grid cells, spread evenly over their area, or points) a table of reached and unreached population per population polygon and break, or per area (e.g. municipality) when areas are given: grid cells are then cut at the area borders and counted by area, and the log gives the totals of all areas per break. A land share field (0-1) spreads a coastal cell's count over its land part only. Optionally (network mode) the network nodes within the largest break with their cost, nearest offer and smallest break reaching them.</source>
         <translation>Einzugsgebiete von Angeboten für mehrere Grenzen in einem Lauf (z. B. 5,10,15 Minuten), auf einem Straßennetz oder als Luftlinien-Kreise.
 
 Netz: ein Linienlayer (NETWORK) oder eine OSM-Datei (.osm, .osm.gz, .pbf; NETWORK_FILE). Linien werden an gemeinsamen Stützpunkten verbunden (NODING: auch wo sie sich kreuzen, nie über Brücken oder Tunnel hinweg); Einbahnstraßen kommen aus einem Richtungsfeld (Werte für vorwärts/rückwärts/beide, wie beim Einzugsgebiet von QGIS) oder aus dem OSM-Tag 'oneway' (Fahrrad, Auto). Kosten sind die Reisezeit in Minuten (Geschwindigkeitsfeld oder Profil: zu Fuß 4,5 km/h, Fahrrad 15 km/h, Auto nach Straßenklasse) oder die Entfernung in Metern. DIRECTION: zum Angebot hin (Standard: von wo aus Menschen das Angebot erreichen) oder vom Angebot weg (wie beim Einzugsgebiet von QGIS); beide unterscheiden sich nur auf Einbahnstraßen. Angebote werden auf den nächsten Punkt einer Straße des Hauptnetzes (ISLANDS: auch auf kleinen abgetrennten Teilen) innerhalb der Fangdistanz gesetzt; weiter entfernte Angebote stehen mit ihrer ID, Entfernung und Grund in der Ausgabe der nicht routbaren Angebote. Jeder Punkt eines Multipunkt-Angebots wird geroutet; das Einzugsgebiet des Angebots ist die Vereinigung ihrer Einzugsgebiete.
@@ -531,115 +541,120 @@ Die Angebots-ID (OFFER_ID_FIELD; Standard offer_id, sonst die Zeilennummer) steh
 
 Flächen sind die erreichten Straßen, genau bei den Kosten der Grenze geschnitten und um die Zugangsdistanz gepuffert; eine größere Grenze enthält die kleinere. Überlappung: je Angebot (überlappende Flächen), zusammengefasst (Abdeckung je Grenze) oder aufgeteilt (jedes Straßenstück zum nächsten Angebot). Ringe ergeben die Fläche zwischen zwei Grenzen.
 
-Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population (der aufwendige Teil: diese Ausgabe überspringen, wenn nur die Linien gebraucht werden); erreichte Linien mit den Kosten an beiden Enden (from_min/to_min oder from_m/to_m); nicht routbare Angebote; mit einem Bevölkerungslayer (Polygone mit Anzahlen, nach Fläche gewichtet, oder Punkte) eine Tabelle der erreichten und nicht erreichten Bevölkerung je Bevölkerungsfläche (z. B. Gemeinde) und Grenze; optional (Netzmodus) die Netzknoten innerhalb der größten Grenze mit ihren Kosten, dem nächsten Angebot und der kleinsten Grenze, die sie erreicht.</translation>
+Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population (der aufwendige Teil: diese Ausgabe überspringen, wenn nur die Linien gebraucht werden); erreichte Linien mit den Kosten an beiden Enden (from_min/to_min oder from_m/to_m); nicht routbare Angebote; mit einem Bevölkerungslayer (Polygone mit Anzahlen wie Rasterzellen, gleichmäßig über ihre Fläche verteilt, oder Punkte) eine Tabelle der erreichten und nicht erreichten Bevölkerung je Bevölkerungspolygon und Grenze, oder je Gebiet (z. B. Gemeinde), wenn Gebiete angegeben sind: Rasterzellen werden dann an den Gebietsgrenzen geschnitten und nach Fläche gezählt, und das Protokoll nennt die Summen aller Gebiete je Grenze. Ein Landanteil-Feld (0-1) verteilt die Anzahl einer Küstenzelle nur über ihren Landteil. Optional (Netzmodus) die Netzknoten innerhalb der größten Grenze mit ihren Kosten, dem nächsten Angebot und der kleinsten Grenze, die sie erreicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="56"/>
+        <location filename="../../processing_algorithms/catchments.py" line="59"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="236"/>
+        <location filename="../../processing_algorithms/catchments.py" line="260"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Wählen Sie das Bevölkerungsfeld des Bevölkerungslayers.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="121"/>
+        <location filename="../../processing_algorithms/catchments.py" line="128"/>
         <source>Dissolve (coverage per break)</source>
         <translation>Zusammenfassen (Abdeckung je Grenze)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="103"/>
+        <location filename="../../processing_algorithms/catchments.py" line="110"/>
         <source>Distance (straight line)</source>
         <translation>Entfernung (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="102"/>
+        <location filename="../../processing_algorithms/catchments.py" line="178"/>
+        <source>Land share field of the population cells (0-1)</source>
+        <translation>Feld mit dem Landanteil der Bevölkerungszellen (0-1)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/catchments.py" line="109"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="103"/>
+        <location filename="../../processing_algorithms/catchments.py" line="110"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="201"/>
+        <location filename="../../processing_algorithms/catchments.py" line="225"/>
         <source>Network nodes with their cost</source>
         <translation>Netzknoten mit ihren Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="373"/>
+        <location filename="../../processing_algorithms/catchments.py" line="402"/>
         <source>Node costs need the network mode; the node output stays empty.</source>
         <translation>Knotenkosten gibt es nur im Netzmodus; die Knotenausgabe bleibt leer.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="95"/>
+        <location filename="../../processing_algorithms/catchments.py" line="102"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="120"/>
+        <location filename="../../processing_algorithms/catchments.py" line="127"/>
         <source>One area per offer (overlapping)</source>
         <translation>Eine Fläche je Angebot (überlappend)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="118"/>
+        <location filename="../../processing_algorithms/catchments.py" line="125"/>
         <source>Overlap</source>
         <translation>Überlappung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="144"/>
+        <location filename="../../processing_algorithms/catchments.py" line="151"/>
         <source>Population (polygons or points with counts)</source>
         <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="155"/>
+        <location filename="../../processing_algorithms/catchments.py" line="162"/>
         <source>Population field</source>
         <translation>Bevölkerungsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="191"/>
+        <location filename="../../processing_algorithms/catchments.py" line="215"/>
         <source>Reached and unreached population</source>
         <translation>Erreichte und nicht erreichte Bevölkerung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="173"/>
+        <location filename="../../processing_algorithms/catchments.py" line="197"/>
         <source>Reached network lines</source>
         <translation>Erreichte Netzlinien</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="129"/>
+        <location filename="../../processing_algorithms/catchments.py" line="136"/>
         <source>Rings (areas between breaks)</source>
         <translation>Ringe (Flächen zwischen den Grenzen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="122"/>
+        <location filename="../../processing_algorithms/catchments.py" line="129"/>
         <source>Split (service territories)</source>
         <translation>Aufteilen (Versorgungsgebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="244"/>
+        <location filename="../../processing_algorithms/catchments.py" line="269"/>
         <source>Straight-line catchments in minutes need the walk or bike profile (a car has no single speed); use the network mode or breaks in metres.</source>
         <translation>Luftlinien-Einzugsgebiete in Minuten brauchen das Profil zu Fuß oder Fahrrad (ein Auto hat keine feste Geschwindigkeit); nutzen Sie den Netzmodus oder Grenzen in Metern.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="253"/>
+        <location filename="../../processing_algorithms/catchments.py" line="278"/>
         <source>Straight-line radii from minutes at {speed} km/h: {radii} m.</source>
         <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="182"/>
+        <location filename="../../processing_algorithms/catchments.py" line="206"/>
         <source>Unroutable offers</source>
         <translation>Nicht routbare Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="135"/>
+        <location filename="../../processing_algorithms/catchments.py" line="142"/>
         <source>Walk-off distance (buffer around reached streets)</source>
         <translation>Zugangsdistanz (Puffer um erreichte Straßen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="295"/>
+        <location filename="../../processing_algorithms/catchments.py" line="324"/>
         <source>{n} offers could not be routed; see the unroutable output.</source>
         <translation>{n} Angebote konnten nicht geroutet werden; siehe die Ausgabe der nicht routbaren Angebote.</translation>
     </message>
@@ -1654,7 +1669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="136"/>
+        <location filename="../../geolib/population.py" line="389"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -1959,7 +1974,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="389"/>
+        <location filename="../../geolib/catchments.py" line="394"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -2027,6 +2042,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/routing.py" line="110"/>
         <source>Points snap to the main part of the network ('main') or to any part ('any'), not to '{value}'.</source>
         <translation>Punkte werden an den Hauptteil des Netzes ('main') oder an jeden Teil ('any') gefangen, nicht an '{value}'.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/population.py" line="175"/>
+        <source>Population counted per area: polygons cut at the area borders, each piece with its share of the count by area; {people} of {total} people lie outside every area and are not counted.</source>
+        <translation>Bevölkerung je Gebiet gezählt: Polygone an den Gebietsgrenzen geschnitten, jedes Stück mit seinem Anteil an der Anzahl nach Fläche; {people} von {total} Personen liegen außerhalb aller Gebiete und werden nicht gezählt.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1838"/>
@@ -2459,6 +2479,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Option für Netzinseln muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
+        <location filename="../../geolib/population.py" line="158"/>
+        <source>The land share field '{field}' has {n} values outside 0–1 (above 0, at most 1): it is the share of each cell's area on land.</source>
+        <translation>Das Landanteil-Feld '{field}' hat {n} Werte außerhalb von 0–1 (über 0, höchstens 1): es ist der Anteil der Fläche jeder Zelle an Land.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/population.py" line="102"/>
+        <source>The land share field needs areas (e.g. the municipalities): the land part of a cell is where it lies in them.</source>
+        <translation>Das Landanteil-Feld braucht Gebiete (z. B. die Gemeinden): der Landteil einer Zelle ist der Teil, der in ihnen liegt.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/io.py" line="291"/>
         <source>The layer '{layer}' has no CRS and cannot be written.</source>
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
@@ -2564,7 +2594,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="57"/>
+        <location filename="../../geolib/population.py" line="96"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -2572,6 +2602,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/accessibility.py" line="597"/>
         <source>The population field '{field}' is 0 in every demand unit: there is no demand to relate the supply to. Choose another field or layer.</source>
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/population.py" line="33"/>
+        <source>The population of each polygon is assumed evenly spread over its area, so a reached share such as '13 % of a municipality' is the share of its area. With a population grid or points (and the municipalities as areas) the shares follow where people live.</source>
+        <translation>Die Bevölkerung jedes Polygons gilt als gleichmäßig über seine Fläche verteilt; ein erreichter Anteil wie '13 % einer Gemeinde' ist also der Anteil ihrer Fläche. Mit einem Bevölkerungsraster oder Punkten (und den Gemeinden als Gebiete) folgen die Anteile dem Wohnort der Menschen.</translation>
     </message>
     <message>
         <location filename="../../geolib/network.py" line="326"/>
@@ -2634,7 +2669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="366"/>
+        <location filename="../../geolib/catchments.py" line="371"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2769,7 +2804,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="72"/>
+        <location filename="../../geolib/population.py" line="114"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
@@ -2909,12 +2944,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Flächenlayer</translation>
     </message>
     <message>
+        <location filename="../../geolib/population.py" line="128"/>
+        <source>areas layer</source>
+        <translation>Gebietslayer</translation>
+    </message>
+    <message>
         <location filename="../../geolib/surfaces.py" line="346"/>
         <source>boundary must be 'free' or 'zero', not '{value}'.</source>
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="428"/>
+        <location filename="../../geolib/catchments.py" line="433"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -2979,7 +3019,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="611"/>
+        <location filename="../../geolib/catchments.py" line="626"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -3024,7 +3064,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>POI-Layer</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="53"/>
+        <location filename="../../geolib/population.py" line="92"/>
         <source>population layer</source>
         <translation>Bevölkerungslayer</translation>
     </message>
@@ -3067,6 +3107,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="880"/>
         <source>year</source>
         <translation>Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/population.py" line="38"/>
+        <source>{break_value} {unit}: {reached} of {population} people reached ({pct} %), {unreached} not reached (all areas together).</source>
+        <translation>{break_value} {unit}: {reached} von {population} Personen erreicht ({pct} %), {unreached} nicht erreicht (alle Gebiete zusammen).</translation>
     </message>
     <message>
         <location filename="../../geolib/surfaces.py" line="135"/>
@@ -3189,7 +3234,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="398"/>
+        <location filename="../../geolib/catchments.py" line="403"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
@@ -3204,7 +3249,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="626"/>
+        <location filename="../../geolib/catchments.py" line="641"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
@@ -3257,6 +3302,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/validate.py" line="114"/>
         <source>{n} polygons of the {what} are invalid and cannot be repaired (rows {rows}). Run 'Fix geometries' on the layer and check these features.</source>
         <translation>{n} Polygone im {what} sind ungültig und lassen sich nicht reparieren (Zeilen {rows}). Führen Sie „Geometrien reparieren“ auf dem Layer aus und prüfen Sie diese Objekte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/population.py" line="143"/>
+        <source>{n} population points ({people} people) lie outside every area; they are not counted.</source>
+        <translation>{n} Bevölkerungspunkte ({people} Personen) liegen außerhalb aller Gebiete; sie werden nicht gezählt.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="845"/>

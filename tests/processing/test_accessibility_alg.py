@@ -9,7 +9,7 @@ from shapely.geometry import Point
 from geolib.io import read_provenance, read_vector
 from tests import _peers as peers
 from tests._qgis import run_algorithm, run_algorithm_error
-from tests.conftest import KREIS_GPKG
+from tests.conftest import DATA, KREIS_GPKG
 
 ALG = "sozialplanung:accessibility"
 CATEGORY = peers.CATEGORY
@@ -188,3 +188,39 @@ def test_areas_and_their_output_go_together(children, examples, tmp_path):
     assert "OUTPUT_AREAS" not in results or not results["OUTPUT_AREAS"]
     unused = "The input 'Areas for means (e.g. municipalities)' is used only"
     assert any(unused in w for w in feedback.warnings)
+
+
+def test_the_zensus_grid_as_demand_with_means_per_municipality(examples, tmp_path):
+    from geolib.accessibility import accessibility
+
+    zensus = DATA / "zensus2011" / "zensus2011_1km_kreis_pinneberg.gpkg"
+    out, means = tmp_path / "acc.gpkg", tmp_path / "means.gpkg"
+    run_algorithm(
+        ALG,
+        {
+            "DEMAND": f"{zensus}|layername=zensus2011_1km",
+            "POPULATION_FIELD": "alter_u18",
+            "SUPPLY": str(examples["offers"]),
+            "CAPACITY_FIELD": "capacity",
+            "METHOD": 0,
+            "MAX_COST": 3000,
+            "AREAS": f"{KREIS_GPKG}|layername=gemeinden",
+            "OUTPUT": str(out),
+            "OUTPUT_AREAS": str(means),
+        },
+    )
+    acc = read_vector(out)
+    # every cell is a demand unit, kept as its square, with the same numbers as geolib
+    assert len(acc) == 553 and set(acc.geometry.geom_type) == {"Polygon"}
+    grid = read_vector(zensus, layer="zensus2011_1km")
+    offers = read_vector(examples["offers"], layer="offers")
+    ours = accessibility(
+        grid, offers, population_field="alter_u18", max_cost=3000, capacity_field="capacity"
+    )
+    np.testing.assert_allclose(acc["score"], ours.demand["score"], rtol=1e-9)
+    # children-weighted means: the Kreis mean of score_norm over the cells is 1
+    u18 = acc["alter_u18"].to_numpy(float)
+    assert (acc["score_norm"] * u18).sum() / u18.sum() == pytest.approx(1.0)
+    per_gemeinde = read_vector(means)
+    assert len(per_gemeinde) == 49
+    assert per_gemeinde["score_per_1000_mean"].notna().sum() >= 45

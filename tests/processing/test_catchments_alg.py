@@ -4,6 +4,7 @@ import sqlite3
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 from qgis.core import (
@@ -62,6 +63,8 @@ def test_registered_with_help():
         "WALKOFF_DISTANCE",
         "POPULATION",
         "POPULATION_FIELD",
+        "AREAS",
+        "LAND_SHARE_FIELD",
         "OUTPUT",
         "OUTPUT_LINES",
         "OUTPUT_UNROUTABLE",
@@ -234,6 +237,82 @@ def test_distance_catchments_for_the_kreis_with_population_per_municipality(exam
     assert 0 < reached_1km < reached_2km < total
     for f in table:
         assert f["reached"] + f["unreached"] == pytest.approx(f["EWZ_2018"])
+
+
+ZENSUS = f"{DATA}/zensus2011/zensus2011_1km_kreis_pinneberg.gpkg|layername=zensus2011_1km"
+
+
+def test_zensus_grid_counted_per_municipality_and_for_the_kreis(examples):
+    from geolib.population import population_per_area, reached_population
+
+    results, feedback = run_algorithm(
+        ALG,
+        {
+            "OFFERS": str(examples["offers"]),
+            "MODE": 1,
+            "COST": 1,
+            "BREAKS": "1125,2000",
+            "OVERLAP": 1,
+            "POPULATION": ZENSUS,
+            "POPULATION_FIELD": "einwohner_summe_altersgruppen",
+            "AREAS": GEMEINDEN,
+            "LAND_SHARE_FIELD": "anteil_land",
+            "OUTPUT": "memory:",
+            "OUTPUT_POPULATION": "memory:",
+        },
+    )
+    rows = [f.attributes() for f in _layer(results["OUTPUT_POPULATION"]).getFeatures()]
+    names = _layer(results["OUTPUT_POPULATION"]).fields().names()
+    table = pd.DataFrame(rows, columns=names)
+    assert len(table) == 2 * 49 and {"AGS", "GEN", "EWZ_2018"} <= set(names)
+    # the same numbers as geolib on the same inputs: area-weighted cells per municipality
+    grid = read_vector(DATA / "zensus2011" / "zensus2011_1km_kreis_pinneberg.gpkg")
+    gemeinden = read_vector(KREIS_GPKG, layer="gemeinden")
+    per_area = population_per_area(
+        grid, "einwohner_summe_altersgruppen", gemeinden, land_share_field="anteil_land"
+    ).set_index("AGS")["population"]
+    first = table[table["break_m"] == 1125].set_index("AGS")
+    assert first["population"].to_numpy() == pytest.approx(per_area[first.index].to_numpy())
+    assert first.loc["01056025", "population"] == pytest.approx(1412, abs=1)  # Helgoland
+    areas = gpd.GeoDataFrame(
+        {"break_no": [f["break_no"] for f in _layer(results["OUTPUT"]).getFeatures()]},
+        geometry=[
+            shapely.from_wkt(f.geometry().asWkt()) for f in _layer(results["OUTPUT"]).getFeatures()
+        ],
+        crs=25832,
+    )
+    areas["break_m"] = areas["break_no"].map({1: 1125.0, 2: 2000.0})
+    _, theirs = reached_population(
+        areas,
+        grid,
+        population_field="einwohner_summe_altersgruppen",
+        population_areas=gemeinden,
+        land_share_field="anteil_land",
+    )
+    assert table["reached"].to_numpy() == pytest.approx(theirs["reached"].to_numpy(), rel=1e-6)
+    assert (table["reached"] + table["unreached"]).to_numpy() == pytest.approx(
+        table["population"].to_numpy()
+    )
+    # the Kreis totals per break are in the log
+    total = table[table["break_m"] == 2000]
+    assert f"2000 m: {round(total['reached'].sum())} of {round(total['population'].sum())}" in (
+        feedback.text
+    )
+
+
+def test_areas_without_population_are_refused(examples):
+    message = run_algorithm_error(
+        ALG,
+        {
+            "OFFERS": str(examples["offers"]),
+            "MODE": 1,
+            "COST": 1,
+            "BREAKS": "1000",
+            "AREAS": GEMEINDEN,
+            "OUTPUT": "memory:",
+        },
+    )
+    assert "give a population layer" in message
 
 
 def test_osm_file_network_by_car(tmp_path):
