@@ -75,3 +75,24 @@ def server(services):
 
     with HilfeportalServer(services) as srv:
         yield srv
+
+
+# --- a throw-away PostgreSQL server (PostGIS, pgRouting) ------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A private PostgreSQL server for the session (see ``tests/_postgres.py``).
+
+    Skipped where the server binaries are not installed (the Debian roots), unless
+    ``SOZIALPLANUNG_REQUIRE_POSTGRES=1`` (``make test-host``) demands them.
+    """
+    from tests._postgres import PostgresCluster, unavailable
+
+    reason = unavailable()
+    if reason:
+        if os.environ.get("SOZIALPLANUNG_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"SOZIALPLANUNG_REQUIRE_POSTGRES=1, but {reason}")
+        pytest.skip(reason)
+    with PostgresCluster() as cluster:
+        yield cluster
