@@ -1,0 +1,357 @@
+"""The project's network costs against pgRouting on the same OSM file and the same model.
+
+Used by tests/geolib/test_pgrouting.py, scripts/compare_pgrouting.py and
+bench/bench_pgrouting.py.
+
+pgRouting side: the OSM file is converted to OSM XML with ``osmium cat`` and imported
+with ``osm2pgrouting`` (ways split where they share OSM nodes), with a map configuration
+that keeps every ``highway`` value of the file; :func:`edges_sql` then applies the
+project's profile in SQL: on foot every class but :data:`geolib.profiles._NO_WALK`, cost
+``length_m`` both ways; by car the classes of :data:`geolib.profiles.CAR_SPEEDS` at those
+speeds (minutes), one-ways as osm2pgrouting reads them (``reverse_cost = -1``).
+``pgr_drivingDistance`` gives the cost of every vertex within the limit of every start.
+
+Project side: :func:`geolib.osm.read_osm_lines` → :func:`geolib.network.build_network`
+→ a bounded Dijkstra per start on ``Network.graph`` (what the catchments run).
+
+Nodes are matched by OSM node id when the network has ``node_id`` (pgRouting's
+``ways_vertices_pgr.osm_id``), otherwise by position (within :data:`MATCH_M`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from pyproj import Transformer
+from scipy.sparse import csgraph
+from scipy.spatial import cKDTree
+
+from geolib.profiles import _NO_WALK, CAR_SPEEDS
+
+ROOT = Path(__file__).resolve().parent.parent
+OSM_FILES = {
+    "north-bayreuth": ROOT / "data" / "osm" / "north-bayreuth.osm.gz",
+    "andorra": ROOT / "data" / "osm" / "andorra.osm.pbf",
+}
+#: the limits compared: 800 m on foot, 3 minutes by car
+LIMITS = {"walk": 800.0, "car": 3.0}
+#: the criteria of issue #12
+COST_TOLERANCE = 0.005  # relative
+MIN_AGREEING = 0.99  # of the nodes both reach
+MAX_ONE_SIDED = 0.01  # of the nodes either reaches
+MATCH_M = 0.05  # metres between a pgRouting vertex and a project node
+N_STARTS = 100
+SEED = 12
+
+
+def tools_missing() -> str | None:
+    """Why the OSM import cannot run here, or ``None``."""
+    import shutil
+
+    for tool, package in (("osmium", "osmium-tool"), ("osm2pgrouting", "osm2pgrouting")):
+        if shutil.which(tool) is None:
+            return f"{tool} not installed (Debian: {package})"
+    return None
+
+
+# --- pgRouting ------------------------------------------------------------------------------
+def _highway_values(osm_xml: Path) -> list[str]:
+    out = subprocess.run(
+        ["osmium", "tags-count", "-t", "w", str(osm_xml), "highway=*"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return sorted(line.split("\t")[2].strip('"') for line in out.splitlines() if line.strip())
+
+
+def _mapconfig(values: list[str]) -> str:
+    from xml.sax.saxutils import quoteattr
+
+    rows = "".join(
+        f"    <tag_value name={quoteattr(v)} id={quoteattr(str(100 + i))} />\n"
+        for i, v in enumerate(values)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<configuration>\n'
+        f'  <tag_name name="highway" id="1">\n{rows}  </tag_name>\n</configuration>\n'
+    )
+
+
+def import_osm(cluster, osm_file: Path, dbname: str) -> str:
+    """Import ``osm_file`` into a new database ``dbname`` with osm2pgrouting."""
+    cluster.create_database(dbname, ("postgis", "pgrouting"))
+    with tempfile.TemporaryDirectory(prefix="sozialplanung-osm-") as tmp:
+        xml = Path(tmp) / "data.osm"
+        subprocess.run(
+            ["osmium", "cat", "-O", "-o", str(xml), str(osm_file)], check=True, capture_output=True
+        )
+        conf = Path(tmp) / "mapconfig.xml"
+        conf.write_text(_mapconfig(_highway_values(xml)))
+        args = cluster.client_args(dbname)
+        proc = subprocess.run(
+            ["osm2pgrouting", "-f", str(xml), "-c", str(conf), "--clean", *args],
+            capture_output=True,
+            text=True,
+        )
+        if proc.returncode != 0:
+            raise RuntimeError(f"osm2pgrouting failed: {proc.stdout[-2000:]}{proc.stderr}")
+    return dbname
+
+
+def _sql_list(values) -> str:
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
+
+
+def edges_sql(profile: str) -> str:
+    """The edges of ``profile`` for pgRouting (id, source, target, cost, reverse_cost)."""
+    if profile == "walk":
+        return (
+            "SELECT w.gid AS id, w.source, w.target, w.length_m AS cost, "
+            "w.length_m AS reverse_cost FROM ways w JOIN configuration c USING (tag_id) "
+            f"WHERE c.tag_value NOT IN ({_sql_list(_NO_WALK)})"
+        )
+    if profile == "car":
+        speeds = ", ".join(f"('{k}', {v!r})" for k, v in CAR_SPEEDS.items())
+        minutes = "w.length_m / (s.kmh * 1000.0 / 60.0)"
+        return (
+            f"SELECT w.gid AS id, w.source, w.target, "
+            f"CASE WHEN w.oneway = 'REVERSED' THEN -1 ELSE {minutes} END AS cost, "
+            f"CASE WHEN w.oneway = 'YES' THEN -1 ELSE {minutes} END AS reverse_cost "
+            "FROM ways w JOIN configuration c USING (tag_id) "
+            f"JOIN (VALUES {speeds}) AS s(highway, kmh) ON s.highway = c.tag_value"
+        )
+    raise ValueError(profile)
+
+
+def pgr_vertices(cluster, dbname: str, profile: str) -> pd.DataFrame:
+    """The vertices on the edges of ``profile``: id, osm_id, lon, lat."""
+    return cluster.query(
+        "SELECT v.id, v.osm_id, v.lon::float8 AS lon, v.lat::float8 AS lat "
+        "FROM ways_vertices_pgr v WHERE v.id IN "
+        f"(SELECT source FROM ({edges_sql(profile)}) e UNION "
+        f"SELECT target FROM ({edges_sql(profile)}) e) ORDER BY v.id",
+        dbname,
+    )
+
+
+def pgr_costs(cluster, dbname: str, profile: str, starts, limit: float) -> pd.DataFrame:
+    """``pgr_drivingDistance`` from every start (separately): start, node, cost."""
+    sql = edges_sql(profile).replace("'", "''")
+    array = "ARRAY[" + ",".join(str(int(s)) for s in starts) + "]::bigint[]"
+    frame = cluster.query(
+        f"SELECT * FROM pgr_drivingDistance('{sql}', {array}, {float(limit)!r}, "
+        "directed => true, equicost => false)",
+        dbname,
+    )
+    start = "start_vid" if "start_vid" in frame.columns else "from_v"  # 3.6 renamed it
+    return pd.DataFrame(
+        {
+            "start": frame[start].to_numpy(np.int64),
+            "node": frame["node"].to_numpy(np.int64),
+            "cost": frame["agg_cost"].to_numpy(float),
+        }
+    )
+
+
+def way_ids_at(cluster, dbname: str, vertices) -> pd.DataFrame:
+    """OSM way ids of the pgRouting edges at each vertex: vertex, osm_ids."""
+    ids = ",".join(str(int(v)) for v in vertices) or "-1"
+    return cluster.query(
+        "SELECT v AS vertex, string_agg(DISTINCT osm_id::text, ' ') AS osm_ways FROM "
+        f"(SELECT source AS v, osm_id FROM ways WHERE source IN ({ids}) UNION ALL "
+        f"SELECT target, osm_id FROM ways WHERE target IN ({ids})) x GROUP BY v",
+        dbname,
+    )
+
+
+# --- the project ----------------------------------------------------------------------------
+def project_network(osm_file: Path, profile: str, lines=None):
+    """The project's network of ``osm_file`` for the compared model.
+
+    Walking by distance (metres), car by time (minutes) from the highway class alone:
+    the ``maxspeed`` column is left out so that both sides use :data:`CAR_SPEEDS`.
+    """
+    from geolib.network import build_network, clear_cache
+    from geolib.osm import read_osm_lines
+
+    if lines is None:
+        lines = read_osm_lines(osm_file)
+    clear_cache()
+    if profile == "walk":
+        return build_network(lines, cost="distance", profile="walk"), lines
+    car = lines.drop(columns=["maxspeed"], errors="ignore")
+    return build_network(car, cost="time", profile="car"), lines
+
+
+def project_costs(network, nodes: np.ndarray, limit: float) -> np.ndarray:
+    """Bounded Dijkstra from each node separately: one row of node costs per start."""
+    dist = csgraph.dijkstra(network.graph, directed=True, indices=nodes, limit=limit)
+    return np.atleast_2d(dist)
+
+
+# --- matching and comparing -------------------------------------------------------------
+def match_nodes(network, vertices: pd.DataFrame) -> np.ndarray:
+    """The project node of every pgRouting vertex (-1 where there is none)."""
+    node_id = getattr(network, "node_id", None)
+    if node_id is not None:
+        index = pd.Index(np.asarray(node_id))
+        return index.get_indexer(vertices["osm_id"].to_numpy())
+    to_net = Transformer.from_crs(4326, network.crs, always_xy=True)
+    x, y = to_net.transform(vertices["lon"].to_numpy(), vertices["lat"].to_numpy())
+    d, j = cKDTree(network.node_xy).query(np.column_stack([x, y]))
+    return np.where(d <= MATCH_M, j, -1)
+
+
+def pick_starts(vertices: pd.DataFrame, match: np.ndarray, n: int = N_STARTS, seed: int = SEED):
+    """``n`` seeded vertices present on both sides: (pgRouting ids, project nodes)."""
+    both = np.flatnonzero(match >= 0)
+    rng = np.random.default_rng(seed)
+    pick = np.sort(rng.choice(both, size=min(n, len(both)), replace=False))
+    return vertices["id"].to_numpy()[pick], match[pick]
+
+
+@dataclass
+class Agreement:
+    """How the node costs of both sides agree over all (start, node) pairs."""
+
+    both: int  # pairs both reach within the limit
+    agreeing: int  # of those, costs within COST_TOLERANCE
+    only_pgrouting: int
+    only_project: int
+    pgrouting_reached: int
+    project_reached: int
+    #: one row per disagreeing pair: start, x, y, pgr vertex, project node, costs, kind
+    detail: pd.DataFrame = field(repr=False)
+
+    @property
+    def agreeing_share(self) -> float:
+        return self.agreeing / max(self.both, 1)
+
+    @property
+    def one_sided_share(self) -> float:
+        union = self.both + self.only_pgrouting + self.only_project
+        return (self.only_pgrouting + self.only_project) / max(union, 1)
+
+    def summary(self) -> str:
+        return (
+            f"costs within {COST_TOLERANCE:.1%} for {self.agreeing_share:.2%} of "
+            f"{self.both} pairs both reach; one-sided {self.one_sided_share:.2%} "
+            f"(only pgRouting {self.only_pgrouting} of {self.pgrouting_reached}, only the "
+            f"project {self.only_project} of {self.project_reached})"
+        )
+
+
+def compare(
+    network, vertices, match, start_vids, start_nodes, pgr: pd.DataFrame, ours: np.ndarray, limit
+) -> Agreement:
+    """Compare pgRouting's and the project's costs (both computed up to ``limit`` × 1.01).
+
+    A node counts as reached by one side only when the other does not reach it within
+    ``limit × (1 + COST_TOLERANCE)``: a node just beyond the limit on one side is a
+    cost difference, not a missed node.
+    """
+    slack = limit * (1 + COST_TOLERANCE)
+    node_of_vid = pd.Series(match, index=vertices["id"].to_numpy())
+    row_of_start = {int(v): i for i, v in enumerate(start_vids)}
+    xy = network.node_xy
+    rows = []
+    counts = dict.fromkeys(("both", "agree", "only_p", "only_o", "reach_p", "reach_o"), 0)
+    for vid, group in pgr.groupby("start", sort=False):
+        i = row_of_start[int(vid)]
+        d = ours[i]
+        p_node = node_of_vid.reindex(group["node"].to_numpy()).fillna(-1).to_numpy(np.int64)
+        p_cost = group["cost"].to_numpy()
+        o_cost = np.where(p_node >= 0, d[np.maximum(p_node, 0)], np.inf)
+        p_in = p_cost <= limit
+        o_in = o_cost <= limit
+        both = (p_in | o_in) & (p_cost <= slack) & (o_cost <= slack)
+        diff = np.abs(p_cost - o_cost)
+        agree = both & (diff <= COST_TOLERANCE * np.maximum(p_cost, o_cost) + 1e-9)
+        only_p = p_in & ~(o_cost <= slack)
+        # the project's reached nodes that no pgRouting cost of this start covers
+        covered = np.zeros(len(d), dtype=bool)
+        covered[p_node[(p_node >= 0) & (p_cost <= slack)]] = True
+        o_reached = np.flatnonzero(d <= limit)
+        only_o = o_reached[~covered[o_reached]]
+        counts["both"] += int(both.sum())
+        counts["agree"] += int(agree.sum())
+        counts["only_p"] += int(only_p.sum())
+        counts["only_o"] += len(only_o)
+        counts["reach_p"] += int(p_in.sum())
+        counts["reach_o"] += len(o_reached)
+        bad = (both & ~agree) | only_p
+        rows.append(
+            pd.DataFrame(
+                {
+                    "start": int(vid),
+                    "vertex": group["node"].to_numpy()[bad],
+                    "node": p_node[bad],
+                    "pgr_cost": p_cost[bad],
+                    "our_cost": o_cost[bad],
+                    "kind": np.where(only_p[bad], "only pgRouting", "cost"),
+                }
+            )
+        )
+        rows.append(
+            pd.DataFrame(
+                {
+                    "start": int(vid),
+                    "vertex": -1,
+                    "node": only_o,
+                    "pgr_cost": np.inf,
+                    "our_cost": d[only_o],
+                    "kind": "only project",
+                }
+            )
+        )
+    detail = pd.concat(rows, ignore_index=True)
+    has = detail["node"].to_numpy() >= 0
+    detail["x"] = np.where(has, xy[np.maximum(detail["node"].to_numpy(), 0), 0], np.nan)
+    detail["y"] = np.where(has, xy[np.maximum(detail["node"].to_numpy(), 0), 1], np.nan)
+    return Agreement(
+        both=counts["both"],
+        agreeing=counts["agree"],
+        only_pgrouting=counts["only_p"],
+        only_project=counts["only_o"],
+        pgrouting_reached=counts["reach_p"],
+        project_reached=counts["reach_o"],
+        detail=detail,
+    )
+
+
+@dataclass
+class Comparison:
+    """Everything one comparison computed (see :func:`run_comparison`)."""
+
+    name: str
+    profile: str
+    limit: float
+    network: object
+    lines: object
+    vertices: pd.DataFrame
+    match: np.ndarray
+    start_vids: np.ndarray
+    start_nodes: np.ndarray
+    agreement: Agreement
+
+
+def run_comparison(cluster, dbname, name, profile, *, lines=None, n_starts=N_STARTS):
+    """Import is done (``dbname``); compare ``profile`` on the OSM file ``name``."""
+    limit = LIMITS[profile]
+    network, lines = project_network(OSM_FILES[name], profile, lines)
+    vertices = pgr_vertices(cluster, dbname, profile)
+    match = match_nodes(network, vertices)
+    start_vids, start_nodes = pick_starts(vertices, match, n_starts)
+    reach = limit * (1 + 2 * COST_TOLERANCE)
+    pgr = pgr_costs(cluster, dbname, profile, start_vids, reach)
+    ours = project_costs(network, start_nodes, reach)
+    agreement = compare(network, vertices, match, start_vids, start_nodes, pgr, ours, limit)
+    return Comparison(
+        name, profile, limit, network, lines, vertices, match, start_vids, start_nodes, agreement
+    )
