@@ -141,7 +141,8 @@ def pgr_vertices(cluster, dbname: str, profile: str) -> pd.DataFrame:
 
 
 def pgr_costs(cluster, dbname: str, profile: str, starts, limit: float) -> pd.DataFrame:
-    """``pgr_drivingDistance`` from every start (separately): start, node, cost."""
+    """``pgr_drivingDistance`` from every start (separately): start, node, cost and the
+    edge (``ways.gid``) that reaches the node."""
     sql = edges_sql(profile).replace("'", "''")
     array = "ARRAY[" + ",".join(str(int(s)) for s in starts) + "]::bigint[]"
     frame = cluster.query(
@@ -155,6 +156,7 @@ def pgr_costs(cluster, dbname: str, profile: str, starts, limit: float) -> pd.Da
             "start": frame[start].to_numpy(np.int64),
             "node": frame["node"].to_numpy(np.int64),
             "cost": frame["agg_cost"].to_numpy(float),
+            "edge": frame["edge"].to_numpy(np.int64),
         }
     )
 
@@ -189,10 +191,19 @@ def project_network(osm_file: Path, profile: str, lines=None):
     return build_network(car, cost="time", profile="car"), lines
 
 
-def project_costs(network, nodes: np.ndarray, limit: float) -> np.ndarray:
-    """Bounded Dijkstra from each node separately: one row of node costs per start."""
-    dist = csgraph.dijkstra(network.graph, directed=True, indices=nodes, limit=limit)
-    return np.atleast_2d(dist)
+def project_costs(network, nodes: np.ndarray, limit: float, *, predecessors: bool = False):
+    """Bounded Dijkstra from each node separately: one row of node costs per start
+    (and of predecessors, with ``predecessors=True``)."""
+    result = csgraph.dijkstra(
+        network.graph,
+        directed=True,
+        indices=nodes,
+        limit=limit,
+        return_predecessors=predecessors,
+    )
+    if predecessors:
+        return np.atleast_2d(result[0]), np.atleast_2d(result[1])
+    return np.atleast_2d(result)
 
 
 # --- matching and comparing -------------------------------------------------------------
@@ -226,7 +237,8 @@ class Agreement:
     only_project: int
     pgrouting_reached: int
     project_reached: int
-    #: one row per disagreeing pair: start, x, y, pgr vertex, project node, costs, kind
+    #: one row per disagreeing pair: start, pgRouting vertex, project node (-1: none),
+    #: both costs, kind ("cost", "only pgRouting", "only project"), x, y
     detail: pd.DataFrame = field(repr=False)
 
     @property
@@ -247,73 +259,172 @@ class Agreement:
         )
 
 
-def compare(
-    network, vertices, match, start_vids, start_nodes, pgr: pd.DataFrame, ours: np.ndarray, limit
-) -> Agreement:
-    """Compare pgRouting's and the project's costs (both computed up to ``limit`` × 1.01).
+def pgr_edges(cluster, dbname: str, profile: str, crs) -> pd.DataFrame:
+    """The edges of ``profile`` with their geometry in ``crs`` (column ``geometry``)."""
+    import shapely
 
-    A node counts as reached by one side only when the other does not reach it within
-    ``limit × (1 + COST_TOLERANCE)``: a node just beyond the limit on one side is a
+    frame = cluster.query(
+        f"SELECT e.*, ST_AsText(w.the_geom) AS wkt FROM ({edges_sql(profile)}) e "
+        "JOIN ways w ON w.gid = e.id",
+        dbname,
+    )
+    to_net = Transformer.from_crs(4326, crs, always_xy=True)
+    geoms = shapely.from_wkt(frame.pop("wkt").to_numpy())
+    frame["geometry"] = shapely.transform(
+        geoms, lambda xy: np.column_stack(to_net.transform(xy[:, 0], xy[:, 1]))
+    )
+    return frame
+
+
+@dataclass
+class Points:
+    """The points compared: every pgRouting vertex of the profile, then every project node
+    that is no pgRouting vertex. Each side's cost at a point is its node's cost, or, where
+    the point lies inside one of its edges (a vertex the other side does not split at), the
+    cheaper of the two ends plus the part of the edge; elsewhere ``inf`` (not on its network).
+    """
+
+    vid: np.ndarray  # pgRouting vertex id or -1
+    node: np.ndarray  # project node or -1
+    xy: np.ndarray
+    # project: node (>= 0), else edge (>= 0) and fraction t from edge_u
+    our_edge: np.ndarray
+    our_t: np.ndarray
+    # pgRouting: vertex position (>= 0), else edge row (>= 0) and fraction t from source
+    pgr_pos: np.ndarray
+    pgr_edge: np.ndarray
+    pgr_t: np.ndarray
+
+
+def _on_edges(geoms, tree, points) -> tuple[np.ndarray, np.ndarray]:
+    import shapely
+
+    edge = np.full(len(points), -1, dtype=np.int64)
+    t = np.zeros(len(points))
+    if len(points):
+        pts = shapely.points(points)
+        idx = tree.query_nearest(pts, max_distance=MATCH_M, all_matches=False)
+        edge[idx[0]] = idx[1]
+        lines = geoms[idx[1]]
+        length = shapely.length(lines)
+        along = shapely.line_locate_point(lines, pts[idx[0]])
+        t[idx[0]] = np.divide(along, length, out=np.zeros(len(along)), where=length > 0)
+    return edge, t
+
+
+def compared_points(network, vertices: pd.DataFrame, match: np.ndarray, edges) -> Points:
+    """Where the two sides are compared (see :class:`Points`)."""
+    import shapely
+
+    to_net = Transformer.from_crs(4326, network.crs, always_xy=True)
+    x, y = to_net.transform(vertices["lon"].to_numpy(), vertices["lat"].to_numpy())
+    vxy = np.column_stack([x, y])
+    extra = np.setdiff1d(np.arange(network.n_nodes), match[match >= 0])
+    xy = np.vstack([vxy, network.node_xy[extra]])
+    n_v, n_x = len(vxy), len(extra)
+    node = np.concatenate([match, extra])
+    our_edge, our_t = _on_edges(network.geometry, network.tree, xy)
+    our_edge[node >= 0] = -1
+    pgr_geoms = edges["geometry"].to_numpy()
+    pgr_edge, pgr_t = _on_edges(pgr_geoms, shapely.STRtree(pgr_geoms), xy)
+    pgr_pos = np.concatenate([np.arange(n_v), np.full(n_x, -1)])
+    pgr_edge[pgr_pos >= 0] = -1
+    return Points(
+        vid=np.concatenate([vertices["id"].to_numpy(), np.full(n_x, -1)]),
+        node=node,
+        xy=xy,
+        our_edge=our_edge,
+        our_t=our_t,
+        pgr_pos=pgr_pos,
+        pgr_edge=pgr_edge,
+        pgr_t=pgr_t,
+    )
+
+
+def _at_points(at_node, node, edge, t, u, v, c_fw, c_bw) -> np.ndarray:
+    """Costs at points from node costs ``at_node``: nodes, edge interiors, else inf."""
+    out = np.full(len(node), np.inf)
+    has = node >= 0
+    out[has] = at_node[node[has]]
+    on = edge >= 0
+    e, f = edge[on], t[on]
+    with np.errstate(invalid="ignore"):
+        via_u = at_node[u[e]] + f * c_fw[e]
+        via_v = at_node[v[e]] + (1 - f) * c_bw[e]
+    out[on] = np.fmin(via_u, via_v)
+    return out
+
+
+def compare(network, points: Points, edges, start_vids, pgr: pd.DataFrame, ours, limit):
+    """Compare pgRouting's and the project's costs (both computed beyond ``limit``).
+
+    A point counts as reached by one side only when the other does not reach it within
+    ``limit × (1 + COST_TOLERANCE)``: a point just beyond the limit on one side is a
     cost difference, not a missed node.
     """
     slack = limit * (1 + COST_TOLERANCE)
-    node_of_vid = pd.Series(match, index=vertices["id"].to_numpy())
-    row_of_start = {int(v): i for i, v in enumerate(start_vids)}
-    xy = network.node_xy
+    n_v = int((points.pgr_pos >= 0).sum())
+    pos_of = pd.Series(np.arange(n_v), index=points.vid[:n_v])
+    src = pos_of.reindex(edges["source"].to_numpy()).to_numpy(np.int64)
+    tgt = pos_of.reindex(edges["target"].to_numpy()).to_numpy(np.int64)
+    p_fw = np.where(edges["cost"].to_numpy() < 0, np.inf, edges["cost"].to_numpy())
+    p_bw = np.where(
+        edges["reverse_cost"].to_numpy() < 0, np.inf, edges["reverse_cost"].to_numpy()
+    )
+    o_fw = np.asarray(network.cost_fw)
+    o_bw = np.asarray(network.cost_bw)
     rows = []
     counts = dict.fromkeys(("both", "agree", "only_p", "only_o", "reach_p", "reach_o"), 0)
-    for vid, group in pgr.groupby("start", sort=False):
-        i = row_of_start[int(vid)]
-        d = ours[i]
-        p_node = node_of_vid.reindex(group["node"].to_numpy()).fillna(-1).to_numpy(np.int64)
-        p_cost = group["cost"].to_numpy()
-        o_cost = np.where(p_node >= 0, d[np.maximum(p_node, 0)], np.inf)
-        p_in = p_cost <= limit
-        o_in = o_cost <= limit
+    by_start = dict(tuple(pgr.groupby("start", sort=False)))
+    for i, vid in enumerate(start_vids):
+        at_vertex = np.full(n_v, np.inf)
+        group = by_start.get(int(vid))
+        if group is not None:
+            at_vertex[pos_of.reindex(group["node"].to_numpy()).to_numpy(np.int64)] = group[
+                "cost"
+            ].to_numpy()
+        p_cost = _at_points(
+            at_vertex, points.pgr_pos, points.pgr_edge, points.pgr_t, src, tgt, p_fw, p_bw
+        )
+        o_cost = _at_points(
+            ours[i],
+            points.node,
+            points.our_edge,
+            points.our_t,
+            network.edge_u,
+            network.edge_v,
+            o_fw,
+            o_bw,
+        )
+        p_in, o_in = p_cost <= limit, o_cost <= limit
         both = (p_in | o_in) & (p_cost <= slack) & (o_cost <= slack)
-        diff = np.abs(p_cost - o_cost)
-        agree = both & (diff <= COST_TOLERANCE * np.maximum(p_cost, o_cost) + 1e-9)
+        agree = both & (
+            np.abs(p_cost - o_cost) <= COST_TOLERANCE * np.fmax(p_cost, o_cost) + 1e-9
+        )
         only_p = p_in & ~(o_cost <= slack)
-        # the project's reached nodes that no pgRouting cost of this start covers
-        covered = np.zeros(len(d), dtype=bool)
-        covered[p_node[(p_node >= 0) & (p_cost <= slack)]] = True
-        o_reached = np.flatnonzero(d <= limit)
-        only_o = o_reached[~covered[o_reached]]
+        only_o = o_in & ~(p_cost <= slack)
         counts["both"] += int(both.sum())
         counts["agree"] += int(agree.sum())
         counts["only_p"] += int(only_p.sum())
-        counts["only_o"] += len(only_o)
+        counts["only_o"] += int(only_o.sum())
         counts["reach_p"] += int(p_in.sum())
-        counts["reach_o"] += len(o_reached)
-        bad = (both & ~agree) | only_p
+        counts["reach_o"] += int(o_in.sum())
+        bad = np.flatnonzero((both & ~agree) | only_p | only_o)
+        kind = np.where(only_p[bad], "only pgRouting", np.where(only_o[bad], "only project", "cost"))
         rows.append(
             pd.DataFrame(
                 {
                     "start": int(vid),
-                    "vertex": group["node"].to_numpy()[bad],
-                    "node": p_node[bad],
+                    "vertex": points.vid[bad],
+                    "node": points.node[bad],
                     "pgr_cost": p_cost[bad],
                     "our_cost": o_cost[bad],
-                    "kind": np.where(only_p[bad], "only pgRouting", "cost"),
+                    "kind": kind,
+                    "x": points.xy[bad, 0],
+                    "y": points.xy[bad, 1],
                 }
             )
         )
-        rows.append(
-            pd.DataFrame(
-                {
-                    "start": int(vid),
-                    "vertex": -1,
-                    "node": only_o,
-                    "pgr_cost": np.inf,
-                    "our_cost": d[only_o],
-                    "kind": "only project",
-                }
-            )
-        )
-    detail = pd.concat(rows, ignore_index=True)
-    has = detail["node"].to_numpy() >= 0
-    detail["x"] = np.where(has, xy[np.maximum(detail["node"].to_numpy(), 0), 0], np.nan)
-    detail["y"] = np.where(has, xy[np.maximum(detail["node"].to_numpy(), 0), 1], np.nan)
     return Agreement(
         both=counts["both"],
         agreeing=counts["agree"],
@@ -321,7 +432,7 @@ def compare(
         only_project=counts["only_o"],
         pgrouting_reached=counts["reach_p"],
         project_reached=counts["reach_o"],
-        detail=detail,
+        detail=pd.concat(rows, ignore_index=True),
     )
 
 
@@ -338,20 +449,41 @@ class Comparison:
     match: np.ndarray
     start_vids: np.ndarray
     start_nodes: np.ndarray
+    pgr: pd.DataFrame
+    ours: np.ndarray
+    predecessors: np.ndarray
     agreement: Agreement
 
 
-def run_comparison(cluster, dbname, name, profile, *, lines=None, n_starts=N_STARTS):
-    """Import is done (``dbname``); compare ``profile`` on the OSM file ``name``."""
-    limit = LIMITS[profile]
-    network, lines = project_network(OSM_FILES[name], profile, lines)
+def run_comparison(
+    cluster, dbname, osm_file, profile, *, lines=None, n_starts=N_STARTS, limit=None
+) -> Comparison:
+    """Compare ``profile`` on ``osm_file`` (a path or a name of :data:`OSM_FILES`),
+    imported into ``dbname`` by :func:`import_osm`."""
+    path = Path(OSM_FILES.get(osm_file, osm_file))
+    limit = LIMITS[profile] if limit is None else limit
+    network, lines = project_network(path, profile, lines)
     vertices = pgr_vertices(cluster, dbname, profile)
     match = match_nodes(network, vertices)
     start_vids, start_nodes = pick_starts(vertices, match, n_starts)
     reach = limit * (1 + 2 * COST_TOLERANCE)
     pgr = pgr_costs(cluster, dbname, profile, start_vids, reach)
-    ours = project_costs(network, start_nodes, reach)
-    agreement = compare(network, vertices, match, start_vids, start_nodes, pgr, ours, limit)
+    ours, pred = project_costs(network, start_nodes, reach, predecessors=True)
+    edges = pgr_edges(cluster, dbname, profile, network.crs)
+    points = compared_points(network, vertices, match, edges)
+    agreement = compare(network, points, edges, start_vids, pgr, ours, limit)
     return Comparison(
-        name, profile, limit, network, lines, vertices, match, start_vids, start_nodes, agreement
+        path.name,
+        profile,
+        limit,
+        network,
+        lines,
+        vertices,
+        match,
+        start_vids,
+        start_nodes,
+        pgr,
+        ours,
+        pred,
+        agreement,
     )
