@@ -28,14 +28,14 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests import _pgrouting as P  # noqa: E402
+from tests import _pgrouting as pgr_cmp  # noqa: E402
 from tests._postgres import PostgresCluster, unavailable  # noqa: E402
 
 
 def _agrees(pgr_cost: float, our_cost: float) -> bool:
     if not (np.isfinite(pgr_cost) and np.isfinite(our_cost)):
         return False
-    return abs(pgr_cost - our_cost) <= P.COST_TOLERANCE * max(pgr_cost, our_cost) + 1e-9
+    return abs(pgr_cost - our_cost) <= pgr_cmp.COST_TOLERANCE * max(pgr_cost, our_cost) + 1e-9
 
 
 def _pgr_divergence(cmp, ways: pd.DataFrame) -> Counter:
@@ -58,7 +58,7 @@ def _pgr_divergence(cmp, ways: pd.DataFrame) -> Counter:
             node, last_edge = int(v), None
             for _ in range(10000):
                 j = int(node_of.get(node, -1))
-                if j >= 0 and _agrees(cost_of[node], d[j]) or node == start:
+                if (j >= 0 and _agrees(cost_of[node], d[j])) or node == start:
                     break
                 last_edge = edge_of[node]
                 node = src[last_edge] if tgt[last_edge] == node else tgt[last_edge]
@@ -76,7 +76,8 @@ def _our_divergence(cmp) -> Counter:
     for e, (u, v) in enumerate(zip(net.edge_u.tolist(), net.edge_v.tolist())):
         edge_at.setdefault((u, v), e)
         edge_at.setdefault((v, u), e)
-    vid_of = pd.Series(cmp.vertices["id"].to_numpy()[cmp.match >= 0], index=cmp.match[cmp.match >= 0])
+    matched = cmp.match >= 0
+    vid_of = pd.Series(cmp.vertices["id"].to_numpy()[matched], index=cmp.match[matched])
     bad = cmp.agreement.detail
     bad = bad[(bad["kind"] == "only project") | (bad["our_cost"] < bad["pgr_cost"])]
     for i, start in enumerate(cmp.start_vids):
@@ -105,9 +106,9 @@ def _our_divergence(cmp) -> Counter:
 
 
 def report(cluster, dbname: str, name: str, profile: str, worst: int) -> None:
-    cmp = P.run_comparison(cluster, dbname, name, profile)
+    cmp = pgr_cmp.run_comparison(cluster, dbname, name, profile)
     a = cmp.agreement
-    ok = a.agreeing_share >= P.MIN_AGREEING and a.one_sided_share <= P.MAX_ONE_SIDED
+    ok = a.agreeing_share >= pgr_cmp.MIN_AGREEING and a.one_sided_share <= pgr_cmp.MAX_ONE_SIDED
     print(f"\n== {name}, {profile}, limit {cmp.limit:g} {'m' if profile == 'walk' else 'min'}")
     print(
         f"   network: {cmp.network.n_nodes} project nodes, {len(cmp.vertices)} pgRouting "
@@ -119,7 +120,7 @@ def report(cluster, dbname: str, name: str, profile: str, worst: int) -> None:
     if "osm_id" in cmp.lines.columns:
         highway = dict(zip(cmp.lines["osm_id"].astype(str), cmp.lines["highway"].astype(str)))
     for title, counts in (
-        ("pgRouting cheaper or only pgRouting: the project lacks or slows", _pgr_divergence(cmp, ways)),
+        ("pgRouting cheaper or only pgRouting: the project lacks", _pgr_divergence(cmp, ways)),
         ("project cheaper or only the project: the project adds", _our_divergence(cmp)),
     ):
         print(f"   {title} (OSM way: pairs explained):")
@@ -145,11 +146,13 @@ def report(cluster, dbname: str, name: str, profile: str, worst: int) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--osm", nargs="*", default=list(P.OSM_FILES), choices=list(P.OSM_FILES))
+    parser.add_argument(
+        "--osm", nargs="*", default=list(pgr_cmp.OSM_FILES), choices=list(pgr_cmp.OSM_FILES)
+    )
     parser.add_argument("--profile", nargs="*", default=["walk", "car"], choices=["walk", "car"])
     parser.add_argument("--worst", type=int, default=15)
     args = parser.parse_args(argv)
-    reason = unavailable() or P.tools_missing()
+    reason = unavailable() or pgr_cmp.tools_missing()
     if reason:
         print(reason, file=sys.stderr)
         return 2
@@ -157,7 +160,7 @@ def main(argv=None) -> int:
     with PostgresCluster() as cluster:
         for name in args.osm:
             dbname = name.replace("-", "_")
-            P.import_osm(cluster, P.OSM_FILES[name], dbname)
+            pgr_cmp.import_osm(cluster, pgr_cmp.OSM_FILES[name], dbname)
             for profile in args.profile:
                 report(cluster, dbname, name, profile, args.worst)
     return 0

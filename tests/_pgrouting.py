@@ -368,9 +368,7 @@ def compare(network, points: Points, edges, start_vids, pgr: pd.DataFrame, ours,
     src = pos_of.reindex(edges["source"].to_numpy()).to_numpy(np.int64)
     tgt = pos_of.reindex(edges["target"].to_numpy()).to_numpy(np.int64)
     p_fw = np.where(edges["cost"].to_numpy() < 0, np.inf, edges["cost"].to_numpy())
-    p_bw = np.where(
-        edges["reverse_cost"].to_numpy() < 0, np.inf, edges["reverse_cost"].to_numpy()
-    )
+    p_bw = np.where(edges["reverse_cost"].to_numpy() < 0, np.inf, edges["reverse_cost"].to_numpy())
     o_fw = np.asarray(network.cost_fw)
     o_bw = np.asarray(network.cost_bw)
     rows = []
@@ -398,9 +396,7 @@ def compare(network, points: Points, edges, start_vids, pgr: pd.DataFrame, ours,
         )
         p_in, o_in = p_cost <= limit, o_cost <= limit
         both = (p_in | o_in) & (p_cost <= slack) & (o_cost <= slack)
-        agree = both & (
-            np.abs(p_cost - o_cost) <= COST_TOLERANCE * np.fmax(p_cost, o_cost) + 1e-9
-        )
+        agree = both & (np.abs(p_cost - o_cost) <= COST_TOLERANCE * np.fmax(p_cost, o_cost) + 1e-9)
         only_p = p_in & ~(o_cost <= slack)
         only_o = o_in & ~(p_cost <= slack)
         counts["both"] += int(both.sum())
@@ -410,7 +406,8 @@ def compare(network, points: Points, edges, start_vids, pgr: pd.DataFrame, ours,
         counts["reach_p"] += int(p_in.sum())
         counts["reach_o"] += int(o_in.sum())
         bad = np.flatnonzero((both & ~agree) | only_p | only_o)
-        kind = np.where(only_p[bad], "only pgRouting", np.where(only_o[bad], "only project", "cost"))
+        kind = np.where(only_o[bad], "only project", "cost")
+        kind = np.where(only_p[bad], "only pgRouting", kind)
         rows.append(
             pd.DataFrame(
                 {

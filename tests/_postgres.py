@@ -132,7 +132,9 @@ class PostgresCluster:
     def stop(self) -> None:
         if self.running:
             with contextlib.suppress(RuntimeError):
-                self._run_server(self.bin / "pg_ctl", "stop", "-w", "-m", "fast", "-D", self.data_dir)
+                self._run_server(
+                    self.bin / "pg_ctl", "stop", "-w", "-m", "fast", "-D", self.data_dir
+                )
             self.running = False
         shutil.rmtree(self.base, ignore_errors=True)
 
@@ -149,7 +151,16 @@ class PostgresCluster:
 
     def client_args(self, dbname: str = "postgres") -> list[str]:
         """``-h -p -U -d`` options for Debian's client tools (psql, osm2pgrouting, ...)."""
-        return ["-h", str(self.socket_dir), "-p", str(self.port), "-U", self.superuser, "-d", dbname]
+        return [
+            "-h",
+            str(self.socket_dir),
+            "-p",
+            str(self.port),
+            "-U",
+            self.superuser,
+            "-d",
+            dbname,
+        ]
 
     def psql(self, sql: str, dbname: str = "postgres", *, csv: bool = False) -> str:
         """Run SQL with ``psql`` (stops at the first error) and return its output."""

@@ -15,17 +15,19 @@ import pytest
 from pyproj import Geod
 
 from geolib.profiles import CAR_SPEEDS
-from tests import _pgrouting as P
+from tests import _pgrouting as pgr_cmp
 
-pytestmark = pytest.mark.skipif(P.tools_missing() is not None, reason=str(P.tools_missing()))
+pytestmark = pytest.mark.skipif(
+    pgr_cmp.tools_missing() is not None, reason=str(pgr_cmp.tools_missing())
+)
 
 
 @pytest.fixture(scope="module")
 def imported(postgres):
     """Both bundled OSM files, each in its own database."""
     dbs = {}
-    for name, path in P.OSM_FILES.items():
-        dbs[name] = P.import_osm(postgres, path, "osm_" + name.replace("-", "_"))
+    for name, path in pgr_cmp.OSM_FILES.items():
+        dbs[name] = pgr_cmp.import_osm(postgres, path, "osm_" + name.replace("-", "_"))
     return dbs
 
 
@@ -77,7 +79,7 @@ def _minutes(path: list[int], highway: list[str]) -> float:
 def small(postgres, tmp_path_factory):
     path = tmp_path_factory.mktemp("osm") / "small.osm"
     path.write_text(_osm_xml())
-    return path, P.import_osm(postgres, path, "osm_small")
+    return path, pgr_cmp.import_osm(postgres, path, "osm_small")
 
 
 def _cost_between(cmp, a: int, b: int) -> tuple[float, float]:
@@ -92,7 +94,7 @@ def _cost_between(cmp, a: int, b: int) -> tuple[float, float]:
 
 def test_small_walk_agrees_with_known_costs(postgres, small):
     path, db = small
-    cmp = P.run_comparison(postgres, db, path, "walk")
+    cmp = pgr_cmp.run_comparison(postgres, db, path, "walk")
     # every OSM node where ways meet or end is a vertex on both sides, and every start reaches
     # all of them (the footway joins 2 and 5; one-ways do not bind walkers)
     assert len(cmp.start_vids) == 6
@@ -107,7 +109,7 @@ def test_small_walk_agrees_with_known_costs(postgres, small):
 
 def test_small_car_one_ways_agree_with_known_costs(postgres, small):
     path, db = small
-    cmp = P.run_comparison(postgres, db, path, "car", limit=10.0)
+    cmp = pgr_cmp.run_comparison(postgres, db, path, "car", limit=10.0)
     # by car the footway is closed; pgRouting still splits at nodes 2 and 5, the project
     # need not: they are no start there, and their cost is the one inside the edge
     assert sorted(cmp.vertices.set_index("id").loc[cmp.start_vids, "osm_id"]) == [1, 3, 4, 6]
@@ -155,9 +157,9 @@ _TODAY = {
     ],
 )
 def test_node_costs_agree_with_pgrouting(postgres, imported, name, profile):
-    cmp = P.run_comparison(postgres, imported[name], name, profile)
+    cmp = pgr_cmp.run_comparison(postgres, imported[name], name, profile)
     a = cmp.agreement
-    assert len(cmp.start_vids) == P.N_STARTS
-    assert a.both > 20 * P.N_STARTS  # the starts reach a real neighbourhood
-    assert a.agreeing_share >= P.MIN_AGREEING, a.summary()
-    assert a.one_sided_share <= P.MAX_ONE_SIDED, a.summary()
+    assert len(cmp.start_vids) == pgr_cmp.N_STARTS
+    assert a.both > 20 * pgr_cmp.N_STARTS  # the starts reach a real neighbourhood
+    assert a.agreeing_share >= pgr_cmp.MIN_AGREEING, a.summary()
+    assert a.one_sided_share <= pgr_cmp.MAX_ONE_SIDED, a.summary()
