@@ -105,8 +105,8 @@ def _our_divergence(cmp) -> Counter:
     return counts
 
 
-def report(cluster, dbname: str, name: str, profile: str, worst: int) -> None:
-    cmp = pgr_cmp.run_comparison(cluster, dbname, name, profile)
+def report(cluster, dbname: str, name: str, profile: str, worst: int, tags: bool) -> None:
+    cmp = pgr_cmp.run_comparison(cluster, dbname, name, profile, tags=tags)
     a = cmp.agreement
     ok = a.agreeing_share >= pgr_cmp.MIN_AGREEING and a.one_sided_share <= pgr_cmp.MAX_ONE_SIDED
     print(f"\n== {name}, {profile}, limit {cmp.limit:g} {'m' if profile == 'walk' else 'min'}")
@@ -151,6 +151,11 @@ def main(argv=None) -> int:
     )
     parser.add_argument("--profile", nargs="*", default=["walk", "car"], choices=["walk", "car"])
     parser.add_argument("--worst", type=int, default=15)
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="pgRouting without access tags and implied one-ways (main's model before #12)",
+    )
     args = parser.parse_args(argv)
     reason = unavailable() or pgr_cmp.tools_missing()
     if reason:
@@ -162,7 +167,7 @@ def main(argv=None) -> int:
             dbname = name.replace("-", "_")
             pgr_cmp.import_osm(cluster, pgr_cmp.OSM_FILES[name], dbname)
             for profile in args.profile:
-                report(cluster, dbname, name, profile, args.worst)
+                report(cluster, dbname, name, profile, args.worst, not args.plain)
     return 0
 
 

@@ -89,7 +89,12 @@ def import_osm(cluster, osm_file: Path, dbname: str) -> str:
     with tempfile.TemporaryDirectory(prefix="sozialplanung-osm-") as tmp:
         xml = Path(tmp) / "data.osm"
         subprocess.run(
-            ["osmium", "cat", "-O", "-o", str(xml), str(osm_file)], check=True, capture_output=True
+            # without relations: osm2pgrouting gives the ways of a relation whose tags
+            # match its configuration another class (a residential road in a bicycle
+            # route became tertiary); routing here uses no relation
+            ["osmium", "cat", "-t", "node", "-t", "way", "-O", "-o", str(xml), str(osm_file)],
+            check=True,
+            capture_output=True,
         )
         conf = Path(tmp) / "mapconfig.xml"
         conf.write_text(_mapconfig(_highway_values(xml)))
@@ -101,49 +106,144 @@ def import_osm(cluster, osm_file: Path, dbname: str) -> str:
         )
         if proc.returncode != 0:
             raise RuntimeError(f"osm2pgrouting failed: {proc.stdout[-2000:]}{proc.stderr}")
+        # the tags the profiles read, per way (osm2pgrouting keeps them only with
+        # --addnodes, which crashes on north-bayreuth)
+        cols = ", ".join(f"{k} text" for k in WAY_TAGS)
+        cluster.psql(f"CREATE TABLE osm_way_tags (osm_id bigint PRIMARY KEY, {cols});", dbname)
+        cluster.copy_in("osm_way_tags", way_tags(xml), dbname)
     return dbname
+
+
+#: the tags of a way that the profiles read
+WAY_TAGS = (
+    "highway",
+    "oneway",
+    "junction",
+    "access",
+    "foot",
+    "vehicle",
+    "motor_vehicle",
+    "motorcar",
+)
+
+
+def way_tags(osm_xml: Path) -> pd.DataFrame:
+    """:data:`WAY_TAGS` of every way with a ``highway`` tag in an OSM XML file."""
+    import xml.etree.ElementTree as ET
+
+    rows = []
+    for _, elem in ET.iterparse(osm_xml, events=("end",)):
+        if elem.tag == "way":
+            tags = {t.get("k"): t.get("v") for t in elem.iter("tag")}
+            if "highway" in tags:
+                rows.append([int(elem.get("id")), *(tags.get(k) for k in WAY_TAGS)])
+            elem.clear()
+        elif elem.tag in ("node", "relation"):
+            elem.clear()
+    return pd.DataFrame(rows, columns=["osm_id", *WAY_TAGS])
 
 
 def _sql_list(values) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
 
 
-def edges_sql(profile: str) -> str:
-    """The edges of ``profile`` for pgRouting (id, source, target, cost, reverse_cost)."""
+#: the model of issue #12 (geolib.profiles on the osm branch): access values that close a
+#: way for the profile whose most specific access tag has them
+CLOSED_ACCESS = (
+    "no",
+    "private",
+    "agricultural",
+    "forestry",
+    "delivery",
+    "emergency",
+    "psv",
+    "bus",
+    "military",
+    "use_sidepath",
+    "permit",
+)
+#: access tags per profile, the most specific first
+ACCESS_TAGS = {
+    "walk": ("foot", "access"),
+    "car": ("motorcar", "motor_vehicle", "vehicle", "access"),
+}
+
+
+def _tag(key: str) -> str:
+    return f"lower(trim(o.{key}))"
+
+
+def edges_sql(profile: str, *, tags: bool = True) -> str:
+    """The edges of ``profile`` for pgRouting (id, source, target, cost, reverse_cost).
+
+    On foot: every class but motorways and trunks (unless ``foot`` opens them), cost
+    ``length_m`` both ways. By car: the classes of :data:`CAR_SPEEDS` at those speeds, in
+    minutes. With ``tags`` (the model of issue #12), from the OSM tags: the most specific
+    access tag of the profile closes a way with a value of :data:`CLOSED_ACCESS`; car
+    one-ways from ``oneway`` (yes/1/true along, -1/reverse against, reversible/alternating
+    closed), without it implied by ``junction=roundabout|circular`` and
+    ``highway=motorway|motorway_link``. Without ``tags``: no access rules and one-ways as
+    osm2pgrouting reads them (``ways.oneway``), the model of main before #12.
+    """
+    # the class from the way's own highway tag (osm2pgrouting's tag_id as a check:
+    # import_osm leaves out the relations that change it)
+    base = "FROM ways w JOIN osm_way_tags o ON o.osm_id = w.osm_id "
+    access = "COALESCE(" + ", ".join(_tag(k) for k in ACCESS_TAGS[profile]) + ")"
+    is_open = f"({access} IS NULL OR {access} NOT IN ({_sql_list(CLOSED_ACCESS)}))"
     if profile == "walk":
+        classes = f"o.highway NOT IN ({_sql_list(_NO_WALK)})"
+        where = classes
+        if tags:
+            foot = _tag("foot")
+            where = f"CASE WHEN {foot} IS NOT NULL THEN {is_open} ELSE {classes} AND {is_open} END"
         return (
             "SELECT w.gid AS id, w.source, w.target, w.length_m AS cost, "
-            "w.length_m AS reverse_cost FROM ways w JOIN configuration c USING (tag_id) "
-            f"WHERE c.tag_value NOT IN ({_sql_list(_NO_WALK)})"
+            f"w.length_m AS reverse_cost {base}WHERE {where}"
         )
     if profile == "car":
         speeds = ", ".join(f"('{k}', {v!r})" for k, v in CAR_SPEEDS.items())
         minutes = "w.length_m / (s.kmh * 1000.0 / 60.0)"
+        if tags:
+            oneway = _tag("oneway")
+            implied = (
+                f"({_tag('junction')} IN ('roundabout', 'circular') "
+                "OR o.highway IN ('motorway', 'motorway_link'))"
+            )
+            closed = f"{oneway} IN ('reversible', 'alternating')"
+            along = f"({oneway} IN ('yes', '1', 'true') OR ({oneway} IS NULL AND {implied}))"
+            against = f"{oneway} IN ('-1', 'reverse')"
+            where = f"WHERE {is_open}"
+        else:
+            closed = "false"
+            along, against = "w.oneway = 'YES'", "w.oneway = 'REVERSED'"
+            where = ""
         return (
             f"SELECT w.gid AS id, w.source, w.target, "
-            f"CASE WHEN w.oneway = 'REVERSED' THEN -1 ELSE {minutes} END AS cost, "
-            f"CASE WHEN w.oneway = 'YES' THEN -1 ELSE {minutes} END AS reverse_cost "
-            "FROM ways w JOIN configuration c USING (tag_id) "
-            f"JOIN (VALUES {speeds}) AS s(highway, kmh) ON s.highway = c.tag_value"
+            f"CASE WHEN {closed} OR {against} THEN -1 ELSE {minutes} END AS cost, "
+            f"CASE WHEN {closed} OR {along} THEN -1 ELSE {minutes} END AS reverse_cost "
+            f"{base}JOIN (VALUES {speeds}) AS s(highway, kmh) ON s.highway = o.highway "
+            f"{where}"
         )
     raise ValueError(profile)
 
 
-def pgr_vertices(cluster, dbname: str, profile: str) -> pd.DataFrame:
+def pgr_vertices(cluster, dbname: str, profile: str, *, tags: bool = True) -> pd.DataFrame:
     """The vertices on the edges of ``profile``: id, osm_id, lon, lat."""
     return cluster.query(
         "SELECT v.id, v.osm_id, v.lon::float8 AS lon, v.lat::float8 AS lat "
         "FROM ways_vertices_pgr v WHERE v.id IN "
-        f"(SELECT source FROM ({edges_sql(profile)}) e UNION "
-        f"SELECT target FROM ({edges_sql(profile)}) e) ORDER BY v.id",
+        f"(SELECT source FROM ({edges_sql(profile, tags=tags)}) e UNION "
+        f"SELECT target FROM ({edges_sql(profile, tags=tags)}) e) ORDER BY v.id",
         dbname,
     )
 
 
-def pgr_costs(cluster, dbname: str, profile: str, starts, limit: float) -> pd.DataFrame:
+def pgr_costs(
+    cluster, dbname: str, profile: str, starts, limit: float, *, tags: bool = True
+) -> pd.DataFrame:
     """``pgr_drivingDistance`` from every start (separately): start, node, cost and the
     edge (``ways.gid``) that reaches the node."""
-    sql = edges_sql(profile).replace("'", "''")
+    sql = edges_sql(profile, tags=tags).replace("'", "''")
     array = "ARRAY[" + ",".join(str(int(s)) for s in starts) + "]::bigint[]"
     frame = cluster.query(
         f"SELECT * FROM pgr_drivingDistance('{sql}', {array}, {float(limit)!r}, "
@@ -259,12 +359,12 @@ class Agreement:
         )
 
 
-def pgr_edges(cluster, dbname: str, profile: str, crs) -> pd.DataFrame:
+def pgr_edges(cluster, dbname: str, profile: str, crs, *, tags: bool = True) -> pd.DataFrame:
     """The edges of ``profile`` with their geometry in ``crs`` (column ``geometry``)."""
     import shapely
 
     frame = cluster.query(
-        f"SELECT e.*, ST_AsText(w.the_geom) AS wkt FROM ({edges_sql(profile)}) e "
+        f"SELECT e.*, ST_AsText(w.the_geom) AS wkt FROM ({edges_sql(profile, tags=tags)}) e "
         "JOIN ways w ON w.gid = e.id",
         dbname,
     )
@@ -453,20 +553,20 @@ class Comparison:
 
 
 def run_comparison(
-    cluster, dbname, osm_file, profile, *, lines=None, n_starts=N_STARTS, limit=None
+    cluster, dbname, osm_file, profile, *, lines=None, n_starts=N_STARTS, limit=None, tags=True
 ) -> Comparison:
     """Compare ``profile`` on ``osm_file`` (a path or a name of :data:`OSM_FILES`),
-    imported into ``dbname`` by :func:`import_osm`."""
+    imported into ``dbname`` by :func:`import_osm`; ``tags``: see :func:`edges_sql`."""
     path = Path(OSM_FILES.get(osm_file, osm_file))
     limit = LIMITS[profile] if limit is None else limit
     network, lines = project_network(path, profile, lines)
-    vertices = pgr_vertices(cluster, dbname, profile)
+    vertices = pgr_vertices(cluster, dbname, profile, tags=tags)
     match = match_nodes(network, vertices)
     start_vids, start_nodes = pick_starts(vertices, match, n_starts)
     reach = limit * (1 + 2 * COST_TOLERANCE)
-    pgr = pgr_costs(cluster, dbname, profile, start_vids, reach)
+    pgr = pgr_costs(cluster, dbname, profile, start_vids, reach, tags=tags)
     ours, pred = project_costs(network, start_nodes, reach, predecessors=True)
-    edges = pgr_edges(cluster, dbname, profile, network.crs)
+    edges = pgr_edges(cluster, dbname, profile, network.crs, tags=tags)
     points = compared_points(network, vertices, match, edges)
     agreement = compare(network, points, edges, start_vids, pgr, ours, limit)
     return Comparison(

@@ -176,6 +176,17 @@ class PostgresCluster:
         text = self.psql(f"\\copy ({sql}) to stdout with (format csv, header)", dbname)
         return pd.read_csv(io.StringIO(text))
 
+    def copy_in(self, table: str, frame: pd.DataFrame, dbname: str = "postgres") -> None:
+        """Append the rows of ``frame`` to the existing ``table`` (columns by name)."""
+        with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+            frame.to_csv(f, index=False)
+        try:
+            columns = ", ".join(f'"{c}"' for c in frame.columns)
+            path = f.name.replace("'", "''")
+            self.psql(f"\\copy {table} ({columns}) from '{path}' with (format csv, header)", dbname)
+        finally:
+            os.unlink(f.name)
+
     def create_database(self, name: str, extensions: tuple[str, ...] = ("postgis",)) -> str:
         """A new, empty database with the given extensions; returns its conninfo."""
         self.psql(f'CREATE DATABASE "{name}";')
