@@ -9,6 +9,7 @@ limit (800 m on foot, 3 minutes by car; tests/_pgrouting.py):
 - geolib: the bounded Dijkstra per start that the catchments run
   (:func:`geolib.routing.bounded_costs`) on the built network, and the same with the
   network built from the read lines first;
+- the same routing from every vertex both sides have;
 - pgRouting: ``pgr_drivingDistance`` with all starts in one call, timed by the server
   round trip (psql ``\\timing``); pgRouting builds its graph from the edge query in every
   call, so it is compared with both.
@@ -92,6 +93,19 @@ def main() -> int:
                 t_pgr = pgr_seconds(cluster, dbname, profile, vids, limit)
                 report(title + ", routing", t_ours, t_pgr, "pgRouting")
                 report(title + ", network built too", t_built, t_pgr, "pgRouting")
+                # every vertex on both sides as a start: times well above the timer's grain
+                match = pgr_cmp.match_nodes(network, vertices)
+                all_vids, all_nodes = pgr_cmp.pick_starts(vertices, match, len(vertices))
+                t_all, _ = best_of(
+                    lambda network=network, n=all_nodes, limit=limit: ours(network, n, limit)
+                )
+                t_pgr_all = pgr_seconds(cluster, dbname, profile, all_vids, limit)
+                report(
+                    f"  {profile}, all {len(all_vids)} vertices as starts, routing",
+                    t_all,
+                    t_pgr_all,
+                    "pgRouting",
+                )
     return 0
 
 
