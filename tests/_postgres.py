@@ -64,6 +64,15 @@ def unavailable(extensions: tuple[str, ...] = ("postgis", "pgrouting")) -> str |
     return None
 
 
+def skip_or_fail(reason: str) -> None:
+    """Skip a test for ``reason``, or fail it where ``SOZIALPLANUNG_REQUIRE_POSTGRES=1``."""
+    import pytest
+
+    if os.environ.get("SOZIALPLANUNG_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"SOZIALPLANUNG_REQUIRE_POSTGRES=1, but {reason}")
+    pytest.skip(reason)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))

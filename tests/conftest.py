@@ -87,12 +87,10 @@ def postgres():
     Skipped where the server binaries are not installed (the Debian roots), unless
     ``SOZIALPLANUNG_REQUIRE_POSTGRES=1`` (``make test-host``) demands them.
     """
-    from tests._postgres import PostgresCluster, unavailable
+    from tests._postgres import PostgresCluster, skip_or_fail, unavailable
 
     reason = unavailable()
     if reason:
-        if os.environ.get("SOZIALPLANUNG_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"SOZIALPLANUNG_REQUIRE_POSTGRES=1, but {reason}")
-        pytest.skip(reason)
+        skip_or_fail(reason)
     with PostgresCluster() as cluster:
         yield cluster

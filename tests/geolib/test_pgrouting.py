@@ -16,10 +16,15 @@ from pyproj import Geod
 
 from geolib.profiles import CAR_SPEEDS
 from tests import _pgrouting as pgr_cmp
+from tests._postgres import skip_or_fail
 
-pytestmark = pytest.mark.skipif(
-    pgr_cmp.tools_missing() is not None, reason=str(pgr_cmp.tools_missing())
-)
+
+@pytest.fixture(scope="module", autouse=True)
+def _import_tools(postgres):
+    """osmium and osm2pgrouting next to the server (skipped like it where missing)."""
+    reason = pgr_cmp.tools_missing()
+    if reason:
+        skip_or_fail(reason)
 
 
 @pytest.fixture(scope="module")
