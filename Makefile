@@ -9,7 +9,11 @@ SITE := $(shell $(SYS_PYTHON) -c 'import sys; print(f"python{sys.version_info[0]
 APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip python3-dev \
 	qttools5-dev-tools pyqt5-dev-tools xvfb xauth \
 	build-essential libgeos-dev libgdal-dev python3-pyproj debootstrap \
-	python3-geopandas python3-shapely python3-rasterio
+	python3-geopandas python3-shapely python3-rasterio \
+	postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting osm2pgrouting osmium-tool
+# PostgreSQL, PostGIS, pgRouting, osm2pgrouting and osmium: the pgRouting comparison
+# (tests/geolib/test_pgrouting.py, bench/bench_pgrouting.py) starts its own server
+# (tests/_postgres.py); Debian's "main" cluster that the package creates stays unused.
 # Built from source against Debian's GEOS and GDAL, the libraries QGIS itself loads:
 # inside qgis_process and QGIS desktop those are in the global symbol scope, and wheels
 # bundling other versions of them crash there (GEOS errors, double free at exit).
@@ -87,7 +91,7 @@ test-quick: test-host
 
 test-host: plugin
 	@echo "== QGIS $$(qgis_process.bin --version 2>/dev/null | sed -n 's/^QGIS \([0-9.]*\).*/\1/p' | head -1) (host, Debian $$(cat /etc/debian_version))"
-	@$(PY) -m pytest $(PYTEST_ARGS)
+	@SOZIALPLANUNG_REQUIRE_POSTGRES=1 $(PY) -m pytest $(PYTEST_ARGS)
 
 # The plugin's printed Debian advice, run in a clean trixie root; then the demo chain and
 # the dock in QGIS desktop there (tests/platform).

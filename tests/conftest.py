@@ -75,3 +75,22 @@ def server(services):
 
     with HilfeportalServer(services) as srv:
         yield srv
+
+
+# --- a throw-away PostgreSQL server (PostGIS, pgRouting) ------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A private PostgreSQL server for the session (see ``tests/_postgres.py``).
+
+    Skipped where the server binaries are not installed (the Debian roots), unless
+    ``SOZIALPLANUNG_REQUIRE_POSTGRES=1`` (``make test-host``) demands them.
+    """
+    from tests._postgres import PostgresCluster, skip_or_fail, unavailable
+
+    reason = unavailable()
+    if reason:
+        skip_or_fail(reason)
+    with PostgresCluster() as cluster:
+        yield cluster
