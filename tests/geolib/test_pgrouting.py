@@ -182,29 +182,16 @@ def test_pgrouting_side_applies_the_profiles_tags(postgres, tmp_path):
 
 
 # --- the bundled OSM files ------------------------------------------------------------------
-# Measured against main's reader (GDAL lines, noded where lines cross, no access tags, no
-# implied one-ways): bridges and tunnels join what they cross, foot=no/access=private are
-# open. With the osm (pyosmium reader, access, implied one-ways) and topology (OSM node ids,
-# no noding) branches of #12 merged, all four agree fully (100.00 %, 0 one-sided,
-# measured on a trial merge). Remove the marks once they are merged.
-_TODAY = {
-    ("north-bayreuth", "walk"): "main's reader: 98.8 % agree, 1.4 % one-sided",
-    ("north-bayreuth", "car"): "main's reader: 94.1 % agree, 22.3 % one-sided (bridges noded)",
-    ("andorra", "walk"): "main's reader: 85.5 % agree, 10.9 % one-sided (foot=no open)",
-    ("andorra", "car"): "main's reader: 76.7 % agree, 2.2 % one-sided (roundabouts two-way)",
-}
-
-
+# Before #12 (GDAL lines noded where they cross, no access tags, no implied one-ways) the
+# agreement was 98.8/94.1/85.5/76.7 % with up to 22 % of nodes reached by one side only.
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "profile"),
     [
-        pytest.param(
-            name,
-            profile,
-            marks=[pytest.mark.xfail(strict=False, reason=reason)] if reason else [],
-        )
-        for (name, profile), reason in _TODAY.items()
+        ("north-bayreuth", "walk"),
+        ("north-bayreuth", "car"),
+        ("andorra", "walk"),
+        ("andorra", "car"),
     ],
 )
 def test_node_costs_agree_with_pgrouting(postgres, imported, name, profile):
