@@ -216,11 +216,21 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         fields = bridge.fields_from_frame(gdf)
         if wkb_type is None:
             wkb_type = bridge.wkb_type_of(gdf)
-        sink, dest_id = self.parameterAsSink(
-            parameters, name, context, fields, wkb_type, bridge.crs_from_gdf(gdf)
-        )
+        crs = bridge.crs_from_gdf(gdf)
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        target = bridge.gpkg_layer_of(dest_id) if len(gdf) else None
+        if target is not None:
+            # QGIS made the (empty) layer: its fields, CRS and the loading on completion
+            # stay QGIS's; pyogrio writes the rows in one go instead of feature by feature
+            del sink
+            if self._append_to_gpkg(gdf, target, fields, wkb_type):
+                self._styled_outputs.append((dest_id, style or "", provenance))
+                return dest_id
+            sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, name))
         try:
             bridge.gdf_to_sink(gdf, sink, fields, wkb_type=wkb_type, feedback=feedback)
         except RuntimeError as exc:
@@ -232,6 +242,19 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         del sink  # flush and close the file before post-processing touches it
         self._styled_outputs.append((dest_id, style or "", provenance))
         return dest_id
+
+    @staticmethod
+    def _append_to_gpkg(gdf, target, fields, wkb_type) -> bool:
+        """The rows written into the GeoPackage layer ``target`` by pyogrio; False when
+        that path does not apply or failed (the caller then writes per feature into a
+        new sink, which replaces the file's layer)."""
+        try:
+            return bridge.append_to_gpkg(gdf, *target, fields, wkb_type)
+        except Exception:  # e.g. an old pyogrio without nullable columns
+            QgsMessageLog.logMessage(
+                traceback.format_exc(), "Sozialplanung", Qgis.MessageLevel.Info
+            )
+            return False
 
     def provenance(
         self, title: str, parameters: dict[str, Any], *, data_year=None, method: str = "", notes=()
