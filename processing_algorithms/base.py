@@ -35,7 +35,7 @@ from geolib.messages import translate
 
 from . import bridge
 from .proj_threads import proj_safe_thread
-from .styling import label_breaks, load_style, style_qml
+from .styling import breaks_of_frame, label_breaks, load_style, style_qml
 
 PLUGIN_ROOT = Path(__file__).resolve().parent.parent
 STYLES_DIR = PLUGIN_ROOT / "styles"
@@ -55,7 +55,8 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
     def __init__(self) -> None:
         super().__init__()
-        self._styled_outputs: list[tuple[str, str, Provenance | None]] = []
+        # destination, style file, provenance, breaks (number → value) for the legend
+        self._styled_outputs: list[tuple[str, str, Provenance | None, dict | None]] = []
         self._synthetic_inputs = False
         self._input_names: dict[str, str] = {}
 
@@ -226,8 +227,11 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             # stay QGIS's; pyogrio writes the rows in one go instead of feature by feature
             del sink
             if self._append_to_gpkg(gdf, target, fields, wkb_type):
-                self._styled_outputs.append((dest_id, style or "", provenance))
+                self._styled_outputs.append(
+                    (dest_id, style or "", provenance, breaks_of_frame(gdf))
+                )
                 return dest_id
+            # not written: a new sink replaces the empty layer
             sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
             if sink is None:
                 raise QgsProcessingException(self.invalidSinkError(parameters, name))
@@ -240,7 +244,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                 )
             ) from None
         del sink  # flush and close the file before post-processing touches it
-        self._styled_outputs.append((dest_id, style or "", provenance))
+        self._styled_outputs.append((dest_id, style or "", provenance, breaks_of_frame(gdf)))
         return dest_id
 
     @staticmethod
@@ -271,14 +275,14 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         )
 
     def postProcessAlgorithm(self, context, feedback):
-        for dest_id, style, provenance in self._styled_outputs:
+        for dest_id, style, provenance, breaks in self._styled_outputs:
             layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
             qml = STYLES_DIR / style if style else None
             styled = False
             if layer is not None and qml is not None and qml.exists():
                 # labels, aliases and tabs in the user's language, breaks by their value
                 styled = load_style(layer, qml)
-                label_breaks(layer)
+                label_breaks(layer, breaks)
                 layer.triggerRepaint()
             path, layer_name = _gpkg_target(dest_id, layer)
             if path is None:

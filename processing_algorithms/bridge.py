@@ -407,8 +407,8 @@ def gdf_to_sink(
 # ---- the fast path for GeoPackage outputs -----------------------------------------------
 
 
-def gpkg_layer_of(dest_id: str) -> tuple[str, str] | None:
-    """The GeoPackage file and layer name of a Processing output, or None.
+def gpkg_layer_of(dest_id: str) -> tuple[str, str | None] | None:
+    """The GeoPackage file and layer name (None: its only layer) of a Processing output.
 
     ``dest_id`` is what ``parameterAsSink`` returned: a file path, optionally with
     ``|layername=``. Anything else (memory layers, databases, other formats) is None.
@@ -423,24 +423,14 @@ def gpkg_layer_of(dest_id: str) -> tuple[str, str] | None:
             layer_name = part.split("=", 1)[1]
         else:
             return None
-    try:
-        import pyogrio
-
-        names = [n for n, _ in pyogrio.list_layers(path)]
-    except Exception:
-        return None
-    if layer_name is None:
-        candidates = [n for n in names if n != "layer_styles"]
-        if len(candidates) != 1:
-            return None
-        layer_name = candidates[0]
-    return (path, layer_name) if layer_name in names else None
+    return path, layer_name
 
 
 def append_to_gpkg(
-    gdf: pd.DataFrame, path: str, layer: str, fields: QgsFields, wkb_type: QgsWkbTypes.Type
+    gdf: pd.DataFrame, path: str, layer: str | None, fields: QgsFields, wkb_type: QgsWkbTypes.Type
 ) -> bool:
-    """Write every row of ``gdf`` into the empty GeoPackage ``layer`` QGIS created for it.
+    """Write every row of ``gdf`` into the empty GeoPackage ``layer`` QGIS created for it
+    (None: the file's only layer).
 
     The values are the ones :func:`gdf_to_sink` would write (NULLs, lists joined, multi
     geometries where the layer is multi). Returns False, having written nothing, when
@@ -450,6 +440,14 @@ def append_to_gpkg(
     import pyogrio
 
     if len(gdf) == 0 or not isinstance(gdf, gpd.GeoDataFrame):
+        return False
+    names = [n for n, _ in pyogrio.list_layers(path)]
+    if layer is None:
+        candidates = [n for n in names if n != "layer_styles"]
+        if len(candidates) != 1:
+            return False
+        layer = candidates[0]
+    if layer not in names:
         return False
     frame = _frame_for_ogr(gdf, fields)
     if frame is None:

@@ -191,7 +191,7 @@ def _gpkg_both_ways(gdf, tmp_path, wkb=None):
         else:
             del writer
             target = bridge.gpkg_layer_of(path)
-            assert target == (path, "fast")
+            assert target == (path, None)
             fast = bridge.append_to_gpkg(gdf, *target, fields, wkb)
         paths.append(path)
     return fast, *paths
@@ -299,5 +299,18 @@ def test_gpkg_append_declines_geometries_of_another_type_or_none(tmp_path, secon
 
 def test_gpkg_layer_of_names_only_geopackage_files(tmp_path):
     assert bridge.gpkg_layer_of("memory:x") is None
-    assert bridge.gpkg_layer_of(str(tmp_path / "missing.gpkg")) is None
-    assert bridge.gpkg_layer_of("postgres://x") is None
+    assert bridge.gpkg_layer_of("/a/b.shp") is None
+    assert bridge.gpkg_layer_of("/a/b.gpkg|layername=c") == ("/a/b.gpkg", "c")
+    assert bridge.gpkg_layer_of("/a/b.gpkg|layerid=0") is None
+    gdf = gpd.GeoDataFrame({"v": [1]}, geometry=[Point(0, 0)], crs=25832)
+    fields = bridge.fields_from_frame(gdf)
+    gdf.to_file(tmp_path / "two.gpkg", layer="a")
+    gdf.to_file(tmp_path / "two.gpkg", layer="b")
+    # which of two layers is meant is not known: nothing is written
+    assert not bridge.append_to_gpkg(
+        gdf, str(tmp_path / "two.gpkg"), None, fields, QgsWkbTypes.Type.Point
+    )
+    # a layer that has features already is not QGIS's new one
+    assert not bridge.append_to_gpkg(
+        gdf, str(tmp_path / "two.gpkg"), "a", fields, QgsWkbTypes.Type.Point
+    )
