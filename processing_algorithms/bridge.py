@@ -493,7 +493,7 @@ def _frame_for_ogr(gdf: pd.DataFrame, fields: QgsFields) -> pd.DataFrame | None:
             whole = values.astype("datetime64[s]")
             if (whole != values)[~np.isnat(values)].any():
                 return None
-        elif kind == "QString" and dtype == object:
+        elif kind == "QString" and pd.api.types.is_object_dtype(dtype):
             inferred = pd.api.types.infer_dtype(series, skipna=True)
             if inferred in ("string", "empty"):
                 values = series.where(series.notna(), None).to_numpy(dtype=object)

@@ -280,7 +280,7 @@ def test_gpkg_append_keeps_declared_single_type_and_gpkg_version(tmp_path):
 )
 def test_gpkg_append_declines_what_the_sink_converts_itself(tmp_path, column):
     gdf = gpd.GeoDataFrame({"v": column}, geometry=[Point(0, 0), Point(1, 1)], crs=25832)
-    fast, slow_path, fast_path = _gpkg_both_ways(gdf, tmp_path)
+    fast, _, fast_path = _gpkg_both_ways(gdf, tmp_path)
     assert fast is False
     assert bridge.source_to_gdf(QgsVectorLayer(fast_path, "b", "ogr")).empty
 
