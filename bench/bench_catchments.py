@@ -9,6 +9,8 @@ Run: ``.venv/bin/python bench/bench_catchments.py [--quick]``. Prints, in one ru
       and QGIS's ``native:serviceareafromlayer`` run the same way; the ratios;
    b. catchment polygons: the same against QGIS's service area + buffer + dissolve
       (by offer) as a QGIS user builds them;
+   c. (without ``--quick``) reached lines on a synthetic grid of 100k edges, where
+      QGIS's Dijkstra over the whole graph per start point weighs more;
 2. pgRouting (``bench/bench_pgrouting.py``, when it is there, as its own process);
 3. scale: a synthetic 1M-edge grid, 1,000 offers, three breaks (5/10/15 min walking)
    with polygons; and the read + build of a synthetic 1M-edge .osm.pbf
@@ -189,15 +191,37 @@ def _length_km(path) -> float:
     return shapely.union_all(frame.geometry.values).length / 1000.0
 
 
-def end_to_end(work: Path, repeat: int = 2) -> None:
-    start_qgis()
-    lpath, opath = osm_case(work)
-    runs = Runs(work, lpath, opath, break_m=750.0, walkoff=50.0)
-    print(
-        f"OSM network {OSM.name}: {len(runs.lines):,} walkable lines, {len(runs.offers)} "
-        f"offers, 750 m on foot (network built in every run, GeoPackages in and out)"
+def grid_case(work: Path, n: int = 224, k: int = 200):
+    """A grid of 2·n·(n-1) single-segment edges and k random offers, as GeoPackages."""
+    lines = grid_lines(n)
+    rng = np.random.default_rng(7)
+    offers = gpd.GeoDataFrame(
+        {"offer_id": [f"o{i}" for i in range(k)]},
+        geometry=shapely.points(rng.uniform(0, (n - 1) * 100.0, (k, 2))),
+        crs=25832,
     )
-    for polygons in (False, True):
+    lpath, opath = work / "grid_lines.gpkg", work / "grid_offers.gpkg"
+    lines.to_file(lpath)
+    offers.to_file(opath)
+    return lpath, opath
+
+
+def end_to_end(work: Path, repeat: int = 2, grid: bool = True) -> None:
+    start_qgis()
+    cases = [(f"OSM network {OSM.name}", osm_case(work), 750.0, (False, True))]
+    if grid:
+        cases.append(("Synthetic grid", grid_case(work), 1000.0, (False,)))
+    for title, (lpath, opath), break_m, kinds in cases:
+        runs = Runs(work, lpath, opath, break_m=break_m, walkoff=50.0)
+        print(
+            f"{title}: {len(runs.lines):,} lines, {len(runs.offers)} offers, {break_m:g} m "
+            f"on foot (network built in every run, GeoPackages in and out)"
+        )
+        _compare(runs, kinds, repeat)
+
+
+def _compare(runs: Runs, kinds, repeat: int) -> None:
+    for polygons in kinds:
         t_call, res = timed(lambda p=polygons: runs.geolib_call(p), repeat)
         t_files, _ = timed(lambda p=polygons: runs.geolib_files(p), repeat)
         t_proc, _ = timed(lambda p=polygons: runs.processing(p), repeat)
@@ -326,7 +350,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-catchments-") as tmp:
         work = Path(tmp)
-        end_to_end(work, repeat=1 if args.quick else 2)
+        end_to_end(work, repeat=1 if args.quick else 2, grid=not args.quick)
         pgrouting()
         if not args.no_million:
             million(work)
