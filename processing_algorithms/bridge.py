@@ -483,7 +483,10 @@ def _frame_for_ogr(gdf: pd.DataFrame, fields: QgsFields) -> pd.DataFrame | None:
             else:
                 values = series.to_numpy(dtype=np.int64 if kind == "LongLong" else bool)
         elif kind == "Double":
-            values = series.astype("Float64").array  # NaN becomes NULL, as in the sink
+            if series.isna().any():  # NaN becomes NULL, as in the sink
+                values = series.astype("Float64").array
+            else:
+                values = series.to_numpy(dtype=np.float64)
         elif kind == "QDateTime" and pd.api.types.is_datetime64_any_dtype(dtype):
             # time zones and fractions of seconds: the sink has its own ways (QGIS 3.22
             # drops the milliseconds)
