@@ -434,8 +434,9 @@ def append_to_gpkg(
 
     The values are the ones :func:`gdf_to_sink` would write (NULLs, lists joined, multi
     geometries where the layer is multi). Returns False, having written nothing, when
-    the frame holds anything that path would convert differently (dates as objects,
-    mixed objects, geometries of another type): then the caller writes per feature.
+    the frame holds anything that path would convert differently (dates and times:
+    QGIS and GDAL versions format them in their own ways; mixed objects, missing
+    geometries or geometries of another type): then the caller writes per feature.
     """
     import pyogrio
 
@@ -487,15 +488,6 @@ def _frame_for_ogr(gdf: pd.DataFrame, fields: QgsFields) -> pd.DataFrame | None:
                 values = series.astype("Float64").array
             else:
                 values = series.to_numpy(dtype=np.float64)
-        elif kind == "QDateTime" and pd.api.types.is_datetime64_any_dtype(dtype):
-            # time zones and fractions of seconds: the sink has its own ways (QGIS 3.22
-            # drops the milliseconds)
-            if getattr(dtype, "tz", None) is not None:
-                return None
-            values = series.to_numpy(dtype="datetime64[ns]")
-            whole = values.astype("datetime64[s]")
-            if (whole != values)[~np.isnat(values)].any():
-                return None
         elif kind == "QString" and pd.api.types.is_object_dtype(dtype):
             inferred = pd.api.types.infer_dtype(series, skipna=True)
             if inferred in ("string", "empty"):
