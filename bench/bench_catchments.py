@@ -206,7 +206,7 @@ def grid_case(work: Path, n: int = 224, k: int = 200):
     return lpath, opath
 
 
-def end_to_end(work: Path, repeat: int = 2, grid: bool = True) -> None:
+def end_to_end(work: Path, repeat: int = 2, grid: bool = True, with_qgis: bool = True) -> None:
     start_qgis()
     cases = [(f"OSM network {OSM.name}", osm_case(work), 750.0, (False, True))]
     if grid:
@@ -217,16 +217,24 @@ def end_to_end(work: Path, repeat: int = 2, grid: bool = True) -> None:
             f"{title}: {len(runs.lines):,} lines, {len(runs.offers)} offers, {break_m:g} m "
             f"on foot (network built in every run, GeoPackages in and out)"
         )
-        _compare(runs, kinds, repeat)
+        _compare(runs, kinds, repeat, with_qgis)
 
 
-def _compare(runs: Runs, kinds, repeat: int) -> None:
+def _compare(runs: Runs, kinds, repeat: int, with_qgis: bool = True) -> None:
     for polygons in kinds:
         t_call, res = timed(lambda p=polygons: runs.geolib_call(p), repeat)
         t_files, _ = timed(lambda p=polygons: runs.geolib_files(p), repeat)
         t_proc, _ = timed(lambda p=polygons: runs.processing(p), repeat)
         runs.processing(polygons)
         t_reuse, _ = timed(lambda p=polygons: runs.processing(p, keep_network=True), repeat)
+        if not with_qgis:
+            print(
+                f"  {'polygons' if polygons else 'lines only'}: geolib call {t_call:.2f} s, "
+                f"geolib end to end {t_files:.2f} s, Processing run {t_proc:.2f} s (× "
+                f"{t_proc / t_call:.2f} of the call, × {t_proc / t_files:.2f} of end to end; "
+                f"network reused {t_reuse:.2f} s)"
+            )
+            continue
         t_qgis, qgis_out = timed(lambda p=polygons: runs.qgis(p), repeat)
         what = "catchment polygons" if polygons else "reached lines only"
         peer = "service area + buffer + dissolve" if polygons else "service area (lines)"
@@ -347,10 +355,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="one repetition, no scaling table")
     parser.add_argument("--no-million", action="store_true", help="skip the 1M-edge part")
+    parser.add_argument(
+        "--ours-only", action="store_true", help="Processing against geolib only (no QGIS)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-catchments-") as tmp:
         work = Path(tmp)
-        end_to_end(work, repeat=1 if args.quick else 2, grid=not args.quick)
+        end_to_end(
+            work,
+            repeat=1 if args.quick else 2,
+            grid=not args.quick,
+            with_qgis=not args.ours_only,
+        )
         pgrouting()
         if not args.no_million:
             million(work)
