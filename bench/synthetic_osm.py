@@ -27,13 +27,19 @@ def grid_edges(n: int) -> int:
     return 2 * n * (n - 1)
 
 
-def write_grid_pbf(path: str | Path, n: int = 708, span: int = 10) -> Path:
-    """Write the grid (see the module docstring) to ``path``; return it."""
+def write_grid_pbf(
+    path: str | Path, n: int = 708, span: int = 10, compression: str = "none"
+) -> Path:
+    """Write the grid (see the module docstring) to ``path``; return it.
+
+    Blocks are uncompressed by default: GDAL 3.6's OSM driver (Debian 12) fails on
+    the zlib blocks this libosmium writes for grids of more than about 30 × 30 nodes
+    ("error during the parsing of data"); pyosmium reads both."""
     import osmium
 
     path = Path(path)
     path.unlink(missing_ok=True)
-    writer = osmium.SimpleWriter(str(path))
+    writer = osmium.SimpleWriter(osmium.io.File(str(path), f"pbf,pbf_compression={compression}"))
     try:
         node_id = 1
         for i in range(n):  # rows of nodes, id = i * n + j + 1
