@@ -9,7 +9,7 @@ import pytest
 import shapely
 from qgis.core import QgsProject, QgsVectorLayer
 
-from geolib.io import read_provenance, read_vector
+from geolib.io import read_provenance, read_style, read_vector
 from processing_algorithms import bridge
 from tests._qgis import memory_layer, run_algorithm
 from tests.conftest import KREIS_GPKG
@@ -112,3 +112,52 @@ def test_geopackage_outputs_equal_memory_outputs_and_the_feature_sinks(
     ]
     assert labels[0] == labels[1] and len(labels[0]) == 2
     assert labels[0][0].endswith("3 min") and labels[0][1].endswith("6 min")
+
+
+def test_output_into_an_existing_geopackage_keeps_its_other_layers(offers, tmp_path, monkeypatch):
+    taken = []
+    append = bridge.append_to_gpkg
+
+    def recording(*args, **kwargs):
+        taken.append(append(*args, **kwargs))
+        return taken[-1]
+
+    monkeypatch.setattr(bridge, "append_to_gpkg", recording)
+    path = tmp_path / "project.gpkg"
+    read_vector(KREIS_GPKG, layer="gemeinden").to_file(path, layer="gemeinden")
+    dest = f"ogr:dbname='{path}' table=\"reached\" (geom)"
+    run_algorithm(
+        ALG,
+        {
+            "NETWORK": WEDEL,
+            "OFFERS": offers,
+            "BREAKS": "3,6",
+            "OUTPUT": None,
+            "OUTPUT_LINES": dest,
+            "OUTPUT_UNROUTABLE": None,
+            "OUTPUT_POPULATION": None,
+        },
+    )
+    import pyogrio
+
+    assert taken == [True]  # pyogrio wrote into QGIS's new layer of the file
+    layers = dict(pyogrio.list_layers(path))
+    assert {"gemeinden", "reached"} <= set(layers)
+    assert len(read_vector(path, layer="gemeinden")) == 49
+    reached = read_vector(path, layer="reached")
+    assert len(reached) > 0 and {"offer_id", "from_min", "to_min"} <= set(reached.columns)
+    memory, _ = run_algorithm(
+        ALG,
+        {
+            "NETWORK": WEDEL,
+            "OFFERS": offers,
+            "BREAKS": "3,6",
+            "OUTPUT": None,
+            "OUTPUT_LINES": "TEMPORARY_OUTPUT",
+            "OUTPUT_UNROUTABLE": None,
+            "OUTPUT_POPULATION": None,
+        },
+    )
+    expected = _frame(memory["OUTPUT_LINES"])
+    assert len(expected) == len(reached)
+    assert read_style(path, "reached") is not None
