@@ -212,7 +212,9 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
         ``style`` is a file name in ``styles/``; ``wkb_type`` fixes the geometry type
         (for outputs that may be empty or hold features without geometry). Returns
-        the destination id.
+        the destination id. A GeoPackage output is filled by pyogrio in one call
+        (:func:`bridge.append_to_gpkg`, the same rows as the sink's); anything else,
+        such as a temporary (memory) layer, goes through the feature sink.
         """
         fields = bridge.fields_from_frame(gdf)
         if wkb_type is None:
