@@ -161,3 +161,23 @@ def test_output_into_an_existing_geopackage_keeps_its_other_layers(offers, tmp_p
     expected = _frame(memory["OUTPUT_LINES"])
     assert len(expected) == len(reached)
     assert read_style(path, "reached") is not None
+
+
+def test_breaks_from_the_frame_label_like_the_layers_own_features():
+    from qgis.core import NULL
+
+    from processing_algorithms.base import STYLES_DIR
+    from processing_algorithms.styling import breaks_of_frame, label_breaks, load_style
+
+    rows = [(None, [NULL, 5.0]), (None, [2, NULL]), (None, [1, 5.0]), (None, [3, 12.5])]
+    labels = []
+    for from_frame in (False, True):
+        layer = memory_layer(
+            "Polygon?crs=EPSG:25832&field=break_no:integer&field=break_min:double", rows
+        )
+        assert load_style(layer, STYLES_DIR / "catchments.qml")
+        breaks = breaks_of_frame(_frame(layer)) if from_frame else None
+        label_breaks(layer, breaks)
+        labels.append([r.label() for r in layer.renderer().ranges()])
+    assert labels[0] == labels[1] == ["up to 5 min", "up to 12.5 min"]
+    assert breaks_of_frame(pd.DataFrame({"break_no": [1]})) is None
