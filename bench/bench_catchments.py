@@ -1,22 +1,32 @@
-"""Benchmark: geolib network catchments against QGIS's ``native:serviceareafromlayer``.
+"""Benchmark: sozialplanung:catchments end to end against QGIS and pgRouting, and at scale.
 
-Run: ``.venv/bin/python bench/bench_catchments.py [--quick]``. Prints
+Run: ``.venv/bin/python bench/bench_catchments.py [--quick]``. Prints, in one run:
 
-1. a real OSM network (data/osm/north-bayreuth.osm.gz, walking, distance break),
-   200 offers, one break: geolib (network build + catchments, polygons included)
-   against QGIS's service area from layer (lines only) on the same lines and
-   points in this run, and the ratio; then three breaks against one;
-2. how time and memory grow on synthetic grids (10k to 1M edges) and with the
-   number of offers (dissolved coverage, three breaks).
+1. a real OSM network (data/osm/north-bayreuth.osm.gz, walking, 750 m), 200 offers:
+   a. reached lines: the Processing run (GeoPackage files in and out, network built)
+      against the geolib call (network build + catchments on frames in memory), geolib
+      end to end (files read, outputs written as GeoPackages with style and provenance)
+      and QGIS's ``native:serviceareafromlayer`` run the same way; the ratios;
+   b. catchment polygons: the same against QGIS's service area + buffer + dissolve
+      (by offer) as a QGIS user builds them;
+   c. (without ``--quick``) reached lines on a synthetic grid of 100k edges, where
+      QGIS's Dijkstra over the whole graph per start point weighs more;
+2. pgRouting (``bench/bench_pgrouting.py``, when it is there, as its own process);
+3. scale: a synthetic 1M-edge grid, 1,000 offers, three breaks (5/10/15 min walking)
+   with polygons; and the read + build of a synthetic 1M-edge .osm.pbf
+   (``bench/synthetic_osm.py``);
+4. (without ``--quick``) how time and memory grow on grids of 10k to 1M edges.
 
-Times are wall-clock seconds of this machine; the ratios are what matter.
+Times are wall-clock seconds of this machine (best of a few runs); the ratios are
+what matter: they compare runs made one after another in this process.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import resource
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -28,13 +38,15 @@ import shapely
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(ROOT / "bench"))
+from _common import start_qgis  # noqa: E402  (sets a private QGIS profile first)
 
 from geolib.catchments import network_catchments  # noqa: E402
+from geolib.io import OutputLayer, Provenance, read_vector, write_gpkg  # noqa: E402
 from geolib.network import build_network, clear_cache, read_osm_lines  # noqa: E402
 
 OSM = ROOT / "data" / "osm" / "north-bayreuth.osm.gz"
-SHARED_OSM = ROOT.parent / "shared" / "data" / "osm" / "north-bayreuth.osm.gz"
+STYLES = ROOT / "styles"
 
 
 def timed(func, repeat: int = 1):
@@ -51,10 +63,9 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def osm_comparison(n_offers: int = 200, break_m: float = 750.0) -> None:
-    path = OSM if OSM.exists() else SHARED_OSM
-    lines = read_osm_lines(path)
-    # a walking network: the lines QGIS gets are the same (metric, walkable) lines
+def osm_case(work: Path, n_offers: int = 200):
+    """The walkable lines of the OSM file and random offers near them, as GeoPackages."""
+    lines = read_osm_lines(OSM)
     metric = lines.to_crs(lines.estimate_utm_crs())
     walkable = metric[~metric["highway"].isin(["motorway", "motorway_link", "trunk"])]
     walkable = walkable[["highway", "geometry"]].reset_index(drop=True)
@@ -68,79 +79,120 @@ def osm_comparison(n_offers: int = 200, break_m: float = 750.0) -> None:
         geometry=shapely.points(picks),
         crs=walkable.crs,
     )
-    print(
-        f"OSM network {path.name}: {len(walkable)} walkable lines, {n_offers} offers, "
-        f"break {break_m:g} m"
-    )
+    lpath, opath = work / "lines.gpkg", work / "offers.gpkg"
+    walkable.to_file(lpath)
+    offers.to_file(opath)
+    return lpath, opath
 
-    def ours(breaks):
+
+class Runs:
+    """The four ways of computing the same catchments, each timed from scratch."""
+
+    def __init__(self, work: Path, lpath: Path, opath: Path, break_m: float, walkoff: float):
+        self.work, self.lpath, self.opath = work, lpath, opath
+        self.break_m, self.walkoff = break_m, walkoff
+        self.lines, self.offers = read_vector(lpath), read_vector(opath)
+
+    def _fresh(self, name: str) -> Path:
+        out = self.work / name
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        return out
+
+    def geolib_call(self, polygons: bool):
         clear_cache()
-        net = build_network(walkable, cost="distance", profile="walk", node=False)
-        return network_catchments(net, offers, breaks=breaks, walkoff=50)
-
-    t_one, res = timed(lambda: ours([break_m]), repeat=2)
-    t_three, _ = timed(lambda: ours([break_m / 3, 2 * break_m / 3, break_m]), repeat=2)
-    net = build_network(walkable, cost="distance", profile="walk", node=False)
-    t_cached, _ = timed(lambda: network_catchments(net, offers, breaks=[break_m], walkoff=50))
-    t_lines, _ = timed(
-        lambda: network_catchments(net, offers, breaks=[break_m], walkoff=50, polygons=False)
-    )
-    print(
-        f"  geolib, network built + polygons + lines:   {t_one:7.2f} s "
-        f"({len(res.areas)} areas, {len(res.lines)} line pieces)"
-    )
-    print(f"  geolib, network reused (cache):             {t_cached:7.2f} s")
-    print(f"  geolib, lines only (like QGIS), reused:     {t_lines:7.2f} s")
-    print(
-        f"  geolib, three breaks instead of one:        {t_three:7.2f} s "
-        f"(× {t_three / t_one:.2f} of one break)"
-    )
-
-    t_qgis, qgis_lines = qgis_service_area(walkable, offers, break_m)
-    print(f"  QGIS native:serviceareafromlayer (lines):   {t_qgis:7.2f} s")
-    print(
-        f"  → ratio QGIS / geolib: {t_qgis / t_one:.1f}× (geolib building the network and "
-        f"polygons), {t_qgis / t_cached:.1f}× (network reused), {t_qgis / t_lines:.1f}× "
-        f"(lines only, like QGIS)"
-    )
-    ours_len = res.lines.geometry.union_all().length
-    print(f"  reached length: geolib {ours_len / 1000:.1f} km, QGIS {qgis_lines / 1000:.1f} km")
-
-
-def qgis_service_area(lines: gpd.GeoDataFrame, offers: gpd.GeoDataFrame, break_m: float):
-    from tests._qgis import run_algorithm, start_qgis
-
-    start_qgis()
-    with tempfile.TemporaryDirectory() as tmp:
-        lpath, opath = Path(tmp) / "lines.gpkg", Path(tmp) / "offers.gpkg"
-        lines.to_file(lpath)
-        offers.to_file(opath)
-        params = {
-            "INPUT": str(lpath),
-            "STRATEGY": 0,
-            "DEFAULT_DIRECTION": 2,
-            "TOLERANCE": 0.0,
-            "START_POINTS": str(opath),
-            "TRAVEL_COST": break_m,
-            "TRAVEL_COST2": break_m,
-            "INCLUDE_BOUNDS": False,
-            "OUTPUT_LINES": "memory:",
-        }
-        seconds, (results, _) = timed(
-            lambda: run_algorithm("native:serviceareafromlayer", params), repeat=2
+        net = build_network(self.lines, cost="distance", profile="walk")
+        return network_catchments(
+            net, self.offers, breaks=[self.break_m], walkoff=self.walkoff, polygons=polygons
         )
-        layer = results["OUTPUT_LINES"]
-        if isinstance(layer, str):
-            from qgis.core import QgsProject
 
-            layer = QgsProject.instance().mapLayer(layer)
-        geoms = [shapely.from_wkb(bytes(f.geometry().asWkb())) for f in layer.getFeatures()]
-        length = shapely.union_all([g for g in geoms if g is not None]).length
-    return seconds, length
+    def geolib_files(self, polygons: bool):
+        """Read the files, compute, write the outputs as Processing does (styled,
+        with provenance), each into its GeoPackage."""
+        clear_cache()
+        out = self._fresh("geolib")
+        lines, offers = read_vector(self.lpath), read_vector(self.opath)
+        net = build_network(lines, cost="distance", profile="walk")
+        res = network_catchments(
+            net, offers, breaks=[self.break_m], walkoff=self.walkoff, polygons=polygons
+        )
+        prov = Provenance(title="catchments", method="bench")
+        layers = [("lines", res.lines, "catchment_lines.qml")]
+        if polygons:
+            layers.append(("areas", res.areas, "catchments.qml"))
+        if len(res.unroutable):
+            layers.append(("unroutable", res.unroutable, "catchment_unroutable.qml"))
+        for name, frame, style in layers:
+            write_gpkg(out / f"{name}.gpkg", OutputLayer(name, frame, STYLES / style, prov))
+        return res
+
+    def processing(self, polygons: bool, keep_network: bool = False):
+        import processing
+
+        from processing_algorithms.catchments import network_cache_dir
+
+        if not keep_network:
+            clear_cache()
+            shutil.rmtree(network_cache_dir(), ignore_errors=True)
+        out = self._fresh("processing")
+        params = {
+            "NETWORK": str(self.lpath),
+            "OFFERS": str(self.opath),
+            "COST": 1,
+            "PROFILE": 0,
+            "BREAKS": f"{self.break_m:g}",
+            "WALKOFF_DISTANCE": self.walkoff,
+            "OUTPUT": str(out / "areas.gpkg") if polygons else None,
+            "OUTPUT_LINES": str(out / "lines.gpkg"),
+            "OUTPUT_UNROUTABLE": str(out / "unroutable.gpkg"),
+            "OUTPUT_POPULATION": None,
+        }
+        return processing.run("sozialplanung:catchments", params)
+
+    def qgis(self, polygons: bool):
+        """QGIS's service area from layer; for polygons buffered and dissolved per offer."""
+        import processing
+
+        out = self._fresh("qgis")
+        result = processing.run(
+            "native:serviceareafromlayer",
+            {
+                "INPUT": str(self.lpath),
+                "STRATEGY": 0,
+                "DEFAULT_DIRECTION": 2,
+                "TOLERANCE": 0.0,
+                "START_POINTS": str(self.opath),
+                "TRAVEL_COST": self.break_m,
+                "TRAVEL_COST2": self.break_m,
+                "INCLUDE_BOUNDS": False,
+                "OUTPUT_LINES": str(out / "lines.gpkg"),
+            },
+        )
+        if not polygons:
+            return result["OUTPUT_LINES"]
+        buffered = processing.run(
+            "native:buffer",
+            {
+                "INPUT": result["OUTPUT_LINES"],
+                "DISTANCE": self.walkoff,
+                "SEGMENTS": 4,
+                "DISSOLVE": False,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )["OUTPUT"]
+        return processing.run(
+            "native:dissolve",
+            {"INPUT": buffered, "FIELD": ["offer_id"], "OUTPUT": str(out / "areas.gpkg")},
+        )["OUTPUT"]
 
 
-def grid_vs_qgis(n: int = 224, k: int = 200, break_m: float = 1000.0) -> None:
-    """QGIS runs a whole-graph Dijkstra per start point: the gap grows with the network."""
+def _length_km(path) -> float:
+    frame = read_vector(str(path).split("|")[0])
+    return shapely.union_all(frame.geometry.values).length / 1000.0
+
+
+def grid_case(work: Path, n: int = 224, k: int = 200):
+    """A grid of 2·n·(n-1) single-segment edges and k random offers, as GeoPackages."""
     lines = grid_lines(n)
     rng = np.random.default_rng(7)
     offers = gpd.GeoDataFrame(
@@ -148,26 +200,74 @@ def grid_vs_qgis(n: int = 224, k: int = 200, break_m: float = 1000.0) -> None:
         geometry=shapely.points(rng.uniform(0, (n - 1) * 100.0, (k, 2))),
         crs=25832,
     )
+    lpath, opath = work / "grid_lines.gpkg", work / "grid_offers.gpkg"
+    lines.to_file(lpath)
+    offers.to_file(opath)
+    return lpath, opath
 
-    def ours(polygons):
-        clear_cache()
-        net = build_network(lines, cost="distance", profile=None, node=False)
-        return network_catchments(net, offers, breaks=[break_m], walkoff=50, polygons=polygons)
 
-    t_poly, res = timed(lambda: ours(True))
-    t_lines, _ = timed(lambda: ours(False))
-    t_qgis, qgis_len = qgis_service_area(lines, offers, break_m)
-    ours_len = res.lines.geometry.union_all().length
-    print(f"\nSynthetic grid, {len(lines):,} edges, {k} offers, break {break_m:g} m:")
-    print(
-        f"  geolib with polygons {t_poly:.2f} s, lines only {t_lines:.2f} s; "
-        f"QGIS (lines) {t_qgis:.2f} s"
-    )
-    print(
-        f"  → ratio QGIS / geolib: {t_qgis / t_poly:.1f}× (with polygons), "
-        f"{t_qgis / t_lines:.1f}× (lines only); reached length geolib "
-        f"{ours_len / 1000:.1f} km, QGIS {qgis_len / 1000:.1f} km"
-    )
+def end_to_end(work: Path, repeat: int = 2, grid: bool = True, with_qgis: bool = True) -> None:
+    start_qgis()
+    cases = [(f"OSM network {OSM.name}", osm_case(work), 750.0, (False, True))]
+    if grid:
+        cases.append(("Synthetic grid", grid_case(work), 1000.0, (False,)))
+    for title, (lpath, opath), break_m, kinds in cases:
+        runs = Runs(work, lpath, opath, break_m=break_m, walkoff=50.0)
+        print(
+            f"{title}: {len(runs.lines):,} lines, {len(runs.offers)} offers, {break_m:g} m "
+            f"on foot (network built in every run, GeoPackages in and out)"
+        )
+        _compare(runs, kinds, repeat, with_qgis)
+
+
+def _compare(runs: Runs, kinds, repeat: int, with_qgis: bool = True) -> None:
+    for polygons in kinds:
+        t_call, res = timed(lambda p=polygons: runs.geolib_call(p), repeat)
+        t_files, _ = timed(lambda p=polygons: runs.geolib_files(p), repeat)
+        t_proc, _ = timed(lambda p=polygons: runs.processing(p), repeat)
+        runs.processing(polygons)
+        t_reuse, _ = timed(lambda p=polygons: runs.processing(p, keep_network=True), repeat)
+        if not with_qgis:
+            print(
+                f"  {'polygons' if polygons else 'lines only'}: geolib call {t_call:.2f} s, "
+                f"geolib end to end {t_files:.2f} s, Processing run {t_proc:.2f} s (× "
+                f"{t_proc / t_call:.2f} of the call, × {t_proc / t_files:.2f} of end to end; "
+                f"network reused {t_reuse:.2f} s)"
+            )
+            continue
+        t_qgis, qgis_out = timed(lambda p=polygons: runs.qgis(p), repeat)
+        what = "catchment polygons" if polygons else "reached lines only"
+        peer = "service area + buffer + dissolve" if polygons else "service area (lines)"
+        print(f"  {what}:")
+        print(f"    geolib call (build + catchments in memory)  {t_call:7.2f} s")
+        print(f"    geolib end to end (read, compute, write)    {t_files:7.2f} s")
+        print(
+            f"    Processing sozialplanung:catchments          {t_proc:7.2f} s  "
+            f"(× {t_proc / t_call:.2f} of the geolib call, × {t_proc / t_files:.2f} of geolib "
+            f"end to end; network reused from the cache: {t_reuse:.2f} s)"
+        )
+        print(
+            f"    QGIS {peer:<40}{t_qgis:7.2f} s  → Processing run "
+            f"{t_qgis / t_proc:.1f}× faster than QGIS (geolib call {t_qgis / t_call:.1f}×)"
+        )
+        if not polygons:
+            ours = shapely.union_all(res.lines.geometry.values).length / 1000.0
+            print(f"    reached length: ours {ours:.1f} km, QGIS {_length_km(qgis_out):.1f} km")
+        else:
+            ours = shapely.union_all(res.areas.geometry.values).area / 1e6
+            theirs = shapely.union_all(read_vector(str(qgis_out).split("|")[0]).geometry.values)
+            print(f"    covered area: ours {ours:.2f} km², QGIS {theirs.area / 1e6:.2f} km²")
+
+
+def pgrouting() -> None:
+    script = ROOT / "bench" / "bench_pgrouting.py"
+    if not script.exists():
+        print("\npgRouting: bench/bench_pgrouting.py is not there; skipped")
+        return
+    print("\npgRouting (bench/bench_pgrouting.py):", flush=True)
+    proc = subprocess.run([sys.executable, str(script)], check=False, text=True)
+    if proc.returncode != 0:
+        print(f"  bench_pgrouting.py failed (exit {proc.returncode})")
 
 
 def grid_lines(n: int, step: float = 100.0) -> gpd.GeoDataFrame:
@@ -180,6 +280,48 @@ def grid_lines(n: int, step: float = 100.0) -> gpd.GeoDataFrame:
     coords = seg.reshape(-1, 2, 2)
     geoms = shapely.linestrings(coords)
     return gpd.GeoDataFrame(geometry=geoms, crs=25832)
+
+
+def million(work: Path, n: int = 708, k: int = 1000) -> None:
+    """1M edges × 1,000 offers × 3 breaks with polygons; OSM read + build of 1M edges."""
+    lines = grid_lines(n)
+    clear_cache()
+    t_build, net = timed(lambda: build_network(lines, cost="time", profile="walk"))
+    rng = np.random.default_rng(0)
+    offers = gpd.GeoDataFrame(
+        {"offer_id": [f"o{i}" for i in range(k)]},
+        geometry=shapely.points(rng.uniform(0, (n - 1) * 100.0, size=(k, 2))),
+        crs=25832,
+    )
+    print(f"\nScale: grid of {net.n_edges:,} edges, {k:,} offers, breaks 5/10/15 min walking:")
+    print(f"  network build (noded)                        {t_build:7.2f} s  (aim < 15 s)")
+    for overlap in ("per_offer", "dissolve"):
+        t, res = timed(
+            lambda o=overlap: network_catchments(
+                net, offers, breaks="5,10,15", overlap=o, walkoff=50
+            )
+        )
+        t_lines, _ = timed(
+            lambda o=overlap: network_catchments(
+                net, offers, breaks="5,10,15", overlap=o, walkoff=50, polygons=False
+            )
+        )
+        print(
+            f"  catchments {overlap:<10} with polygons        {t:7.2f} s  (aim < 10 s; "
+            f"lines only {t_lines:.2f} s; {len(res.areas):,} areas, peak {peak_mb():.0f} MB)"
+        )
+    from synthetic_osm import grid_edges, write_grid_pbf
+
+    pbf = work / f"grid{n}.osm.pbf"
+    t_write, _ = timed(lambda: write_grid_pbf(pbf, n))
+    clear_cache()
+    t_read, osm_lines = timed(lambda: read_osm_lines(pbf))
+    t_obuild, onet = timed(lambda: build_network(osm_lines, cost="time", profile="walk"))
+    print(
+        f"  synthetic .osm.pbf of {grid_edges(n):,} edges ({pbf.stat().st_size / 1e6:.0f} MB, "
+        f"written in {t_write:.0f} s): read {t_read:.2f} s + build {t_obuild:.2f} s = "
+        f"{t_read + t_obuild:.2f} s (aim < 15 s; {onet.n_edges:,} edges)"
+    )
 
 
 def scaling(sizes, offer_counts) -> None:
@@ -209,33 +351,27 @@ def scaling(sizes, offer_counts) -> None:
             )
 
 
-def per_offer(n: int = 224, k: int = 200) -> None:
-    lines = grid_lines(n)
-    net = build_network(lines, cost="time", profile="walk", node=False)
-    rng = np.random.default_rng(1)
-    offers = gpd.GeoDataFrame(
-        geometry=shapely.points(rng.uniform(0, (n - 1) * 100, (k, 2))), crs=25832
-    )
-    offers["offer_id"] = [f"o{i}" for i in range(k)]
-    t1, _ = timed(lambda: network_catchments(net, offers, breaks=[15], walkoff=50))
-    t3, _ = timed(lambda: network_catchments(net, offers, breaks="5,10,15", walkoff=50))
-    print(
-        f"\nPer-offer areas, {net.n_edges:,} edges, {k} offers: one break {t1:.2f} s, "
-        f"three breaks {t3:.2f} s (× {t3 / t1:.2f})"
-    )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="smaller grids only")
+    parser.add_argument("--quick", action="store_true", help="one repetition, no scaling table")
+    parser.add_argument("--no-million", action="store_true", help="skip the 1M-edge part")
+    parser.add_argument(
+        "--ours-only", action="store_true", help="Processing against geolib only (no QGIS)"
+    )
     args = parser.parse_args()
-    osm_comparison()
-    grid_vs_qgis()
-    if args.quick:
-        scaling([71, 224], [100, 1000])
-    else:
-        scaling([71, 224, 708], [100, 1000])
-    per_offer()
+    with tempfile.TemporaryDirectory(prefix="bench-catchments-") as tmp:
+        work = Path(tmp)
+        end_to_end(
+            work,
+            repeat=1 if args.quick else 2,
+            grid=not args.quick,
+            with_qgis=not args.ours_only,
+        )
+        pgrouting()
+        if not args.no_million:
+            million(work)
+        if not args.quick:
+            scaling([71, 224], [100, 1000])
 
 
 if __name__ == "__main__":

@@ -121,11 +121,38 @@ def _fingerprint(lines: gpd.GeoDataFrame, columns: set, *options) -> str:
     digest = hashlib.sha1()
     digest.update(repr(options).encode())
     digest.update(str(lines.crs).encode())
-    wkb = shapely.to_wkb(np.asarray(lines.geometry.values))
-    digest.update(b"-".join(item if item is not None else b"" for item in wkb))
+    _hash_geometries(digest, np.asarray(lines.geometry.values))
     for column in lines.columns:
         if column == lines.geometry.name or column not in columns:
             continue
         digest.update(str(column).encode())
-        digest.update(pd.util.hash_pandas_object(lines[column].astype(str), index=False).values)
+        digest.update(str(lines[column].dtype).encode())
+        try:
+            # strings are hashed once per distinct value (a highway class repeats a lot)
+            hashed = pd.util.hash_pandas_object(lines[column], index=False, categorize=True)
+        except TypeError:  # unhashable values (lists): as text
+            hashed = pd.util.hash_pandas_object(lines[column].astype(str), index=False)
+        digest.update(hashed.values)
     return digest.hexdigest()
+
+
+def _hash_geometries(digest, geoms: np.ndarray) -> None:
+    """Coordinates and how they make up the geometries, as arrays (no WKB per line).
+
+    Lines (and multilines) are hashed as one coordinate array with its part and
+    geometry offsets; anything else (mixed kinds) as WKB."""
+    missing = shapely.is_missing(geoms)
+    digest.update(np.packbits(missing).tobytes())
+    types = shapely.get_type_id(geoms)
+    present = geoms[~missing]
+    if len(present) and np.isin(types[~missing], (1, 5)).all():
+        with contextlib.suppress(ValueError, NotImplementedError):
+            _kind, coords, offsets = shapely.to_ragged_array(present, include_z=True)
+            digest.update(b"ragged")
+            digest.update(types.astype(np.int8))
+            digest.update(np.ascontiguousarray(coords))
+            for offset in offsets:
+                digest.update(np.ascontiguousarray(offset, dtype=np.int64))
+            return
+    wkb = shapely.to_wkb(geoms)
+    digest.update(b"-".join(item if item is not None else b"" for item in wkb))

@@ -341,8 +341,7 @@ def attach_style(
     Uses the ``layer_styles`` table that QGIS reads, so QGIS opens the layer styled.
     An earlier style of the layer is replaced.
     """
-    con = sqlite3.connect(path)
-    try:
+    with _transaction(path) as con:
         con.execute(_LAYER_STYLES_SQL)
         con.execute(
             "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, "
@@ -359,9 +358,6 @@ def attach_style(
             "description, owner, ui) VALUES ('', '', ?, ?, ?, ?, '', 1, ?, '', '')",
             (layer, geom_col[0] if geom_col else "", layer, _qml_text(style), description),
         )
-        con.commit()
-    finally:
-        con.close()
 
 
 def attach_provenance(path: str | os.PathLike, layer: str, provenance: Provenance) -> None:
@@ -380,9 +376,10 @@ def attach_provenance(path: str | os.PathLike, layer: str, provenance: Provenanc
         f'<MDI key="provenance">{escape(text)}</MDI>'
         "</Metadata></GDALMultiDomainMetadata>"
     )
-    con = sqlite3.connect(path)
-    try:
-        con.executescript(_METADATA_SQL)
+    with _transaction(path) as con:
+        for statement in _METADATA_SQL.split(";"):
+            if statement.strip():
+                con.execute(statement)
         for ext_table in ("gpkg_metadata", "gpkg_metadata_reference"):
             con.execute(
                 "INSERT INTO gpkg_extensions (table_name, column_name, extension_name, "
@@ -425,7 +422,21 @@ def attach_provenance(path: str | os.PathLike, layer: str, provenance: Provenanc
             "UPDATE gpkg_contents SET description = ? WHERE table_name = ?",
             (provenance.summary(), layer),
         )
-        con.commit()
+
+
+@contextlib.contextmanager
+def _transaction(path: str | os.PathLike):
+    """A connection to the GeoPackage ``path`` whose statements form one transaction
+    (one write to disk instead of one per table created), rolled back on error."""
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
     finally:
         con.close()
 

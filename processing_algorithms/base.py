@@ -36,7 +36,7 @@ from geolib.messages import translate
 
 from . import bridge
 from .proj_threads import proj_safe_thread
-from .styling import label_breaks, load_style, style_qml
+from .styling import breaks_of_frame, label_breaks, load_style, style_qml
 
 PLUGIN_ROOT = Path(__file__).resolve().parent.parent
 STYLES_DIR = PLUGIN_ROOT / "styles"
@@ -60,7 +60,8 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
     def __init__(self) -> None:
         super().__init__()
-        self._styled_outputs: list[tuple[str, str, Provenance | None]] = []
+        # destination, style file, provenance, breaks (number → value) for the legend
+        self._styled_outputs: list[tuple[str, str, Provenance | None, dict | None]] = []
         self._synthetic_inputs = False
         self._input_names: dict[str, str] = {}
 
@@ -242,16 +243,31 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
         ``style`` is a file name in ``styles/``; ``wkb_type`` fixes the geometry type
         (for outputs that may be empty or hold features without geometry). Returns
-        the destination id.
+        the destination id. A GeoPackage output is filled by pyogrio in one call
+        (:func:`bridge.append_to_gpkg`, the same rows as the sink's); anything else,
+        such as a temporary (memory) layer, goes through the feature sink.
         """
         fields = bridge.fields_from_frame(gdf)
         if wkb_type is None:
             wkb_type = bridge.wkb_type_of(gdf)
-        sink, dest_id = self.parameterAsSink(
-            parameters, name, context, fields, wkb_type, bridge.crs_from_gdf(gdf)
-        )
+        crs = bridge.crs_from_gdf(gdf)
+        sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        target = bridge.gpkg_layer_of(dest_id) if len(gdf) else None
+        if target is not None:
+            # QGIS made the (empty) layer: its fields, CRS and the loading on completion
+            # stay QGIS's; pyogrio writes the rows in one go instead of feature by feature
+            del sink
+            if self._append_to_gpkg(gdf, target, fields, wkb_type):
+                self._styled_outputs.append(
+                    (dest_id, style or "", provenance, breaks_of_frame(gdf))
+                )
+                return dest_id
+            # not written: a new sink replaces the empty layer
+            sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, name))
         try:
             bridge.gdf_to_sink(gdf, sink, fields, wkb_type=wkb_type, feedback=feedback)
         except RuntimeError as exc:
@@ -261,8 +277,21 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                 )
             ) from None
         del sink  # flush and close the file before post-processing touches it
-        self._styled_outputs.append((dest_id, style or "", provenance))
+        self._styled_outputs.append((dest_id, style or "", provenance, breaks_of_frame(gdf)))
         return dest_id
+
+    @staticmethod
+    def _append_to_gpkg(gdf, target, fields, wkb_type) -> bool:
+        """The rows written into the GeoPackage layer ``target`` by pyogrio; False when
+        that path does not apply or failed (the caller then writes per feature into a
+        new sink, which replaces the file's layer)."""
+        try:
+            return bridge.append_to_gpkg(gdf, *target, fields, wkb_type)
+        except Exception:  # e.g. an old pyogrio without nullable columns
+            QgsMessageLog.logMessage(
+                traceback.format_exc(), "Sozialplanung", Qgis.MessageLevel.Info
+            )
+            return False
 
     def provenance(
         self, title: str, parameters: dict[str, Any], *, data_year=None, method: str = "", notes=()
@@ -279,14 +308,14 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         )
 
     def postProcessAlgorithm(self, context, feedback):
-        for dest_id, style, provenance in self._styled_outputs:
+        for dest_id, style, provenance, breaks in self._styled_outputs:
             layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
             qml = STYLES_DIR / style if style else None
             styled = False
             if layer is not None and qml is not None and qml.exists():
                 # labels, aliases and tabs in the user's language, breaks by their value
                 styled = load_style(layer, qml)
-                label_breaks(layer)
+                label_breaks(layer, breaks)
                 layer.triggerRepaint()
             path, layer_name = _gpkg_target(dest_id, layer)
             if path is None:

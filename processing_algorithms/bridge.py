@@ -8,6 +8,9 @@ field types, NULLs, the CRS, geometry types and non-ASCII text.
 Speed: geometries cross as WKB in one batch (``shapely.from_wkb``), attributes as
 columns. When the source is a plain OGR file layer read whole or by selection,
 ``layer_to_gdf`` reads it with pyogrio directly, which skips the per-feature loop.
+When the output is a GeoPackage layer that QGIS has just created (empty),
+``append_to_gpkg`` writes the rows into it with pyogrio in one call: the layer, its
+fields and CRS stay QGIS's own, only the per-feature loop is skipped.
 """
 
 from __future__ import annotations
@@ -399,3 +402,135 @@ def gdf_to_sink(
         if feedback is not None and n:
             feedback.setProgress(100.0 * written / n)
     return written
+
+
+# ---- the fast path for GeoPackage outputs -----------------------------------------------
+
+
+def gpkg_layer_of(dest_id: str) -> tuple[str, str | None] | None:
+    """The GeoPackage file and layer name (None: its only layer) of a Processing output.
+
+    ``dest_id`` is what ``parameterAsSink`` returned: a file path, optionally with
+    ``|layername=``. Anything else (memory layers, databases, other formats) is None.
+    """
+    parts = dest_id.split("|")
+    path = parts[0]
+    if not path.lower().endswith(".gpkg"):
+        return None
+    layer_name = None
+    for part in parts[1:]:
+        if part.startswith("layername="):
+            layer_name = part.split("=", 1)[1]
+        else:
+            return None
+    return path, layer_name
+
+
+def append_to_gpkg(
+    gdf: pd.DataFrame, path: str, layer: str | None, fields: QgsFields, wkb_type: QgsWkbTypes.Type
+) -> bool:
+    """Write every row of ``gdf`` into the empty GeoPackage ``layer`` QGIS created for it
+    (None: the file's only layer).
+
+    The values are the ones :func:`gdf_to_sink` would write (NULLs, lists joined, multi
+    geometries where the layer is multi). Returns False, having written nothing, when
+    the frame holds anything that path would convert differently (dates and times:
+    QGIS and GDAL versions format them in their own ways; mixed objects, missing
+    geometries or geometries of another type): then the caller writes per feature.
+    """
+    import pyogrio
+
+    if len(gdf) == 0 or not isinstance(gdf, gpd.GeoDataFrame):
+        return False
+    names = [n for n, _ in pyogrio.list_layers(path)]
+    if layer is None:
+        candidates = [n for n in names if n != "layer_styles"]
+        if len(candidates) != 1:
+            return False
+        layer = candidates[0]
+    if layer not in names:
+        return False
+    frame = _frame_for_ogr(gdf, fields)
+    if frame is None:
+        return False
+    geoms = _geometries_for(gdf.geometry.values, wkb_type)
+    if geoms is None:
+        return False
+    info = pyogrio.read_info(path, layer=layer)
+    if info.get("features") != 0 or list(info["fields"]) != fields.names():
+        return False
+    out = gpd.GeoDataFrame(frame, geometry=geoms, crs=gdf.crs)
+    pyogrio.write_dataframe(
+        out,
+        path,
+        layer=layer,
+        append=True,
+        promote_to_multi=QgsWkbTypes.isMultiType(wkb_type),
+    )
+    return True
+
+
+def _frame_for_ogr(gdf: pd.DataFrame, fields: QgsFields) -> pd.DataFrame | None:
+    """The attribute columns as pyogrio writes them the way the sink would, or None."""
+    data = {}
+    for name in fields.names():
+        series = gdf[name]
+        dtype = series.dtype
+        kind = _meta_type_name(series)
+        if kind in ("LongLong", "Bool"):
+            if series.isna().any():
+                # masked arrays: pyogrio writes NULLs (an int64 array would be refused)
+                values = series.astype("Int64" if kind == "LongLong" else "boolean").array
+            else:
+                values = series.to_numpy(dtype=np.int64 if kind == "LongLong" else bool)
+        elif kind == "Double":
+            if series.isna().any():  # NaN becomes NULL, as in the sink
+                values = series.astype("Float64").array
+            else:
+                values = series.to_numpy(dtype=np.float64)
+        elif kind == "QString" and pd.api.types.is_object_dtype(dtype):
+            inferred = pd.api.types.infer_dtype(series, skipna=True)
+            if inferred in ("string", "empty"):
+                values = series.where(series.notna(), None).to_numpy(dtype=object)
+            elif (
+                inferred == "mixed"
+                and series.map(lambda v: isinstance(v, (list, tuple, str)) or v is None).all()
+            ):
+                values = np.array([_to_variant(v) for v in series], dtype=object)
+            else:
+                return None
+        elif kind == "QString" and isinstance(dtype, pd.StringDtype):
+            values = series.astype(object).where(series.notna(), None).to_numpy(dtype=object)
+        else:
+            return None
+        data[name] = values
+    return pd.DataFrame(data, index=pd.RangeIndex(len(gdf)))
+
+
+def _geometries_for(geoms: Any, wkb_type: QgsWkbTypes.Type) -> np.ndarray | None:
+    """The geometries as the sink writes them into a layer of ``wkb_type``, or None when
+    one of them is of another kind (the sink converts those in its own way)."""
+    geoms = np.asarray(geoms, dtype=object)
+    present = ~shapely.is_missing(geoms)
+    # the sink writes a feature without geometry as an empty one of the layer's type
+    if not present.all() or shapely.is_empty(geoms).any():
+        return None
+    flat = QgsWkbTypes.flatType(wkb_type)
+    single = QgsWkbTypes.flatType(QgsWkbTypes.singleType(wkb_type))
+    kinds = {
+        QgsWkbTypes.Type.Point: 0,
+        QgsWkbTypes.Type.LineString: 1,
+        QgsWkbTypes.Type.Polygon: 3,
+        QgsWkbTypes.Type.MultiPoint: 4,
+        QgsWkbTypes.Type.MultiLineString: 5,
+        QgsWkbTypes.Type.MultiPolygon: 6,
+    }
+    if flat not in kinds:
+        return None
+    allowed = {kinds[flat], kinds[single]} if QgsWkbTypes.isMultiType(wkb_type) else {kinds[flat]}
+    if not np.isin(shapely.get_type_id(geoms[present]), list(allowed)).all():
+        return None
+    has_z = shapely.has_z(geoms[present])
+    if not (has_z.all() if QgsWkbTypes.hasZ(wkb_type) else not has_z.any()):
+        return None
+    return geoms

@@ -102,9 +102,12 @@ def style_qml(layer: QgsMapLayer) -> str:
     return document.toString()
 
 
-def label_breaks(layer: QgsMapLayer) -> None:
+def label_breaks(layer: QgsMapLayer, breaks: dict[int, float] | None = None) -> None:
     """Catchment classes by break number ('Break 1') labelled with their break
-    ('up to 5 min'); classes of breaks the layer does not have leave its legend."""
+    ('up to 5 min'); classes of breaks the layer does not have leave its legend.
+
+    ``breaks`` (break number → value), when the caller knows them, saves reading the
+    layer's features."""
     if not isinstance(layer, QgsVectorLayer):
         return
     renderer = layer.renderer()
@@ -116,13 +119,8 @@ def label_breaks(layer: QgsMapLayer) -> None:
     unit_field = next((f for f in ("break_min", "break_m") if f in names), None)
     if unit_field is None:
         return
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    request.setSubsetOfAttributes(["break_no", unit_field], layer.fields())
-    breaks = {}
-    for feature in layer.getFeatures(request):
-        key, value = feature["break_no"], feature[unit_field]
-        if key != NULL and value != NULL:  # NULL (a QVariant) is not None
-            breaks[int(key)] = float(value)
+    if breaks is None:
+        breaks = _breaks_of(layer, unit_field)
     unit = "min" if unit_field == "break_min" else "m"
 
     def label(key: int) -> str:
@@ -146,3 +144,25 @@ def label_breaks(layer: QgsMapLayer) -> None:
             renderer.updateRangeLabel(index, label(keys[0]))
         elif not keys:
             renderer.deleteClass(index)
+
+
+def _breaks_of(layer: QgsVectorLayer, unit_field: str) -> dict[int, float]:
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(["break_no", unit_field], layer.fields())
+    breaks = {}
+    for feature in layer.getFeatures(request):
+        key, value = feature["break_no"], feature[unit_field]
+        if key != NULL and value != NULL:  # NULL (a QVariant) is not None
+            breaks[int(key)] = float(value)
+    return breaks
+
+
+def breaks_of_frame(frame) -> dict[int, float] | None:
+    """What :func:`label_breaks` reads from a layer, from the frame written into it
+    (None when the frame has no break numbers with their values)."""
+    columns = getattr(frame, "columns", ())
+    unit_field = next((f for f in ("break_min", "break_m") if f in columns), None)
+    if "break_no" not in columns or unit_field is None:
+        return None
+    pairs = frame[["break_no", unit_field]].dropna().drop_duplicates()
+    return {int(k): float(v) for k, v in zip(pairs["break_no"], pairs[unit_field])}

@@ -161,3 +161,153 @@ def test_sink_batches_write_every_row(n):
     gdf = gpd.GeoDataFrame({"i": np.arange(n)}, geometry=[Point(i, i) for i in range(n)], crs=25832)
     layer = _to_memory_layer(gdf)
     assert layer.featureCount() == n
+
+
+# ---- GeoPackage outputs: pyogrio's append equals the feature sink -----------------------
+
+
+def _gpkg_both_ways(gdf, tmp_path, wkb=None):
+    """The frame written into a QGIS-made GeoPackage per feature and with pyogrio;
+    returns (written fast?, per-feature path, pyogrio path)."""
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
+
+    fields = bridge.fields_from_frame(gdf)
+    wkb = wkb if wkb is not None else bridge.wkb_type_of(gdf)
+    paths = []
+    fast = None
+    for name in ("slow", "fast"):
+        path = str(tmp_path / f"{name}.gpkg")
+        writer = QgsVectorFileWriter.create(
+            path,
+            fields,
+            wkb,
+            bridge.crs_from_gdf(gdf),
+            QgsCoordinateTransformContext(),
+            QgsVectorFileWriter.SaveVectorOptions(),
+        )
+        if name == "slow":
+            bridge.gdf_to_sink(gdf, writer, fields, wkb_type=wkb)
+            del writer
+        else:
+            del writer
+            target = bridge.gpkg_layer_of(path)
+            assert target == (path, None)
+            fast = bridge.append_to_gpkg(gdf, *target, fields, wkb)
+        paths.append(path)
+    return fast, *paths
+
+
+def _read_both(slow, fast):
+    a = bridge.source_to_gdf(QgsVectorLayer(slow, "a", "ogr"))
+    b = bridge.source_to_gdf(QgsVectorLayer(fast, "b", "ogr"))
+    return a, b
+
+
+def _raw_rows(path, table):
+    import sqlite3
+
+    con = sqlite3.connect(path)
+    try:
+        return con.execute(f'SELECT * FROM "{table}" ORDER BY fid').fetchall()
+    finally:
+        con.close()
+
+
+def test_gpkg_append_equals_feature_sink_with_nulls_and_large_ints(tmp_path):
+    gdf = gpd.GeoDataFrame(
+        {
+            "name": ["Müller", None, "Straße", "x"],
+            "n": pd.array([1, None, 2**40, -(2**62)], dtype="Int64"),
+            "big": np.array([2**53 + 1, 0, -1, 7], dtype=np.int64),
+            "x": [1.5, np.nan, -2.25, 1e300],
+            "flag": pd.array([True, None, False, True], dtype="boolean"),
+            "ok": [True, False, True, True],
+            "ids": [["a", "b"], None, "c", ["d"]],
+        },
+        geometry=[
+            Polygon([(0, 0), (1, 0), (1, 1)]),
+            MultiPolygon([Polygon([(5, 5), (6, 5), (6, 6)]), Polygon([(8, 8), (9, 8), (9, 9)])]),
+            Polygon([(2, 2), (3, 2), (3, 3)]),
+            Polygon([(2, 2), (3, 2), (3, 3)]),
+        ],
+        crs=25832,
+    )
+    fast, slow_path, fast_path = _gpkg_both_ways(gdf, tmp_path)
+    assert fast
+    assert _raw_rows(slow_path, "slow") == _raw_rows(fast_path, "fast")
+    a, b = _read_both(slow_path, fast_path)
+    pd.testing.assert_frame_equal(a, b)
+    assert b["n"].tolist() == [1, pd.NA, 2**40, -(2**62)] and b["big"].iloc[0] == 2**53 + 1
+    assert b["ids"].tolist() == ["a; b", None, "c", "d"]
+    assert b.crs.to_epsg() == 25832 and b.geometry.iloc[0].geom_type == "MultiPolygon"
+    layers = [QgsVectorLayer(p, "l", "ogr") for p in (slow_path, fast_path)]
+    assert [layer.wkbType() for layer in layers] == [QgsWkbTypes.Type.MultiPolygon] * 2
+    assert layers[0].fields().names() == layers[1].fields().names()
+    assert [f.type() for f in layers[0].fields()] == [f.type() for f in layers[1].fields()]
+
+
+def test_gpkg_append_keeps_declared_single_type_and_gpkg_version(tmp_path):
+    import sqlite3
+
+    lines = gpd.GeoDataFrame(
+        {"offer_id": ["a", "b"], "from_m": [0.0, 10.0]},
+        geometry=[LineString([(0, 0), (1, 1)]), LineString([(1, 1), (2, 0)])],
+        crs=25832,
+    )
+    fast, slow_path, fast_path = _gpkg_both_ways(lines, tmp_path, QgsWkbTypes.Type.LineString)
+    assert fast
+    assert _raw_rows(slow_path, "slow") == _raw_rows(fast_path, "fast")
+    versions = []
+    for path in (slow_path, fast_path):
+        con = sqlite3.connect(path)
+        versions.append(con.execute("PRAGMA user_version").fetchone())
+        con.close()
+    assert versions[0] == versions[1]  # the same GeoPackage version QGIS writes
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        [dt.date(2020, 1, 2), None],  # dates as objects: the sink converts them itself
+        [1, "a"],  # mixed objects become text the QGIS way
+        # date-times: QGIS writes '…T07:08:09.000', GDAL 3.10 '…T07:08:09'
+        pd.to_datetime(["2021-05-06 07:08:09", None]),
+        pd.to_datetime(["2021-01-01", None]).tz_localize("Europe/Berlin"),
+    ],
+)
+def test_gpkg_append_declines_what_the_sink_converts_itself(tmp_path, column):
+    gdf = gpd.GeoDataFrame({"v": column}, geometry=[Point(0, 0), Point(1, 1)], crs=25832)
+    fast, _, fast_path = _gpkg_both_ways(gdf, tmp_path)
+    assert fast is False
+    assert bridge.source_to_gdf(QgsVectorLayer(fast_path, "b", "ogr")).empty
+
+
+@pytest.mark.parametrize(
+    "second",
+    [Point(1, 1), None, LineString()],  # the sink writes these in its own way
+)
+def test_gpkg_append_declines_geometries_of_another_type_or_none(tmp_path, second):
+    gdf = gpd.GeoDataFrame(
+        {"v": [1, 2]}, geometry=[LineString([(0, 0), (1, 1)]), second], crs=25832
+    )
+    fast, _, _ = _gpkg_both_ways(gdf, tmp_path, QgsWkbTypes.Type.LineString)
+    assert fast is False
+
+
+def test_gpkg_layer_of_names_only_geopackage_files(tmp_path):
+    assert bridge.gpkg_layer_of("memory:x") is None
+    assert bridge.gpkg_layer_of("/a/b.shp") is None
+    assert bridge.gpkg_layer_of("/a/b.gpkg|layername=c") == ("/a/b.gpkg", "c")
+    assert bridge.gpkg_layer_of("/a/b.gpkg|layerid=0") is None
+    gdf = gpd.GeoDataFrame({"v": [1]}, geometry=[Point(0, 0)], crs=25832)
+    fields = bridge.fields_from_frame(gdf)
+    gdf.to_file(tmp_path / "two.gpkg", layer="a")
+    gdf.to_file(tmp_path / "two.gpkg", layer="b")
+    # which of two layers is meant is not known: nothing is written
+    assert not bridge.append_to_gpkg(
+        gdf, str(tmp_path / "two.gpkg"), None, fields, QgsWkbTypes.Type.Point
+    )
+    # a layer that has features already is not QGIS's new one
+    assert not bridge.append_to_gpkg(
+        gdf, str(tmp_path / "two.gpkg"), "a", fields, QgsWkbTypes.Type.Point
+    )
