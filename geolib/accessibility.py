@@ -18,7 +18,7 @@ import shapely
 from scipy.spatial import cKDTree
 
 from ._progress import Progress
-from .catchments import NO_OFFER_ID, _reverse, check_direction, check_islands, islands_kwargs
+from .catchments import NO_OFFER_ID, _reverse, check_direction, check_islands
 from .crs import to_metric
 from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
@@ -663,7 +663,7 @@ def accessibility(
             max_cost=max_cost,
             snap_distance=snap_distance,
             progress=progress.sub(0.1, 0.7),
-            **islands_kwargs(islands),
+            islands=islands,
         )
         # od_costs names "origins"/"destinations" and an output this function does not
         # have: its notes on unroutable points are replaced by the ones below
@@ -692,7 +692,7 @@ def accessibility(
                 max_cost=max_cost,
                 snap_distance=snap_distance,
                 progress=progress.sub(0.7, 0.8),
-                **islands_kwargs(islands),
+                islands=islands,
             )
             demand_costs = dd.table[list(COST_COLUMNS)]
         near_cost, near_row = nearest(costs, len(demand_m))

@@ -175,28 +175,21 @@ def _check_offers(offers: gpd.GeoDataFrame) -> None:
 
 def check_direction(direction: str) -> None:
     """Refuse a direction that is not one of :data:`DIRECTIONS`."""
-    if direction not in DIRECTIONS:
-        raise ParameterError(
-            "The direction must be one of {allowed}, not '{value}'.",
-            allowed=", ".join(DIRECTIONS),
-            value=str(direction),
-        )
+    _check_choice(
+        direction, DIRECTIONS, N_("The direction must be one of {allowed}, not '{value}'.")
+    )
 
 
 def check_islands(islands: str) -> None:
     """Refuse an islands option that is not one of :data:`ISLANDS`."""
-    if islands not in ISLANDS:
-        raise ParameterError(
-            "The islands option must be one of {allowed}, not '{value}'.",
-            allowed=", ".join(ISLANDS),
-            value=str(islands),
-        )
+    _check_choice(
+        islands, ISLANDS, N_("The islands option must be one of {allowed}, not '{value}'.")
+    )
 
 
-def islands_kwargs(islands: str) -> dict:
-    """Keyword arguments for :func:`~geolib.routing.snap_points` and
-    :func:`~geolib.routing.od_costs` choosing the part of the network points may snap to."""
-    return {"islands": islands}
+def _check_choice(value: str, allowed: Sequence[str], text: str) -> None:
+    if value not in allowed:
+        raise ParameterError(text, allowed=", ".join(allowed), value=str(value))
 
 
 def directed(network: Network, direction: str) -> Network:
@@ -382,7 +375,7 @@ def network_catchments(
         parts,
         snap_distance=snap_distance,
         labels=parts["offer_id"],
-        **islands_kwargs(islands),
+        islands=islands,
     )
     notes += snapped.notes
     unroutable = snapped.unroutable.reset_index(drop=True)

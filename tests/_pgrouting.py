@@ -31,6 +31,7 @@ from pyproj import Transformer
 from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
 
+from geolib import profiles
 from geolib.profiles import _NO_WALK, CAR_SPEEDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,21 +148,8 @@ def _sql_list(values) -> str:
     return ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values))
 
 
-#: the model of issue #12 (geolib.profiles on the osm branch): access values that close a
-#: way for the profile whose most specific access tag has them
-CLOSED_ACCESS = (
-    "no",
-    "private",
-    "agricultural",
-    "forestry",
-    "delivery",
-    "emergency",
-    "psv",
-    "bus",
-    "military",
-    "use_sidepath",
-    "permit",
-)
+#: the project's access values that close a way (the SQL side applies the same model)
+CLOSED_ACCESS = tuple(sorted(profiles.CLOSED_ACCESS))
 #: access tags per profile, the most specific first
 ACCESS_TAGS = {
     "walk": ("foot", "access"),

@@ -1387,62 +1387,62 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="80"/>
+        <location filename="../../processing_algorithms/base.py" line="81"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="109"/>
+        <location filename="../../processing_algorithms/base.py" line="110"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="302"/>
+        <location filename="../../processing_algorithms/base.py" line="331"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="82"/>
+        <location filename="../../processing_algorithms/base.py" line="83"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="114"/>
+        <location filename="../../processing_algorithms/base.py" line="115"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="173"/>
+        <location filename="../../processing_algorithms/base.py" line="174"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="81"/>
+        <location filename="../../processing_algorithms/base.py" line="82"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="156"/>
+        <location filename="../../processing_algorithms/base.py" line="157"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="186"/>
+        <location filename="../../processing_algorithms/base.py" line="187"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="149"/>
+        <location filename="../../processing_algorithms/base.py" line="150"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="126"/>
+        <location filename="../../processing_algorithms/base.py" line="127"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="259"/>
+        <location filename="../../processing_algorithms/base.py" line="275"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -1974,7 +1974,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="394"/>
+        <location filename="../../geolib/catchments.py" line="387"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -2474,7 +2474,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="189"/>
+        <location filename="../../geolib/catchments.py" line="186"/>
         <source>The islands option must be one of {allowed}, not '{value}'.</source>
         <translation>Die Option für Netzinseln muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -2669,7 +2669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="371"/>
+        <location filename="../../geolib/catchments.py" line="364"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2779,7 +2779,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="477"/>
+        <location filename="../../geolib/io.py" line="488"/>
         <source>The {what} is empty: it has no features. Choose a layer with features (and check 'Selected features only' and any filter).</source>
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
@@ -2954,7 +2954,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="433"/>
+        <location filename="../../geolib/catchments.py" line="426"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -3019,7 +3019,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="626"/>
+        <location filename="../../geolib/catchments.py" line="619"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -3234,12 +3234,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="403"/>
+        <location filename="../../geolib/catchments.py" line="396"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="252"/>
+        <location filename="../../geolib/catchments.py" line="245"/>
         <source>{n} offers are multipoints: each of their points is routed ({parts} points of all offers) and an offer's catchment is the union of its points' catchments.</source>
         <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
     </message>
@@ -3249,7 +3249,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="641"/>
+        <location filename="../../geolib/catchments.py" line="634"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
@@ -3592,7 +3592,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Text gekürzt</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/styling.py" line="129"/>
+        <location filename="../../processing_algorithms/styling.py" line="127"/>
         <source>up to {value} {unit}</source>
         <translation>bis {value} {unit}</translation>
     </message>
