@@ -18,7 +18,7 @@ import shapely
 from scipy.spatial import cKDTree
 
 from ._progress import Progress
-from .catchments import NO_OFFER_ID, _reverse, check_direction, check_islands
+from .catchments import NO_OFFER_ID, check_direction, check_islands
 from .crs import to_metric
 from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
@@ -655,7 +655,7 @@ def accessibility(
         sup_pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(*sup_xy.T), crs=supply_m.crs)
         # people are the origins: "to_offer" routes them on the network as it is,
         # "from_offer" on the reversed network (the cost from the offer to them)
-        routed = network if direction == "to_offer" else _reverse(network)
+        routed = network if direction == "to_offer" else network.reversed()
         od = od_costs(
             routed,
             dem_pts,

@@ -199,15 +199,7 @@ def directed(network: Network, direction: str) -> Network:
     cost from the offer to a place is the cost from that place to the offer.
     """
     check_direction(direction)
-    return network if direction == "from_offer" else _reverse(network)
-
-
-def _reverse(network: Network) -> Network:
-    """The network with every direction swapped; a network without one-way edges
-    (walking) is its own reverse, so its caches are shared."""
-    if np.array_equal(network.cost_fw, network.cost_bw):
-        return network
-    return network.reversed()
+    return network if direction == "from_offer" else network.reversed()
 
 
 def _offer_parts(offers: gpd.GeoDataFrame, ids: pd.Series) -> tuple[gpd.GeoDataFrame, np.ndarray]:

@@ -159,9 +159,12 @@ class Network:
 
         Forward and backward costs swap and ``graph`` is transposed; geometry, nodes
         and parts stay. Costs *from* a point on the reversed network are costs *to*
-        it on this one.
+        it on this one. A network without one-way edges (walking) is its own reverse,
+        so its lookups are shared.
         """
-        if self._reversed is None:
+        if self._reversed is None and np.array_equal(self.cost_fw, self.cost_bw):
+            self._reversed = self
+        elif self._reversed is None:
             self._reversed = replace(
                 self,
                 cost_fw=self.cost_bw,

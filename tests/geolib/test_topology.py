@@ -290,3 +290,15 @@ def test_reversed_network_gives_the_transposed_costs():
     rmatrix = reverse.pivot(index="origin", columns="destination", values="cost")
     assert matrix.loc[0, 1] == pytest.approx(100.0) and matrix.loc[1, 0] == pytest.approx(300.0)
     np.testing.assert_allclose(rmatrix.to_numpy(), matrix.T.to_numpy())
+
+
+def test_a_network_without_one_way_edges_is_its_own_reverse():
+    two_way = build_network(frame([LineString([(0, 0), (100, 0)])]), cost="distance", profile=None)
+    assert two_way.reversed() is two_way
+    one_way = build_network(
+        frame([LineString([(0, 0), (100, 0)])], dir=["1"]),
+        cost="distance",
+        profile=None,
+        direction_field="dir",
+    )
+    assert one_way.reversed() is not one_way
