@@ -1,0 +1,513 @@
+"""The print layouts of the Sozialplanungsatlas and their export (PNG per map, PDF)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsBasicNumericFormat,
+    QgsColorRampLegendNodeSettings,
+    QgsColorRampShader,
+    QgsCoordinateReferenceSystem,
+    QgsFeatureRequest,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLegendStyle,
+    QgsMapLayerLegendUtils,
+    QgsPrintLayout,
+    QgsProcessingException,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsReport,
+    QgsReportSectionLayout,
+    QgsSimpleLegendNode,
+    QgsSingleBandPseudoColorRenderer,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QDate, Qt
+from qgis.PyQt.QtGui import QColor, QFont
+
+from .atlas_themes import (
+    ANALYSIS_CRS,
+    ATTRIBUTION,
+    COL_X,
+    DPI,
+    FONT,
+    HELGOLAND_AGS,
+    INSET_H,
+    INSET_W,
+    LEGEND_WRAP,
+    LEGEND_WRAP_2,
+    MAP_H,
+    MAP_W,
+    MAPS_DIR,
+    REPORT_NAME,
+    SYNTHETIC_LABEL,
+    Theme,
+    _draw_rank,
+    tr,
+)
+from .styling import map_locale, separators
+
+
+def _progress(feedback, value: float) -> None:
+    if feedback is not None:
+        feedback.setProgress(value)
+
+
+def _check_cancel(feedback) -> None:
+    if feedback is not None and feedback.isCanceled():
+        raise QgsProcessingException(tr("Cancelled by the user."))
+
+
+def _mainland_extent(gemeinden: QgsVectorLayer | None, loaded) -> QgsRectangle:
+    """The Kreis without Helgoland (or every layer's extent without a base map)."""
+    extent = QgsRectangle()
+    if gemeinden is not None:
+        request = QgsFeatureRequest()
+        if gemeinden.fields().indexOf("AGS") >= 0:
+            request.setFilterExpression(f"\"AGS\" <> '{HELGOLAND_AGS}'")
+        for feature in gemeinden.getFeatures(request):
+            extent.combineExtentWith(feature.geometry().boundingBox())
+    if extent.isEmpty():
+        for layer, info in loaded:
+            if info.kind != "table":
+                extent.combineExtentWith(layer.extent())
+    extent.scale(1.04)
+    return extent
+
+
+def _fit(extent: QgsRectangle, ratio: float) -> QgsRectangle:
+    """``extent`` grown around its centre to the width/height ``ratio`` of a map item.
+
+    (QgsLayoutItemMap.zoomToExtent of QGIS 3.22 yields NaN on a new item.)
+    """
+    width, height = extent.width(), extent.height()
+    if width / height < ratio:
+        width = height * ratio
+    else:
+        height = width / ratio
+    center = extent.center()
+    return QgsRectangle(
+        center.x() - width / 2,
+        center.y() - height / 2,
+        center.x() + width / 2,
+        center.y() + height / 2,
+    )
+
+
+def _helgoland_extent(gemeinden: QgsVectorLayer | None) -> QgsRectangle | None:
+    if gemeinden is None or gemeinden.fields().indexOf("AGS") < 0:
+        return None
+    request = QgsFeatureRequest().setFilterExpression(f"\"AGS\" = '{HELGOLAND_AGS}'")
+    extent = QgsRectangle()
+    for feature in gemeinden.getFeatures(request):
+        extent.combineExtentWith(feature.geometry().boundingBox())
+    if extent.isEmpty():
+        return None
+    extent.scale(2.2)
+    return extent
+
+
+# --- layouts ----------------------------------------------------------------------------------
+def _font(size: float, *, bold: bool = False) -> QFont:
+    font = QFont(FONT)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def _label(layout, item_id, text, x, y, w, h, size, *, bold=False, color=None):
+    label = QgsLayoutItemLabel(layout)
+    label.setId(item_id)
+    label.setText(text)
+    label.setFont(_font(size, bold=bold))
+    if color is not None:
+        label.setFontColor(QColor(color))
+    label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
+    layout.addLayoutItem(label)
+    label.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    label.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    return label
+
+
+def _north_arrow_svg() -> str | None:
+    from qgis.core import QgsApplication
+
+    for folder in QgsApplication.svgPaths():
+        path = Path(folder) / "arrows" / "NorthArrow_02.svg"
+        if path.exists():
+            return str(path)
+    return None
+
+
+def _subtitle(group: str, text: str) -> str:
+    """``group: text``, or ``text`` alone when it names the group already."""
+    if group.split()[0].lower() in text.lower():
+        return text
+    return f"{group}: {text}"
+
+
+def _pages(theme: Theme, members):
+    """The maps of a theme: ``(map id, layout name, subtitle, layers)``.
+
+    Area-filling layers (polygons, rasters) each get a map of their own, with the
+    theme's points and lines on every one, so no choropleth hides another.
+    """
+    fills = sorted(
+        (m for m in members if _draw_rank(m[0]) in (2, 3)),
+        key=lambda m: (_draw_rank(m[0]), m[1].table),
+    )
+    group = theme.group_name()
+    if not theme.split_fills or len(fills) <= 1:
+        return [(theme.id, group, _subtitle(group, theme.subtitle_text()), members)]
+    overlays = [m for m in members if _draw_rank(m[0]) < 2]
+    pages = []
+    for j, (layer, info) in enumerate(fills):
+        page_id = (
+            theme.id if j == 0 else f"{theme.id}_{re.sub(r'[^a-z0-9_]', '_', info.table.lower())}"
+        )
+        name = group if j == 0 else f"{group}: {info.title}"
+        subtitle = _subtitle(group, info.title)
+        pages.append((page_id, name, subtitle, [*overlays, (layer, info)]))
+    return pages
+
+
+def _number_format(decimals: int) -> QgsBasicNumericFormat:
+    """Numbers of scale bars and raster legends with the separators of the map language."""
+    thousands, decimal = separators()
+    fmt = QgsBasicNumericFormat()
+    fmt.setNumberDecimalPlaces(decimals)
+    fmt.setShowTrailingZeros(False)
+    fmt.setShowThousandsSeparator(True)
+    fmt.setDecimalSeparator(decimal)
+    fmt.setThousandsSeparator(thousands)
+    return fmt
+
+
+def _today() -> str:
+    """Today's date as on the maps: 23.11.2026 in German, 23 November 2026 in English."""
+    # translators: a Qt date format (d, dd, MMM, MMMM, yyyy), e.g. "dd.MM.yyyy"
+    return map_locale().toString(QDate.currentDate(), tr("d MMMM yyyy"))
+
+
+def _wrap(text: str, width: int = LEGEND_WRAP) -> str:
+    """Legend text broken at spaces with the legend's wrap character ``|``."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "|".join(lines)
+
+
+def _wrap_symbol_labels(model, node, width: int) -> None:
+    """The class labels of a layer's legend wrapped at ``width`` characters."""
+    for index, legend_node in enumerate(model.layerOriginalLegendNodes(node)):
+        text = legend_node.data(Qt.ItemDataRole.DisplayRole) or ""
+        if len(text) > width:
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, _wrap(text, width))
+    model.refreshLayerLegend(node)
+
+
+def _tidy_raster_legend(model, node) -> None:
+    """A raster's ramp in the map language's numbers, without the band name ('Band 1')."""
+    layer = node.layer()
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsSingleBandPseudoColorRenderer):
+        shader = renderer.shader().rasterShaderFunction() if renderer.shader() else None
+        if isinstance(shader, QgsColorRampShader):
+            old = shader.legendSettings()
+            settings = (
+                QgsColorRampLegendNodeSettings(old)
+                if old is not None
+                else QgsColorRampLegendNodeSettings()
+            )
+            settings.setNumericFormat(_number_format(1))
+            shader.setLegendSettings(settings)
+    model.refreshLayerLegend(node)
+    nodes = model.layerOriginalLegendNodes(node)
+    if len(nodes) > 1 and isinstance(nodes[0], QgsSimpleLegendNode):
+        QgsMapLayerLegendUtils.setLegendNodeOrder(node, list(range(1, len(nodes))))
+        model.refreshLayerLegend(node)
+
+
+def _theme_layout(
+    project: QgsProject,
+    theme: Theme,
+    members,
+    basemap_layers: dict[str, QgsVectorLayer],
+    extent: QgsRectangle,
+    *,
+    name: str,
+    subtitle: str,
+    title: str,
+    data_year,
+    synthetic: bool | None,
+    basemap_year: str | None,
+) -> QgsPrintLayout:
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()  # one A4 page
+    layout.setName(name)
+    page = layout.pageCollection().page(0)
+    page.setPageSize("A4", page.Landscape)
+
+    ordered = sorted(members, key=lambda m: (_draw_rank(m[0]), m[1].table))
+    theme_layers = [layer for layer, _ in ordered]
+    gemeinden = basemap_layers.get("gemeinden")
+    kreis = basemap_layers.get("kreis")
+    # top to bottom: points, lines, Kreis outline, polygons, rasters, municipalities
+    map_layers = [lyr for lyr in theme_layers if _draw_rank(lyr) < 2]
+    if kreis is not None and kreis not in theme_layers:
+        map_layers.append(kreis)
+    map_layers += [lyr for lyr in theme_layers if _draw_rank(lyr) >= 2]
+    if gemeinden is not None and gemeinden not in map_layers:
+        map_layers.append(gemeinden)
+    if kreis is not None and kreis in theme_layers:  # Grundlagen: outline above the fill
+        map_layers.remove(kreis)
+        map_layers.insert(0, kreis)
+
+    _label(layout, "title", title, 10, 6, 277, 11, 18, bold=True)
+    _label(layout, "subtitle", subtitle, 10, 16, 277, 7, 11)
+
+    map_item = QgsLayoutItemMap(layout)
+    map_item.setId("map")
+    layout.addLayoutItem(map_item)
+    map_item.attemptMove(QgsLayoutPoint(10, 25, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    map_item.attemptResize(QgsLayoutSize(MAP_W, MAP_H, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    map_item.setCrs(QgsCoordinateReferenceSystem(ANALYSIS_CRS))
+    map_item.setLayers(map_layers)
+    map_item.setKeepLayerSet(True)
+    map_item.setFrameEnabled(True)
+    map_item.setBackgroundColor(QColor(223, 236, 245))  # water and neighbours: pale blue
+    map_item.setExtent(_fit(extent, MAP_W / MAP_H))
+
+    arrow_svg = _north_arrow_svg()
+    if arrow_svg is not None:
+        arrow = QgsLayoutItemPicture(layout)
+        arrow.setId("north_arrow")
+        arrow.setPicturePath(arrow_svg)
+        arrow.setLinkedMap(map_item)
+        arrow.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
+        arrow.setSvgFillColor(QColor(30, 30, 30))
+        arrow.setSvgStrokeColor(QColor(30, 30, 30))
+        layout.addLayoutItem(arrow)
+        arrow.attemptMove(
+            QgsLayoutPoint(10 + MAP_W - 14, 28, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+        )
+        arrow.attemptResize(QgsLayoutSize(10, 14, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+
+    scale = QgsLayoutItemScaleBar(layout)
+    scale.setId("scalebar")
+    scale.setLinkedMap(map_item)
+    scale.setStyle("Single Box")
+    scale.setUnits(QgsUnitTypes.DistanceUnit.DistanceKilometers)
+    scale.setUnitLabel("km")
+    scale.setNumberOfSegmentsLeft(0)
+    scale.setNumberOfSegments(4)
+    scale.setUnitsPerSegment(2.5)
+    scale.setHeight(2)
+    scale.setNumericFormat(_number_format(1))  # 2,5 km in German, 2.5 km in English
+    text_format = scale.textFormat()
+    text_format.setFont(_font(7))
+    text_format.setSize(7)
+    scale.setTextFormat(text_format)
+    scale.setBackgroundEnabled(True)
+    scale.setBackgroundColor(QColor(255, 255, 255, 210))
+    layout.addLayoutItem(scale)
+    scale.resizeToMinimumWidth()
+    scale.attemptMove(
+        QgsLayoutPoint(13, 25 + MAP_H - 15, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+    )
+
+    legend = QgsLayoutItemLegend(layout)
+    legend.setId("legend")
+    legend.setTitle(tr("Legend"))
+    legend.setLinkedMap(map_item)
+    legend.setAutoUpdateModel(False)
+    legend_root = legend.model().rootGroup()
+    legend_root.removeAllChildren()
+    for layer in theme_layers:
+        legend_root.addLayer(layer)
+    if kreis is not None and kreis not in theme_layers:
+        legend_root.addLayer(kreis)
+    for node in legend_root.findLayers():
+        node.setCustomProperty("legend/title-label", _wrap(node.layer().name()))
+        if isinstance(node.layer(), QgsRasterLayer):
+            _tidy_raster_legend(legend.model(), node)
+    legend.rstyle(QgsLegendStyle.Style.Title).setFont(_font(11, bold=True))
+    legend.rstyle(QgsLegendStyle.Style.Subgroup).setFont(_font(9, bold=True))
+    legend.rstyle(QgsLegendStyle.Style.SymbolLabel).setFont(_font(8))
+    legend.setSymbolHeight(4)
+    legend.setSymbolWidth(6)
+    legend.setWrapString("|")
+    legend.setResizeToContents(True)
+    legend.setBackgroundEnabled(False)
+    entries = sum(
+        1 + len(legend.model().layerLegendNodes(node)) for node in legend_root.findLayers()
+    )
+    if entries > 18:  # long legends in two columns, so they stay above the inset
+        legend.setColumnCount(2)
+        legend.setSplitLayer(True)
+        # and narrower text, so the second column ends on the page
+        for node in legend_root.findLayers():
+            node.setCustomProperty("legend/title-label", _wrap(node.layer().name(), LEGEND_WRAP_2))
+            if isinstance(node.layer(), QgsVectorLayer):
+                _wrap_symbol_labels(legend.model(), node, LEGEND_WRAP_2)
+    layout.addLayoutItem(legend)
+    legend.attemptMove(QgsLayoutPoint(COL_X, 25, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    legend.adjustBoxSize()
+
+    helgoland = _helgoland_extent(gemeinden)
+    if helgoland is not None:
+        inset = QgsLayoutItemMap(layout)
+        inset.setId("inset_helgoland")
+        layout.addLayoutItem(inset)
+        inset.attemptMove(QgsLayoutPoint(COL_X, 147, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+        inset.attemptResize(
+            QgsLayoutSize(INSET_W, INSET_H, QgsUnitTypes.LayoutUnit.LayoutMillimeters)
+        )
+        inset.setCrs(QgsCoordinateReferenceSystem(ANALYSIS_CRS))
+        inset.setLayers(map_layers)
+        inset.setKeepLayerSet(True)
+        inset.setFrameEnabled(True)
+        inset.setBackgroundColor(QColor(223, 236, 245))
+        inset.setExtent(_fit(helgoland, INSET_W / INSET_H))
+        _label(
+            layout,
+            "inset_caption",
+            tr("Helgoland (inset map)"),
+            COL_X,
+            147 + INSET_H + 1,
+            90,
+            5,
+            7,
+        )
+
+    years = _years(members, data_year, basemap_year)
+    is_synthetic = synthetic is True or any(info.synthetic for _, info in members)
+    _label(layout, "attribution", ATTRIBUTION, 10, 190, MAP_W, 5, 8)
+    _label(
+        layout, "data_year", tr("Data year: {years}").format(years=years), 10, 195.5, MAP_W, 5, 8
+    )
+    _label(
+        layout,
+        "credits",
+        tr("ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS").format(
+            date=_today()
+        ),
+        10,
+        201,
+        MAP_W,
+        5,
+        7,
+        color="#555555",
+    )
+    if is_synthetic:
+        _label(
+            layout,
+            "synthetic",
+            tr(SYNTHETIC_LABEL),
+            COL_X,
+            190,
+            90,
+            8,
+            11,
+            bold=True,
+            color="#b2182b",
+        )
+    return layout
+
+
+def _years(members, data_year, basemap_year: str | None) -> str:
+    if data_year not in (None, ""):
+        return str(data_year)
+    years = sorted({info.data_year for _, info in members if info.data_year})
+    if years:
+        return ", ".join(years)
+    # analyses without a year of their own rest on the population of the base map
+    if basemap_year:
+        return tr("population {year}").format(year=basemap_year)
+    return tr("unknown")
+
+
+# --- export -------------------------------------------------------------------------------------
+def _export_maps(out: Path, layouts, feedback) -> dict[str, Path]:
+    """Every theme layout as PNG into a new folder, then swapped in for ``maps/``."""
+    final = out / MAPS_DIR
+    work = Path(tempfile.mkdtemp(prefix=".maps.", dir=out))
+    try:
+        settings = QgsLayoutExporter.ImageExportSettings()
+        settings.dpi = DPI
+        for i, (page_id, layout) in enumerate(layouts):
+            _check_cancel(feedback)
+            path = work / f"{page_id}.png"
+            status = QgsLayoutExporter(layout).exportToImage(str(path), settings)
+            if status != QgsLayoutExporter.ExportResult.Success:
+                raise QgsProcessingException(
+                    tr("Exporting the map '{theme}' failed (code {code}).").format(
+                        theme=layout.name(), code=int(status)
+                    )
+                )
+            _progress(feedback, 30 + 50 * (i + 1) / len(layouts))
+        old = None
+        if final.exists():
+            old = Path(tempfile.mkdtemp(prefix=".maps-old.", dir=out))
+            os.rmdir(old)
+            final.rename(old)
+        work.chmod(0o777 & ~_umask())
+        work.rename(final)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    return {page_id: final / f"{page_id}.png" for page_id, _ in layouts}
+
+
+def _report(project: QgsProject, layouts: list[QgsPrintLayout]) -> QgsReport:
+    """A QGIS report with one section per theme layout: the whole atlas as one PDF."""
+    report = QgsReport(project)
+    report.setName(tr(REPORT_NAME))
+    for layout in layouts:
+        section = QgsReportSectionLayout(report)
+        section.setBody(layout.clone())
+        section.setBodyEnabled(True)
+        report.appendChild(section)
+    project.layoutManager().addLayout(report)
+    return report
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+@contextlib.contextmanager
+def _replacing(path: Path):
+    """A temporary file beside ``path``, renamed over it on success, removed on error."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        tmp_path.chmod(0o666 & ~_umask())
+        os.replace(tmp_path, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp_path.unlink()
