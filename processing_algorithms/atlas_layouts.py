@@ -14,6 +14,7 @@ from qgis.core import (
     QgsColorRampLegendNodeSettings,
     QgsColorRampShader,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
@@ -43,6 +44,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from .atlas_themes import (
     ANALYSIS_CRS,
     ATTRIBUTION,
+    BACKGROUND,
     COL_X,
     DPI,
     FONT,
@@ -56,6 +58,7 @@ from .atlas_themes import (
     MAPS_DIR,
     REPORT_NAME,
     SYNTHETIC_LABEL,
+    ZOOM_SHARE,
     Theme,
     _draw_rank,
     tr,
@@ -88,6 +91,10 @@ def _mainland_extent(gemeinden: QgsVectorLayer | None, loaded) -> QgsRectangle:
                 extent.combineExtentWith(layer.extent())
     extent.scale(1.04)
     return extent
+
+
+#: scale-bar segments (km) to choose from
+SEGMENTS_KM = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
 
 def _fit(extent: QgsRectangle, ratio: float) -> QgsRectangle:
@@ -258,7 +265,7 @@ def _theme_layout(
     title: str,
     data_year,
     synthetic: bool | None,
-    basemap_year: str | None,
+    zoomed: bool = False,
 ) -> QgsPrintLayout:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()  # one A4 page
@@ -293,8 +300,9 @@ def _theme_layout(
     map_item.setLayers(map_layers)
     map_item.setKeepLayerSet(True)
     map_item.setFrameEnabled(True)
-    map_item.setBackgroundColor(QColor(223, 236, 245))  # water and neighbours: pale blue
-    map_item.setExtent(_fit(extent, MAP_W / MAP_H))
+    map_item.setBackgroundColor(QColor(*BACKGROUND))  # neighbours: neutral, not "sea"
+    map_extent = _fit(extent, MAP_W / MAP_H)
+    map_item.setExtent(map_extent)
 
     arrow_svg = _north_arrow_svg()
     if arrow_svg is not None:
@@ -319,9 +327,11 @@ def _theme_layout(
     scale.setUnitLabel("km")
     scale.setNumberOfSegmentsLeft(0)
     scale.setNumberOfSegments(4)
-    scale.setUnitsPerSegment(2.5)
+    segment = _segment_km(map_extent.width() / 1000)
+    scale.setUnitsPerSegment(segment)
     scale.setHeight(2)
-    scale.setNumericFormat(_number_format(1))  # 2,5 km in German, 2.5 km in English
+    # 2,5 km in German, 2.5 km in English
+    scale.setNumericFormat(_number_format(2 if segment < 0.5 else 1))
     text_format = scale.textFormat()
     text_format.setFont(_font(7))
     text_format.setSize(7)
@@ -339,6 +349,7 @@ def _theme_layout(
     legend.setTitle(tr("Legend"))
     legend.setLinkedMap(map_item)
     legend.setAutoUpdateModel(False)
+    legend.setLegendFilterByMapEnabled(True)  # only the classes that occur on the map
     legend_root = legend.model().rootGroup()
     legend_root.removeAllChildren()
     for layer in theme_layers:
@@ -372,7 +383,7 @@ def _theme_layout(
     legend.attemptMove(QgsLayoutPoint(COL_X, 25, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
     legend.adjustBoxSize()
 
-    helgoland = _helgoland_extent(gemeinden)
+    helgoland = None if zoomed else _helgoland_extent(gemeinden)
     if helgoland is not None:
         inset = QgsLayoutItemMap(layout)
         inset.setId("inset_helgoland")
@@ -385,7 +396,7 @@ def _theme_layout(
         inset.setLayers(map_layers)
         inset.setKeepLayerSet(True)
         inset.setFrameEnabled(True)
-        inset.setBackgroundColor(QColor(223, 236, 245))
+        inset.setBackgroundColor(QColor(*BACKGROUND))
         inset.setExtent(_fit(helgoland, INSET_W / INSET_H))
         _label(
             layout,
@@ -398,7 +409,7 @@ def _theme_layout(
             7,
         )
 
-    years = _years(members, data_year, basemap_year)
+    years = _years(members, data_year)
     is_synthetic = synthetic is True or any(info.synthetic for _, info in members)
     _label(layout, "attribution", ATTRIBUTION, 10, 190, MAP_W, 5, 8)
     _label(
@@ -433,16 +444,42 @@ def _theme_layout(
     return layout
 
 
-def _years(members, data_year, basemap_year: str | None) -> str:
+def _years(members, data_year) -> str:
+    """The data years of the layers on a map, from their provenance; never borrowed from
+    another layer (such as the base map's population year)."""
     if data_year not in (None, ""):
         return str(data_year)
-    years = sorted({info.data_year for _, info in members if info.data_year})
-    if years:
-        return ", ".join(years)
-    # analyses without a year of their own rest on the population of the base map
-    if basemap_year:
-        return tr("population {year}").format(year=basemap_year)
-    return tr("unknown")
+    years = sorted(
+        {y.strip() for _, info in members if info.data_year for y in info.data_year.split(",")}
+    )
+    return ", ".join(years) if years else tr("not given")
+
+
+def _segment_km(width_km: float) -> float:
+    """A round scale-bar segment: four of them about a quarter of the map's width."""
+    target = width_km / 16
+    nice = [n for n in SEGMENTS_KM if n <= target]
+    return nice[-1] if nice else SEGMENTS_KM[0]
+
+
+def _page_extent(members, kreis_extent: QgsRectangle) -> tuple[QgsRectangle, bool]:
+    """The Kreis map, or the page's one area-filling layer with a margin when it covers
+    less than :data:`ZOOM_SHARE` of the Kreis (a town's street network); and whether
+    the page is zoomed in."""
+    fills = [layer for layer, _ in members if _draw_rank(layer) in (2, 3)]
+    if len(fills) != 1 or kreis_extent.isEmpty():
+        return kreis_extent, False
+    layer = fills[0]
+    target = QgsCoordinateReferenceSystem(ANALYSIS_CRS)
+    extent = layer.extent()
+    if layer.crs().isValid() and layer.crs() != target:
+        transform = QgsCoordinateTransform(layer.crs(), target, QgsProject.instance())
+        extent = transform.transformBoundingBox(extent)
+    if extent.isEmpty() or extent.area() >= ZOOM_SHARE * kreis_extent.area():
+        return kreis_extent, False
+    extent = QgsRectangle(extent)
+    extent.scale(1.15)
+    return extent, True
 
 
 # --- export -------------------------------------------------------------------------------------
@@ -480,7 +517,11 @@ def _export_maps(out: Path, layouts, feedback) -> dict[str, Path]:
 
 
 def _report(project: QgsProject, layouts: list[QgsPrintLayout]) -> QgsReport:
-    """A QGIS report with one section per theme layout: the whole atlas as one PDF."""
+    """A QGIS report with one section per theme layout: the whole atlas as one PDF.
+
+    Used for the export only: in the project each map is a layout of its own, with its
+    name (a report's sections would all be called "Section" in QGIS's report organizer).
+    """
     report = QgsReport(project)
     report.setName(tr(REPORT_NAME))
     for layout in layouts:
@@ -488,7 +529,6 @@ def _report(project: QgsProject, layouts: list[QgsPrintLayout]) -> QgsReport:
         section.setBody(layout.clone())
         section.setBodyEnabled(True)
         report.appendChild(section)
-    project.layoutManager().addLayout(report)
     return report
 
 

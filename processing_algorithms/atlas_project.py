@@ -46,6 +46,7 @@ from .atlas_layouts import (
     _check_cancel,
     _export_maps,
     _mainland_extent,
+    _page_extent,
     _pages,
     _progress,
     _replacing,
@@ -280,6 +281,12 @@ def _describe(table, title, kind, styled, provenance, notes) -> AtlasLayer:
         )
     provenance = provenance or {}
     year = provenance.get("data_year")
+    if year in (None, "") and kind != "table" and table not in BASEMAP_LAYERS:
+        notes.append(
+            tr(
+                "Layer '{layer}' has no data year in its provenance; its map says 'not given'."
+            ).format(layer=table)
+        )
     return AtlasLayer(
         table=table,
         title=title,
@@ -393,20 +400,12 @@ def build_atlas(
             )
         )
 
-    root = project.layerTreeRoot()
     # groups are told apart by their theme id (a custom property), not by their
     # translated name: (OTHER_THEME, ...) is the default group
     groups = [(t.id, t.group_name(), by_theme[t.id]) for t in themes]
     if unassigned:
         groups.append((OTHER_THEME, tr(DEFAULT_GROUP), unassigned))
-    for theme_id, group_name, members in groups:
-        group = root.addGroup(group_name)
-        group.setCustomProperty(THEME_PROPERTY, theme_id)
-        for layer, _ in sorted(members, key=lambda m: (_draw_rank(m[0]), m[1].table)):
-            project.addMapLayer(layer, False)
-            group.addLayer(layer)
-        if theme_id != themes[0].id:
-            group.setExpanded(False)
+    _layer_tree(project, groups[1:] + groups[:1])
 
     basemap_layers = {
         info.table: layer
@@ -420,9 +419,6 @@ def build_atlas(
     _progress(feedback, 20)
 
     layouts: list[tuple[str, QgsPrintLayout]] = []
-    basemap_year = next(
-        (i.data_year for _, i in loaded if i.table == "gemeinden" and i.data_year), None
-    )
     for theme in themes:
         members = [
             (lyr, i)
@@ -439,18 +435,19 @@ def build_atlas(
             )
             continue
         for page_id, name, subtitle, page_members in _pages(theme, members):
+            page_extent, zoomed = _page_extent(page_members, extent)
             layout = _theme_layout(
                 project,
                 theme,
                 page_members,
                 basemap_layers,
-                extent,
+                page_extent,
                 name=name,
                 subtitle=subtitle,
                 title=title,
                 data_year=data_year,
                 synthetic=synthetic,
-                basemap_year=basemap_year,
+                zoomed=zoomed,
             )
             project.layoutManager().addLayout(layout)
             layouts.append((page_id, layout))
@@ -498,6 +495,35 @@ def build_atlas(
         unassigned=[i.table for _, i in unassigned],
         notes=notes,
     )
+
+
+def _layer_tree(project: QgsProject, groups) -> None:
+    """One group per theme, the base map (the first theme) at the bottom.
+
+    The project opens with the base map and one theme visible (the first with layers);
+    the other themes are switched off and collapsed, layers left off the maps (such as
+    the Hilfeportal's check list) are switched off too.
+    """
+    root = project.layerTreeRoot()
+    shown = next((theme_id for theme_id, _, members in groups[:-1] if members), None)
+    base = groups[-1][0]
+    for theme_id, group_name, members in groups:
+        group = root.addGroup(group_name)
+        group.setCustomProperty(THEME_PROPERTY, theme_id)
+        for layer, info in sorted(members, key=_tree_rank):
+            project.addMapLayer(layer, False)
+            node = group.addLayer(layer)
+            if any(fnmatch.fnmatchcase(info.table, p) for p in MAP_EXCLUDE):
+                node.setItemVisibilityChecked(False)
+        visible = theme_id in (shown, base)
+        group.setItemVisibilityChecked(visible)
+        group.setExpanded(theme_id == shown)
+
+
+def _tree_rank(member) -> tuple[int, str]:
+    """Points, lines and the Kreis outline above area fills (the municipalities last)."""
+    layer, info = member
+    return (1 if info.table == "kreis" else _draw_rank(layer), info.table)
 
 
 def _relative_paths(project: QgsProject) -> None:

@@ -101,7 +101,6 @@ THEMES: tuple[Theme, ...] = (
         tr_noop("Catchments"),
         tr_noop("Catchments of the offers and gaps in provision"),
         ("*einzugsgebiet*", "*catchment*", "*versorgungsl*", "*unversorgt*", "*gaps*", "erreicht*"),
-        split_fills=False,
     ),
     Theme(
         "dichte_erreichbarkeit",
@@ -152,7 +151,18 @@ LAYER_TITLES: dict[str, str] = {
 LEGEND_WRAP = 34
 LEGEND_WRAP_2 = 22
 #: layers kept in the project but left off the maps (they would cover the map)
-MAP_EXCLUDE: tuple[str, ...] = ("*nicht_routbar*", "*unroutable*", "kinder_u15_*")
+#: (the Hilfeportal's check list is a working list for the Hilfeportal team, not a map theme)
+MAP_EXCLUDE: tuple[str, ...] = (
+    "*nicht_routbar*",
+    "*unroutable*",
+    "kinder_u15_*",
+    "*pruefliste*",
+    "*_checks",
+)
+#: the map background outside the Kreis: a neutral grey, so neighbours do not read as sea
+BACKGROUND = (232, 232, 228)
+#: a page zooms to its layer when that layer covers less than this share of the Kreis map
+ZOOM_SHARE = 0.15
 
 
 @dataclass

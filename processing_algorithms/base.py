@@ -34,7 +34,7 @@ from geolib.errors import CancelledError, GeolibError
 from geolib.io import Provenance, attach_provenance, attach_style
 from geolib.messages import translate
 
-from . import bridge
+from . import bridge, data_years
 from .proj_threads import proj_safe_thread
 from .styling import breaks_of_frame, label_breaks, load_style, style_qml
 
@@ -64,6 +64,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         self._styled_outputs: list[tuple[str, str, Provenance | None, dict | None]] = []
         self._synthetic_inputs = False
         self._input_names: dict[str, str] = {}
+        self._input_years: set[str] = set()  # data years of the inputs (provenance)
 
     # --- identity -------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -222,6 +223,8 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             gdf = bridge.source_to_gdf(source, feedback=feedback)
             self._input_names[name] = layer.source() if layer is not None else str(value)
+        if layer is not None:
+            self._input_years |= data_years.years_of_layer(layer.source())
         if "synthetic" in gdf.columns and gdf["synthetic"].fillna(0).astype(bool).any():
             self._synthetic_inputs = True
         return gdf
@@ -296,7 +299,15 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
     def provenance(
         self, title: str, parameters: dict[str, Any], *, data_year=None, method: str = "", notes=()
     ) -> Provenance:
-        """Provenance of an output of this run: inputs, parameters, synthetic flag."""
+        """Provenance of an output of this run: inputs, parameters, synthetic flag.
+
+        Without a ``data_year`` of its own, an output carries the years of its inputs
+        (their provenance, a year ending a chosen field's name), never another's.
+        """
+        if data_year is None:
+            data_year = data_years.joined(
+                self._input_years | data_years.years_of_fields(parameters)
+            )
         return Provenance(
             title=title,
             inputs=dict(self._input_names),

@@ -342,7 +342,8 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
                 context,
                 areas,
                 feedback,
-                style="catchments.qml",
+                # straight-line rings and network catchments in distinct ramps
+                style="catchments_network.qml" if mode == 0 else "catchments.qml",
                 provenance=self.provenance(
                     self.tr("Catchments"), parameters, method=method, notes=notes
                 ),

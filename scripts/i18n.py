@@ -57,8 +57,19 @@ def _call_name(node: ast.Call) -> str:
     return ""
 
 
-def _module_tr_context(tree: ast.Module) -> str | None:
+def _module_tr_context(tree: ast.Module, path: Path | None = None) -> str | None:
     for node in tree.body:
+        # ``from .sibling import tr``: the context of the sibling's ``tr``
+        if (
+            path is not None
+            and isinstance(node, ast.ImportFrom)
+            and node.level == 1
+            and node.module
+            and any(alias.name == "tr" and alias.asname is None for alias in node.names)
+        ):
+            sibling = path.parent / (node.module.replace(".", "/") + ".py")
+            if sibling.exists():
+                return _module_tr_context(ast.parse(sibling.read_text(encoding="utf-8")))
         if isinstance(node, ast.FunctionDef) and node.name == "tr":
             for sub in ast.walk(node):
                 if (
@@ -73,7 +84,7 @@ def _module_tr_context(tree: ast.Module) -> str | None:
 
 def extract_qt(path: Path) -> list[tuple[Key, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-    module_ctx = _module_tr_context(tree)
+    module_ctx = _module_tr_context(tree, path)
     found: list[tuple[Key, str]] = []
 
     def visit(node: ast.AST, cls: str | None) -> None:

@@ -348,10 +348,18 @@ def density_raster():
     return layer
 
 
-def _break_classes(symbol_factory, geometry: str, fields: str, opacity: float = 1.0):
-    """Graduated by ``break_no`` (1 = smallest break): up to six breaks, green to red."""
+#: straight-line catchments: green to red (ColorBrewer RdYlGn)
+GREEN_TO_RED = ["26,150,65", "166,217,106", "255,255,191", "253,174,97", "215,25,28", "130,0,20"]
+#: catchments on the network (areas, streets, nodes): dark to pale blue, then orange to red;
+#: every class stays visible as a thin line on a pale map (no pale yellow)
+BLUES = ["8,48,107", "33,113,181", "107,174,214", "253,174,97", "215,25,28", "130,0,20"]
+
+
+def _break_classes(
+    symbol_factory, geometry: str, fields: str, opacity: float = 1.0, colors=GREEN_TO_RED
+):
+    """Graduated by ``break_no`` (1 = smallest break): up to six breaks."""
     layer = QgsVectorLayer(f"{geometry}?crs=EPSG:25832&{fields}", "style", "memory")
-    colors = ["26,150,65", "166,217,106", "255,255,191", "253,174,97", "215,25,28", "130,0,20"]
     ranges = []
     for i, color in enumerate(colors, start=1):
         symbol = symbol_factory(color)
@@ -368,13 +376,14 @@ def _break_classes(symbol_factory, geometry: str, fields: str, opacity: float = 
     return layer
 
 
-def catchments() -> QgsVectorLayer:
+def catchments(colors=GREEN_TO_RED) -> QgsVectorLayer:
     return _break_classes(
         lambda c: QgsFillSymbol.createSimple(
             {"color": c + ",160", "outline_color": "60,60,60,200", "outline_width": "0.2"}
         ),
         "MultiPolygon",
         "field=break_no:integer",
+        colors=colors,
     )
 
 
@@ -383,6 +392,7 @@ def catchment_lines() -> QgsVectorLayer:
         lambda c: QgsLineSymbol.createSimple({"line_color": c + ",255", "line_width": "0.6"}),
         "LineString",
         "field=break_no:integer",
+        colors=BLUES,
     )
 
 
@@ -393,6 +403,7 @@ def catchment_nodes() -> QgsVectorLayer:
         ),
         "Point",
         "field=break_no:integer",
+        colors=BLUES,
     )
 
 
@@ -423,6 +434,7 @@ BUILDERS = {
     "accessibility.qml": accessibility,
     "accessibility_areas.qml": lambda: accessibility("score_norm_mean"),
     "catchments.qml": catchments,
+    "catchments_network.qml": lambda: catchments(BLUES),
     "catchment_lines.qml": catchment_lines,
     "catchment_unroutable.qml": catchment_unroutable,
     "catchment_nodes.qml": catchment_nodes,

@@ -235,269 +235,269 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="258"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="92"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="196"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="140"/>
         <source>Accessibility for children under 15 (2SFCA, Kreis mean = 1)</source>
         <translation>Erreichbarkeit für Kinder unter 15 (2SFCA, Kreismittel = 1)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="143"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="88"/>
         <source>Base map</source>
         <translation>Grundlagen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="325"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="159"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="694"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="76"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="156"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="101"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="198"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="142"/>
         <source>Catchments (straight line)</source>
         <translation>Einzugsgebiete (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="157"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="102"/>
         <source>Catchments of the offers and gaps in provision</source>
         <translation>Einzugsgebiete der Angebote und Versorgungslücken</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="199"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="143"/>
         <source>Catchments on foot (street network)</source>
         <translation>Einzugsgebiete zu Fuß (Straßennetz)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="197"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="141"/>
         <source>Children under 15 per grid cell (surface)</source>
         <translation>Kinder unter 15 je Rasterzelle (Oberfläche)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="204"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="148"/>
         <source>Children under 15 per municipality (demand)</source>
         <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1026"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="416"/>
         <source>Data year: {years}</source>
         <translation>Datenjahr: {years}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="163"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="107"/>
         <source>Density and accessibility</source>
         <translation>Dichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1031"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="421"/>
         <source>ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS</source>
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="654"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="473"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1083"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="499"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1014"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="404"/>
         <source>Helgoland (inset map)</source>
         <translation>Helgoland (Nebenkarte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="150"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="95"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="192"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="136"/>
         <source>Kreis boundary</source>
         <translation>Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="434"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="268"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="444"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="286"/>
+        <source>Layer '{layer}' has no data year in its provenance; its map says 'not given'.</source>
+        <translation>Ebene „{layer}“ hat kein Datenjahr in ihrer Herkunftsangabe; ihre Karte zeigt „nicht angegeben“.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="278"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="383"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="217"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="361"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="195"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="544"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="373"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="569"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="398"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="960"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="349"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="191"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="135"/>
         <source>Municipalities</source>
         <translation>Gemeinden</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="144"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="89"/>
         <source>Municipalities and Kreis boundary</source>
         <translation>Gemeinden und Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="300"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="134"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="636"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="455"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="195"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="139"/>
         <source>Offer density (offers per km²)</source>
         <translation>Angebotsdichte (Angebote je km²)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="151"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="96"/>
         <source>Offers from the Hilfeportal</source>
         <translation>Angebote aus dem Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="201"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="145"/>
         <source>Offers outside the street network</source>
         <translation>Angebote außerhalb des Straßennetzes</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="193"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="137"/>
         <source>Offers per 1,000 inhabitants</source>
         <translation>Angebote je 1.000 Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="164"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="108"/>
         <source>Offers per inhabitant, offer density and accessibility</source>
         <translation>Angebote je Einwohner, Angebotsdichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="184"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="128"/>
         <source>Other layers</source>
         <translation>Weitere Ebenen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="203"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="147"/>
         <source>Population reached (straight line, Kreis)</source>
         <translation>Erreichte Bevölkerung (Luftlinie, Kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="202"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="146"/>
         <source>Population reached on foot (Wedel)</source>
         <translation>Erreichte Bevölkerung zu Fuß (Wedel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="178"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="122"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="194"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="138"/>
         <source>Sozialformel (index per municipality)</source>
         <translation>Sozialformel (Index je Gemeinde)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="179"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="123"/>
         <source>Sozialformel per municipality</source>
         <translation>Sozialformel je Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="98"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="43"/>
         <source>Sozialplanungsatlas (all maps)</source>
         <translation>Sozialplanungsatlas (alle Karten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="200"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="144"/>
         <source>Streets reached</source>
         <translation>Erreichte Straßen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="519"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="348"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="540"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="369"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="525"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="354"/>
         <source>The output folder '{path}' cannot be created: {error}</source>
         <translation>Der Ausgabeordner '{path}' kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="376"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="210"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="614"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="432"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="662"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="481"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="825"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="211"/>
         <source>d MMMM yyyy</source>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1065"/>
-        <source>population {year}</source>
-        <translation>Bevölkerung {year}</translation>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="455"/>
+        <source>not given</source>
+        <translation>nicht angegeben</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="93"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="38"/>
         <source>synthetic example values</source>
         <translation>synthetische Beispielwerte</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="1066"/>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
     </message>
 </context>
 <context>
@@ -508,7 +508,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Alle Ausgaben sind übersprungen: wählen Sie mindestens eine, etwa die Einzugsgebiete.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="433"/>
+        <location filename="../../processing_algorithms/catchments.py" line="434"/>
         <source>Areas count the population per area: give a population layer (grid cells or points with counts) too.</source>
         <translation>Gebiete zählen die Bevölkerung je Gebiet: geben Sie auch einen Bevölkerungslayer an (Rasterzellen oder Punkte mit Anzahlen).</translation>
     </message>
@@ -584,7 +584,7 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
         <translation>Netzknoten mit ihren Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="402"/>
+        <location filename="../../processing_algorithms/catchments.py" line="403"/>
         <source>Node costs need the network mode; the node output stays empty.</source>
         <translation>Knotenkosten gibt es nur im Netzmodus; die Knotenausgabe bleibt leer.</translation>
     </message>
@@ -1387,62 +1387,62 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="81"/>
+        <location filename="../../processing_algorithms/base.py" line="82"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="110"/>
+        <location filename="../../processing_algorithms/base.py" line="111"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="331"/>
+        <location filename="../../processing_algorithms/base.py" line="342"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="83"/>
+        <location filename="../../processing_algorithms/base.py" line="84"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="115"/>
+        <location filename="../../processing_algorithms/base.py" line="116"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="174"/>
+        <location filename="../../processing_algorithms/base.py" line="175"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="82"/>
+        <location filename="../../processing_algorithms/base.py" line="83"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="157"/>
+        <location filename="../../processing_algorithms/base.py" line="158"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="187"/>
+        <location filename="../../processing_algorithms/base.py" line="188"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="150"/>
+        <location filename="../../processing_algorithms/base.py" line="151"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="127"/>
+        <location filename="../../processing_algorithms/base.py" line="128"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="275"/>
+        <location filename="../../processing_algorithms/base.py" line="278"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -1959,7 +1959,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="524"/>
+        <location filename="../../geolib/network.py" line="527"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -1974,7 +1974,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="387"/>
+        <location filename="../../geolib/catchments.py" line="379"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -2299,7 +2299,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="322"/>
+        <location filename="../../geolib/network.py" line="325"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
@@ -2609,7 +2609,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bevölkerung jedes Polygons gilt als gleichmäßig über seine Fläche verteilt; ein erreichter Anteil wie '13 % einer Gemeinde' ist also der Anteil ihrer Fläche. Mit einem Bevölkerungsraster oder Punkten (und den Gemeinden als Gebiete) folgen die Anteile dem Wohnort der Menschen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="326"/>
+        <location filename="../../geolib/network.py" line="329"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -2654,7 +2654,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="334"/>
+        <location filename="../../geolib/network.py" line="337"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
@@ -2669,7 +2669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="364"/>
+        <location filename="../../geolib/catchments.py" line="356"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2734,12 +2734,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="390"/>
+        <location filename="../../geolib/network.py" line="393"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="408"/>
+        <location filename="../../geolib/network.py" line="411"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
@@ -2784,7 +2784,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="340"/>
+        <location filename="../../geolib/network.py" line="343"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -2834,7 +2834,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="330"/>
+        <location filename="../../geolib/network.py" line="333"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2954,7 +2954,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="426"/>
+        <location filename="../../geolib/catchments.py" line="418"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -3009,7 +3009,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="337"/>
+        <location filename="../../geolib/network.py" line="340"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -3019,7 +3019,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="619"/>
+        <location filename="../../geolib/catchments.py" line="611"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -3154,7 +3154,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="399"/>
+        <location filename="../../geolib/network.py" line="402"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -3189,7 +3189,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien haben eine Höchstgeschwindigkeit (maxspeed), die keine Geschwindigkeit ist (zum Beispiel {values}); sie erhielten die Geschwindigkeit ihrer Straßenklasse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="429"/>
+        <location filename="../../geolib/network.py" line="432"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
@@ -3199,7 +3199,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien des {what}s haben keine OSM-Knoten-IDs (node_from, node_to) oder mehrere Teile; sie wurden über ihre Koordinaten verbunden (an gemeinsamen Stützpunkten und Enden innerhalb von {d} m).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="414"/>
+        <location filename="../../geolib/network.py" line="417"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
@@ -3234,12 +3234,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="396"/>
+        <location filename="../../geolib/catchments.py" line="388"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="245"/>
+        <location filename="../../geolib/catchments.py" line="237"/>
         <source>{n} offers are multipoints: each of their points is routed ({parts} points of all offers) and an offer's catchment is the union of its points' catchments.</source>
         <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
     </message>
@@ -3249,7 +3249,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="634"/>
+        <location filename="../../geolib/catchments.py" line="626"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from geolib.io import OutputLayer, Provenance, read_style, read_vector, write_gpkg
+from geolib.io import (
+    OutputLayer,
+    Provenance,
+    read_provenance,
+    read_style,
+    read_vector,
+    write_gpkg,
+)
 from tests._qgis import german, recording_feedback, run_algorithm, run_algorithm_error
 from tests.conftest import KREIS_GPKG
 
@@ -181,7 +188,8 @@ def test_layers_are_grouped_by_theme_and_unknown_ones_reported(atlas):
     project = _read_project(result.project)
     root = project.layerTreeRoot()
     names = [group.name() for group in root.children()]
-    assert names == [*GROUPS, "Weitere Ebenen"]
+    # the base map at the bottom, under every theme
+    assert names == [*GROUPS[1:], "Weitere Ebenen", GROUPS[0]]
 
     def tables(group_name):
         group = root.findGroup(group_name)
@@ -196,6 +204,18 @@ def test_layers_are_grouped_by_theme_and_unknown_ones_reported(atlas):
     assert result.unassigned == ["zusatz_unbekannt"]
     assert any("zusatz_unbekannt" in note and "Weitere Ebenen" in note for note in result.notes)
     assert any("Hilfeportal" in note for note in result.notes)
+
+
+def test_the_project_opens_with_the_base_map_and_one_theme_visible(atlas):
+    _, _, result = atlas
+    project = _read_project(result.project)
+    root = project.layerTreeRoot()
+    visible = [g.name() for g in root.children() if g.itemVisibilityChecked()]
+    # Hilfeportal has no layers here: the first theme with layers is shown
+    assert visible == ["Einzugsgebiete", "Grundlagen"]
+    order = [layer.shortName() for layer in root.layerOrder()]
+    # drawn last (at the bottom): the opaque municipalities
+    assert order[-1] == "gemeinden", order
 
 
 def test_theme_table_matches_future_layer_names():
@@ -283,12 +303,19 @@ def test_without_a_translation_the_atlas_is_english(atlas_en):
         )
         if name != "Base map":
             assert layout.itemById("synthetic").text() == "synthetic example values"
+    # the year of the population field (EWZ_2018) chosen for the analysis, stored in its
+    # provenance; never borrowed from the base map
+    stored = read_provenance(
+        atlas_en.project.parent / "sozialplanungsatlas.gpkg", "angebote_je_einwohner"
+    )["data_year"]
+    assert "2018" in stored.split(", ")
     assert layouts["Density and accessibility"].itemById("data_year").text() == (
-        "Data year: population 2018"
+        f"Data year: {stored}"
     )
     labels = _legend_labels(layouts["Catchments"], "einzugsgebiete_fuss")
     assert labels and all(label.startswith("up to ") for label in labels), labels
-    assert _report_names(project) == ["Sozialplanungsatlas (all maps)"]
+    # every map a named layout; no report whose sections are all called "Section"
+    assert _report_names(project) == []
 
 
 def test_with_the_german_translation_the_atlas_is_german(atlas, atlas_en):
@@ -310,7 +337,7 @@ def test_with_the_german_translation_the_atlas_is_german(atlas, atlas_en):
         assert re.search(r"· erstellt \d{2}\.\d{2}\.\d{4} mit Sozialplanung für QGIS$", credits)
     labels = _legend_labels(layouts["Einzugsgebiete"], "einzugsgebiete_fuss")
     assert labels and all(label.startswith("bis ") for label in labels), labels
-    assert _report_names(project) == ["Sozialplanungsatlas (alle Karten)"]
+    assert _report_names(project) == []
     with german():
         assert language() == "de"
     assert language() == "en"
@@ -385,7 +412,7 @@ def test_one_layout_per_theme_with_attribution_year_and_synthetic_label(atlas):
     assert sorted(layouts) == sorted(
         ["Grundlagen", "Einzugsgebiete", "Dichte und Erreichbarkeit", "Sozialformel"]
     )
-    assert any(isinstance(lay, QgsReport) for lay in manager.layouts())
+    assert not any(isinstance(lay, QgsReport) for lay in manager.layouts())
     for name, layout in layouts.items():
         page = layout.pageCollection().page(0)
         assert (round(page.pageSize().width()), round(page.pageSize().height())) == (297, 210)
@@ -401,9 +428,21 @@ def test_one_layout_per_theme_with_attribution_year_and_synthetic_label(atlas):
         else:
             assert synthetic is not None and synthetic.text() == "synthetische Beispielwerte"
     assert layouts["Sozialformel"].itemById("data_year").text() == "Datenjahr: 2023"
-    assert layouts["Dichte und Erreichbarkeit"].itemById("data_year").text() == (
-        "Datenjahr: Bevölkerung 2018"
-    )
+    # each page shows the years stored with its layers: never the base map's year
+    for name, layout in layouts.items():
+        years = set()
+        for layer in layout.itemById("map").layers():
+            if layer.shortName() in ("gemeinden", "kreis") and name != "Grundlagen":
+                continue
+            stored = (
+                read_provenance(
+                    result.project.parent / "sozialplanungsatlas.gpkg", layer.shortName()
+                )
+                or {}
+            )
+            years |= {y for y in str(stored.get("data_year") or "").split(", ") if y}
+        expected = ", ".join(sorted(years)) if years else "nicht angegeben"
+        assert layout.itemById("data_year").text() == f"Datenjahr: {expected}", name
     legend = layouts["Sozialformel"].itemById("legend")
     assert isinstance(legend, QgsLayoutItemLegend)
     legend_layers = [n.layer().shortName() for n in legend.model().rootGroup().findLayers()]
@@ -762,8 +801,9 @@ def test_the_atlas_follows_a_layer_output_to_its_geopackage(value, expected):
     assert gpkg_of(value) == expected
 
 
-def test_a_long_legend_in_two_columns_ends_on_the_page(examples, tmp_path):
-    # the Hilfeportal map: offers by category and the eleven checks, long German labels
+def test_the_check_list_stays_off_the_printed_map(examples, tmp_path):
+    # the Hilfeportal map: offers by category; the eleven checks are the Hilfeportal
+    # team's working list: in the project (switched off), not on the printed map
     from processing_algorithms.atlas_project import build_atlas
     from processing_algorithms.base import STYLES_DIR
 
@@ -800,9 +840,19 @@ def test_a_long_legend_in_two_columns_ends_on_the_page(examples, tmp_path):
     project = _read_project(result.project)
     layout = project.layoutManager().layoutByName("Hilfeportal")
     legend = layout.itemById("legend")
-    assert legend.columnCount() == 2
-    labels = _legend_labels(layout, "hilfeportal_pruefliste")
-    assert "Koordinaten außerhalb des Wertebereichs" in labels  # the class keeps its name
+    assert legend.legendFilterByMapEnabled()  # only the classes that occur on the map
+    legend_layers = [n.layer().shortName() for n in legend.model().rootGroup().findLayers()]
+    assert "hilfeportal_pruefliste" not in legend_layers
+    map_layers = [layer.shortName() for layer in layout.itemById("map").layers()]
+    assert "hilfeportal_angebote" in map_layers and "hilfeportal_pruefliste" not in map_layers
+    node = project.layerTreeRoot().findLayer(
+        next(
+            lyr
+            for lyr in project.mapLayers().values()
+            if lyr.shortName() == "hilfeportal_pruefliste"
+        )
+    )
+    assert node is not None and not node.itemVisibilityChecked()
     page_width = layout.pageCollection().page(0).pageSize().width()
     right = legend.positionWithUnits().x() + legend.sizeWithUnits().width()
     assert right <= page_width - 5  # mm: inside the page's margin
