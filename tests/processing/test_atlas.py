@@ -840,7 +840,6 @@ def test_the_check_list_stays_off_the_printed_map(examples, tmp_path):
     project = _read_project(result.project)
     layout = project.layoutManager().layoutByName("Hilfeportal")
     legend = layout.itemById("legend")
-    assert legend.legendFilterByMapEnabled()  # only the classes that occur on the map
     legend_layers = [n.layer().shortName() for n in legend.model().rootGroup().findLayers()]
     assert "hilfeportal_pruefliste" not in legend_layers
     map_layers = [layer.shortName() for layer in layout.itemById("map").layers()]
@@ -856,3 +855,86 @@ def test_the_check_list_stays_off_the_printed_map(examples, tmp_path):
     page_width = layout.pageCollection().page(0).pageSize().width()
     right = legend.positionWithUnits().x() + legend.sizeWithUnits().width()
     assert right <= page_width - 5  # mm: inside the page's margin
+
+
+def test_a_layer_covering_a_small_part_of_the_kreis_gets_a_zoomed_page(tmp_path):
+    # a town's street network catchments (Wedel's centre, about 3 x 3 km) beside
+    # straight-line rings of the whole Kreis: two pages, the small one zoomed in
+    from processing_algorithms.atlas_project import build_atlas
+    from processing_algorithms.base import STYLES_DIR
+
+    gemeinden = read_vector(KREIS_GPKG, layer="gemeinden").to_crs(25832)
+    wedel = gemeinden[gemeinden["GEN"] == "Wedel"].geometry.iloc[0].centroid
+    import geopandas as gpd
+
+    small = gpd.GeoDataFrame(
+        {"break_no": [1, 2], "geometry": [wedel.buffer(600), wedel.buffer(1200)]}, crs=25832
+    )
+    rings = gpd.GeoDataFrame(
+        {"break_no": [1], "geometry": [gemeinden.union_all().centroid.buffer(15000)]}, crs=25832
+    )
+    gpkg = tmp_path / "sozialplanungsatlas.gpkg"
+    year = Provenance(title="Test", data_year=2026, synthetic=True)
+    write_gpkg(
+        gpkg,
+        [
+            OutputLayer(
+                "einzugsgebiete_wedel_fuss",
+                small,
+                style=STYLES_DIR / "catchments_network.qml",
+                provenance=year,
+            ),
+            OutputLayer(
+                "einzugsgebiete_kreis_luftlinie",
+                rings,
+                style=STYLES_DIR / "catchments.qml",
+                provenance=year,
+            ),
+        ],
+    )
+    result = build_atlas(gpkg, tmp_path, basemap=KREIS_GPKG)
+    project = _read_project(result.project)
+    pages = {
+        layout.name(): layout
+        for layout in project.layoutManager().printLayouts()
+        if layout.itemById("map") is not None
+    }
+    kreis_page = next(p for p in pages.values() if _fill(p) == "einzugsgebiete_kreis_luftlinie")
+    wedel_page = next(p for p in pages.values() if _fill(p) == "einzugsgebiete_wedel_fuss")
+    kreis_map, wedel_map = kreis_page.itemById("map"), wedel_page.itemById("map")
+    assert wedel_map.extent().contains(small.total_bounds[0], small.total_bounds[1])
+    assert wedel_map.extent().width() < kreis_map.extent().width() / 4
+    assert wedel_page.itemById("inset_helgoland") is None  # no Helgoland inset on a town map
+    assert kreis_page.itemById("inset_helgoland") is not None
+    assert (
+        wedel_page.itemById("scalebar").unitsPerSegment()
+        < kreis_page.itemById("scalebar").unitsPerSegment()
+    )
+    # the two ramps differ: the network catchments are not the straight-line greens
+    assert _first_color(wedel_page, "einzugsgebiete_wedel_fuss") != _first_color(
+        kreis_page, "einzugsgebiete_kreis_luftlinie"
+    )
+    # the neighbours around the Kreis are not painted as water (a pale blue)
+    background = kreis_map.backgroundColor()
+    assert abs(background.red() - background.blue()) < 10
+
+
+def _fill(layout) -> str:
+    from qgis.core import QgsWkbTypes
+
+    polygons = [
+        layer.shortName()
+        for layer in layout.itemById("map").layers()
+        if getattr(layer, "geometryType", None)
+        and layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry
+        and layer.shortName() not in ("gemeinden", "kreis")
+    ]
+    return polygons[0] if len(polygons) == 1 else ""
+
+
+def _first_color(layout, table: str):
+    layer = next(lyr for lyr in layout.itemById("map").layers() if lyr.shortName() == table)
+    renderer = layer.renderer()
+    classes = renderer.ranges() if hasattr(renderer, "ranges") else renderer.categories()
+    symbol = classes[0].symbol()
+    return symbol.color().name()
