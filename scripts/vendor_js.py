@@ -34,7 +34,7 @@ PACKAGES = [
 
 
 def _get(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 (https only)
+    with urllib.request.urlopen(url, timeout=60) as response:
         return response.read()
 
 

@@ -100,9 +100,7 @@ def _membership(
     if mapping is None or field is None or field not in mapping.columns:
         return {}
     keys, _ = normalise_keys(mapping[key], width=config.key_width, what=N_("group table"))
-    return {
-        k: str(g) for k, g in zip(keys, mapping[field]) if k is not None and not pd.isna(g)
-    }
+    return {k: str(g) for k, g in zip(keys, mapping[field]) if k is not None and not pd.isna(g)}
 
 
 def sozialbericht_data(
@@ -185,7 +183,9 @@ def _render_index(data: dict[str, Any]) -> str:
     libs = data["libraries"]
     template = Template((WEB_DIR / "index.html").read_text(encoding="utf-8"))
     styles = "".join(
-        f'  <link rel="stylesheet" href="{html.escape(s)}">\n' for lib in libs for s in lib["styles"]
+        f'  <link rel="stylesheet" href="{html.escape(s)}">\n'
+        for lib in libs
+        for s in lib["styles"]
     )
     scripts = "".join(
         f'  <script src="{html.escape(s)}"></script>\n' for lib in libs for s in lib["scripts"]

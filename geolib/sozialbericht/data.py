@@ -36,7 +36,7 @@ def class_colours(count: int) -> list[str]:
     out = []
     for i in range(count):
         t = i / max(count - 1, 1)
-        rgb = [int(round(np.interp(t, stops, [c[k] for c in RAMP]))) for k in range(3)]
+        rgb = [round(float(np.interp(t, stops, [c[k] for c in RAMP]))) for k in range(3)]
         out.append("#{:02x}{:02x}{:02x}".format(*rgb))
     return out
 
@@ -147,7 +147,7 @@ def _legend(values: pd.DataFrame, years: Sequence[int], count: int) -> dict[str,
                 if len(members)
                 else ""
             )
-            entries.append({"class": cls, "range": text, "count": int(len(members))})
+            entries.append({"class": cls, "range": text, "count": len(members)})
         legend[str(year)] = entries
     return legend
 

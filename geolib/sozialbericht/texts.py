@@ -23,7 +23,6 @@ TEXTS: dict[str, str] = {
     "mapHint": N_("Click a municipality for its indicators and its planning region."),
     "legendClass": N_("Class {n}"),
     "legendWithheld": N_("withheld (data protection)"),
-    "legendNoData": N_("no data"),
     "legendHigh": N_("higher value = more need"),
     "inset": N_("Inset, not to scale with the main map"),
     "rankingHeading": N_("Ranking of the planning regions, {year}"),
@@ -41,8 +40,6 @@ TEXTS: dict[str, str] = {
     "chartsHeading": N_("Indicators over the years: {name}"),
     "chartsHint": N_("Missing points are withheld values (data protection)."),
     "reversed": N_("higher value = less need"),
-    "selected": N_("selected"),
-    "comparison": N_("comparison"),
     "methodHeading": N_("Method"),
     "method": N_(
         "The Sozialformel combines the indicators into one index per municipality and year "
@@ -60,8 +57,7 @@ TEXTS: dict[str, str] = {
     "librariesHeading": N_("Software"),
     "library": N_("{name} {version}, licence {license} (included in this folder)"),
     "offline": N_(
-        "This folder works offline: open index.html from disk or put the folder on any "
-        "web server."
+        "This folder works offline: open index.html from disk or put the folder on any web server."
     ),
 }
 
