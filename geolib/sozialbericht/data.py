@@ -135,7 +135,7 @@ def unit_series(
 
 
 def _legend(values: pd.DataFrame, years: Sequence[int], count: int) -> dict[str, list]:
-    """Per year: each class with the range of its published values."""
+    """Per year: each class with the range of its published values ("" when none)."""
     legend = {}
     for year in years:
         rows = values[(values["year"] == year) & values["class"].notna()]
@@ -147,7 +147,9 @@ def _legend(values: pd.DataFrame, years: Sequence[int], count: int) -> dict[str,
                 if len(members)
                 else ""
             )
-            entries.append({"class": cls, "range": text, "count": len(members)})
+            # no count per class: with quantile classes a class short of members
+            # would tell in which class a withheld value lies
+            entries.append({"class": cls, "range": text})
         legend[str(year)] = entries
     return legend
 

@@ -189,6 +189,7 @@ def test_no_counts_are_published(run):
     data = run[3]
     text = json.dumps(data)
     assert not re.search(r'"\w+_(num|den)"', text)
+    assert '"count"' not in text  # no class sizes either (see data._legend)
     for column in ("children_u15", "households", "taxpayers", "income_total_eur"):
         assert column not in text
 

@@ -140,7 +140,7 @@
     var legend = document.getElementById("legend");
     legend.textContent = "";
     (D.legend[String(y)] || []).forEach(function (item) {
-      if (!item.count) { return; }
+      if (!item.range) { return; }
       legend.appendChild(el("span", { "class": "legend-item" }, [
         el("span", { "class": "swatch", style: "background:" + D.classes[item["class"] - 1] }),
         document.createTextNode(fill(T.legendClass, { n: item["class"] }) + ": " + item.range)
