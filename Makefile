@@ -10,7 +10,7 @@ APT_PACKAGES := qgis python3-qgis qgis-providers python3-venv python3-pip python
 	qttools5-dev-tools pyqt5-dev-tools xvfb xauth \
 	build-essential libgeos-dev libgdal-dev python3-pyproj debootstrap \
 	python3-geopandas python3-shapely python3-rasterio \
-	postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting osm2pgrouting osmium-tool
+	postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting osm2pgrouting osmium-tool chromium
 # PostgreSQL, PostGIS, pgRouting, osm2pgrouting and osmium: the pgRouting comparison
 # (tests/geolib/test_pgrouting.py, bench/bench_pgrouting.py) starts its own server
 # (tests/_postgres.py); Debian's "main" cluster that the package creates stays unused.

@@ -26,6 +26,7 @@ def algorithm_classes() -> list[type]:
     from .hilfeportal import HilfeportalAlgorithm
     from .offer_density import OfferDensityAlgorithm
     from .offers_per_population import OffersPerPopulationAlgorithm
+    from .sozialbericht import SozialberichtAlgorithm
     from .sozialformel import SozialformelAlgorithm
     from .surface import SurfaceAlgorithm
 
@@ -34,6 +35,7 @@ def algorithm_classes() -> list[type]:
         AtlasAlgorithm,
         HilfeportalAlgorithm,
         SozialformelAlgorithm,
+        SozialberichtAlgorithm,
         SurfaceAlgorithm,
         OfferDensityAlgorithm,
         AccessibilityAlgorithm,

@@ -255,7 +255,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="76"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="78"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
@@ -290,7 +290,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="416"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="463"/>
         <source>Data year: {years}</source>
         <translation>Datenjahr: {years}</translation>
     </message>
@@ -300,7 +300,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Dichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="421"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="468"/>
         <source>ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS</source>
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
@@ -310,12 +310,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="499"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="546"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="404"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="451"/>
         <source>Helgoland (inset map)</source>
         <translation>Helgoland (Nebenkarte)</translation>
     </message>
@@ -365,7 +365,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="349"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="395"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
@@ -485,12 +485,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="211"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="213"/>
         <source>d MMMM yyyy</source>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="455"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="502"/>
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>
@@ -1280,6 +1280,101 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
     </message>
 </context>
 <context>
+    <name>SozialberichtAlgorithm</name>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="69"/>
+        <source>Areas (polygons with a key)</source>
+        <translation>Gebiete (Polygone mit Schlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="116"/>
+        <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
+        <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="109"/>
+        <source>Group field of the planning regions (empty: planungsraum)</source>
+        <translation>Gruppenfeld der Planungsräume (leer: planungsraum)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="100"/>
+        <source>Groups: mapping table key → group</source>
+        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="76"/>
+        <source>Key field of the areas (AGS)</source>
+        <translation>Schlüsselfeld der Gebiete (AGS)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="139"/>
+        <source>Output folder (index.html and its files)</source>
+        <translation>Ausgabeordner (index.html und ihre Dateien)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="131"/>
+        <source>Sources and licences (one per line)</source>
+        <translation>Quellen und Lizenzen (eine je Zeile)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="142"/>
+        <source>Sozialbericht (index.html)</source>
+        <translation>Sozialbericht (index.html)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="42"/>
+        <source>Sozialbericht (interactive web report)</source>
+        <translation>Sozialbericht (interaktiver Webbericht)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="173"/>
+        <source>Sozialbericht written: {path}</source>
+        <translation>Sozialbericht geschrieben: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="85"/>
+        <source>Sozialformel per area and year</source>
+        <translation>Sozialformel je Gebiet und Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="92"/>
+        <source>Sozialformel per group and year</source>
+        <translation>Sozialformel je Gruppe und Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="118"/>
+        <source>TOML (*.toml)</source>
+        <translation>TOML (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="102"/>
+        <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
+        <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="125"/>
+        <source>Title (empty: the configuration's title)</source>
+        <translation>Titel (leer: Titel der Konfiguration)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="45"/>
+        <source>Writes the outputs of the Sozialformel as an interactive report into a folder: index.html with the data (data.js), the page's script and style and the JavaScript library it uses (uPlot, included). The folder works offline: open index.html from disk or put the folder on any web server; nothing is loaded from the internet.
+
+The page shows the Sozialformel of the areas as a map per year (a year slider), the ranking of the planning regions with the change against the previous year, the municipalities of a region on a click, and each indicator over the years. Texts are in the language of QGIS, numbers in German format.
+
+Inputs: the areas (polygons with the key, e.g. the Sozialformel's areas output), the Sozialformel per area and year, optionally the Sozialformel per group and year with the mapping table of the groups (who belongs to which planning region) and the configuration (indicator labels).
+
+Data protection: every value the Sozialformel withheld (NULL or flagged as suppressed) is left out and shown as withheld; no counts, no rank and no change that would reveal it are written. Ranks are counted among the published values.</source>
+        <translation>Schreibt die Ergebnisse der Sozialformel als interaktiven Bericht in einen Ordner: index.html mit den Daten (data.js), dem Skript und Stil der Seite und der verwendeten JavaScript-Bibliothek (uPlot, enthalten). Der Ordner funktioniert offline: index.html direkt von der Festplatte öffnen oder den Ordner auf einen beliebigen Webserver legen; nichts wird aus dem Internet geladen.
+
+Die Seite zeigt die Sozialformel der Gebiete als Karte je Jahr (Jahresregler), die Rangfolge der Planungsräume mit der Veränderung gegenüber dem Vorjahr, auf Klick die Gemeinden eines Planungsraums und jeden Indikator im Zeitverlauf. Texte in der Sprache von QGIS, Zahlen im deutschen Format.
+
+Eingaben: die Gebiete (Polygone mit dem Schlüssel, z. B. die Gebietsausgabe der Sozialformel), die Sozialformel je Gebiet und Jahr, optional die Sozialformel je Gruppe und Jahr mit der Zuordnungstabelle der Gruppen (welche Gemeinde zu welchem Planungsraum gehört) und die Konfiguration (Bezeichnungen der Indikatoren).
+
+Datenschutz: Jeder Wert, den die Sozialformel zurückhält (NULL oder als geheimgehalten markiert), fehlt und wird als geheim angezeigt; es werden keine Fallzahlen geschrieben und kein Rang und keine Veränderung, die ihn verraten würden. Ränge werden unter den veröffentlichten Werten gezählt.</translation>
+    </message>
+</context>
+<context>
     <name>SozialformelAlgorithm</name>
     <message>
         <location filename="../../processing_algorithms/sozialformel.py" line="122"/>
@@ -1551,17 +1646,17 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungProvider</name>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="58"/>
+        <location filename="../../processing_algorithms/provider.py" line="60"/>
         <source>Could not load the Processing model {path}</source>
         <translation>Das Verarbeitungsmodell {path} konnte nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="87"/>
+        <location filename="../../processing_algorithms/provider.py" line="89"/>
         <source>Sozialplanung</source>
         <translation>Sozialplanung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/provider.py" line="90"/>
+        <location filename="../../processing_algorithms/provider.py" line="92"/>
         <source>Sozialplanung (social planning analyses)</source>
         <translation>Sozialplanung (Analysen für die Sozialplanung)</translation>
     </message>
@@ -1694,6 +1789,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="17"/>
+        <source>All indicator values are synthetic example values (synthetische Beispielwerte), not official figures.</source>
+        <translation>Alle Indikatorwerte sind synthetische Beispielwerte, keine amtlichen Zahlen.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="1801"/>
         <source>All values come from synthetic example data, not official figures:</source>
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
@@ -1764,9 +1864,24 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="24"/>
+        <source>Class {n}</source>
+        <translation>Klasse {n}</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="1909"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="23"/>
+        <source>Click a municipality for its indicators and its planning region.</source>
+        <translation>Eine Gemeinde anklicken: ihre Indikatoren und ihr Planungsraum.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="29"/>
+        <source>Click a planning region to list its municipalities.</source>
+        <translation>Einen Planungsraum anklicken: seine Gemeinden.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1807"/>
@@ -1799,7 +1914,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eigene Klassen brauchen [classes] breaks = [...]: aufsteigende innere Grenzen, z. B. [20, 40, 60, 80] für fünf Klassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1809"/>
+        <location filename="../../geolib/sozialbericht/texts.py" line="50"/>
         <source>Data protection</source>
         <translation>Geheimhaltung</translation>
     </message>
@@ -1812,6 +1927,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1829"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="14"/>
+        <source>Digital social report</source>
+        <translation>Digitaler Sozialbericht</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1830"/>
@@ -1874,7 +1994,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1845"/>
+        <location filename="../../geolib/sozialbericht/texts.py" line="33"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
@@ -1909,6 +2029,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikatoren</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="40"/>
+        <source>Indicators over the years: {name}</source>
+        <translation>Indikatoren im Zeitverlauf: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="27"/>
+        <source>Inset, not to scale with the main map</source>
+        <translation>Nebenkarte, nicht im Maßstab der Hauptkarte</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="1827"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
@@ -1934,9 +2064,14 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Mittlerer Anteil</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1802"/>
+        <location filename="../../geolib/sozialbericht/texts.py" line="43"/>
         <source>Method</source>
         <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="41"/>
+        <source>Missing points are withheld values (data protection).</source>
+        <translation>Fehlende Punkte sind geheime Werte (Datenschutz).</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1097"/>
@@ -1957,6 +2092,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1127"/>
         <source>Missing values: {n} unit-years got the mean rate of their group ({group}) in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="36"/>
+        <source>Municipalities of {name}, {year}</source>
+        <translation>Gemeinden in {name}, {year}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="32"/>
+        <source>Municipality</source>
+        <translation>Gemeinde</translation>
     </message>
     <message>
         <location filename="../../geolib/network.py" line="527"/>
@@ -2039,6 +2184,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="31"/>
+        <source>Planning region</source>
+        <translation>Planungsraum</translation>
+    </message>
+    <message>
         <location filename="../../geolib/routing.py" line="110"/>
         <source>Points snap to the main part of the network ('main') or to any part ('any'), not to '{value}'.</source>
         <translation>Punkte werden an den Hauptteil des Netzes ('main') oder an jeden Teil ('any') gefangen, nicht an '{value}'.</translation>
@@ -2054,7 +2204,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zufallsgewichte (5–95 %)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1837"/>
+        <location filename="../../geolib/sozialbericht/texts.py" line="30"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
@@ -2077,6 +2227,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1814"/>
         <source>Rank intervals: 5th–95th percentile of the rank under random weights (each weight × uniform(1 − spread, 1 + spread)) and the range over other scalings. A wide interval means the rank depends on choices, not only on the data.</source>
         <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="35"/>
+        <source>Rank ± previous year</source>
+        <translation>Rang ± Vorjahr</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="28"/>
+        <source>Ranking of the planning regions, {year}</source>
+        <translation>Rangfolge der Planungsräume, {year}</translation>
     </message>
     <message>
         <location filename="../../geolib/io.py" line="156"/>
@@ -2114,14 +2274,29 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="57"/>
+        <source>Software</source>
+        <translation>Software</translation>
+    </message>
+    <message>
         <location filename="../../geolib/accessibility.py" line="276"/>
         <source>Some costs are 0; the gravity decay uses a minimum cost of {min_cost} so that it stays finite.</source>
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="56"/>
+        <source>Sources and licences</source>
+        <translation>Quellen und Lizenzen</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="362"/>
         <source>Sozialformel configuration</source>
         <translation>Sozialformel-Konfiguration</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="22"/>
+        <source>Sozialformel of the municipalities, {year}</source>
+        <translation>Sozialformel der Gemeinden, {year}</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal.py" line="506"/>
@@ -2177,6 +2352,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/osm.py" line="272"/>
         <source>The OSM file '{path}' does not exist.</source>
         <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="44"/>
+        <source>The Sozialformel combines the indicators into one index per municipality and year (configuration: {title}). Rank 1 = highest index, i.e. the most need. Planning regions are computed from the pooled counts of their municipalities. Ranks are counted among the published values; the change is given against the previous year.</source>
+        <translation>Die Sozialformel fasst die Indikatoren zu einem Index je Gemeinde und Jahr zusammen (Konfiguration: {title}). Rang 1 = höchster Index, also der größte Bedarf. Planungsräume werden aus den zusammengefassten Fallzahlen ihrer Gemeinden berechnet. Ränge werden unter den veröffentlichten Werten gezählt; die Veränderung bezieht sich auf das Vorjahr.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="347"/>
@@ -2244,7 +2424,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1751"/>
+        <location filename="../../geolib/sozialbericht/__init__.py" line="76"/>
         <source>The area layer has no field '{field}'. Its fields: {fields}.</source>
         <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
     </message>
@@ -2417,6 +2597,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1002"/>
         <source>The group table has no column '{column}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Spalte '{column}'. Ihre Spalten: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/data.py" line="175"/>
+        <source>The group table has no grouping '{field}'; it has: {available}.</source>
+        <translation>Die Gruppentabelle hat keine Gruppierung „{field}“; sie hat: {available}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/data.py" line="187"/>
+        <source>The group table has no grouping with more than one group ({available}); choose the group field of the planning regions.</source>
+        <translation>Die Gruppentabelle hat keine Gruppierung mit mehr als einer Gruppe ({available}); das Gruppenfeld der Planungsräume wählen.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="991"/>
@@ -2764,6 +2954,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Feld „{field}“. Seine Felder sind: {fields}. Wählen Sie eines davon.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/data.py" line="160"/>
+        <source>The {what} has no field(s) {fields}; use the matching output of the Sozialformel. Its fields: {available}.</source>
+        <translation>Die {what} hat kein(e) Feld(er) {fields}; die passende Ausgabe der Sozialformel verwenden. Ihre Felder: {available}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/density.py" line="609"/>
         <source>The {what} has no point with a geometry; there is nothing to estimate.</source>
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
@@ -2819,9 +3014,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="59"/>
+        <source>This folder works offline: open index.html from disk or put the folder on any web server.</source>
+        <translation>Dieser Ordner funktioniert offline: index.html direkt öffnen oder den Ordner auf einen beliebigen Webserver legen.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/nx.py" line="48"/>
         <source>This needs the Python package networkx, which is not installed. Install it (Debian/Ubuntu: python3-networkx; Windows: the OSGeo4W package python3-networkx; else: pip install networkx) and try again.</source>
         <translation>Dafür ist das Python-Paket networkx nötig, das nicht installiert ist. Installieren Sie es (Debian/Ubuntu: python3-networkx; Windows: das OSGeo4W-Paket python3-networkx; sonst: pip install networkx) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="16"/>
+        <source>This report needs JavaScript; please allow it for this page.</source>
+        <translation>Dieser Bericht braucht JavaScript; bitte für diese Seite erlauben.</translation>
     </message>
     <message>
         <location filename="../../geolib/routing.py" line="347"/>
@@ -2894,6 +3099,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="51"/>
+        <source>Values from fewer than {threshold} cases or on fewer than {min_den} people are withheld (shown as 'withheld', left out of charts and rankings); this report contains no counts. Withheld values are never derived from others.</source>
+        <translation>Werte aus weniger als {threshold} Fällen oder zu weniger als {min_den} Personen sind geheim (als „geheim“ angezeigt, nicht in Diagrammen und Rangfolgen); dieser Bericht enthält keine Fallzahlen. Geheime Werte werden nie aus anderen abgeleitet.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="1831"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
@@ -2907,6 +3117,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/io.py" line="306"/>
         <source>Writing layer '{layer}' to '{path}' failed: {error}</source>
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="21"/>
+        <source>Year</source>
+        <translation>Jahr</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1896"/>
@@ -2974,6 +3189,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ziellayer</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="15"/>
+        <source>en</source>
+        <translation>de</translation>
+    </message>
+    <message>
         <location filename="../../geolib/routing.py" line="32"/>
         <source>farther than the snap distance from the network</source>
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
@@ -2987,6 +3207,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1848"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="42"/>
+        <source>higher value = less need</source>
+        <translation>höherer Wert = geringerer Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="26"/>
+        <source>higher value = more need</source>
+        <translation>höherer Wert = größerer Bedarf</translation>
     </message>
     <message>
         <location filename="../../geolib/_table.py" line="42"/>
@@ -3019,9 +3249,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="38"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
         <location filename="../../geolib/catchments.py" line="611"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="39"/>
+        <source>no previous year</source>
+        <translation>kein Vorjahr</translation>
     </message>
     <message>
         <location filename="../../geolib/catchments.py" line="168"/>
@@ -3084,6 +3324,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angebotslayer</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/data.py" line="211"/>
+        <source>table per area and year</source>
+        <translation>Tabelle je Gebiet und Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/data.py" line="295"/>
+        <source>table per group and year</source>
+        <translation>Tabelle je Gruppe und Jahr</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="366"/>
         <source>the top level</source>
         <translation>der obersten Ebene</translation>
@@ -3104,6 +3354,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>winsorize = {value} liegt außerhalb des Bereichs; einen Anteil von 0 (aus) bis unter 0,5 verwenden, z. B. 0,05, um an jedem Rand 5 % zu kappen.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="37"/>
+        <source>withheld</source>
+        <translation>geheim</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="25"/>
+        <source>withheld (data protection)</source>
+        <translation>geheim (Datenschutz)</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="880"/>
         <source>year</source>
         <translation>Jahr</translation>
@@ -3112,6 +3372,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/population.py" line="38"/>
         <source>{break_value} {unit}: {reached} of {population} people reached ({pct} %), {unreached} not reached (all areas together).</source>
         <translation>{break_value} {unit}: {reached} von {population} Personen erreicht ({pct} %), {unreached} nicht erreicht (alle Gebiete zusammen).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="58"/>
+        <source>{name} {version}, licence {license} (included in this folder)</source>
+        <translation>{name} {version}, Lizenz {license} (in diesem Ordner enthalten)</translation>
     </message>
     <message>
         <location filename="../../geolib/surfaces.py" line="135"/>
@@ -3177,6 +3442,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1767"/>
         <source>{n} keys of the indicator table are not in the area layer (field '{field}'): {keys}. Choose the matching area layer or key field, or remove these rows.</source>
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/data.py" line="229"/>
+        <source>{n} keys of the table per area and year have no area and are not on the map: {keys}.</source>
+        <translation>{n} Schlüssel der Tabelle je Gebiet und Jahr haben kein Gebiet und fehlen auf der Karte: {keys}.</translation>
     </message>
     <message>
         <location filename="../../geolib/_table.py" line="171"/>
@@ -3264,6 +3534,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote liegen außerhalb aller Gebiete und werden nicht gezählt; siehe die Liste der Angebote außerhalb der Gebiete.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialbericht/data.py" line="319"/>
+        <source>{n} planning regions of the mapping are not in the table per group and year: {names}.</source>
+        <translation>{n} Planungsräume der Zuordnung fehlen in der Tabelle je Gruppe und Jahr: {names}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/density.py" line="647"/>
         <source>{n} points have a missing radius or one of 0 m or less in '{field}' and were skipped.</source>
         <translation>{n} Punkte haben in „{field}“ keinen Radius oder einen von 0 m oder weniger und wurden übersprungen.</translation>
@@ -3342,6 +3617,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1029"/>
         <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/texts.py" line="34"/>
+        <source>± previous year</source>
+        <translation>± Vorjahr</translation>
     </message>
     <message>
         <location filename="../../geolib/examples.py" line="978"/>

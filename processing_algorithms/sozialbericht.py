@@ -1,0 +1,174 @@
+"""``sozialplanung:sozialbericht``: the interactive Sozialbericht as a web folder."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputFile,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+)
+
+from geolib.sozialbericht import PINNEBERG_SOURCES, write_sozialbericht
+from geolib.sozialformel import PINNEBERG_PRESET, load_config, read_groups
+
+from .base import SozialplanungAlgorithm, tr_geolib
+
+
+class SozialberichtAlgorithm(SozialplanungAlgorithm):
+    """Write the Sozialformel outputs as a self-contained, interactive web report."""
+
+    AREAS = "AREAS"
+    AREA_KEY = "AREA_KEY"
+    AREA_YEARS = "AREA_YEARS"
+    GROUP_YEARS = "GROUP_YEARS"
+    GROUPS = "GROUPS"
+    GROUP_FIELD = "GROUP_FIELD"
+    CONFIG = "CONFIG"
+    TITLE = "TITLE"
+    SOURCES = "SOURCES"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    INDEX = "INDEX"
+
+    GROUP_ID = "sozialformel"
+
+    def name(self) -> str:
+        return "sozialbericht"
+
+    def displayName(self) -> str:
+        return self.tr("Sozialbericht (interactive web report)")
+
+    def shortHelpString(self) -> str:
+        return self.tr(
+            "Writes the outputs of the Sozialformel as an interactive report into a folder: "
+            "index.html with the data (data.js), the page's script and style and the "
+            "JavaScript library it uses (uPlot, included). The folder works offline: open "
+            "index.html from disk or put the folder on any web server; nothing is loaded "
+            "from the internet.\n\n"
+            "The page shows the Sozialformel of the areas as a map per year (a year "
+            "slider), the ranking of the planning regions with the change against the "
+            "previous year, the municipalities of a region on a click, and each indicator "
+            "over the years. Texts are in the language of QGIS, numbers in German format.\n\n"
+            "Inputs: the areas (polygons with the key, e.g. the Sozialformel's areas "
+            "output), the Sozialformel per area and year, optionally the Sozialformel per "
+            "group and year with the mapping table of the groups (who belongs to which "
+            "planning region) and the configuration (indicator labels).\n\n"
+            "Data protection: every value the Sozialformel withheld (NULL or flagged as "
+            "suppressed) is left out and shown as withheld; no counts, no rank and no "
+            "change that would reveal it are written. Ranks are counted among the "
+            "published values."
+        )
+
+    def initAlgorithm(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AREAS,
+                self.tr("Areas (polygons with a key)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.AREA_KEY,
+                self.tr("Key field of the areas (AGS)"),
+                defaultValue="AGS",
+                parentLayerParameterName=self.AREAS,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AREA_YEARS,
+                self.tr("Sozialformel per area and year"),
+                [QgsProcessing.SourceType.TypeVector],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.GROUP_YEARS,
+                self.tr("Sozialformel per group and year"),
+                [QgsProcessing.SourceType.TypeVector],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.GROUPS,
+                self.tr("Groups: mapping table key → group"),
+                behavior=QgsProcessingParameterFile.Behavior.File,
+                fileFilter=self.tr("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.GROUP_FIELD,
+                self.tr("Group field of the planning regions (empty: planungsraum)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.CONFIG,
+                self.tr("Configuration (TOML; default: Kreis Pinneberg preset)"),
+                behavior=QgsProcessingParameterFile.Behavior.File,
+                fileFilter=self.tr("TOML (*.toml)"),
+                defaultValue=str(PINNEBERG_PRESET),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.TITLE, self.tr("Title (empty: the configuration's title)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.SOURCES,
+                self.tr("Sources and licences (one per line)"),
+                defaultValue="\n".join(PINNEBERG_SOURCES),
+                multiLine=True,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFolderDestination(
+                self.OUTPUT_FOLDER, self.tr("Output folder (index.html and its files)")
+            )
+        )
+        self.addOutput(QgsProcessingOutputFile(self.INDEX, self.tr("Sozialbericht (index.html)")))
+
+    def compute(self, parameters, context, feedback):
+        areas = self.read_source(parameters, self.AREAS, context, feedback)
+        area_key = self.parameterAsString(parameters, self.AREA_KEY, context) or "AGS"
+        table = self.read_source(parameters, self.AREA_YEARS, context, feedback)
+        groups = None
+        if parameters.get(self.GROUP_YEARS):
+            groups = self.read_source(parameters, self.GROUP_YEARS, context, feedback)
+        config_path = self.parameterAsFile(parameters, self.CONFIG, context) or None
+        config = load_config(config_path)
+        groups_path = self.parameterAsFile(parameters, self.GROUPS, context) or None
+        mapping = read_groups(groups_path, key=config.key) if groups_path else None
+        sources = self.parameterAsString(parameters, self.SOURCES, context) or ""
+        folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context)
+        feedback.setProgress(20)
+        index, notes = write_sozialbericht(
+            folder,
+            areas,
+            table.drop(columns="geometry", errors="ignore"),
+            area_key=area_key,
+            groups=None if groups is None else groups.drop(columns="geometry", errors="ignore"),
+            mapping=mapping,
+            group_field=self.parameterAsString(parameters, self.GROUP_FIELD, context) or None,
+            config=config,
+            title=self.parameterAsString(parameters, self.TITLE, context) or None,
+            sources=[line.strip() for line in sources.splitlines()],
+            translate_text=tr_geolib,
+            progress=self.progress(feedback, 20, 100),
+        )
+        self.push_notes(feedback, notes)
+        feedback.pushInfo(self.tr("Sozialbericht written: {path}").format(path=index))
+        return {self.OUTPUT_FOLDER: str(index.parent), self.INDEX: str(index)}
