@@ -201,6 +201,19 @@ def sozialformel(demo: Demo) -> None:
             print(f"  {name:<30}{de(value.iloc[0], 0):>7}")
 
 
+def sozialbericht(demo: Demo) -> None:
+    """The interactive Sozialbericht (a web folder) from the Sozialformel's outputs."""
+    run_algorithm(
+        "sozialplanung:sozialbericht",
+        AREAS=f"{demo.atlas}|layername=sozialformel",
+        AREA_YEARS=f"{demo.atlas}|layername=sozialformel_jahre",
+        GROUP_YEARS=f"{demo.atlas}|layername=sozialformel_gruppen",
+        GROUPS=str(EXAMPLES / "planungsraeume.csv"),
+        OUTPUT_FOLDER=str(demo.work / "sozialbericht"),
+    )
+    print("  sozialbericht/index.html (offline, im Browser zu öffnen)")
+
+
 DENSITY = "angebotsdichte.tif"
 KINDER_CATEGORY = "Kinder, Jugend und Familie"
 
@@ -436,6 +449,7 @@ def main() -> None:
     demo.step("Angebote je Einwohner", lambda: offers_per_population(demo))
     demo.step("Hilfeportal (Beispielserver)", lambda: hilfeportal(demo))
     demo.step("Sozialformel, Bericht und Oberfläche", lambda: sozialformel(demo))
+    demo.step("Sozialbericht (Webseite)", lambda: sozialbericht(demo))
     demo.step("Angebotsdichte (Kerndichte)", lambda: offer_density(demo))
     demo.step("Erreichbarkeit Kinder (2SFCA)", lambda: accessibility_children(demo))
     demo.step("Einzugsgebiete zu Fuß (Wedel)", lambda: catchments_wedel(demo))
