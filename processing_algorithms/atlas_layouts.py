@@ -246,8 +246,14 @@ def _occurring_classes_only(model, node) -> None:
         values = _values(layer, renderer.classAttribute())
         if values is None:
             return
-        present = {str(v) for v in values}
-        keep = [i for i, c in enumerate(classes) if str(c.value()) in present or c.value() == ""]
+        present = {None if _null(v) else str(v) for v in values}
+        named = {str(c.value()) for c in classes if not _null(c.value())}
+        others = bool(present - named)  # values the catch-all class ("Other") draws
+        keep = [
+            i
+            for i, c in enumerate(classes)
+            if (others if _null(c.value()) else str(c.value()) in present)
+        ]
     elif isinstance(renderer, QgsGraduatedSymbolRenderer):
         classes = renderer.ranges()
         values = _values(layer, renderer.classAttribute())
@@ -265,6 +271,11 @@ def _occurring_classes_only(model, node) -> None:
         return
     QgsMapLayerLegendUtils.setLegendNodeOrder(node, keep)
     model.refreshLayerLegend(node)
+
+
+def _null(value) -> bool:
+    """None, NULL or "": the value of a catch-all category (and of features without one)."""
+    return value is None or value == "" or (hasattr(value, "isNull") and value.isNull())
 
 
 def _values(layer: QgsVectorLayer, attribute: str) -> list | None:
@@ -458,7 +469,9 @@ def _theme_layout(
 
     years = _years(members, data_year)
     is_synthetic = synthetic is True or any(info.synthetic for _, info in members)
-    _label(layout, "attribution", ATTRIBUTION, 10, 190, MAP_W, 5, 8)
+    sources = list(dict.fromkeys(src for _, info in members for src in info.sources))
+    attribution = " · ".join([ATTRIBUTION, *sources])
+    _label(layout, "attribution", attribution, 10, 190, MAP_W, 5, 8 if not sources else 7)
     _label(
         layout, "data_year", tr("Data year: {years}").format(years=years), 10, 195.5, MAP_W, 5, 8
     )

@@ -66,6 +66,7 @@ from .atlas_themes import (
     OTHER_THEME,
     PDF_NAME,
     PROJECT_NAME,
+    SOURCE_MARKS,
     STYLES_DIR,
     SYNTHETIC_LABEL,
     THEME_PROPERTY,
@@ -272,6 +273,15 @@ def _check_valid(layer: QgsMapLayer, name: str) -> None:
         )
 
 
+def _sources(table: str, provenance: dict) -> tuple[str, ...]:
+    """The sources and licences among a layer's provenance notes (the base map's are
+    the atlas's attribution already)."""
+    if table in BASEMAP_LAYERS:
+        return ()
+    notes = [str(n) for n in provenance.get("notes") or ()]
+    return tuple(n for n in notes if any(mark in n for mark in SOURCE_MARKS))
+
+
 def _describe(table, title, kind, styled, provenance, notes) -> AtlasLayer:
     if provenance is None and table not in BASEMAP_LAYERS:
         notes.append(
@@ -295,6 +305,7 @@ def _describe(table, title, kind, styled, provenance, notes) -> AtlasLayer:
         styled=styled,
         synthetic=bool(provenance.get("synthetic")),
         data_year=None if year in (None, "") else str(year),
+        sources=_sources(table, provenance),
     )
 
 

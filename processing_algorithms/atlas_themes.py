@@ -97,6 +97,12 @@ THEMES: tuple[Theme, ...] = (
         ("angebote", "offers", "*hilfeportal*"),
     ),
     Theme(
+        "schulen",
+        tr_noop("Schools"),
+        tr_noop("Schools: locations, walking coverage and density"),
+        ("schul*", "*_schul*"),
+    ),
+    Theme(
         "einzugsgebiete",
         tr_noop("Catchments"),
         tr_noop("Catchments of the offers and gaps in provision"),
@@ -118,6 +124,12 @@ THEMES: tuple[Theme, ...] = (
         ),
     ),
     Theme(
+        "einkommen",
+        tr_noop("Income"),
+        tr_noop("Income per taxpayer (official statistics)"),
+        ("einkommen*", "*income*"),
+    ),
+    Theme(
         "sozialformel",
         tr_noop("Sozialformel"),
         tr_noop("Sozialformel per municipality"),
@@ -128,10 +140,16 @@ THEMES: tuple[Theme, ...] = (
 DEFAULT_GROUP = tr_noop("Other layers")
 BASEMAP_STYLES = {"gemeinden": "atlas_gemeinden.qml", "kreis": "atlas_kreis.qml"}
 BASEMAP_LAYERS = tuple(BASEMAP_STYLES)
+#: a provenance note naming a source and its licence contains one of these
+SOURCE_MARKS = ("©", "CC0", "CC BY", "dl-de", "ODbL")
 
 #: legend titles of known layers (table name pattern → English title, translated where
 #: the layer is loaded); others use the title of their provenance
 LAYER_TITLES: dict[str, str] = {
+    "schulen": tr_noop("Schools (school register)"),
+    "*einzugsgebiete*schul*": tr_noop("Schools reached in a straight line"),
+    "schulen_dichte": tr_noop("School density (schools per km²)"),
+    "einkommen_*": tr_noop("Income per taxpayer (EUR)"),
     "gemeinden": tr_noop("Municipalities"),
     "kreis": tr_noop("Kreis boundary"),
     "angebote_je_einwohner": tr_noop("Offers per 1,000 inhabitants"),
@@ -176,6 +194,8 @@ class AtlasLayer:
     styled: bool
     synthetic: bool
     data_year: str | None
+    #: sources and licences from the layer's provenance notes, printed with the map
+    sources: tuple[str, ...] = ()
     theme: str = ""  # the theme id ("" in the default group)
 
 

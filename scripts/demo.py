@@ -32,6 +32,13 @@ ZENSUS_POPULATION = {
 }
 ZENSUS_SOURCE = "Zensus 2011, © Statistisches Bundesamt"
 EXAMPLES = DATA / "examples"
+REAL = DATA / "real"
+SCHOOLS = REAL / "schulen_kreis_pinneberg.gpkg"
+SCHOOLS_SOURCE = "Statistikamt Nord, Schulverzeichnis Schleswig-Holstein (CC0 1.0)"
+INCOME = REAL / "kreis_pinneberg_lohn_einkommensteuer_2021.csv"
+INCOME_SOURCE = "© Statistische Ämter des Bundes und der Länder, 2025 (dl-de/by-2.0)"
+INCOME_TABLE = "Regionalstatistik 73111-01-01-5"
+STYLES = ROOT / "styles"
 OUT = ROOT / "out"
 BUILD = ROOT / "build"
 PLUGINS = BUILD / "qgis-plugins"
@@ -375,6 +382,94 @@ def catchments_summary(demo: Demo) -> None:
         )
 
 
+def schools(demo: Demo) -> None:
+    """The real schools: a layer of the atlas, straight-line walking coverage with the
+    Zensus population, and their density."""
+    from geolib.io import OutputLayer, Provenance, read_vector, write_gpkg
+
+    gdf = read_vector(SCHOOLS, layer="schulen")
+    fields = ["id", "name", "street", "house_number", "zipcode", "city", "website", "GEN"]
+    provenance = Provenance(
+        title="Schulen im Kreis Pinneberg",
+        inputs={"source": f"data/real/{SCHOOLS.name}"},
+        synthetic=False,
+        method="copy",
+        notes=[SCHOOLS_SOURCE],
+    )
+    write_gpkg(
+        demo.atlas,
+        [OutputLayer("schulen", gdf[[*fields, "geometry"]], STYLES / "schools.qml", provenance)],
+        keep_existing=True,
+    )
+    run_algorithm(
+        "sozialplanung:catchments",
+        OFFERS=f"{demo.atlas}|layername=schulen",
+        OFFER_ID_FIELD="id",
+        MODE="1",
+        COST="1",
+        BREAKS="1125,2000",
+        OVERLAP="1",
+        **ZENSUS_POPULATION,
+        OUTPUT=demo.layer("einzugsgebiete_schulen_luftlinie"),
+        OUTPUT_POPULATION=demo.layer("erreichte_bevoelkerung_schulen"),
+    )
+    run_algorithm(
+        "sozialplanung:offerdensity",
+        INPUT=f"{demo.atlas}|layername=schulen",
+        RADIUS="3000",
+        PIXEL_SIZE="100",
+        KERNEL="0",
+        OUTPUT_VALUE="3",
+        OUTPUT=str(demo.work / "schulen_dichte.tif"),
+    )
+    table = read_vector(demo.atlas, layer="erreichte_bevoelkerung_schulen")
+    print(f"  {len(gdf)} Schulen ({SCHOOLS_SOURCE}); Einwohner: {ZENSUS_SOURCE}")
+    for b, g in table.groupby("break_m"):
+        reached, total = g["reached"].sum(), g["population"].sum()
+        print(
+            f"  Schule bis {de(b):>5} m Luftlinie: {de(reached):>8} von {de(total)} Einwohnern "
+            f"({de(100 * reached / total, 1)} %)"
+        )
+
+
+def income(demo: Demo) -> None:
+    """The real income per taxpayer 2021 per municipality, mapped as it is."""
+    import pandas as pd
+
+    from geolib.io import OutputLayer, Provenance, read_vector, write_gpkg
+
+    table = pd.read_csv(INCOME, dtype={"ags": str})
+    gemeinden = read_vector(KREIS, layer="gemeinden")[["AGS", "GEN", "geometry"]]
+    layer = gemeinden.merge(table.drop(columns=["name"]), left_on="AGS", right_on="ags")
+    if len(layer) != len(gemeinden):
+        raise SystemExit(f"income 2021: {len(layer)} of {len(gemeinden)} municipalities matched")
+    provenance = Provenance(
+        title="Einkünfte je Steuerpflichtigen 2021 (EUR)",
+        inputs={"source": f"data/real/{INCOME.name}"},
+        data_year=2021,
+        synthetic=False,
+        method="join on AGS",
+        notes=[INCOME_SOURCE, INCOME_TABLE],
+    )
+    write_gpkg(
+        demo.atlas,
+        [
+            OutputLayer(
+                "einkommen_2021", layer.drop(columns=["ags"]), STYLES / "income.qml", provenance
+            )
+        ],
+        keep_existing=True,
+    )
+    kreis = table[table["ags"] == "01056"].iloc[0]
+    low = layer.nsmallest(1, "einkuenfte_je_stpfl_eur").iloc[0]
+    high = layer.nlargest(1, "einkuenfte_je_stpfl_eur").iloc[0]
+    print(
+        f"  Einkünfte je Steuerpflichtigen 2021 (echte Werte, {INCOME_TABLE}, {INCOME_SOURCE}): "
+        f"Kreis {de(kreis.einkuenfte_je_stpfl_eur)} €, von {de(low.einkuenfte_je_stpfl_eur)} € "
+        f"({low.GEN}) bis {de(high.einkuenfte_je_stpfl_eur)} € ({high.GEN})"
+    )
+
+
 def atlas(demo: Demo) -> None:
     """The last step: project, one layout per theme, maps/*.png and atlas.pdf."""
     results = run_algorithm(
@@ -454,6 +549,8 @@ def main() -> None:
     demo.step("Erreichbarkeit Kinder (2SFCA)", lambda: accessibility_children(demo))
     demo.step("Einzugsgebiete zu Fuß (Wedel)", lambda: catchments_wedel(demo))
     demo.step("Einzugsgebiete Luftlinie (Kreis)", lambda: catchments_kreis(demo))
+    demo.step("Schulen (echte Standorte)", lambda: schools(demo))
+    demo.step("Einkünfte 2021 (echte Werte)", lambda: income(demo))
     demo.step("Atlas (Projekt, Karten, PDF)", lambda: atlas(demo))
     # replace out/ as a whole, so a failed run never leaves half an atlas behind
     old = ROOT / "out.old"

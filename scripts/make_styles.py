@@ -73,6 +73,33 @@ def offers_per_population() -> QgsVectorLayer:
     )
 
 
+def income() -> QgsVectorLayer:
+    """Real income per taxpayer 2021 (EUR) per municipality."""
+    breaks = [0, 45000, 50000, 55000, 60000, 1e9]
+    labels = ["< 45,000", "45,000 – 50,000", "50,000 – 55,000", "55,000 – 60,000", "> 60,000"]
+    return graduated_polygons(
+        "einkuenfte_je_stpfl_eur", breaks, labels, "PuBuGn", "field=einkuenfte_je_stpfl_eur:double"
+    )
+
+
+def schools() -> QgsVectorLayer:
+    """Real schools: one dark square each, white outline."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    layer = QgsVectorLayer("Point?crs=EPSG:25832&field=name:string", "style", "memory")
+    symbol = QgsMarkerSymbol.createSimple(
+        {
+            "name": "square",
+            "color": "37,37,120,255",
+            "size": "2.4",
+            "outline_color": "255,255,255,255",
+        }
+    )
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    layer.setDisplayExpression('"name"')
+    return layer
+
+
 def atlas_gemeinden() -> QgsVectorLayer:
     """Base map of the atlas: light municipalities with their names."""
     from qgis.core import (
@@ -433,6 +460,8 @@ BUILDERS = {
     "offer_density.qml": density_raster,
     "accessibility.qml": accessibility,
     "accessibility_areas.qml": lambda: accessibility("score_norm_mean"),
+    "income.qml": income,
+    "schools.qml": schools,
     "catchments.qml": catchments,
     "catchments_network.qml": lambda: catchments(BLUES),
     "catchment_lines.qml": catchment_lines,

@@ -235,12 +235,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="92"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="93"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="140"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="158"/>
         <source>Accessibility for children under 15 (2SFCA, Kreis mean = 1)</source>
         <translation>Erreichbarkeit für Kinder unter 15 (2SFCA, Kreismittel = 1)</translation>
     </message>
@@ -250,7 +250,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Grundlagen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="159"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="160"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
@@ -260,62 +260,62 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="101"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="107"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="142"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="160"/>
         <source>Catchments (straight line)</source>
         <translation>Einzugsgebiete (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="102"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="108"/>
         <source>Catchments of the offers and gaps in provision</source>
         <translation>Einzugsgebiete der Angebote und Versorgungslücken</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="143"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="161"/>
         <source>Catchments on foot (street network)</source>
         <translation>Einzugsgebiete zu Fuß (Straßennetz)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="141"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="159"/>
         <source>Children under 15 per grid cell (surface)</source>
         <translation>Kinder unter 15 je Rasterzelle (Oberfläche)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="148"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="166"/>
         <source>Children under 15 per municipality (demand)</source>
         <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="463"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="476"/>
         <source>Data year: {years}</source>
         <translation>Datenjahr: {years}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="107"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="113"/>
         <source>Density and accessibility</source>
         <translation>Dichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="468"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="481"/>
         <source>ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS</source>
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="473"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="477"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="546"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="559"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="451"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="462"/>
         <source>Helgoland (inset map)</source>
         <translation>Helgoland (Nebenkarte)</translation>
     </message>
@@ -325,52 +325,67 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="136"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="128"/>
+        <source>Income</source>
+        <translation>Einkommen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="152"/>
+        <source>Income per taxpayer (EUR)</source>
+        <translation>Einkünfte je Steuerpflichtigen (EUR)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="129"/>
+        <source>Income per taxpayer (official statistics)</source>
+        <translation>Einkünfte je Steuerpflichtigen (amtliche Statistik)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="154"/>
         <source>Kreis boundary</source>
         <translation>Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="268"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="269"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="286"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="287"/>
         <source>Layer '{layer}' has no data year in its provenance; its map says 'not given'.</source>
         <translation>Ebene „{layer}“ hat kein Datenjahr in ihrer Herkunftsangabe; ihre Karte zeigt „nicht angegeben“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="278"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="279"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="217"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="218"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="195"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="196"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="373"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="377"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="398"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="402"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="395"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="406"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="135"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="153"/>
         <source>Municipalities</source>
         <translation>Gemeinden</translation>
     </message>
@@ -380,17 +395,17 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Gemeinden und Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="134"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="135"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="455"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="459"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="139"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="157"/>
         <source>Offer density (offers per km²)</source>
         <translation>Angebotsdichte (Angebote je km²)</translation>
     </message>
@@ -400,47 +415,72 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Angebote aus dem Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="145"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="163"/>
         <source>Offers outside the street network</source>
         <translation>Angebote außerhalb des Straßennetzes</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="137"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="155"/>
         <source>Offers per 1,000 inhabitants</source>
         <translation>Angebote je 1.000 Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="108"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="114"/>
         <source>Offers per inhabitant, offer density and accessibility</source>
         <translation>Angebote je Einwohner, Angebotsdichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="128"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="140"/>
         <source>Other layers</source>
         <translation>Weitere Ebenen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="147"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="165"/>
         <source>Population reached (straight line, Kreis)</source>
         <translation>Erreichte Bevölkerung (Luftlinie, Kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="146"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="164"/>
         <source>Population reached on foot (Wedel)</source>
         <translation>Erreichte Bevölkerung zu Fuß (Wedel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="122"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="151"/>
+        <source>School density (schools per km²)</source>
+        <translation>Schuldichte (Schulen je km²)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="101"/>
+        <source>Schools</source>
+        <translation>Schulen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="149"/>
+        <source>Schools (school register)</source>
+        <translation>Schulen (Schulverzeichnis)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="150"/>
+        <source>Schools reached in a straight line</source>
+        <translation>Schulen in Luftlinie erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="102"/>
+        <source>Schools: locations, walking coverage and density</source>
+        <translation>Schulen: Standorte, fußläufige Abdeckung und Dichte</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="134"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="138"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="156"/>
         <source>Sozialformel (index per municipality)</source>
         <translation>Sozialformel (Index je Gemeinde)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="123"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="135"/>
         <source>Sozialformel per municipality</source>
         <translation>Sozialformel je Gemeinde</translation>
     </message>
@@ -450,37 +490,37 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Sozialplanungsatlas (alle Karten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="144"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="162"/>
         <source>Streets reached</source>
         <translation>Erreichte Straßen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="348"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="352"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="369"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="373"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="354"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="358"/>
         <source>The output folder '{path}' cannot be created: {error}</source>
         <translation>Der Ausgabeordner '{path}' kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="210"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="211"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="432"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="436"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="481"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="485"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -490,7 +530,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="502"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="515"/>
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>

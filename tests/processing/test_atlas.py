@@ -25,18 +25,30 @@ from tests.conftest import KREIS_GPKG
 GROUPS = [
     "Grundlagen",
     "Hilfeportal",
+    "Schulen",
     "Einzugsgebiete",
     "Dichte und Erreichbarkeit",
+    "Einkommen",
     "Sozialformel",
 ]
 GROUPS_EN = [
     "Base map",
     "Hilfeportal",
+    "Schools",
     "Catchments",
     "Density and accessibility",
+    "Income",
     "Sozialformel",
 ]
-THEME_IDS = ["grundlagen", "hilfeportal", "einzugsgebiete", "dichte_erreichbarkeit", "sozialformel"]
+THEME_IDS = [
+    "grundlagen",
+    "hilfeportal",
+    "schulen",
+    "einzugsgebiete",
+    "dichte_erreichbarkeit",
+    "einkommen",
+    "sozialformel",
+]
 OTHER_THEME = "other"  # the default group's theme id (processing_algorithms.atlas_project)
 
 
@@ -888,7 +900,9 @@ def test_a_layer_covering_a_small_part_of_the_kreis_gets_a_zoomed_page(tmp_path)
                 "einzugsgebiete_kreis_luftlinie",
                 rings,
                 style=STYLES_DIR / "catchments.qml",
-                provenance=year,
+                provenance=Provenance(
+                    title="Test", data_year=2026, notes=["© Testamt 2026 (dl-de/by-2.0)", "n"]
+                ),
             ),
         ],
     )
@@ -914,6 +928,9 @@ def test_a_layer_covering_a_small_part_of_the_kreis_gets_a_zoomed_page(tmp_path)
     assert _first_color(wedel_page, "einzugsgebiete_wedel_fuss") != _first_color(
         kreis_page, "einzugsgebiete_kreis_luftlinie"
     )
+    # a layer's source and licence (from its provenance) printed with its map only
+    assert kreis_page.itemById("attribution").text().endswith(" · © Testamt 2026 (dl-de/by-2.0)")
+    assert "Testamt" not in wedel_page.itemById("attribution").text()
     # the neighbours around the Kreis are not painted as water (a pale blue)
     background = kreis_map.backgroundColor()
     assert abs(background.red() - background.blue()) < 10
