@@ -10,8 +10,8 @@ message, a log, the settings, a cache or the provenance of an output:
   ``X-Amz-Signature``, ...), so it is hidden unless known.
 - Data source strings of QGIS and GDAL (PostGIS conninfo, ``PG:``, ODBC, WMS/WFS):
   the value of ``password=``, ``pwd=``, ``token=``, ``api_key=``, ``secret=`` and the
-  like becomes ``***``; ``user=`` and ``authcfg=`` (the id of a QGIS authentication
-  configuration, not its secret) are kept.
+  like becomes ``***``; ``user=``, ``key=`` (PostGIS: the primary key column) and
+  ``authcfg=`` (the id of a QGIS authentication configuration, not its secret) are kept.
 
 Known secrets (a token, a header value) can be removed wherever they occur with
 ``secrets=``. Auth-config secrets themselves never reach a text: only their ids do.
@@ -85,7 +85,7 @@ HARMLESS_PARAMETERS = frozenset(
 #: names of ``key=value`` settings in source strings whose value is a secret
 _SECRET_KEYS = (
     r"password|passwd|pwd|pass|secret|client_secret|token|access_token|refresh_token|"
-    r"api[-_]?key|apikey|key|sig|signature|auth|credentials?|private_key"
+    r"api[-_]?key|apikey|sig|signature|auth|credentials?|private_key"
 )
 _SECRET_SETTING = re.compile(
     r"(?P<key>(?<![\w.-])(?:" + _SECRET_KEYS + r"))(?P<eq>\s*=\s*)"
@@ -105,7 +105,7 @@ def is_secret_name(name: str) -> bool:
     (True, False)
     """
     text = urllib.parse.unquote_plus(name).strip()
-    return re.fullmatch(_SECRET_KEYS, text, re.IGNORECASE) is not None
+    return re.fullmatch(_SECRET_KEYS + "|key", text, re.IGNORECASE) is not None
 
 
 def _harmless(name: str) -> bool:
