@@ -22,6 +22,7 @@ import pandas as pd
 from .._progress import Progress
 from ..errors import EmptyInputError, ParameterError, SourceError
 from ..messages import Message
+from ..redact import redact
 from ..schema import LIST_SEPARATOR
 from ._common import (
     RECORD_COLUMNS,
@@ -255,9 +256,11 @@ def _records_from_file(
     path: Path, mapping: FieldMapping
 ) -> tuple[list[dict[str, Any]], list[str], list[Message]]:
     if not path.exists():
-        raise SourceError("The file '{path}' does not exist. Check the path.", path=str(path))
+        raise SourceError(
+            "The file '{path}' does not exist. Check the path.", path=redact(str(path))
+        )
     if path.is_dir():
-        raise SourceError("'{path}' is a folder, not an exported file.", path=str(path))
+        raise SourceError("'{path}' is a folder, not an exported file.", path=redact(str(path)))
     raw = path.read_bytes()
     notes: list[Message] = []
     text, note = _decode(raw, path)

@@ -140,3 +140,9 @@ def test_an_announced_total_beyond_the_limit_is_refused(fault, services):
     with pytest.raises(ResourceError, match=f"announces {len(services)} offers; a load takes"):
         read_offers(fault.url, max_offers=10, **READ)
     assert len(fault.requests) == 1
+
+
+def test_a_url_without_its_scheme_does_not_show_its_key(tmp_path):
+    with pytest.raises(SourceError, match="does not exist") as info:
+        load_offers("hilfeportal.example/api?api-key=geheim-77", cache_dir=tmp_path, **FAST)
+    assert "geheim-77" not in str(info.value) and "api-key=***" in str(info.value)
