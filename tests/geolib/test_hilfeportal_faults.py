@@ -146,3 +146,10 @@ def test_a_url_without_its_scheme_does_not_show_its_key(tmp_path):
     with pytest.raises(SourceError, match="does not exist") as info:
         load_offers("hilfeportal.example/api?api-key=geheim-77", cache_dir=tmp_path, **FAST)
     assert "geheim-77" not in str(info.value) and "api-key=***" in str(info.value)
+
+
+def test_a_deeply_nested_export_is_a_clear_message(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text("[" * 200_000 + "]" * 200_000)
+    with pytest.raises(SourceError, match="'export.json' is nested too deeply"):
+        read_offers(path)
