@@ -151,5 +151,5 @@ def test_a_url_without_its_scheme_does_not_show_its_key(tmp_path):
 def test_a_deeply_nested_export_is_a_clear_message(tmp_path):
     path = tmp_path / "export.json"
     path.write_text("[" * 200_000 + "]" * 200_000)
-    with pytest.raises(SourceError, match="'export.json' is nested too deeply"):
+    with pytest.raises(SourceError, match=r"'export\.json' is nested too deeply"):
         read_offers(path)
