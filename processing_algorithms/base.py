@@ -33,6 +33,7 @@ from geolib._progress import Progress
 from geolib.errors import CancelledError, GeolibError
 from geolib.io import Provenance, attach_provenance, attach_style
 from geolib.messages import translate
+from geolib.redact import redact
 
 from . import bridge, data_years
 from .proj_threads import proj_safe_thread
@@ -310,8 +311,8 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             )
         return Provenance(
             title=title,
-            inputs=dict(self._input_names),
-            parameters={k: str(v) for k, v in parameters.items()},
+            inputs={k: redact(v) for k, v in self._input_names.items()},  # no passwords
+            parameters={k: redact(str(v)) for k, v in parameters.items()},
             data_year=data_year,
             synthetic=self._synthetic_inputs,
             method=method or f"sozialplanung:{self.name()}",

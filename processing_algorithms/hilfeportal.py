@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -21,6 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from geolib.hilfeportal import is_url, load_offers
+from geolib.redact import redact
 
 from .base import SozialplanungAlgorithm, tr_geolib
 
@@ -100,6 +102,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
     SEARCH = "SEARCH"
     AREA = "AREA"
     STALE_DAYS = "STALE_DAYS"
+    ACCEPT_FEWER = "ACCEPT_FEWER"
     OUTPUT = "OUTPUT"
     OUTPUT_CHECKS = "OUTPUT_CHECKS"
 
@@ -123,7 +126,11 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             "Slow or failing answers are retried (HTTP 429 and 5xx, honouring "
             "Retry-After); a broken paging stops the load. Nothing partial is returned: "
             "when a refresh fails, the last complete fetch of the source (kept in the QGIS "
-            "profile) is used and the log says from when it is.\n\n"
+            "profile) is used and the log says from when it is. A refresh that delivers no "
+            "offers, or fewer than half of the cached ones, is not taken either (the cached "
+            "offers are written and the log warns) unless 'Accept far fewer offers' is set. "
+            "A load ends after 5 minutes at the latest and refuses more than 200,000 "
+            "offers.\n\n"
             "Filters: categories and target groups separated by ';' (empty: all) and a "
             "free-text search in title, provider, address, categories and target groups.\n"
             "\n"
@@ -180,6 +187,13 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         )
         stale.setFlags(stale.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(stale)
+        accept = QgsProcessingParameterBoolean(
+            self.ACCEPT_FEWER,
+            self.tr("Accept far fewer offers than the last complete fetch (or none)"),
+            defaultValue=False,
+        )
+        accept.setFlags(accept.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(accept)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Hilfeportal offers"), QgsProcessing.SourceType.TypeVectorPoint
@@ -211,6 +225,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             search=self.parameterAsString(parameters, self.SEARCH, context) or None,
             area=area,
             stale_days=self.parameterAsInt(parameters, self.STALE_DAYS, context),
+            accept_fewer=self.parameterAsBoolean(parameters, self.ACCEPT_FEWER, context),
             progress=self.progress(feedback, 0, 80),
         )
         self._input_names[self.SOURCE] = result.source  # without a key in the URL
@@ -264,4 +279,8 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
 def _public(parameters: dict[str, Any], source: str) -> dict[str, Any]:
     """Parameters for the provenance: no authentication, the source as shown (no key)."""
     alg = HilfeportalAlgorithm
-    return {k: source if k == alg.SOURCE else v for k, v in parameters.items() if k != alg.AUTHCFG}
+    return {
+        k: source if k == alg.SOURCE else redact(str(v))
+        for k, v in parameters.items()
+        if k != alg.AUTHCFG
+    }

@@ -11,6 +11,12 @@ task manager) as arguments, so that it runs in QGIS desktop and in tests alike.
 - A refresh, the category and target group tree and the search replace the features
   *in place*: the user's own style, filter (subset string) and form stay as they are.
 - Texts from the portal are shown as plain text only (never as HTML).
+- Secrets: the settings keep the source redacted (:func:`geolib.redact.redact`: a key
+  in the URL becomes ``***``) and the id of the authentication configuration; a key
+  typed into the URL lives only in this QGIS session. A permanent key belongs into a
+  QGIS authentication configuration.
+- A refresh that delivers no offers, or far fewer than the last complete fetch,
+  leaves the layers as they are and asks whether to take it.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QToolButton,
@@ -51,6 +58,7 @@ from qgis.PyQt.QtWidgets import (
 
 from geolib.hilfeportal import filter_offers, is_url, unknown_fields_note
 from geolib.io import attach_style
+from geolib.redact import redact
 from processing_algorithms import bridge
 from processing_algorithms.base import STYLES_DIR, tr_geolib
 from processing_algorithms.hilfeportal import auth_headers
@@ -65,6 +73,8 @@ LAYER_FILE = "hilfeportal_layers.gpkg"
 SETTINGS_SOURCE = "sozialplanung/hilfeportal/source"
 SETTINGS_AUTHCFG = "sozialplanung/hilfeportal/authcfg"
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+#: sources with a key, by their redacted form: kept for this QGIS session only
+_SESSION_SOURCES: dict[str, str] = {}
 
 
 def tr(text: str) -> str:
@@ -119,8 +129,19 @@ class HilfeportalDock(QgsDockWidget):
         self._unchecked: dict[str, set[str]] = {"categories": set(), "target_groups": set()}
         self._filling_tree = False
         self._build_ui()
+        self._accept_fewer = False
         settings = QgsSettings()
-        self.source_edit.setText(settings.value(SETTINGS_SOURCE, "", type=str))
+        saved = settings.value(SETTINGS_SOURCE, "", type=str)
+        self.source_edit.setText(_SESSION_SOURCES.get(saved, saved))
+        if redact(saved) != saved:
+            settings.setValue(SETTINGS_SOURCE, redact(saved))  # an older version stored it
+        if "***" in self.source_edit.text():
+            self.status_label.setText(
+                tr(
+                    "The key in the address is not stored: enter it again, or keep it in a "
+                    "QGIS authentication configuration."
+                )
+            )
         authcfg = settings.value(SETTINGS_AUTHCFG, "", type=str)
         if authcfg:
             self.auth_select.setConfigId(authcfg)
@@ -231,13 +252,16 @@ class HilfeportalDock(QgsDockWidget):
             self._message(str(exc), Qgis.MessageLevel.Critical)
             return None
         settings = QgsSettings()
-        settings.setValue(SETTINGS_SOURCE, source)
+        shown = redact(source)
+        if shown != source:  # the key stays in this session, never in the settings
+            _SESSION_SOURCES[shown] = source
+        settings.setValue(SETTINGS_SOURCE, shown)
         settings.setValue(SETTINGS_AUTHCFG, authcfg)  # the id only, never the secret
         self.task = HilfeportalTask(
             source,
             headers=headers,
             cache_dir=str(self.cache_dir),
-            options=self.load_options(),
+            options={**self.load_options(), "accept_fewer": self._accept_fewer},
             on_finished=self._task_finished,
         )
         self.task.progressChanged.connect(lambda value: self.progress_bar.setValue(int(value)))
@@ -246,6 +270,7 @@ class HilfeportalDock(QgsDockWidget):
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
         self.status_label.setText(tr("Loading …"))
+        self._accept_fewer = False
         self.task_manager.addTask(self.task)
         return self.task
 
@@ -301,6 +326,27 @@ class HilfeportalDock(QgsDockWidget):
                 tr_geolib(unknown_fields_note(result.unknown_fields)), Qgis.MessageLevel.Info
             )
         self.loadFinished.emit(True)
+        if result.fewer_offers is not None and self.confirm_fewer(result):
+            self._accept_fewer = True
+            self.load()
+
+    def confirm_fewer(self, result) -> bool:
+        """Ask whether to take a refresh with far fewer offers than the cached ones."""
+        answer = QMessageBox.question(
+            self.main_window or self,
+            tr("Hilfeportal"),
+            tr(
+                "{warning}\n\nReplace the {cached} offers shown with the {n} offers of the "
+                "new answer?"
+            ).format(
+                warning=tr_geolib(result.refresh_note),
+                cached=len(result.all_offers),
+                n=result.fewer_offers,
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     # --- categories, target groups, search --------------------------------------------
     def _fill_tree(self) -> None:
@@ -459,7 +505,8 @@ class HilfeportalDock(QgsDockWidget):
     def _message(self, text: str, level) -> None:
         # the message bar renders HTML: escape, so that portal texts stay text
         duration = 0 if level == Qgis.MessageLevel.Critical else 6
-        self.message_bar.pushMessage(tr("Hilfeportal"), html.escape(str(text)), level, duration)
+        text = html.escape(redact(str(text)))
+        self.message_bar.pushMessage(tr("Hilfeportal"), text, level, duration)
 
     def shutdown(self) -> None:
         """Cancel a running task and forget it (called when the plugin unloads)."""

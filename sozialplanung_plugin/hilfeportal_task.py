@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from geolib._progress import Progress
 from geolib.errors import CancelledError, GeolibError
 from geolib.hilfeportal import HilfeportalResult, load_offers
+from geolib.redact import redact
 from processing_algorithms.proj_threads import proj_safe_thread
 
 
@@ -90,10 +91,10 @@ class HilfeportalTask(QgsTask):
             return False
         except Exception as exc:  # a bug: the details go to the log, not into the user's face
             QgsMessageLog.logMessage(
-                traceback.format_exc(), "Sozialplanung", Qgis.MessageLevel.Critical
+                redact(traceback.format_exc()), "Sozialplanung", Qgis.MessageLevel.Critical
             )
             self.error = tr("Unexpected error: {error}. The details are in the log.").format(
-                error=exc
+                error=redact(str(exc))
             )
             return False
         finally:

@@ -305,7 +305,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="477"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="484"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
@@ -350,12 +350,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="287"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="296"/>
         <source>Layer '{layer}' has no data year in its provenance; its map says 'not given'.</source>
         <translation>Ebene „{layer}“ hat kein Datenjahr in ihrer Herkunftsangabe; ihre Karte zeigt „nicht angegeben“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="279"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="288"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
@@ -370,12 +370,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="377"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="384"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="402"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="409"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
@@ -400,7 +400,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="459"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="466"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
@@ -495,17 +495,17 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Erreichte Straßen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="352"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="359"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="373"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="380"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="358"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="365"/>
         <source>The output folder '{path}' cannot be created: {error}</source>
         <translation>Der Ausgabeordner '{path}' kann nicht angelegt werden: {error}</translation>
     </message>
@@ -515,12 +515,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="436"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="443"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="485"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="492"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -702,42 +702,47 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
 <context>
     <name>HilfeportalAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="169"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="192"/>
+        <source>Accept far fewer offers than the last complete fetch (or none)</source>
+        <translation>Deutlich weniger Angebote als beim letzten vollständigen Abruf (oder keine) annehmen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="176"/>
         <source>Area for the check (default: Kreis Pinneberg)</source>
         <translation>Gebiet für die Prüfung (Standard: Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="146"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="153"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="152"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="159"/>
         <source>Categories (separated by ';', empty: all)</source>
         <translation>Kategorien (durch ';' getrennt, leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="191"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="205"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="185"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="199"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="112"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="115"/>
         <source>Load Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote laden</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="115"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="118"/>
         <source>Loads the offers of the Hilfeportal as points (ETRS89 / UTM 32N) and checks them.
 
 Source: the URL of the Hilfeportal's API (Open Referral HSDS: /services, paged) or an exported file (JSON, GeoJSON, or CSV with comma or semicolon; UTF-8 or Windows-1252; decimal commas allowed). Only http and https URLs are accepted. A token comes from a QGIS authentication configuration (method 'Esri token' or 'Basic'); it is never stored in the project or the log.
 
-Slow or failing answers are retried (HTTP 429 and 5xx, honouring Retry-After); a broken paging stops the load. Nothing partial is returned: when a refresh fails, the last complete fetch of the source (kept in the QGIS profile) is used and the log says from when it is.
+Slow or failing answers are retried (HTTP 429 and 5xx, honouring Retry-After); a broken paging stops the load. Nothing partial is returned: when a refresh fails, the last complete fetch of the source (kept in the QGIS profile) is used and the log says from when it is. A refresh that delivers no offers, or fewer than half of the cached ones, is not taken either (the cached offers are written and the log warns) unless 'Accept far fewer offers' is set. A load ends after 5 minutes at the latest and refuses more than 200,000 offers.
 
 Filters: categories and target groups separated by ';' (empty: all) and a free-text search in title, provider, address, categories and target groups.
 
@@ -746,44 +751,44 @@ Check list (second output): offers without or with invalid coordinates (not on t
 
 Quelle: die URL der API des Hilfeportals (Open Referral HSDS: /services, seitenweise) oder eine exportierte Datei (JSON, GeoJSON oder CSV mit Komma oder Semikolon; UTF-8 oder Windows-1252; Dezimalkommas erlaubt). Nur http- und https-URLs werden angenommen. Ein Token kommt aus einer QGIS-Authentifizierungskonfiguration (Methode 'Esri token' oder 'Basic'); es wird nie im Projekt oder im Protokoll gespeichert.
 
-Langsame oder fehlerhafte Antworten werden wiederholt (HTTP 429 und 5xx, Retry-After wird beachtet); eine fehlerhafte Seitenaufteilung bricht das Laden ab. Es wird nie ein Teilergebnis geliefert: Schlägt eine Aktualisierung fehl, wird der letzte vollständige Abruf der Quelle (im QGIS-Profil gespeichert) verwendet, und das Protokoll nennt seinen Zeitpunkt.
+Langsame oder fehlerhafte Antworten werden wiederholt (HTTP 429 und 5xx, Retry-After wird beachtet); eine fehlerhafte Seitenaufteilung bricht das Laden ab. Es wird nie ein Teilergebnis geliefert: Schlägt eine Aktualisierung fehl, wird der letzte vollständige Abruf der Quelle (im QGIS-Profil gespeichert) verwendet, und das Protokoll nennt seinen Zeitpunkt. Eine Aktualisierung, die keine Angebote oder weniger als die Hälfte der gespeicherten liefert, wird ebenfalls nicht übernommen (die gespeicherten Angebote werden geschrieben, das Protokoll warnt), es sei denn, 'Deutlich weniger Angebote annehmen' ist gesetzt. Ein Laden endet spätestens nach 5 Minuten und lehnt mehr als 200.000 Angebote ab.
 
 Filter: Kategorien und Zielgruppen durch ';' getrennt (leer: alle) und eine Freitextsuche in Titel, Träger, Adresse, Kategorien und Zielgruppen.
 
 Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nicht auf der Karte), außerhalb des Gebiets (Standard: Kreis Pinneberg), mit vertauschter Breite und Länge (an der getauschten Position gezeigt), doppelte IDs (nur die erste wird übernommen), gleicher Titel und gleiche Adresse, länger als die angegebenen Tage nicht aktualisiert, gekürzte Texte und Links, die nicht http(s) sind (entfernt). Das Feld 'checks' jedes Angebots nennt seine Hinweise.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="176"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="183"/>
         <source>Not updated for more than (days)</source>
         <translation>Nicht aktualisiert seit mehr als (Tage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="164"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="171"/>
         <source>Search text</source>
         <translation>Suchtext</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="141"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="148"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="159"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="166"/>
         <source>Target groups (separated by ';', empty: all)</source>
         <translation>Zielgruppen (durch ';' getrennt, leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="56"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="58"/>
         <source>The authentication configuration '{id}' cannot be read. Check it in Settings → Options → Authentication (and the master password).</source>
         <translation>Die Authentifizierungskonfiguration '{id}' kann nicht gelesen werden. Prüfen Sie sie unter Einstellungen → Optionen → Authentifizierung (und das Master-Passwort).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="71"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="73"/>
         <source>The authentication configuration '{id}' could not be applied.</source>
         <translation>Die Authentifizierungskonfiguration '{id}' konnte nicht angewendet werden.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="221"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="236"/>
         <source>{n} offers loaded ({fetched}), {k} findings in the check list.</source>
         <translation>{n} Angebote geladen ({fetched}), {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -791,145 +796,159 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="537"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="584"/>
         <source>Adding the new features failed.</source>
         <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="146"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="167"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="154"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="175"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="180"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="201"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="140"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="161"/>
         <source>Choose an exported file (JSON, GeoJSON, CSV)</source>
         <translation>Exportierte Datei wählen (JSON, GeoJSON, CSV)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="223"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="244"/>
         <source>Enter the URL of the Hilfeportal or choose an export.</source>
         <translation>Geben Sie die URL des Hilfeportals ein oder wählen Sie einen Export.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="107"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="117"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="395"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="441"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="208"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="229"/>
         <source>Hilfeportal export</source>
         <translation>Hilfeportal-Export</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="210"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="231"/>
         <source>Hilfeportal exports (*.json *.geojson *.csv *.txt);;All files (*)</source>
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="380"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="426"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="151"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="172"/>
         <source>Load / Refresh</source>
         <translation>Laden / Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="273"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="298"/>
         <source>Loading failed.</source>
         <translation>Laden fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="266"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="291"/>
         <source>Loading was cancelled; the layers are unchanged.</source>
         <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="248"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="272"/>
         <source>Loading …</source>
         <translation>Lade …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="184"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="205"/>
         <source>No offers loaded yet.</source>
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="526"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="573"/>
         <source>Removing the old features failed.</source>
         <translation>Die alten Objekte konnten nicht entfernt werden.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="168"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="189"/>
         <source>Search in title, provider, address …</source>
         <translation>Suche in Titel, Träger, Adresse …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="133"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="154"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="181"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="202"/>
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="433"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="479"/>
         <source>The folder '{path}' for the layers cannot be created: {error}</source>
         <translation>Der Ordner '{path}' für die Layer kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="514"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="140"/>
+        <source>The key in the address is not stored: enter it again, or keep it in a QGIS authentication configuration.</source>
+        <translation>Der Schlüssel in der Adresse wird nicht gespeichert: Geben Sie ihn erneut ein oder legen Sie ihn in einer QGIS-Authentifizierungskonfiguration ab.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="561"/>
         <source>The layer '{name}' is being edited; save or discard the edits first.</source>
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="449"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="495"/>
         <source>The layer file '{path}' cannot be opened.</source>
         <translation>Die Layer-Datei '{path}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="389"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="435"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="385"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="431"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="294"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="319"/>
         <source>{n} offers loaded, {k} findings in the check list.</source>
         <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="338"/>
+        <source>{warning}
+
+Replace the {cached} offers shown with the {n} offers of the new answer?</source>
+        <translation>{warning}
+
+Die {cached} angezeigten Angebote durch die {n} Angebote der neuen Antwort ersetzen?</translation>
     </message>
 </context>
 <context>
     <name>HilfeportalTask</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="65"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="66"/>
         <source>Loading Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote laden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="95"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="96"/>
         <source>Unexpected error: {error}. The details are in the log.</source>
         <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
     </message>
@@ -1522,62 +1541,62 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="82"/>
+        <location filename="../../processing_algorithms/base.py" line="83"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="111"/>
+        <location filename="../../processing_algorithms/base.py" line="112"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="342"/>
+        <location filename="../../processing_algorithms/base.py" line="343"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="84"/>
+        <location filename="../../processing_algorithms/base.py" line="85"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="116"/>
+        <location filename="../../processing_algorithms/base.py" line="117"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="175"/>
+        <location filename="../../processing_algorithms/base.py" line="176"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="83"/>
+        <location filename="../../processing_algorithms/base.py" line="84"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="158"/>
+        <location filename="../../processing_algorithms/base.py" line="159"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="188"/>
+        <location filename="../../processing_algorithms/base.py" line="189"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="151"/>
+        <location filename="../../processing_algorithms/base.py" line="152"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="128"/>
+        <location filename="../../processing_algorithms/base.py" line="129"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="278"/>
+        <location filename="../../processing_algorithms/base.py" line="279"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -1784,7 +1803,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="744"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="250"/>
         <source>'{file}' is not UTF-8; it was read as Windows-1252.</source>
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
     </message>
@@ -1794,7 +1813,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="755"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="263"/>
         <source>'{path}' is a folder, not an exported file.</source>
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
@@ -1829,6 +1848,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal/client.py" line="397"/>
+        <source>After {pages} pages the Hilfeportal has delivered {n} offers ({mb} MB); a load takes at most {max} offers and {max_mb} MB. Nothing was loaded: is its paging endless?</source>
+        <translation>Nach {pages} Seiten hat das Hilfeportal {n} Angebote ({mb} MB) geliefert; ein Laden nimmt höchstens {max} Angebote und {max_mb} MB an. Es wurde nichts geladen: Endet seine Seitenaufteilung nie?</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="17"/>
         <source>All indicator values are synthetic example values (synthetische Beispielwerte), not official figures.</source>
         <translation>Alle Indikatorwerte sind synthetische Beispielwerte, keine amtlichen Zahlen.</translation>
@@ -1849,7 +1873,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Kante des Graphen hat kein gültiges '{weight}' ({value}); jede Kante braucht einen endlichen, nicht negativen Wert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="472"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="417"/>
         <source>Asked for page {asked}, the Hilfeportal answered with page {got}; its paging is broken. Nothing was loaded.</source>
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -1899,7 +1923,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1525"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="573"/>
         <source>Check '{check}': {n} findings.</source>
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
@@ -2084,7 +2108,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1377"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="439"/>
         <source>Latitude and longitude are swapped ({lon} / {lat}); the offer is shown at the exchanged position. Correct it in the Hilfeportal.</source>
         <translation>Breite und Länge sind vertauscht ({lon} / {lat}); das Angebot wird an der getauschten Position gezeigt. Bitte im Hilfeportal korrigieren.</translation>
     </message>
@@ -2094,7 +2118,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="836"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="349"/>
         <source>Line {line} of the export '{file}' cannot be read as CSV: {error}.</source>
         <translation>Zeile {line} des Exports '{file}' kann nicht als CSV gelesen werden: {error}.</translation>
     </message>
@@ -2174,7 +2198,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="934"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="450"/>
         <source>No source given: enter the Hilfeportal's URL or an exported file.</source>
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
     </message>
@@ -2189,7 +2213,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Knoten {node} des Graphen hat keine x/y-Koordinaten; geolib braucht beide an jedem Knoten (wie Graphen aus osmnx sie haben).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1359"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="379"/>
         <source>Not updated since {date} (more than {days} days before {as_of}).</source>
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
@@ -2214,12 +2238,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="443"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="286"/>
+        <source>Page {page} of the Hilfeportal is nested too deeply to be an answer of offers; nothing was loaded.</source>
+        <translation>Seite {page} des Hilfeportals ist zu tief verschachtelt, um eine Antwort mit Angeboten zu sein; es wurde nichts geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/client.py" line="292"/>
         <source>Page {page} of the Hilfeportal is not valid JSON ({error}); nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist kein gültiges JSON ({error}); es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="480"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="324"/>
         <source>Page {page} of the Hilfeportal repeats page {earlier}; its paging is broken. Nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -2289,7 +2318,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zum Lesen von OSM-Dateien wird das Python-Paket pyosmium benötigt, das nicht installiert ist. Unter Debian und Ubuntu installieren Sie es mit: sudo apt install python3-pyosmium; sonst (auch unter Windows, in der OSGeo4W-Shell) mit: python -m pip install osmium. Oder wandeln Sie die Datei mit QGIS in ein GeoPackage um und verwenden Sie sie als Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1330"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="346"/>
         <source>Same title and address as {others}: possibly the same offer twice.</source>
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
@@ -2339,47 +2368,72 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sozialformel der Gemeinden, {year}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="506"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="346"/>
         <source>The Hilfeportal announced {total} offers but delivered {got}; the answer is incomplete. Nothing was loaded.</source>
         <translation>Das Hilfeportal kündigte {total} Angebote an, lieferte aber {got}; die Antwort ist unvollständig. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="399"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="388"/>
+        <source>The Hilfeportal announces {n} offers; a load takes at most {max}. Nothing was loaded. Filter the source or raise the limit.</source>
+        <translation>Das Hilfeportal kündigt {n} Angebote an; ein Laden nimmt höchstens {max} an. Es wurde nichts geladen. Filtern Sie die Quelle oder erhöhen Sie die Grenze.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/client.py" line="260"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}' {n} times; try again later.</source>
         <translation>Das Hilfeportal antwortete {n}-mal mit HTTP {status} auf '{url}'; versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="406"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="266"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}'. Check the address.</source>
         <translation>Das Hilfeportal antwortete mit HTTP {status} auf '{url}'. Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="555"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="458"/>
         <source>The Hilfeportal answered with something that is not a list of offers.</source>
         <translation>Das Hilfeportal antwortete mit etwas, das keine Liste von Angeboten ist.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="420"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="231"/>
         <source>The Hilfeportal at '{url}' could not be reached after {n} attempts: {error}.</source>
         <translation>Das Hilfeportal unter '{url}' war nach {n} Versuchen nicht erreichbar: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="463"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="313"/>
         <source>The Hilfeportal delivered more than {n} pages without an end; its paging seems broken. Nothing was loaded.</source>
         <translation>Das Hilfeportal lieferte mehr als {n} Seiten ohne Ende; seine Seitenaufteilung scheint fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="527"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="164"/>
+        <source>The Hilfeportal did not deliver its offers within {s} s, the deadline of a load; nothing was loaded. Try again later.</source>
+        <translation>Das Hilfeportal hat seine Angebote nicht innerhalb von {s} s (der Frist eines Ladens) geliefert; es wurde nichts geladen. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/client.py" line="432"/>
+        <source>The Hilfeportal gives '{value}' as {key}, which is not a count; its answer is malformed. Nothing was loaded.</source>
+        <translation>Das Hilfeportal gibt '{value}' als {key} an, das ist keine Anzahl; seine Antwort ist fehlerhaft. Es wurde nichts geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/transport.py" line="147"/>
         <source>The Hilfeportal redirected to '{url}', which is not http(s).</source>
         <translation>Das Hilfeportal leitete auf '{url}' weiter; das ist kein http(s).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="389"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="249"/>
         <source>The Hilfeportal refused access (HTTP {status}). Check the token in the authentication configuration.</source>
         <translation>Das Hilfeportal verweigerte den Zugriff (HTTP {status}). Prüfen Sie das Token in der Authentifizierungskonfiguration.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="560"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="379"/>
+        <source>The Hilfeportal said page {page} is the last, but page {next} holds further offers; its page count is wrong. Nothing was loaded.</source>
+        <translation>Das Hilfeportal nannte Seite {page} als letzte, aber Seite {next} enthält weitere Angebote; seine Seitenzahl ist falsch. Es wurde nichts geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/load.py" line="198"/>
+        <source>The Hilfeportal's answer could not be read ({error}); nothing was loaded.</source>
+        <translation>Die Antwort des Hilfeportals konnte nicht gelesen werden ({error}); es wurde nichts geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/client.py" line="463"/>
         <source>The Hilfeportal's answer has no list of offers (expected 'contents'). Is the address the API root?</source>
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
@@ -2444,7 +2498,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="196"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="38"/>
         <source>The address '{url}' is not an http(s) URL. Give the Hilfeportal API as http://… or https://…, or the path of an exported file.</source>
         <translation>Die Adresse '{url}' ist keine http(s)-URL. Geben Sie die Hilfeportal-API als http://… oder https://… an oder den Pfad einer exportierten Datei.</translation>
     </message>
@@ -2459,7 +2513,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="377"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="240"/>
         <source>The answer of '{url}' is larger than {mb} MB; ask the Hilfeportal for smaller pages.</source>
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
@@ -2479,7 +2533,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1754"/>
+        <location filename="../../geolib/hilfeportal/load.py" line="213"/>
         <source>The cache could not be written: {error}</source>
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
@@ -2509,12 +2563,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1215"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="244"/>
         <source>The coordinates '{lon}' / '{lat}' are not numbers; the offer is not on the map.</source>
         <translation>Die Koordinaten '{lon}' / '{lat}' sind keine Zahlen; das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1386"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="448"/>
         <source>The coordinates {lon} / {lat} are outside the range of longitude (−180…180) and latitude (−90…90); the offer is not on the map.</source>
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
@@ -2534,6 +2588,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal/client.py" line="122"/>
+        <source>The deadline of a load must be positive (seconds).</source>
+        <translation>Die Frist eines Ladens muss positiv sein (Sekunden).</translation>
+    </message>
+    <message>
         <location filename="../../geolib/accessibility.py" line="128"/>
         <source>The default E2SFCA weights (1, 0.68, 0.22) are for three zones, but {n} breaks were given; give one weight per break.</source>
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
@@ -2544,17 +2603,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Richtung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="808"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="321"/>
         <source>The export '{file}' holds no list of offers.</source>
         <translation>Der Export '{file}' enthält keine Liste von Angeboten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="762"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="270"/>
         <source>The export '{file}' is empty: it contains no offers.</source>
         <translation>Der Export '{file}' ist leer: er enthält keine Angebote.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="770"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="278"/>
+        <source>The export '{file}' is nested too deeply to be a list of offers.</source>
+        <translation>Der Export '{file}' ist zu tief verschachtelt, um eine Liste von Angeboten zu sein.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/readers.py" line="283"/>
         <source>The export '{file}' is not valid JSON: {error}</source>
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
     </message>
@@ -2579,17 +2643,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Feld „{field}“ im {what} ist nicht numerisch: {n} Werte sind keine Zahlen (zum Beispiel {examples}). Wählen Sie ein Zahlenfeld oder korrigieren Sie diese Werte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="253"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="91"/>
         <source>The field mapping names '{key}', which is not part of an offer. Use one of: {keys}.</source>
         <translation>Die Feldzuordnung nennt '{key}', das kein Teil eines Angebots ist. Verwenden Sie eines von: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1178"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="202"/>
         <source>The field {field} has {n} characters; it was shortened to {limit}.</source>
         <translation>Das Feld {field} hat {n} Zeichen; es wurde auf {limit} gekürzt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="780"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="293"/>
         <source>The file '{file}' is not a Hilfeportal export: use JSON, GeoJSON or CSV.</source>
         <translation>Die Datei '{file}' ist kein Hilfeportal-Export: Verwenden Sie JSON, GeoJSON oder CSV.</translation>
     </message>
@@ -2599,7 +2663,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ kann nicht als Vektordaten gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="753"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="259"/>
         <source>The file '{path}' does not exist. Check the path.</source>
         <translation>Die Datei „{path}“ existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
@@ -2659,7 +2723,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1307"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="322"/>
         <source>The id {id} occurs {n} times; only the first offer with it is kept.</source>
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
@@ -2724,7 +2788,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1196"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="225"/>
         <source>The link '{url}' is not an http(s) address; it was removed.</source>
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
@@ -2769,17 +2833,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zahl der Angebote muss mindestens 1 sein, nicht {n}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1227"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="254"/>
         <source>The offer has no coordinates; it is not on the map.</source>
         <translation>Das Angebot hat keine Koordinaten; es erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1349"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="369"/>
         <source>The offer has no valid update date ('{value}').</source>
         <translation>Das Angebot hat kein gültiges Aktualisierungsdatum ('{value}').</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1288"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="300"/>
         <source>The offer lies outside the area of the check ({lon} / {lat}).</source>
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
@@ -2839,6 +2903,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bevölkerung jedes Polygons gilt als gleichmäßig über seine Fläche verteilt; ein erreichter Anteil wie '13 % einer Gemeinde' ist also der Anteil ihrer Fläche. Mit einem Bevölkerungsraster oder Punkten (und den Gemeinden als Gebiete) folgen die Anteile dem Wohnort der Menschen.</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal/client.py" line="46"/>
+        <source>The port in '{url}' is not a number. Write the address as http://host:port/… with a numeric port, or without a port.</source>
+        <translation>Der Port in '{url}' ist keine Zahl. Schreiben Sie die Adresse als http://host:port/… mit einem Port aus Ziffern oder ohne Port.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/network.py" line="329"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
@@ -2859,7 +2928,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1138"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="161"/>
         <source>The records lack the columns {columns}; read them with read_offers().</source>
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
@@ -2869,7 +2938,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1764"/>
+        <location filename="../../geolib/hilfeportal/load.py" line="137"/>
+        <source>The refresh delivered {n} offers, the last complete fetch ({when}) had {cached}. The cached offers are shown until the new answer is confirmed.</source>
+        <translation>Die Aktualisierung lieferte {n} Angebote, der letzte vollständige Abruf ({when}) hatte {cached}. Die gespeicherten Angebote werden gezeigt, bis die neue Antwort bestätigt wird.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/load.py" line="127"/>
         <source>The refresh failed: {error} The offers shown are those fetched at {when}.</source>
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
@@ -2887,6 +2961,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/network.py" line="337"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/load.py" line="148"/>
+        <source>The source delivered no offers.</source>
+        <translation>Die Quelle lieferte keine Angebote.</translation>
     </message>
     <message>
         <location filename="../../geolib/profiles.py" line="276"/>
@@ -3004,7 +3083,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1433"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="481"/>
         <source>The {what} has no polygons to check the offers against.</source>
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
@@ -3049,7 +3128,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="987"/>
+        <location filename="../../geolib/hilfeportal/_common.py" line="155"/>
         <source>These fields of the source are unknown and were ignored: {fields}.</source>
         <translation>Diese Felder der Quelle sind unbekannt und wurden ignoriert: {fields}.</translation>
     </message>
@@ -3284,7 +3363,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Netzlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="416"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="122"/>
         <source>no answer within {s} s</source>
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
@@ -3319,7 +3398,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Startlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="328"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="117"/>
         <source>per_page and max_pages must be at least 1, retries at least 0 and the timeout positive.</source>
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
@@ -3354,6 +3433,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal/transport.py" line="112"/>
+        <source>stopped</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="575"/>
         <source>streets layer</source>
         <translation>Straßenlayer</translation>
@@ -3372,6 +3456,26 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialbericht/data.py" line="295"/>
         <source>table per group and year</source>
         <translation>Tabelle je Gruppe und Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/transport.py" line="134"/>
+        <source>the address is malformed ({error}); check the host and the port</source>
+        <translation>die Adresse ist fehlerhaft ({error}); prüfen Sie Host und Port</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/transport.py" line="126"/>
+        <source>the answer broke off or its body is malformed after {n} bytes</source>
+        <translation>die Antwort brach nach {n} Bytes ab oder ihr Inhalt ist fehlerhaft</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/transport.py" line="130"/>
+        <source>the server closed the connection without an answer</source>
+        <translation>der Server hat die Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/transport.py" line="132"/>
+        <source>the server's answer is not HTTP (a malformed status line or header)</source>
+        <translation>die Antwort des Servers ist kein HTTP (fehlerhafte Statuszeile oder Kopfzeile)</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="366"/>
@@ -3412,6 +3516,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/population.py" line="38"/>
         <source>{break_value} {unit}: {reached} of {population} people reached ({pct} %), {unreached} not reached (all areas together).</source>
         <translation>{break_value} {unit}: {reached} von {population} Personen erreicht ({pct} %), {unreached} nicht erreicht (alle Gebiete zusammen).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/transport.py" line="138"/>
+        <source>{error}</source>
+        <translation>{error}</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="58"/>
@@ -3524,12 +3633,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1515"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="563"/>
         <source>{n} of {total} offers are not on the map (no usable coordinates or a duplicate id); the check list names them.</source>
         <translation>{n} von {total} Angeboten erscheinen nicht auf der Karte (keine brauchbaren Koordinaten oder doppelte ID); die Prüfliste nennt sie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="1787"/>
+        <location filename="../../geolib/hilfeportal/load.py" line="167"/>
         <source>{n} of {total} offers match the filters.</source>
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
@@ -3624,7 +3733,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Bevölkerungspunkte ({people} Personen) liegen außerhalb aller Gebiete; sie werden nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal.py" line="845"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="358"/>
         <source>{n} rows of '{file}' have more cells than the header; the extra cells were ignored. Is a separator inside a text without quotes?</source>
         <translation>{n} Zeilen von '{file}' haben mehr Zellen als die Kopfzeile; die zusätzlichen Zellen wurden ignoriert. Steht ein Trennzeichen in einem Text ohne Anführungszeichen?</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 from qgis.core import (
@@ -267,3 +268,75 @@ def test_the_layer_file_keeps_the_style_as_shown_in_the_users_language(dock, ser
     assert 'label="Sonstige"' in offers and 'name="Angebot"' in offers
     label = dock.layer("checks").renderer().categories()[0].label()
     assert label == "ohne Koordinaten"  # as the layer shows it
+
+
+def _wait_finished(dock, n, timeout=60.0):
+    finished = []
+    dock.loadFinished.connect(finished.append)
+    deadline = time.monotonic() + timeout
+    while len(finished) < n and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    dock.loadFinished.disconnect(finished.append)
+    return finished
+
+
+def test_far_fewer_offers_are_confirmed_before_they_replace_the_layer(dock, services):
+    from tests._fault_server import FaultServer
+
+    asked = []
+    answer = [False]
+
+    def confirm(result):
+        asked.append(result.fewer_offers)
+        return answer[0]
+
+    dock.confirm_fewer = confirm
+    with FaultServer(services) as srv:
+        dock.source_edit.setText(srv.url)
+        assert press_load(dock)
+        n = dock.layer("offers").featureCount()
+        assert n == len(services)
+        srv.mode = "few"
+        assert press_load(dock)
+        assert asked == [3]
+        assert dock.layer("offers").featureCount() == n  # declined: the offers stay
+        assert any("The refresh delivered 3 offers" in m for m in messages(dock))
+        answer[0] = True
+        dock.load_button.click()
+        assert _wait_finished(dock, 2) == [True, True]  # the answer, then the confirmed load
+        assert asked == [3, 3]
+        assert dock.layer("offers").featureCount() == 3
+
+
+def test_a_key_in_the_url_is_never_in_the_settings(tmp_path, services):
+    from qgis.core import QgsSettings
+
+    from sozialplanung_plugin import hilfeportal_dock as module
+
+    secret = "Dock-Schluessel-4242"
+    with HilfeportalServer(services) as srv:
+        source = f"{srv.url}/?api-key={secret}"
+        project, bar = QgsProject(), QgsMessageBar()
+        first = module.HilfeportalDock(project=project, message_bar=bar, cache_dir=tmp_path)
+        first.load_options = lambda: {"backoff": 0.01, "retries": 1, "timeout": 5}
+        first.source_edit.setText(source)
+        assert press_load(first)
+        assert all(secret in p for p in srv.requests)
+        first.shutdown()
+    settings = QgsSettings()
+    settings.sync()
+    assert settings.value(module.SETTINGS_SOURCE) == f"{srv.url}/?api-key=***"
+    assert secret.encode() not in Path(settings.fileName()).read_bytes()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()]
+    assert not any(secret in m for m in messages(first))
+    # the same session: the key is still there; a new session: it must be entered again
+    again = module.HilfeportalDock(project=project, message_bar=bar, cache_dir=tmp_path)
+    assert again.source_edit.text() == source
+    module._SESSION_SOURCES.clear()
+    later = module.HilfeportalDock(project=project, message_bar=bar, cache_dir=tmp_path)
+    assert later.source_edit.text() == f"{srv.url}/?api-key=***"
+    assert "not stored" in later.status_label.text()
+    for widget in (first, again, later):
+        widget.deleteLater()
+    project.clear()

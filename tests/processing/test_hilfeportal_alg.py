@@ -179,3 +179,30 @@ def test_empty_export_and_a_check_list_without_geometry(tmp_path):
     geom = checks.geometry.iloc[0]
     assert geom is None or geom.is_empty
     assert "Farbe" in feedback.text
+
+
+def test_far_fewer_offers_need_the_accept_parameter(services, tmp_path):
+    from tests._fault_server import FaultServer
+
+    with FaultServer(services) as srv:
+        got, _, _, _ = _run(tmp_path, SOURCE=srv.url)
+        assert len(got) == len(services)
+        srv.mode = "empty"
+        kept, _, _, feedback = _run(tmp_path, SOURCE=srv.url)
+        assert len(kept) == len(services)  # the cached offers, with a warning
+        assert "The refresh delivered 0 offers" in feedback.text
+        srv.mode = "few"
+        taken, _, _, _ = _run(tmp_path, SOURCE=srv.url, ACCEPT_FEWER=True)
+        assert len(taken) == 3
+
+
+def test_a_malformed_answer_uses_the_cache_with_a_clear_warning(services, tmp_path):
+    from tests._fault_server import FaultServer
+
+    with FaultServer(services) as srv:
+        _run(tmp_path, SOURCE=srv.url)
+        srv.mode = "broken_chunked"
+        got, _, _, feedback = _run(tmp_path, SOURCE=srv.url)
+    assert len(got) == len(services)
+    assert "broke off or its body is malformed" in feedback.text
+    assert "Unexpected" not in feedback.text
