@@ -122,14 +122,14 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         except QgsProcessingException:
             raise
         except Exception as exc:  # a bug: keep the details in the log, not in the user's face
-            QgsMessageLog.logMessage(
-                traceback.format_exc(), "Sozialplanung", Qgis.MessageLevel.Critical
+            QgsMessageLog.logMessage(  # (secrets in URLs and sources never logged)
+                redact(traceback.format_exc()), "Sozialplanung", Qgis.MessageLevel.Critical
             )
             raise QgsProcessingException(
                 self.tr_base(
                     "Unexpected error in {name}: {error}. The details are in the log "
                     "(View → Panels → Log Messages → Sozialplanung); please report them."
-                ).format(name=self.displayName(), error=exc)
+                ).format(name=self.displayName(), error=redact(str(exc)))
             ) from None
 
     def progress(
