@@ -76,7 +76,13 @@ def offers_per_population() -> QgsVectorLayer:
 def income() -> QgsVectorLayer:
     """Real income per taxpayer 2021 (EUR) per municipality."""
     breaks = [0, 45000, 50000, 55000, 60000, 1e9]
-    labels = ["< 45,000", "45,000 – 50,000", "50,000 – 55,000", "55,000 – 60,000", "> 60,000"]
+    labels = [
+        "under 45,000 EUR",
+        "45,000 – 50,000 EUR",
+        "50,000 – 55,000 EUR",
+        "55,000 – 60,000 EUR",
+        "60,000 EUR and more",
+    ]
     return graduated_polygons(
         "einkuenfte_je_stpfl_eur", breaks, labels, "PuBuGn", "field=einkuenfte_je_stpfl_eur:double"
     )

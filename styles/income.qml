@@ -14,11 +14,11 @@
   </temporal>
   <renderer-v2 type="graduatedSymbol" referencescale="-1" enableorderby="0" attr="einkuenfte_je_stpfl_eur" graduatedMethod="GraduatedColor" forceraster="0" symbollevels="0">
     <ranges>
-      <range lower="0.000000000000000" symbol="0" upper="45000.000000000000000" render="true" label="&lt; 45,000"/>
-      <range lower="45000.000000000000000" symbol="1" upper="50000.000000000000000" render="true" label="45,000 – 50,000"/>
-      <range lower="50000.000000000000000" symbol="2" upper="55000.000000000000000" render="true" label="50,000 – 55,000"/>
-      <range lower="55000.000000000000000" symbol="3" upper="60000.000000000000000" render="true" label="55,000 – 60,000"/>
-      <range lower="60000.000000000000000" symbol="4" upper="1000000000.000000000000000" render="true" label="> 60,000"/>
+      <range lower="0.000000000000000" symbol="0" upper="45000.000000000000000" render="true" label="under 45,000 EUR"/>
+      <range lower="45000.000000000000000" symbol="1" upper="50000.000000000000000" render="true" label="45,000 – 50,000 EUR"/>
+      <range lower="50000.000000000000000" symbol="2" upper="55000.000000000000000" render="true" label="50,000 – 55,000 EUR"/>
+      <range lower="55000.000000000000000" symbol="3" upper="60000.000000000000000" render="true" label="55,000 – 60,000 EUR"/>
+      <range lower="60000.000000000000000" symbol="4" upper="1000000000.000000000000000" render="true" label="60,000 EUR and more"/>
     </ranges>
     <symbols>
       <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="0">

@@ -3816,6 +3816,26 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>1,25 – 2</translation>
     </message>
     <message>
+        <location filename="../../styles/income.qml" line="18"/>
+        <source>45,000 – 50,000 EUR</source>
+        <translation>45.000 – 50.000 €</translation>
+    </message>
+    <message>
+        <location filename="../../styles/income.qml" line="19"/>
+        <source>50,000 – 55,000 EUR</source>
+        <translation>50.000 – 55.000 €</translation>
+    </message>
+    <message>
+        <location filename="../../styles/income.qml" line="20"/>
+        <source>55,000 – 60,000 EUR</source>
+        <translation>55.000 – 60.000 €</translation>
+    </message>
+    <message>
+        <location filename="../../styles/income.qml" line="21"/>
+        <source>60,000 EUR and more</source>
+        <translation>60.000 € und mehr</translation>
+    </message>
+    <message>
         <location filename="../../styles/accessibility.qml" line="18"/>
         <source>&lt; 0.5</source>
         <translation>&lt; 0,5</translation>
@@ -4019,6 +4039,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../styles/hilfeportal_checks.qml" line="26"/>
         <source>text shortened</source>
         <translation>Text gekürzt</translation>
+    </message>
+    <message>
+        <location filename="../../styles/income.qml" line="17"/>
+        <source>under 45,000 EUR</source>
+        <translation>unter 45.000 €</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/styling.py" line="127"/>
