@@ -88,8 +88,19 @@ def test_the_printed_command_installs_and_the_algorithms_run(advice_run):
     demo = advice_run["demo"]
     assert demo["rc"] == 0, demo["out"][-3000:] + demo["err"][-3000:]
     # every algorithm of the demo chain left its output
-    assert {"atlas.pdf", "sozialplanungsatlas.qgz", "angebotsdichte.tif"} <= set(demo["files"])
+    assert {
+        "atlas.pdf",
+        "sozialplanungsatlas.qgz",
+        "angebotsdichte.tif",
+        "schulen_dichte.tif",
+        "sozialbericht/index.html",
+        "maps/schulen.png",
+        "maps/einkommen.png",
+    } <= set(demo["files"])
     assert len(demo["layers"]) >= 8, demo["layers"]
+    assert {"schulen", "einkommen_2021", "einzugsgebiete_schulen_luftlinie"} <= set(
+        demo["layers"]
+    ), demo["layers"]
 
 
 def test_the_dock_loads_offers_in_qgis_desktop_and_qgis_exits_0(advice_run):
