@@ -30,7 +30,7 @@ export QGIS_PROCESS := /usr/bin/qgis_process.bin
 # 3.44 (Debian unstable "sid") in Debian roots made with debootstrap (scripts/qgis_root.sh),
 # cached under build/roots. In the roots the runtime packages come from Debian alone.
 ROOT_SUITES := trixie sid
-ROOT_TEST_ENV := QT_QPA_PLATFORM=offscreen OGR_SQLITE_JOURNAL=DELETE \
+ROOT_TEST_ENV := QT_QPA_PLATFORM=offscreen OGR_SQLITE_JOURNAL=DELETE SOZIALPLANUNG_REQUIRE_POSTGRES=1 \
 	QGIS_PROCESS=/usr/bin/qgis_process.bin PYTHONPATH=/src PYTHONDONTWRITEBYTECODE=1
 PYTEST_ARGS ?= -q tests
 
@@ -91,7 +91,7 @@ test-quick: test-host
 
 test-host: plugin
 	@echo "== QGIS $$(qgis_process.bin --version 2>/dev/null | sed -n 's/^QGIS \([0-9.]*\).*/\1/p' | head -1) (host, Debian $$(cat /etc/debian_version))"
-	@SOZIALPLANUNG_REQUIRE_POSTGRES=1 $(PY) -m pytest $(PYTEST_ARGS)
+	@SOZIALPLANUNG_REQUIRE_POSTGRES=1 SOZIALPLANUNG_REQUIRE_PGROUTING=1 $(PY) -m pytest $(PYTEST_ARGS)
 
 # The plugin's printed Debian advice, run in a clean trixie root; then the demo chain and
 # the dock in QGIS desktop there (tests/platform).

@@ -35,7 +35,7 @@ from geolib.io import Provenance, attach_provenance, attach_style
 from geolib.messages import translate
 from geolib.redact import redact
 
-from . import bridge, data_years
+from . import bridge, data_years, postgis_store
 from .proj_threads import proj_safe_thread
 from .styling import breaks_of_frame, label_breaks, load_style, style_qml
 
@@ -322,6 +322,8 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
     def postProcessAlgorithm(self, context, feedback):
         for dest_id, style, provenance, breaks in self._styled_outputs:
             layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+            if layer is None:
+                layer = postgis_store.layer_of(dest_id)  # a table not loaded into QGIS
             qml = STYLES_DIR / style if style else None
             styled = False
             if layer is not None and qml is not None and qml.exists():
@@ -331,6 +333,8 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                 layer.triggerRepaint()
             path, layer_name = _gpkg_target(dest_id, layer)
             if path is None:
+                if postgis_store.is_postgis(layer):
+                    self._store_in_postgis(layer, style, provenance, feedback)
                 continue
             try:
                 if qml is not None and qml.exists():
@@ -345,6 +349,22 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                     )
                 )
         return {}
+
+    def _store_in_postgis(self, layer, style: str, provenance, feedback) -> None:
+        """A PostGIS output: its style as the table's default in ``layer_styles``, its
+        provenance kept (:mod:`postgis_store`); a failure is a warning (the rows are in)."""
+        try:
+            error = postgis_store.attach_style(layer, layer.name()) if style else ""
+            if provenance is not None:
+                postgis_store.attach_provenance(layer, provenance)
+        except Exception as exc:  # e.g. no right to create layer_styles
+            error = str(exc)
+        if error:
+            feedback.pushWarning(
+                self.tr_base("Could not store the style in '{path}': {error}").format(
+                    path=redact(layer.source()), error=redact(error)
+                )
+            )
 
 
 def _gpkg_target(dest_id: str, layer) -> tuple[str | None, str | None]:

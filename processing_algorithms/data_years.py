@@ -27,7 +27,15 @@ def years_of_provenance(provenance: Mapping[str, Any] | None) -> set[str]:
 
 
 def years_of_layer(source: str) -> set[str]:
-    """The data years stored with a GeoPackage layer (``path.gpkg|layername=x``)."""
+    """The data years stored with a GeoPackage layer (``path.gpkg|layername=x``) or a
+    PostGIS table (``dbname=… table="s"."t"``, :mod:`postgis_store`)."""
+    if "dbname=" in source and "table=" in source:
+        try:
+            from .postgis_store import read_provenance as read_postgis
+
+            return years_of_provenance(read_postgis(source))
+        except Exception:  # no connection now: no year known
+            return set()
     parts = source.split("|")
     path = parts[0]
     if not path.lower().endswith(".gpkg"):

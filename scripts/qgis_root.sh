@@ -23,7 +23,10 @@ MIRROR="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 BASE_PACKAGES="qgis python3-qgis qgis-providers proj-data xvfb xauth python3-venv python3-pip ca-certificates locales"
 # The runtime dependencies, exactly as the plugin's install advice names them for Debian.
 DEPS_PACKAGES="$(python3 "$ROOT_DIR/sozialplanung_plugin/requirements.py" debian-packages)"
-TEST_TOOLS="pytest hypothesis"
+TEST_TOOLS="pytest hypothesis playwright"
+# Servers and a browser the tests run against (PostGIS for the shared store, Chromium for
+# the Sozialbericht), from Debian like on the host; pgRouting's comparison stays on the host.
+TEST_DEBS="postgresql postgresql-postgis chromium"
 
 apt_opts() {
     # unstable's Release file may be expired on the mirror snapshot
@@ -106,14 +109,14 @@ build_base() { # build_base SUITE
 
 build_deps() { # build_deps SUITE
     local suite="$1" dir="$ROOTS/$1"
-    local stamp="$dir/deps.stamp" want="$DEPS_PACKAGES / $TEST_TOOLS"
+    local stamp="$dir/deps.stamp" want="$DEPS_PACKAGES / $TEST_DEBS / $TEST_TOOLS"
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
     safe_rm "$dir/deps" "$dir/deps.work" "$dir/mnt"
     overlay "$dir/base" "$dir/deps" "$dir/deps.work" "$dir/mnt"
     enter_mounts "$dir/mnt"
-    echo "[$suite] runtime packages from Debian: $DEPS_PACKAGES"
+    echo "[$suite] runtime packages from Debian: $DEPS_PACKAGES; for the tests: $TEST_DEBS"
     in_root "$dir/mnt" apt-get $(apt_opts "$suite") install -y -qq --no-install-recommends \
-        $DEPS_PACKAGES >"$dir/apt-deps.log" 2>&1 || { tail -20 "$dir/apt-deps.log"; exit 1; }
+        $DEPS_PACKAGES $TEST_DEBS >"$dir/apt-deps.log" 2>&1 || { tail -20 "$dir/apt-deps.log"; exit 1; }
     in_root "$dir/mnt" apt-get clean
     echo "[$suite] test tools from PyPI into /opt/venv: $TEST_TOOLS"
     in_root "$dir/mnt" /usr/bin/python3 -m venv --system-site-packages /opt/venv

@@ -64,12 +64,16 @@ def unavailable(extensions: tuple[str, ...] = ("postgis", "pgrouting")) -> str |
     return None
 
 
-def skip_or_fail(reason: str) -> None:
-    """Skip a test for ``reason``, or fail it where ``SOZIALPLANUNG_REQUIRE_POSTGRES=1``."""
+def skip_or_fail(reason: str, require: str = "SOZIALPLANUNG_REQUIRE_POSTGRES") -> None:
+    """Skip a test for ``reason``, or fail it where the variable ``require`` is ``1``.
+
+    ``SOZIALPLANUNG_REQUIRE_POSTGRES=1`` (the host and the Debian roots: PostgreSQL and
+    PostGIS are installed in both) and ``SOZIALPLANUNG_REQUIRE_PGROUTING=1`` (the host only:
+    pgRouting, osm2pgrouting and osmium for the routing comparison)."""
     import pytest
 
-    if os.environ.get("SOZIALPLANUNG_REQUIRE_POSTGRES") == "1":
-        pytest.fail(f"SOZIALPLANUNG_REQUIRE_POSTGRES=1, but {reason}")
+    if os.environ.get(require) == "1":
+        pytest.fail(f"{require}=1, but {reason}")
     pytest.skip(reason)
 
 

@@ -89,7 +89,7 @@ def postgres():
     """
     from tests._postgres import PostgresCluster, skip_or_fail, unavailable
 
-    reason = unavailable()
+    reason = unavailable(("postgis",))
     if reason:
         skip_or_fail(reason)
     with PostgresCluster() as cluster:

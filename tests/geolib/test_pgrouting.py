@@ -16,15 +16,15 @@ from pyproj import Geod
 
 from geolib.profiles import CAR_SPEEDS
 from tests import _pgrouting as pgr_cmp
-from tests._postgres import skip_or_fail
+from tests._postgres import skip_or_fail, unavailable
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _import_tools(postgres):
     """osmium and osm2pgrouting next to the server (skipped like it where missing)."""
-    reason = pgr_cmp.tools_missing()
+    reason = pgr_cmp.tools_missing() or unavailable(("postgis", "pgrouting"))
     if reason:
-        skip_or_fail(reason)
+        skip_or_fail(reason, "SOZIALPLANUNG_REQUIRE_PGROUTING")
 
 
 @pytest.fixture(scope="module")
