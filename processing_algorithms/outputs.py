@@ -33,9 +33,10 @@ import os
 import re
 import secrets
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+from geolib.io import copy_geopackage
 
 STAGE_PREFIX = ".sozialplanung-"
 _OGR_URI = re.compile(r"^ogr:dbname='?(?P<path>.+?)'?\s+table=\"?(?P<table>[^\"]+)\"?(\s+\(.*\))?$")
@@ -95,19 +96,6 @@ def remove_stale_stages(folder: Path) -> None:
             if pid.isdigit() and (int(pid) == os.getpid() or _pid_alive(int(pid))):
                 continue
             shutil.rmtree(entry, ignore_errors=True)
-
-
-def copy_geopackage(source: Path, target: Path) -> None:
-    """A consistent copy of a GeoPackage (SQLite's backup: includes a pending WAL)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
 
 
 def data_layers(path: Path) -> list[str]:

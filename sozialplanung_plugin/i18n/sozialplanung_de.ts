@@ -1387,64 +1387,84 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="81"/>
+        <location filename="../../processing_algorithms/base.py" line="327"/>
+        <source>'{path}' already holds other layers ({layers}): they are kept, the layer '{layer}' is written into it.</source>
+        <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="86"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="110"/>
+        <location filename="../../processing_algorithms/base.py" line="132"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="331"/>
+        <location filename="../../processing_algorithms/base.py" line="456"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="83"/>
+        <location filename="../../processing_algorithms/base.py" line="88"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="115"/>
+        <location filename="../../processing_algorithms/base.py" line="122"/>
+        <source>No output was replaced: the previous files are unchanged.</source>
+        <translation>Keine Ausgabe wurde ersetzt: Die bisherigen Dateien sind unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="136"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="174"/>
+        <location filename="../../processing_algorithms/base.py" line="194"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="82"/>
+        <location filename="../../processing_algorithms/base.py" line="403"/>
+        <source>Replacing the previous outputs failed: {error}</source>
+        <translation>Das Ersetzen der bisherigen Ausgaben ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="87"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="157"/>
+        <location filename="../../processing_algorithms/base.py" line="177"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="187"/>
+        <location filename="../../processing_algorithms/base.py" line="207"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="150"/>
+        <location filename="../../processing_algorithms/base.py" line="170"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="127"/>
+        <location filename="../../processing_algorithms/base.py" line="148"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="275"/>
+        <location filename="../../processing_algorithms/base.py" line="310"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="392"/>
+        <source>Writing the output '{name}' failed: {found} of {expected} features are in the file (is the disk full?).</source>
+        <translation>Das Schreiben der Ausgabe '{name}' ist fehlgeschlagen: {found} von {expected} Objekten sind in der Datei (ist der Datenträger voll?).</translation>
     </message>
 </context>
 <context>
@@ -1614,7 +1634,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="149"/>
+        <location filename="../../processing_algorithms/surface.py" line="150"/>
         <source>Surface of {what}</source>
         <translation>Oberfläche von {what}</translation>
     </message>
@@ -1679,7 +1699,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Bevölkerung je Zielgruppe braucht das Zielgruppenfeld der Angebote.</translation>
     </message>
     <message>
-        <location filename="../../geolib/raster.py" line="75"/>
+        <location filename="../../geolib/raster.py" line="119"/>
         <source>A raster must be 2-D, got an array of shape {shape}.</source>
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
@@ -1749,7 +1769,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: Der Ordner „{folder}“ ist nicht beschreibbar. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="221"/>
+        <location filename="../../geolib/io.py" line="224"/>
         <source>Cannot write '{path}': {error}.</source>
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
@@ -1919,7 +1939,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Breite und Länge sind vertauscht ({lon} / {lat}); das Angebot wird an der getauschten Position gezeigt. Bitte im Hilfeportal korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="264"/>
+        <location filename="../../geolib/io.py" line="283"/>
         <source>Layer names must be unique within one GeoPackage: {names}.</source>
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
@@ -1959,7 +1979,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="524"/>
+        <location filename="../../geolib/network.py" line="527"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -1974,7 +1994,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="387"/>
+        <location filename="../../geolib/catchments.py" line="379"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -2299,7 +2319,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="322"/>
+        <location filename="../../geolib/network.py" line="325"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
@@ -2489,7 +2509,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Landanteil-Feld braucht Gebiete (z. B. die Gemeinden): der Landteil einer Zelle ist der Teil, der in ihnen liegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="291"/>
+        <location filename="../../geolib/io.py" line="310"/>
         <source>The layer '{layer}' has no CRS and cannot be written.</source>
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
     </message>
@@ -2609,7 +2629,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bevölkerung jedes Polygons gilt als gleichmäßig über seine Fläche verteilt; ein erreichter Anteil wie '13 % einer Gemeinde' ist also der Anteil ihrer Fläche. Mit einem Bevölkerungsraster oder Punkten (und den Gemeinden als Gebiete) folgen die Anteile dem Wohnort der Menschen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="326"/>
+        <location filename="../../geolib/network.py" line="329"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -2654,7 +2674,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="334"/>
+        <location filename="../../geolib/network.py" line="337"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
@@ -2669,7 +2689,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="364"/>
+        <location filename="../../geolib/catchments.py" line="356"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2734,12 +2754,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="390"/>
+        <location filename="../../geolib/network.py" line="393"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="408"/>
+        <location filename="../../geolib/network.py" line="411"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
@@ -2779,12 +2799,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="488"/>
+        <location filename="../../geolib/io.py" line="518"/>
         <source>The {what} is empty: it has no features. Choose a layer with features (and check 'Selected features only' and any filter).</source>
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="340"/>
+        <location filename="../../geolib/network.py" line="343"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -2834,7 +2854,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="330"/>
+        <location filename="../../geolib/network.py" line="333"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -2904,9 +2924,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="306"/>
+        <location filename="../../geolib/raster.py" line="151"/>
+        <source>Writing '{path}' failed: {error}. Is the disk full? The previous file is unchanged.</source>
+        <translation>Das Schreiben von '{path}' ist fehlgeschlagen: {error}. Ist der Datenträger voll? Die bisherige Datei ist unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/io.py" line="327"/>
         <source>Writing layer '{layer}' to '{path}' failed: {error}</source>
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/io.py" line="334"/>
+        <source>Writing layer '{layer}' to '{path}' stopped after {written} of {n} features (is the disk full?). The previous file is unchanged.</source>
+        <translation>Das Schreiben des Layers '{layer}' in '{path}' brach nach {written} von {n} Objekten ab (ist der Datenträger voll?). Die bisherige Datei ist unverändert.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel.py" line="1896"/>
@@ -2954,7 +2984,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="426"/>
+        <location filename="../../geolib/catchments.py" line="418"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -3009,7 +3039,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="337"/>
+        <location filename="../../geolib/network.py" line="340"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -3019,7 +3049,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="619"/>
+        <location filename="../../geolib/catchments.py" line="611"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -3154,7 +3184,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="399"/>
+        <location filename="../../geolib/network.py" line="402"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -3189,7 +3219,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien haben eine Höchstgeschwindigkeit (maxspeed), die keine Geschwindigkeit ist (zum Beispiel {values}); sie erhielten die Geschwindigkeit ihrer Straßenklasse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="429"/>
+        <location filename="../../geolib/network.py" line="432"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
@@ -3199,7 +3229,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien des {what}s haben keine OSM-Knoten-IDs (node_from, node_to) oder mehrere Teile; sie wurden über ihre Koordinaten verbunden (an gemeinsamen Stützpunkten und Enden innerhalb von {d} m).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="414"/>
+        <location filename="../../geolib/network.py" line="417"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
@@ -3234,12 +3264,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="396"/>
+        <location filename="../../geolib/catchments.py" line="388"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="245"/>
+        <location filename="../../geolib/catchments.py" line="237"/>
         <source>{n} offers are multipoints: each of their points is routed ({parts} points of all offers) and an offer's catchment is the union of its points' catchments.</source>
         <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
     </message>
@@ -3249,7 +3279,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="634"/>
+        <location filename="../../geolib/catchments.py" line="626"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
