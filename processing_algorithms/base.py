@@ -69,6 +69,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         self._input_names: dict[str, str] = {}
         # the file outputs of the running run, swapped in when all succeeded
         self._staged = outputs.StagedOutputs()
+        self._replaced: list[Path] = []
 
     # --- identity -------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -385,7 +386,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         if not self._staged:
             return
         try:
-            self._staged.commit()
+            self._replaced = self._staged.commit()
         except outputs.OutputCheckError as exc:
             name, found, expected = exc.args
             raise QgsProcessingException(
@@ -457,7 +458,20 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                         path=path, error=exc
                     )
                 )
+        self._reload_replaced_layers(context)
         return {}
+
+    def _reload_replaced_layers(self, context) -> None:
+        """Reopen the project's layers whose file a staged output replaced, so that they
+        show, and edits go to, the new file instead of the old one still open."""
+        replaced = {str(p) for p in getattr(self, "_replaced", ())}
+        project = context.project() if context is not None else None
+        if not replaced or project is None:
+            return
+        for layer in project.mapLayers().values():
+            path = layer.source().split("|")[0]
+            if path and str(Path(path).resolve()) in replaced:
+                layer.reload()
 
 
 def _gpkg_target(dest_id: str, layer) -> tuple[str | None, str | None]:

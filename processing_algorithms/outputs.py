@@ -36,7 +36,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from geolib.io import copy_geopackage
+from geolib.io import check_writable, copy_geopackage
 
 STAGE_PREFIX = ".sozialplanung-"
 _OGR_URI = re.compile(r"^ogr:dbname='?(?P<path>.+?)'?\s+table=\"?(?P<table>[^\"]+)\"?(\s+\(.*\))?$")
@@ -143,7 +143,8 @@ class StagedOutputs:
     def stage(self, final: Path, *, copy_existing: bool = False) -> Path:
         """The staged path of ``final`` (the same file name in the staging folder); with
         ``copy_existing`` it starts as a copy of the existing GeoPackage ``final``."""
-        final = final.resolve() if final.parent.exists() else final
+        check_writable(final)  # a clear message for a missing or read-only folder or file
+        final = final.resolve()
         if final in self._files:
             return self._files[final]
         staged = self._stage_dir(final.parent) / final.name

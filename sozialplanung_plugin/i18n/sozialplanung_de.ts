@@ -1387,82 +1387,82 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="327"/>
+        <location filename="../../processing_algorithms/base.py" line="328"/>
         <source>'{path}' already holds other layers ({layers}): they are kept, the layer '{layer}' is written into it.</source>
         <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="86"/>
+        <location filename="../../processing_algorithms/base.py" line="87"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="132"/>
+        <location filename="../../processing_algorithms/base.py" line="133"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="456"/>
+        <location filename="../../processing_algorithms/base.py" line="457"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="88"/>
+        <location filename="../../processing_algorithms/base.py" line="89"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="122"/>
+        <location filename="../../processing_algorithms/base.py" line="123"/>
         <source>No output was replaced: the previous files are unchanged.</source>
         <translation>Keine Ausgabe wurde ersetzt: Die bisherigen Dateien sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="136"/>
+        <location filename="../../processing_algorithms/base.py" line="137"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="194"/>
+        <location filename="../../processing_algorithms/base.py" line="195"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="403"/>
+        <location filename="../../processing_algorithms/base.py" line="404"/>
         <source>Replacing the previous outputs failed: {error}</source>
         <translation>Das Ersetzen der bisherigen Ausgaben ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="87"/>
+        <location filename="../../processing_algorithms/base.py" line="88"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="177"/>
+        <location filename="../../processing_algorithms/base.py" line="178"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="207"/>
+        <location filename="../../processing_algorithms/base.py" line="208"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="170"/>
+        <location filename="../../processing_algorithms/base.py" line="171"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="148"/>
+        <location filename="../../processing_algorithms/base.py" line="149"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="310"/>
+        <location filename="../../processing_algorithms/base.py" line="311"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="392"/>
+        <location filename="../../processing_algorithms/base.py" line="393"/>
         <source>Writing the output '{name}' failed: {found} of {expected} features are in the file (is the disk full?).</source>
         <translation>Das Schreiben der Ausgabe '{name}' ist fehlgeschlagen: {found} von {expected} Objekten sind in der Datei (ist der Datenträger voll?).</translation>
     </message>

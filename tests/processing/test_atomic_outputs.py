@@ -250,3 +250,23 @@ def test_kill_9_while_writing_a_layer_keeps_the_geopackage(qgis_profile, offers,
     assert _digest(atlas) == before
     assert pyogrio.read_info(atlas, layer="reached")["features"] == reached
     assert pyogrio.read_info(atlas, layer="gemeinden")["features"] == 49
+
+
+def test_project_layers_of_a_replaced_geopackage_show_the_new_file(offers, tmp_path):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    atlas = tmp_path / "atlas.gpkg"
+    read_vector(KREIS_GPKG, layer="gemeinden").to_file(atlas, layer="gemeinden")
+    dest = f"ogr:dbname='{atlas}' table=\"reached\" (geom)"
+    run_algorithm(CATCHMENTS, _catchments(offers, OUTPUT_LINES=dest, BREAKS="1"))
+    gemeinden = QgsVectorLayer(f"{atlas}|layername=gemeinden", "gemeinden", "ogr")
+    reached = QgsVectorLayer(f"{atlas}|layername=reached", "reached", "ogr")
+    QgsProject.instance().addMapLayers([gemeinden, reached])
+    try:
+        before = reached.featureCount()
+        run_algorithm(CATCHMENTS, _catchments(offers, OUTPUT_LINES=dest))
+        now = pyogrio.read_info(atlas, layer="reached")["features"]
+        assert now != before and reached.featureCount() == now
+        assert gemeinden.featureCount() == 49
+    finally:
+        QgsProject.instance().removeMapLayers([gemeinden.id(), reached.id()])
