@@ -399,6 +399,13 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                     expected=expected,
                 )
             ) from None
+        except outputs.ChangedMeanwhileError as exc:
+            raise QgsProcessingException(
+                self.tr_base(
+                    "'{path}' was changed by another program during this run; its "
+                    "changes are kept. Run the algorithm again."
+                ).format(path=exc.args[0])
+            ) from None
         except OSError as exc:
             raise QgsProcessingException(
                 self.tr_base("Replacing the previous outputs failed: {error}").format(

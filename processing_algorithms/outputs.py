@@ -120,6 +120,15 @@ class OutputCheckError(Exception):
     """A staged output is not what was written; ``args``: (name, found, expected)."""
 
 
+class ChangedMeanwhileError(Exception):
+    """A GeoPackage changed while a layer was written into its copy; ``args``: (path,)."""
+
+
+def _signature(path: Path) -> tuple[int, int, int]:
+    stat = path.stat()
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
 class StagedOutputs:
     """The file outputs of one run (see the module docstring)."""
 
@@ -127,6 +136,8 @@ class StagedOutputs:
         self._stages: dict[Path, Path] = {}  # destination folder → staging folder
         self._files: dict[Path, Path] = {}  # final file → staged file
         self._checks: list[_Check] = []
+        # files copied to be updated: their state then, to refuse a lost update
+        self._copied: dict[Path, tuple[int, int, int]] = {}
 
     def __bool__(self) -> bool:
         return bool(self._files)
@@ -149,6 +160,7 @@ class StagedOutputs:
             return self._files[final]
         staged = self._stage_dir(final.parent) / final.name
         if copy_existing and final.exists():
+            self._copied[final] = _signature(final)
             copy_geopackage(final, staged)
         self._files[final] = staged
         return staged
@@ -178,6 +190,9 @@ class StagedOutputs:
         far is restored and the error is raised.
         """
         self.check()
+        for final, signature in self._copied.items():
+            if _signature(final) != signature:
+                raise ChangedMeanwhileError(final)
         moves: list[tuple[Path, Path]] = []
         for folder, stage in self._stages.items():
             for entry in sorted(stage.iterdir()):
@@ -209,6 +224,7 @@ class StagedOutputs:
         self._stages.clear()
         self._files.clear()
         self._checks.clear()
+        self._copied.clear()
 
 
 def _can_link() -> bool:

@@ -1392,6 +1392,11 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
     </message>
     <message>
+        <location filename="../../processing_algorithms/base.py" line="404"/>
+        <source>'{path}' was changed by another program during this run; its changes are kept. Run the algorithm again.</source>
+        <translation>'{path}' wurde während dieses Laufs von einem anderen Programm geändert; diese Änderungen bleiben erhalten. Führen Sie den Algorithmus erneut aus.</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/base.py" line="87"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
@@ -1402,7 +1407,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="457"/>
+        <location filename="../../processing_algorithms/base.py" line="464"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
@@ -1427,7 +1432,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="404"/>
+        <location filename="../../processing_algorithms/base.py" line="411"/>
         <source>Replacing the previous outputs failed: {error}</source>
         <translation>Das Ersetzen der bisherigen Ausgaben ist fehlgeschlagen: {error}</translation>
     </message>

@@ -270,3 +270,21 @@ def test_project_layers_of_a_replaced_geopackage_show_the_new_file(offers, tmp_p
         assert gemeinden.featureCount() == 49
     finally:
         QgsProject.instance().removeMapLayers([gemeinden.id(), reached.id()])
+
+
+def test_a_geopackage_changed_during_the_run_is_not_overwritten(offers, tmp_path, monkeypatch):
+    from processing_algorithms import bridge
+
+    atlas = tmp_path / "atlas.gpkg"
+    read_vector(KREIS_GPKG, layer="gemeinden").to_file(atlas, layer="gemeinden")
+    append = bridge.append_to_gpkg
+
+    def meanwhile(*args, **kwargs):  # another program writes a layer into the file
+        read_vector(KREIS_GPKG, layer="kreis").to_file(atlas, layer="kreis")
+        return append(*args, **kwargs)
+
+    monkeypatch.setattr(bridge, "append_to_gpkg", meanwhile)
+    dest = f"ogr:dbname='{atlas}' table=\"reached\" (geom)"
+    message = run_algorithm_error(CATCHMENTS, _catchments(offers, OUTPUT_LINES=dest))
+    assert "changed by another program" in message and "unchanged" in message
+    assert {"gemeinden", "kreis"} == {n for n, _ in pyogrio.list_layers(atlas)}
