@@ -39,6 +39,8 @@ from pathlib import Path
 from geolib.io import check_writable, copy_geopackage
 
 STAGE_PREFIX = ".sozialplanung-"
+#: formats whose feature count is checked after writing: one feature per row
+COUNTED = frozenset({".gpkg", ".shp", ".geojson", ".json", ".fgb", ".csv", ".sqlite"})
 _OGR_URI = re.compile(r"^ogr:dbname='?(?P<path>.+?)'?\s+table=\"?(?P<table>[^\"]+)\"?(\s+\(.*\))?$")
 
 
@@ -174,6 +176,8 @@ class StagedOutputs:
         import pyogrio
 
         for check in self._checks:
+            if check.path.suffix.lower() not in COUNTED or not check.path.exists():
+                continue  # a format whose features may not map one to one (DXF, KML, ...)
             try:
                 info = pyogrio.read_info(check.path, layer=check.layer, force_feature_count=True)
                 found = int(info.get("features", -1))
