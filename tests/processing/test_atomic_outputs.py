@@ -288,3 +288,16 @@ def test_a_geopackage_changed_during_the_run_is_not_overwritten(offers, tmp_path
     message = run_algorithm_error(CATCHMENTS, _catchments(offers, OUTPUT_LINES=dest))
     assert "changed by another program" in message and "unchanged" in message
     assert {"gemeinden", "kreis"} == {n for n, _ in pyogrio.list_layers(atlas)}
+
+
+def test_shapefile_and_geojson_outputs_are_swapped_in_with_all_their_parts(offers, tmp_path):
+    lines, unroutable = tmp_path / "lines.shp", tmp_path / "unroutable.geojson"
+    outputs = {"OUTPUT_LINES": str(lines), "OUTPUT_UNROUTABLE": str(unroutable)}
+    run_algorithm(CATCHMENTS, _catchments(offers, BREAKS="1", **outputs))
+    first = pyogrio.read_info(lines)["features"]
+    results, _ = run_algorithm(CATCHMENTS, _catchments(offers, **outputs))
+    memory, _ = run_algorithm(CATCHMENTS, _catchments(offers, OUTPUT_LINES="TEMPORARY_OUTPUT"))
+    assert pyogrio.read_info(lines)["features"] == memory["OUTPUT_LINES"].featureCount() != first
+    assert {p.suffix for p in tmp_path.glob("lines.*")} >= {".shp", ".shx", ".dbf", ".prj"}
+    assert pyogrio.read_info(unroutable)["features"] == 1
+    assert results["OUTPUT_LINES"] == str(lines) and _stages(tmp_path) == []
