@@ -301,3 +301,20 @@ def test_shapefile_and_geojson_outputs_are_swapped_in_with_all_their_parts(offer
     assert {p.suffix for p in tmp_path.glob("lines.*")} >= {".shp", ".shx", ".dbf", ".prj"}
     assert pyogrio.read_info(unroutable)["features"] == 1
     assert results["OUTPUT_LINES"] == str(lines) and _stages(tmp_path) == []
+
+
+def test_the_final_file_is_loaded_on_completion_under_the_chosen_name(offers, tmp_path):
+    from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProject
+
+    lines = tmp_path / "lines.gpkg"
+    definition = QgsProcessingOutputLayerDefinition(str(lines), QgsProject.instance())
+    definition.destinationName = "Erreichte Strecken"
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results, _ = run_algorithm(
+        CATCHMENTS, _catchments(offers, OUTPUT_LINES=definition), context=context
+    )
+    to_load = context.layersToLoadOnCompletion()
+    assert list(to_load) == [results["OUTPUT_LINES"]]
+    assert results["OUTPUT_LINES"].split("|")[0] == str(lines)
+    assert to_load[results["OUTPUT_LINES"]].name == "Erreichte Strecken"
