@@ -25,6 +25,7 @@ from qgis.core import (
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
     QgsProcessingUtils,
     QgsProperty,
     QgsVectorLayer,
@@ -362,13 +363,17 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         return definition.description() if definition is not None else name
 
     def stage_output_file(self, parameters, name: str, context) -> tuple[str, str]:
-        """The file output ``name`` (a raster, a report) as (path to write, final path).
+        """The file output ``name`` (a raster, a report) as (path to write, final path);
+        ("", "") for an optional output that is not asked for.
 
         Write into the first; it is swapped in with the run's other outputs when all
         succeeded (see :mod:`.outputs`). Anything beside it in its folder (a ``.qml``)
         moves with it.
         """
-        final = self.parameterAsOutputLayer(parameters, name, context)
+        if isinstance(self.parameterDefinition(name), QgsProcessingParameterFileDestination):
+            final = self.parameterAsFileOutput(parameters, name, context)
+        else:
+            final = self.parameterAsOutputLayer(parameters, name, context)
         target = outputs.parse_destination(final)
         if target is None:
             return final, final
