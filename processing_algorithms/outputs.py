@@ -2,7 +2,7 @@
 
 Every output that is a file (a vector file, a layer inside a GeoPackage, a raster
 with its ``.qml``) is written into a hidden folder beside its destination,
-``.sozialplanung-<pid>-<random>/``, under its final file name. When the algorithm
+``.sozialplanung-<pid>-<host>-<random>/``, under its final file name. When the algorithm
 has finished, :meth:`StagedOutputs.commit` checks each staged layer (its feature
 count must be the number of rows written: a full disk, a refused feature or a
 truncated file make it differ or the file unreadable) and only then moves every
@@ -33,6 +33,8 @@ import os
 import re
 import secrets
 import shutil
+import socket
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,16 +90,25 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:32] or "host"
+
+
 def remove_stale_stages(folder: Path) -> None:
-    """Remove staging folders left in ``folder`` by runs that were killed."""
+    """Remove staging folders left in ``folder`` by runs that were killed: those of this
+    computer whose process is gone, and those of any computer (a shared folder) older
+    than a day."""
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
             if not entry.name.startswith(STAGE_PREFIX) or not entry.is_dir():
                 continue
-            pid = entry.name[len(STAGE_PREFIX) :].split("-", 1)[0]
-            if pid.isdigit() and (int(pid) == os.getpid() or _pid_alive(int(pid))):
-                continue
-            shutil.rmtree(entry, ignore_errors=True)
+            pid, host = [*entry.name[len(STAGE_PREFIX) :].split("-"), "", ""][:2]
+            if host == _host() and pid.isdigit():
+                stale = int(pid) != os.getpid() and not _pid_alive(int(pid))
+            else:
+                stale = time.time() - entry.stat().st_mtime > 86400
+            if stale:
+                shutil.rmtree(entry, ignore_errors=True)
 
 
 def data_layers(path: Path) -> list[str]:
@@ -148,7 +159,8 @@ class StagedOutputs:
         folder = folder.resolve()
         if folder not in self._stages:
             remove_stale_stages(folder)
-            stage = folder / f"{STAGE_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+            name = f"{STAGE_PREFIX}{os.getpid()}-{_host()}-{secrets.token_hex(4)}"
+            stage = folder / name
             stage.mkdir()
             self._stages[folder] = stage
         return self._stages[folder]
