@@ -320,7 +320,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         """``parameters`` with output ``name`` pointed at its staged file (see .outputs);
         also the final and the staged path."""
         final, layer = target.path, target.layer
-        keep = target.is_gpkg and final.exists() and layer is not None
+        keep = final.exists() and layer is not None  # a layer into an existing file
         if target.is_gpkg and final.exists() and layer is None:
             others = [n for n in outputs.data_layers(final) if n != final.stem]
             if others:  # QGIS would replace the file: its other layers are kept instead

@@ -167,7 +167,7 @@ class StagedOutputs:
 
     def stage(self, final: Path, *, copy_existing: bool = False) -> Path:
         """The staged path of ``final`` (the same file name in the staging folder); with
-        ``copy_existing`` it starts as a copy of the existing GeoPackage ``final``."""
+        ``copy_existing`` it starts as a copy of the existing file ``final``."""
         check_writable(final)  # a clear message for a missing or read-only folder or file
         final = final.resolve()
         if final in self._files:
@@ -175,7 +175,10 @@ class StagedOutputs:
         staged = self._stage_dir(final.parent) / final.name
         if copy_existing and final.exists():
             self._copied[final] = _signature(final)
-            copy_geopackage(final, staged)
+            if final.suffix.lower() in (".gpkg", ".sqlite"):
+                copy_geopackage(final, staged)  # SQLite's backup: consistent while open
+            else:
+                shutil.copy2(final, staged)
         self._files[final] = staged
         return staged
 
