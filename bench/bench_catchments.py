@@ -129,7 +129,7 @@ class Runs:
     def processing(self, polygons: bool, keep_network: bool = False):
         import processing
 
-        from processing_algorithms.catchments import network_cache_dir
+        from processing_algorithms.network_params import network_cache_dir
 
         if not keep_network:
             clear_cache()

@@ -214,7 +214,10 @@ def atomic_path(path: str | os.PathLike, *, copy_existing: bool = False):
     tmp_path = Path(tmp)
     try:
         if copy_existing and path.exists():
-            shutil.copy2(path, tmp_path)
+            if path.suffix.lower() == ".gpkg":
+                copy_geopackage(path, tmp_path)
+            else:
+                shutil.copy2(path, tmp_path)
         yield tmp_path
         os.replace(tmp_path, path)
     except OSError as exc:
@@ -225,6 +228,22 @@ def atomic_path(path: str | os.PathLike, *, copy_existing: bool = False):
         for leftover in (tmp_path, Path(str(tmp_path) + "-journal")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
+
+
+def copy_geopackage(source: str | os.PathLike, target: str | os.PathLike) -> None:
+    """A consistent copy of the GeoPackage ``source`` (SQLite's online backup: it
+    includes what another connection, such as QGIS, holds in a write-ahead log)."""
+    src = sqlite3.connect(f"file:{Path(source).resolve()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        except sqlite3.Error as exc:
+            raise OSError(str(exc)) from exc
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def write_gpkg(
@@ -302,6 +321,8 @@ def _write_layer(path: Path, lyr: OutputLayer) -> None:
             pyogrio.write_dataframe(gdf, path, **kwargs)
         else:
             pyogrio.write_dataframe(gdf, path, **kwargs)
+        # a full disk can end a write early without an error: count what is in the file
+        written = pyogrio.read_info(path, layer=lyr.name).get("features")
     except Exception as exc:
         raise OutputError(
             "Writing layer '{layer}' to '{path}' failed: {error}",
@@ -309,6 +330,15 @@ def _write_layer(path: Path, lyr: OutputLayer) -> None:
             path=path.name,
             error=exc,
         ) from exc
+    if written != len(gdf):
+        raise OutputError(
+            "Writing layer '{layer}' to '{path}' stopped after {written} of {n} features "
+            "(is the disk full?). The previous file is unchanged.",
+            layer=lyr.name,
+            path=path.name,
+            written=written,
+            n=len(gdf),
+        )
 
 
 _LAYER_STYLES_SQL = """

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +56,48 @@ class RasterResult:
         return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
+@contextlib.contextmanager
+def _gdal_errors():
+    """The errors GDAL signals while the block runs (rasterio only logs those raised
+    when a file is flushed and closed, such as a full disk)."""
+    errors: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            text = record.getMessage()
+            if "GDAL signalled an error" in text:
+                errors.append(text.split("msg=", 1)[-1].strip("'"))
+
+    logger = logging.getLogger("rasterio._env")
+    handler, level = Collect(), logger.level
+    logger.addHandler(handler)
+    if not logger.isEnabledFor(logging.INFO):
+        logger.setLevel(logging.INFO)
+    try:
+        yield errors
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _missing_blocks(path: Path) -> str:
+    """Why the GeoTIFF ``path`` is incomplete ('' when every block is in the file)."""
+    import rasterio
+
+    size = path.stat().st_size
+    with rasterio.open(path) as src:
+        height, width = src.block_shapes[0]
+        end = 0
+        for row in range(-(-src.height // height)):
+            for col in range(-(-src.width // width)):
+                offset = src.get_tag_item(f"BLOCK_OFFSET_{col}_{row}", "TIFF", bidx=1)
+                length = src.get_tag_item(f"BLOCK_SIZE_{col}_{row}", "TIFF", bidx=1)
+                if not offset or not length:
+                    return f"block {col},{row} was not written"
+                end = max(end, int(offset) + int(length))
+    return f"the file ends at {size} bytes, its blocks at {end}" if end > size else ""
+
+
 def write_geotiff(
     result: RasterResult,
     path: str | os.PathLike,
@@ -83,10 +127,11 @@ def write_geotiff(
         "crs": result.crs.to_wkt(),
         "transform": result.transform,
         "nodata": result.nodata,
-        "compress": "deflate",
-        # deflate level 1 on all cores, no predictor: 3-5× faster than level 6 with the
-        # floating-point predictor on one core; files of our surfaces within ±7 % of its size
-        "zlevel": 1,
+        # ZSTD level 1 on all cores, no predictor: on a 16-million-cell density of random
+        # points 5× faster than deflate level 1 (1.1 s instead of 5.6 s) at the same size;
+        # read by every GDAL since 2.3 (QGIS 3.x on all platforms)
+        "compress": "zstd",
+        "zstd_level": 1,
         "num_threads": "ALL_CPUS",
     }
     if array.shape[0] >= 256 and array.shape[1] >= 256:
@@ -95,11 +140,20 @@ def write_geotiff(
     if provenance is not None:
         tags["PROVENANCE"] = json.dumps(provenance.as_dict(), ensure_ascii=False)
         tags["TIFFTAG_IMAGEDESCRIPTION"] = provenance.summary()
-    with atomic_path(path) as tmp, rasterio.open(tmp, "w", **profile) as dst:
-        # a 3-D view: rasterio would stack a 2-D array into a copy
-        dst.write(array.astype(dtype, copy=False)[np.newaxis], [1])
-        if tags:
-            dst.update_tags(**tags)
+    with atomic_path(path) as tmp:
+        with _gdal_errors() as errors, rasterio.open(tmp, "w", **profile) as dst:
+            # a 3-D view: rasterio would stack a 2-D array into a copy
+            dst.write(array.astype(dtype, copy=False)[np.newaxis], [1])
+            if tags:
+                dst.update_tags(**tags)
+        problem = errors[0] if errors else _missing_blocks(tmp)
+        if problem:
+            raise OutputError(
+                "Writing '{path}' failed: {error}. Is the disk full? The previous file "
+                "is unchanged.",
+                path=str(path),
+                error=problem,
+            )
     if style is not None:
         qml = path.with_suffix(".qml")
         with atomic_path(qml) as tmp:

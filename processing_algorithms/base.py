@@ -10,6 +10,7 @@ with their provenance in ``postProcessAlgorithm``.
 
 from __future__ import annotations
 
+import sqlite3
 import traceback
 from pathlib import Path
 from typing import Any
@@ -22,8 +23,11 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
     QgsProcessingUtils,
+    QgsProperty,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QCoreApplication
@@ -35,7 +39,7 @@ from geolib.io import Provenance, attach_provenance, attach_style
 from geolib.messages import translate
 from geolib.redact import redact
 
-from . import bridge, data_years, postgis_store
+from . import bridge, data_years, outputs, postgis_store
 from .proj_threads import proj_safe_thread
 from .styling import breaks_of_frame, label_breaks, load_style, style_qml
 
@@ -66,6 +70,9 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         self._synthetic_inputs = False
         self._input_names: dict[str, str] = {}
         self._input_years: set[str] = set()  # data years of the inputs (provenance)
+        # the file outputs of the running run, swapped in when all succeeded
+        self._staged = outputs.StagedOutputs()
+        self._replaced: list[Path] = []
 
     # --- identity -------------------------------------------------------------------
     def tr(self, text: str) -> str:
@@ -105,32 +112,47 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError
 
     def processAlgorithm(self, parameters, context, feedback):
+        self._staged = outputs.StagedOutputs()
         try:
             with proj_safe_thread():
-                return self.compute(parameters, context, feedback)
-        except CancelledError:
-            raise QgsProcessingException(self.tr_base("Cancelled by the user.")) from None
-        except GeolibError as exc:
-            raise QgsProcessingException(tr_geolib(exc.message)) from None
-        except MemoryError:
-            raise QgsProcessingException(
-                self.tr_base(
-                    "Not enough memory for this request. Use a smaller extent, a coarser "
-                    "resolution or fewer features."
+                results = self.compute(parameters, context, feedback)
+            if feedback is not None and feedback.isCanceled():
+                raise CancelledError()
+            self.commit_outputs(feedback)
+            return results
+        except Exception as exc:
+            message = self._error_message(exc)
+            if self._staged:
+                message += " " + self.tr_base(
+                    "No output was replaced: the previous files are unchanged."
                 )
-            ) from None
-        except QgsProcessingException:
-            raise
-        except Exception as exc:  # a bug: keep the details in the log, not in the user's face
-            QgsMessageLog.logMessage(  # (secrets in URLs and sources never logged)
-                redact(traceback.format_exc()), "Sozialplanung", Qgis.MessageLevel.Critical
+            raise QgsProcessingException(message) from None
+        finally:
+            self._staged.discard()
+
+    def _error_message(self, exc: Exception) -> str:
+        """What the user is told about ``exc`` (never a traceback)."""
+        if isinstance(exc, CancelledError):
+            return self.tr_base("Cancelled by the user.")
+        if isinstance(exc, GeolibError):
+            return tr_geolib(exc.message)
+        if isinstance(exc, MemoryError):
+            return self.tr_base(
+                "Not enough memory for this request. Use a smaller extent, a coarser "
+                "resolution or fewer features."
             )
-            raise QgsProcessingException(
-                self.tr_base(
-                    "Unexpected error in {name}: {error}. The details are in the log "
-                    "(View → Panels → Log Messages → Sozialplanung); please report them."
-                ).format(name=self.displayName(), error=redact(str(exc)))
-            ) from None
+        if isinstance(exc, QgsProcessingException):
+            return str(exc)
+        # a bug: keep the details in the log, not in the user's face
+        QgsMessageLog.logMessage(  # (secrets in URLs and sources never logged)
+            redact("".join(traceback.format_exception(type(exc), exc, exc.__traceback__))),
+            "Sozialplanung",
+            Qgis.MessageLevel.Critical,
+        )
+        return self.tr_base(
+            "Unexpected error in {name}: {error}. The details are in the log "
+            "(View → Panels → Log Messages → Sozialplanung); please report them."
+        ).format(name=self.displayName(), error=redact(str(exc)))
 
     def progress(
         self, feedback: QgsProcessingFeedback, start: float = 0.0, end: float = 100.0
@@ -247,14 +269,32 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
         ``style`` is a file name in ``styles/``; ``wkb_type`` fixes the geometry type
         (for outputs that may be empty or hold features without geometry). Returns
-        the destination id. A GeoPackage output is filled by pyogrio in one call
-        (:func:`bridge.append_to_gpkg`, the same rows as the sink's); anything else,
-        such as a temporary (memory) layer, goes through the feature sink.
+        the destination id. A file output is staged (:mod:`.outputs`): written beside
+        its destination, checked and swapped in when the whole run has succeeded. A
+        GeoPackage layer is filled by pyogrio in one call (:func:`bridge.append_to_gpkg`,
+        the same rows as the sink's); anything else, such as a temporary (memory)
+        layer, goes through the feature sink.
         """
         fields = bridge.fields_from_frame(gdf)
         if wkb_type is None:
             wkb_type = bridge.wkb_type_of(gdf)
         crs = bridge.crs_from_gdf(gdf)
+        target = outputs.parse_destination(self.parameterAsOutputLayer(parameters, name, context))
+        final_path = staged = None
+        if target is not None:
+            parameters, final_path, staged = self._staged_sink_parameters(
+                parameters, name, target, feedback
+            )
+        dest_id = self._fill_sink(parameters, name, context, gdf, fields, wkb_type, crs, feedback)
+        if staged is not None:
+            layer = bridge.gpkg_layer_of(dest_id)
+            self._staged.expect(staged, layer[1] if layer else None, len(gdf), name)
+            dest_id = self._final_id(context, dest_id, str(staged), str(final_path))
+        self._styled_outputs.append((dest_id, style or "", provenance, breaks_of_frame(gdf)))
+        return dest_id
+
+    def _fill_sink(self, parameters, name, context, gdf, fields, wkb_type, crs, feedback) -> str:
+        """Create the sink of ``name`` and write ``gdf`` into it; its destination id."""
         sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
@@ -264,9 +304,6 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             # stay QGIS's; pyogrio writes the rows in one go instead of feature by feature
             del sink
             if self._append_to_gpkg(gdf, target, fields, wkb_type):
-                self._styled_outputs.append(
-                    (dest_id, style or "", provenance, breaks_of_frame(gdf))
-                )
                 return dest_id
             # not written: a new sink replaces the empty layer
             sink, dest_id = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
@@ -277,12 +314,113 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         except RuntimeError as exc:
             raise QgsProcessingException(
                 self.tr_base("Writing the output '{name}' failed: {error}").format(
-                    name=name, error=exc
+                    name=self._output_label(name), error=exc
                 )
             ) from None
-        del sink  # flush and close the file before post-processing touches it
-        self._styled_outputs.append((dest_id, style or "", provenance, breaks_of_frame(gdf)))
+        del sink  # flush and close the file before it is checked and post-processed
         return dest_id
+
+    def _staged_sink_parameters(self, parameters, name, target, feedback):
+        """``parameters`` with output ``name`` pointed at its staged file (see .outputs);
+        also the final and the staged path."""
+        final, layer = target.path, target.layer
+        keep = final.exists() and layer is not None  # a layer into an existing file
+        if target.is_gpkg and final.exists() and layer is None:
+            others = [n for n in outputs.data_layers(final) if n != final.stem]
+            if others:  # QGIS would replace the file: its other layers are kept instead
+                keep, layer = True, final.stem
+                feedback.pushInfo(
+                    self.tr_base(
+                        "'{path}' already holds other layers ({layers}): they are kept, "
+                        "the layer '{layer}' is written into it."
+                    ).format(path=final, layers=", ".join(others), layer=layer)
+                )
+        try:
+            staged = self._staged.stage(final, copy_existing=keep)
+        except (OSError, sqlite3.Error) as exc:
+            raise QgsProcessingException(
+                self.tr_base("Writing the output '{name}' failed: {error}").format(
+                    name=self._output_label(name), error=exc
+                )
+            ) from None
+        sink = f"ogr:dbname='{staged}' table=\"{layer}\" (geom)" if layer else str(staged)
+        value = parameters.get(name)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            definition = QgsProcessingOutputLayerDefinition(value)
+            definition.sink = QgsProperty.fromValue(sink)
+        else:
+            definition = QgsProcessingOutputLayerDefinition(sink)
+        return {**parameters, name: definition}, final, staged
+
+    @staticmethod
+    def _final_id(context, dest_id: str, staged: str, final: str) -> str:
+        """The destination id of the final file; QGIS loads that one on completion."""
+        final_id = dest_id.replace(staged, final, 1)
+        to_load = context.layersToLoadOnCompletion()
+        if dest_id in to_load:
+            to_load[final_id] = to_load.pop(dest_id)
+            context.setLayersToLoadOnCompletion(to_load)
+        return final_id
+
+    def _output_label(self, name: str) -> str:
+        definition = self.parameterDefinition(name)
+        return definition.description() if definition is not None else name
+
+    def stage_output_file(self, parameters, name: str, context) -> tuple[str, str]:
+        """The file output ``name`` (a raster, a report) as (path to write, final path);
+        ("", "") for an optional output that is not asked for.
+
+        Write into the first; it is swapped in with the run's other outputs when all
+        succeeded (see :mod:`.outputs`). Anything beside it in its folder (a ``.qml``)
+        moves with it.
+        """
+        if isinstance(self.parameterDefinition(name), QgsProcessingParameterFileDestination):
+            final = self.parameterAsFileOutput(parameters, name, context)
+        else:
+            final = self.parameterAsOutputLayer(parameters, name, context)
+        target = outputs.parse_destination(final)
+        if target is None:
+            return final, final
+        try:
+            return str(self._staged.stage(target.path)), final
+        except OSError as exc:
+            raise QgsProcessingException(
+                self.tr_base("Writing the output '{name}' failed: {error}").format(
+                    name=self._output_label(name), error=exc
+                )
+            ) from None
+
+    def commit_outputs(self, feedback) -> None:
+        """Check the staged outputs and swap them in (called after ``compute``)."""
+        if not self._staged:
+            return
+        try:
+            self._replaced = self._staged.commit()
+        except outputs.OutputCheckError as exc:
+            name, found, expected = exc.args
+            raise QgsProcessingException(
+                self.tr_base(
+                    "Writing the output '{name}' failed: {found} of {expected} features are "
+                    "in the file (is the disk full?)."
+                ).format(
+                    name=self._output_label(name),
+                    found=max(found, 0),
+                    expected=expected,
+                )
+            ) from None
+        except outputs.ChangedMeanwhileError as exc:
+            raise QgsProcessingException(
+                self.tr_base(
+                    "'{path}' was changed by another program during this run; its "
+                    "changes are kept. Run the algorithm again."
+                ).format(path=exc.args[0])
+            ) from None
+        except OSError as exc:
+            raise QgsProcessingException(
+                self.tr_base("Replacing the previous outputs failed: {error}").format(
+                    error=exc.strerror or exc
+                )
+            ) from None
 
     @staticmethod
     def _append_to_gpkg(gdf, target, fields, wkb_type) -> bool:
@@ -348,6 +486,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                         path=path, error=exc
                     )
                 )
+        self._reload_replaced_layers(context)
         return {}
 
     def _store_in_postgis(self, layer, style: str, provenance, feedback) -> None:
@@ -365,6 +504,18 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                     path=redact(layer.source()), error=redact(error)
                 )
             )
+
+    def _reload_replaced_layers(self, context) -> None:
+        """Reopen the project's layers whose file a staged output replaced, so that they
+        show, and edits go to, the new file instead of the old one still open."""
+        replaced = {str(p) for p in getattr(self, "_replaced", ())}
+        project = context.project() if context is not None else None
+        if not replaced or project is None:
+            return
+        for layer in project.mapLayers().values():
+            path = layer.source().split("|")[0]
+            if path and str(Path(path).resolve()) in replaced:
+                layer.reload()
 
 
 def _gpkg_target(dest_id: str, layer) -> tuple[str | None, str | None]:

@@ -210,7 +210,8 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
                 vmax=f"{float(result.array.max()):.6g}",
             )
         )
-        path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        # written beside the destination, swapped in when complete (see base.py)
+        staged, path = self.stage_output_file(parameters, self.OUTPUT, context)
         provenance = self.provenance(
             self.tr("Offer density (kernel density)"),
             parameters,
@@ -218,7 +219,7 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
             notes=[tr_geolib(n) for n in result.notes],
         )
         style = scaled_style(STYLES_DIR / STYLE, float(np.nanmax(result.array)))
-        write_geotiff(result, path, style=style, provenance=provenance)
+        write_geotiff(result, staged, style=style, provenance=provenance)
         self._raster_styles = getattr(self, "_raster_styles", {})
         self._raster_styles[path] = style
         feedback.setProgress(100)

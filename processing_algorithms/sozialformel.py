@@ -21,7 +21,6 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from geolib.io import atomic_path
 from geolib.sozialformel import (
     PINNEBERG_PRESET,
     join_areas,
@@ -308,10 +307,10 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
                 ),
             )
         feedback.setProgress(90)
-        report = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        # swapped in with the other outputs when all succeeded (see base.py)
+        staged, report = self.stage_output_file(parameters, self.OUTPUT_REPORT, context)
         if report:
             text = validity_report_html(result, translate_text=tr_geolib)
-            with atomic_path(report) as tmp:
-                tmp.write_text(text, encoding="utf-8")
+            Path(staged).write_text(text, encoding="utf-8")
             results[self.OUTPUT_REPORT] = report
         return results

@@ -143,7 +143,8 @@ class SurfaceAlgorithm(SozialplanungAlgorithm):
             options.update(numerator=numerator, denominator=denominator, per=100.0)
         result = surface(areas, method=method, **options)
         self.push_notes(feedback, result.notes)
-        output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        # written beside the destination, swapped in when complete (see base.py)
+        staged, output = self.stage_output_file(parameters, self.OUTPUT, context)
         what = field or f"100 × {numerator} / {denominator}"
         provenance = self.provenance(
             self.tr("Surface of {what}").format(what=what),
@@ -151,6 +152,6 @@ class SurfaceAlgorithm(SozialplanungAlgorithm):
             method=method,
             notes=[tr_geolib(n) for n in result.notes],
         )
-        write_geotiff(result, output, provenance=provenance)
-        style_raster(output, result.array)
+        write_geotiff(result, staged, provenance=provenance)
+        style_raster(staged, result.array)
         return {self.OUTPUT: output}

@@ -1436,12 +1436,12 @@ Datenschutz: Jeder Wert, den die Sozialformel zurückhält (NULL oder als geheim
 <context>
     <name>SozialformelAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="122"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="121"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="95"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="94"/>
         <source>Computes a composite social index (Sozialformel) per area and year from an indicator table of counts (CSV, XLSX or GeoPackage table; the key, e.g. the AGS, is read as text so leading zeros are kept).
 
 The TOML configuration (default: the Kreis Pinneberg preset) names the indicators (numerator, denominator, direction, weight), the scaling (min–max, min–max against a reference year or bounds, z-score, percentile, rank, raw), the combination (weighted mean, sum, geometric mean, product), the post-scaling to 0–100, the classes (quantile, equal interval, standard deviation, natural breaks, custom), the missing-value policy and the data protection threshold.
@@ -1458,82 +1458,82 @@ Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank
 Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL und markiert ([indicator]_suppressed = 1).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="146"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="145"/>
         <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
         <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="172"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="171"/>
         <source>Group field(s) of the mapping table (comma separated; empty: all)</source>
         <translation>Gruppenfeld(er) der Zuordnungstabelle (durch Komma getrennt; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="163"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="162"/>
         <source>Groups: mapping table key → group</source>
         <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="205"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="204"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="138"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="137"/>
         <source>Indicator table (CSV, XLSX or GeoPackage)</source>
         <translation>Indikatorentabelle (CSV, XLSX oder GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="129"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="128"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="294"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="293"/>
         <source>No group table: the groups output is not written.</source>
         <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="92"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="91"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="179"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="178"/>
         <source>Sozialformel (areas)</source>
         <translation>Sozialformel (Gebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="186"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="185"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="195"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="194"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="148"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="147"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="140"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="139"/>
         <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="204"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="203"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="156"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="155"/>
         <source>Years (e.g. 2019-2023 or 2021, 2023; empty: all)</source>
         <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="246"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="245"/>
         <source>{rank}. {name}: {index} (change {change})</source>
         <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
     </message>
@@ -1541,64 +1541,89 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="83"/>
+        <location filename="../../processing_algorithms/base.py" line="333"/>
+        <source>'{path}' already holds other layers ({layers}): they are kept, the layer '{layer}' is written into it.</source>
+        <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="413"/>
+        <source>'{path}' was changed by another program during this run; its changes are kept. Run the algorithm again.</source>
+        <translation>'{path}' wurde während dieses Laufs von einem anderen Programm geändert; diese Änderungen bleiben erhalten. Führen Sie den Algorithmus erneut aus.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="90"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="112"/>
+        <location filename="../../processing_algorithms/base.py" line="136"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="343"/>
+        <location filename="../../processing_algorithms/base.py" line="485"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="85"/>
+        <location filename="../../processing_algorithms/base.py" line="92"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="117"/>
+        <location filename="../../processing_algorithms/base.py" line="126"/>
+        <source>No output was replaced: the previous files are unchanged.</source>
+        <translation>Keine Ausgabe wurde ersetzt: Die bisherigen Dateien sind unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="140"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="176"/>
+        <location filename="../../processing_algorithms/base.py" line="198"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="84"/>
+        <location filename="../../processing_algorithms/base.py" line="420"/>
+        <source>Replacing the previous outputs failed: {error}</source>
+        <translation>Das Ersetzen der bisherigen Ausgaben ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="91"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="159"/>
+        <location filename="../../processing_algorithms/base.py" line="181"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="189"/>
+        <location filename="../../processing_algorithms/base.py" line="211"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="152"/>
+        <location filename="../../processing_algorithms/base.py" line="174"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="129"/>
+        <location filename="../../processing_algorithms/base.py" line="152"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="279"/>
+        <location filename="../../processing_algorithms/base.py" line="316"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="402"/>
+        <source>Writing the output '{name}' failed: {found} of {expected} features are in the file (is the disk full?).</source>
+        <translation>Das Schreiben der Ausgabe '{name}' ist fehlgeschlagen: {found} von {expected} Objekten sind in der Datei (ist der Datenträger voll?).</translation>
     </message>
 </context>
 <context>
@@ -1768,7 +1793,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="149"/>
+        <location filename="../../processing_algorithms/surface.py" line="150"/>
         <source>Surface of {what}</source>
         <translation>Oberfläche von {what}</translation>
     </message>
@@ -1833,7 +1858,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Bevölkerung je Zielgruppe braucht das Zielgruppenfeld der Angebote.</translation>
     </message>
     <message>
-        <location filename="../../geolib/raster.py" line="75"/>
+        <location filename="../../geolib/raster.py" line="119"/>
         <source>A raster must be 2-D, got an array of shape {shape}.</source>
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
@@ -1913,7 +1938,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: Der Ordner „{folder}“ ist nicht beschreibbar. Wählen Sie einen Ordner, in den Sie schreiben dürfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="221"/>
+        <location filename="../../geolib/io.py" line="224"/>
         <source>Cannot write '{path}': {error}.</source>
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
@@ -2113,7 +2138,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Breite und Länge sind vertauscht ({lon} / {lat}); das Angebot wird an der getauschten Position gezeigt. Bitte im Hilfeportal korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="264"/>
+        <location filename="../../geolib/io.py" line="283"/>
         <source>Layer names must be unique within one GeoPackage: {names}.</source>
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
@@ -2783,7 +2808,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Landanteil-Feld braucht Gebiete (z. B. die Gemeinden): der Landteil einer Zelle ist der Teil, der in ihnen liegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="291"/>
+        <location filename="../../geolib/io.py" line="310"/>
         <source>The layer '{layer}' has no CRS and cannot be written.</source>
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
     </message>
@@ -3093,7 +3118,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="488"/>
+        <location filename="../../geolib/io.py" line="518"/>
         <source>The {what} is empty: it has no features. Choose a layer with features (and check 'Selected features only' and any filter).</source>
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
@@ -3233,9 +3258,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="306"/>
+        <location filename="../../geolib/raster.py" line="151"/>
+        <source>Writing '{path}' failed: {error}. Is the disk full? The previous file is unchanged.</source>
+        <translation>Das Schreiben von '{path}' ist fehlgeschlagen: {error}. Ist der Datenträger voll? Die bisherige Datei ist unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/io.py" line="327"/>
         <source>Writing layer '{layer}' to '{path}' failed: {error}</source>
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/io.py" line="334"/>
+        <source>Writing layer '{layer}' to '{path}' stopped after {written} of {n} features (is the disk full?). The previous file is unchanged.</source>
+        <translation>Das Schreiben des Layers '{layer}' in '{path}' brach nach {written} von {n} Objekten ab (ist der Datenträger voll?). Die bisherige Datei ist unverändert.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="21"/>

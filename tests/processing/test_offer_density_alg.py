@@ -110,7 +110,7 @@ def test_geotiff_has_crs_compression_style_and_provenance(examples, tmp_path):
         },
     )
     array, transform, _, profile = _read(results["OUTPUT"])
-    assert profile["crs"].to_epsg() == 25832 and profile["compress"] == "deflate"
+    assert profile["crs"].to_epsg() == 25832 and profile["compress"] == "zstd"
     assert profile["nodata"] == -9999 and (array != -9999).all()
     assert transform.a == 100 and array.max() > 0
     with rasterio.open(out) as src:
