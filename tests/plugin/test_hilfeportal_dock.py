@@ -27,6 +27,7 @@ def dock(tmp_path):
     project = QgsProject()
     bar = QgsMessageBar()
     widget = HilfeportalDock(project=project, message_bar=bar, cache_dir=tmp_path / "cache")
+    widget.ask_project_file = lambda: str(tmp_path / "projekt.qgs")  # the user saves it there
     widget.load_options = lambda: {"backoff": 0.01, "retries": 1, "timeout": 5}
     widget.show()
     yield widget
@@ -217,14 +218,16 @@ def test_token_from_an_auth_config_selected_in_the_dock(dock, services, tmp_path
 
 def test_a_layer_folder_that_cannot_be_made_is_a_message(tmp_path):
     from sozialplanung_plugin.hilfeportal_dock import HilfeportalDock
+    from sozialplanung_plugin.hilfeportal_store import Target
 
     blocker = tmp_path / "kein-ordner"
     blocker.write_text("a file where the dock's folder should be")
     export = tmp_path / "export.csv"
     export.write_text("id;name;lat;lon\nX1;Treff;53,65;9,80\n", encoding="utf-8")
     project = QgsProject()
-    dock = HilfeportalDock(project=project, message_bar=QgsMessageBar(), cache_dir=blocker / "c")
+    dock = HilfeportalDock(project=project, message_bar=QgsMessageBar(), cache_dir=tmp_path)
     try:
+        dock.show_target(Target(kind="file", path=str(blocker / "c" / "angebote.gpkg")))
         dock.source_edit.setText(str(export))
         assert press_load(dock) is False
         assert dock.layer("offers") is None and dock.load_button.isEnabled()
@@ -254,16 +257,16 @@ def test_search_while_the_layer_is_edited_is_a_message(dock, tmp_path):
     layer.rollBack()
 
 
-def test_the_layer_file_keeps_the_style_as_shown_in_the_users_language(dock, server):
+def test_the_layer_file_keeps_the_style_as_shown_in_the_users_language(dock, server, tmp_path):
     from geolib.io import read_style
-    from sozialplanung_plugin.hilfeportal_dock import LAYER_FILE
     from tests._qgis import german
 
     dock.source_edit.setText(server.url)
     with german():
         assert press_load(dock)
-    checks = read_style(dock.cache_dir / LAYER_FILE, "pruefliste")
-    offers = read_style(dock.cache_dir / LAYER_FILE, "angebote")
+    layer_file = tmp_path / "projekt_hilfeportal.gpkg"  # beside the project
+    checks = read_style(layer_file, "pruefliste")
+    offers = read_style(layer_file, "angebote")
     assert 'label="ohne Koordinaten"' in checks and "no coordinates" not in checks
     assert 'label="Sonstige"' in offers and 'name="Angebot"' in offers
     label = dock.layer("checks").renderer().categories()[0].label()
@@ -287,8 +290,8 @@ def test_far_fewer_offers_are_confirmed_before_they_replace_the_layer(dock, serv
     asked = []
     answer = [False]
 
-    def confirm(result):
-        asked.append(result.fewer_offers)
+    def confirm(warning, shown, n):
+        asked.append(n)
         return answer[0]
 
     dock.confirm_fewer = confirm
@@ -319,6 +322,7 @@ def test_a_key_in_the_url_is_never_in_the_settings(tmp_path, services):
         source = f"{srv.url}/?api-key={secret}"
         project, bar = QgsProject(), QgsMessageBar()
         first = module.HilfeportalDock(project=project, message_bar=bar, cache_dir=tmp_path)
+        first.ask_project_file = lambda: str(tmp_path / "projekt.qgz")
         first.load_options = lambda: {"backoff": 0.01, "retries": 1, "timeout": 5}
         first.source_edit.setText(source)
         assert press_load(first)
