@@ -25,6 +25,7 @@ task manager) as arguments, so that it runs in QGIS desktop and in tests alike.
 
 from __future__ import annotations
 
+import contextlib
 import html
 from pathlib import Path
 from typing import Any
@@ -153,7 +154,8 @@ class HilfeportalDock(QgsDockWidget):
         if authcfg:
             self.auth_select.setConfigId(authcfg)
         self.show_target(store.read_target(project))
-        project.readProject.connect(lambda *_: self.show_target(store.read_target(self.project)))
+        project.readProject.connect(self._project_read)
+        project.cleared.connect(self._project_read)
 
     # --- user interface ---------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -249,9 +251,7 @@ class HilfeportalDock(QgsDockWidget):
         row.addWidget(self.schema_edit, 1)
         layout.addWidget(self.postgis_row)
         self.name_edit = QLineEdit(store.DEFAULT_NAME, body)
-        self.name_edit.setToolTip(
-            tr("Start of the table names: <name>_angebote and <name>_pruefliste")
-        )
+        self.name_edit.setToolTip(tr("Start of the table names: NAME_angebote and NAME_pruefliste"))
         layout.addWidget(self.name_edit)
         self._target_kind_changed()
 
@@ -266,6 +266,9 @@ class HilfeportalDock(QgsDockWidget):
             self.connection_combo.addItems(store.connection_names())
             if current:
                 self.connection_combo.setCurrentText(current)
+
+    def _project_read(self, *_) -> None:
+        self.show_target(store.read_target(self.project))
 
     def show_target(self, target: store.Target) -> None:
         """Show ``target`` in the dock's fields."""
@@ -733,6 +736,10 @@ class HilfeportalDock(QgsDockWidget):
 
     def shutdown(self) -> None:
         """Cancel a running task and forget it (called when the plugin unloads)."""
+        with contextlib.suppress(TypeError, RuntimeError):  # the project outlives the dock
+            self.project.readProject.disconnect(self._project_read)
+        with contextlib.suppress(TypeError, RuntimeError):
+            self.project.cleared.disconnect(self._project_read)
         if self.task is not None:
             self.task.on_finished = None
             self.task.cancel()
