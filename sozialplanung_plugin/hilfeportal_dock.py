@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,8 @@ from qgis.core import (
     QgsFeature,
     QgsFields,
     QgsLayerTreeGroup,
+    QgsMessageLog,
     QgsProject,
-    QgsProviderConnectionException,
     QgsSettings,
     QgsVectorLayer,
 )
@@ -446,8 +447,8 @@ class HilfeportalDock(QgsDockWidget):
         try:
             self.apply_filter()
             self._write_checks()
-        except RuntimeError as exc:
-            self._message(str(exc), Qgis.MessageLevel.Critical)
+        except Exception as exc:  # in a Qt callback: a failure never aborts QGIS
+            self._message(_failure(exc), Qgis.MessageLevel.Critical)
             self.loadFinished.emit(False)
             return
         result = self.result
@@ -593,8 +594,8 @@ class HilfeportalDock(QgsDockWidget):
         """The search or the tree changed: filter again; a failure goes to the message bar."""
         try:
             self.apply_filter()
-        except RuntimeError as exc:  # the layer is being edited, say
-            self._message(str(exc), Qgis.MessageLevel.Critical)
+        except Exception as exc:  # the layer is being edited, say
+            self._message(_failure(exc), Qgis.MessageLevel.Critical)
 
     def apply_filter(self) -> None:
         """Show the offers that match the tree and the search (data replaced in place)."""
@@ -720,12 +721,6 @@ class HilfeportalDock(QgsDockWidget):
             return store.postgis_uri(target, role)
         except store.StoreError as exc:
             raise RuntimeError(str(exc)) from None
-        except QgsProviderConnectionException as exc:
-            raise RuntimeError(
-                tr("The PostGIS table '{table}' cannot be written: {error}").format(
-                    table=f"{target.schema}.{table}", error=redact(str(exc))
-                )
-            ) from None
 
     # --- messages and clean-up ----------------------------------------------------------
     def _message(self, text: str, level) -> None:
@@ -744,6 +739,18 @@ class HilfeportalDock(QgsDockWidget):
             self.task.on_finished = None
             self.task.cancel()
             self.task = None
+
+
+def _failure(exc: Exception) -> str:
+    """The message for a failure of writing the layers; a bug's details go to the log."""
+    if isinstance(exc, RuntimeError):  # our messages (translated)
+        return str(exc)
+    QgsMessageLog.logMessage(
+        redact(traceback.format_exc()), "Sozialplanung", Qgis.MessageLevel.Critical
+    )
+    return tr("Unexpected error: {error}. The details are in the log.").format(
+        error=redact(str(exc))[:300]
+    )
 
 
 def _local_time(iso: str) -> str:

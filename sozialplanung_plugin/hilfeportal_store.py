@@ -29,11 +29,11 @@ from qgis.core import (
     QgsAbstractDatabaseProviderConnection,
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
+    QgsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
     QgsProject,
-    QgsProviderConnectionException,
     QgsProviderRegistry,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -216,7 +216,21 @@ def write_postgis(
     a lock of the table (an advisory lock, so that also its creation is covered), so
     two refreshes at the same time run one after the other.
     """
-    conn.executeSql(postgis_sql(schema, table, fields, features))
+    try:
+        conn.executeSql(postgis_sql(schema, table, fields, features))
+    except QgsException as exc:  # QgsProviderConnectionException, as 3.22 raises it
+        raise StoreError(
+            tr("The PostGIS table '{table}' cannot be written: {error}").format(
+                table=f"{schema}.{table}", error=server_error(str(exc))
+            )
+        ) from None
+
+
+def server_error(text: str) -> str:
+    """The server's words in a connection's error (which repeats the whole SQL), shortened."""
+    found = re.search(r"\[(.*)\]\s*$", text, re.S)
+    words = " ".join((found.group(1) if found else text).split())
+    return redact(words if len(words) <= 300 else words[:299] + "…")
 
 
 def postgis_sql(schema: str, table: str, fields: QgsFields, features) -> str:
@@ -371,14 +385,7 @@ def _replace_postgis(layer: QgsVectorLayer, frame, prepared) -> None:
     """Replace the rows of a PostGIS layer's table in one transaction, then reload it."""
     uri = QgsDataSourceUri(layer.source())
     features = _features(layer.fields(), frame, prepared)
-    try:
-        write_postgis(layer_connection(layer), uri.schema(), uri.table(), layer.fields(), features)
-    except QgsProviderConnectionException as exc:
-        raise RuntimeError(
-            tr("The PostGIS table '{table}' cannot be written: {error}").format(
-                table=f"{uri.schema()}.{uri.table()}", error=redact(str(exc))
-            )
-        ) from None
+    write_postgis(layer_connection(layer), uri.schema(), uri.table(), layer.fields(), features)
     layer.dataProvider().reloadData()
     layer.reload()
     layer.updateExtents()

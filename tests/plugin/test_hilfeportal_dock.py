@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from pathlib import Path
 
@@ -52,7 +53,8 @@ def press_load(dock, timeout=60.0):
 
 
 def messages(dock):
-    return [item.text() for item in dock.message_bar.items()]
+    """The texts in the message bar, as the user reads them (the bar gets them escaped)."""
+    return [html.unescape(item.text()) for item in dock.message_bar.items()]
 
 
 def test_load_puts_styled_layers_into_the_group(dock, server, services):
@@ -542,3 +544,55 @@ def test_two_refreshes_of_one_postgis_table_at_once_lose_and_duplicate_nothing(
     assert len(ids) == len(set(ids)), "no offer twice"
     assert ids in (complete["A"], complete["B"]), "the offers of one refresh, complete"
     assert seen, "the table was read while the refreshes ran"
+
+
+def test_a_file_target_holds_named_tables_with_a_relative_path(dock, tmp_path):
+    from sozialplanung_plugin.hilfeportal_store import Target
+
+    export = tmp_path / "export.csv"
+    export.write_text("id;name;lat;lon\nX1;Treff;53,65;9,80\nX2;Rat;53,66;9,81\n", "utf-8")
+    (tmp_path / "p").mkdir()
+    assert dock.project.write(str(tmp_path / "p" / "projekt.qgs"))
+    chosen = tmp_path / "daten" / "gemeinsam.gpkg"
+    dock.target_combo.setCurrentIndex(dock.target_combo.findData("file"))
+    assert dock.file_row.isVisibleTo(dock) and not dock.postgis_row.isVisibleTo(dock)
+    dock.file_edit.setText(str(chosen))
+    dock.name_edit.setText("kreis")
+    dock.source_edit.setText(str(export))
+    assert press_load(dock)
+    layer = dock.layer("offers")
+    assert layer.source() == f"{chosen}|layername=kreis_angebote"
+    assert _ids(layer) == ["X1", "X2"]
+    assert dock.project.write()
+    text = (tmp_path / "p" / "projekt.qgs").read_text(encoding="utf-8")
+    assert "../daten/gemeinsam.gpkg|layername=kreis_angebote" in text
+    dock.name_edit.setText("Kreis Pinneberg")
+    assert dock.load() is None
+    assert any("'Kreis Pinneberg' is not usable" in m for m in messages(dock))
+    # a new dock on the reopened project shows the choice
+    from sozialplanung_plugin.hilfeportal_dock import HilfeportalDock
+
+    project = QgsProject()
+    assert project.read(str(tmp_path / "p" / "projekt.qgs"))
+    other = HilfeportalDock(project=project, message_bar=QgsMessageBar(), cache_dir=tmp_path)
+    assert other.target() == Target(kind="file", path=str(chosen), name="kreis")
+    other.shutdown()
+    project.clear()
+    other.deleteLater()
+
+
+def test_postgis_problems_are_short_messages(dock, postgres, pg_connection, tmp_path):
+    from sozialplanung_plugin.hilfeportal_store import Target
+
+    export = tmp_path / "export.csv"
+    export.write_text("id;name;lat;lon\nX1;Treff;53,65;9,80\n", encoding="utf-8")
+    dock.source_edit.setText(str(export))
+    dock.show_target(Target(kind="postgis", connection="gibt-es-nicht"))
+    assert dock.load() is None
+    assert any("no saved PostgreSQL connection 'gibt-es-nicht'" in m for m in messages(dock))
+    dock.show_target(Target(kind="postgis", connection="hilfeportal-test", schema="fehlt"))
+    assert press_load(dock) is False
+    found = [m for m in messages(dock) if "fehlt.hilfeportal_angebote" in m]
+    assert found and 'schema "fehlt" does not exist' in found[0]
+    assert "INSERT" not in found[0] and len(found[0]) < 400
+    assert dock.layer("offers") is None and dock.load_button.isEnabled()
