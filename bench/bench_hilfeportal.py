@@ -86,6 +86,7 @@ def main() -> None:
             project=project, message_bar=QgsMessageBar(), cache_dir=work / "dock"
         )
         dock.load_options = lambda: {"per_page": 500}
+        dock.ask_project_file = lambda: str(work / "bench.qgs")  # layers beside it
         dock.source_edit.setText(server.url)
         gaps: list[int] = []
         clock = QElapsedTimer()

@@ -6,8 +6,11 @@ task manager) as arguments, so that it runs in QGIS desktop and in tests alike.
 - *Laden / Aktualisieren* starts a :class:`HilfeportalTask` (QGIS stays responsive,
   *Abbrechen* cancels it); messages go to the message bar.
 - The offers go into the layer "Hilfeportal-Angebote" and the check list into
-  "Hilfeportal-Prüfliste", both in the layer tree group "Hilfeportal", stored in a
-  GeoPackage in the QGIS profile, styled from ``styles/`` when they are created.
+  "Hilfeportal-Prüfliste", both in the layer tree group "Hilfeportal", styled from
+  ``styles/`` when they are created. Where their data lives is the user's choice
+  (:mod:`.hilfeportal_store`): a GeoPackage beside the project (default), a GeoPackage
+  file, or a PostGIS table; never the QGIS profile. A load replaces only the tables of
+  the current project's choice, so an older project keeps showing what it showed.
 - A refresh, the category and target group tree and the search replace the features
   *in place*: the user's own style, filter (subset string) and form stay as they are.
 - Texts from the portal are shown as plain text only (never as HTML).
@@ -15,33 +18,34 @@ task manager) as arguments, so that it runs in QGIS desktop and in tests alike.
   in the URL becomes ``***``) and the id of the authentication configuration; a key
   typed into the URL lives only in this QGIS session. A permanent key belongs into a
   QGIS authentication configuration.
-- A refresh that delivers no offers, or far fewer than the last complete fetch,
-  leaves the layers as they are and asks whether to take it.
+- A refresh that delivers no offers, or far fewer than the last complete fetch or the
+  layer shows (a file without coordinates, say), leaves the layers as they are and
+  asks whether to take it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
+import traceback
 from pathlib import Path
 from typing import Any
 
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsCoordinateReferenceSystem,
     QgsFeature,
-    QgsFeatureRequest,
     QgsFields,
     QgsLayerTreeGroup,
+    QgsMessageLog,
     QgsProject,
     QgsSettings,
-    QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.gui import QgsAuthConfigSelect, QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -57,19 +61,24 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from geolib.hilfeportal import filter_offers, is_url, unknown_fields_note
+from geolib.hilfeportal.load import MIN_SHARE
 from geolib.io import attach_style
 from geolib.redact import redact
-from processing_algorithms import bridge
 from processing_algorithms.base import STYLES_DIR, tr_geolib
 from processing_algorithms.hilfeportal import auth_headers
 from processing_algorithms.hilfeportal import cache_dir as default_cache_dir
 from processing_algorithms.styling import load_style, style_qml
 
+from . import hilfeportal_store as store
+from .hilfeportal_store import create_layer_file, replace_features
 from .hilfeportal_task import HilfeportalTask, layer_fields
+
+__all__ = ["HilfeportalDock", "create_layer_file", "replace_features"]
 
 GROUP_NAME = "Hilfeportal"
 ROLE_PROPERTY = "sozialplanung/hilfeportal"
-LAYER_FILE = "hilfeportal_layers.gpkg"
+#: the layer property with the number of offers of the load the layer shows
+TOTAL_PROPERTY = "sozialplanung/hilfeportal/total"
 SETTINGS_SOURCE = "sozialplanung/hilfeportal/source"
 SETTINGS_AUTHCFG = "sozialplanung/hilfeportal/authcfg"
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -95,7 +104,7 @@ class HilfeportalDock(QgsDockWidget):
     main_window
         Parent of dialogs (may be ``None``).
     cache_dir
-        Folder for the offer cache and the layers' GeoPackage (default: the profile).
+        Folder for the offer cache (default: the profile); never for the layers.
     task_manager
         Where the task runs (default: QGIS's).
     """
@@ -145,6 +154,9 @@ class HilfeportalDock(QgsDockWidget):
         authcfg = settings.value(SETTINGS_AUTHCFG, "", type=str)
         if authcfg:
             self.auth_select.setConfigId(authcfg)
+        self.show_target(store.read_target(project))
+        project.readProject.connect(self._project_read)
+        project.cleared.connect(self._project_read)
 
     # --- user interface ---------------------------------------------------------------
     def _build_ui(self) -> None:
@@ -167,6 +179,7 @@ class HilfeportalDock(QgsDockWidget):
         layout.addWidget(self._label(tr("Authentication (token)")))
         self.auth_select = QgsAuthConfigSelect(body)
         layout.addWidget(self.auth_select)
+        self._build_target_ui(body, layout)
 
         buttons = QHBoxLayout()
         self.load_button = QPushButton(tr("Load / Refresh"), body)
@@ -207,6 +220,128 @@ class HilfeportalDock(QgsDockWidget):
         layout.addWidget(self.status_label)
         self.setWidget(body)
 
+    def _build_target_ui(self, body: QWidget, layout: QVBoxLayout) -> None:
+        layout.addWidget(self._label(tr("Where the layers are stored")))
+        self.target_combo = QComboBox(body)
+        self.target_combo.setObjectName("target")
+        self.target_combo.addItem(tr("GeoPackage beside the project"), "project")
+        self.target_combo.addItem(tr("GeoPackage file"), "file")
+        self.target_combo.addItem(tr("PostGIS table"), "postgis")
+        self.target_combo.currentIndexChanged.connect(lambda _: self._target_kind_changed())
+        layout.addWidget(self.target_combo)
+        self.file_row = QWidget(body)
+        row = QHBoxLayout(self.file_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.file_edit = QLineEdit(self.file_row)
+        self.file_edit.setPlaceholderText("hilfeportal.gpkg")
+        file_button = QToolButton(self.file_row)
+        file_button.setText("…")
+        file_button.setToolTip(tr("Choose the GeoPackage file for the layers"))
+        file_button.clicked.connect(self.browse_target_file)
+        row.addWidget(self.file_edit)
+        row.addWidget(file_button)
+        layout.addWidget(self.file_row)
+        self.postgis_row = QWidget(body)
+        row = QHBoxLayout(self.postgis_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.connection_combo = QComboBox(self.postgis_row)
+        self.connection_combo.setToolTip(tr("A saved QGIS PostgreSQL connection"))
+        self.schema_edit = QLineEdit("public", self.postgis_row)
+        self.schema_edit.setToolTip(tr("Schema"))
+        row.addWidget(self.connection_combo, 2)
+        row.addWidget(self.schema_edit, 1)
+        layout.addWidget(self.postgis_row)
+        self.name_edit = QLineEdit(store.DEFAULT_NAME, body)
+        self.name_edit.setToolTip(tr("Start of the table names: NAME_angebote and NAME_pruefliste"))
+        layout.addWidget(self.name_edit)
+        self._target_kind_changed()
+
+    def _target_kind_changed(self) -> None:
+        kind = self.target_combo.currentData()
+        self.file_row.setVisible(kind == "file")
+        self.postgis_row.setVisible(kind == "postgis")
+        self.name_edit.setVisible(kind in ("file", "postgis"))
+        if kind == "postgis":
+            current = self.connection_combo.currentText()
+            self.connection_combo.clear()
+            self.connection_combo.addItems(store.connection_names())
+            if current:
+                self.connection_combo.setCurrentText(current)
+
+    def _project_read(self, *_) -> None:
+        self.show_target(store.read_target(self.project))
+
+    def show_target(self, target: store.Target) -> None:
+        """Show ``target`` in the dock's fields."""
+        self.target_combo.setCurrentIndex(max(0, self.target_combo.findData(target.kind)))
+        self.file_edit.setText(target.path)
+        self.schema_edit.setText(target.schema)
+        self.name_edit.setText(target.name)
+        self._target_kind_changed()
+        if target.connection:
+            if self.connection_combo.findText(target.connection) < 0:
+                self.connection_combo.addItem(target.connection)
+            self.connection_combo.setCurrentText(target.connection)
+
+    def target(self) -> store.Target:
+        """The place for the layers as chosen in the dock."""
+        return store.Target(
+            kind=self.target_combo.currentData(),
+            path=self.file_edit.text().strip(),
+            connection=self.connection_combo.currentText(),
+            schema=self.schema_edit.text().strip() or "public",
+            name=self.name_edit.text().strip() or store.DEFAULT_NAME,
+        )
+
+    def browse_target_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.main_window or self,
+            tr("GeoPackage for the Hilfeportal layers"),
+            self.file_edit.text(),
+            tr("GeoPackage (*.gpkg)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.file_edit.setText(path if path.lower().endswith(".gpkg") else path + ".gpkg")
+
+    def ask_project_file(self) -> str | None:
+        """Ask where to save the unsaved project (its layers go beside it); None: declined."""
+        answer = QMessageBox.question(
+            self.main_window or self,
+            tr("Hilfeportal"),
+            tr(
+                "The layers are stored in a GeoPackage beside the project, and the project is "
+                "not saved yet. Save the project now?"
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        path, _ = QFileDialog.getSaveFileName(
+            self.main_window or self, tr("Save project"), "", tr("QGIS projects (*.qgz *.qgs)")
+        )
+        return path or None
+
+    def _ready_target(self) -> bool:
+        """Check the chosen place (saving an unsaved project first); False: a message said why."""
+        target = self.target()
+        if target.kind == "project" and not self.project.fileName():
+            path = self.ask_project_file()
+            if path and not self.project.write(path):
+                self._message(
+                    tr("The project could not be saved as '{path}'.").format(path=path),
+                    Qgis.MessageLevel.Critical,
+                )
+                return False
+        try:
+            store.check(target, self.project)
+        except store.StoreError as exc:
+            self._message(str(exc), Qgis.MessageLevel.Warning)
+            return False
+        store.write_target(self.project, target)
+        return True
+
     @staticmethod
     def _label(text: str) -> QLabel:
         label = QLabel(text)
@@ -244,6 +379,8 @@ class HilfeportalDock(QgsDockWidget):
                 tr("Enter the URL of the Hilfeportal or choose an export."),
                 Qgis.MessageLevel.Warning,
             )
+            return None
+        if not self._ready_target():
             return None
         authcfg = self.auth_select.configId()
         try:
@@ -300,6 +437,9 @@ class HilfeportalDock(QgsDockWidget):
             self._message(text, Qgis.MessageLevel.Critical)
             self.loadFinished.emit(False)
             return
+        if not self._take_smaller(task):
+            self.loadFinished.emit(False)
+            return
         self.result = task.result
         self._prepared = task.prepared
         self._checks = task.checks
@@ -307,13 +447,24 @@ class HilfeportalDock(QgsDockWidget):
         try:
             self.apply_filter()
             self._write_checks()
-        except RuntimeError as exc:
-            self._message(str(exc), Qgis.MessageLevel.Critical)
+        except Exception as exc:  # in a Qt callback: a failure never aborts QGIS
+            self._message(_failure(exc), Qgis.MessageLevel.Critical)
             self.loadFinished.emit(False)
             return
         result = self.result
+        offers_layer = self.layer("offers")
+        if offers_layer is not None:
+            offers_layer.setCustomProperty(TOTAL_PROPERTY, len(result.all_offers))
         if result.refresh_note is not None:
             self._message(tr_geolib(result.refresh_note), Qgis.MessageLevel.Warning)
+        elif result.all_offers.empty:
+            self._message(
+                tr(
+                    "The source holds no offer with coordinates; {k} findings in the check "
+                    "list say why."
+                ).format(k=len(result.checks)),
+                Qgis.MessageLevel.Warning,
+            )
         else:
             self._message(
                 tr("{n} offers loaded, {k} findings in the check list.").format(
@@ -326,23 +477,57 @@ class HilfeportalDock(QgsDockWidget):
                 tr_geolib(unknown_fields_note(result.unknown_fields)), Qgis.MessageLevel.Info
             )
         self.loadFinished.emit(True)
-        if result.fewer_offers is not None and self.confirm_fewer(result):
+        if result.fewer_offers is not None and self.confirm_fewer(
+            tr_geolib(result.refresh_note), len(result.all_offers), result.fewer_offers
+        ):
             self._accept_fewer = True
             self.load()
 
-    def confirm_fewer(self, result) -> bool:
-        """Ask whether to take a refresh with far fewer offers than the cached ones."""
+    def shown_total(self) -> int | None:
+        """How many offers the load shown in the offers layer had (None: no layer)."""
+        layer = self.layer("offers")
+        if layer is None:
+            return None
+        total = layer.customProperty(TOTAL_PROPERTY)
+        try:
+            return int(total)
+        except (TypeError, ValueError):
+            return layer.featureCount()
+
+    def _take_smaller(self, task: HilfeportalTask) -> bool:
+        """Whether to show a new answer with no or far fewer offers than the layer shows.
+
+        Another source (a file without coordinates, say) has no cached fetch to compare
+        with: the layer's offers are the measure. Unless the user confirms, the layers
+        stay as they are.
+        """
+        result = task.result
+        shown = self.shown_total()
+        n = len(result.all_offers)
+        if result.fewer_offers is not None or task.options.get("accept_fewer") or not shown:
+            return True
+        if n > 0 and n >= MIN_SHARE * shown:
+            return True
+        warning = tr(
+            "The new answer has {n} offers with coordinates ({k} findings in its check list); "
+            "the layer shows the {shown} offers of the last load."
+        ).format(n=n, k=len(result.checks), shown=shown)
+        if self.confirm_fewer(warning, shown, n):
+            return True
+        text = tr("The new answer was not taken; the layers are unchanged.")
+        self.status_label.setText(warning + " " + text)
+        self._message(warning + " " + text, Qgis.MessageLevel.Warning)
+        return False
+
+    def confirm_fewer(self, warning: str, shown: int, n: int) -> bool:
+        """Ask whether to replace the ``shown`` offers with the ``n`` of a new answer."""
         answer = QMessageBox.question(
             self.main_window or self,
             tr("Hilfeportal"),
             tr(
                 "{warning}\n\nReplace the {cached} offers shown with the {n} offers of the "
                 "new answer?"
-            ).format(
-                warning=tr_geolib(result.refresh_note),
-                cached=len(result.all_offers),
-                n=result.fewer_offers,
-            ),
+            ).format(warning=warning, cached=shown, n=n),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -409,8 +594,8 @@ class HilfeportalDock(QgsDockWidget):
         """The search or the tree changed: filter again; a failure goes to the message bar."""
         try:
             self.apply_filter()
-        except RuntimeError as exc:  # the layer is being edited, say
-            self._message(str(exc), Qgis.MessageLevel.Critical)
+        except Exception as exc:  # the layer is being edited, say
+            self._message(_failure(exc), Qgis.MessageLevel.Critical)
 
     def apply_filter(self) -> None:
         """Show the offers that match the tree and the search (data replaced in place)."""
@@ -469,37 +654,73 @@ class HilfeportalDock(QgsDockWidget):
         return group
 
     def _layer(self, role: str, name: str, frame, style: str) -> QgsVectorLayer:
-        existing = self.layer(role)
-        if existing is not None:
-            return existing
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:  # a RuntimeError is shown in the message bar
-            raise RuntimeError(
-                tr("The folder '{path}' for the layers cannot be created: {error}").format(
-                    path=self.cache_dir, error=exc.strerror or exc
-                )
-            ) from None
-        path = self.cache_dir / LAYER_FILE
-        table = {"offers": "angebote", "checks": "pruefliste"}[role]
+        """The layer of ``role`` at the project's chosen place (created or moved there)."""
+        target = store.read_target(self.project)
         fields = layer_fields(frame)
-        uri = f"{path}|layername={table}"
-        layer = QgsVectorLayer(uri, name, "ogr") if path.exists() else None
-        created = False
-        if layer is None or not layer.isValid() or layer.fields().names() != fields.names():
-            layer = None
-            create_layer_file(path, table, fields, self.project)
-            layer = QgsVectorLayer(uri, name, "ogr")
-            created = True
+        existing = self.layer(role)
+        if target.kind == "postgis":
+            provider, uri, created = "postgres", self._postgis_table(target, role, fields), False
+        else:
+            provider, uri, created = self._gpkg_table(target, role, fields, existing)
+        if existing is not None and not created and store.same_place(existing, provider, uri):
+            return existing
+        layer = QgsVectorLayer(uri, name, provider)
         if not layer.isValid():
-            raise RuntimeError(tr("The layer file '{path}' cannot be opened.").format(path=path))
+            raise RuntimeError(tr("The layer '{uri}' cannot be opened.").format(uri=redact(uri)))
+        if existing is not None:  # moved or re-created: the user's style and filter stay
+            subset = existing.subsetString()
+            existing.setDataSource(uri, existing.name(), provider)
+            if subset:
+                existing.setSubsetString(subset)
+            return existing
         # legend, aliases and form tabs in the user's language, also in the file
-        if load_style(layer, STYLES_DIR / style) and created:
-            attach_style(path, table, style_qml(layer))
+        if load_style(layer, STYLES_DIR / style) and provider == "ogr":
+            path = store.gpkg_path(target, self.project)
+            attach_style(path, store.table_name(target, role), style_qml(layer))
         layer.setCustomProperty(ROLE_PROPERTY, role)
         self.project.addMapLayer(layer, False)
         self.group().addLayer(layer)
         return layer
+
+    def _gpkg_table(self, target, role: str, fields: QgsFields, existing) -> tuple[str, str, bool]:
+        """("ogr", URI, created) of the GeoPackage table of ``role`` with ``fields``."""
+        try:
+            store.check(target, self.project)
+        except store.StoreError as exc:
+            raise RuntimeError(str(exc)) from None
+        path = store.gpkg_path(target, self.project)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a RuntimeError is shown in the message bar
+            raise RuntimeError(
+                tr("The folder '{path}' for the layers cannot be created: {error}").format(
+                    path=path.parent, error=exc.strerror or exc
+                )
+            ) from None
+        table = store.table_name(target, role)
+        uri = f"{path}|layername={table}"
+        if existing is not None and store.same_place(existing, "ogr", uri):
+            if existing.fields().names() == fields.names():
+                return "ogr", uri, False
+        else:
+            current = QgsVectorLayer(uri, table, "ogr") if path.exists() else None
+            valid = current is not None and current.isValid()
+            if valid and current.fields().names() == fields.names():
+                return "ogr", uri, False
+        create_layer_file(path, table, fields, self.project)
+        return "ogr", uri, True
+
+    def _postgis_table(self, target, role: str, fields: QgsFields) -> str:
+        """The URI of the PostGIS table of ``role``, created (or given new columns) if needed."""
+        table = store.table_name(target, role)
+        try:
+            store.check(target, self.project)
+            store.write_postgis(
+                store.connection(target.connection), target.schema, table, fields, None
+            )
+            return store.postgis_uri(target, role)
+        except store.StoreError as exc:
+            raise RuntimeError(str(exc)) from None
 
     # --- messages and clean-up ----------------------------------------------------------
     def _message(self, text: str, level) -> None:
@@ -510,10 +731,26 @@ class HilfeportalDock(QgsDockWidget):
 
     def shutdown(self) -> None:
         """Cancel a running task and forget it (called when the plugin unloads)."""
+        with contextlib.suppress(TypeError, RuntimeError):  # the project outlives the dock
+            self.project.readProject.disconnect(self._project_read)
+        with contextlib.suppress(TypeError, RuntimeError):
+            self.project.cleared.disconnect(self._project_read)
         if self.task is not None:
             self.task.on_finished = None
             self.task.cancel()
             self.task = None
+
+
+def _failure(exc: Exception) -> str:
+    """The message for a failure of writing the layers; a bug's details go to the log."""
+    if isinstance(exc, RuntimeError):  # our messages (translated)
+        return str(exc)
+    QgsMessageLog.logMessage(
+        redact(traceback.format_exc()), "Sozialplanung", Qgis.MessageLevel.Critical
+    )
+    return tr("Unexpected error: {error}. The details are in the log.").format(
+        error=redact(str(exc))[:300]
+    )
 
 
 def _local_time(iso: str) -> str:
@@ -522,70 +759,3 @@ def _local_time(iso: str) -> str:
     if not moment.isValid():
         return iso
     return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
-
-
-def create_layer_file(path: Path, table: str, fields: QgsFields, project: QgsProject) -> None:
-    """Create (or replace) the point layer ``table`` in the GeoPackage ``path``."""
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.layerName = table
-    options.fileEncoding = "UTF-8"
-    options.actionOnExistingFile = (
-        QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
-        if path.exists()
-        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile
-    )
-    writer = QgsVectorFileWriter.create(
-        str(path),
-        fields,
-        QgsWkbTypes.Type.Point,
-        QgsCoordinateReferenceSystem("EPSG:25832"),
-        project.transformContext(),
-        options,
-    )
-    if writer.hasError():
-        raise RuntimeError(writer.errorMessage())
-    del writer
-
-
-def replace_features(layer: QgsVectorLayer, frame, *, prepared=None) -> int:
-    """Replace every feature of ``layer`` with the rows of ``frame``, keeping the layer.
-
-    The layer's style, form and subset string stay as the user left them; the subset
-    string is lifted only while the data is exchanged. ``prepared`` is (field names,
-    features) built in the background for these rows; used when the names match the
-    layer's fields. Returns the number written.
-    """
-    if layer.isEditable():
-        raise RuntimeError(
-            tr("The layer '{name}' is being edited; save or discard the edits first.").format(
-                name=layer.name()
-            )
-        )
-    subset = layer.subsetString()
-    if subset:
-        layer.setSubsetString("")
-    provider = layer.dataProvider()
-    try:
-        request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-        ids = [f.id() for f in provider.getFeatures(request)]
-        if ids and not provider.deleteFeatures(ids):
-            raise RuntimeError(provider.lastError() or tr("Removing the old features failed."))
-        fields = layer.fields()
-        if prepared is not None and prepared[0] == fields.names():
-            features = prepared[1]
-        else:
-            data = frame.copy()
-            for name in fields.names():
-                if name not in data.columns:
-                    data[name] = None
-            features = bridge.gdf_to_features(data, fields)
-        if features and not provider.addFeatures(features)[0]:
-            raise RuntimeError(provider.lastError() or tr("Adding the new features failed."))
-    finally:
-        if subset:
-            layer.setSubsetString(subset)
-    layer.updateExtents()
-    layer.reload()
-    layer.triggerRepaint()
-    return len(frame)

@@ -796,148 +796,271 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="584"/>
-        <source>Adding the new features failed.</source>
-        <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="248"/>
+        <source>A saved QGIS PostgreSQL connection</source>
+        <translation>Eine gespeicherte PostgreSQL-Verbindung von QGIS</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="167"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="179"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="175"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="188"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="201"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="214"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="161"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="173"/>
         <source>Choose an exported file (JSON, GeoJSON, CSV)</source>
         <translation>Exportierte Datei wählen (JSON, GeoJSON, CSV)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="244"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="239"/>
+        <source>Choose the GeoPackage file for the layers</source>
+        <translation>Die GeoPackage-Datei für die Layer wählen</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="379"/>
         <source>Enter the URL of the Hilfeportal or choose an export.</source>
         <translation>Geben Sie die URL des Hilfeportals ein oder wählen Sie einen Export.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="117"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="301"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="227"/>
+        <source>GeoPackage beside the project</source>
+        <translation>GeoPackage neben dem Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="228"/>
+        <source>GeoPackage file</source>
+        <translation>GeoPackage-Datei</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="299"/>
+        <source>GeoPackage for the Hilfeportal layers</source>
+        <translation>GeoPackage für die Hilfeportal-Layer</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="126"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="441"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="626"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="229"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="364"/>
         <source>Hilfeportal export</source>
         <translation>Hilfeportal-Export</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="231"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="366"/>
         <source>Hilfeportal exports (*.json *.geojson *.csv *.txt);;All files (*)</source>
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="426"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="611"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="172"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="185"/>
         <source>Load / Refresh</source>
         <translation>Laden / Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="298"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="435"/>
         <source>Loading failed.</source>
         <translation>Laden fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="291"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="428"/>
         <source>Loading was cancelled; the layers are unchanged.</source>
         <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="272"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="409"/>
         <source>Loading …</source>
         <translation>Lade …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="205"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="218"/>
         <source>No offers loaded yet.</source>
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="573"/>
-        <source>Removing the old features failed.</source>
-        <translation>Die alten Objekte konnten nicht entfernt werden.</translation>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="229"/>
+        <source>PostGIS table</source>
+        <translation>PostGIS-Tabelle</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="189"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="322"/>
+        <source>QGIS projects (*.qgz *.qgs)</source>
+        <translation>QGIS-Projekte (*.qgz *.qgs)</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="322"/>
+        <source>Save project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="250"/>
+        <source>Schema</source>
+        <translation>Schema</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="202"/>
         <source>Search in title, provider, address …</source>
         <translation>Suche in Titel, Träger, Adresse …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="154"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="166"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="202"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="255"/>
+        <source>Start of the table names: NAME_angebote and NAME_pruefliste</source>
+        <translation>Anfang der Tabellennamen: NAME_angebote und NAME_pruefliste</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="215"/>
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="479"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="696"/>
         <source>The folder '{path}' for the layers cannot be created: {error}</source>
         <translation>Der Ordner '{path}' für die Layer kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="140"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="149"/>
         <source>The key in the address is not stored: enter it again, or keep it in a QGIS authentication configuration.</source>
         <translation>Der Schlüssel in der Adresse wird nicht gespeichert: Geben Sie ihn erneut ein oder legen Sie ihn in einer QGIS-Authentifizierungskonfiguration ab.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="561"/>
-        <source>The layer '{name}' is being edited; save or discard the edits first.</source>
-        <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="669"/>
+        <source>The layer '{uri}' cannot be opened.</source>
+        <translation>Der Layer '{uri}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="495"/>
-        <source>The layer file '{path}' cannot be opened.</source>
-        <translation>Die Layer-Datei '{path}' lässt sich nicht öffnen.</translation>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="312"/>
+        <source>The layers are stored in a GeoPackage beside the project, and the project is not saved yet. Save the project now?</source>
+        <translation>Die Layer werden in einem GeoPackage neben dem Projekt gespeichert, und das Projekt ist noch nicht gespeichert. Projekt jetzt speichern?</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="435"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="511"/>
+        <source>The new answer has {n} offers with coordinates ({k} findings in its check list); the layer shows the {shown} offers of the last load.</source>
+        <translation>Die neue Antwort hat {n} Angebote mit Koordinaten ({k} Hinweise in ihrer Prüfliste); der Layer zeigt die {shown} Angebote des letzten Ladens.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="517"/>
+        <source>The new answer was not taken; the layers are unchanged.</source>
+        <translation>Die neue Antwort wurde nicht übernommen; die Layer sind unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="333"/>
+        <source>The project could not be saved as '{path}'.</source>
+        <translation>Das Projekt konnte nicht als '{path}' gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="462"/>
+        <source>The source holds no offer with coordinates; {k} findings in the check list say why.</source>
+        <translation>Die Quelle enthält kein Angebot mit Koordinaten; {k} Hinweise in der Prüfliste sagen, warum.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="751"/>
+        <source>Unexpected error: {error}. The details are in the log.</source>
+        <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="224"/>
+        <source>Where the layers are stored</source>
+        <translation>Wo die Layer gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="620"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="431"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="616"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="319"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="470"/>
         <source>{n} offers loaded, {k} findings in the check list.</source>
         <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="338"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="527"/>
         <source>{warning}
 
 Replace the {cached} offers shown with the {n} offers of the new answer?</source>
         <translation>{warning}
 
 Die {cached} angezeigten Angebote durch die {n} Angebote der neuen Antwort ersetzen?</translation>
+    </message>
+</context>
+<context>
+    <name>HilfeportalStore</name>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="363"/>
+        <source>Adding the new features failed.</source>
+        <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="123"/>
+        <source>Choose the GeoPackage file for the layers.</source>
+        <translation>Wählen Sie die GeoPackage-Datei für die Layer.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="360"/>
+        <source>Removing the old features failed.</source>
+        <translation>Die alten Objekte konnten nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="223"/>
+        <source>The PostGIS table '{table}' cannot be written: {error}</source>
+        <translation>In die PostGIS-Tabelle '{table}' kann nicht geschrieben werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="345"/>
+        <source>The layer '{name}' is being edited; save or discard the edits first.</source>
+        <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="117"/>
+        <source>The layers go into a GeoPackage beside the project, but the project is not saved yet: save the project, or choose another place for the layers.</source>
+        <translation>Die Layer kommen in ein GeoPackage neben dem Projekt, aber das Projekt ist noch nicht gespeichert: Speichern Sie das Projekt oder wählen Sie einen anderen Ort für die Layer.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="134"/>
+        <source>The schema name '{name}' is not usable: use lower-case letters, digits and '_'.</source>
+        <translation>Der Schemaname '{name}' ist nicht verwendbar: Verwenden Sie Kleinbuchstaben, Ziffern und '_'.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="126"/>
+        <source>The table name '{name}' is not usable: use lower-case letters, digits and '_' (at most 40), starting with a letter.</source>
+        <translation>Der Tabellenname '{name}' ist nicht verwendbar: Verwenden Sie Kleinbuchstaben, Ziffern und '_' (höchstens 40), beginnend mit einem Buchstaben.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="163"/>
+        <source>There is no saved PostgreSQL connection '{name}': create it in the Data Source Manager (PostgreSQL) and choose it in the dock.</source>
+        <translation>Es gibt keine gespeicherte PostgreSQL-Verbindung '{name}': Legen Sie sie in der Datenquellenverwaltung (PostgreSQL) an und wählen Sie sie im Dock.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from pathlib import Path
 
@@ -27,6 +28,7 @@ def dock(tmp_path):
     project = QgsProject()
     bar = QgsMessageBar()
     widget = HilfeportalDock(project=project, message_bar=bar, cache_dir=tmp_path / "cache")
+    widget.ask_project_file = lambda: str(tmp_path / "projekt.qgs")  # the user saves it there
     widget.load_options = lambda: {"backoff": 0.01, "retries": 1, "timeout": 5}
     widget.show()
     yield widget
@@ -51,7 +53,8 @@ def press_load(dock, timeout=60.0):
 
 
 def messages(dock):
-    return [item.text() for item in dock.message_bar.items()]
+    """The texts in the message bar, as the user reads them (the bar gets them escaped)."""
+    return [html.unescape(item.text()) for item in dock.message_bar.items()]
 
 
 def test_load_puts_styled_layers_into_the_group(dock, server, services):
@@ -217,14 +220,16 @@ def test_token_from_an_auth_config_selected_in_the_dock(dock, services, tmp_path
 
 def test_a_layer_folder_that_cannot_be_made_is_a_message(tmp_path):
     from sozialplanung_plugin.hilfeportal_dock import HilfeportalDock
+    from sozialplanung_plugin.hilfeportal_store import Target
 
     blocker = tmp_path / "kein-ordner"
     blocker.write_text("a file where the dock's folder should be")
     export = tmp_path / "export.csv"
     export.write_text("id;name;lat;lon\nX1;Treff;53,65;9,80\n", encoding="utf-8")
     project = QgsProject()
-    dock = HilfeportalDock(project=project, message_bar=QgsMessageBar(), cache_dir=blocker / "c")
+    dock = HilfeportalDock(project=project, message_bar=QgsMessageBar(), cache_dir=tmp_path)
     try:
+        dock.show_target(Target(kind="file", path=str(blocker / "c" / "angebote.gpkg")))
         dock.source_edit.setText(str(export))
         assert press_load(dock) is False
         assert dock.layer("offers") is None and dock.load_button.isEnabled()
@@ -254,16 +259,16 @@ def test_search_while_the_layer_is_edited_is_a_message(dock, tmp_path):
     layer.rollBack()
 
 
-def test_the_layer_file_keeps_the_style_as_shown_in_the_users_language(dock, server):
+def test_the_layer_file_keeps_the_style_as_shown_in_the_users_language(dock, server, tmp_path):
     from geolib.io import read_style
-    from sozialplanung_plugin.hilfeportal_dock import LAYER_FILE
     from tests._qgis import german
 
     dock.source_edit.setText(server.url)
     with german():
         assert press_load(dock)
-    checks = read_style(dock.cache_dir / LAYER_FILE, "pruefliste")
-    offers = read_style(dock.cache_dir / LAYER_FILE, "angebote")
+    layer_file = tmp_path / "projekt_hilfeportal.gpkg"  # beside the project
+    checks = read_style(layer_file, "pruefliste")
+    offers = read_style(layer_file, "angebote")
     assert 'label="ohne Koordinaten"' in checks and "no coordinates" not in checks
     assert 'label="Sonstige"' in offers and 'name="Angebot"' in offers
     label = dock.layer("checks").renderer().categories()[0].label()
@@ -287,8 +292,8 @@ def test_far_fewer_offers_are_confirmed_before_they_replace_the_layer(dock, serv
     asked = []
     answer = [False]
 
-    def confirm(result):
-        asked.append(result.fewer_offers)
+    def confirm(warning, shown, n):
+        asked.append(n)
         return answer[0]
 
     dock.confirm_fewer = confirm
@@ -319,6 +324,7 @@ def test_a_key_in_the_url_is_never_in_the_settings(tmp_path, services):
         source = f"{srv.url}/?api-key={secret}"
         project, bar = QgsProject(), QgsMessageBar()
         first = module.HilfeportalDock(project=project, message_bar=bar, cache_dir=tmp_path)
+        first.ask_project_file = lambda: str(tmp_path / "projekt.qgz")
         first.load_options = lambda: {"backoff": 0.01, "retries": 1, "timeout": 5}
         first.source_edit.setText(source)
         assert press_load(first)
@@ -340,3 +346,253 @@ def test_a_key_in_the_url_is_never_in_the_settings(tmp_path, services):
     for widget in (first, again, later):
         widget.deleteLater()
     project.clear()
+
+
+# --- where the layers live ----------------------------------------------------------------
+
+
+def _ids(layer):
+    return sorted(f["offer_id"] for f in layer.getFeatures())
+
+
+def _reopened(path):
+    """The project at ``path``, read again, and its offers layer (as on another machine)."""
+    from sozialplanung_plugin.hilfeportal_dock import ROLE_PROPERTY
+
+    project = QgsProject()
+    assert project.read(str(path))
+    layers = [
+        lyr for lyr in project.mapLayers().values() if lyr.customProperty(ROLE_PROPERTY) == "offers"
+    ]
+    assert len(layers) == 1
+    return project, layers[0]
+
+
+def test_a_saved_project_travels_with_its_offers(dock, server, services, tmp_path):
+    import shutil
+
+    dock.source_edit.setText(server.url)
+    assert press_load(dock)
+    offers = _ids(dock.layer("offers"))
+    assert len(offers) == len(services)
+    assert dock.project.fileName() == str(tmp_path / "projekt.qgs")  # saved as asked
+    assert (tmp_path / "projekt_hilfeportal.gpkg").exists()
+    assert dock.project.write()
+    text = (tmp_path / "projekt.qgs").read_text(encoding="utf-8")
+    assert "./projekt_hilfeportal.gpkg|layername=angebote" in text
+    assert str(tmp_path) not in text  # no absolute path to the layers
+    profile = Path(QgsApplication.qgisSettingsDirPath())
+    assert not list(profile.rglob("*.gpkg")), "nothing in the profile"
+    dock.project.clear()
+    elsewhere = tmp_path.parent / (tmp_path.name + "-kopie") / "ordner"
+    shutil.copytree(tmp_path, elsewhere, ignore=shutil.ignore_patterns("cache"))
+    (tmp_path / "projekt_hilfeportal.gpkg").rename(tmp_path / "weg.gpkg")  # the old is gone
+    project, layer = _reopened(elsewhere / "projekt.qgs")
+    assert layer.isValid() and Path(layer.source().split("|")[0]).parent == elsewhere
+    assert _ids(layer) == offers
+    project.clear()
+
+
+def test_an_older_project_keeps_what_it_showed(dock, server, services, tmp_path):
+    small = tmp_path / "zwei.csv"
+    small.write_text("id;name;lat;lon\nX1;Treff;53,65;9,80\nX2;Rat;53,66;9,81\n", "utf-8")
+    dock.source_edit.setText(server.url)
+    assert press_load(dock)
+    assert dock.project.write()
+    # the same project saved under another name, then a load of two offers (confirmed)
+    dock.confirm_fewer = lambda warning, shown, n: True
+    assert dock.project.write(str(tmp_path / "neu.qgs"))
+    dock.source_edit.setText(str(small))
+    assert press_load(dock)
+    assert _ids(dock.layer("offers")) == ["X1", "X2"]
+    assert dock.project.write()
+    assert (tmp_path / "neu_hilfeportal.gpkg").exists()
+    project, layer = _reopened(tmp_path / "projekt.qgs")
+    assert layer.featureCount() == len(services)
+    project.clear()
+    project, layer = _reopened(tmp_path / "neu.qgs")
+    assert _ids(layer) == ["X1", "X2"]
+    project.clear()
+
+
+def test_a_file_without_coordinates_never_replaces_the_layer_silently(dock, server, tmp_path):
+    export = tmp_path / "ohne.csv"
+    export.write_text("id;name;adresse\nX1;Treff;Hauptstr. 1\nX2;Rat;Markt 2\n", "utf-8")
+    dock.source_edit.setText(server.url)
+    assert press_load(dock)
+    layer = dock.layer("offers")
+    before = _ids(layer)
+    asked = []
+    dock.confirm_fewer = lambda warning, shown, n: asked.append((shown, n)) or False
+    dock.message_bar.clearWidgets()
+    dock.source_edit.setText(str(export))
+    assert press_load(dock) is False
+    assert asked == [(len(before), 0)]
+    assert dock.layer("offers") is layer and _ids(layer) == before
+    assert any("unchanged" in m for m in messages(dock))
+    assert not any("offers loaded" in m for m in messages(dock))
+    dock.confirm_fewer = lambda warning, shown, n: True  # the user takes it
+    dock.message_bar.clearWidgets()
+    assert press_load(dock)
+    assert layer.featureCount() == 0
+    checks = list(dock.layer("checks").getFeatures())
+    assert len(checks) == len(dock.result.checks)
+    assert {f["offer_id"] for f in checks if f["check"] == "no_coordinates"} == {"X1", "X2"}
+    assert any("no offer with coordinates" in m for m in messages(dock))
+    assert not any("offers loaded" in m for m in messages(dock))
+
+
+def test_an_unsaved_project_is_saved_first_or_nothing_is_written(dock, tmp_path):
+    export = tmp_path / "export.csv"
+    export.write_text("id;name;lat;lon\nX1;Treff;53,65;9,80\n", encoding="utf-8")
+    dock.ask_project_file = lambda: None  # the user does not save
+    dock.source_edit.setText(str(export))
+    assert dock.load() is None
+    assert any("not saved yet" in m for m in messages(dock))
+    assert dock.layer("offers") is None and not list(tmp_path.rglob("*.gpkg"))
+
+
+@pytest.fixture
+def pg_connection(postgres, tmp_path):
+    """A database with PostGIS and a saved QGIS connection "hilfeportal-test" to it."""
+    from qgis.core import QgsDataSourceUri, QgsProviderRegistry
+
+    name = "dock_" + tmp_path.name.lower().replace("-", "_")[-40:]
+    postgres.create_database(name)
+    uri = QgsDataSourceUri()
+    uri.setConnection(str(postgres.socket_dir), str(postgres.port), name, "postgres", "")
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    conn = metadata.createConnection(uri.uri(False), {"saveUsername": True})
+    metadata.saveConnection(conn, "hilfeportal-test")
+    yield name
+    metadata.deleteConnection("hilfeportal-test")
+
+
+def test_postgis_target_holds_the_offers_and_travels(
+    dock, server, services, postgres, pg_connection, tmp_path
+):
+    from sozialplanung_plugin.hilfeportal_store import Target
+
+    dock.show_target(Target(kind="postgis", connection="hilfeportal-test", name="kreis"))
+    assert dock.connection_combo.currentText() == "hilfeportal-test"
+    dock.source_edit.setText(server.url)
+    assert press_load(dock)
+    layer = dock.layer("offers")
+    assert layer.providerType() == "postgres"
+    ids = _ids(layer)
+    assert len(ids) == len(services)
+    rows = postgres.query(
+        "SELECT offer_id, ST_SRID(geom) AS srid FROM kreis_angebote", pg_connection
+    )
+    assert sorted(rows["offer_id"]) == ids and set(rows["srid"]) == {25832}
+    checks = postgres.query("SELECT count(*) AS n FROM kreis_pruefliste", pg_connection)
+    assert checks["n"][0] == dock.layer("checks").featureCount() > 0
+    # a filter in the dock writes the shown offers; a refresh all of them again
+    dock.set_checked("categories", ["Sucht"])
+    dock.apply_filter()
+    assert layer.featureCount() == dock.result.categories["Sucht"]
+    dock.set_checked("categories", None)
+    assert press_load(dock)
+    assert dock.layer("offers") is layer and _ids(layer) == ids
+    assert not dock.project.fileName()  # a PostGIS target needs no saved project
+    assert dock.project.write(str(tmp_path / "projekt.qgs"))
+    dock.project.clear()
+    project, again = _reopened(tmp_path / "projekt.qgs")
+    assert again.providerType() == "postgres" and _ids(again) == ids
+    project.clear()
+
+
+def test_two_refreshes_of_one_postgis_table_at_once_lose_and_duplicate_nothing(
+    postgres, pg_connection, tmp_path
+):
+    """Two processes replace the offers of one table again and again while a third reads.
+
+    Every read and the end see the complete offers of exactly one refresh: none lost,
+    none twice, never a mix.
+    """
+    import subprocess
+    import sys
+
+    script = Path(__file__).with_name("_pg_refresh.py")
+    sets = {"A": 300, "B": 120, "C": 40}
+    complete = {p: sorted(f"{p}{i}" for i in range(n)) for p, n in sets.items()}
+
+    def run(prefix, rounds, start):
+        args = [str(postgres.socket_dir), str(postgres.port), pg_connection, prefix]
+        return subprocess.Popen(
+            [sys.executable, str(script), *args, str(sets[prefix]), str(rounds), str(start)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+
+    first = run("C", 1, tmp_path)  # the table as it was before (tmp_path exists: go)
+    assert first.wait(timeout=300) == 0, first.communicate()[0]
+    start = tmp_path / "los"
+    procs = [run("A", 15, start), run("B", 15, start)]
+    start.write_text("")
+    seen = set()
+    while any(proc.poll() is None for proc in procs):
+        ids = sorted(postgres.query("SELECT id FROM gleichzeitig_angebote", pg_connection)["id"])
+        kind = next((p for p, full in complete.items() if ids == full), None)
+        assert kind is not None, f"a read saw {len(ids)} rows, not one complete refresh"
+        seen.add(kind)
+    for proc in procs:
+        out, _ = proc.communicate(timeout=300)
+        assert proc.returncode == 0, out
+    ids = sorted(postgres.query("SELECT id FROM gleichzeitig_angebote", pg_connection)["id"])
+    assert len(ids) == len(set(ids)), "no offer twice"
+    assert ids in (complete["A"], complete["B"]), "the offers of one refresh, complete"
+    assert seen, "the table was read while the refreshes ran"
+
+
+def test_a_file_target_holds_named_tables_with_a_relative_path(dock, tmp_path):
+    from sozialplanung_plugin.hilfeportal_store import Target
+
+    export = tmp_path / "export.csv"
+    export.write_text("id;name;lat;lon\nX1;Treff;53,65;9,80\nX2;Rat;53,66;9,81\n", "utf-8")
+    (tmp_path / "p").mkdir()
+    assert dock.project.write(str(tmp_path / "p" / "projekt.qgs"))
+    chosen = tmp_path / "daten" / "gemeinsam.gpkg"
+    dock.target_combo.setCurrentIndex(dock.target_combo.findData("file"))
+    assert dock.file_row.isVisibleTo(dock) and not dock.postgis_row.isVisibleTo(dock)
+    dock.file_edit.setText(str(chosen))
+    dock.name_edit.setText("kreis")
+    dock.source_edit.setText(str(export))
+    assert press_load(dock)
+    layer = dock.layer("offers")
+    assert layer.source() == f"{chosen}|layername=kreis_angebote"
+    assert _ids(layer) == ["X1", "X2"]
+    assert dock.project.write()
+    text = (tmp_path / "p" / "projekt.qgs").read_text(encoding="utf-8")
+    assert "../daten/gemeinsam.gpkg|layername=kreis_angebote" in text
+    dock.name_edit.setText("Kreis Pinneberg")
+    assert dock.load() is None
+    assert any("'Kreis Pinneberg' is not usable" in m for m in messages(dock))
+    # a new dock on the reopened project shows the choice
+    from sozialplanung_plugin.hilfeportal_dock import HilfeportalDock
+
+    project = QgsProject()
+    assert project.read(str(tmp_path / "p" / "projekt.qgs"))
+    other = HilfeportalDock(project=project, message_bar=QgsMessageBar(), cache_dir=tmp_path)
+    assert other.target() == Target(kind="file", path=str(chosen), name="kreis")
+    other.shutdown()
+    project.clear()
+    other.deleteLater()
+
+
+def test_postgis_problems_are_short_messages(dock, postgres, pg_connection, tmp_path):
+    from sozialplanung_plugin.hilfeportal_store import Target
+
+    export = tmp_path / "export.csv"
+    export.write_text("id;name;lat;lon\nX1;Treff;53,65;9,80\n", encoding="utf-8")
+    dock.source_edit.setText(str(export))
+    dock.show_target(Target(kind="postgis", connection="gibt-es-nicht"))
+    assert dock.load() is None
+    assert any("no saved PostgreSQL connection 'gibt-es-nicht'" in m for m in messages(dock))
+    dock.show_target(Target(kind="postgis", connection="hilfeportal-test", schema="fehlt"))
+    assert press_load(dock) is False
+    found = [m for m in messages(dock) if "fehlt.hilfeportal_angebote" in m]
+    assert found and 'schema "fehlt" does not exist' in found[0]
+    assert "INSERT" not in found[0] and len(found[0]) < 400
+    assert dock.layer("offers") is None and dock.load_button.isEnabled()
