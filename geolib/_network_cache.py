@@ -128,7 +128,7 @@ def _fingerprint(lines: gpd.GeoDataFrame, columns: set, *options, flat=None) -> 
     if flat is not None:
         digest.update(b"flat")
         for array in flat:
-            digest.update(np.ascontiguousarray(array))
+            digest.update(np.ascontiguousarray(array).tobytes())
     else:
         _hash_geometries(digest, np.asarray(lines.geometry.values))
     for column in lines.columns:
