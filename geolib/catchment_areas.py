@@ -16,7 +16,7 @@ from ._progress import Progress
 _WORKERS = max(1, min(8, os.cpu_count() or 1))  # threads for the polygon unions
 #: groups with at least this many pieces get their polygons from the faces of the noded
 #: pieces (:func:`_face_buffer`); smaller ones from the union of the piece buffers
-_FACE_MIN = 300
+_FACE_MIN = 30
 _QUAD_SEGS = 4
 
 
@@ -157,19 +157,15 @@ def _face_buffer(lines: np.ndarray, walkoff: float, *, noded: bool = False):
     )
     if len(free) > 1:  # chains of free lines buffer as one line each
         free = shapely.get_parts(shapely.line_merge(shapely.multilinestrings(free)))
-    bufs = (
-        shapely.buffer(free, walkoff, quad_segs=_QUAD_SEGS)
-        if len(free)
-        else np.empty(0, dtype=object)
-    )
     if len(faces) == 0:
-        return shapely.union_all(bufs) if len(bufs) else shapely.Polygon()
+        return _buffer_all(free, walkoff) if len(free) else shapely.Polygon()
     try:
         inside = shapely.coverage_union_all(faces)
     except shapely.errors.GEOSException:  # pragma: no cover - faces are a coverage
         inside = shapely.union_all(faces)
-    grown = shapely.buffer(inside, walkoff, quad_segs=_QUAD_SEGS)
-    area = shapely.union(grown, shapely.union_all(bufs)) if len(bufs) else grown
+    # one buffer of the faces' union and the free lines: GEOS unites the offset curves
+    # of all of them in one noding, twice as fast as uniting their buffers
+    area = _buffer_all(np.concatenate([[inside], free]), walkoff)
     # a face keeps a core only if it is wider than 2·walk-off both ways (its bounds)
     box = shapely.bounds(faces)
     wide = ((box[:, 2] - box[:, 0]) > 2 * walkoff) & ((box[:, 3] - box[:, 1]) > 2 * walkoff)
@@ -182,12 +178,22 @@ def _face_buffer(lines: np.ndarray, walkoff: float, *, noded: bool = False):
     cores = shapely.get_parts(cores[~shapely.is_empty(cores)])
     if len(cores):
         # the free lines inside a face keep what they reach of its core
-        near = np.unique(shapely.STRtree(bufs).query(cores, predicate="intersects")[1])
         holes = shapely.multipolygons(cores)
-        if len(near):
-            holes = shapely.difference(holes, shapely.union_all(bufs[near]))
+        if len(free):
+            near = np.unique(
+                shapely.STRtree(free).query(cores, predicate="dwithin", distance=walkoff)[1]
+            )
+            if len(near):
+                holes = shapely.difference(holes, _buffer_all(free[near], walkoff))
         area = shapely.difference(area, holes)
     return area
+
+
+def _buffer_all(geoms: np.ndarray, walkoff: float):
+    """The union of the buffers of ``geoms``, as one buffer of their collection."""
+    if len(geoms) == 1:
+        return shapely.buffer(geoms[0], walkoff, quad_segs=_QUAD_SEGS)
+    return shapely.buffer(shapely.geometrycollections(geoms), walkoff, quad_segs=_QUAD_SEGS)
 
 
 def _lost_core(faces: np.ndarray, cores: np.ndarray) -> np.ndarray:
