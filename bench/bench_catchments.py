@@ -294,7 +294,7 @@ def million(work: Path, n: int = 708, k: int = 1000) -> None:
         crs=25832,
     )
     print(f"\nScale: grid of {net.n_edges:,} edges, {k:,} offers, breaks 5/10/15 min walking:")
-    print(f"  network build (noded)                        {t_build:7.2f} s  (aim < 15 s)")
+    print(f"  network build (lines joined at shared ends) {t_build:7.2f} s  (aim < 15 s)")
     for overlap in ("per_offer", "dissolve"):
         t, res = timed(
             lambda o=overlap: network_catchments(

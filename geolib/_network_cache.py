@@ -116,12 +116,21 @@ def _remember(key: str, network: Network) -> None:
         _CACHE.popitem(last=False)
 
 
-def _fingerprint(lines: gpd.GeoDataFrame, columns: set, *options) -> str:
-    """A key of the geometries, the fields that shape the network, CRS and options."""
+def _fingerprint(lines: gpd.GeoDataFrame, columns: set, *options, flat=None) -> str:
+    """A key of the geometries, the fields that shape the network, CRS and options.
+
+    ``flat``: when every geometry is a 2D LineString, its coordinates and the number of
+    coordinates of every line, as the caller has them already (hashed instead of the
+    geometries)."""
     digest = hashlib.sha1()
     digest.update(repr(options).encode())
     digest.update(str(lines.crs).encode())
-    _hash_geometries(digest, np.asarray(lines.geometry.values))
+    if flat is not None:
+        digest.update(b"flat")
+        for array in flat:
+            digest.update(np.ascontiguousarray(array).tobytes())
+    else:
+        _hash_geometries(digest, np.asarray(lines.geometry.values))
     for column in lines.columns:
         if column == lines.geometry.name or column not in columns:
             continue

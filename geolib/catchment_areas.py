@@ -16,7 +16,7 @@ from ._progress import Progress
 _WORKERS = max(1, min(8, os.cpu_count() or 1))  # threads for the polygon unions
 #: groups with at least this many pieces get their polygons from the faces of the noded
 #: pieces (:func:`_face_buffer`); smaller ones from the union of the piece buffers
-_FACE_MIN = 300
+_FACE_MIN = 30
 _QUAD_SEGS = 4
 
 
@@ -148,28 +148,22 @@ def _face_buffer(lines: np.ndarray, walkoff: float, *, noded: bool = False):
     """
     # pieces of a noded network meet only at their ends (pieces of one edge at exactly
     # the same fraction): they are polygonized as they are; otherwise noded first
-    faces, cuts, dangles, invalid = shapely.polygonize_full(
-        lines if noded else [shapely.union_all(lines)]
-    )
+    faces, cuts, dangles, invalid = shapely.polygonize_full(lines if noded else _noded_lines(lines))
     faces = shapely.get_parts(faces)
     free = np.concatenate(
         [shapely.get_parts(cuts), shapely.get_parts(dangles), shapely.get_parts(invalid)]
     )
     if len(free) > 1:  # chains of free lines buffer as one line each
         free = shapely.get_parts(shapely.line_merge(shapely.multilinestrings(free)))
-    bufs = (
-        shapely.buffer(free, walkoff, quad_segs=_QUAD_SEGS)
-        if len(free)
-        else np.empty(0, dtype=object)
-    )
     if len(faces) == 0:
-        return shapely.union_all(bufs) if len(bufs) else shapely.Polygon()
+        return _buffer_all(free, walkoff) if len(free) else shapely.Polygon()
     try:
         inside = shapely.coverage_union_all(faces)
     except shapely.errors.GEOSException:  # pragma: no cover - faces are a coverage
         inside = shapely.union_all(faces)
-    grown = shapely.buffer(inside, walkoff, quad_segs=_QUAD_SEGS)
-    area = shapely.union(grown, shapely.union_all(bufs)) if len(bufs) else grown
+    # one buffer of the faces' union and the free lines: GEOS unites the offset curves
+    # of all of them in one noding, twice as fast as uniting their buffers
+    area = _buffer_all(np.concatenate([[inside], free]), walkoff)
     # a face keeps a core only if it is wider than 2·walk-off both ways (its bounds)
     box = shapely.bounds(faces)
     wide = ((box[:, 2] - box[:, 0]) > 2 * walkoff) & ((box[:, 3] - box[:, 1]) > 2 * walkoff)
@@ -182,12 +176,31 @@ def _face_buffer(lines: np.ndarray, walkoff: float, *, noded: bool = False):
     cores = shapely.get_parts(cores[~shapely.is_empty(cores)])
     if len(cores):
         # the free lines inside a face keep what they reach of its core
-        near = np.unique(shapely.STRtree(bufs).query(cores, predicate="intersects")[1])
         holes = shapely.multipolygons(cores)
-        if len(near):
-            holes = shapely.difference(holes, shapely.union_all(bufs[near]))
+        if len(free):
+            near = np.unique(
+                shapely.STRtree(free).query(cores, predicate="dwithin", distance=walkoff)[1]
+            )
+            if len(near):
+                holes = shapely.difference(holes, _buffer_all(free[near], walkoff))
         area = shapely.difference(area, holes)
     return area
+
+
+def _buffer_all(geoms: np.ndarray, walkoff: float):
+    """The union of the buffers of ``geoms``, as one buffer of their collection."""
+    if len(geoms) == 1:
+        return shapely.buffer(geoms[0], walkoff, quad_segs=_QUAD_SEGS)
+    return shapely.buffer(shapely.geometrycollections(geoms), walkoff, quad_segs=_QUAD_SEGS)
+
+
+def _noded_lines(lines: np.ndarray) -> np.ndarray:
+    """The lines split where they cross or touch, overlaps once (GEOS's noder: faster
+    than a union of the lines, which also nodes them)."""
+    try:
+        return shapely.get_parts(shapely.node(shapely.multilinestrings(lines)))
+    except shapely.errors.GEOSException:  # pragma: no cover - a robustness failure
+        return shapely.get_parts(shapely.union_all(lines))
 
 
 def _lost_core(faces: np.ndarray, cores: np.ndarray) -> np.ndarray:

@@ -345,6 +345,9 @@ def build_network(
             "or paths.",
             what=what,
         )
+    # 2D LineStrings only (OSM segments, most layers): their coordinates as flat arrays,
+    # shared by the fingerprint, the reprojection and the line ends
+    flat = _flat_lines(np.asarray(lines.geometry.values))
     key = _fingerprint(
         lines,
         {speed_field, direction_field, *PROFILE_FIELDS, *_LEVEL_FIELDS, *_ID_FIELDS},
@@ -358,6 +361,7 @@ def build_network(
         snap_tolerance,
         node,
         crs,
+        flat=flat,
     )
     if key in _CACHE:
         _CACHE.move_to_end(key)
@@ -373,8 +377,12 @@ def build_network(
     _STATS["builds"] += 1
     notes: list[Message] = []
     target = _target_crs(lines, source_crs, crs)
-    if not source_crs.equals(target):
-        lines = lines.to_crs(target)
+    index = lines.index
+    default_index = isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1
+    frame = lines if default_index else lines.reset_index(drop=True)
+    geoms = np.asarray(frame.geometry.values)
+    reproject = not source_crs.equals(target)
+    if reproject:
         notes.append(
             Message(
                 "The {what} was reprojected from {source} to {target} for metric analysis.",
@@ -383,43 +391,23 @@ def build_network(
                 target=target.to_string(),
             )
         )
-    progress.report(0.05)
-    frame = lines.reset_index(drop=True)
-    geoms = frame.geometry.values
-    bad = geoms.isna() | shapely.is_empty(np.asarray(geoms))
-    types = shapely.get_type_id(np.asarray(geoms))
-    not_lines = ~bad & ~np.isin(types, (1, 2, 5))
-    if not_lines.any():
-        raise EmptyInputError(
-            "The {what} contains {n} features that are not lines (for example row {row}). "
-            "Choose a line layer.",
-            what=what,
-            n=int(not_lines.sum()),
-            row=int(np.flatnonzero(not_lines)[0]),
-        )
-    if bad.any():
-        notes.append(
-            Message(
-                "{n} features of the {what} have no geometry and were skipped.",
-                n=int(bad.sum()),
-                what=what,
-            )
-        )
-    geoms = np.asarray(geoms)
-    if shapely.has_z(geoms[~bad]).any():
-        notes.append(
-            Message("The {what} has 3D lines; heights were ignored.", what=what),
-        )
-        geoms = shapely.force_2d(geoms)
-    parts, part_row = shapely.get_parts(geoms, return_index=True)
-    if len(parts) > (~bad).sum():
-        notes.append(
-            Message(
-                "{n} multipart lines of the {what} were split into their parts.",
-                n=len(np.unique(part_row[np.bincount(part_row).take(part_row) > 1])),
-                what=what,
-            )
-        )
+    if flat is not None:  # one line per row: no parts, no heights; ends from the arrays
+        coords, counts = flat
+        if reproject:
+            coords = _transform(coords, source_crs, target)
+            geoms = shapely.linestrings(coords, indices=np.repeat(np.arange(len(geoms)), counts))
+        ends = _ends_of(coords, counts)
+        progress.report(0.05)
+        bad = np.zeros(len(geoms), dtype=bool)
+        parts, part_row = geoms, np.arange(len(geoms))
+        part_length = ends[2]
+    else:
+        ends = None
+        if reproject:
+            geoms = np.asarray(gpd.GeoSeries(geoms, crs=source_crs).to_crs(target).values)
+        progress.report(0.05)
+        geoms, bad, parts, part_row = _line_parts(geoms, what, notes)
+        part_length = shapely.length(parts)
     # per input row: speed (km/h), allowed directions
     speed = _speeds(frame, cost, profile, speed_field, what, notes)
     forward, backward = _directions(
@@ -437,8 +425,10 @@ def build_network(
                 profile=str(profile),
             )
         )
-    keep = usable[part_row] & (shapely.length(parts) > 0)
+    keep = usable[part_row] & (part_length > 0)
     parts, part_row = parts[keep], part_row[keep]
+    if ends is not None:
+        ends = (ends[0][keep], ends[1][keep])
     if len(parts) == 0:
         raise EmptyInputError(
             "The {what} is empty: it has no lines to route on. Choose a layer with streets "
@@ -450,13 +440,16 @@ def build_network(
 
     if all(name in frame.columns for name in _ID_FIELDS):
         zero_length = np.zeros(len(frame), dtype=bool)  # OSM: two nodes at one place
-        zero_length[~bad] = usable[~bad] & (shapely.length(geoms[~bad]) == 0)
+        if flat is not None:  # rows are parts
+            zero_length = usable & (part_length == 0)
+        else:
+            zero_length[~bad] = usable[~bad] & (shapely.length(geoms[~bad]) == 0)
         topology = _id_topology(
-            frame, parts, part_row, snap_tolerance, node, notes, what, zero_length
+            frame, parts, part_row, snap_tolerance, node, notes, what, zero_length, ends=ends
         )
     else:
         topology = _coordinate_topology(
-            frame, parts, part_row, node, snap_tolerance, progress.sub(0.15, 0.6)
+            frame, parts, part_row, node, snap_tolerance, progress.sub(0.15, 0.6), ends=ends
         )
     pieces, piece_row, reversed_, edge_u, edge_v, node_xy, node_id, noded = topology
     length = shapely.length(pieces)
@@ -505,6 +498,87 @@ def build_network(
     if cache_dir is not None:
         _save_to_disk(Path(cache_dir), key, network)
     return network
+
+
+def _flat_lines(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """The coordinates of all lines and the number of every line's coordinates, when
+    every geometry is a non-empty 2D LineString (else None)."""
+    if len(geoms) == 0 or not (shapely.get_type_id(geoms) == 1).all():
+        return None
+    if shapely.has_z(geoms).any():
+        return None
+    counts = shapely.get_num_coordinates(geoms)
+    if (counts < 2).any():
+        return None
+    return shapely.get_coordinates(geoms), counts
+
+
+def _transform(coords: np.ndarray, source: CRS, target: CRS) -> np.ndarray:
+    """Flat x/y coordinates from ``source`` to ``target`` (as GeoSeries.to_crs does)."""
+    x, y = Transformer.from_crs(source, target, always_xy=True).transform(
+        coords[:, 0], coords[:, 1]
+    )
+    return np.column_stack([x, y])
+
+
+def _ends_of(coords: np.ndarray, counts: np.ndarray):
+    """First and last coordinates and length of every line of the flat arrays."""
+    last = np.cumsum(counts) - 1
+    first = last - counts + 1
+    step = np.diff(coords, axis=0)
+    seg = np.sqrt(step[:, 0] * step[:, 0] + step[:, 1] * step[:, 1])
+    inside = np.ones(len(coords) - 1, dtype=bool)
+    inside[last[:-1]] = False  # from one line's last vertex to the next's first
+    of_line = np.repeat(np.arange(len(counts)), counts)[:-1]
+    length = np.bincount(of_line[inside], weights=seg[inside], minlength=len(counts))
+    return coords[first], coords[last], length
+
+
+def _line_parts(geoms: np.ndarray, what, notes: list):
+    """Single 2D parts of the lines: (geometries, missing, parts, row of every part);
+    anything but lines is refused, missing and 3D geometries are noted."""
+    bad = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    types = shapely.get_type_id(geoms)
+    not_lines = ~bad & ~np.isin(types, (1, 2, 5))
+    if not_lines.any():
+        raise EmptyInputError(
+            "The {what} contains {n} features that are not lines (for example row {row}). "
+            "Choose a line layer.",
+            what=what,
+            n=int(not_lines.sum()),
+            row=int(np.flatnonzero(not_lines)[0]),
+        )
+    if bad.any():
+        notes.append(
+            Message(
+                "{n} features of the {what} have no geometry and were skipped.",
+                n=int(bad.sum()),
+                what=what,
+            )
+        )
+    if shapely.has_z(geoms[~bad]).any():
+        notes.append(
+            Message("The {what} has 3D lines; heights were ignored.", what=what),
+        )
+        geoms = shapely.force_2d(geoms)
+    parts, part_row = shapely.get_parts(geoms, return_index=True)
+    if len(parts) > (~bad).sum():
+        notes.append(
+            Message(
+                "{n} multipart lines of the {what} were split into their parts.",
+                n=len(np.unique(part_row[np.bincount(part_row).take(part_row) > 1])),
+                what=what,
+            )
+        )
+    return geoms, bad, parts, part_row
+
+
+def _end_points(lines: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """First and last coordinates of every (non-empty) line."""
+    coords, index = shapely.get_coordinates(lines, return_index=True)
+    counts = np.bincount(index, minlength=len(lines))
+    last = np.cumsum(counts) - 1
+    return coords[last - counts + 1], coords[last]
 
 
 def _target_crs(lines, source: CRS, crs) -> CRS:
@@ -614,15 +688,22 @@ def _join_ends(points: np.ndarray, tolerance: float) -> tuple[np.ndarray, np.nda
 
 def _csr(u, v, cost_fw, cost_bw, n) -> sparse.csr_matrix:
     """CSR matrix of the cheapest arc between every two nodes (self-loops left out)."""
-    rows = np.concatenate([u, v])
-    cols = np.concatenate([v, u])
+    rows = np.concatenate([u, v]).astype(np.int64)
+    cols = np.concatenate([v, u]).astype(np.int64)
     data = np.concatenate([cost_fw, cost_bw])
     ok = np.isfinite(data) & (rows != cols)
-    rows, cols, data = rows[ok], cols[ok], data[ok]
-    order = np.lexsort((data, cols, rows))
-    rows, cols, data = rows[order], cols[order], data[order]
-    first = np.r_[True, (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])]
-    return sparse.csr_matrix((data[first], (rows[first], cols[first])), shape=(n, n))
+    key = rows[ok] * n + cols[ok]
+    data = data[ok]
+    order = np.argsort(key, kind="stable")
+    key, data = key[order], data[order]
+    first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])[: len(key)]
+    if len(first) < len(key):  # parallel arcs: the cheapest
+        data = np.minimum.reduceat(data, first)
+        key = key[first]
+    index = np.int32 if max(n, len(key)) < 2**31 - 1 else np.int64
+    indptr = np.zeros(n + 1, dtype=index)
+    np.cumsum(np.bincount(key // n, minlength=n), out=indptr[1:])
+    return sparse.csr_matrix((data, (key % n).astype(index), indptr), shape=(n, n))
 
 
 def __getattr__(name: str):

@@ -20,6 +20,7 @@ from .network import (
     _EPS,
     _ID_FIELDS,
     _LEVEL_FIELDS,
+    _end_points,
     _join_ends,
     _node,
     _split_at_vertices,
@@ -46,11 +47,14 @@ def _parts_note(labels, main: int, edge_u, length, n_comp: int) -> Message:
     )
 
 
-def _coordinate_topology(frame, parts, part_row, node, snap_tolerance, progress: Progress):
+def _coordinate_topology(
+    frame, parts, part_row, node, snap_tolerance, progress: Progress, ends=None
+):
     """Pieces and their end nodes from coordinates: split at shared vertices (and, with
     ``node``, where lines of one level cross), ends joined within ``snap_tolerance``.
 
     The last value says whether the pieces meet only at their ends (noded on one level).
+    ``ends``: the first and last coordinates of every part, when known.
     """
     noded = False
     if node:
@@ -61,11 +65,13 @@ def _coordinate_topology(frame, parts, part_row, node, snap_tolerance, progress:
         )
     else:
         pieces, piece_row, reversed_ = _split_at_vertices(parts, part_row)
-    nonzero = shapely.length(pieces) > 0
-    pieces, piece_row, reversed_ = pieces[nonzero], piece_row[nonzero], reversed_[nonzero]
-    starts = shapely.get_coordinates(shapely.get_point(pieces, 0))
-    ends = shapely.get_coordinates(shapely.get_point(pieces, -1))
-    node_of, node_xy = _join_ends(np.vstack([starts, ends]), snap_tolerance)
+    if pieces is parts and ends is not None:  # not split: the parts' ends
+        starts, last = ends
+    else:
+        nonzero = shapely.length(pieces) > 0
+        pieces, piece_row, reversed_ = pieces[nonzero], piece_row[nonzero], reversed_[nonzero]
+        starts, last = _end_points(pieces)
+    node_of, node_xy = _join_ends(np.vstack([starts, last]), snap_tolerance)
     n = len(pieces)
     progress.report(1.0)
     return pieces, piece_row, reversed_, node_of[:n], node_of[n:], node_xy, None, noded
@@ -116,7 +122,7 @@ def _node_by_level(parts, part_row, levels, progress: Progress):
     return split, part_row[all_which[of_piece]], all_reversed[of_piece]
 
 
-def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what, zero_length):
+def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what, zero_length, ends=None):
     """Pieces and nodes from the OSM node ids ``node_from``/``node_to`` of every row.
 
     Every single-part row with both ids is one edge between its two id nodes (no
@@ -124,6 +130,7 @@ def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what, zero
     without ids are split at vertices shared with each other or with an id node and
     their ends join the nearest id node within ``snap_tolerance`` or each other.
     Usable rows of length 0 with ids (``zero_length``) make their two ids one node.
+    ``ends``: the first and last coordinates of every part, when known.
     """
     ids = [pd.to_numeric(frame[name], errors="coerce") for name in _ID_FIELDS]
     has = (ids[0].notna() & ids[1].notna()).to_numpy()
@@ -133,10 +140,12 @@ def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what, zero
     by_id = has[part_row] & single
     rows = part_row[by_id]
     id_parts = parts[by_id]
-    starts = shapely.get_coordinates(shapely.get_point(id_parts, 0))
-    ends = shapely.get_coordinates(shapely.get_point(id_parts, -1))
+    if ends is not None:
+        starts, last = ends[0][by_id], ends[1][by_id]
+    else:
+        starts, last = _end_points(id_parts)
     end_ids = np.concatenate([first_id[rows], last_id[rows]])
-    end_xy = np.vstack([starts, ends])
+    end_xy = np.vstack([starts, last])
     code, uniq_ids = pd.factorize(end_ids)
     first = np.unique(code, return_index=True)[1]
     node_xy = end_xy[first]
@@ -194,8 +203,7 @@ def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what, zero
         more, more_row, _ = _split_at_vertices(parts[rest], part_row[rest], anchors=node_xy)
         nonzero = shapely.length(more) > 0
         more, more_row = more[nonzero], more_row[nonzero]
-        m_starts = shapely.get_coordinates(shapely.get_point(more, 0))
-        m_ends = shapely.get_coordinates(shapely.get_point(more, -1))
+        m_starts, m_ends = _end_points(more)
         m_xy = np.vstack([m_starts, m_ends])
         on_id = np.zeros(len(m_xy), dtype=bool)
         nearest = np.zeros(len(m_xy), dtype=np.int64)

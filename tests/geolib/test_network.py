@@ -139,6 +139,43 @@ def test_geographic_lines_are_reprojected_with_a_note():
     assert any("reprojected" in n for n in net.notes)
 
 
+def test_single_lines_and_multipart_layers_give_the_same_network_after_reprojection():
+    # all single 2D lines go by flat coordinate arrays (reprojected with pyproj on x/y,
+    # ends and lengths from the arrays); a multipart row sends the layer the general way
+    # (GeoSeries.to_crs, shapely parts): both must give the same edges, nodes and costs
+    rng = np.random.default_rng(3)
+    lon, lat = 9.70 + rng.uniform(0, 0.02, (40, 3)), 53.58 + rng.uniform(0, 0.01, (40, 3))
+    lines = [LineString(np.column_stack([x, y])) for x, y in zip(lon, lat)]
+    lines += [LineString([lines[0].coords[-1], lines[1].coords[0]])]  # shared ends
+    single = build_network(frame(lines, crs=4326), cost="distance", profile=None)
+    multi = [*lines[:-1], MultiLineString([lines[-1]])]
+    general = build_network(frame(multi, crs=4326), cost="distance", profile=None)
+    assert single.crs == general.crs and single.crs.to_epsg() == 25832
+    assert np.array_equal(single.edge_u, general.edge_u)
+    assert np.array_equal(single.edge_v, general.edge_v)
+    assert np.allclose(single.node_xy, general.node_xy, rtol=0, atol=1e-9)
+    assert np.allclose(single.length, general.length, rtol=1e-12)
+    assert np.allclose(single.graph.toarray(), general.graph.toarray(), rtol=1e-12)
+    expected = shapely.length(gpd.GeoSeries(lines, crs=4326).to_crs(25832).values)
+    assert np.allclose(np.sort(single.length), np.sort(expected), rtol=1e-12)
+
+
+def test_parallel_edges_keep_the_cheapest_arc_each_way():
+    lines = frame(
+        [
+            LineString([(0, 0), (100, 0)]),  # one-way a -> b, 100 m
+            LineString([(0, 0), (50, 30), (100, 0)]),  # both ways, 116.6 m
+            LineString([(100, 0), (50, -10), (0, 0)]),  # one-way b -> a, 102.0 m
+        ],
+        oneway=["yes", "no", "yes"],
+    )
+    net = build_network(lines, cost="distance", profile="bike")
+    a, b = net.edge_u[0], net.edge_v[0]
+    assert net.graph.nnz == 2
+    assert net.graph[a, b] == pytest.approx(100.0)
+    assert net.graph[b, a] == pytest.approx(2 * np.hypot(50, 10))
+
+
 def test_missing_crs_is_refused():
     with pytest.raises(CRSError, match="no coordinate reference system"):
         build_network(
