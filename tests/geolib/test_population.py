@@ -5,7 +5,7 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
@@ -166,6 +166,7 @@ def test_bad_land_shares_and_land_share_without_areas_are_refused():
         population_pieces(grid, "ew", land_share_field="land")
 
 
+@settings(deadline=None)  # a loaded test machine is no reason to fail
 @given(
     counts=st.lists(st.floats(0, 1e4, allow_nan=False), min_size=4, max_size=4),
     cut=st.floats(100, 3900),
