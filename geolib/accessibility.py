@@ -428,7 +428,7 @@ def estimate_pairs(origins: np.ndarray, destinations: np.ndarray, max_cost: floa
     counts = cKDTree(np.asarray(destinations, dtype=float)).query_ball_point(
         origins[sample], r=max_cost, return_length=True
     )
-    return int(round(float(np.mean(counts)) * len(origins)))
+    return round(float(np.mean(counts)) * len(origins))
 
 
 def check_pairs(
@@ -436,9 +436,7 @@ def check_pairs(
 ) -> None:
     """Refuse a straight-line request whose pairs within ``max_cost`` would not fit in
     memory (:func:`geolib.routing.check_memory`, the one memory check)."""
-    check_memory(
-        estimate_pairs(origins, destinations, max_cost) * BYTES_PER_PAIR, None, what=what
-    )
+    check_memory(estimate_pairs(origins, destinations, max_cost) * BYTES_PER_PAIR, None, what=what)
 
 
 def nearest(costs: pd.DataFrame, n_origins: int) -> tuple[np.ndarray, np.ndarray]:

@@ -41,7 +41,7 @@ from geolib._progress import Progress
 from geolib.crs import require_crs
 from geolib.errors import CancelledError, GeolibError
 from geolib.io import Provenance, attach_provenance, attach_style
-from geolib.messages import Message, translate
+from geolib.messages import Message, format_number, translate
 
 from . import bridge
 from .proj_threads import proj_safe_thread
@@ -54,7 +54,12 @@ ICON_PATH = PLUGIN_ROOT / "sozialplanung_plugin" / "icons" / "sozialplanung.svg"
 
 def tr_geolib(message: Any) -> str:
     """Translate a geolib message (a template with fields) with the context ``geolib``."""
-    return translate(message, lambda text: QCoreApplication.translate("geolib", text))
+    thousands, decimal = separators()
+    return translate(
+        message,
+        lambda text: QCoreApplication.translate("geolib", text),
+        lambda value: format_number(value, decimal, thousands),
+    )
 
 
 class SozialplanungAlgorithm(QgsProcessingAlgorithm):

@@ -41,3 +41,39 @@ def test_small_straight_line_request_is_not_refused():
     supply = gpd.GeoDataFrame(geometry=[Point(100, 0)], crs=25832)
     result = accessibility(demand, supply, population_field="pop", max_cost=1000)
     assert len(result.demand) == 2
+
+
+def _grid_network(size: int = 10, step: float = 100.0):
+    from shapely.geometry import LineString
+
+    from geolib.network import build_network
+
+    lines = [
+        LineString([(i * step, j * step), ((i + di) * step, (j + dj) * step)])
+        for i in range(size)
+        for j in range(size)
+        for di, dj in ((1, 0), (0, 1))
+        if i + di < size and j + dj < size
+    ]
+    return build_network(gpd.GeoDataFrame(geometry=lines, crs=25832), cost="distance", profile=None)
+
+
+def test_catchment_break_far_beyond_the_network_is_refused_with_what_fits():
+    from geolib.catchments import network_catchments
+
+    net = _grid_network()  # 900 m × 900 m: nothing is farther than 1,800 m on the streets
+    offers = gpd.GeoDataFrame(
+        {"offer_id": [1, 2, 3, 4]},
+        geometry=[Point(0, 0), Point(900, 900), Point(450, 400), Point(100, 800)],
+        crs=25832,
+    )
+    with pytest.raises(ResourceError, match="street pieces") as info:
+        network_catchments(net, offers, breaks="1000000", max_pieces=200)
+    text = str(info.value)
+    assert "4 offers" in text and "100 % of the network" in text
+    farthest = text.split("farthest point reached is ")[1].split(" m away")[0]
+    farthest = float(farthest.replace(",", ""))
+    assert 900 <= farthest <= 1800
+    # what fits runs: one offer, a small break
+    result = network_catchments(net, offers.iloc[:1], breaks="150", max_pieces=200)
+    assert len(result.areas) == 1
