@@ -27,6 +27,9 @@ _HOW_TO_SET = N_(
     "gdf.set_crs('EPSG:25832')."
 )
 
+#: how the Processing algorithms name an input layer in messages (``what``)
+INPUT_LAYER = N_("input '{input}' (layer '{layer}')")
+
 #: names GDAL and QGIS give a CRS that stands for "not known"
 _UNDEFINED_NAMES = ("undefined", "unknown", "")
 

@@ -121,9 +121,9 @@ _SIZE_UNITS = {
 def human_bytes(nbytes: float) -> Message:
     """A size for a message: ``"512 bytes"``, ``"3.2 GB"`` (its number is a field, so
     it is shown in the user's language: ``"3,2 GB"``)."""
-    for unit, template in _SIZE_UNITS.items():
-        if nbytes < 1024 or unit == "TB":
-            size = int(nbytes) if unit == "bytes" else round(float(nbytes), 1)
-            return Message(template, size=size)
-        nbytes /= 1024.0
-    raise AssertionError("unreachable")  # pragma: no cover
+    size, unit = float(nbytes), "bytes"
+    for unit in _SIZE_UNITS:
+        if size < 1024 or unit == "TB":
+            break
+        size /= 1024.0
+    return Message(_SIZE_UNITS[unit], size=int(size) if unit == "bytes" else round(size, 1))

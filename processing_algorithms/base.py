@@ -38,7 +38,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from geolib._progress import Progress
-from geolib.crs import require_crs
+from geolib.crs import INPUT_LAYER, require_crs
 from geolib.errors import CancelledError, GeolibError
 from geolib.io import Provenance, attach_provenance, attach_style
 from geolib.messages import Message, format_number, translate
@@ -271,7 +271,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             return  # a table without geometries needs no CRS
         definition = self.parameterDefinition(name)
         what = Message(
-            "input '{input}' (layer '{layer}')",
+            INPUT_LAYER,
             input=definition.description() if definition is not None else name,
             layer=layer.name() if layer is not None else name,
         )
@@ -389,30 +389,33 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 # --- parameter messages (also for the plugin's own checks) --------------------------------
 def parameter_problem(definition, value) -> str:
     """Why QGIS refused ``value`` for ``definition``, naming the parameter and the fix."""
-    tr = SozialplanungAlgorithm.tr_base
     name = definition.description()
     if value is None or value == "":
-        return tr("The parameter '{name}' is required: give it a value.").format(name=name)
+        return SozialplanungAlgorithm.tr_base(
+            "The parameter '{name}' is required: give it a value."
+        ).format(name=name)
     if isinstance(definition, QgsProcessingParameterNumber):
         low, high = definition.minimum(), definition.maximum()
         whole = definition.dataType() == QgsProcessingParameterNumber.Type.Integer
         shown = _number_text(value)
         if high >= 1e300:
-            return tr(
+            return SozialplanungAlgorithm.tr_base(
                 "The parameter '{name}' is {value}; it must be at least {minimum}. Enter a "
                 "larger value."
             ).format(name=name, value=shown, minimum=short_number(low))
-        text = tr(
+        text = SozialplanungAlgorithm.tr_base(
             "The parameter '{name}' is {value}; it must be between {minimum} and {maximum}. "
             "Enter a value in that range."
         ).format(name=name, value=shown, minimum=short_number(low), maximum=short_number(high))
-        return text + (" " + tr("Only whole numbers are allowed.") if whole else "")
+        return text + (
+            " " + SozialplanungAlgorithm.tr_base("Only whole numbers are allowed.") if whole else ""
+        )
     if isinstance(definition, QgsProcessingParameterEnum):
         options = "; ".join(f"{i} = {o}" for i, o in enumerate(definition.options()))
-        return tr("The parameter '{name}' cannot be '{value}'. Choose one of: {options}.").format(
-            name=name, value=value, options=options
-        )
-    return tr(
+        return SozialplanungAlgorithm.tr_base(
+            "The parameter '{name}' cannot be '{value}'. Choose one of: {options}."
+        ).format(name=name, value=value, options=options)
+    return SozialplanungAlgorithm.tr_base(
         "The parameter '{name}' cannot be '{value}'. Check its help (the ? button) for what "
         "it accepts."
     ).format(name=name, value=value)

@@ -154,3 +154,34 @@ def test_output_format_that_cannot_hold_the_result_is_refused(
     text = run_algorithm_error(f"sozialplanung:{alg}", {**inputs, **params, "OUTPUT": str(target)})
     assert f"(extension '{target.suffix[1:]}')" in text and expected in text, text
     assert not target.exists()
+
+
+def test_german_crs_refusal_names_the_layer_and_the_fix(bad, tmp_path):
+    with german():
+        text = run_algorithm_error(
+            "sozialplanung:surface",
+            {
+                "AREAS": bad["areas"],
+                "FIELD": "EWZ_2018",
+                "PIXEL_SIZE": 500,
+                "OUTPUT": str(tmp_path / "s.tif"),
+            },
+        )
+    assert "Der Layer „gemeinden_srs0“ der Eingabe" in text, text
+    assert "undefiniertes Koordinatenbezugssystem" in text and "Projektion zuweisen" in text
+
+
+def test_german_size_refusal_uses_german_numbers(tmp_path):
+    import re
+
+    params = {
+        "INPUT": f"{KREIS_GPKG}|layername=osm_pois_wedel",
+        "RADIUS": 30,
+        "PIXEL_SIZE": 0.001,
+        "OUTPUT": str(tmp_path / "d.tif"),
+    }
+    english = run_algorithm_error("sozialplanung:offerdensity", params)
+    assert re.search(r"would need about \d+\.\d (GB|TB)", english), english
+    with german():
+        text = run_algorithm_error("sozialplanung:offerdensity", params)
+    assert re.search(r"bräuchte etwa \d+,\d (GB|TB) Arbeitsspeicher", text), text
