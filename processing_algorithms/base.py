@@ -27,8 +27,11 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingUtils,
@@ -415,6 +418,20 @@ def parameter_problem(definition, value) -> str:
         return SozialplanungAlgorithm.tr_base(
             "The parameter '{name}' cannot be '{value}'. Choose one of: {options}."
         ).format(name=name, value=value, options=options)
+    if isinstance(
+        definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterMapLayer)
+    ):
+        return SozialplanungAlgorithm.tr_base(
+            "The input '{name}' cannot be opened from '{value}': the file does not exist or "
+            "is not a layer QGIS can read. Check the path, or choose a layer of the project."
+        ).format(name=name, value=value)
+    if isinstance(definition, QgsProcessingParameterFile):
+        kinds = definition.fileFilter() or definition.extension()
+        if kinds:
+            return SozialplanungAlgorithm.tr_base(
+                "The parameter '{name}' cannot be '{value}': choose an existing file of the "
+                "type {kinds}."
+            ).format(name=name, value=value, kinds=kinds)
     return SozialplanungAlgorithm.tr_base(
         "The parameter '{name}' cannot be '{value}'. Check its help (the ? button) for what "
         "it accepts."

@@ -1387,107 +1387,117 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="95"/>
+        <location filename="../../processing_algorithms/base.py" line="98"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="124"/>
+        <location filename="../../processing_algorithms/base.py" line="127"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="382"/>
+        <location filename="../../processing_algorithms/base.py" line="385"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="97"/>
+        <location filename="../../processing_algorithms/base.py" line="100"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="129"/>
+        <location filename="../../processing_algorithms/base.py" line="132"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="210"/>
+        <location filename="../../processing_algorithms/base.py" line="213"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="411"/>
+        <location filename="../../processing_algorithms/base.py" line="414"/>
         <source>Only whole numbers are allowed.</source>
         <translation>Nur ganze Zahlen sind erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="96"/>
+        <location filename="../../processing_algorithms/base.py" line="99"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="171"/>
+        <location filename="../../processing_algorithms/base.py" line="174"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="223"/>
+        <location filename="../../processing_algorithms/base.py" line="424"/>
+        <source>The input '{name}' cannot be opened from '{value}': the file does not exist or is not a layer QGIS can read. Check the path, or choose a layer of the project.</source>
+        <translation>Die Eingabe „{name}“ lässt sich nicht aus „{value}“ öffnen: Die Datei existiert nicht oder ist kein Layer, den QGIS lesen kann. Prüfen Sie den Pfad oder wählen Sie einen Layer des Projekts.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="226"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="464"/>
+        <location filename="../../processing_algorithms/base.py" line="481"/>
         <source>The output '{name}' is {kind}, which cannot be written to '{path}' (extension '{suffix}'). Use one of the extensions: {allowed}.</source>
         <translation>Die Ausgabe „{name}“ ist {kind} und kann nicht nach „{path}“ (Endung „{suffix}“) geschrieben werden. Verwenden Sie eine dieser Endungen: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="164"/>
+        <location filename="../../processing_algorithms/base.py" line="167"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="418"/>
+        <location filename="../../processing_algorithms/base.py" line="435"/>
         <source>The parameter '{name}' cannot be '{value}'. Check its help (the ? button) for what it accepts.</source>
         <translation>Der Parameter „{name}“ kann nicht „{value}“ sein. Was er annimmt, steht in seiner Hilfe (Schaltfläche ?).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="415"/>
+        <location filename="../../processing_algorithms/base.py" line="418"/>
         <source>The parameter '{name}' cannot be '{value}'. Choose one of: {options}.</source>
         <translation>Der Parameter „{name}“ kann nicht „{value}“ sein. Wählen Sie eines von: {options}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="394"/>
+        <location filename="../../processing_algorithms/base.py" line="431"/>
+        <source>The parameter '{name}' cannot be '{value}': choose an existing file of the type {kinds}.</source>
+        <translation>Der Parameter „{name}“ kann nicht „{value}“ sein: Wählen Sie eine vorhandene Datei vom Typ {kinds}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="397"/>
         <source>The parameter '{name}' is required: give it a value.</source>
         <translation>Der Parameter „{name}“ ist erforderlich: Geben Sie einen Wert an.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="402"/>
+        <location filename="../../processing_algorithms/base.py" line="405"/>
         <source>The parameter '{name}' is {value}; it must be at least {minimum}. Enter a larger value.</source>
         <translation>Der Parameter „{name}“ ist {value}; er muss mindestens {minimum} sein. Geben Sie einen größeren Wert ein.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="406"/>
+        <location filename="../../processing_algorithms/base.py" line="409"/>
         <source>The parameter '{name}' is {value}; it must be between {minimum} and {maximum}. Enter a value in that range.</source>
         <translation>Der Parameter „{name}“ ist {value}; er muss zwischen {minimum} und {maximum} liegen. Geben Sie einen Wert in diesem Bereich ein.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="141"/>
+        <location filename="../../processing_algorithms/base.py" line="144"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="326"/>
+        <location filename="../../processing_algorithms/base.py" line="329"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="451"/>
+        <location filename="../../processing_algorithms/base.py" line="468"/>
         <source>a raster (GeoTIFF)</source>
         <translation>ein Raster (GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="454"/>
+        <location filename="../../processing_algorithms/base.py" line="471"/>
         <source>a vector layer</source>
         <translation>ein Vektorlayer</translation>
     </message>
@@ -2004,7 +2014,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="527"/>
+        <location filename="../../geolib/network.py" line="528"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -2784,12 +2794,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="393"/>
+        <location filename="../../geolib/network.py" line="394"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="411"/>
+        <location filename="../../geolib/network.py" line="412"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
@@ -3229,7 +3239,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="402"/>
+        <location filename="../../geolib/network.py" line="403"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -3264,7 +3274,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien haben eine Höchstgeschwindigkeit (maxspeed), die keine Geschwindigkeit ist (zum Beispiel {values}); sie erhielten die Geschwindigkeit ihrer Straßenklasse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="432"/>
+        <location filename="../../geolib/network.py" line="433"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
@@ -3274,7 +3284,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien des {what}s haben keine OSM-Knoten-IDs (node_from, node_to) oder mehrere Teile; sie wurden über ihre Koordinaten verbunden (an gemeinsamen Stützpunkten und Enden innerhalb von {d} m).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="417"/>
+        <location filename="../../geolib/network.py" line="418"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>

@@ -185,3 +185,47 @@ def test_german_size_refusal_uses_german_numbers(tmp_path):
     with german():
         text = run_algorithm_error("sozialplanung:offerdensity", params)
     assert re.search(r"bräuchte etwa \d+,\d (GB|TB) Arbeitsspeicher", text), text
+
+
+def test_missing_input_file_and_wrong_file_type_name_the_parameter(tmp_path):
+    text = run_algorithm_error(
+        "sozialplanung:offersperpopulation",
+        {
+            "OFFERS": str(tmp_path / "nope.gpkg"),
+            "AREAS": AREAS,
+            "POPULATION_FIELD": "EWZ_2018",
+            "OUTPUT": str(tmp_path / "o.gpkg"),
+        },
+    )
+    assert "The input 'Offers (points)' cannot be opened from" in text and "nope.gpkg" in text
+    not_osm = tmp_path / "streets.csv"
+    not_osm.write_text("a\n1\n")
+    text = run_algorithm_error(
+        "sozialplanung:catchments",
+        {
+            "NETWORK_FILE": str(not_osm),
+            "OFFERS": f"{KREIS_GPKG}|layername=osm_pois_wedel",
+            "BREAKS": "500",
+            "OUTPUT": str(tmp_path / "c.gpkg"),
+        },
+    )
+    assert "Network from an OSM file" in text and "*.pbf" in text, text
+
+
+def test_empty_network_is_called_empty_even_when_its_crs_is_undefined(tmp_path):
+    path = tmp_path / "empty_net.gpkg"
+    lines = gpd.read_file(KREIS_GPKG, layer="osm_strassen_wedel").iloc[:0]
+    lines.to_file(path)
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE gpkg_geometry_columns SET srs_id = 0")
+        con.execute("UPDATE gpkg_contents SET srs_id = 0")
+    text = run_algorithm_error(
+        "sozialplanung:catchments",
+        {
+            "NETWORK": str(path),
+            "OFFERS": f"{KREIS_GPKG}|layername=osm_pois_wedel",
+            "BREAKS": "500",
+            "OUTPUT": str(tmp_path / "c.gpkg"),
+        },
+    )
+    assert "The network layer is empty" in text and "coordinate reference" not in text
