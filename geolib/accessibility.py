@@ -23,7 +23,7 @@ from .crs import to_metric
 from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
 from .messages import N_, Message
-from .routing import UNROUTABLE_NOTE, od_costs
+from .routing import UNROUTABLE_NOTE, check_memory, od_costs
 from .validate import drop_null_geometries, numeric_field, require_field
 
 METHODS = ("2sfca", "e2sfca", "gravity", "ratio")
@@ -407,6 +407,38 @@ def straight_line_costs(
     return table.sort_values(["origin", "destination"], ignore_index=True)
 
 
+#: peak bytes a pair within reach costs: the sparse matrix and the cost table built from it
+BYTES_PER_PAIR = 48
+
+
+def estimate_pairs(origins: np.ndarray, destinations: np.ndarray, max_cost: float) -> int:
+    """The number of origin–destination pairs within ``max_cost`` (straight line),
+    estimated from up to 512 origins spread over the input, before any pair is made.
+
+    Examples
+    --------
+    >>> xy = np.array([[0.0, 0.0], [10.0, 0.0], [1000.0, 0.0]])
+    >>> estimate_pairs(xy, xy, 20.0)
+    5
+    """
+    origins = np.asarray(origins, dtype=float)
+    if not len(origins) or not len(destinations):
+        return 0
+    sample = np.unique(np.linspace(0, len(origins) - 1, min(len(origins), 512)).astype(int))
+    counts = cKDTree(np.asarray(destinations, dtype=float)).query_ball_point(
+        origins[sample], r=max_cost, return_length=True
+    )
+    return round(float(np.mean(counts)) * len(origins))
+
+
+def check_pairs(
+    origins: np.ndarray, destinations: np.ndarray, max_cost: float, *, what: str
+) -> None:
+    """Refuse a straight-line request whose pairs within ``max_cost`` would not fit in
+    memory (:func:`geolib.routing.check_memory`, the one memory check)."""
+    check_memory(estimate_pairs(origins, destinations, max_cost) * BYTES_PER_PAIR, None, what=what)
+
+
 def nearest(costs: pd.DataFrame, n_origins: int) -> tuple[np.ndarray, np.ndarray]:
     """Cost to and row of the nearest destination per origin (NaN / -1 where none).
 
@@ -642,6 +674,9 @@ def accessibility(
     supply_routable = np.ones(len(supply_m), dtype=bool)
     if network is None:
         unit = "m"
+        check_pairs(dem_xy, sup_xy, max_cost, what=N_("cost table"))
+        if method == "ratio":
+            check_pairs(dem_xy, dem_xy, max_cost, what=N_("cost table"))
         costs = _per_offer(straight_line_costs(dem_xy, sup_xy, max_cost=max_cost), sup_owner)
         demand_costs = (
             straight_line_costs(dem_xy, dem_xy, max_cost=max_cost) if method == "ratio" else None

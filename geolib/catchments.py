@@ -13,6 +13,7 @@ outside the coverage in each municipality.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -26,8 +27,8 @@ from ._progress import Progress
 from .catchment_areas import _add_stranded, _polygons, _rings, _territories, _union, _voronoi_cells
 from .catchment_lines import _by_break, _pieces_for_matrix, _pieces_min, _substrings
 from .crs import require_crs, to_metric
-from .errors import DataError, EmptyInputError, ParameterError
-from .messages import N_, Message
+from .errors import DataError, EmptyInputError, ParameterError, ResourceError
+from .messages import N_, Message, Number
 from .network import Network
 from .population import _with_population, reached_population
 from .routing import bounded_costs, check_memory, snap_points, with_sources
@@ -51,6 +52,9 @@ ISLANDS = ("main", "any")
 #: the offer_id of dissolved (coverage) areas
 ALL_OFFERS = "*"
 _BYTES_PER_PIECE = 600  # a line piece, its share of a polygon and of the frames
+#: most street pieces that per-offer areas may be built from (about 12 minutes of work
+#: at ~2,700 pieces a second); more is refused before the work, see ``max_pieces``
+MAX_PIECES = 2_000_000
 
 
 @dataclass
@@ -122,6 +126,32 @@ def parse_breaks(breaks: str | float | Iterable[float]) -> list[float]:
 def _num(value: float) -> str:
     """A number for a message: 250, 12.5 (no trailing .0)."""
     return f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
+
+
+def _check_work(
+    pieces: float, limit: int, k: int, share: float, max_break: float, farthest: float, unit: str
+) -> None:
+    """Refuse per-offer areas that would be built from more than ``limit`` street pieces
+    (``share``: the part of the network one offer reaches within the largest break)."""
+    if pieces <= limit:
+        return
+    # pieces grow about with the reached area (the break squared) up to the farthest point
+    fits = min(max_break, farthest or max_break) * math.sqrt(limit / pieces)
+    raise ResourceError(
+        "These catchments would be built from about {pieces} street pieces ({k} offers, "
+        "each reaching {share} % of the network within the largest break of {brk} {unit}); "
+        "more than {limit} would take very long. The farthest point reached is {farthest} "
+        "{unit} away, so a larger break adds nothing. Use a smaller largest break (about "
+        "{fits} {unit} fits), fewer offers, or the overlap 'dissolve' (coverage) or 'split'.",
+        pieces=Number(round(pieces)),
+        k=k,
+        share=Number(round(100.0 * share, 1)),
+        brk=Number(max_break),
+        unit=unit,
+        limit=Number(limit),
+        farthest=Number(round(float(farthest), 1)),
+        fits=Number(round(fits, -1 if fits > 100 else 1)),
+    )
 
 
 def _offer_ids(offers: gpd.GeoDataFrame, id_field: str | None, notes: list) -> pd.Series:
@@ -266,6 +296,7 @@ def network_catchments(
     node_costs: bool = False,
     polygons: bool = True,
     memory_limit: int | None = None,
+    max_pieces: int = MAX_PIECES,
     progress: Progress | None = None,
 ) -> CatchmentResult:
     """Network catchments of ``offers`` for every break in one bounded pass.
@@ -316,6 +347,9 @@ def network_catchments(
         the reached lines (and node costs) are returned.
     memory_limit
         Refuse requests estimated to need more bytes (ResourceError).
+    max_pieces
+        Refuse per-offer areas estimated (from a sample of offers) to be built from
+        more street pieces (ResourceError naming the largest break that fits).
     progress
         Progress and cancellation.
 
@@ -408,15 +442,22 @@ def network_catchments(
     if overlap == "per_offer":
         # estimate the size from a few offers before running all of them
         sample = np.unique(np.linspace(0, k - 1, min(k, 8)).astype(int))
-        reached = 0.0
+        reached, farthest = 0.0, 0.0
         for _, dist in bounded_costs(graph, src[sample], max_break):
-            reached = float(np.isfinite(dist[:, :n]).sum(axis=1).mean())
+            finite = np.isfinite(dist[:, :n])
+            reached = float(finite.sum(axis=1).mean())
+            farthest = float(dist[:, :n][finite].max()) if finite.any() else 0.0
         per_edge = routed.n_edges / max(n, 1)
         check_memory(
             int(k * reached * per_edge * len(values) * _BYTES_PER_PIECE),
             memory_limit,
             what=N_("catchment request"),
         )
+        if polygons:
+            pieces = k * reached * per_edge * len(values)
+            _check_work(
+                pieces, max_pieces, k, reached / max(n, 1), max_break, farthest, routed.unit
+            )
         sub = progress.sub(0.05, 0.6)
         for sel, dist in _group_costs(graph, src, group, max_break, progress=sub):
             frames.append(_pieces_for_matrix(routed, dist[:, :n], sel, snapped, max_break, group))

@@ -6,6 +6,7 @@ ETRS89 / UTM zone 32N (EPSG:25832), the default here.
 
 from __future__ import annotations
 
+import math
 from typing import TypeVar
 
 import geopandas as gpd
@@ -19,8 +20,66 @@ DEFAULT_CRS = "EPSG:25832"
 _Frame = TypeVar("_Frame", gpd.GeoDataFrame, gpd.GeoSeries)
 
 
+#: how to give a layer its CRS, said by every CRS refusal
+_HOW_TO_SET = N_(
+    "Set it in QGIS with Layer Properties → Source → 'Assigned Coordinate Reference "
+    "System' (or the Processing tool 'Assign projection'), or in Python with "
+    "gdf.set_crs('EPSG:25832')."
+)
+
+#: how the Processing algorithms name an input layer in messages (``what``)
+INPUT_LAYER = N_("input '{input}' (layer '{layer}')")
+
+#: names GDAL and QGIS give a CRS that stands for "not known"
+_UNDEFINED_NAMES = ("undefined", "unknown", "")
+
+
+def undefined_crs_name(crs) -> str | None:
+    """The name of ``crs`` when it stands for "no CRS known", else ``None``.
+
+    A GeoPackage layer without a CRS reads as "Undefined geographic SRS" (srs_id 0,
+    which looks like degrees) or "Undefined Cartesian SRS" (srs_id -1); an
+    engineering (local) CRS has no place on earth either. ``None`` gives ``""``.
+
+    Examples
+    --------
+    >>> undefined_crs_name(None)
+    ''
+    >>> undefined_crs_name("EPSG:25832") is None
+    True
+    """
+    if crs is None:
+        return ""
+    try:
+        parsed = CRS.from_user_input(crs)
+    except Exception:  # pyproj cannot read it: as good as none
+        return str(crs)[:80]
+    name = (parsed.name or "").strip()
+    if name.lower().startswith(_UNDEFINED_NAMES[:2]) or not name:
+        return name
+    if parsed.is_engineering or parsed.type_name.lower().startswith("engineering"):
+        return name
+    return None
+
+
+def crs_error(what: str, crs=None) -> CRSError:
+    """The one refusal of a layer without a usable CRS (``crs``: what it has instead)."""
+    name = undefined_crs_name(crs) if crs is not None else ""
+    if name:
+        return CRSError(
+            "The {what} has an undefined coordinate reference system ('{crs}'), so its "
+            "coordinates cannot be placed on the map. {fix}",
+            what=what,
+            crs=name,
+            fix=_HOW_TO_SET,
+        )
+    return CRSError(
+        "The {what} has no coordinate reference system (CRS). {fix}", what=what, fix=_HOW_TO_SET
+    )
+
+
 def require_crs(data: _Frame, *, what: str = N_("layer")) -> CRS:
-    """Return the CRS of ``data`` or refuse data without one.
+    """Return the CRS of ``data`` or refuse data without a usable one.
 
     Parameters
     ----------
@@ -32,7 +91,8 @@ def require_crs(data: _Frame, *, what: str = N_("layer")) -> CRS:
     Raises
     ------
     CRSError
-        If ``data`` has no CRS.
+        If ``data`` has no CRS, or an undefined one (:func:`undefined_crs_name`), or
+        a geographic CRS with coordinates that cannot be degrees.
 
     Examples
     --------
@@ -41,15 +101,31 @@ def require_crs(data: _Frame, *, what: str = N_("layer")) -> CRS:
     >>> require_crs(gpd.GeoSeries([Point(0, 0)], crs="EPSG:25832")).to_epsg()
     25832
     """
-    if data.crs is None:
-        raise CRSError(
-            "The {what} has no coordinate reference system (CRS). Set it in QGIS with "
-            "Layer Properties → Source → 'Assigned Coordinate Reference System' (or the "
-            "Processing tool 'Assign projection'), or in Python with "
-            "gdf.set_crs('EPSG:25832').",
-            what=what,
-        )
-    return CRS.from_user_input(data.crs)
+    if data.crs is None or undefined_crs_name(data.crs) is not None:
+        raise crs_error(what, data.crs)
+    crs = CRS.from_user_input(data.crs)
+    if crs.is_geographic and len(data):
+        _require_degrees(data, crs, what)
+    return crs
+
+
+def _require_degrees(data: _Frame, crs: CRS, what: str) -> None:
+    """Refuse a geographic CRS whose coordinates lie beyond ±180°/±90° (metres, most likely)."""
+    xmin, ymin, xmax, ymax = data.total_bounds
+    if not all(map(math.isfinite, (xmin, ymin, xmax, ymax))):
+        return  # no geometry: nothing to place
+    if max(abs(xmin), abs(xmax)) <= 360 and max(abs(ymin), abs(ymax)) <= 90:
+        return
+    raise CRSError(
+        "The {what} says its coordinate reference system is {crs} (degrees), but its "
+        "coordinates reach {x}, {y}, which are not degrees (metres, most likely). Assign "
+        "the CRS the coordinates are in (such as EPSG:25832). {fix}",
+        what=what,
+        crs=_crs_name(crs),
+        x=round(float(xmax if abs(xmax) > abs(xmin) else xmin), 1),
+        y=round(float(ymax if abs(ymax) > abs(ymin) else ymin), 1),
+        fix=_HOW_TO_SET,
+    )
 
 
 def metric_crs(crs: str | int | CRS | None = None) -> CRS:

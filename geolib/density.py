@@ -27,6 +27,7 @@ from .errors import (
 )
 from .io import require_rows
 from .messages import N_, Message, human_bytes
+from .routing import memory_budget
 from .validate import (
     drop_null_geometries,
     numeric_field,
@@ -694,10 +695,11 @@ def kernel_density(
     cols = int(np.ceil(width / pixel_size - 1e-9))
     rows = int(np.ceil(height / pixel_size - 1e-9))
     need = float(rows) * float(cols) * 8 * 2
+    max_bytes = memory_budget(max_bytes)
     if need > max_bytes:
         raise ResourceError(
             "A raster of {rows} × {cols} pixels would need about {need} of memory, more "
-            "than the limit of {limit}. Use a larger pixel size or a smaller extent.",
+            "than the {limit} available. Use a larger pixel size or a smaller extent.",
             rows=rows,
             cols=cols,
             need=human_bytes(need),

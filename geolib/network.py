@@ -338,13 +338,14 @@ def build_network(
             "The snap tolerance must not be negative (it is {value}).", value=snap_tolerance
         )
     what = N_("network layer")
-    source_crs = require_crs(lines, what=what)
+    # an empty layer is empty first: its CRS (often undefined then) is a lesser matter
     if len(lines) == 0 or lines.geometry.isna().all() or lines.geometry.is_empty.all():
         raise EmptyInputError(
             "The {what} is empty: it has no lines to route on. Choose a layer with streets "
             "or paths.",
             what=what,
         )
+    source_crs = require_crs(lines, what=what)
     # 2D LineStrings only (OSM segments, most layers): their coordinates as flat arrays,
     # shared by the fingerprint, the reprojection and the line ends
     flat = _flat_lines(np.asarray(lines.geometry.values))

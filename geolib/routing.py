@@ -339,10 +339,16 @@ def available_memory() -> int:
         return DEFAULT_MEMORY_LIMIT
 
 
+def memory_budget(limit: int = DEFAULT_MEMORY_LIMIT) -> int:
+    """Bytes one request may use: 60 % of the memory free now, at most ``limit``."""
+    return min(limit, int(available_memory() * 0.6))
+
+
 def check_memory(needed: int, limit: int | None, *, what: str) -> None:
-    """Refuse a request that would need more than ``limit`` bytes (default: what is free)."""
+    """Refuse a request that would need more than ``limit`` bytes (default:
+    :func:`memory_budget`); the one memory check of geolib's estimates."""
     if limit is None:
-        limit = min(DEFAULT_MEMORY_LIMIT, int(available_memory() * 0.6))
+        limit = memory_budget()
     if needed > limit:
         raise ResourceError(
             "This {what} would need about {need} of memory, more than the {limit} "

@@ -31,6 +31,7 @@ from .errors import DataError, ParameterError, ResourceError
 from .io import require_rows
 from .messages import N_, Message
 from .raster import RasterResult
+from .routing import check_memory
 from .validate import drop_null_geometries, numeric_field, repair_polygons
 
 __all__ = [
@@ -91,6 +92,8 @@ def _prepare(
             cells=width * height,
             limit=MAX_CELLS,
         )
+    # a float64 band per field and for the result and weights, an int32 zone id per cell
+    check_memory(width * height * (8 * (len(fields) + 3) + 4), None, what=N_("surface raster"))
     transform = Affine(pixel_size, 0.0, xmin, 0.0, -pixel_size, ymax)
     return _Prepared(gdf.reset_index(drop=True), values, transform, (height, width), notes)
 

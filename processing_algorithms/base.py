@@ -10,6 +10,7 @@ with their provenance in ``postProcessAlgorithm``.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import traceback
 from pathlib import Path
@@ -18,14 +19,22 @@ from typing import Any
 from qgis.core import (
     Qgis,
     QgsMessageLog,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
     QgsProcessingUtils,
     QgsProperty,
     QgsVectorLayer,
@@ -34,14 +43,15 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from geolib._progress import Progress
+from geolib.crs import INPUT_LAYER, require_crs
 from geolib.errors import CancelledError, GeolibError
 from geolib.io import Provenance, attach_provenance, attach_style
-from geolib.messages import translate
+from geolib.messages import Message, format_number, translate
 from geolib.redact import redact
 
 from . import bridge, data_years, outputs, postgis_store
 from .proj_threads import proj_safe_thread
-from .styling import breaks_of_frame, label_breaks, load_style, style_qml
+from .styling import breaks_of_frame, label_breaks, load_style, number, separators, style_qml
 
 PLUGIN_ROOT = Path(__file__).resolve().parent.parent
 STYLES_DIR = PLUGIN_ROOT / "styles"
@@ -50,7 +60,12 @@ ICON_PATH = PLUGIN_ROOT / "sozialplanung_plugin" / "icons" / "sozialplanung.svg"
 
 def tr_geolib(message: Any) -> str:
     """Translate a geolib message (a template with fields) with the context ``geolib``."""
-    return translate(message, lambda text: QCoreApplication.translate("geolib", text))
+    thousands, decimal = separators()
+    return translate(
+        message,
+        lambda text: QCoreApplication.translate("geolib", text),
+        lambda value: format_number(value, decimal, thousands),
+    )
 
 
 class SozialplanungAlgorithm(QgsProcessingAlgorithm):
@@ -189,6 +204,28 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         for note in notes:
             feedback.pushInfo(tr_geolib(note))
 
+    # --- parameter checks -----------------------------------------------------------
+    def checkParameterValues(self, parameters, context):
+        """QGIS's checks, but a refusal names the parameter and the fix; then the output
+        formats (:meth:`output_format_problem`) and the subclass's :meth:`check_parameters`."""
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if not definition.checkValueIsAcceptable(value, context):
+                return False, parameter_problem(definition, value)
+            problem = output_format_problem(definition, value)
+            if problem:
+                return False, problem
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        problem = self.check_parameters(parameters, context)
+        return (False, problem) if problem else (True, "")
+
+    def check_parameters(self, parameters, context) -> str | None:
+        """Checks of one algorithm before it runs: a message naming the parameter and
+        the fix, or None. Subclasses override this, not ``checkParameterValues``."""
+        return None
+
     # --- shared parameters ----------------------------------------------------------
     def add_offer_id_field(self, offers: str) -> None:
         """``OFFER_ID_FIELD``: the id field of the offers parameter ``offers`` (optional)."""
@@ -246,11 +283,26 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                 raise QgsProcessingException(self.invalidSourceError(parameters, name))
             gdf = bridge.source_to_gdf(source, feedback=feedback)
             self._input_names[name] = layer.source() if layer is not None else str(value)
+        self._require_crs(gdf, name, layer)
         if layer is not None:
             self._input_years |= data_years.years_of_layer(layer.source())
         if "synthetic" in gdf.columns and gdf["synthetic"].fillna(0).astype(bool).any():
             self._synthetic_inputs = True
         return gdf
+
+    def _require_crs(self, gdf, name: str, layer) -> None:
+        """Refuse a layer with geometries but no usable CRS, naming the input and layer
+        (geolib's :func:`~geolib.crs.require_crs`, the one check)."""
+        geometry = getattr(gdf, "geometry", None)
+        if geometry is None or not geometry.notna().any():
+            return  # a table without geometries needs no CRS
+        definition = self.parameterDefinition(name)
+        what = Message(
+            INPUT_LAYER,
+            input=definition.description() if definition is not None else name,
+            layer=layer.name() if layer is not None else name,
+        )
+        require_crs(gdf, what=what)
 
     # --- outputs ----------------------------------------------------------------------
     def write_sink(
@@ -516,6 +568,122 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             path = layer.source().split("|")[0]
             if path and str(Path(path).resolve()) in replaced:
                 layer.reload()
+
+
+# --- parameter messages (also for the plugin's own checks) --------------------------------
+def parameter_problem(definition, value) -> str:
+    """Why QGIS refused ``value`` for ``definition``, naming the parameter and the fix."""
+    name = definition.description()
+    if value is None or value == "":
+        return SozialplanungAlgorithm.tr_base(
+            "The parameter '{name}' is required: give it a value."
+        ).format(name=name)
+    if isinstance(definition, QgsProcessingParameterNumber):
+        low, high = definition.minimum(), definition.maximum()
+        whole = definition.dataType() == QgsProcessingParameterNumber.Type.Integer
+        shown = _number_text(value)
+        if high >= 1e300:
+            return SozialplanungAlgorithm.tr_base(
+                "The parameter '{name}' is {value}; it must be at least {minimum}. Enter a "
+                "larger value."
+            ).format(name=name, value=shown, minimum=short_number(low))
+        text = SozialplanungAlgorithm.tr_base(
+            "The parameter '{name}' is {value}; it must be between {minimum} and {maximum}. "
+            "Enter a value in that range."
+        ).format(name=name, value=shown, minimum=short_number(low), maximum=short_number(high))
+        return text + (
+            " " + SozialplanungAlgorithm.tr_base("Only whole numbers are allowed.") if whole else ""
+        )
+    if isinstance(definition, QgsProcessingParameterEnum):
+        options = "; ".join(f"{i} = {o}" for i, o in enumerate(definition.options()))
+        return SozialplanungAlgorithm.tr_base(
+            "The parameter '{name}' cannot be '{value}'. Choose one of: {options}."
+        ).format(name=name, value=value, options=options)
+    if isinstance(
+        definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterMapLayer)
+    ):
+        return SozialplanungAlgorithm.tr_base(
+            "The input '{name}' cannot be opened from '{value}': the file does not exist or "
+            "is not a layer QGIS can read. Check the path, or choose a layer of the project."
+        ).format(name=name, value=value)
+    if isinstance(definition, QgsProcessingParameterFile):
+        kinds = definition.fileFilter() or definition.extension()
+        if kinds:
+            return SozialplanungAlgorithm.tr_base(
+                "The parameter '{name}' cannot be '{value}': choose an existing file of the "
+                "type {kinds}."
+            ).format(name=name, value=value, kinds=kinds)
+    return SozialplanungAlgorithm.tr_base(
+        "The parameter '{name}' cannot be '{value}'. Check its help (the ? button) for what "
+        "it accepts."
+    ).format(name=name, value=value)
+
+
+def _number_text(value) -> str:
+    try:
+        return short_number(float(value))
+    except (TypeError, ValueError):
+        return f"'{value}'"
+
+
+def short_number(value: float, decimals: int = 3) -> str:
+    """A number for a message in the user's language, without trailing zeros:
+    ``0.1``/``0,1``, ``1,500``/``1.500``."""
+    text = number(value, decimals)
+    decimal = separators()[1]
+    return text.rstrip("0").rstrip(decimal) if decimal in text else text
+
+
+#: raster outputs are written by geolib.raster.write_geotiff: GeoTIFF only
+RASTER_EXTENSIONS = ("tif", "tiff")
+
+
+def output_format_problem(definition, value) -> str | None:
+    """A file output whose extension cannot hold what the parameter writes, or None."""
+    path = _destination_path(value)
+    if path is None:
+        return None
+    suffix = Path(path.split("|")[0]).suffix.lower().lstrip(".")
+    if isinstance(definition, QgsProcessingParameterRasterDestination):
+        allowed: tuple[str, ...] = RASTER_EXTENSIONS
+        kind = SozialplanungAlgorithm.tr_base("a raster (GeoTIFF)")
+    elif isinstance(definition, QgsProcessingParameterFeatureSink):
+        allowed = tuple(definition.supportedOutputVectorLayerExtensions())
+        kind = SozialplanungAlgorithm.tr_base("a vector layer")
+    elif isinstance(definition, QgsProcessingParameterFileDestination):
+        allowed = tuple(re.findall(r"\*\.(\w+)", definition.fileFilter()))
+        kind = definition.fileFilter()
+        if not allowed or "*" in allowed:
+            return None
+    else:
+        return None
+    if suffix in allowed:
+        return None
+    return SozialplanungAlgorithm.tr_base(
+        "The output '{name}' is {kind}, which cannot be written to '{path}' (extension "
+        "'{suffix}'). Use one of the extensions: {allowed}."
+    ).format(
+        name=definition.description(),
+        kind=kind,
+        path=path,
+        suffix=suffix or "—",
+        allowed=", ".join(f".{e}" for e in allowed),
+    )
+
+
+def _destination_path(value) -> str | None:
+    """A plain file path of an output value; None for temporary or provider outputs."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if text == QgsProcessing.TEMPORARY_OUTPUT or text.startswith(("memory:", "ogr:")):
+        return None
+    prefix = text.split(":", 1)[0]
+    if ":" in text and len(prefix) > 1 and "/" not in prefix and "\\" not in prefix:
+        return None  # postgres:…, spatialite:… and the like
+    return text
 
 
 def _gpkg_target(dest_id: str, layer) -> tuple[str | None, str | None]:

@@ -1664,89 +1664,144 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="333"/>
+        <location filename="../../processing_algorithms/base.py" line="385"/>
         <source>'{path}' already holds other layers ({layers}): they are kept, the layer '{layer}' is written into it.</source>
         <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="413"/>
+        <location filename="../../processing_algorithms/base.py" line="465"/>
         <source>'{path}' was changed by another program during this run; its changes are kept. Run the algorithm again.</source>
         <translation>'{path}' wurde während dieses Laufs von einem anderen Programm geändert; diese Änderungen bleiben erhalten. Führen Sie den Algorithmus erneut aus.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="90"/>
+        <location filename="../../processing_algorithms/base.py" line="105"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="136"/>
+        <location filename="../../processing_algorithms/base.py" line="151"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="485"/>
+        <location filename="../../processing_algorithms/base.py" line="537"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="92"/>
+        <location filename="../../processing_algorithms/base.py" line="107"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="126"/>
+        <location filename="../../processing_algorithms/base.py" line="141"/>
         <source>No output was replaced: the previous files are unchanged.</source>
         <translation>Keine Ausgabe wurde ersetzt: Die bisherigen Dateien sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="140"/>
+        <location filename="../../processing_algorithms/base.py" line="155"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="198"/>
+        <location filename="../../processing_algorithms/base.py" line="235"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="420"/>
+        <location filename="../../processing_algorithms/base.py" line="595"/>
+        <source>Only whole numbers are allowed.</source>
+        <translation>Nur ganze Zahlen sind erlaubt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="472"/>
         <source>Replacing the previous outputs failed: {error}</source>
         <translation>Das Ersetzen der bisherigen Ausgaben ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="91"/>
+        <location filename="../../processing_algorithms/base.py" line="106"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="181"/>
+        <location filename="../../processing_algorithms/base.py" line="196"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="211"/>
+        <location filename="../../processing_algorithms/base.py" line="605"/>
+        <source>The input '{name}' cannot be opened from '{value}': the file does not exist or is not a layer QGIS can read. Check the path, or choose a layer of the project.</source>
+        <translation>Die Eingabe „{name}“ lässt sich nicht aus „{value}“ öffnen: Die Datei existiert nicht oder ist kein Layer, den QGIS lesen kann. Prüfen Sie den Pfad oder wählen Sie einen Layer des Projekts.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="248"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="174"/>
+        <location filename="../../processing_algorithms/base.py" line="662"/>
+        <source>The output '{name}' is {kind}, which cannot be written to '{path}' (extension '{suffix}'). Use one of the extensions: {allowed}.</source>
+        <translation>Die Ausgabe „{name}“ ist {kind} und kann nicht nach „{path}“ (Endung „{suffix}“) geschrieben werden. Verwenden Sie eine dieser Endungen: {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="189"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="152"/>
+        <location filename="../../processing_algorithms/base.py" line="616"/>
+        <source>The parameter '{name}' cannot be '{value}'. Check its help (the ? button) for what it accepts.</source>
+        <translation>Der Parameter „{name}“ kann nicht „{value}“ sein. Was er annimmt, steht in seiner Hilfe (Schaltfläche ?).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="599"/>
+        <source>The parameter '{name}' cannot be '{value}'. Choose one of: {options}.</source>
+        <translation>Der Parameter „{name}“ kann nicht „{value}“ sein. Wählen Sie eines von: {options}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="612"/>
+        <source>The parameter '{name}' cannot be '{value}': choose an existing file of the type {kinds}.</source>
+        <translation>Der Parameter „{name}“ kann nicht „{value}“ sein: Wählen Sie eine vorhandene Datei vom Typ {kinds}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="578"/>
+        <source>The parameter '{name}' is required: give it a value.</source>
+        <translation>Der Parameter „{name}“ ist erforderlich: Geben Sie einen Wert an.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="586"/>
+        <source>The parameter '{name}' is {value}; it must be at least {minimum}. Enter a larger value.</source>
+        <translation>Der Parameter „{name}“ ist {value}; er muss mindestens {minimum} sein. Geben Sie einen größeren Wert ein.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="590"/>
+        <source>The parameter '{name}' is {value}; it must be between {minimum} and {maximum}. Enter a value in that range.</source>
+        <translation>Der Parameter „{name}“ ist {value}; er muss zwischen {minimum} und {maximum} liegen. Geben Sie einen Wert in diesem Bereich ein.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="167"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="316"/>
+        <location filename="../../processing_algorithms/base.py" line="368"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="402"/>
+        <location filename="../../processing_algorithms/base.py" line="454"/>
         <source>Writing the output '{name}' failed: {found} of {expected} features are in the file (is the disk full?).</source>
         <translation>Das Schreiben der Ausgabe '{name}' ist fehlgeschlagen: {found} von {expected} Objekten sind in der Datei (ist der Datenträger voll?).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="649"/>
+        <source>a raster (GeoTIFF)</source>
+        <translation>ein Raster (GeoTIFF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="652"/>
+        <source>a vector layer</source>
+        <translation>ein Vektorlayer</translation>
     </message>
 </context>
 <context>
@@ -1976,7 +2031,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="152"/>
+        <location filename="../../geolib/density.py" line="153"/>
         <source>A population per target group needs the target group field of the offers.</source>
         <translation>Eine Bevölkerung je Zielgruppe braucht das Zielgruppenfeld der Angebote.</translation>
     </message>
@@ -1986,12 +2041,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="698"/>
-        <source>A raster of {rows} × {cols} pixels would need about {need} of memory, more than the limit of {limit}. Use a larger pixel size or a smaller extent.</source>
-        <translation>Ein Raster mit {rows} × {cols} Pixeln bräuchte etwa {need} Arbeitsspeicher, mehr als die Grenze von {limit}. Wählen Sie eine größere Pixelgröße oder eine kleinere Ausdehnung.</translation>
+        <location filename="../../geolib/density.py" line="700"/>
+        <source>A raster of {rows} × {cols} pixels would need about {need} of memory, more than the {limit} available. Use a larger pixel size or a smaller extent.</source>
+        <translation>Ein Raster von {rows} × {cols} Pixeln bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie eine größere Pixelgröße oder eine kleinere Ausdehnung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="87"/>
+        <location filename="../../geolib/surfaces.py" line="88"/>
         <source>A {size} m grid over these areas has {cells} cells (more than {limit}). Choose a larger pixel size.</source>
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
@@ -2011,7 +2066,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="631"/>
+        <location filename="../../geolib/density.py" line="632"/>
         <source>All weights in '{field}' are 0 or missing, so the density is 0 everywhere. Choose another weight field or none.</source>
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
@@ -2026,12 +2081,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="110"/>
+        <location filename="../../geolib/catchments.py" line="114"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="115"/>
+        <location filename="../../geolib/catchments.py" line="119"/>
         <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
         <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
@@ -2156,17 +2211,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>EWZ_2018 muss für jede Gemeinde eine nicht negative Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="107"/>
+        <location filename="../../geolib/surfaces.py" line="110"/>
         <source>Give a field, or a numerator and a denominator (for a rate surface).</source>
         <translation>Ein Feld angeben, oder einen Zähler und einen Nenner (für eine Quotenoberfläche).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="589"/>
+        <location filename="../../geolib/density.py" line="590"/>
         <source>Give a radius in metres or a radius field.</source>
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="108"/>
+        <location filename="../../geolib/catchments.py" line="112"/>
         <source>Give at least one break, such as 5,10,15.</source>
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
@@ -2176,7 +2231,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie mindestens ein Jahr für die Indikatorentabelle an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="102"/>
+        <location filename="../../geolib/surfaces.py" line="105"/>
         <source>Give either a field or a numerator and a denominator, not both.</source>
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
     </message>
@@ -2316,7 +2371,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="527"/>
+        <location filename="../../geolib/network.py" line="602"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -2326,12 +2381,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="240"/>
+        <location filename="../../geolib/density.py" line="241"/>
         <source>No offer has the target group '{group}'.</source>
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="379"/>
+        <location filename="../../geolib/catchments.py" line="413"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -2341,7 +2396,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="640"/>
+        <location filename="../../geolib/density.py" line="641"/>
         <source>No radius in '{field}' is greater than 0 metres; every point needs a positive search radius.</source>
         <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
     </message>
@@ -2351,7 +2406,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="350"/>
+        <location filename="../../geolib/density.py" line="351"/>
         <source>No value of '{area_key}' in the areas occurs in '{mapping_key}' of the group table (for example {example}). Choose matching key fields.</source>
         <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
     </message>
@@ -2489,6 +2544,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1619"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/crs.py" line="24"/>
+        <source>Set it in QGIS with Layer Properties → Source → 'Assigned Coordinate Reference System' (or the Processing tool 'Assign projection'), or in Python with gdf.set_crs('EPSG:25832').</source>
+        <translation>Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), in Python mit gdf.set_crs('EPSG:25832').</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="57"/>
@@ -2651,12 +2711,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Adresse '{url}' ist keine http(s)-URL. Geben Sie die Hilfeportal-API als http://… oder https://… an oder den Pfad einer exportierten Datei.</translation>
     </message>
     <message>
-        <location filename="../../geolib/crs.py" line="59"/>
+        <location filename="../../geolib/crs.py" line="135"/>
         <source>The analysis CRS {crs} is geographic (degrees); distances and areas need a projected CRS in metres such as {default} (ETRS89 / UTM 32N).</source>
         <translation>Das Analyse-KBS {crs} ist geographisch (Grad); Entfernungen und Flächen brauchen ein projiziertes KBS in Metern wie {default} (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../../geolib/crs.py" line="67"/>
+        <location filename="../../geolib/crs.py" line="143"/>
         <source>The analysis CRS {crs} uses the unit '{unit}', not metres. Choose a CRS in metres such as {default}.</source>
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
     </message>
@@ -2676,7 +2736,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="99"/>
+        <location filename="../../geolib/catchments.py" line="103"/>
         <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
@@ -2686,12 +2746,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="616"/>
+        <location filename="../../geolib/accessibility.py" line="648"/>
         <source>The capacity field '{field}' has negative values; fix them first.</source>
         <translation>Das Kapazitätsfeld „{field}“ hat negative Werte; korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="621"/>
+        <location filename="../../geolib/accessibility.py" line="653"/>
         <source>The capacity field '{field}' is 0 in every offer: there is no supply to share. Choose another field or none (1 per offer).</source>
         <translation>Das Kapazitätsfeld „{field}“ ist bei jedem Angebot 0: Es gibt kein Angebot, das verteilt werden könnte. Wählen Sie ein anderes Feld oder keines (1 je Angebot).</translation>
     </message>
@@ -2746,7 +2806,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="179"/>
+        <location filename="../../geolib/catchments.py" line="209"/>
         <source>The direction must be one of {allowed}, not '{value}'.</source>
         <translation>Die Richtung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -2771,12 +2831,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="677"/>
+        <location filename="../../geolib/density.py" line="678"/>
         <source>The extent must have a positive width and height; got {xmin}, {ymin}, {xmax}, {ymax}.</source>
         <translation>Die Ausdehnung muss eine positive Breite und Höhe haben; erhalten: {xmin}, {ymin}, {xmax}, {ymax}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="356"/>
+        <location filename="../../geolib/surfaces.py" line="359"/>
         <source>The field '{field}' has {n} negative values; a pycnophylactic surface needs counts of 0 or more.</source>
         <translation>Das Feld '{field}' hat {n} negative Werte; eine pyknophylaktische Oberfläche braucht Anzahlen von 0 oder mehr.</translation>
     </message>
@@ -2916,7 +2976,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="186"/>
+        <location filename="../../geolib/catchments.py" line="216"/>
         <source>The islands option must be one of {allowed}, not '{value}'.</source>
         <translation>Die Option für Netzinseln muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -2941,7 +3001,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="445"/>
+        <location filename="../../geolib/routing.py" line="451"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -2966,12 +3026,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
     <message>
-        <location filename="../../geolib/topology.py" line="38"/>
+        <location filename="../../geolib/topology.py" line="39"/>
         <source>The network has {n} parts that are not connected to each other; the main part holds {share} % of the street length, the other parts are at most {largest} m long. Places on different parts cannot reach each other, so points are snapped to the main part unless any part is allowed.</source>
         <translation>Das Netz hat {n} Teile, die nicht miteinander verbunden sind; der Hauptteil hat {share} % der Straßenlänge, die anderen Teile sind höchstens {largest} m lang. Orte in verschiedenen Teilen können einander nicht erreichen, daher werden Punkte an den Hauptteil gefangen, sofern nicht jeder Teil erlaubt ist.</translation>
     </message>
     <message>
-        <location filename="../../geolib/topology.py" line="148"/>
+        <location filename="../../geolib/topology.py" line="157"/>
         <source>The node id {id} of the {what} lies at different places ({d} m apart; rows {rows}): node_from and node_to must be the OSM ids of each line's first and last vertex. Read the OSM file again, or remove the fields node_from and node_to to connect the lines by their coordinates.</source>
         <translation>Die Knoten-ID {id} des {what}s liegt an verschiedenen Orten ({d} m auseinander; Zeilen {rows}): node_from und node_to müssen die OSM-IDs des ersten und letzten Stützpunkts jeder Linie sein. Lesen Sie die OSM-Datei neu ein oder entfernen Sie die Felder node_from und node_to, um die Linien über ihre Koordinaten zu verbinden.</translation>
     </message>
@@ -2996,42 +3056,42 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="132"/>
+        <location filename="../../geolib/catchments.py" line="162"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="147"/>
+        <location filename="../../geolib/catchments.py" line="177"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="48"/>
+        <location filename="../../geolib/catchments.py" line="49"/>
         <source>The offers layer has no id field; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein ID-Feld; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="160"/>
+        <location filename="../../geolib/catchments.py" line="190"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="584"/>
+        <location filename="../../geolib/density.py" line="585"/>
         <source>The pixel size must be a positive number of metres, not {size}.</source>
         <translation>Die Pixelgröße muss eine positive Zahl von Metern sein, nicht {size}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="70"/>
+        <location filename="../../geolib/surfaces.py" line="71"/>
         <source>The pixel size must be greater than 0 m; it is {size}.</source>
         <translation>Die Pixelgröße muss größer als 0 m sein; sie ist {size}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="687"/>
+        <location filename="../../geolib/density.py" line="688"/>
         <source>The pixel size of {size} m is larger than the extent ({width} m × {height} m). Choose a smaller pixel size or a larger extent.</source>
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="590"/>
+        <location filename="../../geolib/accessibility.py" line="622"/>
         <source>The population field '{field}' has negative values ({n}); fix them first.</source>
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
@@ -3041,7 +3101,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="597"/>
+        <location filename="../../geolib/accessibility.py" line="629"/>
         <source>The population field '{field}' is 0 in every demand unit: there is no demand to relate the supply to. Choose another field or layer.</source>
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
@@ -3061,12 +3121,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="591"/>
+        <location filename="../../geolib/density.py" line="592"/>
         <source>The radius must be greater than 0 metres, not {radius}. Choose a search radius such as 500 m.</source>
         <translation>Der Radius muss größer als 0 Meter sein, nicht {radius}. Wählen Sie einen Suchradius wie 500 m.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="255"/>
+        <location filename="../../geolib/density.py" line="256"/>
         <source>The rate base must be a positive number of inhabitants (for example 1000), not {per}.</source>
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
@@ -3096,7 +3156,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="348"/>
+        <location filename="../../geolib/surfaces.py" line="351"/>
         <source>The relaxation must be at least 0 and below 1; it is {value}.</source>
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
@@ -3121,12 +3181,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="379"/>
+        <location filename="../../geolib/surfaces.py" line="382"/>
         <source>The surface of '{field}' did not converge within {n} iterations; totals are kept, the surface may be less smooth.</source>
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="356"/>
+        <location filename="../../geolib/catchments.py" line="390"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -3191,27 +3251,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="393"/>
+        <location filename="../../geolib/network.py" line="545"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="411"/>
+        <location filename="../../geolib/network.py" line="562"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/topology.py" line="175"/>
+        <location filename="../../geolib/topology.py" line="184"/>
         <source>The {what} has OSM node ids (node_from, node_to): lines are connected where they share a node and were not noded.</source>
         <translation>Der {what} hat OSM-Knoten-IDs (node_from, node_to): Linien sind dort verbunden, wo sie einen Knoten teilen, und wurden nicht verknotet.</translation>
     </message>
     <message>
-        <location filename="../../geolib/crs.py" line="45"/>
-        <source>The {what} has no coordinate reference system (CRS). Set it in QGIS with Layer Properties → Source → 'Assigned Coordinate Reference System' (or the Processing tool 'Assign projection'), or in Python with gdf.set_crs('EPSG:25832').</source>
-        <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). Legen Sie es in QGIS unter Layereigenschaften → Quelle → „Zugewiesenes Koordinatenbezugssystem“ fest (oder mit dem Processing-Werkzeug „Projektion zuweisen“), oder in Python mit gdf.set_crs('EPSG:25832').</translation>
+        <location filename="../../geolib/crs.py" line="69"/>
+        <source>The {what} has an undefined coordinate reference system ('{crs}'), so its coordinates cannot be placed on the map. {fix}</source>
+        <translation>Der {what} hat ein undefiniertes Koordinatenbezugssystem („{crs}“), daher lassen sich seine Koordinaten nicht auf der Karte verorten. {fix}</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="578"/>
+        <location filename="../../geolib/crs.py" line="76"/>
+        <source>The {what} has no coordinate reference system (CRS). {fix}</source>
+        <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/accessibility.py" line="610"/>
         <source>The {what} has no feature with a geometry.</source>
         <translation>Der {what} hat kein Objekt mit Geometrie.</translation>
     </message>
@@ -3226,7 +3291,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die {what} hat kein(e) Feld(er) {fields}; die passende Ausgabe der Sozialformel verwenden. Ihre Felder: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="609"/>
+        <location filename="../../geolib/density.py" line="610"/>
         <source>The {what} has no point with a geometry; there is nothing to estimate.</source>
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
@@ -3236,7 +3301,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="170"/>
+        <location filename="../../geolib/catchments.py" line="200"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -3271,9 +3336,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
     </message>
     <message>
-        <location filename="../../geolib/crs.py" line="113"/>
+        <location filename="../../geolib/crs.py" line="119"/>
+        <source>The {what} says its coordinate reference system is {crs} (degrees), but its coordinates reach {x}, {y}, which are not degrees (metres, most likely). Assign the CRS the coordinates are in (such as EPSG:25832). {fix}</source>
+        <translation>Der {what} gibt als Koordinatenbezugssystem {crs} (Grad) an, seine Koordinaten reichen aber bis {x}, {y}; das sind keine Grad (wahrscheinlich Meter). Weisen Sie das KBS zu, in dem die Koordinaten vorliegen (etwa EPSG:25832). {fix}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/crs.py" line="189"/>
         <source>The {what} was reprojected from {source} to {target} for metric analysis.</source>
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/catchments.py" line="140"/>
+        <source>These catchments would be built from about {pieces} street pieces ({k} offers, each reaching {share} % of the network within the largest break of {brk} {unit}); more than {limit} would take very long. The farthest point reached is {farthest} {unit} away, so a larger break adds nothing. Use a smaller largest break (about {fits} {unit} fits), fewer offers, or the overlap 'dissolve' (coverage) or 'split'.</source>
+        <translation>Diese Einzugsbereiche bestünden aus etwa {pieces} Straßenstücken ({k} Angebote, jedes erreicht innerhalb der größten Grenze von {brk} {unit} {share} % des Netzes); mehr als {limit} würden sehr lange dauern. Der fernste erreichte Punkt ist {farthest} {unit} entfernt, eine größere Grenze bringt also nichts. Verwenden Sie eine kleinere größte Grenze (etwa {fits} {unit} passen), weniger Angebote oder die Überlappung „dissolve“ (Abdeckung) oder „split“.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal/_common.py" line="155"/>
@@ -3296,7 +3371,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Dieser Bericht braucht JavaScript; bitte für diese Seite erlauben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="347"/>
+        <location filename="../../geolib/routing.py" line="353"/>
         <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
@@ -3336,7 +3411,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="572"/>
+        <location filename="../../geolib/density.py" line="573"/>
         <source>Unknown kernel '{kernel}'; choose one of {kernels}.</source>
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
@@ -3346,12 +3421,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="578"/>
+        <location filename="../../geolib/density.py" line="579"/>
         <source>Unknown output value '{output}'; choose one of {values}.</source>
         <translation>Unbekannter Ausgabewert „{output}“; wählen Sie einen von {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="492"/>
+        <location filename="../../geolib/surfaces.py" line="495"/>
         <source>Unknown surface method '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
@@ -3361,7 +3436,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="397"/>
+        <location filename="../../geolib/surfaces.py" line="400"/>
         <source>Values are counts per cell of {size} m × {size} m; the cells of each area sum to its total.</source>
         <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
     </message>
@@ -3376,7 +3451,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="597"/>
+        <location filename="../../geolib/density.py" line="598"/>
         <source>With a decay ratio of {decay} the triangular kernel has no positive integral, so it cannot be scaled; use the raw output or a decay ratio above -0.5.</source>
         <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
     </message>
@@ -3431,7 +3506,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="799"/>
+        <location filename="../../geolib/accessibility.py" line="834"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
@@ -3441,27 +3516,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gebietslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="346"/>
+        <location filename="../../geolib/surfaces.py" line="349"/>
         <source>boundary must be 'free' or 'zero', not '{value}'.</source>
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="418"/>
+        <location filename="../../geolib/catchments.py" line="454"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="468"/>
+        <location filename="../../geolib/accessibility.py" line="677"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="562"/>
+        <location filename="../../geolib/accessibility.py" line="594"/>
         <source>demand layer</source>
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="457"/>
+        <location filename="../../geolib/routing.py" line="463"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
@@ -3476,7 +3551,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="342"/>
+        <location filename="../../geolib/density.py" line="343"/>
         <source>group table</source>
         <translation>Zuordnungslayer</translation>
     </message>
@@ -3501,12 +3576,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikatorentabelle</translation>
     </message>
     <message>
+        <location filename="../../geolib/crs.py" line="31"/>
+        <source>input '{input}' (layer '{layer}')</source>
+        <translation>Layer „{layer}“ der Eingabe „{input}“</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="880"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
     <message>
-        <location filename="../../geolib/crs.py" line="22"/>
+        <location filename="../../geolib/crs.py" line="81"/>
         <source>layer</source>
         <translation>Layer</translation>
     </message>
@@ -3531,7 +3611,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="611"/>
+        <location filename="../../geolib/catchments.py" line="652"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -3541,7 +3621,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>kein Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="168"/>
+        <location filename="../../geolib/catchments.py" line="198"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -3551,7 +3631,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>nur nahe einem getrennten kleinen Teil des Netzes</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="451"/>
+        <location filename="../../geolib/routing.py" line="457"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -3566,12 +3646,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ortslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="171"/>
+        <location filename="../../geolib/density.py" line="172"/>
         <source>points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="602"/>
+        <location filename="../../geolib/density.py" line="603"/>
         <source>points layer</source>
         <translation>Punktlayer</translation>
     </message>
@@ -3601,9 +3681,14 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Straßenlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="563"/>
+        <location filename="../../geolib/accessibility.py" line="595"/>
         <source>supply layer</source>
         <translation>Angebotslayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="96"/>
+        <source>surface raster</source>
+        <translation>Oberflächenberechnung</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialbericht/data.py" line="211"/>
@@ -3686,17 +3771,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{name} {version}, Lizenz {license} (in diesem Ordner enthalten)</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="135"/>
+        <location filename="../../geolib/surfaces.py" line="138"/>
         <source>{n} areas are smaller than a cell; each got the cell of a point inside it. Choose a smaller pixel size for more detail.</source>
         <translation>{n} Gebiete sind kleiner als eine Zelle; jedes erhielt die Zelle eines Punkts in ihm. Für mehr Detail eine kleinere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="217"/>
+        <location filename="../../geolib/density.py" line="218"/>
         <source>{n} areas have no positive population; their rate is NULL (see 'rate_note').</source>
         <translation>{n} Gebiete haben keine positive Einwohnerzahl; ihre Quote ist NULL (siehe „rate_note“).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="360"/>
+        <location filename="../../geolib/density.py" line="361"/>
         <source>{n} areas have no row in the group table and belong to no group: {keys}.</source>
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
@@ -3706,12 +3791,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="274"/>
+        <location filename="../../geolib/surfaces.py" line="277"/>
         <source>{n} areas without a value were left out (nodata there).</source>
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="583"/>
+        <location filename="../../geolib/accessibility.py" line="615"/>
         <source>{n} demand units have no population in '{field}'; they count as 0.</source>
         <translation>{n} Nachfrageeinheiten haben keine Bevölkerung in „{field}“; sie zählen als 0.</translation>
     </message>
@@ -3726,7 +3811,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="402"/>
+        <location filename="../../geolib/network.py" line="554"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -3766,27 +3851,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien haben eine Höchstgeschwindigkeit (maxspeed), die keine Geschwindigkeit ist (zum Beispiel {values}); sie erhielten die Geschwindigkeit ihrer Straßenklasse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="432"/>
+        <location filename="../../geolib/network.py" line="421"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/topology.py" line="185"/>
+        <location filename="../../geolib/topology.py" line="194"/>
         <source>{n} lines of the {what} have no OSM node ids (node_from, node_to) or several parts; they were connected by their coordinates (at shared vertices and ends within {d} m).</source>
         <translation>{n} Linien des {what}s haben keine OSM-Knoten-IDs (node_from, node_to) oder mehrere Teile; sie wurden über ihre Koordinaten verbunden (an gemeinsamen Stützpunkten und Enden innerhalb von {d} m).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="417"/>
+        <location filename="../../geolib/network.py" line="568"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="703"/>
+        <location filename="../../geolib/accessibility.py" line="738"/>
         <source>{n} of {total} demand units are farther than {d} m from the network (or have no geometry): their score and nearest offer are NULL (routable = 0) and their {population} inhabitants are left out of the mean.</source>
         <translation>{n} von {total} Nachfrageeinheiten liegen weiter als {d} m vom Netz entfernt (oder haben keine Geometrie): Ihr Wert und ihr nächstes Angebot sind NULL (routable = 0), und ihre {population} Einwohner zählen nicht im Mittel.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="716"/>
+        <location filename="../../geolib/accessibility.py" line="751"/>
         <source>{n} of {total} offers are farther than {d} m from the network: nobody reaches them, their capacity ({capacity}) is not counted (routable = 0).</source>
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
@@ -3811,32 +3896,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="388"/>
+        <location filename="../../geolib/catchments.py" line="422"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="237"/>
+        <location filename="../../geolib/catchments.py" line="267"/>
         <source>{n} offers are multipoints: each of their points is routed ({parts} points of all offers) and an offer's catchment is the union of its points' catchments.</source>
         <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="633"/>
+        <location filename="../../geolib/accessibility.py" line="665"/>
         <source>{n} offers are multipoints: the cost to such an offer is the cost to the nearest of its points.</source>
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="626"/>
+        <location filename="../../geolib/catchments.py" line="667"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="139"/>
+        <location filename="../../geolib/catchments.py" line="169"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="192"/>
+        <location filename="../../geolib/density.py" line="193"/>
         <source>{n} offers lie outside every area and are not counted; see the list of offers outside the areas.</source>
         <translation>{n} Angebote liegen außerhalb aller Gebiete und werden nicht gezählt; siehe die Liste der Angebote außerhalb der Gebiete.</translation>
     </message>
@@ -3846,17 +3931,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Planungsräume der Zuordnung fehlen in der Tabelle je Gruppe und Jahr: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="647"/>
+        <location filename="../../geolib/density.py" line="648"/>
         <source>{n} points have a missing radius or one of 0 m or less in '{field}' and were skipped.</source>
         <translation>{n} Punkte haben in „{field}“ keinen Radius oder einen von 0 m oder weniger und wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="623"/>
+        <location filename="../../geolib/density.py" line="624"/>
         <source>{n} points have no weight in '{field}'; they count with weight 0.</source>
         <translation>{n} Punkte haben kein Gewicht in „{field}“; sie zählen mit dem Gewicht 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="718"/>
+        <location filename="../../geolib/density.py" line="720"/>
         <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
     </message>
@@ -3866,7 +3951,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Punkte von Multipunkt-Objekten des {what}s sind weiter als {d} m vom Netz entfernt und wurden ausgelassen; die übrigen Punkte dieser Objekte werden geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="679"/>
+        <location filename="../../geolib/accessibility.py" line="714"/>
         <source>{n} points of multipoint offers are farther than {d} m from the network; those offers are reached at their other points.</source>
         <translation>{n} Punkte von Multipunkt-Angeboten liegen weiter als {d} m vom Netz entfernt; diese Angebote werden an ihren anderen Punkten erreicht.</translation>
     </message>
@@ -3906,7 +3991,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="608"/>
+        <location filename="../../geolib/accessibility.py" line="640"/>
         <source>{n} supply points have no capacity in '{field}'; they count as 1.</source>
         <translation>{n} Angebote haben keine Kapazität in „{field}“; sie zählen als 1.</translation>
     </message>
@@ -3924,6 +4009,31 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel.py" line="1029"/>
         <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/messages.py" line="116"/>
+        <source>{size} GB</source>
+        <translation>{size} GB</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/messages.py" line="114"/>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/messages.py" line="115"/>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/messages.py" line="117"/>
+        <source>{size} TB</source>
+        <translation>{size} TB</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/messages.py" line="113"/>
+        <source>{size} bytes</source>
+        <translation>{size} Bytes</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="34"/>

@@ -481,7 +481,7 @@ def test_empty_network_and_network_without_crs_are_refused(wedel_offers, tmp_pat
     message = run_algorithm_error(
         ALG, {"NETWORK": str(no_crs), "OFFERS": wedel_offers, "OUTPUT": "memory:"}
     )
-    assert "network layer has no coordinate reference system" in message
+    assert "(layer 'no_crs') has no coordinate reference system" in message
 
 
 def test_zero_speeds_name_the_rows(wedel_offers):

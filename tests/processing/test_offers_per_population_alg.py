@@ -136,7 +136,7 @@ def test_layer_without_crs_is_refused_with_advice(tmp_path):
             "OUTPUT": "memory:",
         },
     )
-    assert "area layer has no coordinate reference system" in message
+    assert "input 'Areas (polygons)' (layer 'no_crs') has no coordinate reference system" in message
     assert "Traceback" not in message
 
 
@@ -193,7 +193,10 @@ def test_messages_are_german_with_the_translation(examples, tmp_path):
                 "OUTPUT": "memory:",
             },
         )
-        assert "Der Flächenlayer hat kein Koordinatenbezugssystem" in message
+        assert (
+            "Der Layer „no_crs“ der Eingabe „Gebiete (Polygone)“ hat kein Koordinatenbezugssystem"
+            in message
+        )
         assert QCoreApplication.translate("geolib", "offers layer") == "Angebotslayer"
         # the reason of a NULL rate is a value in the output, also in German
         zero = _memory_layer(
