@@ -64,6 +64,7 @@ from geolib.hilfeportal import filter_offers, is_url, unknown_fields_note
 from geolib.hilfeportal.load import MIN_SHARE
 from geolib.io import attach_style
 from geolib.redact import redact
+from processing_algorithms import postgis_store
 from processing_algorithms.base import STYLES_DIR, tr_geolib
 from processing_algorithms.hilfeportal import auth_headers
 from processing_algorithms.hilfeportal import cache_dir as default_cache_dir
@@ -674,9 +675,12 @@ class HilfeportalDock(QgsDockWidget):
                 existing.setSubsetString(subset)
             return existing
         # legend, aliases and form tabs in the user's language, also in the file
-        if load_style(layer, STYLES_DIR / style) and provider == "ogr":
-            path = store.gpkg_path(target, self.project)
-            attach_style(path, store.table_name(target, role), style_qml(layer))
+        if load_style(layer, STYLES_DIR / style):
+            if provider == "ogr":
+                path = store.gpkg_path(target, self.project)
+                attach_style(path, store.table_name(target, role), style_qml(layer))
+            elif provider == "postgres":  # the table's default style in layer_styles:
+                postgis_store.attach_style(layer, layer.name())  # colleagues see it too
         layer.setCustomProperty(ROLE_PROPERTY, role)
         self.project.addMapLayer(layer, False)
         self.group().addLayer(layer)

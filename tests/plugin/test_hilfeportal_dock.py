@@ -487,6 +487,11 @@ def test_postgis_target_holds_the_offers_and_travels(
     assert sorted(rows["offer_id"]) == ids and set(rows["srid"]) == {25832}
     checks = postgres.query("SELECT count(*) AS n FROM kreis_pruefliste", pg_connection)
     assert checks["n"][0] == dock.layer("checks").featureCount() > 0
+    # the style is the tables' default in layer_styles: a colleague opening them sees it
+    styles = postgres.query(
+        "SELECT f_table_name AS t FROM public.layer_styles WHERE useasdefault", pg_connection
+    )
+    assert {"kreis_angebote", "kreis_pruefliste"} <= set(styles["t"])
     # a filter in the dock writes the shown offers; a refresh all of them again
     dock.set_checked("categories", ["Sucht"])
     dock.apply_filter()
