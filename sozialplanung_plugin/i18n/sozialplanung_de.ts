@@ -1644,7 +1644,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
 <context>
     <name>geolib</name>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="419"/>
+        <location filename="../../geolib/sozialformel/config.py" line="375"/>
         <source>'reverse' of indicator '{name}' must be true or false.</source>
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
@@ -1654,7 +1654,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="960"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="155"/>
         <source>'{numerator}' is above its denominator '{denominator}' in {n} rows ({where}) of indicator '{indicator}': a part cannot exceed the whole.</source>
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
@@ -1664,7 +1664,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="552"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="35"/>
         <source>'{text}' is not a list of years; write e.g. 2023, 2019-2023 or 2021, 2023.</source>
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
@@ -1694,7 +1694,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1801"/>
+        <location filename="../../geolib/sozialformel/report.py" line="16"/>
         <source>All values come from synthetic example data, not official figures:</source>
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
@@ -1754,7 +1754,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1846"/>
+        <location filename="../../geolib/sozialformel/report.py" line="61"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
@@ -1764,57 +1764,57 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1909"/>
+        <location filename="../../geolib/sozialformel/report.py" line="124"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1807"/>
+        <location filename="../../geolib/sozialformel/report.py" line="22"/>
         <source>Contribution of each indicator</source>
         <translation>Beitrag jedes Indikators</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1834"/>
+        <location filename="../../geolib/sozialformel/report.py" line="49"/>
         <source>Correlation with the index</source>
         <translation>Korrelation mit dem Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1805"/>
+        <location filename="../../geolib/sozialformel/report.py" line="20"/>
         <source>Correlations of the indicators (Pearson, above; Spearman, below)</source>
         <translation>Korrelationen der Indikatoren (Pearson oben, Spearman unten)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1819"/>
+        <location filename="../../geolib/sozialformel/report.py" line="34"/>
         <source>Counts below the threshold and rates on small denominators are suppressed in every published output (flagged, NULL). The index and the groups are computed from the full counts; groups are pooled, so small members still count. Together with the other values, the index narrows a suppressed value down; before publishing outside the administration set suppress_index = true, which withholds the index of such rows too.</source>
         <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern werden in jeder veröffentlichten Ausgabe gesperrt (markiert, NULL). Index und Gruppen werden aus den vollständigen Fallzahlen berechnet; Gruppen werden zusammengefasst, kleine Mitglieder zählen also mit. Zusammen mit den übrigen Werten grenzt der Index einen gesperrten Wert ein; vor einer Veröffentlichung außerhalb der Verwaltung suppress_index = true setzen, dann wird auch der Index solcher Zeilen zurückgehalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1806"/>
+        <location filename="../../geolib/sozialformel/report.py" line="21"/>
         <source>Cronbach's alpha</source>
         <translation>Cronbachs Alpha</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="462"/>
+        <location filename="../../geolib/sozialformel/config.py" line="418"/>
         <source>Custom classes need [classes] breaks = [...]: increasing inner thresholds, e.g. [20, 40, 60, 80] for five classes.</source>
         <translation>Eigene Klassen brauchen [classes] breaks = [...]: aufsteigende innere Grenzen, z. B. [20, 40, 60, 80] für fünf Klassen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1809"/>
+        <location filename="../../geolib/sozialformel/report.py" line="24"/>
         <source>Data protection</source>
         <translation>Geheimhaltung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="832"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="237"/>
         <source>Data protection: {n} values below the threshold ({threshold}) or on denominators below {min_den} are suppressed (NULL, flagged): {detail}.</source>
         <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1829"/>
+        <location filename="../../geolib/sozialformel/report.py" line="44"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1830"/>
+        <location filename="../../geolib/sozialformel/report.py" line="45"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
@@ -1854,37 +1854,37 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1843"/>
+        <location filename="../../geolib/sozialformel/report.py" line="58"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="988"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="26"/>
         <source>Group fields were given but no group table.</source>
         <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1842"/>
+        <location filename="../../geolib/sozialformel/report.py" line="57"/>
         <source>Grouping</source>
         <translation>Gruppierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1841"/>
+        <location filename="../../geolib/sozialformel/report.py" line="56"/>
         <source>Groups (pooled counts)</source>
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1845"/>
+        <location filename="../../geolib/sozialformel/report.py" line="60"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1826"/>
+        <location filename="../../geolib/sozialformel/report.py" line="41"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="442"/>
+        <location filename="../../geolib/sozialformel/config.py" line="398"/>
         <source>Indicator names must be unique; repeated: {names}.</source>
         <translation>Indikatornamen müssen eindeutig sein; mehrfach: {names}.</translation>
     </message>
@@ -1894,22 +1894,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatorjahre beginnen nach der Basisbevölkerung 2018; {year} ist zu früh.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="377"/>
+        <location filename="../../geolib/sozialformel/config.py" line="333"/>
         <source>Indicator {n} of the Sozialformel configuration is not a table.</source>
         <translation>Indikator {n} der Sozialformel-Konfiguration ist keine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="383"/>
+        <location filename="../../geolib/sozialformel/config.py" line="339"/>
         <source>Indicator {n} of the Sozialformel configuration lacks '{key}'.</source>
         <translation>Indikator {n} der Sozialformel-Konfiguration fehlt '{key}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1803"/>
+        <location filename="../../geolib/sozialformel/report.py" line="18"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1827"/>
+        <location filename="../../geolib/sozialformel/report.py" line="42"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
@@ -1929,37 +1929,37 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zeile {line} des Exports '{file}' kann nicht als CSV gelesen werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1833"/>
+        <location filename="../../geolib/sozialformel/report.py" line="48"/>
         <source>Mean share</source>
         <translation>Mittlerer Anteil</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1802"/>
+        <location filename="../../geolib/sozialformel/report.py" line="17"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1097"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="63"/>
         <source>Missing values: {n} unit-years are left out of the index (policy 'drop'): {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben beim Index außen vor (Regel 'drop'): {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1137"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="103"/>
         <source>Missing values: {n} unit-years are left out of the index because no unit has the value in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben außerhalb des Index, weil in diesem Jahr kein Gebiet den Wert hat: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1087"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="53"/>
         <source>Missing values: {n} unit-years carried forward from the previous year; {left} without an earlier value are left out of the index ({where}).</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre aus dem Vorjahr fortgeschrieben; {left} ohne früheren Wert bleiben beim Index außen vor ({where}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1127"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="93"/>
         <source>Missing values: {n} unit-years got the mean rate of their group ({group}) in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="524"/>
+        <location filename="../../geolib/network.py" line="527"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -1974,7 +1974,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="387"/>
+        <location filename="../../geolib/catchments.py" line="379"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -2009,22 +2009,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1804"/>
+        <location filename="../../geolib/sozialformel/report.py" line="19"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1828"/>
+        <location filename="../../geolib/sozialformel/report.py" line="43"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1839"/>
+        <location filename="../../geolib/sozialformel/report.py" line="54"/>
         <source>Other scalings</source>
         <translation>Andere Skalierungen</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1224"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="58"/>
         <source>Outliers: {n} values of '{indicator}' were winsorised to the {low} and {high} quantiles of their year.</source>
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
@@ -2049,32 +2049,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerung je Gebiet gezählt: Polygone an den Gebietsgrenzen geschnitten, jedes Stück mit seinem Anteil an der Anzahl nach Fläche; {people} von {total} Personen liegen außerhalb aller Gebiete und werden nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1838"/>
+        <location filename="../../geolib/sozialformel/report.py" line="53"/>
         <source>Random weights (5–95 %)</source>
         <translation>Zufallsgewichte (5–95 %)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1837"/>
+        <location filename="../../geolib/sozialformel/report.py" line="52"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1835"/>
+        <location filename="../../geolib/sozialformel/report.py" line="50"/>
         <source>Rank correlation without it</source>
         <translation>Rangkorrelation ohne ihn</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1840"/>
+        <location filename="../../geolib/sozialformel/report.py" line="55"/>
         <source>Rank interval</source>
         <translation>Rangintervall</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1808"/>
+        <location filename="../../geolib/sozialformel/report.py" line="23"/>
         <source>Rank intervals (sensitivity)</source>
         <translation>Rangintervalle (Sensitivität)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1814"/>
+        <location filename="../../geolib/sozialformel/report.py" line="29"/>
         <source>Rank intervals: 5th–95th percentile of the rank under random weights (each weight × uniform(1 − spread, 1 + spread)) and the range over other scalings. A wide interval means the rank depends on choices, not only on the data.</source>
         <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
     </message>
@@ -2094,22 +2094,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1832"/>
+        <location filename="../../geolib/sozialformel/report.py" line="47"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="484"/>
+        <location filename="../../geolib/sozialformel/config.py" line="440"/>
         <source>Scaling against a reference needs reference_year = YEAR in the Sozialformel configuration (or bounds = [low, high] for each such indicator).</source>
         <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1901"/>
+        <location filename="../../geolib/sozialformel/report.py" line="116"/>
         <source>Scaling: {scaling}; combination: {combination}; post-scaling: {post}; reference year: {reference}.</source>
         <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1619"/>
+        <location filename="../../geolib/sozialformel/validity.py" line="133"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
@@ -2119,7 +2119,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="362"/>
+        <location filename="../../geolib/sozialformel/config.py" line="318"/>
         <source>Sozialformel configuration</source>
         <translation>Sozialformel-Konfiguration</translation>
     </message>
@@ -2179,47 +2179,47 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die OSM-Datei '{path}' existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="347"/>
+        <location filename="../../geolib/sozialformel/config.py" line="303"/>
         <source>The Sozialformel configuration '{path}' does not exist. Check the path.</source>
         <translation>Die Sozialformel-Konfiguration '{path}' existiert nicht. Den Pfad prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="354"/>
+        <location filename="../../geolib/sozialformel/config.py" line="310"/>
         <source>The Sozialformel configuration '{path}' is not valid TOML: {error}</source>
         <translation>Die Sozialformel-Konfiguration '{path}' ist kein gültiges TOML: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="222"/>
+        <location filename="../../geolib/sozialformel/config.py" line="178"/>
         <source>The Sozialformel configuration has an unknown key '{key}' in {section}. Allowed keys: {allowed}.</source>
         <translation>Die Sozialformel-Konfiguration hat einen unbekannten Schlüssel '{key}' in {section}. Erlaubte Schlüssel: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="472"/>
+        <location filename="../../geolib/sozialformel/config.py" line="428"/>
         <source>The Sozialformel configuration has classes.count = {count}; use 2 to 12.</source>
         <translation>Die Sozialformel-Konfiguration hat classes.count = {count}; 2 bis 12 verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="248"/>
+        <location filename="../../geolib/sozialformel/config.py" line="204"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be a number.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="254"/>
+        <location filename="../../geolib/sozialformel/config.py" line="210"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be a whole number.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="264"/>
+        <location filename="../../geolib/sozialformel/config.py" line="220"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be true or false.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="233"/>
+        <location filename="../../geolib/sozialformel/config.py" line="189"/>
         <source>The Sozialformel configuration has {what} = '{value}'; use one of: {allowed}.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; einen dieser Werte verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="369"/>
+        <location filename="../../geolib/sozialformel/config.py" line="325"/>
         <source>The Sozialformel configuration needs at least one [[indicators]] entry with name, numerator and denominator.</source>
         <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
     </message>
@@ -2244,12 +2244,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1751"/>
+        <location filename="../../geolib/sozialformel/areas.py" line="50"/>
         <source>The area layer has no field '{field}'. Its fields: {fields}.</source>
         <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="411"/>
+        <location filename="../../geolib/sozialformel/config.py" line="367"/>
         <source>The bounds of indicator '{name}' must be two numbers [low, high] with low &lt; high.</source>
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
@@ -2279,12 +2279,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="938"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="133"/>
         <source>The column '{column}' has values that are not numbers: {values}.</source>
         <translation>Die Spalte '{column}' hat Werte, die keine Zahlen sind: {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="947"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="142"/>
         <source>The column '{column}' has {n} negative counts ({where}). Counts must be 0 or more; check the table.</source>
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
@@ -2299,7 +2299,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="322"/>
+        <location filename="../../geolib/network.py" line="325"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
@@ -2414,17 +2414,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1002"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="40"/>
         <source>The group table has no column '{column}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Spalte '{column}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="991"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="29"/>
         <source>The group table has no key column '{key}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Schlüsselspalte '{key}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1022"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="60"/>
         <source>The group table lists keys more than once: {keys}. Give one row per unit.</source>
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
@@ -2434,42 +2434,42 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="390"/>
+        <location filename="../../geolib/sozialformel/config.py" line="346"/>
         <source>The indicator name '{name}' is not usable as a field name: use lowercase letters, digits and '_', starting with a letter (at most 31 characters).</source>
         <translation>Der Indikatorname '{name}' taugt nicht als Feldname: Kleinbuchstaben, Ziffern und '_' verwenden, mit einem Buchstaben beginnend (höchstens 31 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1069"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="35"/>
         <source>The indicator table has missing values (an absent row, an empty count or a denominator of 0) for {n} unit-years: {where}. Fill them, or choose a missing policy in the configuration: missing = drop | carry | group_mean.</source>
         <translation>Die Indikatorentabelle hat fehlende Werte (eine fehlende Zeile, eine leere Fallzahl oder einen Nenner von 0) für {n} Gebiet-Jahre: {where}. Diese ergänzen oder in der Konfiguration eine Regel wählen: missing = drop | carry | group_mean.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="876"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="71"/>
         <source>The indicator table has no column '{column}' ({role}). Its columns: {columns}. Set key/year in the configuration.</source>
         <translation>Die Indikatorentabelle hat keine Spalte '{column}' ({role}). Ihre Spalten: {columns}. key/year in der Konfiguration setzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="886"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="81"/>
         <source>The indicator table has no column '{column}', which indicator '{indicator}' needs. Its columns: {columns}.</source>
         <translation>Die Indikatorentabelle hat keine Spalte '{column}', die der Indikator '{indicator}' braucht. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="928"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="123"/>
         <source>The indicator table has {n} duplicate (key, year) rows: {pairs}. Keep one row per unit and year.</source>
         <translation>Die Indikatorentabelle hat {n} doppelte Zeilen (Schlüssel, Jahr): {pairs}. Eine Zeile je Gebiet und Jahr behalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="873"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="68"/>
         <source>The indicator table is empty: it has no rows.</source>
         <translation>Die Indikatorentabelle ist leer: sie hat keine Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1811"/>
+        <location filename="../../geolib/sozialformel/report.py" line="26"/>
         <source>The indicators agree only partly (alpha &lt; 0.7): the index combines different dimensions.</source>
         <translation>Die Indikatoren stimmen nur teilweise überein (Alpha &lt; 0,7): der Index verbindet verschiedene Dimensionen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1810"/>
+        <location filename="../../geolib/sozialformel/report.py" line="25"/>
         <source>The indicators measure a common dimension (alpha ≥ 0.7).</source>
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
@@ -2609,7 +2609,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bevölkerung jedes Polygons gilt als gleichmäßig über seine Fläche verteilt; ein erreichter Anteil wie '13 % einer Gemeinde' ist also der Anteil ihrer Fläche. Mit einem Bevölkerungsraster oder Punkten (und den Gemeinden als Gebiete) folgen die Anteile dem Wohnort der Menschen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="326"/>
+        <location filename="../../geolib/network.py" line="329"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -2634,7 +2634,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="761"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="166"/>
         <source>The reference year {year} is not in the indicator table; it has: {available}.</source>
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -2654,7 +2654,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="334"/>
+        <location filename="../../geolib/network.py" line="337"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
@@ -2669,7 +2669,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="364"/>
+        <location filename="../../geolib/catchments.py" line="356"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -2679,22 +2679,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Gewicht '{weight}' ist unbekannt; verwenden Sie 'length' (Meter) oder 'travel_time' (Sekunden).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="397"/>
+        <location filename="../../geolib/sozialformel/config.py" line="353"/>
         <source>The weight of indicator '{name}' is {weight}; weights must be greater than 0 (leave an indicator out instead of weighting it 0).</source>
         <translation>Das Gewicht des Indikators '{name}' ist {weight}; Gewichte müssen größer als 0 sein (einen Indikator weglassen statt mit 0 zu gewichten).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="912"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="107"/>
         <source>The year column '{column}' has values that are not years: {values}.</source>
         <translation>Die Jahresspalte '{column}' hat Werte, die keine Jahre sind: {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="559"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="42"/>
         <source>The year range {first}-{last} runs backwards.</source>
         <translation>Der Jahresbereich {first}-{last} läuft rückwärts.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="751"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="156"/>
         <source>The years {years} are not in the indicator table; it has: {available}.</source>
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -2704,7 +2704,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1256"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="90"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -2734,12 +2734,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="390"/>
+        <location filename="../../geolib/network.py" line="393"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="408"/>
+        <location filename="../../geolib/network.py" line="411"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
@@ -2784,7 +2784,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="340"/>
+        <location filename="../../geolib/network.py" line="343"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -2829,32 +2829,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1963"/>
+        <location filename="../../geolib/sozialformel/report.py" line="178"/>
         <source>Threshold: counts below {threshold}; minimum denominator: {min_den}.</source>
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="330"/>
+        <location filename="../../geolib/network.py" line="333"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1836"/>
+        <location filename="../../geolib/sozialformel/report.py" line="51"/>
         <source>Unit</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1844"/>
+        <location filename="../../geolib/sozialformel/report.py" line="59"/>
         <source>Units</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1470"/>
+        <location filename="../../geolib/sozialformel/classes.py" line="58"/>
         <source>Unknown classification '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1393"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="227"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -2884,7 +2884,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1800"/>
+        <location filename="../../geolib/sozialformel/report.py" line="15"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
@@ -2894,7 +2894,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1831"/>
+        <location filename="../../geolib/sozialformel/report.py" line="46"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -2909,7 +2909,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1896"/>
+        <location filename="../../geolib/sozialformel/report.py" line="111"/>
         <source>Years: {years}; validity checked for {year}.</source>
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
@@ -2919,22 +2919,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengewichte müssen Zahlen von mindestens 0 sein, nicht {weights}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="447"/>
+        <location filename="../../geolib/sozialformel/config.py" line="403"/>
         <source>[classes] of the Sozialformel configuration must be a table.</source>
         <translation>[classes] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="451"/>
+        <location filename="../../geolib/sozialformel/config.py" line="407"/>
         <source>[validity] of the Sozialformel configuration must be a table.</source>
         <translation>[validity] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1131"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="97"/>
         <source>all units</source>
         <translation>alle Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="380"/>
+        <location filename="../../geolib/sozialformel/config.py" line="336"/>
         <source>an [[indicators]] entry</source>
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
@@ -2954,7 +2954,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="426"/>
+        <location filename="../../geolib/catchments.py" line="418"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -2984,7 +2984,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zuordnungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1848"/>
+        <location filename="../../geolib/sozialformel/report.py" line="63"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
@@ -2994,7 +2994,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikatorentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="880"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="75"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
@@ -3009,7 +3009,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="337"/>
+        <location filename="../../geolib/network.py" line="340"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -3019,7 +3019,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="619"/>
+        <location filename="../../geolib/catchments.py" line="611"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -3069,7 +3069,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1847"/>
+        <location filename="../../geolib/sozialformel/report.py" line="62"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
@@ -3084,27 +3084,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="366"/>
+        <location filename="../../geolib/sozialformel/config.py" line="322"/>
         <source>the top level</source>
         <translation>der obersten Ebene</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="498"/>
+        <location filename="../../geolib/sozialformel/config.py" line="454"/>
         <source>threshold and min_denominator must not be negative.</source>
         <translation>threshold und min_denominator dürfen nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="501"/>
+        <location filename="../../geolib/sozialformel/config.py" line="457"/>
         <source>validity.weight_spread = {value} is out of range; use 0 to below 1.</source>
         <translation>validity.weight_spread = {value} liegt außerhalb des Bereichs; 0 bis unter 1 verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="490"/>
+        <location filename="../../geolib/sozialformel/config.py" line="446"/>
         <source>winsorize = {value} is out of range; use a share from 0 (off) to below 0.5, e.g. 0.05 to clip 5 % at each tail.</source>
         <translation>winsorize = {value} liegt außerhalb des Bereichs; einen Anteil von 0 (aus) bis unter 0,5 verwenden, z. B. 0,05, um an jedem Rand 5 % zu kappen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="880"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="75"/>
         <source>year</source>
         <translation>Jahr</translation>
     </message>
@@ -3129,7 +3129,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1777"/>
+        <location filename="../../geolib/sozialformel/areas.py" line="76"/>
         <source>{n} areas have no row in the indicator table; their values are empty.</source>
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
@@ -3154,7 +3154,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="399"/>
+        <location filename="../../geolib/network.py" line="402"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -3174,7 +3174,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1767"/>
+        <location filename="../../geolib/sozialformel/areas.py" line="66"/>
         <source>{n} keys of the indicator table are not in the area layer (field '{field}'): {keys}. Choose the matching area layer or key field, or remove these rows.</source>
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
     </message>
@@ -3189,7 +3189,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien haben eine Höchstgeschwindigkeit (maxspeed), die keine Geschwindigkeit ist (zum Beispiel {values}); sie erhielten die Geschwindigkeit ihrer Straßenklasse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="429"/>
+        <location filename="../../geolib/network.py" line="432"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
@@ -3199,7 +3199,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien des {what}s haben keine OSM-Knoten-IDs (node_from, node_to) oder mehrere Teile; sie wurden über ihre Koordinaten verbunden (an gemeinsamen Stützpunkten und Enden innerhalb von {d} m).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="414"/>
+        <location filename="../../geolib/network.py" line="417"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
@@ -3234,12 +3234,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="396"/>
+        <location filename="../../geolib/catchments.py" line="388"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="245"/>
+        <location filename="../../geolib/catchments.py" line="237"/>
         <source>{n} offers are multipoints: each of their points is routed ({parts} points of all offers) and an offer's catchment is the union of its points' catchments.</source>
         <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
     </message>
@@ -3249,7 +3249,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="634"/>
+        <location filename="../../geolib/catchments.py" line="626"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
@@ -3314,12 +3314,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen von '{file}' haben mehr Zellen als die Kopfzeile; die zusätzlichen Zellen wurden ignoriert. Steht ein Trennzeichen in einem Text ohne Anführungszeichen?</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1015"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="53"/>
         <source>{n} rows of the group table have no key and were skipped.</source>
         <translation>{n} Zeilen der Gruppentabelle haben keinen Schlüssel und wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="904"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="99"/>
         <source>{n} rows of the indicator table have no key ({key}).</source>
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
@@ -3334,12 +3334,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="780"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="185"/>
         <source>{n} unit-years without a value are left out of their groups' pooled counts (for the indicators they lack).</source>
         <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1029"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="67"/>
         <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>
