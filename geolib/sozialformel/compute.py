@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .._progress import Progress
@@ -14,11 +15,12 @@ from ..errors import ParameterError
 from ..messages import Message
 from .classes import _classify, class_breaks
 from .config import Config, _uses_reference, load_config
+from .disclosure import protect
 from .engine import _evaluate
 from .groups import _pool, _prepare_groups
 from .inputs import _complete_grid, _prepare_table
 from .missing import _handle_missing, _missing_mask
-from .suppression import _publishable
+from .suppression import _publishable, protection_notes
 from .validity import Validity, _validity
 
 
@@ -193,11 +195,19 @@ def sozialformel(
         group_frames.append(_evaluate(pooled, config, notes, reference=units))
     progress.report(0.6)
 
-    # class breaks from the units of each year; groups use the same breaks
+    cells = protect(
+        units.frame, [g.frame for g in group_frames], mapping, config, selected, publish=publish
+    )
+    # class breaks from the units of each year; groups use the same breaks. A withheld
+    # index takes no part, so no class bound (the legend) is a withheld value.
     breaks: dict[int, list[float]] = {}
     unit_values = units.frame
+    withheld = np.zeros(len(unit_values), dtype=bool)
+    if publish and config.suppress_index:
+        withheld = np.logical_or.reduce([s > 0 for s in cells.units.status.values()])
     for year in all_years:
-        values = unit_values.loc[unit_values["year"] == year, "index_value"].dropna()
+        rows = (unit_values["year"] == year).to_numpy() & ~withheld
+        values = unit_values.loc[rows, "index_value"].dropna()
         breaks[year] = class_breaks(
             values.to_numpy(),
             method=config.class_method,
@@ -215,12 +225,14 @@ def sozialformel(
         notes.extend(val.notes)
     progress.report(0.95)
 
-    table_out = _publishable(units.frame, config, selected, synthetic, publish, unit=True)
+    table_out = _publishable(
+        units.frame, config, selected, synthetic, publish, unit=True, cells=cells.units
+    )
     groups_out = (
         pd.concat(
             [
-                _publishable(g.frame, config, selected, synthetic, publish, unit=False)
-                for g in group_frames
+                _publishable(g.frame, config, selected, synthetic, publish, unit=False, cells=c)
+                for g, c in zip(group_frames, cells.groups)
             ],
             ignore_index=True,
         )
@@ -228,21 +240,7 @@ def sozialformel(
         else pd.DataFrame(columns=["grouping", "group_name", "year"])
     )
     if publish:
-        n_sup = {
-            ind.name: int(table_out[f"{ind.name}_suppressed"].sum()) for ind in config.indicators
-        }
-        total = sum(n_sup.values())
-        if total:
-            notes.append(
-                Message(
-                    "Data protection: {n} values below the threshold ({threshold}) or on "
-                    "denominators below {min_den} are suppressed (NULL, flagged): {detail}.",
-                    n=total,
-                    threshold=config.threshold,
-                    min_den=config.min_denominator,
-                    detail=", ".join(f"{k} {v}" for k, v in n_sup.items() if v),
-                )
-            )
+        notes.extend(protection_notes(table_out, groups_out, config))
     progress.report(1.0)
     return SozialformelResult(
         table=table_out,

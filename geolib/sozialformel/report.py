@@ -33,10 +33,16 @@ _T_RANKS = N_(
 )
 _T_PROTECTION = N_(
     "Counts below the threshold and rates on small denominators are suppressed in every "
-    "published output (flagged, NULL). The index and the groups are computed from the full "
-    "counts; groups are pooled, so small members still count. Together with the other "
-    "values, the index narrows a suppressed value down; before publishing outside the "
-    "administration set suppress_index = true, which withholds the index of such rows too."
+    "published output (primary suppression; NULL, field *_suppression = primary). So that "
+    "no suppressed count can be computed back as a group total minus its published "
+    "members, further values are suppressed in every group and in the Kreis (secondary "
+    "suppression, *_suppression = secondary), as statistical offices do with tau-ARGUS "
+    "or sdcTable. The index and the groups are computed from the full counts. With "
+    "suppress_index = true the index, rank, class and change of rows with a suppressed "
+    "value are withheld too, as is the next year's change; such units are not listed "
+    "below and no class bound is one of their values. With suppress_index = false the "
+    "index of such rows is published, and the suppressed counts can be computed back "
+    "from it: use such outputs only inside the administration."
 )
 _C_INDICATOR = N_("Indicator")
 _C_LABEL = N_("Label")
@@ -214,7 +220,7 @@ def validity_report_html(
         for h in (_C_UNIT, _C_RANK, _C_WEIGHTS_RANGE, _C_SCALINGS_RANGE, _C_INTERVAL):
             parts.append(f"<th>{t(h)}</th>")
         parts.append("</tr>")
-        r = val.ranks
+        r = val.ranks[~val.ranks["key"].isin(_withheld_keys(result, val.year))]
         for row in r.itertuples():
             w_rng = f"{_fmt(row.rank_low, 0)}–{_fmt(row.rank_high, 0)}" if "rank_low" in r else "—"
             s_rng = (
@@ -234,6 +240,15 @@ def validity_report_html(
         parts.append("</table>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def _withheld_keys(result: SozialformelResult, year: int) -> set[str]:
+    """Units whose index is withheld in ``year`` (their ranks are not printed either)."""
+    table = result.table
+    if "index_suppressed" not in table:
+        return set()
+    rows = (table["year"] == year) & (table["index_suppressed"] == 1)
+    return set(table.loc[rows, result.config.key].astype(str))
 
 
 def _fmt(value: Any, decimals: int) -> str:

@@ -1282,7 +1282,7 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
 <context>
     <name>SozialformelAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="122"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="126"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
@@ -1294,47 +1294,47 @@ The TOML configuration (default: the Kreis Pinneberg preset) names the indicator
 
 Outputs: the areas with the latest year's values (index_value, index_rank with 1 = highest need, index_class, index_change in index points and rank_change in places against the previous year; empty without a previous year), a long table per area and year, the groups of the optional mapping table (computed from pooled counts and scaled like the areas) and an HTML validity report (correlations, Cronbach's alpha, contributions, rank intervals under random weights and other scalings).
 
-Data protection: counts below the threshold (default 3) and rates on small denominators are NULL and flagged ([indicator]_suppressed = 1) in every output.</source>
+Data protection: counts below the threshold (default 3) and rates on small denominators are NULL in every output (primary suppression); further values are withheld so that none of them follows from a group total minus its published members (secondary suppression). The field [indicator]_suppression says primary, secondary or none; with suppress_index = true (the preset) the index, rank, class and change of such rows are withheld too (index_suppression, change_suppression).</source>
         <translation>Berechnet einen zusammengesetzten Sozialindex (Sozialformel) je Gebiet und Jahr aus einer Indikatorentabelle mit Fallzahlen (CSV, XLSX oder GeoPackage-Tabelle; der Schlüssel, z. B. der AGS, wird als Text gelesen, führende Nullen bleiben erhalten).
 
 Die TOML-Konfiguration (Standard: die Vorlage Kreis Pinneberg) nennt die Indikatoren (Zähler, Nenner, Richtung, Gewicht), die Skalierung (Min-Max, Min-Max gegen ein Referenzjahr oder feste Grenzen, z-Wert, Perzentil, Rang, Rohwert), die Verknüpfung (gewichtetes Mittel, Summe, geometrisches Mittel, Produkt), die Nachskalierung auf 0–100, die Klassen (Quantile, gleiche Intervalle, Standardabweichung, natürliche Unterbrechungen, eigene Grenzen), die Regel für fehlende Werte und den Schwellenwert der Geheimhaltung.
 
 Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank mit 1 = höchster Bedarf, index_class, index_change in Indexpunkten und rank_change in Rangplätzen gegenüber dem Vorjahr; leer ohne Vorjahr), eine lange Tabelle je Gebiet und Jahr, die Gruppen der optionalen Zuordnungstabelle (aus zusammengefassten Fallzahlen berechnet und wie die Gebiete skaliert) und ein HTML-Validitätsbericht (Korrelationen, Cronbachs Alpha, Beiträge, Rangintervalle bei Zufallsgewichten und anderen Skalierungen).
 
-Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL und markiert ([indicator]_suppressed = 1).</translation>
+Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL (primäre Sperrung); weitere Werte werden gesperrt, damit keiner aus einer Gruppensumme minus ihrer veröffentlichten Mitglieder folgt (sekundäre Sperrung). Das Feld [indicator]_suppression sagt primary, secondary oder none; mit suppress_index = true (die Vorlage) werden Index, Rang, Klasse und Veränderung solcher Zeilen ebenfalls zurückgehalten (index_suppression, change_suppression).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="146"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="150"/>
         <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
         <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="172"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="176"/>
         <source>Group field(s) of the mapping table (comma separated; empty: all)</source>
         <translation>Gruppenfeld(er) der Zuordnungstabelle (durch Komma getrennt; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="163"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="167"/>
         <source>Groups: mapping table key → group</source>
         <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="205"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="209"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="138"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="142"/>
         <source>Indicator table (CSV, XLSX or GeoPackage)</source>
         <translation>Indikatorentabelle (CSV, XLSX oder GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="129"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="133"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="294"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="298"/>
         <source>No group table: the groups output is not written.</source>
         <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
     </message>
@@ -1344,42 +1344,42 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="179"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="183"/>
         <source>Sozialformel (areas)</source>
         <translation>Sozialformel (Gebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="186"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="190"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="195"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="199"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="148"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="152"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="140"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="144"/>
         <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="204"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="208"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="156"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="160"/>
         <source>Years (e.g. 2019-2023 or 2021, 2023; empty: all)</source>
         <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="246"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="250"/>
         <source>{rank}. {name}: {index} (change {change})</source>
         <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
     </message>
@@ -1754,7 +1754,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="61"/>
+        <location filename="../../geolib/sozialformel/report.py" line="67"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
@@ -1764,7 +1764,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="124"/>
+        <location filename="../../geolib/sozialformel/report.py" line="130"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
     </message>
@@ -1774,7 +1774,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Beitrag jedes Indikators</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="49"/>
+        <location filename="../../geolib/sozialformel/report.py" line="55"/>
         <source>Correlation with the index</source>
         <translation>Korrelation mit dem Index</translation>
     </message>
@@ -1785,8 +1785,8 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
     </message>
     <message>
         <location filename="../../geolib/sozialformel/report.py" line="34"/>
-        <source>Counts below the threshold and rates on small denominators are suppressed in every published output (flagged, NULL). The index and the groups are computed from the full counts; groups are pooled, so small members still count. Together with the other values, the index narrows a suppressed value down; before publishing outside the administration set suppress_index = true, which withholds the index of such rows too.</source>
-        <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern werden in jeder veröffentlichten Ausgabe gesperrt (markiert, NULL). Index und Gruppen werden aus den vollständigen Fallzahlen berechnet; Gruppen werden zusammengefasst, kleine Mitglieder zählen also mit. Zusammen mit den übrigen Werten grenzt der Index einen gesperrten Wert ein; vor einer Veröffentlichung außerhalb der Verwaltung suppress_index = true setzen, dann wird auch der Index solcher Zeilen zurückgehalten.</translation>
+        <source>Counts below the threshold and rates on small denominators are suppressed in every published output (primary suppression; NULL, field *_suppression = primary). So that no suppressed count can be computed back as a group total minus its published members, further values are suppressed in every group and in the Kreis (secondary suppression, *_suppression = secondary), as statistical offices do with tau-ARGUS or sdcTable. The index and the groups are computed from the full counts. With suppress_index = true the index, rank, class and change of rows with a suppressed value are withheld too, as is the next year's change; such units are not listed below and no class bound is one of their values. With suppress_index = false the index of such rows is published, and the suppressed counts can be computed back from it: use such outputs only inside the administration.</source>
+        <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern sind in jeder veröffentlichten Ausgabe gesperrt (primäre Sperrung; NULL, Feld *_suppression = primary). Damit keine gesperrte Fallzahl als Gruppensumme minus ihrer veröffentlichten Mitglieder zurückgerechnet werden kann, werden in jeder Gruppe und im Kreis weitere Werte gesperrt (sekundäre Sperrung, *_suppression = secondary), wie es die statistischen Ämter mit tau-ARGUS oder sdcTable tun. Index und Gruppen werden aus den vollständigen Fallzahlen berechnet. Mit suppress_index = true werden Index, Rang, Klasse und Veränderung von Zeilen mit einem gesperrten Wert ebenfalls zurückgehalten, ebenso die Veränderung des Folgejahres; solche Gebiete werden unten nicht aufgeführt, und keine Klassengrenze ist einer ihrer Werte. Mit suppress_index = false wird der Index solcher Zeilen veröffentlicht, und die gesperrten Fallzahlen lassen sich aus ihm zurückrechnen: solche Ausgaben nur innerhalb der Verwaltung verwenden.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel/report.py" line="21"/>
@@ -1804,17 +1804,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geheimhaltung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="237"/>
+        <location filename="../../geolib/sozialformel/suppression.py" line="118"/>
+        <source>Data protection: the index of {n} rows with suppressed values is withheld (suppress_index = true), with its change and the next year's change.</source>
+        <translation>Geheimhaltung: Der Index von {n} Zeilen mit gesperrten Werten wird zurückgehalten (suppress_index = true), ebenso seine Veränderung und die Veränderung des Folgejahres.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/suppression.py" line="105"/>
+        <source>Data protection: {n} further values are suppressed (secondary suppression, field *_suppression = secondary) so that no suppressed value can be computed back from group totals: {detail}.</source>
+        <translation>Geheimhaltung: {n} weitere Werte sind gesperrt (sekundäre Sperrung, Feld *_suppression = secondary), damit kein gesperrter Wert aus Gruppensummen zurückgerechnet werden kann: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/suppression.py" line="94"/>
         <source>Data protection: {n} values below the threshold ({threshold}) or on denominators below {min_den} are suppressed (NULL, flagged): {detail}.</source>
         <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="44"/>
+        <location filename="../../geolib/sozialformel/report.py" line="50"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="45"/>
+        <location filename="../../geolib/sozialformel/report.py" line="51"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
@@ -1854,7 +1864,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="58"/>
+        <location filename="../../geolib/sozialformel/report.py" line="64"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
@@ -1864,22 +1874,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="57"/>
+        <location filename="../../geolib/sozialformel/report.py" line="63"/>
         <source>Grouping</source>
         <translation>Gruppierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="56"/>
+        <location filename="../../geolib/sozialformel/report.py" line="62"/>
         <source>Groups (pooled counts)</source>
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="60"/>
+        <location filename="../../geolib/sozialformel/report.py" line="66"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="41"/>
+        <location filename="../../geolib/sozialformel/report.py" line="47"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
@@ -1909,7 +1919,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="42"/>
+        <location filename="../../geolib/sozialformel/report.py" line="48"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
@@ -1929,7 +1939,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zeile {line} des Exports '{file}' kann nicht als CSV gelesen werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="48"/>
+        <location filename="../../geolib/sozialformel/report.py" line="54"/>
         <source>Mean share</source>
         <translation>Mittlerer Anteil</translation>
     </message>
@@ -2014,12 +2024,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="43"/>
+        <location filename="../../geolib/sozialformel/report.py" line="49"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="54"/>
+        <location filename="../../geolib/sozialformel/report.py" line="60"/>
         <source>Other scalings</source>
         <translation>Andere Skalierungen</translation>
     </message>
@@ -2049,22 +2059,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerung je Gebiet gezählt: Polygone an den Gebietsgrenzen geschnitten, jedes Stück mit seinem Anteil an der Anzahl nach Fläche; {people} von {total} Personen liegen außerhalb aller Gebiete und werden nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="53"/>
+        <location filename="../../geolib/sozialformel/report.py" line="59"/>
         <source>Random weights (5–95 %)</source>
         <translation>Zufallsgewichte (5–95 %)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="52"/>
+        <location filename="../../geolib/sozialformel/report.py" line="58"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="50"/>
+        <location filename="../../geolib/sozialformel/report.py" line="56"/>
         <source>Rank correlation without it</source>
         <translation>Rangkorrelation ohne ihn</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="55"/>
+        <location filename="../../geolib/sozialformel/report.py" line="61"/>
         <source>Rank interval</source>
         <translation>Rangintervall</translation>
     </message>
@@ -2094,7 +2104,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="47"/>
+        <location filename="../../geolib/sozialformel/report.py" line="53"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
@@ -2104,7 +2114,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="116"/>
+        <location filename="../../geolib/sozialformel/report.py" line="122"/>
         <source>Scaling: {scaling}; combination: {combination}; post-scaling: {post}; reference year: {reference}.</source>
         <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
     </message>
@@ -2634,7 +2644,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="166"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="168"/>
         <source>The reference year {year} is not in the indicator table; it has: {available}.</source>
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -2694,7 +2704,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Jahresbereich {first}-{last} läuft rückwärts.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="156"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="158"/>
         <source>The years {years} are not in the indicator table; it has: {available}.</source>
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -2829,7 +2839,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="178"/>
+        <location filename="../../geolib/sozialformel/report.py" line="184"/>
         <source>Threshold: counts below {threshold}; minimum denominator: {min_den}.</source>
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
@@ -2839,12 +2849,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="51"/>
+        <location filename="../../geolib/sozialformel/report.py" line="57"/>
         <source>Unit</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="59"/>
+        <location filename="../../geolib/sozialformel/report.py" line="65"/>
         <source>Units</source>
         <translation>Gebiete</translation>
     </message>
@@ -2894,7 +2904,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="46"/>
+        <location filename="../../geolib/sozialformel/report.py" line="52"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -2909,7 +2919,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Schreiben des Layers „{layer}“ nach „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="111"/>
+        <location filename="../../geolib/sozialformel/report.py" line="117"/>
         <source>Years: {years}; validity checked for {year}.</source>
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
@@ -2984,7 +2994,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zuordnungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="63"/>
+        <location filename="../../geolib/sozialformel/report.py" line="69"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
@@ -3069,7 +3079,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="62"/>
+        <location filename="../../geolib/sozialformel/report.py" line="68"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
@@ -3082,6 +3092,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/accessibility.py" line="563"/>
         <source>supply layer</source>
         <translation>Angebotslayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/suppression.py" line="126"/>
+        <source>suppress_index = false: the index of {n} rows with suppressed values is published; from it and the published values the suppressed counts can be computed back. Use these outputs only inside the administration, or set suppress_index = true.</source>
+        <translation>suppress_index = false: Der Index von {n} Zeilen mit gesperrten Werten wird veröffentlicht; aus ihm und den veröffentlichten Werten lassen sich die gesperrten Fallzahlen zurückrechnen. Diese Ausgaben nur innerhalb der Verwaltung verwenden oder suppress_index = true setzen.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel/config.py" line="322"/>
@@ -3334,7 +3349,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="185"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="187"/>
         <source>{n} unit-years without a value are left out of their groups' pooled counts (for the indicators they lack).</source>
         <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
     </message>
