@@ -245,7 +245,19 @@ def _plan(
         cell_lo = np.where(status == PRIMARY, lo[0], lo[1])
         cell_hi = np.where(status == PRIMARY, hi[0], hi[1])
         pinned = _audit(values, status, equations, cell_lo, cell_hi, integer)
-        if not pinned or not _add_complement(pinned[0], order, status, equations):
+        if not pinned:
+            break
+        # one complement per margin and round; then the singletons and the audit again
+        used: set[int] = set()
+        added = False
+        for cell in pinned:
+            margins = {i for i, (g, m) in enumerate(equations) if g == cell or cell in m}
+            if margins & used:
+                continue
+            if _add_complement(cell, order, status, equations):
+                used |= margins
+                added = True
+        if not added:
             break
     return status
 
@@ -294,8 +306,6 @@ def _audit(
     integer: bool,
 ) -> list[int]:
     """Primary cells an attacker can compute exactly from the margins and bounds."""
-    from scipy.linalg import null_space
-
     hidden = np.flatnonzero(status > 0)
     position = {c: i for i, c in enumerate(hidden)}
     rows, consts = [], []
@@ -312,11 +322,7 @@ def _audit(
             consts.append(const)
     if not rows:
         return []
-    matrix = np.array(rows)
-    basis = null_space(matrix)
-    determined = (
-        np.abs(basis).max(axis=1) < 1e-9 if basis.size else np.ones(len(hidden), dtype=bool)
-    )
+    determined = _determined(np.array(rows))
     pinned = {int(hidden[i]) for i in np.flatnonzero(determined)}
     for eq_row, eq_const in zip(rows, consts):
         cols = np.flatnonzero(eq_row)
@@ -334,6 +340,22 @@ def _audit(
             if _single_value(low, high, integer):
                 pinned.add(int(hidden[col]))
     return sorted(c for c in pinned if status[c] == PRIMARY)
+
+
+def _determined(matrix: np.ndarray) -> np.ndarray:
+    """Per column: does the system ``matrix @ x = b`` fix this unknown (whatever ``b``)?
+
+    It does when the unit vector lies in the row space, i.e. its projection onto the
+    orthonormal row basis (right singular vectors) has length 1."""
+    from scipy.linalg import LinAlgError, svd
+
+    try:
+        _, sing, vt = svd(matrix, full_matrices=False)
+    except LinAlgError:  # pragma: no cover - gesdd rarely fails; the slower driver then
+        _, sing, vt = svd(matrix, full_matrices=False, lapack_driver="gesvd")
+    tol = max(matrix.shape) * np.finfo(float).eps * (sing[0] if len(sing) else 0.0)
+    basis = vt[sing > tol]
+    return (basis**2).sum(axis=0) > 1 - 1e-9
 
 
 def _sum_without_each(terms: np.ndarray) -> np.ndarray:
