@@ -110,8 +110,12 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             "validity report (correlations, Cronbach's alpha, contributions, rank "
             "intervals under random weights and other scalings).\n\n"
             "Data protection: counts below the threshold (default 3) and rates on small "
-            "denominators are NULL and flagged ([indicator]_suppressed = 1) in every "
-            "output."
+            "denominators are NULL in every output (primary suppression); further values "
+            "are withheld so that none of them follows from a group total minus its "
+            "published members (secondary suppression). The field "
+            "[indicator]_suppression says primary, secondary or none; with "
+            "suppress_index = true (the preset) the index, rank, class and change of such "
+            "rows are withheld too (index_suppression, change_suppression)."
         )
 
     def initAlgorithm(self, config=None) -> None:

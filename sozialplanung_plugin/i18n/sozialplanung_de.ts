@@ -796,217 +796,217 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="248"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="249"/>
         <source>A saved QGIS PostgreSQL connection</source>
         <translation>Eine gespeicherte PostgreSQL-Verbindung von QGIS</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="179"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="180"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="188"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="189"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="214"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="215"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="173"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="174"/>
         <source>Choose an exported file (JSON, GeoJSON, CSV)</source>
         <translation>Exportierte Datei wählen (JSON, GeoJSON, CSV)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="239"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="240"/>
         <source>Choose the GeoPackage file for the layers</source>
         <translation>Die GeoPackage-Datei für die Layer wählen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="379"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="380"/>
         <source>Enter the URL of the Hilfeportal or choose an export.</source>
         <translation>Geben Sie die URL des Hilfeportals ein oder wählen Sie einen Export.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="301"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="302"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="227"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="228"/>
         <source>GeoPackage beside the project</source>
         <translation>GeoPackage neben dem Projekt</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="228"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="229"/>
         <source>GeoPackage file</source>
         <translation>GeoPackage-Datei</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="299"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="300"/>
         <source>GeoPackage for the Hilfeportal layers</source>
         <translation>GeoPackage für die Hilfeportal-Layer</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="126"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="127"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="626"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="627"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="364"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="365"/>
         <source>Hilfeportal export</source>
         <translation>Hilfeportal-Export</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="366"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="367"/>
         <source>Hilfeportal exports (*.json *.geojson *.csv *.txt);;All files (*)</source>
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="611"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="612"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="185"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="186"/>
         <source>Load / Refresh</source>
         <translation>Laden / Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="435"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="436"/>
         <source>Loading failed.</source>
         <translation>Laden fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="428"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="429"/>
         <source>Loading was cancelled; the layers are unchanged.</source>
         <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="409"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="410"/>
         <source>Loading …</source>
         <translation>Lade …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="218"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="219"/>
         <source>No offers loaded yet.</source>
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="229"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="230"/>
         <source>PostGIS table</source>
         <translation>PostGIS-Tabelle</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="322"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="323"/>
         <source>QGIS projects (*.qgz *.qgs)</source>
         <translation>QGIS-Projekte (*.qgz *.qgs)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="322"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="323"/>
         <source>Save project</source>
         <translation>Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="250"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="251"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="202"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="203"/>
         <source>Search in title, provider, address …</source>
         <translation>Suche in Titel, Träger, Adresse …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="166"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="167"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="255"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="256"/>
         <source>Start of the table names: NAME_angebote and NAME_pruefliste</source>
         <translation>Anfang der Tabellennamen: NAME_angebote und NAME_pruefliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="215"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="216"/>
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="696"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="700"/>
         <source>The folder '{path}' for the layers cannot be created: {error}</source>
         <translation>Der Ordner '{path}' für die Layer kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="149"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="150"/>
         <source>The key in the address is not stored: enter it again, or keep it in a QGIS authentication configuration.</source>
         <translation>Der Schlüssel in der Adresse wird nicht gespeichert: Geben Sie ihn erneut ein oder legen Sie ihn in einer QGIS-Authentifizierungskonfiguration ab.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="669"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="670"/>
         <source>The layer '{uri}' cannot be opened.</source>
         <translation>Der Layer '{uri}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="312"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="313"/>
         <source>The layers are stored in a GeoPackage beside the project, and the project is not saved yet. Save the project now?</source>
         <translation>Die Layer werden in einem GeoPackage neben dem Projekt gespeichert, und das Projekt ist noch nicht gespeichert. Projekt jetzt speichern?</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="511"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="512"/>
         <source>The new answer has {n} offers with coordinates ({k} findings in its check list); the layer shows the {shown} offers of the last load.</source>
         <translation>Die neue Antwort hat {n} Angebote mit Koordinaten ({k} Hinweise in ihrer Prüfliste); der Layer zeigt die {shown} Angebote des letzten Ladens.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="517"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="518"/>
         <source>The new answer was not taken; the layers are unchanged.</source>
         <translation>Die neue Antwort wurde nicht übernommen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="333"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="334"/>
         <source>The project could not be saved as '{path}'.</source>
         <translation>Das Projekt konnte nicht als '{path}' gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="462"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="463"/>
         <source>The source holds no offer with coordinates; {k} findings in the check list say why.</source>
         <translation>Die Quelle enthält kein Angebot mit Koordinaten; {k} Hinweise in der Prüfliste sagen, warum.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="751"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="755"/>
         <source>Unexpected error: {error}. The details are in the log.</source>
         <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="224"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="225"/>
         <source>Where the layers are stored</source>
         <translation>Wo die Layer gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="620"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="621"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="616"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="617"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="470"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="471"/>
         <source>{n} offers loaded, {k} findings in the check list.</source>
         <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="527"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="528"/>
         <source>{warning}
 
 Replace the {cached} offers shown with the {n} offers of the new answer?</source>
@@ -1559,7 +1559,7 @@ Datenschutz: Jeder Wert, den die Sozialformel zurückhält (NULL oder als geheim
 <context>
     <name>SozialformelAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="121"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="125"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
@@ -1571,47 +1571,47 @@ The TOML configuration (default: the Kreis Pinneberg preset) names the indicator
 
 Outputs: the areas with the latest year's values (index_value, index_rank with 1 = highest need, index_class, index_change in index points and rank_change in places against the previous year; empty without a previous year), a long table per area and year, the groups of the optional mapping table (computed from pooled counts and scaled like the areas) and an HTML validity report (correlations, Cronbach's alpha, contributions, rank intervals under random weights and other scalings).
 
-Data protection: counts below the threshold (default 3) and rates on small denominators are NULL and flagged ([indicator]_suppressed = 1) in every output.</source>
+Data protection: counts below the threshold (default 3) and rates on small denominators are NULL in every output (primary suppression); further values are withheld so that none of them follows from a group total minus its published members (secondary suppression). The field [indicator]_suppression says primary, secondary or none; with suppress_index = true (the preset) the index, rank, class and change of such rows are withheld too (index_suppression, change_suppression).</source>
         <translation>Berechnet einen zusammengesetzten Sozialindex (Sozialformel) je Gebiet und Jahr aus einer Indikatorentabelle mit Fallzahlen (CSV, XLSX oder GeoPackage-Tabelle; der Schlüssel, z. B. der AGS, wird als Text gelesen, führende Nullen bleiben erhalten).
 
 Die TOML-Konfiguration (Standard: die Vorlage Kreis Pinneberg) nennt die Indikatoren (Zähler, Nenner, Richtung, Gewicht), die Skalierung (Min-Max, Min-Max gegen ein Referenzjahr oder feste Grenzen, z-Wert, Perzentil, Rang, Rohwert), die Verknüpfung (gewichtetes Mittel, Summe, geometrisches Mittel, Produkt), die Nachskalierung auf 0–100, die Klassen (Quantile, gleiche Intervalle, Standardabweichung, natürliche Unterbrechungen, eigene Grenzen), die Regel für fehlende Werte und den Schwellenwert der Geheimhaltung.
 
 Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank mit 1 = höchster Bedarf, index_class, index_change in Indexpunkten und rank_change in Rangplätzen gegenüber dem Vorjahr; leer ohne Vorjahr), eine lange Tabelle je Gebiet und Jahr, die Gruppen der optionalen Zuordnungstabelle (aus zusammengefassten Fallzahlen berechnet und wie die Gebiete skaliert) und ein HTML-Validitätsbericht (Korrelationen, Cronbachs Alpha, Beiträge, Rangintervalle bei Zufallsgewichten und anderen Skalierungen).
 
-Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL und markiert ([indicator]_suppressed = 1).</translation>
+Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL (primäre Sperrung); weitere Werte werden gesperrt, damit keiner aus einer Gruppensumme minus ihrer veröffentlichten Mitglieder folgt (sekundäre Sperrung). Das Feld [indicator]_suppression sagt primary, secondary oder none; mit suppress_index = true (die Vorlage) werden Index, Rang, Klasse und Veränderung solcher Zeilen ebenfalls zurückgehalten (index_suppression, change_suppression).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="145"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="149"/>
         <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
         <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="171"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="175"/>
         <source>Group field(s) of the mapping table (comma separated; empty: all)</source>
         <translation>Gruppenfeld(er) der Zuordnungstabelle (durch Komma getrennt; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="162"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="166"/>
         <source>Groups: mapping table key → group</source>
         <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="204"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="208"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="137"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="141"/>
         <source>Indicator table (CSV, XLSX or GeoPackage)</source>
         <translation>Indikatorentabelle (CSV, XLSX oder GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="128"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="132"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="293"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="297"/>
         <source>No group table: the groups output is not written.</source>
         <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
     </message>
@@ -1621,42 +1621,42 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="178"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="182"/>
         <source>Sozialformel (areas)</source>
         <translation>Sozialformel (Gebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="185"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="189"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="194"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="198"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="147"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="151"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="139"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="143"/>
         <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="203"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="207"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="155"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="159"/>
         <source>Years (e.g. 2019-2023 or 2021, 2023; empty: all)</source>
         <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="245"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="249"/>
         <source>{rank}. {name}: {index} (change {change})</source>
         <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
     </message>
@@ -2001,7 +2001,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
 <context>
     <name>geolib</name>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="419"/>
+        <location filename="../../geolib/sozialformel/config.py" line="375"/>
         <source>'reverse' of indicator '{name}' must be true or false.</source>
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
@@ -2011,7 +2011,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="960"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="155"/>
         <source>'{numerator}' is above its denominator '{denominator}' in {n} rows ({where}) of indicator '{indicator}': a part cannot exceed the whole.</source>
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
@@ -2021,7 +2021,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="552"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="35"/>
         <source>'{text}' is not a list of years; write e.g. 2023, 2019-2023 or 2021, 2023.</source>
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
@@ -2061,7 +2061,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Indikatorwerte sind synthetische Beispielwerte, keine amtlichen Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1801"/>
+        <location filename="../../geolib/sozialformel/report.py" line="16"/>
         <source>All values come from synthetic example data, not official figures:</source>
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
@@ -2121,7 +2121,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1846"/>
+        <location filename="../../geolib/sozialformel/report.py" line="67"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
@@ -2136,7 +2136,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Klasse {n}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1909"/>
+        <location filename="../../geolib/sozialformel/report.py" line="130"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
     </message>
@@ -2151,32 +2151,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einen Planungsraum anklicken: seine Gemeinden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1807"/>
+        <location filename="../../geolib/sozialformel/report.py" line="22"/>
         <source>Contribution of each indicator</source>
         <translation>Beitrag jedes Indikators</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1834"/>
+        <location filename="../../geolib/sozialformel/report.py" line="55"/>
         <source>Correlation with the index</source>
         <translation>Korrelation mit dem Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1805"/>
+        <location filename="../../geolib/sozialformel/report.py" line="20"/>
         <source>Correlations of the indicators (Pearson, above; Spearman, below)</source>
         <translation>Korrelationen der Indikatoren (Pearson oben, Spearman unten)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1819"/>
-        <source>Counts below the threshold and rates on small denominators are suppressed in every published output (flagged, NULL). The index and the groups are computed from the full counts; groups are pooled, so small members still count. Together with the other values, the index narrows a suppressed value down; before publishing outside the administration set suppress_index = true, which withholds the index of such rows too.</source>
-        <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern werden in jeder veröffentlichten Ausgabe gesperrt (markiert, NULL). Index und Gruppen werden aus den vollständigen Fallzahlen berechnet; Gruppen werden zusammengefasst, kleine Mitglieder zählen also mit. Zusammen mit den übrigen Werten grenzt der Index einen gesperrten Wert ein; vor einer Veröffentlichung außerhalb der Verwaltung suppress_index = true setzen, dann wird auch der Index solcher Zeilen zurückgehalten.</translation>
+        <location filename="../../geolib/sozialformel/report.py" line="34"/>
+        <source>Counts below the threshold and rates on small denominators are suppressed in every published output (primary suppression; NULL, field *_suppression = primary). So that no suppressed count can be computed back as a group total minus its published members, further values are suppressed in every group and in the Kreis (secondary suppression, *_suppression = secondary), as statistical offices do with tau-ARGUS or sdcTable. The index and the groups are computed from the full counts. With suppress_index = true the index, rank, class and change of rows with a suppressed value are withheld too, as is the next year's change; such units are not listed below and no class bound is one of their values. With suppress_index = false the index of such rows is published, and the suppressed counts can be computed back from it: use such outputs only inside the administration.</source>
+        <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern sind in jeder veröffentlichten Ausgabe gesperrt (primäre Sperrung; NULL, Feld *_suppression = primary). Damit keine gesperrte Fallzahl als Gruppensumme minus ihrer veröffentlichten Mitglieder zurückgerechnet werden kann, werden in jeder Gruppe und im Kreis weitere Werte gesperrt (sekundäre Sperrung, *_suppression = secondary), wie es die statistischen Ämter mit tau-ARGUS oder sdcTable tun. Index und Gruppen werden aus den vollständigen Fallzahlen berechnet. Mit suppress_index = true werden Index, Rang, Klasse und Veränderung von Zeilen mit einem gesperrten Wert ebenfalls zurückgehalten, ebenso die Veränderung des Folgejahres; solche Gebiete werden unten nicht aufgeführt, und keine Klassengrenze ist einer ihrer Werte. Mit suppress_index = false wird der Index solcher Zeilen veröffentlicht, und die gesperrten Fallzahlen lassen sich aus ihm zurückrechnen: solche Ausgaben nur innerhalb der Verwaltung verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1806"/>
+        <location filename="../../geolib/sozialformel/report.py" line="21"/>
         <source>Cronbach's alpha</source>
         <translation>Cronbachs Alpha</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="462"/>
+        <location filename="../../geolib/sozialformel/config.py" line="418"/>
         <source>Custom classes need [classes] breaks = [...]: increasing inner thresholds, e.g. [20, 40, 60, 80] for five classes.</source>
         <translation>Eigene Klassen brauchen [classes] breaks = [...]: aufsteigende innere Grenzen, z. B. [20, 40, 60, 80] für fünf Klassen.</translation>
     </message>
@@ -2186,12 +2186,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geheimhaltung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="832"/>
+        <location filename="../../geolib/sozialformel/suppression.py" line="118"/>
+        <source>Data protection: the index of {n} rows with suppressed values is withheld (suppress_index = true), with its change and the next year's change.</source>
+        <translation>Geheimhaltung: Der Index von {n} Zeilen mit gesperrten Werten wird zurückgehalten (suppress_index = true), ebenso seine Veränderung und die Veränderung des Folgejahres.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/suppression.py" line="105"/>
+        <source>Data protection: {n} further values are suppressed (secondary suppression, field *_suppression = secondary) so that no suppressed value can be computed back from group totals: {detail}.</source>
+        <translation>Geheimhaltung: {n} weitere Werte sind gesperrt (sekundäre Sperrung, Feld *_suppression = secondary), damit kein gesperrter Wert aus Gruppensummen zurückgerechnet werden kann: {detail}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/suppression.py" line="94"/>
         <source>Data protection: {n} values below the threshold ({threshold}) or on denominators below {min_den} are suppressed (NULL, flagged): {detail}.</source>
         <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1829"/>
+        <location filename="../../geolib/sozialformel/report.py" line="50"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
@@ -2201,7 +2211,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Digitaler Sozialbericht</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1830"/>
+        <location filename="../../geolib/sozialformel/report.py" line="51"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
@@ -2241,22 +2251,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1843"/>
+        <location filename="../../geolib/sozialformel/report.py" line="64"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="988"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="26"/>
         <source>Group fields were given but no group table.</source>
         <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1842"/>
+        <location filename="../../geolib/sozialformel/report.py" line="63"/>
         <source>Grouping</source>
         <translation>Gruppierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1841"/>
+        <location filename="../../geolib/sozialformel/report.py" line="62"/>
         <source>Groups (pooled counts)</source>
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
     </message>
@@ -2266,12 +2276,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1826"/>
+        <location filename="../../geolib/sozialformel/report.py" line="47"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="442"/>
+        <location filename="../../geolib/sozialformel/config.py" line="398"/>
         <source>Indicator names must be unique; repeated: {names}.</source>
         <translation>Indikatornamen müssen eindeutig sein; mehrfach: {names}.</translation>
     </message>
@@ -2281,17 +2291,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatorjahre beginnen nach der Basisbevölkerung 2018; {year} ist zu früh.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="377"/>
+        <location filename="../../geolib/sozialformel/config.py" line="333"/>
         <source>Indicator {n} of the Sozialformel configuration is not a table.</source>
         <translation>Indikator {n} der Sozialformel-Konfiguration ist keine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="383"/>
+        <location filename="../../geolib/sozialformel/config.py" line="339"/>
         <source>Indicator {n} of the Sozialformel configuration lacks '{key}'.</source>
         <translation>Indikator {n} der Sozialformel-Konfiguration fehlt '{key}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1803"/>
+        <location filename="../../geolib/sozialformel/report.py" line="18"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
@@ -2306,7 +2316,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nebenkarte, nicht im Maßstab der Hauptkarte</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1827"/>
+        <location filename="../../geolib/sozialformel/report.py" line="48"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
@@ -2326,7 +2336,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zeile {line} des Exports '{file}' kann nicht als CSV gelesen werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1833"/>
+        <location filename="../../geolib/sozialformel/report.py" line="54"/>
         <source>Mean share</source>
         <translation>Mittlerer Anteil</translation>
     </message>
@@ -2341,22 +2351,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Punkte sind geheime Werte (Datenschutz).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1097"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="63"/>
         <source>Missing values: {n} unit-years are left out of the index (policy 'drop'): {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben beim Index außen vor (Regel 'drop'): {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1137"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="103"/>
         <source>Missing values: {n} unit-years are left out of the index because no unit has the value in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben außerhalb des Index, weil in diesem Jahr kein Gebiet den Wert hat: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1087"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="53"/>
         <source>Missing values: {n} unit-years carried forward from the previous year; {left} without an earlier value are left out of the index ({where}).</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre aus dem Vorjahr fortgeschrieben; {left} ohne früheren Wert bleiben beim Index außen vor ({where}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1127"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="93"/>
         <source>Missing values: {n} unit-years got the mean rate of their group ({group}) in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
     </message>
@@ -2421,22 +2431,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1804"/>
+        <location filename="../../geolib/sozialformel/report.py" line="19"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1828"/>
+        <location filename="../../geolib/sozialformel/report.py" line="49"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1839"/>
+        <location filename="../../geolib/sozialformel/report.py" line="60"/>
         <source>Other scalings</source>
         <translation>Andere Skalierungen</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1224"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="58"/>
         <source>Outliers: {n} values of '{indicator}' were winsorised to the {low} and {high} quantiles of their year.</source>
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
@@ -2471,7 +2481,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerung je Gebiet gezählt: Polygone an den Gebietsgrenzen geschnitten, jedes Stück mit seinem Anteil an der Anzahl nach Fläche; {people} von {total} Personen liegen außerhalb aller Gebiete und werden nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1838"/>
+        <location filename="../../geolib/sozialformel/report.py" line="59"/>
         <source>Random weights (5–95 %)</source>
         <translation>Zufallsgewichte (5–95 %)</translation>
     </message>
@@ -2481,22 +2491,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1835"/>
+        <location filename="../../geolib/sozialformel/report.py" line="56"/>
         <source>Rank correlation without it</source>
         <translation>Rangkorrelation ohne ihn</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1840"/>
+        <location filename="../../geolib/sozialformel/report.py" line="61"/>
         <source>Rank interval</source>
         <translation>Rangintervall</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1808"/>
+        <location filename="../../geolib/sozialformel/report.py" line="23"/>
         <source>Rank intervals (sensitivity)</source>
         <translation>Rangintervalle (Sensitivität)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1814"/>
+        <location filename="../../geolib/sozialformel/report.py" line="29"/>
         <source>Rank intervals: 5th–95th percentile of the rank under random weights (each weight × uniform(1 − spread, 1 + spread)) and the range over other scalings. A wide interval means the rank depends on choices, not only on the data.</source>
         <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
     </message>
@@ -2526,22 +2536,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1832"/>
+        <location filename="../../geolib/sozialformel/report.py" line="53"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="484"/>
+        <location filename="../../geolib/sozialformel/config.py" line="440"/>
         <source>Scaling against a reference needs reference_year = YEAR in the Sozialformel configuration (or bounds = [low, high] for each such indicator).</source>
         <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1901"/>
+        <location filename="../../geolib/sozialformel/report.py" line="122"/>
         <source>Scaling: {scaling}; combination: {combination}; post-scaling: {post}; reference year: {reference}.</source>
         <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1619"/>
+        <location filename="../../geolib/sozialformel/validity.py" line="133"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
         <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
@@ -2566,7 +2576,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Quellen und Lizenzen</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="362"/>
+        <location filename="../../geolib/sozialformel/config.py" line="318"/>
         <source>Sozialformel configuration</source>
         <translation>Sozialformel-Konfiguration</translation>
     </message>
@@ -2661,47 +2671,47 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Sozialformel fasst die Indikatoren zu einem Index je Gemeinde und Jahr zusammen (Konfiguration: {title}). Rang 1 = höchster Index, also der größte Bedarf. Planungsräume werden aus den zusammengefassten Fallzahlen ihrer Gemeinden berechnet. Ränge werden unter den veröffentlichten Werten gezählt; die Veränderung bezieht sich auf das Vorjahr.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="347"/>
+        <location filename="../../geolib/sozialformel/config.py" line="303"/>
         <source>The Sozialformel configuration '{path}' does not exist. Check the path.</source>
         <translation>Die Sozialformel-Konfiguration '{path}' existiert nicht. Den Pfad prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="354"/>
+        <location filename="../../geolib/sozialformel/config.py" line="310"/>
         <source>The Sozialformel configuration '{path}' is not valid TOML: {error}</source>
         <translation>Die Sozialformel-Konfiguration '{path}' ist kein gültiges TOML: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="222"/>
+        <location filename="../../geolib/sozialformel/config.py" line="178"/>
         <source>The Sozialformel configuration has an unknown key '{key}' in {section}. Allowed keys: {allowed}.</source>
         <translation>Die Sozialformel-Konfiguration hat einen unbekannten Schlüssel '{key}' in {section}. Erlaubte Schlüssel: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="472"/>
+        <location filename="../../geolib/sozialformel/config.py" line="428"/>
         <source>The Sozialformel configuration has classes.count = {count}; use 2 to 12.</source>
         <translation>Die Sozialformel-Konfiguration hat classes.count = {count}; 2 bis 12 verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="248"/>
+        <location filename="../../geolib/sozialformel/config.py" line="204"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be a number.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="254"/>
+        <location filename="../../geolib/sozialformel/config.py" line="210"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be a whole number.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="264"/>
+        <location filename="../../geolib/sozialformel/config.py" line="220"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be true or false.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="233"/>
+        <location filename="../../geolib/sozialformel/config.py" line="189"/>
         <source>The Sozialformel configuration has {what} = '{value}'; use one of: {allowed}.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; einen dieser Werte verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="369"/>
+        <location filename="../../geolib/sozialformel/config.py" line="325"/>
         <source>The Sozialformel configuration needs at least one [[indicators]] entry with name, numerator and denominator.</source>
         <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
     </message>
@@ -2731,7 +2741,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="411"/>
+        <location filename="../../geolib/sozialformel/config.py" line="367"/>
         <source>The bounds of indicator '{name}' must be two numbers [low, high] with low &lt; high.</source>
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
@@ -2761,12 +2771,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Auto-Profil braucht die Straßenklasse in einem Feld 'highway' (OSM) oder 'class'; der {what} hat keines davon. Nutzen Sie stattdessen ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="938"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="133"/>
         <source>The column '{column}' has values that are not numbers: {values}.</source>
         <translation>Die Spalte '{column}' hat Werte, die keine Zahlen sind: {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="947"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="142"/>
         <source>The column '{column}' has {n} negative counts ({where}). Counts must be 0 or more; check the table.</source>
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
@@ -2906,7 +2916,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1002"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="40"/>
         <source>The group table has no column '{column}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Spalte '{column}'. Ihre Spalten: {columns}.</translation>
     </message>
@@ -2921,12 +2931,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle hat keine Gruppierung mit mehr als einer Gruppe ({available}); das Gruppenfeld der Planungsräume wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="991"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="29"/>
         <source>The group table has no key column '{key}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Schlüsselspalte '{key}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1022"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="60"/>
         <source>The group table lists keys more than once: {keys}. Give one row per unit.</source>
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
@@ -2936,42 +2946,42 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="390"/>
+        <location filename="../../geolib/sozialformel/config.py" line="346"/>
         <source>The indicator name '{name}' is not usable as a field name: use lowercase letters, digits and '_', starting with a letter (at most 31 characters).</source>
         <translation>Der Indikatorname '{name}' taugt nicht als Feldname: Kleinbuchstaben, Ziffern und '_' verwenden, mit einem Buchstaben beginnend (höchstens 31 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1069"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="35"/>
         <source>The indicator table has missing values (an absent row, an empty count or a denominator of 0) for {n} unit-years: {where}. Fill them, or choose a missing policy in the configuration: missing = drop | carry | group_mean.</source>
         <translation>Die Indikatorentabelle hat fehlende Werte (eine fehlende Zeile, eine leere Fallzahl oder einen Nenner von 0) für {n} Gebiet-Jahre: {where}. Diese ergänzen oder in der Konfiguration eine Regel wählen: missing = drop | carry | group_mean.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="876"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="71"/>
         <source>The indicator table has no column '{column}' ({role}). Its columns: {columns}. Set key/year in the configuration.</source>
         <translation>Die Indikatorentabelle hat keine Spalte '{column}' ({role}). Ihre Spalten: {columns}. key/year in der Konfiguration setzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="886"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="81"/>
         <source>The indicator table has no column '{column}', which indicator '{indicator}' needs. Its columns: {columns}.</source>
         <translation>Die Indikatorentabelle hat keine Spalte '{column}', die der Indikator '{indicator}' braucht. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="928"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="123"/>
         <source>The indicator table has {n} duplicate (key, year) rows: {pairs}. Keep one row per unit and year.</source>
         <translation>Die Indikatorentabelle hat {n} doppelte Zeilen (Schlüssel, Jahr): {pairs}. Eine Zeile je Gebiet und Jahr behalten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="873"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="68"/>
         <source>The indicator table is empty: it has no rows.</source>
         <translation>Die Indikatorentabelle ist leer: sie hat keine Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1811"/>
+        <location filename="../../geolib/sozialformel/report.py" line="26"/>
         <source>The indicators agree only partly (alpha &lt; 0.7): the index combines different dimensions.</source>
         <translation>Die Indikatoren stimmen nur teilweise überein (Alpha &lt; 0,7): der Index verbindet verschiedene Dimensionen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1810"/>
+        <location filename="../../geolib/sozialformel/report.py" line="25"/>
         <source>The indicators measure a common dimension (alpha ≥ 0.7).</source>
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
@@ -3141,7 +3151,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="761"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="168"/>
         <source>The reference year {year} is not in the indicator table; it has: {available}.</source>
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -3196,22 +3206,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Gewicht '{weight}' ist unbekannt; verwenden Sie 'length' (Meter) oder 'travel_time' (Sekunden).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="397"/>
+        <location filename="../../geolib/sozialformel/config.py" line="353"/>
         <source>The weight of indicator '{name}' is {weight}; weights must be greater than 0 (leave an indicator out instead of weighting it 0).</source>
         <translation>Das Gewicht des Indikators '{name}' ist {weight}; Gewichte müssen größer als 0 sein (einen Indikator weglassen statt mit 0 zu gewichten).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="912"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="107"/>
         <source>The year column '{column}' has values that are not years: {values}.</source>
         <translation>Die Jahresspalte '{column}' hat Werte, die keine Jahre sind: {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="559"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="42"/>
         <source>The year range {first}-{last} runs backwards.</source>
         <translation>Der Jahresbereich {first}-{last} läuft rückwärts.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="751"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="158"/>
         <source>The years {years} are not in the indicator table; it has: {available}.</source>
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -3221,7 +3231,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1256"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="90"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -3376,7 +3386,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1963"/>
+        <location filename="../../geolib/sozialformel/report.py" line="184"/>
         <source>Threshold: counts below {threshold}; minimum denominator: {min_den}.</source>
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
@@ -3386,22 +3396,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1836"/>
+        <location filename="../../geolib/sozialformel/report.py" line="57"/>
         <source>Unit</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1844"/>
+        <location filename="../../geolib/sozialformel/report.py" line="65"/>
         <source>Units</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1470"/>
+        <location filename="../../geolib/sozialformel/classes.py" line="58"/>
         <source>Unknown classification '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1393"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="227"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -3431,7 +3441,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1800"/>
+        <location filename="../../geolib/sozialformel/report.py" line="15"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
@@ -3446,7 +3456,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Werte aus weniger als {threshold} Fällen oder zu weniger als {min_den} Personen sind geheim (als „geheim“ angezeigt, nicht in Diagrammen und Rangfolgen); dieser Bericht enthält keine Fallzahlen. Geheime Werte werden nie aus anderen abgeleitet.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1831"/>
+        <location filename="../../geolib/sozialformel/report.py" line="52"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -3476,7 +3486,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1896"/>
+        <location filename="../../geolib/sozialformel/report.py" line="117"/>
         <source>Years: {years}; validity checked for {year}.</source>
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
@@ -3486,22 +3496,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengewichte müssen Zahlen von mindestens 0 sein, nicht {weights}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="447"/>
+        <location filename="../../geolib/sozialformel/config.py" line="403"/>
         <source>[classes] of the Sozialformel configuration must be a table.</source>
         <translation>[classes] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="451"/>
+        <location filename="../../geolib/sozialformel/config.py" line="407"/>
         <source>[validity] of the Sozialformel configuration must be a table.</source>
         <translation>[validity] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1131"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="97"/>
         <source>all units</source>
         <translation>alle Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="380"/>
+        <location filename="../../geolib/sozialformel/config.py" line="336"/>
         <source>an [[indicators]] entry</source>
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
@@ -3556,7 +3566,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zuordnungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1848"/>
+        <location filename="../../geolib/sozialformel/report.py" line="69"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
@@ -3581,7 +3591,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Layer „{layer}“ der Eingabe „{input}“</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="880"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="75"/>
         <source>key</source>
         <translation>Schlüssel</translation>
     </message>
@@ -3666,7 +3676,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1847"/>
+        <location filename="../../geolib/sozialformel/report.py" line="68"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
@@ -3684,6 +3694,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/accessibility.py" line="595"/>
         <source>supply layer</source>
         <translation>Angebotslayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/suppression.py" line="126"/>
+        <source>suppress_index = false: the index of {n} rows with suppressed values is published; from it and the published values the suppressed counts can be computed back. Use these outputs only inside the administration, or set suppress_index = true.</source>
+        <translation>suppress_index = false: Der Index von {n} Zeilen mit gesperrten Werten wird veröffentlicht; aus ihm und den veröffentlichten Werten lassen sich die gesperrten Fallzahlen zurückrechnen. Diese Ausgaben nur innerhalb der Verwaltung verwenden oder suppress_index = true setzen.</translation>
     </message>
     <message>
         <location filename="../../geolib/surfaces.py" line="96"/>
@@ -3721,22 +3736,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>die Antwort des Servers ist kein HTTP (fehlerhafte Statuszeile oder Kopfzeile)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="366"/>
+        <location filename="../../geolib/sozialformel/config.py" line="322"/>
         <source>the top level</source>
         <translation>der obersten Ebene</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="498"/>
+        <location filename="../../geolib/sozialformel/config.py" line="454"/>
         <source>threshold and min_denominator must not be negative.</source>
         <translation>threshold und min_denominator dürfen nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="501"/>
+        <location filename="../../geolib/sozialformel/config.py" line="457"/>
         <source>validity.weight_spread = {value} is out of range; use 0 to below 1.</source>
         <translation>validity.weight_spread = {value} liegt außerhalb des Bereichs; 0 bis unter 1 verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="490"/>
+        <location filename="../../geolib/sozialformel/config.py" line="446"/>
         <source>winsorize = {value} is out of range; use a share from 0 (off) to below 0.5, e.g. 0.05 to clip 5 % at each tail.</source>
         <translation>winsorize = {value} liegt außerhalb des Bereichs; einen Anteil von 0 (aus) bis unter 0,5 verwenden, z. B. 0,05, um an jedem Rand 5 % zu kappen.</translation>
     </message>
@@ -3751,7 +3766,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>geheim (Datenschutz)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="880"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="75"/>
         <source>year</source>
         <translation>Jahr</translation>
     </message>
@@ -3786,7 +3801,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1777"/>
+        <location filename="../../geolib/sozialformel/areas.py" line="76"/>
         <source>{n} areas have no row in the indicator table; their values are empty.</source>
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
@@ -3831,7 +3846,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1767"/>
+        <location filename="../../geolib/sozialformel/areas.py" line="66"/>
         <source>{n} keys of the indicator table are not in the area layer (field '{field}'): {keys}. Choose the matching area layer or key field, or remove these rows.</source>
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
     </message>
@@ -3981,12 +3996,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen von '{file}' haben mehr Zellen als die Kopfzeile; die zusätzlichen Zellen wurden ignoriert. Steht ein Trennzeichen in einem Text ohne Anführungszeichen?</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1015"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="53"/>
         <source>{n} rows of the group table have no key and were skipped.</source>
         <translation>{n} Zeilen der Gruppentabelle haben keinen Schlüssel und wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="904"/>
+        <location filename="../../geolib/sozialformel/inputs.py" line="99"/>
         <source>{n} rows of the indicator table have no key ({key}).</source>
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
@@ -4001,12 +4016,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="780"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="187"/>
         <source>{n} unit-years without a value are left out of their groups' pooled counts (for the indicators they lack).</source>
         <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel.py" line="1029"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="67"/>
         <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>

@@ -262,16 +262,21 @@ def test_suppression_flags_and_nulls_never_zero():
     for ags in ("01056001", "01056002"):  # counts 0 and 2 below 3
         assert pd.isna(t.loc[ags, "a_num"]) and pd.isna(t.loc[ags, "a_rate"])
         assert pd.isna(t.loc[ags, "a_scaled"]) and t.loc[ags, "a_suppressed"] == 1
-    # 5 of 8: a count above 3 but a denominator below 10
-    assert pd.isna(t.loc["01056003", "a_rate"]) and t.loc["01056003", "a_num"] == 5
-    assert t.loc["01056004", "a_suppressed"] == 0 and t.loc["01056004", "a_rate"] == 30
+        assert t.loc[ags, "a_suppression"] == "primary"
+    # 5 of 8: a count above 3 but a denominator below 10; the count goes too (5 / 8 = rate)
+    assert pd.isna(t.loc["01056003", "a_rate"]) and pd.isna(t.loc["01056003", "a_num"])
+    assert t.loc["01056003", "a_den"] == 8 and t.loc["01056003", "a_suppression"] == "primary"
+    # 30 of 100 is the only other member of 'big': its count would give 5 as 35 - 30
+    assert t.loc["01056004", "a_suppression"] == "secondary" and pd.isna(t.loc["01056004", "a_num"])
     assert not (t[["a_num", "a_rate", "a_scaled"]] == 0).any().any()
     # the index is still computed from the full counts
     assert t["index_value"].notna().all()
     g = res.groups.set_index("group_name")
     assert pd.isna(g.loc["small", "a_num"]) and g.loc["small", "a_suppressed"] == 1
     assert g.loc["big", "a_rate"] == pytest.approx(35 / 108 * 100)
+    assert g.loc["big", "a_suppression"] == "none"
     assert any("Data protection" in n for n in res.notes)
+    assert any("suppress_index = false" in n for n in res.notes)
 
 
 def test_suppress_index_withholds_the_index_of_flagged_rows():
@@ -414,16 +419,23 @@ def test_pinneberg_preset_on_the_example_table(examples, gemeinden):
     res = sozialformel(table, groups=groups, group_fields=["planungsraum", "kreis", "groesse"])
     assert len(res.table) == 49 * 5 and res.years == [2019, 2020, 2021, 2022, 2023]
     latest = res.latest()
-    assert sorted(latest["index_rank"].dropna().astype(int)) == list(range(1, 50))
+    # the preset withholds the index of rows with a suppressed value (and its rank)
+    shown = latest["index_suppression"] == "none"
+    assert 20 < shown.sum() < 49 and latest.loc[~shown, "index_rank"].isna().all()
+    ranks = latest.loc[shown, "index_rank"].astype(int)
+    assert ranks.is_unique and ranks.between(1, 49).all()
     first = res.table[res.table.year == 2019]
-    assert first["index_value"].min() == pytest.approx(0) and first["index_value"].max() == 100
-    assert first["index_change"].isna().all() and latest["index_change"].notna().all()
+    assert first["index_value"].dropna().between(0, 100).all()
+    assert first["index_change"].isna().all()
+    changed = latest["change_suppression"] == "none"
+    assert latest.loc[changed, "index_change"].notna().all()
     kreis = res.groups[(res.groups.grouping == "kreis") & (res.groups.year == 2023)]
     assert kreis["n_units"].tolist() == [49]
     large = res.groups[(res.groups.group_name == "Städte über 30.000 Einwohner")]
     assert len(large) == 5
     areas, notes = join_areas(gemeinden, res, area_key="AGS")
-    assert len(areas) == 49 and areas["index_value"].notna().all() and notes == []
+    assert len(areas) == 49 and notes == []
+    assert (areas["index_value"].notna() == (areas["index_suppression"] == "none")).all()
     assert areas.crs == gemeinden.crs
 
 

@@ -54,7 +54,8 @@ def test_sozialformel_and_surface_run_through_qgis_process(installed, examples, 
     results = json.loads(run.stdout)["results"]
     assert set(results) >= {"OUTPUT", "OUTPUT_GROUPS", "OUTPUT_REPORT"}
     areas = pyogrio.read_dataframe(atlas, layer="sozialformel")
-    assert len(areas) == 49 and areas["index_value"].notna().all()
+    assert len(areas) == 49
+    assert (areas["index_value"].notna() == (areas["index_suppression"] == "none")).all()
     assert read_provenance(atlas, "sozialformel")["synthetic"] is True
     assert SYNTHETIC_LABEL in report.read_text(encoding="utf-8")
     surface = tmp_path / "kinder.tif"

@@ -88,8 +88,13 @@ def test_areas_output_is_styled_with_the_run_classes_and_documented(run):
     assert {"index_value", "index_rank", "index_class", "index_change", "rank_change"} <= set(
         out.columns
     )
-    assert out["index_value"].notna().all() and out["index_change"].notna().all()
-    assert sorted(out["index_rank"].astype(int)) == list(range(1, 50))
+    # the preset withholds the index, rank and change of rows with a suppressed value
+    shown = out["index_suppression"] == "none"
+    assert 20 < shown.sum() < 49
+    assert (out["index_value"].notna() == shown).all()
+    assert out["index_rank"].notna().sum() == shown.sum()
+    assert (out["index_change"].notna() == (out["change_suppression"] == "none")).all()
+    assert out.loc[shown, "index_rank"].astype(int).is_unique
     layer = QgsVectorLayer(params["OUTPUT"], "sf", "ogr")
     renderer = layer.renderer()
     assert isinstance(renderer, QgsGraduatedSymbolRenderer)

@@ -1,0 +1,254 @@
+"""The index: rates, winsorising, direction, scaling, combination, post-scaling, ranks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..errors import DataError, ParameterError
+from ..messages import Message
+from .config import Config, Indicator
+
+
+def _rate(num: pd.Series, den: pd.Series, ind: Indicator) -> pd.Series:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = num / den.where(den > 0) * ind.per
+    return rate
+
+
+@dataclass
+class _Evaluated:
+    frame: pd.DataFrame
+    params: dict[str, Any]
+
+
+def _evaluate(
+    data: pd.DataFrame, config: Config, notes: list[Message], *, reference: _Evaluated | None
+) -> _Evaluated:
+    """Rates → winsorising → direction → scaling → combination → post-scaling → rank."""
+    is_group = reference is not None
+    out = data.copy()
+    year = out["year"]
+    directed = {}
+    params: dict[str, Any] = {"winsor": {}, "scale": {}, "post": None, "directed": None}
+    for ind in config.indicators:
+        if is_group:
+            num, den = out[f"_{ind.name}_num"], out[f"_{ind.name}_den"]
+        else:
+            num, den = out[ind.numerator], out[ind.denominator]
+        rate = _rate(num, den, ind)
+        if f"_imputed_{ind.name}" in out.columns:
+            rate = out[f"_imputed_{ind.name}"]
+        out[f"{ind.name}_num"] = num
+        out[f"{ind.name}_den"] = den
+        # winsorising with the units' quantiles of each year
+        if config.winsorize > 0:
+            if reference is not None:
+                lo, hi = reference.params["winsor"][ind.name]
+            else:
+                lo = rate.groupby(year).quantile(config.winsorize)
+                hi = rate.groupby(year).quantile(1 - config.winsorize)
+                params["winsor"][ind.name] = (lo, hi)
+                clipped = int(((rate < year.map(lo)) | (rate > year.map(hi))).sum())
+                if clipped:
+                    notes.append(
+                        Message(
+                            "Outliers: {n} values of '{indicator}' were winsorised to the "
+                            "{low} and {high} quantiles of their year.",
+                            n=clipped,
+                            indicator=ind.name,
+                            low=f"{config.winsorize:g}",
+                            high=f"{1 - config.winsorize:g}",
+                        )
+                    )
+            rate = rate.clip(year.map(lo), year.map(hi))
+        out[f"{ind.name}_rate"] = rate
+        directed[ind.name] = -rate if ind.reverse else rate
+    directed_frame = pd.DataFrame(directed, index=out.index)
+    params["directed"] = directed_frame
+    for ind in config.indicators:
+        method = config.scaling_of(ind)
+        v = directed_frame[ind.name]
+        if reference is not None:
+            ref_v = reference.params["directed"][ind.name]
+            ref_year = reference.frame["year"]
+            scaled = _scale_against(v, year, ref_v, ref_year, method, ind, config, reference)
+        else:
+            scaled, p = _scale_units(v, year, method, ind, config)
+            params["scale"][ind.name] = p
+        out[f"{ind.name}_scaled"] = scaled
+    scaled_cols = [f"{i.name}_scaled" for i in config.indicators]
+    weights = np.array([i.weight for i in config.indicators], dtype=float)
+    scaled_matrix = out[scaled_cols].to_numpy(dtype=float)
+    if config.combination in ("geometric_mean", "product"):
+        neg = np.argwhere(scaled_matrix < 0)
+        if len(neg):
+            r, c = neg[0]
+            raise DataError(
+                "The {combination} needs scaled values of 0 or more, but '{indicator}' is "
+                "{value} for {unit} in {year}. Use min–max or percentile scaling, or the "
+                "weighted mean.",
+                combination=config.combination,
+                indicator=config.indicators[c].name,
+                value=round(float(scaled_matrix[r, c]), 4),
+                unit=str(out["group_name" if is_group else "key"].iloc[r]),
+                year=int(out["year"].iloc[r]),
+            )
+    raw_index = combine(scaled_matrix, weights, config.combination)
+    out["index_raw"] = raw_index
+    out["index_value"] = _post_scale(out, config, params, reference)
+    # rank and percentile within the year (groups: within their grouping and year)
+    by = [out["year"]] if not is_group else [out["grouping"], out["year"]]
+    idx = out["index_value"]
+    out["index_rank"] = idx.groupby(by).rank(ascending=False, method="min")
+    asc = idx.groupby(by).rank(method="average")
+    n = idx.groupby(by).transform("count")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pct = np.where(n > 1, 100 * (asc - 1) / (n - 1), 50.0)
+    out["index_percentile"] = np.where(idx.notna(), pct, np.nan)
+    # change against the previous year (empty where there is none)
+    ident = ["key"] if not is_group else ["grouping", "group_name"]
+    prev = out[[*ident, "year", "index_value", "index_rank"]].copy()
+    prev["year"] = prev["year"] + 1
+    prev = prev.rename(columns={"index_value": "_prev_index", "index_rank": "_prev_rank"})
+    out = out.merge(prev, on=[*ident, "year"], how="left")
+    out["index_change"] = out["index_value"] - out["_prev_index"]
+    out["rank_change"] = out["_prev_rank"] - out["index_rank"]
+    out = out.drop(columns=["_prev_index", "_prev_rank"])
+    return _Evaluated(out, params)
+
+
+def _scale_units(
+    v: pd.Series, year: pd.Series, method: str, ind: Indicator, config: Config
+) -> tuple[pd.Series, dict[str, Any]]:
+    grouped = v.groupby(year)
+    if method == "minmax":
+        lo, hi = grouped.transform("min"), grouped.transform("max")
+        return _minmax(v, lo, hi), {"lo": grouped.min(), "hi": grouped.max()}
+    if method == "minmax_reference":
+        lo, hi = _reference_bounds(v, year, ind, config)
+        return _minmax(v, pd.Series(lo, index=v.index), pd.Series(hi, index=v.index)), {
+            "lo": lo,
+            "hi": hi,
+        }
+    if method == "zscore":
+        mean, std = grouped.transform("mean"), grouped.transform("std", ddof=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            z = ((v - mean) / std.where(std > 0)).where(std > 0, 0.0).where(v.notna())
+        return z, {"mean": grouped.mean(), "std": grouped.std(ddof=0)}
+    if method in ("percentile", "rank"):
+        r = grouped.rank(method="average")
+        if method == "rank":
+            return r, {}
+        n = grouped.transform("count")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            p = pd.Series(np.where(n > 1, 100 * (r - 1) / (n - 1), 50.0), index=v.index)
+        return p.where(v.notna()), {}
+    return v.copy(), {}
+
+
+def _reference_bounds(
+    v: pd.Series, year: pd.Series, ind: Indicator, config: Config
+) -> tuple[float, float]:
+    if ind.bounds is not None:
+        lo, hi = ind.bounds
+        return (-hi, -lo) if ind.reverse else (lo, hi)
+    ref = v[year == config.reference_year]
+    return float(ref.min()), float(ref.max())
+
+
+def _minmax(v: pd.Series, lo, hi) -> pd.Series:
+    span = hi - lo
+    with np.errstate(divide="ignore", invalid="ignore"):
+        s = 100 * (v - lo) / span.where(span > 0)
+    # all units equal: every one gets the middle of the scale
+    return s.where(span > 0, 50.0).where(v.notna())
+
+
+def _scale_against(
+    v: pd.Series,
+    year: pd.Series,
+    ref_v: pd.Series,
+    ref_year: pd.Series,
+    method: str,
+    ind: Indicator,
+    config: Config,
+    reference: _Evaluated,
+) -> pd.Series:
+    """Scale group values with the parameters of the units (same year)."""
+    p = reference.params["scale"][ind.name]
+    if method == "minmax":
+        return _minmax(v, year.map(p["lo"]), year.map(p["hi"]))
+    if method == "minmax_reference":
+        return _minmax(v, pd.Series(p["lo"], index=v.index), pd.Series(p["hi"], index=v.index))
+    if method == "zscore":
+        mean, std = year.map(p["mean"]), year.map(p["std"])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return ((v - mean) / std.where(std > 0)).where(std > 0, 0.0).where(v.notna())
+    if method in ("percentile", "rank"):
+        out = pd.Series(np.nan, index=v.index)
+        for y in year.unique():
+            units = np.sort(ref_v[(ref_year == y).to_numpy()].dropna().to_numpy())
+            rows = (year == y).to_numpy() & v.notna().to_numpy()
+            g = v[rows].to_numpy()
+            less = np.searchsorted(units, g, side="left")
+            equal = np.searchsorted(units, g, side="right") - less
+            # the group inserted among the n units: its average rank among n + 1 values
+            r = less + (equal + 2) / 2
+            n = len(units)
+            out[rows] = r if method == "rank" else (100 * (r - 1) / n if n else 50.0)
+        return out
+    return v.copy()
+
+
+def combine(scaled: np.ndarray, weights: np.ndarray, method: str) -> np.ndarray:
+    """Combine scaled values (units × indicators) with weights (indicators or draws × indicators).
+
+    Returns units (× draws) combined values; NaN where any input is NaN.
+    """
+    w = np.asarray(weights, dtype=float)
+    two_d = w.ndim == 2
+    w2 = w if two_d else w[None, :]
+    norm = w2 / w2.sum(axis=1, keepdims=True)
+    s = np.asarray(scaled, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if method == "weighted_mean":
+            out = s @ norm.T
+        elif method == "sum":
+            out = s @ w2.T
+        elif method == "geometric_mean":
+            out = np.exp(np.log(s) @ norm.T)
+        elif method == "product":
+            out = np.exp(np.log(s) @ w2.T)
+        else:  # pragma: no cover - validated in load_config
+            raise ParameterError("Unknown combination '{method}'.", method=method)
+    # -inf @ w gives nan when a zero meets another zero weight-sum case; a zero factor is 0
+    if method in ("geometric_mean", "product"):
+        zero = (s == 0).any(axis=1) & ~np.isnan(s).any(axis=1)
+        out[zero] = 0.0
+    out[np.isnan(s).any(axis=1)] = np.nan
+    return out if two_d else out[:, 0]
+
+
+def _post_scale(
+    out: pd.DataFrame, config: Config, params: dict[str, Any], reference: _Evaluated | None
+) -> pd.Series:
+    raw = out["index_raw"]
+    year = out["year"]
+    if config.post_scaling == "none":
+        return raw.copy()
+    if reference is not None:
+        lo, hi = reference.params["post"]
+    elif config.post_scaling == "minmax":
+        lo, hi = raw.groupby(year).min(), raw.groupby(year).max()
+        params["post"] = (lo, hi)
+    else:
+        ref = raw[year == config.reference_year]
+        lo, hi = float(ref.min()), float(ref.max())
+        params["post"] = (lo, hi)
+    if isinstance(lo, pd.Series):
+        return _minmax(raw, year.map(lo), year.map(hi))
+    return _minmax(raw, pd.Series(lo, index=raw.index), pd.Series(hi, index=raw.index))

@@ -1,0 +1,301 @@
+"""Attacks on the published Sozialformel outputs: no suppressed value comes back exactly.
+
+The attacker has what is published (the long table, the groups table, the group mapping,
+the class bounds, the report) and knows the rules (threshold, minimum denominator,
+which cells are primary and which secondary). Each attack is first run against an
+output without the protection it targets, so it is shown to work.
+"""
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.optimize import linprog
+
+from geolib.sozialformel import (
+    PINNEBERG_PRESET,
+    load_config,
+    read_groups,
+    read_indicator_table,
+    sozialformel,
+    validity_report_html,
+)
+
+GROUP_FIELDS = ["planungsraum", "kreis", "groesse"]
+
+
+@pytest.fixture(scope="module")
+def data(examples):
+    table = read_indicator_table(examples["indikatoren_csv"])
+    groups = read_groups(examples["planungsraeume"])
+    return table, groups
+
+
+def _run(data, **overrides):
+    table, groups = data
+    cfg = load_config(PINNEBERG_PRESET)
+    if overrides:
+        from dataclasses import replace
+
+        cfg = replace(cfg, **overrides)
+    return sozialformel(table, config=cfg, groups=groups, group_fields=GROUP_FIELDS)
+
+
+def _truth(data, res, ind, year):
+    table, _ = data
+    rows = table[table["year"] == year].set_index("ags")
+    return rows[ind.numerator].astype(float), rows[ind.denominator].astype(float)
+
+
+def _margin_attack(data, res, ind, year, column):
+    """Bounds of every hidden unit value from all published group totals (linear program).
+
+    Returns {ags: (low, high)} for the primary cells."""
+    cfg = res.config
+    t, min_den = cfg.threshold, cfg.min_denominator
+    _, mapping = data
+    pub = res.table[res.table["year"] == year].set_index(cfg.key)
+    grp = res.groups[res.groups["year"] == year]
+    value_col = f"{ind.name}_{column}"
+    hidden_units = [k for k in pub.index if pd.isna(pub.loc[k, value_col])]
+    hidden_groups = [
+        (r.grouping, r.group_name) for r in grp.itertuples() if pd.isna(getattr(r, value_col))
+    ]
+    variables = [("u", k) for k in hidden_units] + [("g", g) for g in hidden_groups]
+    pos = {v: i for i, v in enumerate(variables)}
+    bounds = []
+    for kind, ident in variables:
+        row = (
+            pub.loc[ident] if kind == "u" else grp.set_index(["grouping", "group_name"]).loc[ident]
+        )
+        status = row[f"{ind.name}_suppression"]
+        den = row[f"{ind.name}_den"]
+        if column == "den":  # below the threshold (then primary) or a secondary one
+            bounds.append((1, None) if status == "primary" else (t, None))
+        elif ind.kind != "rate":
+            bounds.append((0, None))
+        elif status == "primary":
+            if pd.isna(den):
+                bounds.append((0, t - 1))
+            elif den < min_den:
+                bounds.append((0, den))
+            else:
+                bounds.append((0, min(t - 1, den)))
+        else:  # secondary: a publishable count, at most its denominator
+            bounds.append((t, None if pd.isna(den) else den))
+    a_eq, b_eq = [], []
+    for r in grp.itertuples():
+        members = mapping.loc[mapping[r.grouping].astype(str) == r.group_name, "ags"]
+        coeffs = np.zeros(len(variables))
+        const = 0.0
+        for sign, ident, kind in [(1.0, (r.grouping, r.group_name), "g")] + [
+            (-1.0, k, "u") for k in members
+        ]:
+            if (kind, ident) in pos:
+                coeffs[pos[(kind, ident)]] = sign
+            else:
+                value = getattr(r, value_col) if kind == "g" else pub.loc[ident, value_col]
+                const -= sign * value
+        if coeffs.any():
+            a_eq.append(coeffs)
+            b_eq.append(const)
+    found = {}
+    grp_status = grp.set_index(["grouping", "group_name"])[f"{ind.name}_suppression"]
+    for var in variables:
+        kind, ident = var
+        status = pub.loc[ident] if kind == "u" else grp_status.loc[ident]
+        if kind == "u":
+            status = status[f"{ind.name}_suppression"]
+        if status != "primary":
+            continue
+        if not a_eq:
+            found[ident] = bounds[pos[var]]
+            continue
+        c = np.zeros(len(variables))
+        c[pos[var]] = 1
+        low = linprog(c, A_eq=np.array(a_eq), b_eq=b_eq, bounds=bounds, method="highs")
+        high = linprog(-c, A_eq=np.array(a_eq), b_eq=b_eq, bounds=bounds, method="highs")
+        assert low.status == 0 and high.status == 0, (low.message, high.message)
+        found[ident] = (low.fun, -high.fun)
+    return found
+
+
+def _exact(low, high, integer=True):
+    if low is None or high is None:
+        return False
+    if integer:
+        return np.ceil(low - 1e-6) >= np.floor(high + 1e-6)
+    return high - low < 1e-6
+
+
+@pytest.mark.parametrize("suppress_index", [True, False])
+def test_no_suppressed_count_follows_from_the_published_margins(data, suppress_index):
+    res = _run(data, suppress_index=suppress_index)
+    attacked = 0
+    for year in res.years:
+        for ind in res.config.indicators:
+            num, _ = _truth(data, res, ind, year)
+            for column in ("num", "den"):
+                for ags, (low, high) in _margin_attack(data, res, ind, year, column).items():
+                    attacked += 1
+                    assert not _exact(low, high, integer=ind.kind == "rate"), (
+                        ind.name,
+                        year,
+                        ags,
+                        column,
+                        low,
+                        high,
+                    )
+                    if column == "num" and isinstance(ags, str):  # the truth is inside
+                        assert low - 1e-6 <= num[ags] <= (high if high is not None else np.inf)
+    assert attacked > 100
+
+
+def test_the_margin_attack_works_without_secondary_suppression(data):
+    """Group total minus its published members: the old outputs gave these back."""
+    res = _run(data)
+    primary_only = res.table.copy()
+    recovered = 0
+    for ind in res.config.indicators:
+        col, status = f"{ind.name}_num", f"{ind.name}_suppression"
+        truth = data[0].set_index(["ags", "year"])[ind.numerator]
+        secondary = primary_only[status] == "secondary"
+        keys = list(zip(primary_only.loc[secondary, "ags"], primary_only.loc[secondary, "year"]))
+        primary_only.loc[secondary, col] = truth.loc[keys].to_numpy()
+        _, mapping = data
+        for r in res.groups.itertuples():
+            if r.grouping != "planungsraum" or pd.isna(getattr(r, col)):
+                continue
+            members = mapping.loc[mapping["planungsraum"] == r.group_name, "ags"]
+            rows = primary_only[
+                primary_only["ags"].isin(members) & (primary_only["year"] == r.year)
+            ]
+            if rows[col].isna().sum() == 1:
+                hidden = rows[rows[col].isna()].iloc[0]
+                guess = getattr(r, col) - rows[col].sum()
+                recovered += guess == truth.loc[(hidden["ags"], r.year)]
+    assert recovered > 10
+
+
+def test_the_linear_program_attack_works_without_secondary_suppression(data):
+    """With the secondary cells shown again, the attack pins primary counts exactly."""
+    table, groups = data
+    res = _run(data)
+    full = sozialformel(table, groups=groups, group_fields=GROUP_FIELDS, publish=False)
+    for shown, complete, ident in (
+        (res.table, full.table, ["ags", "year"]),
+        (res.groups, full.groups, ["grouping", "group_name", "year"]),
+    ):
+        values = complete.set_index(ident)
+        for ind in res.config.indicators:
+            secondary = shown[f"{ind.name}_suppression"] == "secondary"
+            keys = pd.MultiIndex.from_frame(shown.loc[secondary, ident])
+            for col in ("num", "den"):
+                name = f"{ind.name}_{col}"
+                shown.loc[secondary, name] = values.loc[keys, name].to_numpy()
+            shown.loc[secondary, f"{ind.name}_suppression"] = "none"
+    exact = sum(
+        _exact(low, high)
+        for year in res.years
+        for ind in res.config.indicators
+        if ind.kind == "rate"
+        for low, high in _margin_attack(data, res, ind, year, "num").values()
+    )
+    assert exact > 20
+
+
+def _index_inversion(res, data):
+    """Fit rate → scaled and scaled → index on the fully published rows of each year, then
+    solve rows with a published index and one hidden indicator for its count."""
+    cfg = res.config
+    truth = data[0].set_index(["ags", "year"])
+    names = [i.name for i in cfg.indicators]
+    recovered = tried = 0
+    for year in res.years:
+        rows = res.table[res.table["year"] == year]
+        full = rows.dropna(subset=[f"{n}_scaled" for n in names] + ["index_value"])
+        x = np.column_stack([full[[f"{n}_scaled" for n in names]], np.ones(len(full))])
+        coef = np.linalg.lstsq(x, full["index_value"], rcond=None)[0]
+        for r in rows.itertuples():
+            gaps = [n for n in names if pd.isna(getattr(r, f"{n}_scaled"))]
+            if len(gaps) != 1 or pd.isna(r.index_value):
+                continue
+            tried += 1
+            ind = next(i for i in cfg.indicators if i.name == gaps[0])
+            known = sum(
+                coef[j] * getattr(r, f"{n}_scaled") for j, n in enumerate(names) if n != ind.name
+            )
+            scaled = (r.index_value - coef[-1] - known) / coef[names.index(ind.name)]
+            pairs = rows.dropna(subset=[f"{ind.name}_rate", f"{ind.name}_scaled"])
+            slope, icpt = np.polyfit(pairs[f"{ind.name}_scaled"], pairs[f"{ind.name}_rate"], 1)
+            rate = slope * scaled + icpt
+            den = r._asdict()[f"{ind.name}_den"]
+            den = truth.loc[(r.ags, year), ind.denominator] if pd.isna(den) else den
+            count = rate * den / ind.per
+            recovered += (
+                round(count) == truth.loc[(r.ags, year), ind.numerator]
+                and abs(count - round(count)) < 1e-6
+            )
+    return recovered, tried
+
+
+def test_index_inversion_recovers_nothing_when_the_index_is_withheld(data):
+    open_res = _run(data, suppress_index=False)
+    recovered, tried = _index_inversion(open_res, data)
+    assert tried and recovered == tried  # the attack works on an unprotected index
+    res = _run(data)  # the preset: suppress_index = true
+    assert res.config.suppress_index
+    assert _index_inversion(res, data) == (0, 0)
+    hidden = res.table[[f"{i.name}_suppressed" for i in res.config.indicators]].any(axis=1)
+    assert res.table.loc[hidden, "index_value"].isna().all()
+    assert (res.table.loc[hidden, "index_suppression"] == "secondary").all()
+    assert res.table.loc[hidden, ["index_rank", "index_class", "index_change"]].isna().all().all()
+
+
+def test_no_withheld_index_follows_from_the_next_years_change(data):
+    res = _run(data)
+    t = res.table.set_index(["ags", "year"])
+    withheld = t[t["index_suppressed"] == 1]
+    assert len(withheld)
+    following = 0
+    for ags, year in withheld.index:
+        if (ags, year + 1) in t.index:
+            following += 1
+            nxt = t.loc[(ags, year + 1)]
+            assert pd.isna(nxt["index_change"]) and pd.isna(nxt["rank_change"])
+            assert nxt["change_suppression"] == "secondary"
+    assert following
+    assert set(t["change_suppression"]) == {"none", "secondary"}
+
+
+def test_no_class_bound_and_no_report_rank_is_a_withheld_value(data):
+    table, groups = data
+    res = _run(data)
+    full = sozialformel(table, groups=groups, group_fields=GROUP_FIELDS, publish=False)
+    truth = full.table.set_index(["ags", "year"])["index_value"]
+    t = res.table.set_index(["ags", "year"])
+    for year, edges in res.breaks.items():
+        withheld = truth[
+            t.index[(t["index_suppressed"] == 1) & (t.index.get_level_values(1) == year)]
+        ]
+        assert len(withheld)
+        for edge in edges:
+            assert not np.isclose(withheld.to_numpy(), edge, rtol=0, atol=1e-9).any()
+    page = validity_report_html(res)
+    latest = res.latest()
+    for name in latest.loc[latest["index_suppressed"] == 1, "name"]:
+        assert f'<tr><td class="t">{name}</td>' not in page
+    for name in latest.loc[latest["index_suppressed"] == 0, "name"]:
+        assert f'<tr><td class="t">{name}</td>' in page
+
+
+def test_suppression_field_names_one_status_per_cell(data):
+    res = _run(data)
+    for frame in (res.table, res.groups):
+        for ind in res.config.indicators:
+            status = frame[f"{ind.name}_suppression"]
+            assert set(status) <= {"none", "primary", "secondary"}
+            hidden = status != "none"
+            assert (frame[f"{ind.name}_suppressed"] == hidden.astype(int)).all()
+            assert frame.loc[hidden, f"{ind.name}_rate"].isna().all()
+            assert frame.loc[~hidden, f"{ind.name}_rate"].notna().all()
+    assert (res.table["kinderarmut_suppression"] == "secondary").any()
