@@ -25,6 +25,7 @@ from geolib.hilfeportal import is_url, load_offers
 from geolib.redact import redact
 
 from .base import SozialplanungAlgorithm, tr_geolib
+from .qgis_transport import QgisTransport
 
 
 def tr(text: str) -> str:
@@ -226,6 +227,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             area=area,
             stale_days=self.parameterAsInt(parameters, self.STALE_DAYS, context),
             accept_fewer=self.parameterAsBoolean(parameters, self.ACCEPT_FEWER, context),
+            transport=QgisTransport(),  # QGIS's proxy and SSL settings
             progress=self.progress(feedback, 0, 80),
         )
         self._input_names[self.SOURCE] = result.source  # without a key in the URL
