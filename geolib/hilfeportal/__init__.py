@@ -43,6 +43,7 @@ from .cache import OfferCache
 from .checks import CHECK_STEPS, _parse_dates, _parse_number, check_offers, check_step
 from .client import HsdsClient
 from .filters import filter_offers, term_counts
+from .hsds import category_tree
 from .load import load_offers
 from .readers import FieldMapping, read_offers
 from .transport import Response, Transport, TransportError, UrllibTransport
@@ -66,6 +67,7 @@ __all__ = [
     "UrllibTransport",
     "_parse_dates",
     "_parse_number",
+    "category_tree",
     "check_offers",
     "check_step",
     "filter_offers",

@@ -164,6 +164,7 @@ def looks_like_hsds(items: list[dict[str, Any]]) -> bool:
         "service_at_locations" in item
         or "locations" in item
         or "attributes" in item
+        or isinstance(item.get("organization"), dict)
         or _kind(item) != "service"
         for item in items[:20]
     )
