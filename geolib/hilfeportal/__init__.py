@@ -45,14 +45,17 @@ from .client import HsdsClient
 from .filters import filter_offers, term_counts
 from .hsds import category_tree
 from .load import load_offers
-from .readers import FieldMapping, read_offers
+from .mapping import MAPPABLE_FIELDS, export_fields, field_mapping
+from .readers import DEFAULT_LIST_SEPARATORS, FieldMapping, read_offers, split_list
 from .transport import Response, Transport, TransportError, UrllibTransport
 
 __all__ = [
     "CHECK_CODES",
     "CHECK_COLUMNS",
     "CHECK_STEPS",
+    "DEFAULT_LIST_SEPARATORS",
     "LIST_SEPARATOR",
+    "MAPPABLE_FIELDS",
     "OFFER_COLUMNS",
     "RECORD_COLUMNS",
     "CheckResult",
@@ -70,10 +73,13 @@ __all__ = [
     "category_tree",
     "check_offers",
     "check_step",
+    "export_fields",
+    "field_mapping",
     "filter_offers",
     "is_url",
     "load_offers",
     "read_offers",
+    "split_list",
     "term_counts",
     "unknown_fields_note",
 ]

@@ -8,10 +8,12 @@ Windows-1252), mapped onto the offer schema by a :class:`FieldMapping`.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +39,16 @@ from .client import HsdsClient
 from .hsds import check_total, hsds_records, looks_like_hsds, page_contents
 from .transport import Transport
 
-__all__ = ["FieldMapping", "read_offers"]
+__all__ = [
+    "DEFAULT_LIST_SEPARATORS",
+    "FieldMapping",
+    "check_separators",
+    "read_offers",
+    "split_list",
+]
+
+#: the characters that separate list terms unless the caller chooses others
+DEFAULT_LIST_SEPARATORS = ";|"
 
 
 @dataclass
@@ -74,8 +85,10 @@ class FieldMapping:
         "geaendert",
     )
     synthetic: Sequence[str] = ("synthetic", "x_synthetic")
-    lon: Sequence[str] = ("lon", "lng", "longitude", "laenge", "länge", "x")
-    lat: Sequence[str] = ("lat", "latitude", "breite", "y")
+    lon: Sequence[str] = ("lon", "lng", "longitude", "laenge", "länge", "x", "rechtswert")
+    lat: Sequence[str] = ("lat", "latitude", "breite", "y", "hochwert")
+    #: characters that separate the terms of ``categories`` and ``target_groups``
+    list_separators: str = DEFAULT_LIST_SEPARATORS
 
     @classmethod
     def with_overrides(cls, overrides: Mapping[str, str | Sequence[str]] | None) -> FieldMapping:
@@ -257,8 +270,42 @@ def _records_from_rows(
         record = {key: row.get(column) for key, column in used.items()}
         if geo and "__lon" in row and ("lon" not in used or record.get("lon") in (None, "")):
             record["lon"], record["lat"] = row["__lon"], row["__lat"]
+        for key in ("categories", "target_groups"):
+            value = record.get(key)
+            if isinstance(value, str):
+                record[key] = split_list(value, mapping.list_separators)
         records.append(record)
     return records, unused
+
+
+def split_list(text: str, separators: str = DEFAULT_LIST_SEPARATORS) -> list[str]:
+    """The terms of a list written as text: ``"Sucht, Senioren"`` → ``["Sucht", "Senioren"]``.
+
+    ``separators`` are the characters that separate terms (``",;"``, say); spaces
+    around a term are dropped, repeated terms kept once.
+
+    Examples
+    --------
+    >>> split_list("Sucht, Senioren", ",;|")
+    ['Sucht', 'Senioren']
+    >>> split_list("Kinder, Jugend und Familie; Sucht")
+    ['Kinder, Jugend und Familie', 'Sucht']
+    """
+    pattern = "[" + re.escape(separators) + "]"
+    parts = (p.strip() for p in re.split(pattern, text)) if separators else [text.strip()]
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+def check_separators(separators: str) -> str:
+    """``separators`` if usable as list separators; else :class:`ParameterError`."""
+    text = str(separators)
+    if not text or any(c.isalnum() or c.isspace() for c in text):
+        raise ParameterError(
+            "The list separators '{separators}' are not usable: give one or more "
+            "punctuation characters such as ';' or ',;' (no letters, digits or spaces).",
+            separators=text[:40],
+        )
+    return text
 
 
 def read_offers(
@@ -267,6 +314,7 @@ def read_offers(
     token: str | None = None,
     headers: Mapping[str, str] | None = None,
     mapping: FieldMapping | Mapping[str, str] | None = None,
+    list_separators: str | None = None,
     timeout: float = 20.0,
     retries: int = 3,
     backoff: float = 0.5,
@@ -289,6 +337,10 @@ def read_offers(
     mapping
         A :class:`FieldMapping`, or a dict of overrides for the default mapping
         (schema part → field of the export).
+    list_separators
+        Characters that separate the terms of categories and target groups in text
+        fields of an export (default ``;|``; e.g. ``,;|`` for "Sucht, Senioren").
+        HSDS objects deliver lists as lists and need none.
     timeout, retries, backoff, per_page, max_pages, deadline, max_offers, transport
         See :class:`~geolib.hilfeportal.client.HsdsClient`.
     progress
@@ -321,6 +373,8 @@ def read_offers(
     progress = progress or Progress()
     if not isinstance(mapping, FieldMapping):
         mapping = FieldMapping.with_overrides(mapping)
+    if list_separators is not None:
+        mapping = dataclasses.replace(mapping, list_separators=check_separators(list_separators))
     text = str(source).strip()
     if not text:
         raise ParameterError("No source given: enter the Hilfeportal's URL or an exported file.")
