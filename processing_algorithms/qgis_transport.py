@@ -24,7 +24,7 @@ from qgis.core import QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessMa
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyQuery, QNetworkReply, QNetworkRequest
 
-from geolib.hilfeportal.transport import Response, TransportError
+from geolib.hilfeportal.transport import PROXY_FAILED, Response, TransportError
 from geolib.messages import Message
 from geolib.redact import redact
 
@@ -150,12 +150,7 @@ def _reason(reply, message: str, url: str) -> Message:
     if proxy is not None and (
         reply.error() in _PROXY_ERRORS or reply.error() in _CONNECTION_ERRORS
     ):
-        return Message(
-            "the proxy {proxy} set in QGIS could not be used ({error}); check the proxy "
-            "in Settings → Options → Network",
-            proxy=proxy,
-            error=error,
-        )
+        return Message(PROXY_FAILED, proxy=proxy, error=error)
     return Message("{error}", error=error)
 
 
