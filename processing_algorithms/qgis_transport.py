@@ -24,6 +24,7 @@ from qgis.core import QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessMa
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyQuery, QNetworkReply, QNetworkRequest
 
+from geolib.errors import SourceError
 from geolib.hilfeportal.transport import PROXY_FAILED, Response, TransportError
 from geolib.messages import Message
 from geolib.redact import redact
@@ -93,6 +94,12 @@ class QgisTransport:
         if state.why is not None:
             raise TransportError(state.why)
         reply = blocking.reply()
+        final = reply.request().url()
+        if final.scheme().lower() not in ("http", "https"):  # Qt follows redirects to file:
+            raise SourceError(
+                "The Hilfeportal redirected to '{url}', which is not http(s).",
+                url=redact(final.toString())[:200],
+            )
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         body = bytes(reply.content())
         if state.too_large:
