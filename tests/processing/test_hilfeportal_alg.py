@@ -254,3 +254,25 @@ def test_a_field_mapping_to_an_unknown_offer_field_is_refused(tmp_path):
         },
     )
     assert "'Titel', which is not part of an offer" in message
+
+
+def test_the_hsds_examples_served_load_as_they_say(tmp_path):
+    """The official HSDS 3.0 examples (tests/fixtures/hsds3) through the algorithm."""
+    from pathlib import Path
+
+    from geolib.hilfeportal_server import hsds_examples
+
+    folder = Path(__file__).resolve().parent.parent / "fixtures" / "hsds3"
+    services, collections = hsds_examples(folder)
+    with HilfeportalServer(services, collections=collections) as srv:
+        got, checks, _, feedback = _run(
+            tmp_path, SOURCE=f"{srv.url}/service_at_locations", STALE_DAYS=100000
+        )
+    sals = collections["service_at_locations"]
+    # their location lies at latitude 100 (no place on Earth): listed, not on the map
+    assert all(abs(s["location"]["latitude"]) > 90 for s in sals)
+    assert got.empty
+    assert sorted(checks["offer_id"]) == sorted(s["id"] for s in sals)
+    assert sorted(checks["title"]) == sorted(s["service"]["name"] for s in sals)
+    assert set(checks["check"]) == {"coordinates_out_of_range"}
+    assert "Unexpected" not in feedback.text
