@@ -3,16 +3,19 @@
 The Hilfeportal is the county's database of help offers. This package reads its offers
 into the internal offer schema of DESIGN §5 and checks them before they reach a map:
 
-1. :func:`read_offers` (:mod:`.readers`) reads a source: the REST API in the shape of
-   Open Referral HSDS (``/services`` paged with ``page`` / ``per_page``, optional
-   token; :class:`HsdsClient` in :mod:`.client`, HTTP through a transport of
-   :mod:`.transport`, the standard library's by default), or an export as JSON,
+1. :func:`read_offers` (:mod:`.readers`) reads a source: the REST API of Open Referral
+   HSDS 3.0 (``/services`` paged with ``page`` / ``per_page``, ``/services/{id}``,
+   ``/service_at_locations``, ``/organizations``; optional token; :class:`HsdsClient`
+   in :mod:`.client`, the documents' shapes in :mod:`.hsds`, HTTP through a transport
+   of :mod:`.transport`, the standard library's by default), or an export as JSON,
    GeoJSON or CSV (comma or semicolon; UTF-8, UTF-8 with BOM or Windows-1252; German
-   decimal commas) through a :class:`FieldMapping`. It returns *records* (text as
+   decimal commas) through a :class:`FieldMapping` (:func:`field_mapping` and
+   :func:`export_fields` in :mod:`.mapping` serve a mapping dialog; list separators
+   are chosen there). It returns *records* (text as
    delivered) or raises :class:`~geolib.errors.SourceError`: a partial result is never
    presented as complete.
 2. :func:`check_offers` (:mod:`.checks`, a registry of small checks) turns records into
-   points (EPSG:25832) and a check list with reasons: no or invalid coordinates,
+   points (EPSG:25832; coordinates in WGS84 or a given CRS) and a check list with reasons: no or invalid coordinates,
    outside the Kreis or a given area, latitude and longitude swapped, duplicate ids,
    same title and address, not updated for a configurable time, very long texts,
    links that are not http(s).
