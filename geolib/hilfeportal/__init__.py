@@ -15,10 +15,10 @@ into the internal offer schema of DESIGN §5 and checks them before they reach a
    delivered) or raises :class:`~geolib.errors.SourceError`: a partial result is never
    presented as complete.
 2. :func:`check_offers` (:mod:`.checks`, a registry of small checks) turns records into
-   points (EPSG:25832; coordinates in WGS84 or a given CRS) and a check list with reasons: no or invalid coordinates,
-   outside the Kreis or a given area, latitude and longitude swapped, duplicate ids,
-   same title and address, not updated for a configurable time, very long texts,
-   links that are not http(s).
+   points (EPSG:25832; coordinates in WGS84 or a given CRS) and a check list with
+   reasons: no or invalid coordinates, outside the Kreis or a given area, latitude
+   and longitude swapped, duplicate ids, same title and address, not updated for a
+   configurable time, very long texts, links that are not http(s).
 3. :class:`OfferCache` (:mod:`.cache`) keeps the last complete fetch of a source in a
    GeoPackage; :func:`load_offers` (:mod:`.load`) falls back to it when a refresh
    fails or delivers far fewer offers, and says from when the offers are.

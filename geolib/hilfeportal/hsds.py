@@ -107,6 +107,8 @@ def _hsds_record(
             targets.append(str(term["name"]))
         elif taxonomy in _CATEGORY_TAXONOMIES or not taxonomy:
             categories.append(str(term["name"]))
+        else:  # neither categories nor target groups: ignored, and listed once
+            unknown.setdefault(f"taxonomy_terms ({term.get('taxonomy') or term.get('vocabulary')})")
     location = location if isinstance(location, dict) else {}
     for sal in [] if location else _dicts(service.get("service_at_locations")):
         if isinstance(sal.get("location"), dict):
