@@ -343,7 +343,8 @@ def _area(run: _Run) -> None:
         if inside:  # out of range as delivered, inside after exchanging: that is a swap
             run.flag(i, "swapped_coordinates", _swapped_reason(lat, lon), run.point(i))
         elif swapped_inside and exchanged is not None:
-            run.flag(i, "swapped_coordinates", _swapped_reason(lon, lat), exchanged)
+            reason = _swapped_reason(lon, lat) if run.crs is None else _exchanged_xy(lon, lat)
+            run.flag(i, "swapped_coordinates", reason, exchanged)
             run.xs[i], run.ys[i] = exchanged
         elif swapped_range:
             run.flag(i, "coordinates_out_of_range", _out_of_range_reason(lat, lon))
@@ -487,6 +488,16 @@ def _parse_list(value: Any) -> list[str]:
 
 def _default_area() -> shapely.Geometry:
     return shapely.from_wkt(KREIS_PINNEBERG_WKT).buffer(KREIS_MARGIN_M)
+
+
+def _exchanged_xy(x: float, y: float) -> Message:
+    """The reason for an offer whose x / y (in a projected CRS) are exchanged."""
+    return Message(
+        "x and y (easting and northing) are exchanged ({x} / {y}); the offer is shown at "
+        "the exchanged position. Correct it in the Hilfeportal.",
+        x=_num(x),
+        y=_num(y),
+    )
 
 
 def _swapped_reason(lon: float, lat: float) -> Message:

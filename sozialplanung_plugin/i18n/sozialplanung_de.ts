@@ -817,12 +817,12 @@ Exporte (erweitert): das KBS der Koordinatenspalten (Standard: WGS84 Länge / Br
         <translation>Die Authentifizierungskonfiguration '{id}' konnte nicht angewendet werden.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="334"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="338"/>
         <source>The field mapping needs pairs: a field of the export and the offer field it holds; '{cell}' has no partner.</source>
         <translation>Die Feldzuordnung braucht Paare: ein Feld des Exports und das Angebotsfeld, das es enthält; '{cell}' hat keinen Partner.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="287"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="291"/>
         <source>{n} offers loaded ({fetched}), {k} findings in the check list.</source>
         <translation>{n} Angebote geladen ({fetched}), {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -1837,7 +1837,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/hsds.py" line="253"/>
+        <location filename="../../geolib/hilfeportal/hsds.py" line="255"/>
         <source>'{file}' announces {total} offers (total_items) but holds {n}; it is incomplete or damaged. Nothing was loaded.</source>
         <translation>'{file}' kündigt {total} Angebote an (total_items), enthält aber {n}; die Datei ist unvollständig oder beschädigt. Es wurde nichts geladen.</translation>
     </message>
@@ -1847,7 +1847,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/hsds.py" line="243"/>
+        <location filename="../../geolib/hilfeportal/hsds.py" line="245"/>
         <source>'{file}' is page {page} of {pages} of an HSDS answer: it holds {n} of {total} offers. Save every page into one file (or load from the API).</source>
         <translation>'{file}' ist Seite {page} von {pages} einer HSDS-Antwort: sie enthält {n} von {total} Angeboten. Speichern Sie alle Seiten in eine Datei (oder laden Sie aus der API).</translation>
     </message>
@@ -1972,7 +1972,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="628"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="639"/>
         <source>Check '{check}': {n} findings.</source>
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
@@ -2157,7 +2157,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="494"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="505"/>
         <source>Latitude and longitude are swapped ({lon} / {lat}); the offer is shown at the exchanged position. Correct it in the Hilfeportal.</source>
         <translation>Breite und Länge sind vertauscht ({lon} / {lat}); das Angebot wird an der getauschten Position gezeigt. Bitte im Hilfeportal korrigieren.</translation>
     </message>
@@ -2262,7 +2262,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Knoten {node} des Graphen hat keine x/y-Koordinaten; geolib braucht beide an jedem Knoten (wie Graphen aus osmnx sie haben).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="434"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="435"/>
         <source>Not updated since {date} (more than {days} days before {as_of}).</source>
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
@@ -2367,7 +2367,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zum Lesen von OSM-Dateien wird das Python-Paket pyosmium benötigt, das nicht installiert ist. Unter Debian und Ubuntu installieren Sie es mit: sudo apt install python3-pyosmium; sonst (auch unter Windows, in der OSGeo4W-Shell) mit: python -m pip install osmium. Oder wandeln Sie die Datei mit QGIS in ein GeoPackage um und verwenden Sie sie als Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="401"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="402"/>
         <source>Same title and address as {others}: possibly the same offer twice.</source>
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
@@ -2417,7 +2417,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sozialformel der Gemeinden, {year}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="650"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="661"/>
         <source>The CRS '{crs}' of the coordinates is unknown. Give an EPSG code such as EPSG:4326 (longitude / latitude) or EPSG:25832 (UTM 32N).</source>
         <translation>Das KBS '{crs}' der Koordinaten ist unbekannt. Geben Sie einen EPSG-Code an, etwa EPSG:4326 (Länge / Breite) oder EPSG:25832 (UTM 32N).</translation>
     </message>
@@ -2622,7 +2622,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten '{lon}' / '{lat}' sind keine Zahlen; das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="503"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="514"/>
         <source>The coordinates {lon} / {lat} are outside the range of longitude (−180…180) and latitude (−90…90); the offer is not on the map.</source>
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
     </message>
@@ -2797,7 +2797,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="377"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="378"/>
         <source>The id {id} occurs {n} times; only the first offer with it is kept.</source>
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
@@ -2917,12 +2917,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot hat keine Koordinaten; es erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="424"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="425"/>
         <source>The offer has no valid update date ('{value}').</source>
         <translation>Das Angebot hat kein gültiges Aktualisierungsdatum ('{value}').</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="355"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="356"/>
         <source>The offer lies outside the area of the check ({lon} / {lat}).</source>
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
@@ -3162,7 +3162,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="536"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="547"/>
         <source>The {what} has no polygons to check the offers against.</source>
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
@@ -3592,6 +3592,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>geheim (Datenschutz)</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal/checks.py" line="495"/>
+        <source>x and y (easting and northing) are exchanged ({x} / {y}); the offer is shown at the exchanged position. Correct it in the Hilfeportal.</source>
+        <translation>x und y (Rechts- und Hochwert) sind vertauscht ({x} / {y}); das Angebot wird an der getauschten Position gezeigt. Korrigieren Sie es im Hilfeportal.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel.py" line="880"/>
         <source>year</source>
         <translation>Jahr</translation>
@@ -3717,7 +3722,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="618"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="629"/>
         <source>{n} of {total} offers are not on the map (no usable coordinates or a duplicate id); the check list names them.</source>
         <translation>{n} von {total} Angeboten erscheinen nicht auf der Karte (keine brauchbaren Koordinaten oder doppelte ID); die Prüfliste nennt sie.</translation>
     </message>
@@ -3757,7 +3762,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="695"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="706"/>
         <source>{n} offers have coordinates such as {x} / {y}, which look like metres of a projected CRS, not longitude / latitude. If the export uses UTM, choose the CRS of its coordinates (e.g. EPSG:25832).</source>
         <translation>{n} Angebote haben Koordinaten wie {x} / {y}, die wie Meter eines projizierten KBS aussehen, nicht wie Länge / Breite. Verwendet der Export UTM, wählen Sie das KBS seiner Koordinaten (z. B. EPSG:25832).</translation>
     </message>

@@ -63,6 +63,8 @@ def test_utm_coordinates_swapped_and_off_the_crs(tmp_path, offers):
         sub["offer_id"].iloc[0]: "swapped_coordinates",
         sub["offer_id"].iloc[1]: "coordinates_out_of_range",
     }
+    reasons = checked.checks.set_index("offer_id")["reason"]
+    assert reasons[sub["offer_id"].iloc[0]].startswith("x and y (easting and northing)")
     swapped = checked.offers.set_index("offer_id").geometry[sub["offer_id"].iloc[0]]
     assert swapped.distance(sub.geometry.iloc[0]) < 0.01  # placed where it belongs
 
