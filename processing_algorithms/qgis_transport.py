@@ -74,6 +74,14 @@ class QgisTransport:
         stop: Callable[[], bool],
     ) -> Response:
         request = QNetworkRequest(QUrl(url))
+        # every load asks the server: nothing from QGIS's network cache, nothing into it
+        # (QGIS 3.40 mixed a cached answer into a later HTTP 500)
+        request.setAttribute(
+            QNetworkRequest.Attribute.CacheLoadControlAttribute,
+            QNetworkRequest.CacheLoadControl.AlwaysNetwork,
+        )
+        request.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
+        _forget(url)  # QGIS (3.40) answers a failed request from its cache: keep none
         for name, value in headers.items():
             request.setRawHeader(name.encode("latin-1"), str(value).encode("latin-1"))
         blocking = QgsBlockingNetworkRequest()
@@ -93,7 +101,11 @@ class QgisTransport:
             watcher.join()
         if state.why is not None:
             raise TransportError(state.why)
+        _forget(url)
         reply = blocking.reply()
+        if reply.attribute(QNetworkRequest.Attribute.SourceIsFromCacheAttribute):
+            # asked for the network only: QGIS fell back to a cached answer after a failure
+            raise TransportError(_reason(reply, blocking.errorMessage(), url))
         final = reply.request().url()
         if final.scheme().lower() not in ("http", "https"):  # Qt follows redirects to file:
             raise SourceError(
@@ -120,6 +132,13 @@ class QgisTransport:
             for name in reply.rawHeaderList()
         }
         return Response(int(status), body, found)
+
+
+def _forget(url: str) -> None:
+    """Remove ``url`` from QGIS's network cache (shared by every thread's manager)."""
+    cache = QgsNetworkAccessManager.instance().cache()
+    if cache is not None:
+        cache.remove(QUrl(url))
 
 
 class _State:

@@ -107,3 +107,15 @@ def test_a_redirect_to_a_local_file_is_refused():
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_a_failing_refresh_is_not_answered_from_qgis_network_cache(services):
+    """QGIS 3.40 answered a failed request from its cache (the last good page, HTTP 200)."""
+    from geolib.hilfeportal_server import Faults
+
+    with HilfeportalServer(services) as srv:
+        first = load_offers(srv.url, stale_days=None, **FAST)
+        assert len(first.all_offers) == len(services)
+        srv.faults = Faults(fail_500=-1)
+        with pytest.raises(SourceError, match=r"answered HTTP 500"):
+            load_offers(srv.url, **FAST)
