@@ -18,6 +18,10 @@ Faults (``--fault``, repeatable; also settable at run time through :attr:`faults
 ``endless``      the paging never ends (``last_page`` is always false)
 ``total=N``      ``total_items`` claims N offers
 
+``--hsds FOLDER`` serves the official HSDS 3.0 example documents instead
+(:func:`hsds_examples`): ``/services``, ``/services/{id}`` (``service_full``),
+``/service_at_locations``, ``/organizations`` and ``/taxonomy_terms``.
+
 Tests start it in a thread with ``port=0`` (any free port).
 """
 
@@ -42,7 +46,7 @@ import pandas as pd
 from .errors import ParameterError
 from .examples import LIST_SEPARATOR
 
-__all__ = ["Faults", "HilfeportalServer", "main", "offers_to_services"]
+__all__ = ["Faults", "HilfeportalServer", "hsds_examples", "main", "offers_to_services"]
 
 
 @dataclass
@@ -187,6 +191,11 @@ class HilfeportalServer:
         :class:`Faults`; may be changed while the server runs.
     host, port
         Where to listen; ``port=0`` takes a free port (see :attr:`url`).
+    collections
+        Further HSDS collections served paged like ``/services``:
+        ``service_at_locations``, ``organizations``, ``taxonomy_terms`` (see
+        :func:`hsds_examples`). Every object of ``services`` is also served alone
+        at ``/services/{id}``.
     """
 
     def __init__(
@@ -198,8 +207,10 @@ class HilfeportalServer:
         host: str = "127.0.0.1",
         port: int = 0,
         default_per_page: int = 50,
+        collections: dict[str, list[dict[str, Any]]] | None = None,
     ) -> None:
         self.services = services
+        self.collections = dict(collections or {})
         self.token = token
         self.faults = faults or Faults()
         self.default_per_page = default_per_page
@@ -247,8 +258,23 @@ class HilfeportalServer:
                 return 429
         return None
 
-    def page(self, page: int, per_page: int) -> dict[str, Any] | bytes:
+    def page(
+        self, page: int, per_page: int, items: list[dict[str, Any]] | None = None
+    ) -> dict[str, Any] | bytes:
         f = self.faults
+        if items is not None:  # another collection: plain paging, no faults
+            pages = max(1, -(-len(items) // per_page))
+            contents = items[(page - 1) * per_page : page * per_page]
+            return {
+                "total_items": len(items),
+                "total_pages": pages,
+                "page_number": page,
+                "size": per_page,
+                "first_page": page == 1,
+                "last_page": page >= pages,
+                "empty": not contents,
+                "contents": contents,
+            }
         if f.malformed_page == page:
             return b'{"total_items": 3, "contents": [{"id": "broken", "name": '
         total = len(self.services)
@@ -271,6 +297,8 @@ class HilfeportalServer:
         }
 
     def taxonomy_terms(self) -> dict[str, Any]:
+        if "taxonomy_terms" in self.collections:
+            return cast("dict[str, Any]", self.page(1, 1000, self.collections["taxonomy_terms"]))
         terms: dict[str, dict[str, Any]] = {}
         for s in self.services:
             for attr in s.get("attributes", []):
@@ -348,7 +376,20 @@ def _handler(server: HilfeportalServer):
                 )
                 return
             path = parts.path.rstrip("/")
-            if path.endswith("/services"):
+            name = path.rsplit("/", 1)[-1]
+            single = path.rsplit("/", 2)[-2:] if path.count("/") >= 2 else []
+            if name in server.collections and name != "taxonomy_terms":
+                try:
+                    page, per_page = _paging(query, server.default_per_page)
+                except ValueError:
+                    self._json(400, {"error": "page and per_page must be numbers"})
+                    return
+                self._json(200, server.page(page, per_page, server.collections[name]))
+            elif len(single) == 2 and single[0] == "services":
+                wanted = urllib.parse.unquote(single[1])
+                found = [s for s in server.services if str(s.get("id")) == wanted]
+                self._json(*((200, found[0]) if found else (404, {"error": "not found"})))
+            elif path.endswith("/services"):
                 try:
                     page = max(1, int(query.get("page", 1)))
                     per_page = max(
@@ -373,6 +414,44 @@ def _handler(server: HilfeportalServer):
                 self._json(404, {"error": "not found"})
 
     return Handler
+
+
+def _paging(query: dict[str, str], default: int) -> tuple[int, int]:
+    page = max(1, int(query.get("page", 1)))
+    return page, max(1, min(1000, int(query.get("per_page", default))))
+
+
+def hsds_examples(
+    folder: str | Path,
+) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
+    """The official HSDS 3.0 example documents of ``folder`` as (services, collections).
+
+    ``services``: the objects of ``service_full.json``; ``collections``: the
+    ``contents`` of ``service_at_location_list.json`` (the full example in place of
+    the listed one with the same id), ``organization_full.json`` as the one
+    organization, and the terms of ``taxonomy_term_list.json``. The examples' own
+    ``total_items`` (pages of a larger list) are not copied: the server counts what
+    it serves.
+    """
+    root = Path(folder)
+
+    def read(name: str) -> Any:
+        return json.loads((root / name).read_text(encoding="utf-8"))
+
+    def contents(name: str) -> list[dict[str, Any]]:
+        return list(read(name)["contents"])
+
+    full_sal = read("service_at_location_full.json")
+    sals = [
+        full_sal if s.get("id") == full_sal.get("id") else s
+        for s in contents("service_at_location_list.json")
+    ]
+    collections = {
+        "service_at_locations": sals,
+        "organizations": [read("organization_full.json")],
+        "taxonomy_terms": contents("taxonomy_term_list.json"),
+    }
+    return [read("service_full.json")], collections
 
 
 def example_services(
@@ -410,12 +489,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=None, help="serve this many offers")
     parser.add_argument("--per-page", type=int, default=50, help="default page size")
     parser.add_argument("--fault", action="append", default=[], help="see the module help")
+    parser.add_argument(
+        "--hsds", default=None, help="serve the HSDS 3.0 example documents of this folder"
+    )
     args = parser.parse_args(argv)
     try:
         faults = Faults.parse(args.fault)
     except ValueError as exc:  # ParameterError, or a number that is not one
         parser.error(str(exc))
-    services = example_services(args.offers, count=args.count)
+    collections: dict[str, list[dict[str, Any]]] = {}
+    if args.hsds:
+        services, collections = hsds_examples(args.hsds)
+    else:
+        services = example_services(args.offers, count=args.count)
     server = HilfeportalServer(
         services,
         token=args.token,
@@ -423,6 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         host=args.host,
         port=args.port,
         default_per_page=args.per_page,
+        collections=collections,
     )
     print(f"Hilfeportal (Beispiel) with {len(services)} offers at {server.url}", flush=True)
     try:

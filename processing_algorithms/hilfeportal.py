@@ -12,19 +12,22 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from geolib.hilfeportal import is_url, load_offers
+from geolib.hilfeportal import DEFAULT_LIST_SEPARATORS, field_mapping, is_url, load_offers
 from geolib.redact import redact
 
 from .base import SozialplanungAlgorithm, tr_geolib
+from .qgis_transport import QgisTransport
 
 
 def tr(text: str) -> str:
@@ -103,6 +106,9 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
     AREA = "AREA"
     STALE_DAYS = "STALE_DAYS"
     ACCEPT_FEWER = "ACCEPT_FEWER"
+    COORDINATE_CRS = "COORDINATE_CRS"
+    LIST_SEPARATORS = "LIST_SEPARATORS"
+    FIELD_MAPPING = "FIELD_MAPPING"
     OUTPUT = "OUTPUT"
     OUTPUT_CHECKS = "OUTPUT_CHECKS"
 
@@ -118,11 +124,14 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         return self.tr(
             "Loads the offers of the Hilfeportal as points (ETRS89 / UTM 32N) and checks "
             "them.\n\n"
-            "Source: the URL of the Hilfeportal's API (Open Referral HSDS: /services, "
-            "paged) or an exported file (JSON, GeoJSON, or CSV with comma or semicolon; "
+            "Source: the URL of the Hilfeportal's API (Open Referral HSDS 3.0: /services "
+            "paged, /services/{id} for one service, /service_at_locations with one offer "
+            "per service at a location, /organizations with their services) or an "
+            "exported file (JSON, GeoJSON, or CSV with comma or semicolon; "
             "UTF-8 or Windows-1252; decimal commas allowed). Only http and https URLs are "
             "accepted. A token comes from a QGIS authentication configuration (method "
-            "'Esri token' or 'Basic'); it is never stored in the project or the log.\n\n"
+            "'Esri token' or 'Basic'); it is never stored in the project or the log. "
+            "Requests go through QGIS's network settings (proxy, SSL).\n\n"
             "Slow or failing answers are retried (HTTP 429 and 5xx, honouring "
             "Retry-After); a broken paging stops the load. Nothing partial is returned: "
             "when a refresh fails, the last complete fetch of the source (kept in the QGIS "
@@ -139,7 +148,14 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             "longitude swapped (placed at the exchanged position), duplicate ids (only the "
             "first is kept), the same title and address, not updated for more than the "
             "given days, shortened texts and links that are not http(s) (removed). The "
-            "field 'checks' of each offer names its findings."
+            "field 'checks' of each offer names its findings.\n\n"
+            "Exports (advanced): the CRS of the coordinate columns (default WGS84 "
+            "longitude / latitude; e.g. EPSG:25832 for UTM coordinates; an HSDS API "
+            "always gives WGS84), the characters that separate the terms of category and "
+            "target-group lists (default ';' and '|'; add ',' for 'Sucht, Senioren') and a "
+            "field mapping: pairs of a field of the export and the offer field it holds "
+            "(offer_id, title, provider, categories, target_groups, address, postcode, "
+            "municipality_ags, capacity, opening_hours, url, phone, updated_at, lon, lat)."
         )
 
     def initAlgorithm(self, config=None) -> None:
@@ -194,6 +210,32 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         )
         accept.setFlags(accept.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
         self.addParameter(accept)
+        advanced = [
+            QgsProcessingParameterCrs(
+                self.COORDINATE_CRS,
+                self.tr("CRS of the coordinate columns of an export"),
+                defaultValue="EPSG:4326",
+                optional=True,
+            ),
+            QgsProcessingParameterString(
+                self.LIST_SEPARATORS,
+                self.tr("Separators of category and target-group lists in an export"),
+                defaultValue=DEFAULT_LIST_SEPARATORS,
+                optional=True,
+            ),
+            QgsProcessingParameterMatrix(
+                self.FIELD_MAPPING,
+                self.tr("Field mapping of an export (source field → offer field)"),
+                hasFixedNumberRows=False,
+                headers=[self.tr("Source field"), self.tr("Offer field")],
+                optional=True,
+            ),
+        ]
+        for parameter in advanced:
+            parameter.setFlags(
+                parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced
+            )
+            self.addParameter(parameter)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT, self.tr("Hilfeportal offers"), QgsProcessing.SourceType.TypeVectorPoint
@@ -211,6 +253,16 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         source = self.parameterAsString(parameters, self.SOURCE, context).strip()
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
         headers = auth_headers(authcfg) if is_url(source) else {}
+        crs = self.parameterAsCrs(parameters, self.COORDINATE_CRS, context)
+        separators = self.parameterAsString(parameters, self.LIST_SEPARATORS, context)
+        mapping = field_mapping(
+            self._pairs(
+                self.parameterAsMatrix(parameters, self.FIELD_MAPPING, context)
+                if parameters.get(self.FIELD_MAPPING)
+                else []
+            ),
+            list_separators=separators or None,
+        )
         area = None
         if parameters.get(self.AREA):
             area = self.read_source(parameters, self.AREA, context)
@@ -218,6 +270,8 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             source,
             cache_dir=cache_dir(),
             headers=headers,
+            mapping=mapping,
+            crs=(crs.authid() or crs.toWkt()) if crs.isValid() else None,
             categories=split_terms(self.parameterAsString(parameters, self.CATEGORIES, context)),
             target_groups=split_terms(
                 self.parameterAsString(parameters, self.TARGET_GROUPS, context)
@@ -226,6 +280,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             area=area,
             stale_days=self.parameterAsInt(parameters, self.STALE_DAYS, context),
             accept_fewer=self.parameterAsBoolean(parameters, self.ACCEPT_FEWER, context),
+            transport=QgisTransport(),  # QGIS's proxy and SSL settings
             progress=self.progress(feedback, 0, 80),
         )
         self._input_names[self.SOURCE] = result.source  # without a key in the URL
@@ -274,6 +329,25 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
             wkb_type=QgsWkbTypes.Type.Point,
         )
         return {self.OUTPUT: dest, self.OUTPUT_CHECKS: dest_checks}
+
+    def _pairs(self, matrix: list[Any]) -> list[tuple[str, str]]:
+        """The matrix (row by row: source field, offer field) as pairs."""
+        cells = [_cell(c) for c in matrix or []]
+        if len(cells) % 2:
+            raise QgsProcessingException(
+                self.tr(
+                    "The field mapping needs pairs: a field of the export and the offer "
+                    "field it holds; '{cell}' has no partner."
+                ).format(cell=cells[-1])
+            )
+        return list(zip(cells[::2], cells[1::2]))
+
+
+def _cell(value: Any) -> str:
+    """A matrix cell as text; NULL (a QVariant) and None are empty."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    return str(value).strip()
 
 
 def _public(parameters: dict[str, Any], source: str) -> dict[str, Any]:

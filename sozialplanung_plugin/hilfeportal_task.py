@@ -19,6 +19,7 @@ from geolib.errors import CancelledError, GeolibError
 from geolib.hilfeportal import HilfeportalResult, load_offers
 from geolib.redact import redact
 from processing_algorithms.proj_threads import proj_safe_thread
+from processing_algorithms.qgis_transport import QgisTransport
 
 
 def tr(text: str) -> str:
@@ -106,7 +107,7 @@ class HilfeportalTask(QgsTask):
             cache_dir=self.cache_dir,
             headers=self._headers,
             progress=progress,
-            **self.options,
+            **{"transport": QgisTransport(), **self.options},
         )
         from processing_algorithms.hilfeportal import checks_for_display
 

@@ -9,6 +9,7 @@ code and severity of every finding.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 import re
 import urllib.parse
@@ -20,6 +21,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from pyproj import CRS, Transformer
+from pyproj.exceptions import CRSError
 from shapely.prepared import prep
 
 from .._kreis_outline import KREIS_PINNEBERG_WKT
@@ -53,6 +56,7 @@ class _Run:
     as_of: _dt.date
     stale_days: int | None
     progress: Progress
+    crs: CRS | None = None  # of the coordinate columns; None: WGS84 longitude / latitude
     n: int = 0
     lons: np.ndarray = field(default_factory=lambda: np.empty(0))
     lats: np.ndarray = field(default_factory=lambda: np.empty(0))
@@ -90,6 +94,17 @@ class _Run:
     def point(self, i: int) -> tuple[float, float] | None:
         return (self.xs[i], self.ys[i]) if self.usable[i] else None
 
+    def exchanged(self, i: int) -> tuple[float, float] | None:
+        """The point with the two coordinates exchanged (EPSG:25832); None if impossible."""
+        a, b = self.lons[i], self.lats[i]
+        if self.crs is None:
+            if not -90 <= a <= 90:
+                return None
+            sx, sy = _to_metric(np.array([b]), np.array([a]))
+        else:
+            sx, sy = _project(self.crs, DEFAULT_CRS, np.array([b]), np.array([a]))
+        return (sx[0], sy[0]) if np.isfinite(sx[0]) and np.isfinite(sy[0]) else None
+
 
 #: the checks in the order they run
 CHECK_STEPS: list[Callable[[_Run], None]] = []
@@ -107,6 +122,7 @@ def check_offers(
     area: gpd.GeoDataFrame | gpd.GeoSeries | None = None,
     stale_days: int | None = 730,
     as_of: _dt.date | str | None = None,
+    crs: str | int | CRS | None = None,
     progress: Progress | None = None,
 ) -> CheckResult:
     """Turn records into points in EPSG:25832 and a check list with reasons.
@@ -123,6 +139,10 @@ def check_offers(
         ``None`` switches the check off.
     as_of
         The date the age is measured from (default: today).
+    crs
+        The CRS of the coordinate columns ``lon`` / ``lat`` (x / y), e.g.
+        ``"EPSG:25832"`` for an export with UTM coordinates. Default: WGS84
+        longitude / latitude (EPSG:4326), as HSDS delivers them.
     progress
         Progress and cancellation.
 
@@ -141,7 +161,8 @@ def check_offers(
     - texts longer than their limit (300 characters for title, provider and address,
       1000 for opening hours, 2000 otherwise): shortened with "…", listed;
     - a link that is not http(s) (``javascript:``, ``file:``): removed, listed;
-    - coordinates missing, not numbers, or outside −180…180 / −90…90: not on the map;
+    - coordinates missing, not numbers, or outside −180…180 / −90…90 (with ``crs``:
+      not a position of that CRS): not on the map;
     - outside ``area`` (a WGS84 point projected to EPSG:25832 and tested for
       containment); if the point with latitude and longitude exchanged lies inside,
       the offer is placed there and listed as *swapped*;
@@ -170,6 +191,7 @@ def check_offers(
         as_of=as_of or _dt.date.today(),
         stale_days=stale_days,
         progress=progress,
+        crs=coordinate_crs(crs),
     )
     for k, step in enumerate(CHECK_STEPS):
         progress.report(0.9 * k / len(CHECK_STEPS))
@@ -177,6 +199,9 @@ def check_offers(
     offers = _offers_frame(run.rows, run.keep, run.xs, run.ys)
     checks = _checks_frame(run.findings)
     notes = _check_notes(checks, run.n, len(offers))
+    hint = _projected_hint(run)
+    if hint is not None:
+        notes.append(hint)
     progress.report(1.0)
     return CheckResult(offers=offers, checks=checks, notes=notes)
 
@@ -254,7 +279,7 @@ def _coordinates(run: _Run) -> None:
                 i, "no_coordinates", Message("The offer has no coordinates; it is not on the map.")
             )
             continue
-        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        if run.crs is None and not (-180 <= lon <= 180 and -90 <= lat <= 90):
             if not (-180 <= lat <= 180 and -90 <= lon <= 90):
                 run.flag(i, "coordinates_out_of_range", _out_of_range_reason(lon, lat))
                 continue
@@ -262,11 +287,45 @@ def _coordinates(run: _Run) -> None:
             row["_swapped_range"] = True
         run.lons[i], run.lats[i] = lon, lat
         run.usable[i] = True
-    if run.usable.any():
+    if run.crs is not None:
+        _projected_positions(run)
+    elif run.usable.any():
         run.xs[run.usable], run.ys[run.usable] = _to_metric(
             run.lons[run.usable], run.lats[run.usable]
         )
     run.keep = run.usable.copy()
+
+
+def _projected_positions(run: _Run) -> None:
+    """Coordinates in ``run.crs``: positions where the CRS places them, else out of range."""
+    assert run.crs is not None
+    idx = np.flatnonzero(run.usable)
+    if not len(idx):
+        return
+    lon, lat = _project(run.crs, "EPSG:4326", run.lons[idx], run.lats[idx])
+    fine = np.isfinite(lon) & np.isfinite(lat) & (np.abs(lon) <= 180) & (np.abs(lat) <= 90)
+    # far outside its area a projection wraps around: the way back must meet the start
+    bx, by = _project(CRS.from_epsg(4326), run.crs.to_wkt(), lon, lat)
+    with np.errstate(invalid="ignore"):
+        tolerance = 1.0 if run.crs.is_projected else 1e-5
+        fine &= (np.abs(bx - run.lons[idx]) <= tolerance) & (
+            np.abs(by - run.lats[idx]) <= tolerance
+        )
+    for i in idx[~fine]:
+        run.usable[i] = False
+        run.flag(
+            i,
+            "coordinates_out_of_range",
+            Message(
+                "The coordinates {x} / {y} are no position in {crs}, the CRS of the "
+                "coordinates; the offer is not on the map. Check the coordinates or the CRS.",
+                x=_num(run.lons[i]),
+                y=_num(run.lats[i]),
+                crs=_crs_label(run.crs),
+            ),
+        )
+    good = idx[fine]
+    run.xs[good], run.ys[good] = _project(run.crs, DEFAULT_CRS, run.lons[good], run.lats[good])
 
 
 @check_step
@@ -279,17 +338,14 @@ def _area(run: _Run) -> None:
         swapped_range = row.pop("_swapped_range", False)
         if inside and not swapped_range:
             continue
-        sx, sy = _to_metric(np.array([lat]), np.array([lon]))
-        swapped_inside = (
-            -90 <= lon <= 90
-            and bool(np.isfinite(sx[0]))
-            and run.area.contains(shapely.Point(sx[0], sy[0]))
-        )
+        exchanged = run.exchanged(i)
+        swapped_inside = exchanged is not None and run.area.contains(shapely.Point(*exchanged))
         if inside:  # out of range as delivered, inside after exchanging: that is a swap
             run.flag(i, "swapped_coordinates", _swapped_reason(lat, lon), run.point(i))
-        elif swapped_inside:
-            run.flag(i, "swapped_coordinates", _swapped_reason(lon, lat), (sx[0], sy[0]))
-            run.xs[i], run.ys[i] = sx[0], sy[0]
+        elif swapped_inside and exchanged is not None:
+            reason = _swapped_reason(lon, lat) if run.crs is None else _exchanged_xy(lon, lat)
+            run.flag(i, "swapped_coordinates", reason, exchanged)
+            run.xs[i], run.ys[i] = exchanged
         elif swapped_range:
             run.flag(i, "coordinates_out_of_range", _out_of_range_reason(lat, lon))
             run.keep[i] = False
@@ -432,6 +488,16 @@ def _parse_list(value: Any) -> list[str]:
 
 def _default_area() -> shapely.Geometry:
     return shapely.from_wkt(KREIS_PINNEBERG_WKT).buffer(KREIS_MARGIN_M)
+
+
+def _exchanged_xy(x: float, y: float) -> Message:
+    """The reason for an offer whose x / y (in a projected CRS) are exchanged."""
+    return Message(
+        "x and y (easting and northing) are exchanged ({x} / {y}); the offer is shown at "
+        "the exchanged position. Correct it in the Hilfeportal.",
+        x=_num(x),
+        y=_num(y),
+    )
 
 
 def _swapped_reason(lon: float, lat: float) -> Message:
@@ -577,6 +643,74 @@ def _check_notes(checks: gpd.GeoDataFrame, n_records: int, n_offers: int) -> lis
 # --------------------------------------------------------------------------------------
 # filters and counts
 # --------------------------------------------------------------------------------------
+
+
+def coordinate_crs(crs: str | int | CRS | None) -> CRS | None:
+    """The CRS of coordinate columns; None for WGS84 longitude / latitude (the default).
+
+    Raises
+    ------
+    ParameterError
+        ``crs`` is not a CRS pyproj knows.
+    """
+    if crs is None or (isinstance(crs, str) and not crs.strip()):
+        return None
+    try:
+        found = CRS.from_user_input(crs)
+    except CRSError:
+        raise ParameterError(
+            "The CRS '{crs}' of the coordinates is unknown. Give an EPSG code such as "
+            "EPSG:4326 (longitude / latitude) or EPSG:25832 (UTM 32N).",
+            crs=str(crs)[:80],
+        ) from None
+    return None if found.equals(CRS.from_epsg(4326)) else found
+
+
+def _crs_label(crs: CRS) -> str:
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg}" if epsg else crs.name
+
+
+@functools.lru_cache(maxsize=16)
+def _transformer(source: CRS, target: str) -> Transformer:
+    return Transformer.from_crs(source, target, always_xy=True)
+
+
+def _project(
+    source: CRS, target: str, x: np.ndarray, y: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``x`` / ``y`` from ``source`` to ``target`` (NaN where the projection fails)."""
+    with np.errstate(invalid="ignore"):
+        tx, ty = _transformer(source, target).transform(np.asarray(x, float), np.asarray(y, float))
+    tx, ty = np.asarray(tx, float), np.asarray(ty, float)
+    return np.where(np.isfinite(tx), tx, np.nan), np.where(np.isfinite(ty), ty, np.nan)
+
+
+def _projected_hint(run: _Run) -> Message | None:
+    """A note when WGS84 was assumed but the coordinates look like metres (UTM, say)."""
+    if run.crs is not None:
+        return None
+    big = [
+        (row.get("lon"), row.get("lat"))
+        for row in run.rows
+        if "coordinates_out_of_range" in row.get("_codes", [])
+    ]
+    if not big:
+        return None
+    try:
+        x, y = (_parse_number(v) for v in big[0])
+    except ValueError:
+        return None
+    if x is None or y is None or max(abs(x), abs(y)) < 1000:
+        return None
+    return Message(
+        "{n} offers have coordinates such as {x} / {y}, which look like metres of a "
+        "projected CRS, not longitude / latitude. If the export uses UTM, choose the CRS "
+        "of its coordinates (e.g. EPSG:25832).",
+        n=len(big),
+        x=_num(x),
+        y=_num(y),
+    )
 
 
 _WGS84_TO_METRIC = None

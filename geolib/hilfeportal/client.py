@@ -23,12 +23,15 @@ from .._progress import Progress
 from ..errors import ParameterError, ResourceError, SourceError
 from ..redact import redact
 from ._common import _display_source, _int, _num, _short
+from .hsds import page_contents
 from .transport import Response, Transport, TransportError, UrllibTransport
 
 __all__ = ["HsdsClient"]
 
 #: how often (seconds) a waiting load looks at cancel and its deadline
 POLL = 0.1
+#: the HSDS collections a source URL may end with, optionally with one object's id
+_COLLECTION = re.compile(r"/(services|service_at_locations|organizations)(?:/([^/]+))?$")
 
 
 def _require_http(url: str) -> str:
@@ -120,7 +123,13 @@ class HsdsClient:
             )
         if deadline is not None and deadline <= 0:
             raise ParameterError("The deadline of a load must be positive (seconds).")
-        path = re.sub(r"(/services)?/*$", "", parts.path)
+        path = parts.path.rstrip("/")
+        match = _COLLECTION.search(path)
+        #: the collection paged (``services``, ``service_at_locations``, ``organizations``)
+        self.collection = match.group(1) if match else "services"
+        #: the id of a single object asked for (``/services/{id}``: ``service_full``)
+        self.single = urllib.parse.unquote(match.group(2)) if match and match.group(2) else None
+        path = path[: match.start()] if match else path
         # the root's query (an API key, say) goes with every request
         self._root = parts._replace(path=path, fragment="")
         self._headers = {"Accept": "application/json", "User-Agent": "sozialplanung-geolib"}
@@ -304,6 +313,11 @@ class HsdsClient:
         """
         progress = progress or Progress()
         self.start()
+        if self.single is not None:
+            url = self._endpoint(f"{self.collection}/{urllib.parse.quote(self.single)}")
+            items, _ = _page_items(self.get_json(url, progress))
+            progress.report(1.0)
+            return items, 1
         services: list[dict[str, Any]] = []
         seen: dict[tuple, int] = {}
         totals: tuple[int | None, int | None] = (None, None)
@@ -315,7 +329,7 @@ class HsdsClient:
                     "paging seems broken. Nothing was loaded.",
                     n=self.max_pages,
                 )
-            url = self._endpoint("services", page=page, per_page=self.per_page)
+            url = self._endpoint(self.collection, page=page, per_page=self.per_page)
             data = self.get_json(url, progress, page=page)
             items, meta = _page_items(data)
             _check_page_number(meta, page)
@@ -369,7 +383,7 @@ class HsdsClient:
 
     def _probe_after_last(self, page: int, seen: dict[tuple, int], progress: Progress) -> None:
         """A full last page: make sure the next page is empty (the page count may lie)."""
-        url = self._endpoint("services", page=page + 1, per_page=self.per_page)
+        url = self._endpoint(self.collection, page=page + 1, per_page=self.per_page)
         try:
             data = self.get_json(url, progress, page=page + 1)
             items, _ = _page_items(data)
@@ -447,19 +461,12 @@ def _signature(items: list[dict[str, Any]]) -> tuple:
     return tuple(json.dumps(item, sort_keys=True, default=str) for item in items)
 
 
-#: keys of an answer (or export) that hold its list of offers, the HSDS one first
-_LIST_KEYS = ("contents", "items", "data", "services", "results")
-
-
 def _page_items(data: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    if isinstance(data, list):
-        return [d for d in data if isinstance(d, dict)], {}
+    found = page_contents(data)
+    if found is not None:
+        return found
     if not isinstance(data, dict):
         raise SourceError("The Hilfeportal answered with something that is not a list of offers.")
-    for key in _LIST_KEYS:
-        if isinstance(data.get(key), list):
-            meta = {k: v for k, v in data.items() if k != key}
-            return [d for d in data[key] if isinstance(d, dict)], meta
     raise SourceError(
         "The Hilfeportal's answer has no list of offers (expected 'contents'). Is the "
         "address the API root?"

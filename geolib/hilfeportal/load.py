@@ -7,14 +7,15 @@ import os
 from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
+from pyproj import CRS
 
 from .._progress import Progress
-from ..errors import CancelledError, GeolibError, ResourceError, SourceError
+from ..errors import CancelledError, GeolibError, ParameterError, ResourceError, SourceError
 from ..messages import Message
 from ..redact import redact
 from ._common import HilfeportalResult, _short, is_url, unknown_fields_note
 from .cache import OfferCache
-from .checks import check_offers
+from .checks import check_offers, coordinate_crs
 from .filters import filter_offers, term_counts
 from .readers import FieldMapping, read_offers
 from .transport import Transport
@@ -32,6 +33,8 @@ def load_offers(
     token: str | None = None,
     headers: Mapping[str, str] | None = None,
     mapping: FieldMapping | Mapping[str, str] | None = None,
+    list_separators: str | None = None,
+    crs: str | int | CRS | None = None,
     categories: Iterable[str] | None = None,
     target_groups: Iterable[str] | None = None,
     search: str | None = None,
@@ -56,8 +59,14 @@ def load_offers(
         The API's http(s) URL or an export file (see :func:`read_offers`).
     cache_dir
         Folder of the :class:`OfferCache`; ``None`` means no cache.
-    token, headers, mapping, timeout, retries, backoff, per_page, deadline, max_offers, transport
+    token, headers, mapping, list_separators, timeout, retries, backoff, per_page
         See :func:`read_offers`.
+    deadline, max_offers, transport
+        See :func:`read_offers`.
+    crs
+        The CRS of the coordinate columns of an exported file (see
+        :func:`check_offers`); default WGS84. An HSDS API delivers WGS84: for a URL
+        source ``crs`` must be empty or EPSG:4326.
     categories, target_groups, search
         Filters (see :func:`filter_offers`); the check list is never filtered.
     area, stale_days, as_of
@@ -94,6 +103,11 @@ def load_offers(
     >>> result.offers.plot(column="category")  # doctest: +SKIP
     """
     progress = progress or Progress()
+    if coordinate_crs(crs) is not None and is_url(str(source)):
+        raise ParameterError(
+            "An HSDS API delivers longitude / latitude (EPSG:4326); the CRS of the "
+            "coordinates applies to exported files only. Leave it at EPSG:4326."
+        )
     cache = OfferCache(cache_dir) if cache_dir is not None else None
     cached = None
     from_cache = False
@@ -108,6 +122,7 @@ def load_offers(
             token=token,
             headers=headers,
             mapping=mapping,
+            list_separators=list_separators,
             timeout=timeout,
             retries=retries,
             backoff=backoff,
@@ -154,6 +169,7 @@ def load_offers(
         area=area,
         stale_days=stale_days,
         as_of=as_of,
+        crs=crs,
         progress=progress.sub(0.7, 0.98),
     )
     notes.extend(checked.notes)

@@ -8,10 +8,12 @@ Windows-1252), mapped onto the offer schema by a :class:`FieldMapping`.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,10 +35,20 @@ from ._common import (
     is_url,
     unknown_fields_note,
 )
-from .client import _LIST_KEYS, HsdsClient, _page_items
+from .client import HsdsClient
+from .hsds import check_total, hsds_records, looks_like_hsds, page_contents
 from .transport import Transport
 
-__all__ = ["FieldMapping", "read_offers"]
+__all__ = [
+    "DEFAULT_LIST_SEPARATORS",
+    "FieldMapping",
+    "check_separators",
+    "read_offers",
+    "split_list",
+]
+
+#: the characters that separate list terms unless the caller chooses others
+DEFAULT_LIST_SEPARATORS = ";|"
 
 
 @dataclass
@@ -73,8 +85,10 @@ class FieldMapping:
         "geaendert",
     )
     synthetic: Sequence[str] = ("synthetic", "x_synthetic")
-    lon: Sequence[str] = ("lon", "lng", "longitude", "laenge", "länge", "x")
-    lat: Sequence[str] = ("lat", "latitude", "breite", "y")
+    lon: Sequence[str] = ("lon", "lng", "longitude", "laenge", "länge", "x", "rechtswert")
+    lat: Sequence[str] = ("lat", "latitude", "breite", "y", "hochwert")
+    #: characters that separate the terms of ``categories`` and ``target_groups``
+    list_separators: str = DEFAULT_LIST_SEPARATORS
 
     @classmethod
     def with_overrides(cls, overrides: Mapping[str, str | Sequence[str]] | None) -> FieldMapping:
@@ -110,129 +124,6 @@ class FieldMapping:
                     break
         unused = [c for c in present if c not in used.values() and c != "geometry"]
         return used, unused
-
-
-# --- HSDS services → records ------------------------------------------------------------
-
-_CATEGORY_TAXONOMIES = {"kategorie", "kategorien", "category", "categories"}
-_TARGET_TAXONOMIES = {"zielgruppe", "zielgruppen", "target_group", "target_groups", "audience"}
-#: HSDS service fields that are understood or knowingly not needed (not "unknown")
-_HSDS_KNOWN = {
-    "id",
-    "name",
-    "alternate_name",
-    "description",
-    "url",
-    "email",
-    "status",
-    "organization",
-    "organization_id",
-    "organization_name",
-    "program",
-    "program_id",
-    "phones",
-    "schedules",
-    "service_at_locations",
-    "locations",
-    "attributes",
-    "taxonomy_terms",
-    "capacities",
-    "last_modified",
-    "updated_at",
-    "x_synthetic",
-    "languages",
-    "fees",
-    "fees_description",
-    "accreditations",
-    "licenses",
-    "interpretation_services",
-    "application_process",
-    "eligibility_description",
-    "minimum_age",
-    "maximum_age",
-    "assured_date",
-    "assurer_email",
-    "alert",
-    "wait_time",
-    "contacts",
-    "metadata",
-    "funding",
-    "cost_options",
-    "service_areas",
-    "required_documents",
-}
-
-
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    """The objects of a list in an answer; nothing for anything else (broken answers)."""
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-def _hsds_record(service: dict[str, Any], unknown: dict[str, None]) -> dict[str, Any]:
-    for key in service:
-        if key not in _HSDS_KNOWN:
-            unknown.setdefault(str(key), None)
-    org = service.get("organization")
-    provider = org.get("name") if isinstance(org, dict) else service.get("organization_name")
-    categories: list[str] = []
-    targets: list[str] = []
-    terms = [attr.get("taxonomy_term") or attr for attr in _dicts(service.get("attributes"))]
-    terms += _dicts(service.get("taxonomy_terms"))
-    for term in terms:
-        if not isinstance(term, dict) or not term.get("name"):
-            continue
-        taxonomy = str(term.get("taxonomy") or term.get("vocabulary") or "").strip().lower()
-        if taxonomy in _TARGET_TAXONOMIES:
-            targets.append(str(term["name"]))
-        elif taxonomy in _CATEGORY_TAXONOMIES or not taxonomy:
-            categories.append(str(term["name"]))
-    location: dict[str, Any] = {}
-    for sal in _dicts(service.get("service_at_locations")):
-        if isinstance(sal.get("location"), dict):
-            location = sal["location"]
-            break
-    if not location:
-        locations = _dicts(service.get("locations"))
-        location = locations[0] if locations else {}
-    address: dict[str, Any] = {}
-    addresses = _dicts(location.get("addresses"))
-    if addresses:
-        address = addresses[0]
-    ags = location.get("municipality_ags")
-    for ident in _dicts(location.get("external_identifiers")):
-        if str(ident.get("identifier_type", "")).upper() == "AGS":
-            ags = ident.get("identifier")
-    phones = _dicts(service.get("phones"))
-    schedules = _dicts(service.get("schedules"))
-    capacities = _dicts(service.get("capacities"))
-    capacity = None
-    if capacities:
-        capacity = capacities[0].get("maximum", capacities[0].get("available"))
-    return {
-        "offer_id": service.get("id"),
-        "title": service.get("name"),
-        "provider": provider,
-        "categories": categories,
-        "target_groups": targets,
-        "address": address.get("address_1"),
-        "postcode": address.get("postal_code"),
-        "municipality_ags": ags,
-        "capacity": capacity,
-        "opening_hours": schedules[0].get("description") if schedules else None,
-        "url": service.get("url"),
-        "phone": phones[0].get("number") if phones else None,
-        "updated_at": service.get("last_modified") or service.get("updated_at"),
-        "synthetic": service.get("x_synthetic"),
-        "lon": location.get("longitude"),
-        "lat": location.get("latitude"),
-    }
-
-
-def _looks_like_hsds(items: list[dict[str, Any]]) -> bool:
-    return bool(items) and any(
-        "service_at_locations" in item or "locations" in item or "attributes" in item
-        for item in items[:20]
-    )
 
 
 # --- files → records ----------------------------------------------------------------------
@@ -313,16 +204,14 @@ def _records_from_json(
                 props["__lon"], props["__lat"] = [*list(coords), None, None][:2]
             rows.append(props)
         return _records_from_rows(rows, mapping, geo=True)
-    if isinstance(data, list) or (
-        isinstance(data, dict) and any(isinstance(data.get(k), list) for k in _LIST_KEYS)
-    ):
-        items, _ = _page_items(data)
-    else:
+    found = page_contents(data)
+    if found is None:
         raise SourceError("The export '{file}' holds no list of offers.", file=path.name)
-    if _looks_like_hsds(items):
+    items, meta = found
+    check_total(meta, len(items), path.name)
+    if looks_like_hsds(items):
         unknown: dict[str, None] = {}
-        records = [_hsds_record(item, unknown) for item in items]
-        return records, list(unknown)
+        return hsds_records(items, unknown), list(unknown)
     return _records_from_rows(items, mapping)
 
 
@@ -381,8 +270,42 @@ def _records_from_rows(
         record = {key: row.get(column) for key, column in used.items()}
         if geo and "__lon" in row and ("lon" not in used or record.get("lon") in (None, "")):
             record["lon"], record["lat"] = row["__lon"], row["__lat"]
+        for key in ("categories", "target_groups"):
+            value = record.get(key)
+            if isinstance(value, str):
+                record[key] = split_list(value, mapping.list_separators)
         records.append(record)
     return records, unused
+
+
+def split_list(text: str, separators: str = DEFAULT_LIST_SEPARATORS) -> list[str]:
+    """The terms of a list written as text: ``"Sucht, Senioren"`` → ``["Sucht", "Senioren"]``.
+
+    ``separators`` are the characters that separate terms (``",;"``, say); spaces
+    around a term are dropped, repeated terms kept once.
+
+    Examples
+    --------
+    >>> split_list("Sucht, Senioren", ",;|")
+    ['Sucht', 'Senioren']
+    >>> split_list("Kinder, Jugend und Familie; Sucht")
+    ['Kinder, Jugend und Familie', 'Sucht']
+    """
+    pattern = "[" + re.escape(separators) + "]"
+    parts = (p.strip() for p in re.split(pattern, text)) if separators else [text.strip()]
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+def check_separators(separators: str) -> str:
+    """``separators`` if usable as list separators; else :class:`ParameterError`."""
+    text = str(separators)
+    if not text or any(c.isalnum() or c.isspace() for c in text):
+        raise ParameterError(
+            "The list separators '{separators}' are not usable: give one or more "
+            "punctuation characters such as ';' or ',;' (no letters, digits or spaces).",
+            separators=text[:40],
+        )
+    return text
 
 
 def read_offers(
@@ -391,6 +314,7 @@ def read_offers(
     token: str | None = None,
     headers: Mapping[str, str] | None = None,
     mapping: FieldMapping | Mapping[str, str] | None = None,
+    list_separators: str | None = None,
     timeout: float = 20.0,
     retries: int = 3,
     backoff: float = 0.5,
@@ -413,6 +337,10 @@ def read_offers(
     mapping
         A :class:`FieldMapping`, or a dict of overrides for the default mapping
         (schema part → field of the export).
+    list_separators
+        Characters that separate the terms of categories and target groups in text
+        fields of an export (default ``;|``; e.g. ``,;|`` for "Sucht, Senioren").
+        HSDS objects deliver lists as lists and need none.
     timeout, retries, backoff, per_page, max_pages, deadline, max_offers, transport
         See :class:`~geolib.hilfeportal.client.HsdsClient`.
     progress
@@ -445,6 +373,8 @@ def read_offers(
     progress = progress or Progress()
     if not isinstance(mapping, FieldMapping):
         mapping = FieldMapping.with_overrides(mapping)
+    if list_separators is not None:
+        mapping = dataclasses.replace(mapping, list_separators=check_separators(list_separators))
     text = str(source).strip()
     if not text:
         raise ParameterError("No source given: enter the Hilfeportal's URL or an exported file.")
@@ -466,8 +396,8 @@ def read_offers(
         )
         services, pages = client.services(progress.sub(0.0, 0.9))
         unknown: dict[str, None] = {}
-        if _looks_like_hsds(services):
-            records = [_hsds_record(s, unknown) for s in services]
+        if looks_like_hsds(services):
+            records = hsds_records(services, unknown)
             unknown_fields = list(unknown)
         else:
             records, unknown_fields = _records_from_rows(services, mapping)

@@ -21,14 +21,20 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..errors import SourceError
-from ..messages import Message
+from ..messages import N_, Message
 from ..redact import redact
 from ._common import _num, _short
 
-__all__ = ["Response", "Transport", "TransportError", "UrllibTransport"]
+__all__ = ["PROXY_FAILED", "Response", "Transport", "TransportError", "UrllibTransport"]
 
 #: the most bytes read at once; between two reads the transport looks at ``stop()``
 CHUNK = 64 * 1024
+
+#: the reason a transport gives when the proxy set for it refuses or fails (``proxy``, ``error``)
+PROXY_FAILED = N_(
+    "the proxy {proxy} set in QGIS could not be used ({error}); check the proxy in "
+    "Settings → Options → Network"
+)
 
 
 @dataclass

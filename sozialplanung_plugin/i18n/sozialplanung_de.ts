@@ -702,93 +702,127 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
 <context>
     <name>HilfeportalAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="192"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="208"/>
         <source>Accept far fewer offers than the last complete fetch (or none)</source>
         <translation>Deutlich weniger Angebote als beim letzten vollständigen Abruf (oder keine) annehmen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="176"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="192"/>
         <source>Area for the check (default: Kreis Pinneberg)</source>
         <translation>Gebiet für die Prüfung (Standard: Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="153"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="169"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="159"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="216"/>
+        <source>CRS of the coordinate columns of an export</source>
+        <translation>KBS der Koordinatenspalten eines Exports</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="175"/>
         <source>Categories (separated by ';', empty: all)</source>
         <translation>Kategorien (durch ';' getrennt, leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="205"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="228"/>
+        <source>Field mapping of an export (source field → offer field)</source>
+        <translation>Feldzuordnung eines Exports (Quellfeld → Angebotsfeld)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="247"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="199"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="241"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="115"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="121"/>
         <source>Load Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote laden</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="118"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="124"/>
         <source>Loads the offers of the Hilfeportal as points (ETRS89 / UTM 32N) and checks them.
 
-Source: the URL of the Hilfeportal's API (Open Referral HSDS: /services, paged) or an exported file (JSON, GeoJSON, or CSV with comma or semicolon; UTF-8 or Windows-1252; decimal commas allowed). Only http and https URLs are accepted. A token comes from a QGIS authentication configuration (method 'Esri token' or 'Basic'); it is never stored in the project or the log.
+Source: the URL of the Hilfeportal's API (Open Referral HSDS 3.0: /services paged, /services/{id} for one service, /service_at_locations with one offer per service at a location, /organizations with their services) or an exported file (JSON, GeoJSON, or CSV with comma or semicolon; UTF-8 or Windows-1252; decimal commas allowed). Only http and https URLs are accepted. A token comes from a QGIS authentication configuration (method 'Esri token' or 'Basic'); it is never stored in the project or the log. Requests go through QGIS's network settings (proxy, SSL).
 
 Slow or failing answers are retried (HTTP 429 and 5xx, honouring Retry-After); a broken paging stops the load. Nothing partial is returned: when a refresh fails, the last complete fetch of the source (kept in the QGIS profile) is used and the log says from when it is. A refresh that delivers no offers, or fewer than half of the cached ones, is not taken either (the cached offers are written and the log warns) unless 'Accept far fewer offers' is set. A load ends after 5 minutes at the latest and refuses more than 200,000 offers.
 
 Filters: categories and target groups separated by ';' (empty: all) and a free-text search in title, provider, address, categories and target groups.
 
-Check list (second output): offers without or with invalid coordinates (not on the map), outside the area (default: Kreis Pinneberg), latitude and longitude swapped (placed at the exchanged position), duplicate ids (only the first is kept), the same title and address, not updated for more than the given days, shortened texts and links that are not http(s) (removed). The field 'checks' of each offer names its findings.</source>
+Check list (second output): offers without or with invalid coordinates (not on the map), outside the area (default: Kreis Pinneberg), latitude and longitude swapped (placed at the exchanged position), duplicate ids (only the first is kept), the same title and address, not updated for more than the given days, shortened texts and links that are not http(s) (removed). The field 'checks' of each offer names its findings.
+
+Exports (advanced): the CRS of the coordinate columns (default WGS84 longitude / latitude; e.g. EPSG:25832 for UTM coordinates; an HSDS API always gives WGS84), the characters that separate the terms of category and target-group lists (default ';' and '|'; add ',' for 'Sucht, Senioren') and a field mapping: pairs of a field of the export and the offer field it holds (offer_id, title, provider, categories, target_groups, address, postcode, municipality_ags, capacity, opening_hours, url, phone, updated_at, lon, lat).</source>
         <translation>Lädt die Angebote des Hilfeportals als Punkte (ETRS89 / UTM 32N) und prüft sie.
 
-Quelle: die URL der API des Hilfeportals (Open Referral HSDS: /services, seitenweise) oder eine exportierte Datei (JSON, GeoJSON oder CSV mit Komma oder Semikolon; UTF-8 oder Windows-1252; Dezimalkommas erlaubt). Nur http- und https-URLs werden angenommen. Ein Token kommt aus einer QGIS-Authentifizierungskonfiguration (Methode 'Esri token' oder 'Basic'); es wird nie im Projekt oder im Protokoll gespeichert.
+Quelle: die URL der API des Hilfeportals (Open Referral HSDS 3.0: /services seitenweise, /services/{id} für einen einzelnen Dienst, /service_at_locations mit einem Angebot je Dienst an einem Standort, /organizations mit ihren Diensten) oder eine exportierte Datei (JSON, GeoJSON oder CSV mit Komma oder Semikolon; UTF-8 oder Windows-1252; Dezimalkommas erlaubt). Nur http- und https-URLs werden angenommen. Ein Token kommt aus einer QGIS-Authentifizierungskonfiguration (Methode 'Esri token' oder 'Basic'); es wird nie im Projekt oder im Protokoll gespeichert. Anfragen laufen über die Netzwerkeinstellungen von QGIS (Proxy, SSL).
 
 Langsame oder fehlerhafte Antworten werden wiederholt (HTTP 429 und 5xx, Retry-After wird beachtet); eine fehlerhafte Seitenaufteilung bricht das Laden ab. Es wird nie ein Teilergebnis geliefert: Schlägt eine Aktualisierung fehl, wird der letzte vollständige Abruf der Quelle (im QGIS-Profil gespeichert) verwendet, und das Protokoll nennt seinen Zeitpunkt. Eine Aktualisierung, die keine Angebote oder weniger als die Hälfte der gespeicherten liefert, wird ebenfalls nicht übernommen (die gespeicherten Angebote werden geschrieben, das Protokoll warnt), es sei denn, 'Deutlich weniger Angebote annehmen' ist gesetzt. Ein Laden endet spätestens nach 5 Minuten und lehnt mehr als 200.000 Angebote ab.
 
 Filter: Kategorien und Zielgruppen durch ';' getrennt (leer: alle) und eine Freitextsuche in Titel, Träger, Adresse, Kategorien und Zielgruppen.
 
-Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nicht auf der Karte), außerhalb des Gebiets (Standard: Kreis Pinneberg), mit vertauschter Breite und Länge (an der getauschten Position gezeigt), doppelte IDs (nur die erste wird übernommen), gleicher Titel und gleiche Adresse, länger als die angegebenen Tage nicht aktualisiert, gekürzte Texte und Links, die nicht http(s) sind (entfernt). Das Feld 'checks' jedes Angebots nennt seine Hinweise.</translation>
+Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nicht auf der Karte), außerhalb des Gebiets (Standard: Kreis Pinneberg), mit vertauschter Breite und Länge (an der getauschten Position gezeigt), doppelte IDs (nur die erste wird übernommen), gleicher Titel und gleiche Adresse, länger als die angegebenen Tage nicht aktualisiert, gekürzte Texte und Links, die nicht http(s) sind (entfernt). Das Feld 'checks' jedes Angebots nennt seine Hinweise.
+
+Exporte (erweitert): das KBS der Koordinatenspalten (Standard: WGS84 Länge / Breite; z. B. EPSG:25832 für UTM-Koordinaten; eine HSDS-API liefert immer WGS84), die Zeichen, die die Begriffe von Kategorie- und Zielgruppenlisten trennen (Standard ';' und '|'; ',' hinzufügen für 'Sucht, Senioren'), und eine Feldzuordnung: Paare aus einem Feld des Exports und dem Angebotsfeld, das es enthält (offer_id, title, provider, categories, target_groups, address, postcode, municipality_ags, capacity, opening_hours, url, phone, updated_at, lon, lat).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="183"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="199"/>
         <source>Not updated for more than (days)</source>
         <translation>Nicht aktualisiert seit mehr als (Tage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="171"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="230"/>
+        <source>Offer field</source>
+        <translation>Angebotsfeld</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="187"/>
         <source>Search text</source>
         <translation>Suchtext</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="148"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="222"/>
+        <source>Separators of category and target-group lists in an export</source>
+        <translation>Trennzeichen von Kategorie- und Zielgruppenlisten in einem Export</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="164"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="166"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="230"/>
+        <source>Source field</source>
+        <translation>Quellfeld</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="182"/>
         <source>Target groups (separated by ';', empty: all)</source>
         <translation>Zielgruppen (durch ';' getrennt, leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="58"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="61"/>
         <source>The authentication configuration '{id}' cannot be read. Check it in Settings → Options → Authentication (and the master password).</source>
         <translation>Die Authentifizierungskonfiguration '{id}' kann nicht gelesen werden. Prüfen Sie sie unter Einstellungen → Optionen → Authentifizierung (und das Master-Passwort).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="73"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="76"/>
         <source>The authentication configuration '{id}' could not be applied.</source>
         <translation>Die Authentifizierungskonfiguration '{id}' konnte nicht angewendet werden.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="236"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="338"/>
+        <source>The field mapping needs pairs: a field of the export and the offer field it holds; '{cell}' has no partner.</source>
+        <translation>Die Feldzuordnung braucht Paare: ein Feld des Exports und das Angebotsfeld, das es enthält; '{cell}' hat keinen Partner.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="291"/>
         <source>{n} offers loaded ({fetched}), {k} findings in the check list.</source>
         <translation>{n} Angebote geladen ({fetched}), {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -1066,12 +1100,12 @@ Die {cached} angezeigten Angebote durch die {n} Angebote der neuen Antwort erset
 <context>
     <name>HilfeportalTask</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="66"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="67"/>
         <source>Loading Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote laden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="96"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="97"/>
         <source>Unexpected error: {error}. The details are in the log.</source>
         <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
     </message>
@@ -2006,9 +2040,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="250"/>
+        <location filename="../../geolib/hilfeportal/hsds.py" line="255"/>
+        <source>'{file}' announces {total} offers (total_items) but holds {n}; it is incomplete or damaged. Nothing was loaded.</source>
+        <translation>'{file}' kündigt {total} Angebote an (total_items), enthält aber {n}; die Datei ist unvollständig oder beschädigt. Es wurde nichts geladen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/readers.py" line="141"/>
         <source>'{file}' is not UTF-8; it was read as Windows-1252.</source>
         <translation>'{file}' ist nicht in UTF-8; die Datei wurde als Windows-1252 gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/hsds.py" line="245"/>
+        <source>'{file}' is page {page} of {pages} of an HSDS answer: it holds {n} of {total} offers. Save every page into one file (or load from the API).</source>
+        <translation>'{file}' ist Seite {page} von {pages} einer HSDS-Antwort: sie enthält {n} von {total} Angeboten. Speichern Sie alle Seiten in eine Datei (oder laden Sie aus der API).</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel/inputs.py" line="155"/>
@@ -2016,7 +2060,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="263"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="154"/>
         <source>'{path}' is a folder, not an exported file.</source>
         <translation>'{path}' ist ein Ordner, keine exportierte Datei.</translation>
     </message>
@@ -2051,7 +2095,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="397"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="411"/>
         <source>After {pages} pages the Hilfeportal has delivered {n} offers ({mb} MB); a load takes at most {max} offers and {max_mb} MB. Nothing was loaded: is its paging endless?</source>
         <translation>Nach {pages} Seiten hat das Hilfeportal {n} Angebote ({mb} MB) geliefert; ein Laden nimmt höchstens {max} Angebote und {max_mb} MB an. Es wurde nichts geladen: Endet seine Seitenaufteilung nie?</translation>
     </message>
@@ -2071,12 +2115,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal/load.py" line="107"/>
+        <source>An HSDS API delivers longitude / latitude (EPSG:4326); the CRS of the coordinates applies to exported files only. Leave it at EPSG:4326.</source>
+        <translation>Eine HSDS-API liefert Länge / Breite (EPSG:4326); das KBS der Koordinaten gilt nur für exportierte Dateien. Belassen Sie es bei EPSG:4326.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/nx.py" line="191"/>
         <source>An edge of the graph has no valid '{weight}' ({value}); every edge needs a finite, non-negative value.</source>
         <translation>Eine Kante des Graphen hat kein gültiges '{weight}' ({value}); jede Kante braucht einen endlichen, nicht negativen Wert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="417"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="431"/>
         <source>Asked for page {asked}, the Hilfeportal answered with page {got}; its paging is broken. Nothing was loaded.</source>
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -2126,7 +2175,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Veränderung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="573"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="639"/>
         <source>Check '{check}': {n} findings.</source>
         <translation>Prüfung '{check}': {n} Hinweise.</translation>
     </message>
@@ -2321,7 +2370,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="439"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="505"/>
         <source>Latitude and longitude are swapped ({lon} / {lat}); the offer is shown at the exchanged position. Correct it in the Hilfeportal.</source>
         <translation>Breite und Länge sind vertauscht ({lon} / {lat}); das Angebot wird an der getauschten Position gezeigt. Bitte im Hilfeportal korrigieren.</translation>
     </message>
@@ -2331,7 +2380,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Layernamen müssen innerhalb eines GeoPackages eindeutig sein: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="349"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="238"/>
         <source>Line {line} of the export '{file}' cannot be read as CSV: {error}.</source>
         <translation>Zeile {line} des Exports '{file}' kann nicht als CSV gelesen werden: {error}.</translation>
     </message>
@@ -2411,7 +2460,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="450"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="380"/>
         <source>No source given: enter the Hilfeportal's URL or an exported file.</source>
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
     </message>
@@ -2426,7 +2475,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Knoten {node} des Graphen hat keine x/y-Koordinaten; geolib braucht beide an jedem Knoten (wie Graphen aus osmnx sie haben).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="379"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="435"/>
         <source>Not updated since {date} (more than {days} days before {as_of}).</source>
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
@@ -2451,17 +2500,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="286"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="295"/>
         <source>Page {page} of the Hilfeportal is nested too deeply to be an answer of offers; nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist zu tief verschachtelt, um eine Antwort mit Angeboten zu sein; es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="292"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="301"/>
         <source>Page {page} of the Hilfeportal is not valid JSON ({error}); nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist kein gültiges JSON ({error}); es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="324"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="338"/>
         <source>Page {page} of the Hilfeportal repeats page {earlier}; its paging is broken. Nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -2531,7 +2580,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zum Lesen von OSM-Dateien wird das Python-Paket pyosmium benötigt, das nicht installiert ist. Unter Debian und Ubuntu installieren Sie es mit: sudo apt install python3-pyosmium; sonst (auch unter Windows, in der OSGeo4W-Shell) mit: python -m pip install osmium. Oder wandeln Sie die Datei mit QGIS in ein GeoPackage um und verwenden Sie sie als Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="346"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="402"/>
         <source>Same title and address as {others}: possibly the same offer twice.</source>
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
@@ -2586,72 +2635,77 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Sozialformel der Gemeinden, {year}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="346"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="661"/>
+        <source>The CRS '{crs}' of the coordinates is unknown. Give an EPSG code such as EPSG:4326 (longitude / latitude) or EPSG:25832 (UTM 32N).</source>
+        <translation>Das KBS '{crs}' der Koordinaten ist unbekannt. Geben Sie einen EPSG-Code an, etwa EPSG:4326 (Länge / Breite) oder EPSG:25832 (UTM 32N).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/client.py" line="360"/>
         <source>The Hilfeportal announced {total} offers but delivered {got}; the answer is incomplete. Nothing was loaded.</source>
         <translation>Das Hilfeportal kündigte {total} Angebote an, lieferte aber {got}; die Antwort ist unvollständig. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="388"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="402"/>
         <source>The Hilfeportal announces {n} offers; a load takes at most {max}. Nothing was loaded. Filter the source or raise the limit.</source>
         <translation>Das Hilfeportal kündigt {n} Angebote an; ein Laden nimmt höchstens {max} an. Es wurde nichts geladen. Filtern Sie die Quelle oder erhöhen Sie die Grenze.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="260"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="269"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}' {n} times; try again later.</source>
         <translation>Das Hilfeportal antwortete {n}-mal mit HTTP {status} auf '{url}'; versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="266"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="275"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}'. Check the address.</source>
         <translation>Das Hilfeportal antwortete mit HTTP {status} auf '{url}'. Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="458"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="469"/>
         <source>The Hilfeportal answered with something that is not a list of offers.</source>
         <translation>Das Hilfeportal antwortete mit etwas, das keine Liste von Angeboten ist.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="231"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="240"/>
         <source>The Hilfeportal at '{url}' could not be reached after {n} attempts: {error}.</source>
         <translation>Das Hilfeportal unter '{url}' war nach {n} Versuchen nicht erreichbar: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="313"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="327"/>
         <source>The Hilfeportal delivered more than {n} pages without an end; its paging seems broken. Nothing was loaded.</source>
         <translation>Das Hilfeportal lieferte mehr als {n} Seiten ohne Ende; seine Seitenaufteilung scheint fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="164"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="173"/>
         <source>The Hilfeportal did not deliver its offers within {s} s, the deadline of a load; nothing was loaded. Try again later.</source>
         <translation>Das Hilfeportal hat seine Angebote nicht innerhalb von {s} s (der Frist eines Ladens) geliefert; es wurde nichts geladen. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="432"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="446"/>
         <source>The Hilfeportal gives '{value}' as {key}, which is not a count; its answer is malformed. Nothing was loaded.</source>
         <translation>Das Hilfeportal gibt '{value}' als {key} an, das ist keine Anzahl; seine Antwort ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="147"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="153"/>
         <source>The Hilfeportal redirected to '{url}', which is not http(s).</source>
         <translation>Das Hilfeportal leitete auf '{url}' weiter; das ist kein http(s).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="249"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="258"/>
         <source>The Hilfeportal refused access (HTTP {status}). Check the token in the authentication configuration.</source>
         <translation>Das Hilfeportal verweigerte den Zugriff (HTTP {status}). Prüfen Sie das Token in der Authentifizierungskonfiguration.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="379"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="393"/>
         <source>The Hilfeportal said page {page} is the last, but page {next} holds further offers; its page count is wrong. Nothing was loaded.</source>
         <translation>Das Hilfeportal nannte Seite {page} als letzte, aber Seite {next} enthält weitere Angebote; seine Seitenzahl ist falsch. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/load.py" line="198"/>
+        <location filename="../../geolib/hilfeportal/load.py" line="214"/>
         <source>The Hilfeportal's answer could not be read ({error}); nothing was loaded.</source>
         <translation>Die Antwort des Hilfeportals konnte nicht gelesen werden ({error}); es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="463"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="470"/>
         <source>The Hilfeportal's answer has no list of offers (expected 'contents'). Is the address the API root?</source>
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
@@ -2716,7 +2770,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="38"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="41"/>
         <source>The address '{url}' is not an http(s) URL. Give the Hilfeportal API as http://… or https://…, or the path of an exported file.</source>
         <translation>Die Adresse '{url}' ist keine http(s)-URL. Geben Sie die Hilfeportal-API als http://… oder https://… an oder den Pfad einer exportierten Datei.</translation>
     </message>
@@ -2731,7 +2785,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="240"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="249"/>
         <source>The answer of '{url}' is larger than {mb} MB; ask the Hilfeportal for smaller pages.</source>
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
@@ -2751,7 +2805,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/load.py" line="213"/>
+        <location filename="../../geolib/hilfeportal/load.py" line="229"/>
         <source>The cache could not be written: {error}</source>
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
@@ -2781,14 +2835,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Spalte '{column}' hat {n} negative Fallzahlen ({where}). Fallzahlen müssen 0 oder größer sein; die Tabelle prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="244"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="269"/>
         <source>The coordinates '{lon}' / '{lat}' are not numbers; the offer is not on the map.</source>
         <translation>Die Koordinaten '{lon}' / '{lat}' sind keine Zahlen; das Angebot erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="448"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="514"/>
         <source>The coordinates {lon} / {lat} are outside the range of longitude (−180…180) and latitude (−90…90); the offer is not on the map.</source>
         <translation>Die Koordinaten {lon} / {lat} liegen außerhalb des Wertebereichs von Länge (−180…180) und Breite (−90…90); das Angebot erscheint nicht auf der Karte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/checks.py" line="319"/>
+        <source>The coordinates {x} / {y} are no position in {crs}, the CRS of the coordinates; the offer is not on the map. Check the coordinates or the CRS.</source>
+        <translation>Die Koordinaten {x} / {y} sind keine Position in {crs}, dem KBS der Koordinaten; das Angebot ist nicht auf der Karte. Prüfen Sie die Koordinaten oder das KBS.</translation>
     </message>
     <message>
         <location filename="../../geolib/network.py" line="325"/>
@@ -2806,7 +2865,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="122"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="125"/>
         <source>The deadline of a load must be positive (seconds).</source>
         <translation>Die Frist eines Ladens muss positiv sein (Sekunden).</translation>
     </message>
@@ -2821,22 +2880,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Richtung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="321"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="209"/>
         <source>The export '{file}' holds no list of offers.</source>
         <translation>Der Export '{file}' enthält keine Liste von Angeboten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="270"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="161"/>
         <source>The export '{file}' is empty: it contains no offers.</source>
         <translation>Der Export '{file}' ist leer: er enthält keine Angebote.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="278"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="169"/>
         <source>The export '{file}' is nested too deeply to be a list of offers.</source>
         <translation>Der Export '{file}' ist zu tief verschachtelt, um eine Liste von Angeboten zu sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="283"/>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="115"/>
+        <source>The export '{file}' is not valid JSON: its fields cannot be listed.</source>
+        <translation>Der Export '{file}' ist kein gültiges JSON: seine Felder können nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/readers.py" line="174"/>
         <source>The export '{file}' is not valid JSON: {error}</source>
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
     </message>
@@ -2861,17 +2925,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Feld „{field}“ im {what} ist nicht numerisch: {n} Werte sind keine Zahlen (zum Beispiel {examples}). Wählen Sie ein Zahlenfeld oder korrigieren Sie diese Werte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="91"/>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="77"/>
+        <source>The field mapping gives the offer field '{target}' two source fields ('{first}' and '{second}'); keep one.</source>
+        <translation>Die Feldzuordnung gibt dem Angebotsfeld '{target}' zwei Quellfelder ('{first}' und '{second}'); behalten Sie eines.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="63"/>
+        <source>The field mapping has a pair with one side empty ('{source}' → '{target}'). Give the export's field and the offer field.</source>
+        <translation>Die Feldzuordnung hat ein Paar mit einer leeren Seite ('{source}' → '{target}'). Geben Sie das Feld des Exports und das Angebotsfeld an.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="70"/>
         <source>The field mapping names '{key}', which is not part of an offer. Use one of: {keys}.</source>
         <translation>Die Feldzuordnung nennt '{key}', das kein Teil eines Angebots ist. Verwenden Sie eines von: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="202"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="227"/>
         <source>The field {field} has {n} characters; it was shortened to {limit}.</source>
         <translation>Das Feld {field} hat {n} Zeichen; es wurde auf {limit} gekürzt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="293"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="184"/>
         <source>The file '{file}' is not a Hilfeportal export: use JSON, GeoJSON or CSV.</source>
         <translation>Die Datei '{file}' ist kein Hilfeportal-Export: Verwenden Sie JSON, GeoJSON oder CSV.</translation>
     </message>
@@ -2881,7 +2955,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ kann nicht als Vektordaten gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="259"/>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="106"/>
         <source>The file '{path}' does not exist. Check the path.</source>
         <translation>Die Datei „{path}“ existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
@@ -2941,7 +3015,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="322"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="378"/>
         <source>The id {id} occurs {n} times; only the first offer with it is kept.</source>
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
@@ -3006,9 +3080,14 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Layer „{layer}“ hat kein KBS und kann nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="225"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="250"/>
         <source>The link '{url}' is not an http(s) address; it was removed.</source>
         <translation>Der Link '{url}' ist keine http(s)-Adresse; er wurde entfernt.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/readers.py" line="303"/>
+        <source>The list separators '{separators}' are not usable: give one or more punctuation characters such as ';' or ',;' (no letters, digits or spaces).</source>
+        <translation>Die Listentrennzeichen '{separators}' sind nicht verwendbar: Geben Sie ein oder mehrere Satzzeichen an, etwa ';' oder ',;' (keine Buchstaben, Ziffern oder Leerzeichen).</translation>
     </message>
     <message>
         <location filename="../../geolib/routing.py" line="451"/>
@@ -3051,17 +3130,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zahl der Angebote muss mindestens 1 sein, nicht {n}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="254"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="279"/>
         <source>The offer has no coordinates; it is not on the map.</source>
         <translation>Das Angebot hat keine Koordinaten; es erscheint nicht auf der Karte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="369"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="425"/>
         <source>The offer has no valid update date ('{value}').</source>
         <translation>Das Angebot hat kein gültiges Aktualisierungsdatum ('{value}').</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="300"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="356"/>
         <source>The offer lies outside the area of the check ({lon} / {lat}).</source>
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
@@ -3121,7 +3200,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bevölkerung jedes Polygons gilt als gleichmäßig über seine Fläche verteilt; ein erreichter Anteil wie '13 % einer Gemeinde' ist also der Anteil ihrer Fläche. Mit einem Bevölkerungsraster oder Punkten (und den Gemeinden als Gebiete) folgen die Anteile dem Wohnort der Menschen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="46"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="49"/>
         <source>The port in '{url}' is not a number. Write the address as http://host:port/… with a numeric port, or without a port.</source>
         <translation>Der Port in '{url}' ist keine Zahl. Schreiben Sie die Adresse als http://host:port/… mit einem Port aus Ziffern oder ohne Port.</translation>
     </message>
@@ -3146,7 +3225,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="161"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="182"/>
         <source>The records lack the columns {columns}; read them with read_offers().</source>
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
@@ -3156,12 +3235,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/load.py" line="137"/>
+        <location filename="../../geolib/hilfeportal/load.py" line="152"/>
         <source>The refresh delivered {n} offers, the last complete fetch ({when}) had {cached}. The cached offers are shown until the new answer is confirmed.</source>
         <translation>Die Aktualisierung lieferte {n} Angebote, der letzte vollständige Abruf ({when}) hatte {cached}. Die gespeicherten Angebote werden gezeigt, bis die neue Antwort bestätigt wird.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/load.py" line="127"/>
+        <location filename="../../geolib/hilfeportal/load.py" line="142"/>
         <source>The refresh failed: {error} The offers shown are those fetched at {when}.</source>
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
@@ -3181,7 +3260,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/load.py" line="148"/>
+        <location filename="../../geolib/hilfeportal/load.py" line="163"/>
         <source>The source delivered no offers.</source>
         <translation>Die Quelle lieferte keine Angebote.</translation>
     </message>
@@ -3306,7 +3385,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="481"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="547"/>
         <source>The {what} has no polygons to check the offers against.</source>
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
@@ -3416,7 +3495,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal_server.py" line="84"/>
+        <location filename="../../geolib/hilfeportal_server.py" line="88"/>
         <source>Unknown fault '{fault}'. Known: slow, 500, 429, retry_after, malformed, repeat, endless, total.</source>
         <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
     </message>
@@ -3611,7 +3690,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Netzlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="122"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="128"/>
         <source>no answer within {s} s</source>
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
@@ -3646,7 +3725,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Startlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="117"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="120"/>
         <source>per_page and max_pages must be at least 1, retries at least 0 and the timeout positive.</source>
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
@@ -3681,7 +3760,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="112"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="118"/>
         <source>stopped</source>
         <translation>abgebrochen</translation>
     </message>
@@ -3716,22 +3795,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Tabelle je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="134"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="140"/>
         <source>the address is malformed ({error}); check the host and the port</source>
         <translation>die Adresse ist fehlerhaft ({error}); prüfen Sie Host und Port</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="126"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="132"/>
         <source>the answer broke off or its body is malformed after {n} bytes</source>
         <translation>die Antwort brach nach {n} Bytes ab oder ihr Inhalt ist fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="130"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="34"/>
+        <source>the proxy {proxy} set in QGIS could not be used ({error}); check the proxy in Settings → Options → Network</source>
+        <translation>der in QGIS eingestellte Proxy {proxy} konnte nicht verwendet werden ({error}); prüfen Sie den Proxy unter Einstellungen → Optionen → Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/transport.py" line="136"/>
         <source>the server closed the connection without an answer</source>
         <translation>der Server hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="132"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="138"/>
         <source>the server's answer is not HTTP (a malformed status line or header)</source>
         <translation>die Antwort des Servers ist kein HTTP (fehlerhafte Statuszeile oder Kopfzeile)</translation>
     </message>
@@ -3766,6 +3850,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>geheim (Datenschutz)</translation>
     </message>
     <message>
+        <location filename="../../geolib/hilfeportal/checks.py" line="495"/>
+        <source>x and y (easting and northing) are exchanged ({x} / {y}); the offer is shown at the exchanged position. Correct it in the Hilfeportal.</source>
+        <translation>x und y (Rechts- und Hochwert) sind vertauscht ({x} / {y}); das Angebot wird an der getauschten Position gezeigt. Korrigieren Sie es im Hilfeportal.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel/inputs.py" line="75"/>
         <source>year</source>
         <translation>Jahr</translation>
@@ -3776,7 +3865,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{break_value} {unit}: {reached} von {population} Personen erreicht ({pct} %), {unreached} nicht erreicht (alle Gebiete zusammen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="138"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="144"/>
         <source>{error}</source>
         <translation>{error}</translation>
     </message>
@@ -3891,12 +3980,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/checks.py" line="563"/>
+        <location filename="../../geolib/hilfeportal/checks.py" line="629"/>
         <source>{n} of {total} offers are not on the map (no usable coordinates or a duplicate id); the check list names them.</source>
         <translation>{n} von {total} Angeboten erscheinen nicht auf der Karte (keine brauchbaren Koordinaten oder doppelte ID); die Prüfliste nennt sie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/load.py" line="167"/>
+        <location filename="../../geolib/hilfeportal/load.py" line="183"/>
         <source>{n} of {total} offers match the filters.</source>
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
@@ -3929,6 +4018,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/catchments.py" line="667"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/checks.py" line="706"/>
+        <source>{n} offers have coordinates such as {x} / {y}, which look like metres of a projected CRS, not longitude / latitude. If the export uses UTM, choose the CRS of its coordinates (e.g. EPSG:25832).</source>
+        <translation>{n} Angebote haben Koordinaten wie {x} / {y}, die wie Meter eines projizierten KBS aussehen, nicht wie Länge / Breite. Verwendet der Export UTM, wählen Sie das KBS seiner Koordinaten (z. B. EPSG:25832).</translation>
     </message>
     <message>
         <location filename="../../geolib/catchments.py" line="169"/>
@@ -3991,7 +4085,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Bevölkerungspunkte ({people} Personen) liegen außerhalb aller Gebiete; sie werden nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/readers.py" line="358"/>
+        <location filename="../../geolib/hilfeportal/readers.py" line="247"/>
         <source>{n} rows of '{file}' have more cells than the header; the extra cells were ignored. Is a separator inside a text without quotes?</source>
         <translation>{n} Zeilen von '{file}' haben mehr Zellen als die Kopfzeile; die zusätzlichen Zellen wurden ignoriert. Steht ein Trennzeichen in einem Text ohne Anführungszeichen?</translation>
     </message>

@@ -1,0 +1,193 @@
+"""HTTP for the Hilfeportal through QGIS's network stack (proxy, SSL settings, auth configs).
+
+:class:`QgisTransport` implements geolib's
+:class:`~geolib.hilfeportal.transport.Transport` with
+:class:`~qgis.core.QgsBlockingNetworkRequest`, so that a load honours what the user
+set in Settings → Options → Network (proxy, excluded URLs, SSL errors accepted per
+server) and, with ``authcfg``, a QGIS authentication configuration. geolib itself
+never imports qgis; its default transport stays the standard library's.
+
+The client (:class:`~geolib.hilfeportal.client.HsdsClient`) calls :meth:`get` in a
+helper thread and expects it to give up when ``stop()`` says so (deadline or
+cancel) and when no piece of the answer arrives within ``timeout``: a small watcher
+thread looks at both every :data:`POLL` seconds and cancels the request through its
+:class:`~qgis.core.QgsFeedback`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Mapping
+
+from qgis.core import QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyQuery, QNetworkReply, QNetworkRequest
+
+from geolib.errors import SourceError
+from geolib.hilfeportal.transport import PROXY_FAILED, Response, TransportError
+from geolib.messages import Message
+from geolib.redact import redact
+
+__all__ = ["QgisTransport"]
+
+#: how often (seconds) the watcher looks at ``stop()`` and the timeout
+POLL = 0.05
+
+_Error = QNetworkReply.NetworkError
+#: network errors of the proxy itself: the message points to QGIS's proxy settings
+_PROXY_ERRORS = {
+    _Error.ProxyConnectionRefusedError,
+    _Error.ProxyConnectionClosedError,
+    _Error.ProxyNotFoundError,
+    _Error.ProxyTimeoutError,
+    _Error.ProxyAuthenticationRequiredError,
+    _Error.UnknownProxyError,
+}
+#: errors of the connection that, with a proxy in the way, concern the proxy
+_CONNECTION_ERRORS = {
+    _Error.ConnectionRefusedError,
+    _Error.RemoteHostClosedError,
+    _Error.HostNotFoundError,
+}
+
+
+class QgisTransport:
+    """GET through QGIS's network access manager (its proxy and SSL settings).
+
+    Parameters
+    ----------
+    authcfg
+        A QGIS authentication configuration applied to every request (optional).
+    """
+
+    def __init__(self, authcfg: str | None = None) -> None:
+        self.authcfg = authcfg or ""
+
+    def get(
+        self,
+        url: str,
+        headers: Mapping[str, str],
+        *,
+        timeout: float,
+        max_bytes: int,
+        stop: Callable[[], bool],
+    ) -> Response:
+        request = QNetworkRequest(QUrl(url))
+        # every load asks the server: nothing from QGIS's network cache, nothing into it
+        # (QGIS 3.40 mixed a cached answer into a later HTTP 500)
+        request.setAttribute(
+            QNetworkRequest.Attribute.CacheLoadControlAttribute,
+            QNetworkRequest.CacheLoadControl.AlwaysNetwork,
+        )
+        request.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
+        _forget(url)  # QGIS (3.40) answers a failed request from its cache: keep none
+        for name, value in headers.items():
+            request.setRawHeader(name.encode("latin-1"), str(value).encode("latin-1"))
+        blocking = QgsBlockingNetworkRequest()
+        if self.authcfg:
+            blocking.setAuthCfg(self.authcfg)
+        feedback = QgsFeedback()
+        state = _State(timeout, max_bytes)
+        blocking.downloadProgress.connect(state.progress)
+        watcher = threading.Thread(
+            target=state.watch, args=(stop, feedback), name="hilfeportal-watch", daemon=True
+        )
+        watcher.start()
+        try:
+            error = blocking.get(request, True, feedback)
+        finally:
+            state.done.set()
+            watcher.join()
+        if state.why is not None:
+            raise TransportError(state.why)
+        _forget(url)
+        reply = blocking.reply()
+        if reply.attribute(QNetworkRequest.Attribute.SourceIsFromCacheAttribute):
+            # asked for the network only: QGIS fell back to a cached answer after a failure
+            raise TransportError(_reason(reply, blocking.errorMessage(), url))
+        final = reply.request().url()
+        if final.scheme().lower() not in ("http", "https"):  # Qt follows redirects to file:
+            raise SourceError(
+                "The Hilfeportal redirected to '{url}', which is not http(s).",
+                url=redact(final.toString())[:200],
+            )
+        status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
+        body = bytes(reply.content())
+        if state.too_large:
+            return Response(int(status or 200), body[: max_bytes + 1].ljust(max_bytes + 1))
+        if status is None or int(status) == 0:
+            if error == QgsBlockingNetworkRequest.ErrorCode.NoError:
+                raise TransportError(Message("the server closed the connection without an answer"))
+            raise TransportError(_reason(reply, blocking.errorMessage(), url))
+        code = int(reply.error())
+        if 0 < code < 100 or 300 < code < 400:  # an answer began, then broke off or was malformed
+            raise TransportError(
+                Message(
+                    "the answer broke off or its body is malformed after {n} bytes", n=len(body)
+                )
+            )
+        found = {
+            bytes(name).decode("latin-1").lower(): bytes(reply.rawHeader(name)).decode("latin-1")
+            for name in reply.rawHeaderList()
+        }
+        return Response(int(status), body, found)
+
+
+def _forget(url: str) -> None:
+    """Remove ``url`` from QGIS's network cache (shared by every thread's manager)."""
+    cache = QgsNetworkAccessManager.instance().cache()
+    if cache is not None:
+        cache.remove(QUrl(url))
+
+
+class _State:
+    """What the watcher knows: the last piece of the answer, and why it gave up."""
+
+    def __init__(self, timeout: float, max_bytes: int) -> None:
+        self.timeout = float(timeout)
+        self.max_bytes = int(max_bytes)
+        self.last = time.monotonic()
+        self.too_large = False
+        self.why: Message | None = None
+        self.done = threading.Event()
+
+    def progress(self, received: int, _total: int) -> None:
+        self.last = time.monotonic()
+        if received > self.max_bytes:
+            self.too_large = True
+
+    def watch(self, stop: Callable[[], bool], feedback: QgsFeedback) -> None:
+        while not self.done.wait(POLL):
+            if stop():
+                self.why = Message("stopped")
+            elif time.monotonic() - self.last > self.timeout:
+                self.why = Message("no answer within {s} s", s=f"{self.timeout:g}")
+            elif not self.too_large:
+                continue
+            feedback.cancel()
+            return
+
+
+def _reason(reply, message: str, url: str) -> Message:
+    """A clear reason for a request without an HTTP answer (a proxy in the way named)."""
+    error = redact(reply.errorString() or message)[:200]
+    proxy = _proxy_for(url)
+    if proxy is not None and (
+        reply.error() in _PROXY_ERRORS or reply.error() in _CONNECTION_ERRORS
+    ):
+        return Message(PROXY_FAILED, proxy=proxy, error=error)
+    return Message("{error}", error=error)
+
+
+def _proxy_for(url: str) -> str | None:
+    """The proxy QGIS uses for ``url`` as host:port; None when it goes direct."""
+    factory = QgsNetworkAccessManager.instance().proxyFactory()
+    proxies = factory.queryProxy(QNetworkProxyQuery(QUrl(url))) if factory is not None else []
+    for proxy in proxies:
+        if proxy.type() not in (
+            QNetworkProxy.ProxyType.NoProxy,
+            QNetworkProxy.ProxyType.DefaultProxy,
+        ):
+            return f"{proxy.hostName()}:{proxy.port()}"
+    return None

@@ -1,0 +1,121 @@
+"""``QgisTransport`` (HTTP through QGIS's network stack) against misbehaving servers.
+
+The same faults as tests/geolib/test_hilfeportal_faults.py with the standard
+library's transport: every one ends in a clear message, never an unexpected error,
+and the load keeps its deadline and stops when cancelled.
+"""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from geolib._progress import Progress
+from geolib.errors import CancelledError, ResourceError, SourceError
+from geolib.hilfeportal import HsdsClient, load_offers
+from geolib.hilfeportal_server import HilfeportalServer
+from processing_algorithms.qgis_transport import QgisTransport
+from tests._fault_server import FaultServer
+
+FAST = {"timeout": 2.0, "retries": 0, "backoff": 0.01, "transport": QgisTransport()}
+
+
+@pytest.fixture
+def fault(services):
+    with FaultServer(services, dribble_for=20.0) as srv:
+        yield srv
+
+
+def test_a_good_server_loads_every_offer(fault, services):
+    result = load_offers(fault.url, stale_days=None, **FAST)
+    assert sorted(result.all_offers["offer_id"]) == sorted(s["id"] for s in services)
+
+
+@pytest.mark.parametrize(
+    ("mode", "expected"),
+    [
+        ("nested", "nested too deeply"),
+        ("huge_total", "gives 'inf' as total_items"),
+        ("lying_pages", "page 2 holds further offers"),
+        ("bad_status", "could not be reached"),
+        ("not_http", "could not be reached"),
+        ("broken_chunked", "Page 1 of the Hilfeportal is not valid JSON"),
+    ],
+)
+def test_a_malformed_answer_is_a_clear_message(fault, mode, expected):
+    fault.mode = mode
+    with pytest.raises(SourceError) as info:
+        load_offers(fault.url, per_page=10, **FAST)
+    assert expected in str(info.value)
+
+
+def test_http_errors_keep_their_status(services):
+    with (
+        HilfeportalServer(services, token="richtig") as srv,
+        pytest.raises(SourceError, match=r"refused access \(HTTP 401\)"),
+    ):
+        load_offers(srv.url, **FAST)
+    with (
+        HilfeportalServer(services) as srv,
+        pytest.raises(SourceError, match=r"answered HTTP 404"),
+    ):
+        load_offers(srv.url + "/services/gibt-es-nicht", **FAST)
+
+
+def test_a_trickling_server_ends_at_the_deadline(fault):
+    fault.mode = "dribble"  # one byte every 0.2 s: no single wait reaches the timeout
+    with pytest.raises(SourceError, match=r"within 1\.5 s, the deadline"):
+        load_offers(fault.url, deadline=1.5, **FAST)
+
+
+def test_cancelling_stops_a_trickling_request(fault):
+    fault.mode = "dribble"
+    cancel = threading.Event()
+    threading.Timer(0.5, cancel.set).start()
+    with pytest.raises(CancelledError):
+        HsdsClient(fault.url, retries=0, transport=QgisTransport()).services(
+            Progress(is_cancelled=cancel.is_set)
+        )
+
+
+def test_an_answer_larger_than_the_limit_is_refused(services):
+    with HilfeportalServer(services) as srv:
+        client = HsdsClient(srv.url, retries=0, max_bytes=10_000, transport=QgisTransport())
+        with pytest.raises(ResourceError, match="larger than 0 MB"):
+            client.services()
+
+
+class _Redirect(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        self.send_response(302)
+        self.send_header("Location", "file:///etc/hostname")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+
+def test_a_redirect_to_a_local_file_is_refused():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(SourceError, match="redirected to 'file:///etc/hostname'"):
+            load_offers(f"http://127.0.0.1:{server.server_address[1]}", **FAST)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_failing_refresh_is_not_answered_from_qgis_network_cache(services):
+    """QGIS 3.40 answered a failed request from its cache (the last good page, HTTP 200)."""
+    from geolib.hilfeportal_server import Faults
+
+    with HilfeportalServer(services) as srv:
+        first = load_offers(srv.url, stale_days=None, **FAST)
+        assert len(first.all_offers) == len(services)
+        srv.faults = Faults(fail_500=-1)
+        with pytest.raises(SourceError, match=r"answered HTTP 500"):
+            load_offers(srv.url, **FAST)
