@@ -15,7 +15,9 @@ a small scale, per indicator and year:
    primary count, at least the threshold for a secondary one, at most the published
    denominator). A primary cell that the equations determine (its null-space component is
    zero) or that one equation's bounds pin to a single whole number gets one more
-   complementary cell in one of its margins; back to 2.
+   complementary cell in one of its margins; back to 2. After :data:`MAX_AUDITS` rounds,
+   the margins of cells still pinned are withheld whole (safe; it keeps large tables with
+   thousands of areas from needing thousands of audits).
 
 Denominators below the threshold are protected the same way (their own margins).
 """
@@ -35,6 +37,9 @@ NONE, PRIMARY, SECONDARY = 0, 1, 2
 #: values of the ``*_suppression`` fields, by status code
 STATUS_NAMES = ("none", "primary", "secondary")
 
+#: rounds of complements and audits per indicator and year before the margins of cells
+#: still pinned are withheld whole (each audit is one SVD of margins × hidden cells)
+MAX_AUDITS = 40
 #: one margin: (index of the group cell, indices of its member cells)
 Equation = tuple[int, list[int]]
 
@@ -239,15 +244,20 @@ def _plan(
         return status
     values = np.nan_to_num(values)
     integer = bool(np.all(np.mod(values, 1) == 0))
-    for _ in range(len(values) + 1):
-        if _close_singletons(order, status, equations):
-            continue
+
+    def pinned_cells() -> list[int]:
+        while _close_singletons(order, status, equations):
+            pass
         cell_lo = np.where(status == PRIMARY, lo[0], lo[1])
         cell_hi = np.where(status == PRIMARY, hi[0], hi[1])
-        pinned = _audit(values, status, equations, cell_lo, cell_hi, integer)
+        return _audit(values, status, equations, cell_lo, cell_hi, integer)
+
+    # rounds of complements and audits (each audit is one SVD), at most MAX_AUDITS
+    for _ in range(MAX_AUDITS):
+        pinned = pinned_cells()
         if not pinned:
-            break
-        # one complement per margin and round; then the singletons and the audit again
+            return status
+        # one complement per margin and round (fewer secondary cells than one per cell)
         used: set[int] = set()
         added = False
         for cell in pinned:
@@ -258,6 +268,16 @@ def _plan(
                 used |= margins
                 added = True
         if not added:
+            break
+    # still pinned after as many rounds: their margins are withheld whole (safe, costly)
+    while pinned := pinned_cells():
+        before = int(np.count_nonzero(status))
+        for cell in pinned:
+            for group, members in equations:
+                if group == cell or cell in members:
+                    for other in (group, *members):
+                        status[other] = status[other] or SECONDARY
+        if np.count_nonzero(status) == before:  # nothing left to hide
             break
     return status
 
