@@ -41,10 +41,12 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
     TITLE = "TITLE"
     DATA_YEAR = "DATA_YEAR"
     SYNTHETIC = "SYNTHETIC"
+    REGIONS = "REGIONS"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     PROJECT = "PROJECT"
     PDF = "PDF"
     MAPS = "MAPS"
+    PROFILES = "PROFILES"
 
     GROUP_ID = "sozialformel"
 
@@ -70,7 +72,14 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
             "GeoTIFFs beside the GeoPackage are added too. The municipalities and the "
             "Kreis boundary are copied into the GeoPackage from the base map GeoPackage "
             "when missing, so the atlas is self-contained; the project stores relative "
-            "paths, so the output folder can be moved. A rerun replaces the outputs."
+            "paths, so the output folder can be moved. A rerun replaces the outputs.\n\n"
+            "With the Sozialformel's outputs (sozialformel, sozialformel_jahre, "
+            "sozialformel_gruppen) and the planning-region table, the atlas also has a map "
+            "of the planning regions and their ranking per year with the change against the "
+            "previous year, and 'gemeindesteckbriefe.pdf': one page per municipality (a QGIS "
+            "atlas) with the indicators over the years, rank and change, offers and their "
+            "reach. Withheld values (data protection) are printed as 'withheld', never "
+            "their rank or change."
         )
 
     def flags(self):
@@ -114,6 +123,17 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterFile(
+                self.REGIONS,
+                self.tr(
+                    "Planning regions: table municipality → planning region (CSV with ags "
+                    "and planungsraum)"
+                ),
+                extension="csv",
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterFolderDestination(
                 self.OUTPUT_FOLDER, self.tr("Output folder (project, maps, PDF)")
             )
@@ -122,6 +142,10 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
         self.addOutput(QgsProcessingOutputFile(self.PDF, self.tr("Atlas PDF")))
         self.addOutput(QgsProcessingOutputFolder(self.MAPS, self.tr("Maps (PNG)")))
         self.addOutput(QgsProcessingOutputNumber("LAYOUTS", self.tr("Number of maps")))
+        self.addOutput(QgsProcessingOutputFile(self.PROFILES, self.tr("Gemeindesteckbrief (PDF)")))
+        self.addOutput(
+            QgsProcessingOutputNumber("PROFILE_PAGES", self.tr("Pages of the Gemeindesteckbrief"))
+        )
 
     def compute(self, parameters, context, feedback):
         gpkg = gpkg_of(self.parameterAsFile(parameters, self.INPUT, context))
@@ -141,14 +165,23 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
             data_year=data_year,
             synthetic=synthetic,
             basemap=basemap,
+            regions=self.parameterAsFile(parameters, self.REGIONS, context) or None,
             feedback=feedback,
         )
         for theme, path in result.maps.items():
             feedback.pushInfo(self.tr("Map '{theme}': {path}").format(theme=theme, path=path))
+        if result.profiles_pdf is not None:
+            feedback.pushInfo(
+                self.tr("Gemeindesteckbrief: {pages} pages in {path}").format(
+                    pages=result.profile_pages, path=result.profiles_pdf
+                )
+            )
         return {
             self.OUTPUT_FOLDER: out_dir,
             self.PROJECT: str(result.project),
             self.PDF: str(result.pdf),
             self.MAPS: str(result.project.parent / "maps"),
             "LAYOUTS": len(result.maps),
+            self.PROFILES: str(result.profiles_pdf or ""),
+            "PROFILE_PAGES": result.profile_pages,
         }

@@ -53,6 +53,15 @@ from .atlas_layouts import (
     _report,
     _theme_layout,
 )
+from .atlas_profiles import (
+    PROFILE_VALUES,
+    PROFILES,
+    RANKING,
+    add_region_layers,
+    export_profiles,
+    profile_layout,
+    ranking_layouts,
+)
 from .atlas_themes import (
     ANALYSIS_CRS,
     ATTRIBUTION,
@@ -319,6 +328,7 @@ def build_atlas(
     data_year: int | str | None = None,
     synthetic: bool | None = None,
     basemap: str | os.PathLike | None = None,
+    regions: str | os.PathLike | None = None,
     feedback=None,
 ) -> AtlasResult:
     """Build the QGIS project, one print layout per theme, the PNG maps and the PDF.
@@ -344,6 +354,12 @@ def build_atlas(
     basemap
         GeoPackage with ``gemeinden`` (AGS, GEN) and ``kreis``; default
         ``data/kreis_pinneberg.gpkg`` when present.
+    regions
+        Mapping table municipality → planning region (CSV with ``ags`` and
+        ``planungsraum``); default: a table ``planungsraeume`` among the layers. With
+        it and the Sozialformel's group output, the atlas has a planning-region map and
+        a ranking page per year; with the Sozialformel's output a Gemeindesteckbrief
+        per municipality (``gemeindesteckbriefe.pdf``).
     feedback
         A ``QgsProcessingFeedback`` for progress, messages and cancellation.
 
@@ -372,6 +388,9 @@ def build_atlas(
     _progress(feedback, 10)
 
     loaded = _load_layers(gpkg, notes) + _raster_files(gpkg.parent, notes)
+    print_gpkg = add_region_layers(loaded, _region_table(regions, loaded, notes), out, notes)
+    if print_gpkg is not None:
+        loaded += _load_layers(print_gpkg, notes)
     for layer, _ in loaded:
         translate_style(layer)  # a style stored by a run in English: in the map language
         label_breaks(layer)
@@ -464,6 +483,26 @@ def build_atlas(
             layouts.append((page_id, layout))
     if not layouts:
         raise QgsProcessingException(tr("No theme has layers to map; nothing to export."))
+    by_table = {info.table: (lyr, info) for lyr, info in loaded}
+    if RANKING in by_table:
+        lyr, info = by_table[RANKING]
+        for page_id, layout in ranking_layouts(
+            project, lyr, title, synthetic is True or info.synthetic
+        ):
+            project.layoutManager().addLayout(layout)
+            layouts.append((page_id, layout))
+    profile = None
+    if PROFILES in by_table and PROFILE_VALUES in by_table:
+        lyr, info = by_table[PROFILES]
+        profile = profile_layout(
+            project,
+            lyr,
+            by_table[PROFILE_VALUES][0],
+            basemap_layers,
+            title,
+            synthetic is True or info.synthetic,
+        )
+        project.layoutManager().addLayout(profile)
     _progress(feedback, 30)
     _check_cancel(feedback)
 
@@ -483,6 +522,10 @@ def build_atlas(
             raise QgsProcessingException(
                 tr("Exporting the atlas to PDF failed: {error}").format(error=error or status)
             )
+    profiles_pdf, profile_pages = None, 0
+    if profile is not None:
+        _check_cancel(feedback)
+        profiles_pdf, profile_pages = export_profiles(profile, out, feedback)
     _progress(feedback, 95)
 
     project_path = out / PROJECT_NAME
@@ -505,7 +548,42 @@ def build_atlas(
         layers=infos,
         unassigned=[i.table for _, i in unassigned],
         notes=notes,
+        profiles_pdf=profiles_pdf,
+        profile_pages=profile_pages,
     )
+
+
+def _region_table(regions, loaded, notes: list[str]):
+    """The mapping municipality → planning region: the file ``regions`` or a table
+    ``planungsraeume`` among the layers; None without one."""
+    import pandas as pd
+
+    from .atlas_regions import region_mapping
+
+    if regions:
+        path = Path(regions)
+        try:
+            if path.suffix.lower() in (".xlsx", ".xls"):
+                table = pd.read_excel(path, dtype=str)
+            else:
+                table = pd.read_csv(path, dtype=str)
+        except (OSError, ValueError) as exc:
+            raise QgsProcessingException(
+                tr("The planning-region table '{path}' cannot be read: {error}").format(
+                    path=path, error=exc
+                )
+            ) from None
+    else:
+        found = [lyr for lyr, info in loaded if info.table in ("planungsraeume", "planungsraum")]
+        if not found or not isinstance(found[0], QgsVectorLayer):
+            return None
+        from .atlas_profiles import _frame
+
+        table = _frame(found[0]).astype(str)
+    try:
+        return region_mapping(table)
+    except ValueError as exc:
+        raise QgsProcessingException(str(exc)) from None
 
 
 def _layer_tree(project: QgsProject, groups) -> None:
