@@ -6,18 +6,22 @@ import re
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
+    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingOutputFolder,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDatabaseSchema,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
 )
 
 from .atlas_project import build_atlas
+from .atlas_sources import sources_of_layers, sources_of_schema
 from .base import SozialplanungAlgorithm
 
 
@@ -37,6 +41,9 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
     """Build the QGIS project, one print layout per theme, PNG maps and the PDF."""
 
     INPUT = "INPUT"
+    LAYERS = "LAYERS"
+    DATABASE = "DATABASE"
+    SCHEMA = "SCHEMA"
     BASEMAP = "BASEMAP"
     TITLE = "TITLE"
     DATA_YEAR = "DATA_YEAR"
@@ -83,14 +90,60 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
         )
 
     def flags(self):
-        # QGIS projects and layouts belong to the main thread
-        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
+        # runs in the background: the layers are opened again in the algorithm's thread
+        # (prepareAlgorithm takes the project's layers on the main thread), and the
+        # project and its layouts are the algorithm's own, not the open project
+        return super().flags()
+
+    def prepareAlgorithm(self, parameters, context, feedback) -> bool:
+        """On the main thread: what the atlas takes from the open project or a database."""
+        self._sources = None
+        layers = self.parameterAsLayerList(parameters, self.LAYERS, context)
+        connection = self.parameterAsConnectionName(parameters, self.DATABASE, context)
+        schema = self.parameterAsSchema(parameters, self.SCHEMA, context)
+        sources = sources_of_layers(layers) if layers else []
+        if connection:
+            if not schema:
+                raise QgsProcessingException(
+                    self.tr("Choose the schema of the database connection '{name}'.").format(
+                        name=connection
+                    )
+                )
+            sources += sources_of_schema(connection, schema)
+        if sources:
+            self._sources = sources
+        return True
 
     def initAlgorithm(self, config=None) -> None:
         self.addParameter(
             QgsProcessingParameterFile(
                 self.INPUT,
                 self.tr("Atlas GeoPackage (or a layer in it)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterMultipleLayers(
+                self.LAYERS,
+                self.tr("Or: layers (for example those of the open project)"),
+                QgsProcessing.SourceType.TypeMapLayer,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterProviderConnection(
+                self.DATABASE,
+                self.tr("Or: PostGIS database connection"),
+                "postgres",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterDatabaseSchema(
+                self.SCHEMA,
+                self.tr("Schema of the database connection (every table of it)"),
+                self.DATABASE,
+                optional=True,
             )
         )
         self.addParameter(
@@ -148,8 +201,17 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
         )
 
     def compute(self, parameters, context, feedback):
+        sources = getattr(self, "_sources", None)
         gpkg = gpkg_of(self.parameterAsFile(parameters, self.INPUT, context))
-        if not gpkg or not Path(gpkg).exists():
+        if sources and not gpkg:
+            gpkg = None
+        elif not gpkg and not sources:
+            raise QgsProcessingException(
+                self.tr(
+                    "Give the atlas GeoPackage, layers or a database connection with a schema."
+                )
+            )
+        elif not Path(gpkg).exists():
             raise QgsProcessingException(
                 self.tr("The atlas GeoPackage '{path}' does not exist.").format(path=gpkg)
             )
@@ -166,6 +228,7 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
             synthetic=synthetic,
             basemap=basemap,
             regions=self.parameterAsFile(parameters, self.REGIONS, context) or None,
+            sources=sources if gpkg is None else None,
             feedback=feedback,
         )
         for theme, path in result.maps.items():

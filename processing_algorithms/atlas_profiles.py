@@ -31,6 +31,7 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsSymbolLayer,
     QgsTableCell,
+    QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
 )
@@ -216,8 +217,7 @@ def _table(layout, layer, columns, feature_filter: str, x, y, w, h, item_id: str
         column.setAttribute(field)
         cols.append(column)
     table.setColumns(cols)
-    table.setHeaderFont(_font(9, bold=True))
-    table.setContentFont(_font(9))
+    _table_fonts(table, 9)
     table.setGridStrokeWidth(0.2)
     table.setCellMargin(1.2)
     table.setEmptyTableBehavior(QgsLayoutItemAttributeTable.EmptyTableMode.ShowMessage)
@@ -274,6 +274,16 @@ RANKING_HEADINGS = (
 )
 
 
+def _table_fonts(table, size: float) -> None:
+    header, content = QgsTextFormat(), QgsTextFormat()
+    header.setFont(_font(size, bold=True))
+    header.setSize(size)
+    content.setFont(_font(size))
+    content.setSize(size)
+    table.setHeaderTextFormat(header)
+    table.setContentTextFormat(content)
+
+
 def _manual_table(layout, headings, rows, x, y, w, h, item_id: str):
     """A table of fixed texts (the rows as printed, already protected)."""
     table = QgsLayoutItemManualTable.create(layout)
@@ -285,8 +295,7 @@ def _manual_table(layout, headings, rows, x, y, w, h, item_id: str):
     table.setHeaders(header)
     table.setIncludeTableHeader(True)
     table.setTableContents([[QgsTableCell(str(v)) for v in row] for row in rows])
-    table.setHeaderFont(_font(9, bold=True))
-    table.setContentFont(_font(9))
+    _table_fonts(table, 9)
     table.setGridStrokeWidth(0.2)
     table.setCellMargin(1.2)
     frame = QgsLayoutFrame(layout, table)
@@ -426,7 +435,7 @@ def profile_layout(
         75,
         "values",
     )
-    table.setContentFont(_font(8))
+    _table_fonts(table, 8)
     _footer(layout, '[% "year" %]', synthetic)
     return layout
 

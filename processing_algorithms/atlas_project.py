@@ -62,6 +62,7 @@ from .atlas_profiles import (
     profile_layout,
     ranking_layouts,
 )
+from .atlas_sources import LayerSource, open_source
 from .atlas_themes import (
     ANALYSIS_CRS,
     ATTRIBUTION,
@@ -214,7 +215,7 @@ def _load_layers(gpkg: Path, notes: list[str]) -> list[tuple[QgsMapLayer, AtlasL
             # QGIS loads the default style from layer_styles when the layer opens; make sure
             expected = _renderer_type_in(qml)
             if kind == "vector" and expected and layer.renderer().type() != expected:
-                message, ok = layer.importNamedStyle(_qml_document(qml))
+                ok, message = layer.importNamedStyle(_qml_document(qml))
                 if not ok or layer.renderer().type() != expected:
                     raise QgsProcessingException(
                         tr(
@@ -261,6 +262,59 @@ def _raster_files(folder: Path, notes: list[str]) -> list[tuple[QgsMapLayer, Atl
         layer.setShortName(table)
         loaded.append((layer, _describe(table, title, "raster", styled, provenance, notes)))
     return loaded
+
+
+def _load_sources(sources, notes: list[str]) -> list[tuple[QgsMapLayer, AtlasLayer]]:
+    """Layers of the open project or a database, opened again in this thread."""
+    loaded = []
+    for source in sources:
+        title = source.title or _title(source.table, source.provenance)
+        if source.table in LAYER_TITLES or any(
+            fnmatch.fnmatchcase(source.table.lower(), p) for p in LAYER_TITLES
+        ):
+            title = _title(source.table, source.provenance)
+        layer = open_source(source, title)
+        _check_valid(layer, source.table)
+        styled = bool(source.qml)
+        layer.setShortName(source.table)
+        loaded.append(
+            (
+                layer,
+                _describe(source.table, title, source.kind, styled, source.provenance, notes),
+            )
+        )
+    return loaded
+
+
+def _basemap_sources(loaded, basemap, notes: list[str]) -> list[LayerSource]:
+    """The base map layers missing among ``loaded``, from the base map GeoPackage."""
+    present = {info.table for _, info in loaded}
+    missing = [name for name in BASEMAP_LAYERS if name not in present]
+    path = Path(basemap) if basemap else DEFAULT_BASEMAP
+    if not missing:
+        return []
+    if not path.exists():
+        notes.append(
+            tr(
+                "No base map: the GeoPackage has no layer {layers} and no base map "
+                "GeoPackage was given."
+            ).format(layers=", ".join(missing))
+        )
+        return []
+    out = []
+    for name in missing:
+        style = STYLES_DIR / BASEMAP_STYLES[name]
+        out.append(
+            LayerSource(
+                table=name,
+                provider="ogr",
+                uri=f"{path.resolve()}|layername={name}",
+                kind="vector",
+                qml=style.read_text(encoding="utf-8") if style.exists() else None,
+                provenance=_provenance(path, name),
+            )
+        )
+    return out
 
 
 def _qml_document(qml: str):
@@ -320,7 +374,7 @@ def _describe(table, title, kind, styled, provenance, notes) -> AtlasLayer:
 
 # --- the project -----------------------------------------------------------------------------
 def build_atlas(
-    gpkg_path: str | os.PathLike,
+    gpkg_path: str | os.PathLike | None,
     out_dir: str | os.PathLike,
     *,
     themes: Sequence[Theme] = THEMES,
@@ -329,6 +383,7 @@ def build_atlas(
     synthetic: bool | None = None,
     basemap: str | os.PathLike | None = None,
     regions: str | os.PathLike | None = None,
+    sources: Sequence[LayerSource] | None = None,
     feedback=None,
 ) -> AtlasResult:
     """Build the QGIS project, one print layout per theme, the PNG maps and the PDF.
@@ -360,6 +415,10 @@ def build_atlas(
         it and the Sozialformel's group output, the atlas has a planning-region map and
         a ranking page per year; with the Sozialformel's output a Gemeindesteckbrief
         per municipality (``gemeindesteckbriefe.pdf``).
+    sources
+        Instead of a GeoPackage: the layers to take (the layers of the open project, the
+        tables of a PostGIS schema; :mod:`.atlas_sources`), with ``gpkg_path`` None. The
+        base map comes from ``basemap`` unless ``gemeinden`` and ``kreis`` are among them.
     feedback
         A ``QgsProcessingFeedback`` for progress, messages and cancellation.
 
@@ -368,9 +427,9 @@ def build_atlas(
     Outputs are written beside their final names and renamed into place, so a rerun
     replaces them as a whole or (on error) leaves the previous ones untouched.
     """
-    gpkg = Path(gpkg_path).resolve()
+    gpkg = Path(gpkg_path).resolve() if gpkg_path is not None else None
     out = Path(out_dir).resolve()
-    if not gpkg.exists():
+    if gpkg is not None and not gpkg.exists():
         raise QgsProcessingException(
             tr("The GeoPackage '{path}' does not exist.").format(path=gpkg)
         )
@@ -384,10 +443,15 @@ def build_atlas(
         ) from None
     notes: list[str] = []
     _progress(feedback, 2)
-    ensure_basemap(gpkg, Path(basemap) if basemap else None, notes)
-    _progress(feedback, 10)
-
-    loaded = _load_layers(gpkg, notes) + _raster_files(gpkg.parent, notes)
+    if gpkg is not None:
+        ensure_basemap(gpkg, Path(basemap) if basemap else None, notes)
+        _progress(feedback, 10)
+        loaded = _load_layers(gpkg, notes) + _raster_files(gpkg.parent, notes)
+    else:
+        loaded = _load_sources(list(sources or ()), notes)
+        loaded += _load_sources(_basemap_sources(loaded, basemap, notes), notes)
+        _progress(feedback, 10)
+    _check_cancel(feedback)
     print_gpkg = add_region_layers(loaded, _region_table(regions, loaded, notes), out, notes)
     if print_gpkg is not None:
         loaded += _load_layers(print_gpkg, notes)
@@ -396,7 +460,7 @@ def build_atlas(
         label_breaks(layer)
     if not loaded:
         raise QgsProcessingException(
-            tr("The GeoPackage '{path}' has no layers for an atlas.").format(path=gpkg)
+            tr("The GeoPackage '{path}' has no layers for an atlas.").format(path=gpkg or "")
         )
     if synthetic is False and any(info.synthetic for _, info in loaded):
         raise QgsProcessingException(
