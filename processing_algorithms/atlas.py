@@ -86,7 +86,11 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
             "previous year, and 'gemeindesteckbriefe.pdf': one page per municipality (a QGIS "
             "atlas) with the indicators over the years, rank and change, offers and their "
             "reach. Withheld values (data protection) are printed as 'withheld', never "
-            "their rank or change."
+            "their rank or change.\n\n"
+            "Instead of a GeoPackage the atlas takes layers (for example all layers of the "
+            "open project, with their styles there) or every table of a schema of a PostGIS "
+            "connection. It runs in the background: QGIS stays usable, with progress and "
+            "cancel."
         )
 
     def flags(self):

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests._qgis import german, run_algorithm
+from tests._qgis import german, recording_feedback, run_algorithm
 from tests.conftest import KREIS_GPKG
 
 GEHEIM = "geheim"
@@ -22,13 +22,14 @@ HIDDEN_2022 = "01056001"  # Appen
 def _flag(gpkg: Path, table: str, field: str, value, where: str) -> None:
     """Add ``field`` to ``table`` and set it to ``value`` where the expression holds."""
     from qgis.core import QgsFeatureRequest, QgsField, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
+
+    from processing_algorithms.compat import field_type
 
     layer = QgsVectorLayer(f"{gpkg}|layername={table}", table, "ogr")
     assert layer.isValid()
     provider = layer.dataProvider()
     if layer.fields().indexOf(field) < 0:
-        kind = QVariant.Int if isinstance(value, int) else QVariant.String
+        kind = field_type("Int" if isinstance(value, int) else "QString")
         assert provider.addAttributes([QgsField(field, kind)])
         layer.updateFields()
     index = layer.fields().indexOf(field)
@@ -345,18 +346,26 @@ def test_the_atlas_from_a_postgis_schema(postgres, regions_atlas, examples, tmp_
             capture_output=True,
         )
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    metadata.saveConnection(metadata.createConnection(conninfo, {}), "atlas_test")
+    metadata.saveConnection(metadata.createConnection(conninfo, {"saveUsername": True}), "atlas_test")
+    import processing
+    from qgis.core import QgsProcessingException
+
+    feedback = recording_feedback()
     with german():
-        results, _ = run_algorithm(
-            "sozialplanung:atlas",
-            {
-                "DATABASE": "atlas_test",
-                "SCHEMA": "sozial",
-                "BASEMAP": str(KREIS_GPKG),
-                "REGIONS": str(examples["planungsraeume"]),
-                "OUTPUT_FOLDER": str(tmp_path / "out"),
-            },
-        )
+        try:
+            results = processing.run(
+                "sozialplanung:atlas",
+                {
+                    "DATABASE": "atlas_test",
+                    "SCHEMA": "sozial",
+                    "BASEMAP": str(KREIS_GPKG),
+                    "REGIONS": str(examples["planungsraeume"]),
+                    "OUTPUT_FOLDER": str(tmp_path / "out"),
+                },
+                feedback=feedback,
+            )
+        except QgsProcessingException:
+            pytest.fail(feedback.text)
     assert results["PROFILE_PAGES"] == 49
     written = _project_at(Path(results["PROJECT"]))
     (layer,) = written.mapLayersByShortName("sozialformel")
