@@ -346,7 +346,8 @@ def test_the_atlas_from_a_postgis_schema(postgres, regions_atlas, examples, tmp_
             capture_output=True,
         )
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    metadata.saveConnection(metadata.createConnection(conninfo, {"saveUsername": True}), "atlas_test")
+    connection = metadata.createConnection(conninfo, {"saveUsername": True})
+    metadata.saveConnection(connection, "atlas_test")
     import processing
     from qgis.core import QgsProcessingException
 
