@@ -211,9 +211,7 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
             gpkg = None
         elif not gpkg and not sources:
             raise QgsProcessingException(
-                self.tr(
-                    "Give the atlas GeoPackage, layers or a database connection with a schema."
-                )
+                self.tr("Give the atlas GeoPackage, layers or a database connection with a schema.")
             )
         elif not Path(gpkg).exists():
             raise QgsProcessingException(
