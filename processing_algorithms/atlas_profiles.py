@@ -35,6 +35,7 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
 from . import atlas_regions as regions
@@ -49,7 +50,12 @@ PROFILES = "sozialformel_steckbrief"
 PROFILE_VALUES = "sozialformel_steckbrief_werte"
 PROFILE_LAYOUT = tr_noop("Gemeindesteckbrief")
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
-_KEEP: list = []
+
+
+def _owned_by_layout(*items) -> None:
+    """The layout deletes its tables and frames; Python must not delete them again."""
+    for item in items:
+        sip.transferto(item, None)
 
 
 def _frame(layer: QgsVectorLayer):
@@ -227,7 +233,7 @@ def _table(layout, layer, columns, feature_filter: str, x, y, w, h, item_id: str
     frame.attemptMove(QgsLayoutPoint(x, y, MM))
     frame.attemptResize(QgsLayoutSize(w, h, MM))
     table.addFrame(frame)
-    _KEEP.append((layout, table, frame))
+    _owned_by_layout(table, frame)
     return table
 
 
@@ -303,7 +309,7 @@ def _manual_table(layout, headings, rows, x, y, w, h, item_id: str):
     frame.attemptMove(QgsLayoutPoint(x, y, MM))
     frame.attemptResize(QgsLayoutSize(w, h, MM))
     table.addFrame(frame)
-    _KEEP.append((layout, table, frame))
+    _owned_by_layout(table, frame)
     return table
 
 
