@@ -373,3 +373,31 @@ def test_the_atlas_from_a_postgis_schema(postgres, regions_atlas, examples, tmp_
     assert layer.providerType() == "postgres" and layer.featureCount() == 49
     assert (tmp_path / "out" / "maps" / "sozialformel_sozialformel_planungsraeume.png").exists()
     assert (tmp_path / "out" / "maps" / "planungsraeume_rangfolge_2023.png").exists()
+
+
+def test_a_cancelled_atlas_stops_and_leaves_the_previous_outputs(regions_atlas, examples):
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    from processing_algorithms.atlas_project import build_atlas
+
+    folder, gpkg, result = regions_atlas
+    before = result.profiles_pdf.read_bytes()
+    feedback = QgsProcessingFeedback()
+    seen: list[float] = []
+
+    def cancel_at_export(progress: float) -> None:
+        seen.append(progress)
+        if progress >= 30:  # the layouts are made; the export starts
+            feedback.cancel()
+
+    feedback.progressChanged.connect(cancel_at_export)
+    with german(), pytest.raises(QgsProcessingException, match="abgebrochen"):
+        build_atlas(
+            gpkg,
+            folder / "out",
+            basemap=KREIS_GPKG,
+            regions=examples["planungsraeume"],
+            feedback=feedback,
+        )
+    assert max(seen) < 80
+    assert result.profiles_pdf.read_bytes() == before
