@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 from qgis.core import (
     QgsFeatureRequest,
+    QgsFeedback,
     QgsFillSymbol,
     QgsLayoutExporter,
     QgsLayoutFrame,
@@ -461,12 +462,19 @@ def export_profiles(layout: QgsPrintLayout, out: Path, feedback) -> tuple[Path, 
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = DPI
         settings.rasterizeWholeImage = False
-        status, error = QgsLayoutExporter.exportToPdf(atlas, str(tmp), settings)
+        inner = QgsFeedback()  # the export's own progress, within the atlas's
+        if feedback is not None:
+            feedback.canceled.connect(inner.cancel)
+            inner.progressChanged.connect(lambda p: feedback.setProgress(85 + p / 10))
+            if feedback.isCanceled():
+                inner.cancel()
+        status, error = QgsLayoutExporter.exportToPdf(atlas, str(tmp), settings, inner)
+        if inner.isCanceled():
+            raise QgsProcessingException(tr("Cancelled by the user."))
         if status != QgsLayoutExporter.ExportResult.Success:
             raise QgsProcessingException(
                 tr("Exporting the Gemeindesteckbrief to PDF failed: {error}").format(
                     error=error or status
                 )
             )
-    del feedback
     return pdf, pages
