@@ -207,7 +207,14 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
     def compute(self, parameters, context, feedback):
         sources = getattr(self, "_sources", None)
         gpkg = gpkg_of(self.parameterAsFile(parameters, self.INPUT, context))
-        if sources and not gpkg:
+        if sources and gpkg:
+            raise QgsProcessingException(
+                self.tr(
+                    "Give either the atlas GeoPackage or layers and a database connection, "
+                    "not both."
+                )
+            )
+        if sources:
             gpkg = None
         elif not gpkg and not sources:
             raise QgsProcessingException(

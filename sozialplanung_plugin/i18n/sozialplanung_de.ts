@@ -188,12 +188,17 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Gemeindesteckbrief (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="242"/>
+        <location filename="../../processing_algorithms/atlas.py" line="247"/>
         <source>Gemeindesteckbrief: {pages} pages in {path}</source>
         <translation>Gemeindesteckbrief: {pages} Seiten in {path}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="214"/>
+        <location filename="../../processing_algorithms/atlas.py" line="212"/>
+        <source>Give either the atlas GeoPackage or layers and a database connection, not both.</source>
+        <translation>Geben Sie entweder das Atlas-GeoPackage oder Ebenen und eine Datenbankverbindung an, nicht beides.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="221"/>
         <source>Give the atlas GeoPackage, layers or a database connection with a schema.</source>
         <translation>Geben Sie das Atlas-GeoPackage, Ebenen oder eine Datenbankverbindung mit Schema an.</translation>
     </message>
@@ -203,7 +208,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Jede Karte als synthetische Beispielwerte kennzeichnen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="239"/>
+        <location filename="../../processing_algorithms/atlas.py" line="244"/>
         <source>Map '{theme}': {path}</source>
         <translation>Karte „{theme}“: {path}</translation>
     </message>
@@ -258,7 +263,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Sozialplanungsatlas (Projekt, Karten, PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="220"/>
+        <location filename="../../processing_algorithms/atlas.py" line="225"/>
         <source>The atlas GeoPackage '{path}' does not exist.</source>
         <translation>Das Atlas-GeoPackage „{path}“ existiert nicht.</translation>
     </message>
@@ -333,7 +338,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einzugsgebiete zu Fuß (Straßennetz)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="413"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="420"/>
         <source>Change against the previous year: {change} index points, {places} places</source>
         <translation>Veränderung zum Vorjahr: {change} Indexpunkte, {places} Plätze</translation>
     </message>
@@ -363,7 +368,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="461"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="476"/>
         <source>Exporting the Gemeindesteckbrief to PDF failed: {error}</source>
         <translation>Der Export des Gemeindesteckbriefs als PDF ist fehlgeschlagen: {error}</translation>
     </message>
@@ -378,17 +383,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="50"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="52"/>
         <source>Gemeindesteckbrief</source>
         <translation>Gemeindesteckbrief</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="367"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="374"/>
         <source>Gemeindesteckbrief {name}</source>
         <translation>Gemeindesteckbrief {name}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="147"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="154"/>
         <source>Gemeindesteckbrief: values per year</source>
         <translation>Gemeindesteckbrief: Werte je Jahr</translation>
     </message>
@@ -418,17 +423,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einkünfte je Steuerpflichtigen (amtliche Statistik)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="271"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="278"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="417"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="424"/>
         <source>Index over the years: {trend}</source>
         <translation>Index über die Jahre: {trend}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="424"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="431"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
@@ -438,12 +443,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="109"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="116"/>
         <source>Layer 'sozialformel' has no field 'year' and no data year: no Gemeindesteckbrief and no planning-region pages.</source>
         <translation>Die Ebene „sozialformel“ hat kein Feld „year“ und kein Datenjahr: kein Gemeindesteckbrief und keine Seiten der Planungsräume.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="99"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="106"/>
         <source>Layer 'sozialformel' has no field '{field}': no Gemeindesteckbrief and no planning-region pages.</source>
         <translation>Die Ebene „sozialformel“ hat kein Feld „{field}“: kein Gemeindesteckbrief und keine Seiten der Planungsräume.</translation>
     </message>
@@ -508,7 +513,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="155"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="162"/>
         <source>No planning-region table: no planning-region map and no ranking of the planning regions.</source>
         <translation>Keine Tabelle der Planungsräume: keine Karte der Planungsräume und keine Rangfolge.</translation>
     </message>
@@ -543,7 +548,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Angebote je Einwohner, Angebotsdichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="418"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="425"/>
         <source>Offers: {offers}</source>
         <translation>Angebote: {offers}</translation>
     </message>
@@ -553,17 +558,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Weitere Ebenen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="270"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="277"/>
         <source>Planning region</source>
         <translation>Planungsraum</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="378"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="385"/>
         <source>Planning region: {region}</source>
         <translation>Planungsraum: {region}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="317"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="324"/>
         <source>Planning regions: ranking {year}</source>
         <translation>Planungsräume: Rangfolge {year}</translation>
     </message>
@@ -578,32 +583,32 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Erreichte Bevölkerung zu Fuß (Wedel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="269"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="276"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="331"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="338"/>
         <source>Rank 1 = highest index (most need), counted among the published values. Change in index points and places against {previous}.</source>
         <translation>Rang 1 = höchster Index (größter Bedarf), gezählt unter den veröffentlichten Werten. Veränderung in Indexpunkten und Plätzen gegenüber {previous}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="273"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="280"/>
         <source>Rank ±</source>
         <translation>Rang ±</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="410"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="417"/>
         <source>Rank: {rank}</source>
         <translation>Rang: {rank}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="185"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="192"/>
         <source>Ranking of the planning regions</source>
         <translation>Rangfolge der Planungsräume</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="419"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="426"/>
         <source>Reach: {reach}</source>
         <translation>Reichweite: {reach}</translation>
     </message>
@@ -653,7 +658,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Index der Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="406"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="413"/>
         <source>Sozialformel index {year}: {value}</source>
         <translation>Index der Sozialformel {year}: {value}</translation>
     </message>
@@ -663,7 +668,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Sozialformel je Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="176"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="183"/>
         <source>Sozialformel per planning region</source>
         <translation>Sozialformel je Planungsraum</translation>
     </message>
@@ -693,7 +698,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="162"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="169"/>
         <source>The Sozialformel has no output per planning region (sozialformel_gruppen): no planning-region map and no ranking.</source>
         <translation>Die Sozialformel hat kein Ergebnis je Planungsraum (sozialformel_gruppen): keine Karte der Planungsräume und keine Rangfolge.</translation>
     </message>
@@ -728,7 +733,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="129"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="136"/>
         <source>Withheld values (data protection) are printed as '{text}'.</source>
         <translation>Gesperrte Werte (Geheimhaltung) werden als „{text}“ gedruckt.</translation>
     </message>
@@ -743,7 +748,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Erreichbarkeit für Kinder {score} (Kreismittel = 1)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="242"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="249"/>
         <source>created {date} with Sozialplanung for QGIS · withheld values: '{text}'</source>
         <translation>erstellt {date} mit Sozialplanung für QGIS · gesperrte Werte: „{text}“</translation>
     </message>
@@ -758,7 +763,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>nächstes Angebot {metres} m</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="224"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="231"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
@@ -803,7 +808,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>{rate} je 1.000 Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="272"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="279"/>
         <source>± previous year</source>
         <translation>± Vorjahr</translation>
     </message>

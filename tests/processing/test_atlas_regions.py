@@ -402,3 +402,20 @@ def test_a_cancelled_atlas_stops_and_leaves_the_previous_outputs(regions_atlas, 
         )
     assert max(seen) < (80 if at == 30 else 95)
     assert result.profiles_pdf.read_bytes() == before
+
+
+def test_the_atlas_wants_one_source(tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    from tests._qgis import run_algorithm_error
+
+    out = str(tmp_path / "out")
+    layer = QgsVectorLayer(f"{KREIS_GPKG}|layername=gemeinden", "gemeinden", "ogr")
+    with german():
+        both = run_algorithm_error(
+            "sozialplanung:atlas",
+            {"INPUT": str(KREIS_GPKG), "LAYERS": [layer], "OUTPUT_FOLDER": out},
+        )
+        none = run_algorithm_error("sozialplanung:atlas", {"OUTPUT_FOLDER": out})
+    assert "nicht beides" in both
+    assert "Geben Sie das Atlas-GeoPackage, Ebenen oder eine Datenbankverbindung" in none
