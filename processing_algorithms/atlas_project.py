@@ -53,6 +53,16 @@ from .atlas_layouts import (
     _report,
     _theme_layout,
 )
+from .atlas_profiles import (
+    PROFILE_VALUES,
+    PROFILES,
+    RANKING,
+    add_region_layers,
+    export_profiles,
+    profile_layout,
+    ranking_layouts,
+)
+from .atlas_sources import LayerSource, open_source
 from .atlas_themes import (
     ANALYSIS_CRS,
     ATTRIBUTION,
@@ -205,7 +215,7 @@ def _load_layers(gpkg: Path, notes: list[str]) -> list[tuple[QgsMapLayer, AtlasL
             # QGIS loads the default style from layer_styles when the layer opens; make sure
             expected = _renderer_type_in(qml)
             if kind == "vector" and expected and layer.renderer().type() != expected:
-                message, ok = layer.importNamedStyle(_qml_document(qml))
+                ok, message = layer.importNamedStyle(_qml_document(qml))
                 if not ok or layer.renderer().type() != expected:
                     raise QgsProcessingException(
                         tr(
@@ -252,6 +262,59 @@ def _raster_files(folder: Path, notes: list[str]) -> list[tuple[QgsMapLayer, Atl
         layer.setShortName(table)
         loaded.append((layer, _describe(table, title, "raster", styled, provenance, notes)))
     return loaded
+
+
+def _load_sources(sources, notes: list[str]) -> list[tuple[QgsMapLayer, AtlasLayer]]:
+    """Layers of the open project or a database, opened again in this thread."""
+    loaded = []
+    for source in sources:
+        title = source.title or _title(source.table, source.provenance)
+        if source.table in LAYER_TITLES or any(
+            fnmatch.fnmatchcase(source.table.lower(), p) for p in LAYER_TITLES
+        ):
+            title = _title(source.table, source.provenance)
+        layer = open_source(source, title)
+        _check_valid(layer, source.table)
+        styled = bool(source.qml)
+        layer.setShortName(source.table)
+        loaded.append(
+            (
+                layer,
+                _describe(source.table, title, source.kind, styled, source.provenance, notes),
+            )
+        )
+    return loaded
+
+
+def _basemap_sources(loaded, basemap, notes: list[str]) -> list[LayerSource]:
+    """The base map layers missing among ``loaded``, from the base map GeoPackage."""
+    present = {info.table for _, info in loaded}
+    missing = [name for name in BASEMAP_LAYERS if name not in present]
+    path = Path(basemap) if basemap else DEFAULT_BASEMAP
+    if not missing:
+        return []
+    if not path.exists():
+        notes.append(
+            tr(
+                "No base map: the GeoPackage has no layer {layers} and no base map "
+                "GeoPackage was given."
+            ).format(layers=", ".join(missing))
+        )
+        return []
+    out = []
+    for name in missing:
+        style = STYLES_DIR / BASEMAP_STYLES[name]
+        out.append(
+            LayerSource(
+                table=name,
+                provider="ogr",
+                uri=f"{path.resolve()}|layername={name}",
+                kind="vector",
+                qml=style.read_text(encoding="utf-8") if style.exists() else None,
+                provenance=_provenance(path, name),
+            )
+        )
+    return out
 
 
 def _qml_document(qml: str):
@@ -311,7 +374,7 @@ def _describe(table, title, kind, styled, provenance, notes) -> AtlasLayer:
 
 # --- the project -----------------------------------------------------------------------------
 def build_atlas(
-    gpkg_path: str | os.PathLike,
+    gpkg_path: str | os.PathLike | None,
     out_dir: str | os.PathLike,
     *,
     themes: Sequence[Theme] = THEMES,
@@ -319,6 +382,8 @@ def build_atlas(
     data_year: int | str | None = None,
     synthetic: bool | None = None,
     basemap: str | os.PathLike | None = None,
+    regions: str | os.PathLike | None = None,
+    sources: Sequence[LayerSource] | None = None,
     feedback=None,
 ) -> AtlasResult:
     """Build the QGIS project, one print layout per theme, the PNG maps and the PDF.
@@ -344,6 +409,16 @@ def build_atlas(
     basemap
         GeoPackage with ``gemeinden`` (AGS, GEN) and ``kreis``; default
         ``data/kreis_pinneberg.gpkg`` when present.
+    regions
+        Mapping table municipality → planning region (CSV with ``ags`` and
+        ``planungsraum``); default: a table ``planungsraeume`` among the layers. With
+        it and the Sozialformel's group output, the atlas has a planning-region map and
+        a ranking page per year; with the Sozialformel's output a Gemeindesteckbrief
+        per municipality (``gemeindesteckbriefe.pdf``).
+    sources
+        Instead of a GeoPackage: the layers to take (the layers of the open project, the
+        tables of a PostGIS schema; :mod:`.atlas_sources`), with ``gpkg_path`` None. The
+        base map comes from ``basemap`` unless ``gemeinden`` and ``kreis`` are among them.
     feedback
         A ``QgsProcessingFeedback`` for progress, messages and cancellation.
 
@@ -352,9 +427,9 @@ def build_atlas(
     Outputs are written beside their final names and renamed into place, so a rerun
     replaces them as a whole or (on error) leaves the previous ones untouched.
     """
-    gpkg = Path(gpkg_path).resolve()
+    gpkg = Path(gpkg_path).resolve() if gpkg_path is not None else None
     out = Path(out_dir).resolve()
-    if not gpkg.exists():
+    if gpkg is not None and not gpkg.exists():
         raise QgsProcessingException(
             tr("The GeoPackage '{path}' does not exist.").format(path=gpkg)
         )
@@ -368,16 +443,24 @@ def build_atlas(
         ) from None
     notes: list[str] = []
     _progress(feedback, 2)
-    ensure_basemap(gpkg, Path(basemap) if basemap else None, notes)
-    _progress(feedback, 10)
-
-    loaded = _load_layers(gpkg, notes) + _raster_files(gpkg.parent, notes)
+    if gpkg is not None:
+        ensure_basemap(gpkg, Path(basemap) if basemap else None, notes)
+        _progress(feedback, 10)
+        loaded = _load_layers(gpkg, notes) + _raster_files(gpkg.parent, notes)
+    else:
+        loaded = _load_sources(list(sources or ()), notes)
+        loaded += _load_sources(_basemap_sources(loaded, basemap, notes), notes)
+        _progress(feedback, 10)
+    _check_cancel(feedback)
+    print_gpkg = add_region_layers(loaded, _region_table(regions, loaded, notes), out, notes)
+    if print_gpkg is not None:
+        loaded += _load_layers(print_gpkg, notes)
     for layer, _ in loaded:
         translate_style(layer)  # a style stored by a run in English: in the map language
         label_breaks(layer)
     if not loaded:
         raise QgsProcessingException(
-            tr("The GeoPackage '{path}' has no layers for an atlas.").format(path=gpkg)
+            tr("The GeoPackage '{path}' has no layers for an atlas.").format(path=gpkg or "")
         )
     if synthetic is False and any(info.synthetic for _, info in loaded):
         raise QgsProcessingException(
@@ -464,6 +547,26 @@ def build_atlas(
             layouts.append((page_id, layout))
     if not layouts:
         raise QgsProcessingException(tr("No theme has layers to map; nothing to export."))
+    by_table = {info.table: (lyr, info) for lyr, info in loaded}
+    if RANKING in by_table:
+        lyr, info = by_table[RANKING]
+        for page_id, layout in ranking_layouts(
+            project, lyr, title, synthetic is True or info.synthetic
+        ):
+            project.layoutManager().addLayout(layout)
+            layouts.append((page_id, layout))
+    profile = None
+    if PROFILES in by_table and PROFILE_VALUES in by_table:
+        lyr, info = by_table[PROFILES]
+        profile = profile_layout(
+            project,
+            lyr,
+            by_table[PROFILE_VALUES][0],
+            basemap_layers,
+            title,
+            synthetic is True or info.synthetic,
+        )
+        project.layoutManager().addLayout(profile)
     _progress(feedback, 30)
     _check_cancel(feedback)
 
@@ -483,6 +586,10 @@ def build_atlas(
             raise QgsProcessingException(
                 tr("Exporting the atlas to PDF failed: {error}").format(error=error or status)
             )
+    profiles_pdf, profile_pages = None, 0
+    if profile is not None:
+        _check_cancel(feedback)
+        profiles_pdf, profile_pages = export_profiles(profile, out, feedback)
     _progress(feedback, 95)
 
     project_path = out / PROJECT_NAME
@@ -505,7 +612,42 @@ def build_atlas(
         layers=infos,
         unassigned=[i.table for _, i in unassigned],
         notes=notes,
+        profiles_pdf=profiles_pdf,
+        profile_pages=profile_pages,
     )
+
+
+def _region_table(regions, loaded, notes: list[str]):
+    """The mapping municipality → planning region: the file ``regions`` or a table
+    ``planungsraeume`` among the layers; None without one."""
+    import pandas as pd
+
+    from .atlas_regions import region_mapping
+
+    if regions:
+        path = Path(regions)
+        try:
+            if path.suffix.lower() in (".xlsx", ".xls"):
+                table = pd.read_excel(path, dtype=str)
+            else:
+                table = pd.read_csv(path, dtype=str)
+        except (OSError, ValueError) as exc:
+            raise QgsProcessingException(
+                tr("The planning-region table '{path}' cannot be read: {error}").format(
+                    path=path, error=exc
+                )
+            ) from None
+    else:
+        found = [lyr for lyr, info in loaded if info.table in ("planungsraeume", "planungsraum")]
+        if not found or not isinstance(found[0], QgsVectorLayer):
+            return None
+        from .atlas_profiles import _frame
+
+        table = _frame(found[0]).astype(str)
+    try:
+        return region_mapping(table)
+    except ValueError as exc:
+        raise QgsProcessingException(str(exc)) from None
 
 
 def _layer_tree(project: QgsProject, groups) -> None:

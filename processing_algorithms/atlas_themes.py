@@ -164,6 +164,7 @@ LAYER_TITLES: dict[str, str] = {
     "*einzugsgebiete*wedel*bevoelkerung*": tr_noop("Population reached on foot (Wedel)"),
     "erreichte_bevoelkerung_kreis": tr_noop("Population reached (straight line, Kreis)"),
     "kinder_u15_*": tr_noop("Children under 15 per municipality (demand)"),
+    "sozialformel_planungsraeume": tr_noop("Sozialformel per planning region (index)"),
 }
 #: legend text is wrapped at this many characters (at a space); in two columns
 LEGEND_WRAP = 34
@@ -176,6 +177,7 @@ MAP_EXCLUDE: tuple[str, ...] = (
     "kinder_u15_*",
     "*pruefliste*",
     "*_checks",
+    "sozialformel_steckbrief*",
 )
 #: the map background outside the Kreis: a neutral grey, so neighbours do not read as sea
 BACKGROUND = (232, 232, 228)
@@ -209,6 +211,9 @@ class AtlasResult:
     layers: list[AtlasLayer]
     unassigned: list[str]
     notes: list[str] = field(default_factory=list)
+    #: the Gemeindesteckbrief (one page per municipality), when the Sozialformel is there
+    profiles_pdf: Path | None = None
+    profile_pages: int = 0
 
 
 def theme_of(table: str, themes: Sequence[Theme] = THEMES) -> Theme | None:

@@ -476,12 +476,14 @@ def atlas(demo: Demo) -> None:
         "sozialplanung:atlas",
         INPUT=str(demo.atlas),
         BASEMAP=str(KREIS),
+        REGIONS=str(EXAMPLES / "planungsraeume.csv"),
         OUTPUT_FOLDER=str(demo.work),
     )
     maps = sorted(p.name for p in (demo.work / "maps").glob("*.png"))
     print(
         f"  {int(results['LAYOUTS'])} Karten: {', '.join(maps)}; atlas.pdf, sozialplanungsatlas.qgz"
     )
+    print(f"  Gemeindesteckbriefe: {int(results['PROFILE_PAGES'])} Seiten, gemeindesteckbriefe.pdf")
 
 
 def summary(demo: Demo) -> None:

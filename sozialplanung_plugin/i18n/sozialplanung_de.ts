@@ -158,84 +158,142 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
 <context>
     <name>AtlasAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="84"/>
+        <location filename="../../processing_algorithms/atlas.py" line="125"/>
         <source>Atlas GeoPackage (or a layer in it)</source>
         <translation>Atlas-GeoPackage (oder eine Ebene darin)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="122"/>
+        <location filename="../../processing_algorithms/atlas.py" line="199"/>
         <source>Atlas PDF</source>
         <translation>Atlas-PDF</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="90"/>
+        <location filename="../../processing_algorithms/atlas.py" line="156"/>
         <source>Base map GeoPackage (layers gemeinden and kreis)</source>
         <translation>GeoPackage der Grundkarte (Ebenen gemeinden und kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="105"/>
+        <location filename="../../processing_algorithms/atlas.py" line="112"/>
+        <source>Choose the schema of the database connection '{name}'.</source>
+        <translation>Wählen Sie das Schema der Datenbankverbindung „{name}“.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="171"/>
         <source>Data year (empty: from the layers' provenance)</source>
         <translation>Datenjahr (leer: aus der Herkunftsangabe der Ebenen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="112"/>
+        <location filename="../../processing_algorithms/atlas.py" line="202"/>
+        <source>Gemeindesteckbrief (PDF)</source>
+        <translation>Gemeindesteckbrief (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="247"/>
+        <source>Gemeindesteckbrief: {pages} pages in {path}</source>
+        <translation>Gemeindesteckbrief: {pages} Seiten in {path}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="212"/>
+        <source>Give either the atlas GeoPackage or layers and a database connection, not both.</source>
+        <translation>Geben Sie entweder das Atlas-GeoPackage oder Ebenen und eine Datenbankverbindung an, nicht beides.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="221"/>
+        <source>Give the atlas GeoPackage, layers or a database connection with a schema.</source>
+        <translation>Geben Sie das Atlas-GeoPackage, Ebenen oder eine Datenbankverbindung mit Schema an.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="178"/>
         <source>Label every map as synthetic example values</source>
         <translation>Jede Karte als synthetische Beispielwerte kennzeichnen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="147"/>
+        <location filename="../../processing_algorithms/atlas.py" line="244"/>
         <source>Map '{theme}': {path}</source>
         <translation>Karte „{theme}“: {path}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="123"/>
+        <location filename="../../processing_algorithms/atlas.py" line="200"/>
         <source>Maps (PNG)</source>
         <translation>Karten (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="124"/>
+        <location filename="../../processing_algorithms/atlas.py" line="201"/>
         <source>Number of maps</source>
         <translation>Anzahl der Karten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="118"/>
+        <location filename="../../processing_algorithms/atlas.py" line="140"/>
+        <source>Or: PostGIS database connection</source>
+        <translation>Oder: PostGIS-Datenbankverbindung</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="132"/>
+        <source>Or: layers (for example those of the open project)</source>
+        <translation>Oder: Ebenen (zum Beispiel die des offenen Projekts)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="195"/>
         <source>Output folder (project, maps, PDF)</source>
         <translation>Ausgabeordner (Projekt, Karten, PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="121"/>
+        <location filename="../../processing_algorithms/atlas.py" line="204"/>
+        <source>Pages of the Gemeindesteckbrief</source>
+        <translation>Seiten des Gemeindesteckbriefs</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="185"/>
+        <source>Planning regions: table municipality → planning region (CSV with ags and planungsraum)</source>
+        <translation>Planungsräume: Tabelle Gemeinde → Planungsraum (CSV mit ags und planungsraum)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="198"/>
         <source>QGIS project</source>
         <translation>QGIS-Projekt</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="55"/>
+        <location filename="../../processing_algorithms/atlas.py" line="148"/>
+        <source>Schema of the database connection (every table of it)</source>
+        <translation>Schema der Datenbankverbindung (jede seiner Tabellen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas.py" line="64"/>
         <source>Sozialplanungsatlas (project, maps, PDF)</source>
         <translation>Sozialplanungsatlas (Projekt, Karten, PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="130"/>
+        <location filename="../../processing_algorithms/atlas.py" line="225"/>
         <source>The atlas GeoPackage '{path}' does not exist.</source>
         <translation>Das Atlas-GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="98"/>
+        <location filename="../../processing_algorithms/atlas.py" line="164"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="58"/>
+        <location filename="../../processing_algorithms/atlas.py" line="67"/>
         <source>Turns the atlas GeoPackage (the outputs of the other Sozialplanung algorithms, each with its style and provenance) into a QGIS project 'sozialplanungsatlas.qgz' with the groups Base map, Hilfeportal, Catchments, Density and accessibility and Sozialformel, one A4 print layout per theme with layers (title, map of the mainland Kreis with Helgoland as an inset, legend, scale bar, north arrow, attribution, data year and the label 'synthetic example values' where values are synthetic), the maps as PNG (150 dpi) in 'maps/' and all of them in 'atlas.pdf'. Group names and map texts are in the language of QGIS.
 
-Layers are assigned to themes by their names (for example einzugsgebiete_*, sozialformel*, angebote_je_*); others go to the group 'Other layers'. GeoTIFFs beside the GeoPackage are added too. The municipalities and the Kreis boundary are copied into the GeoPackage from the base map GeoPackage when missing, so the atlas is self-contained; the project stores relative paths, so the output folder can be moved. A rerun replaces the outputs.</source>
+Layers are assigned to themes by their names (for example einzugsgebiete_*, sozialformel*, angebote_je_*); others go to the group 'Other layers'. GeoTIFFs beside the GeoPackage are added too. The municipalities and the Kreis boundary are copied into the GeoPackage from the base map GeoPackage when missing, so the atlas is self-contained; the project stores relative paths, so the output folder can be moved. A rerun replaces the outputs.
+
+With the Sozialformel's outputs (sozialformel, sozialformel_jahre, sozialformel_gruppen) and the planning-region table, the atlas also has a map of the planning regions and their ranking per year with the change against the previous year, and 'gemeindesteckbriefe.pdf': one page per municipality (a QGIS atlas) with the indicators over the years, rank and change, offers and their reach. Withheld values (data protection) are printed as 'withheld', never their rank or change.
+
+Instead of a GeoPackage the atlas takes layers (for example all layers of the open project, with their styles there) or every table of a schema of a PostGIS connection. It runs in the background: QGIS stays usable, with progress and cancel.</source>
         <translation>Macht aus dem Atlas-GeoPackage (den Ergebnissen der anderen Sozialplanung-Algorithmen, jedes mit Stil und Herkunftsangabe) ein QGIS-Projekt „sozialplanungsatlas.qgz“ mit den Gruppen Grundlagen, Hilfeportal, Einzugsgebiete, Dichte und Erreichbarkeit und Sozialformel, je Thema mit Ebenen ein A4-Drucklayout (Titel, Karte des Kreises auf dem Festland mit Helgoland als Nebenkarte, Legende, Maßstabsleiste, Nordpfeil, Quellenangabe, Datenjahr und dem Hinweis „synthetische Beispielwerte“, wo Werte synthetisch sind), die Karten als PNG (150 dpi) in „maps/“ und alle zusammen in „atlas.pdf“. Gruppennamen und Kartentexte sind in der Sprache von QGIS.
 
-Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*, sozialformel*, angebote_je_*); andere kommen in die Gruppe „Weitere Ebenen“. GeoTIFFs neben dem GeoPackage werden ebenfalls aufgenommen. Gemeinden und Kreisgrenze werden bei Bedarf aus dem GeoPackage der Grundkarte in das GeoPackage kopiert, sodass der Atlas in sich vollständig ist; das Projekt speichert relative Pfade, der Ausgabeordner kann also verschoben werden. Ein erneuter Lauf ersetzt die Ergebnisse.</translation>
+Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*, sozialformel*, angebote_je_*); andere kommen in die Gruppe „Weitere Ebenen“. GeoTIFFs neben dem GeoPackage werden ebenfalls aufgenommen. Gemeinden und Kreisgrenze werden bei Bedarf aus dem GeoPackage der Grundkarte in das GeoPackage kopiert, sodass der Atlas in sich vollständig ist; das Projekt speichert relative Pfade, der Ausgabeordner kann also verschoben werden. Ein erneuter Lauf ersetzt die Ergebnisse.
+
+Mit den Ergebnissen der Sozialformel (sozialformel, sozialformel_jahre, sozialformel_gruppen) und der Tabelle der Planungsräume enthält der Atlas auch eine Karte der Planungsräume und ihre Rangfolge je Jahr mit der Veränderung zum Vorjahr sowie „gemeindesteckbriefe.pdf“: eine Seite je Gemeinde (ein QGIS-Atlas) mit den Indikatoren über die Jahre, Rang und Veränderung, Angeboten und ihrer Reichweite. Gesperrte Werte (Geheimhaltung) werden als „geheim“ gedruckt, nie ihr Rang oder ihre Veränderung.
+
+Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des offenen Projekts, mit ihren Stilen dort) oder jede Tabelle eines Schemas einer PostGIS-Verbindung. Er läuft im Hintergrund: QGIS bleibt bedienbar, mit Fortschritt und Abbrechen.</translation>
     </message>
 </context>
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="93"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="103"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
@@ -250,7 +308,7 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Grundlagen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="160"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="170"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
@@ -280,6 +338,11 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Einzugsgebiete zu Fuß (Straßennetz)</translation>
     </message>
     <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="420"/>
+        <source>Change against the previous year: {change} index points, {places} places</source>
+        <translation>Veränderung zum Vorjahr: {change} Indexpunkte, {places} Plätze</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/atlas_themes.py" line="159"/>
         <source>Children under 15 per grid cell (surface)</source>
         <translation>Kinder unter 15 je Rasterzelle (Oberfläche)</translation>
@@ -305,7 +368,12 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="484"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="476"/>
+        <source>Exporting the Gemeindesteckbrief to PDF failed: {error}</source>
+        <translation>Der Export des Gemeindesteckbriefs als PDF ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="587"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
@@ -313,6 +381,21 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <location filename="../../processing_algorithms/atlas_layouts.py" line="559"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="52"/>
+        <source>Gemeindesteckbrief</source>
+        <translation>Gemeindesteckbrief</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="374"/>
+        <source>Gemeindesteckbrief {name}</source>
+        <translation>Gemeindesteckbrief {name}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="154"/>
+        <source>Gemeindesteckbrief: values per year</source>
+        <translation>Gemeindesteckbrief: Werte je Jahr</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/atlas_layouts.py" line="462"/>
@@ -340,42 +423,67 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Einkünfte je Steuerpflichtigen (amtliche Statistik)</translation>
     </message>
     <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="278"/>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="424"/>
+        <source>Index over the years: {trend}</source>
+        <translation>Index über die Jahre: {trend}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="431"/>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/atlas_themes.py" line="154"/>
         <source>Kreis boundary</source>
         <translation>Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="269"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="116"/>
+        <source>Layer 'sozialformel' has no field 'year' and no data year: no Gemeindesteckbrief and no planning-region pages.</source>
+        <translation>Die Ebene „sozialformel“ hat kein Feld „year“ und kein Datenjahr: kein Gemeindesteckbrief und keine Seiten der Planungsräume.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="106"/>
+        <source>Layer 'sozialformel' has no field '{field}': no Gemeindesteckbrief and no planning-region pages.</source>
+        <translation>Die Ebene „sozialformel“ hat kein Feld „{field}“: kein Gemeindesteckbrief und keine Seiten der Planungsräume.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="332"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="296"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="359"/>
         <source>Layer '{layer}' has no data year in its provenance; its map says 'not given'.</source>
         <translation>Ebene „{layer}“ hat kein Datenjahr in ihrer Herkunftsangabe; ihre Karte zeigt „nicht angegeben“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="288"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="351"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="218"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="228"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="196"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="206"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="384"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="467"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="409"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="492"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
@@ -395,12 +503,22 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Gemeinden und Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="135"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="194"/>
+        <source>Municipalities without a planning region, left out of its map: {keys}.</source>
+        <translation>Gemeinden ohne Planungsraum, auf dessen Karte weggelassen: {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="145"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="466"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="162"/>
+        <source>No planning-region table: no planning-region map and no ranking of the planning regions.</source>
+        <translation>Keine Tabelle der Planungsräume: keine Karte der Planungsräume und keine Rangfolge.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="549"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
@@ -430,9 +548,29 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Angebote je Einwohner, Angebotsdichte und Erreichbarkeit</translation>
     </message>
     <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="425"/>
+        <source>Offers: {offers}</source>
+        <translation>Angebote: {offers}</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/atlas_themes.py" line="140"/>
         <source>Other layers</source>
         <translation>Weitere Ebenen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="277"/>
+        <source>Planning region</source>
+        <translation>Planungsraum</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="385"/>
+        <source>Planning region: {region}</source>
+        <translation>Planungsraum: {region}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="324"/>
+        <source>Planning regions: ranking {year}</source>
+        <translation>Planungsräume: Rangfolge {year}</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/atlas_themes.py" line="165"/>
@@ -443,6 +581,41 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <location filename="../../processing_algorithms/atlas_themes.py" line="164"/>
         <source>Population reached on foot (Wedel)</source>
         <translation>Erreichte Bevölkerung zu Fuß (Wedel)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="276"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="338"/>
+        <source>Rank 1 = highest index (most need), counted among the published values. Change in index points and places against {previous}.</source>
+        <translation>Rang 1 = höchster Index (größter Bedarf), gezählt unter den veröffentlichten Werten. Veränderung in Indexpunkten und Plätzen gegenüber {previous}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="280"/>
+        <source>Rank ±</source>
+        <translation>Rang ±</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="417"/>
+        <source>Rank: {rank}</source>
+        <translation>Rang: {rank}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="192"/>
+        <source>Ranking of the planning regions</source>
+        <translation>Rangfolge der Planungsräume</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="426"/>
+        <source>Reach: {reach}</source>
+        <translation>Reichweite: {reach}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_sources.py" line="156"/>
+        <source>Schema '{schema}' in the database connection '{name}' has no tables.</source>
+        <translation>Das Schema „{schema}“ der Datenbankverbindung „{name}“ hat keine Tabellen.</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/atlas_themes.py" line="151"/>
@@ -480,9 +653,29 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Sozialformel (Index je Gemeinde)</translation>
     </message>
     <message>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="296"/>
+        <source>Sozialformel index</source>
+        <translation>Index der Sozialformel</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="413"/>
+        <source>Sozialformel index {year}: {value}</source>
+        <translation>Index der Sozialformel {year}: {value}</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/atlas_themes.py" line="135"/>
         <source>Sozialformel per municipality</source>
         <translation>Sozialformel je Gemeinde</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="183"/>
+        <source>Sozialformel per planning region</source>
+        <translation>Sozialformel je Planungsraum</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="167"/>
+        <source>Sozialformel per planning region (index)</source>
+        <translation>Sozialformel je Planungsraum (Index)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/atlas_themes.py" line="43"/>
@@ -495,39 +688,94 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <translation>Erreichte Straßen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="359"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="434"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="380"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="463"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="365"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="169"/>
+        <source>The Sozialformel has no output per planning region (sozialformel_gruppen): no planning-region map and no ranking.</source>
+        <translation>Die Sozialformel hat kein Ergebnis je Planungsraum (sozialformel_gruppen): keine Karte der Planungsräume und keine Rangfolge.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="440"/>
         <source>The output folder '{path}' cannot be created: {error}</source>
         <translation>Der Ausgabeordner '{path}' kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="211"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="636"/>
+        <source>The planning-region table '{path}' cannot be read: {error}</source>
+        <translation>Die Tabelle der Planungsräume „{path}“ kann nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="174"/>
+        <source>The planning-region table needs a column 'ags' and a column 'planungsraum' (or 'amt'); it has: {columns}.</source>
+        <translation>Die Tabelle der Planungsräume braucht eine Spalte „ags“ und eine Spalte „planungsraum“ (oder „amt“); sie hat: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="221"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="443"/>
+        <location filename="../../processing_algorithms/atlas_sources.py" line="128"/>
+        <source>The tables of schema '{schema}' in the database connection '{name}' cannot be listed: {error}</source>
+        <translation>Die Tabellen des Schemas „{schema}“ der Datenbankverbindung „{name}“ lassen sich nicht auflisten: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="526"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="492"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="136"/>
+        <source>Withheld values (data protection) are printed as '{text}'.</source>
+        <translation>Gesperrte Werte (Geheimhaltung) werden als „{text}“ gedruckt.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_project.py" line="599"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="342"/>
+        <source>accessibility for children {score} (Kreis mean = 1)</source>
+        <translation>Erreichbarkeit für Kinder {score} (Kreismittel = 1)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="249"/>
+        <source>created {date} with Sozialplanung for QGIS · withheld values: '{text}'</source>
+        <translation>erstellt {date} mit Sozialplanung für QGIS · gesperrte Werte: „{text}“</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/atlas_layouts.py" line="213"/>
         <source>d MMMM yyyy</source>
         <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="346"/>
+        <source>nearest offer {metres} m</source>
+        <translation>nächstes Angebot {metres} m</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="231"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="329"/>
+        <source>no data on offers</source>
+        <translation>keine Angaben zu Angeboten</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="347"/>
+        <source>no data on the reach of offers</source>
+        <translation>keine Angaben zur Reichweite der Angebote</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/atlas_layouts.py" line="515"/>
@@ -538,6 +786,31 @@ Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*,
         <location filename="../../processing_algorithms/atlas_themes.py" line="38"/>
         <source>synthetic example values</source>
         <translation>synthetische Beispielwerte</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="36"/>
+        <source>withheld</source>
+        <translation>geheim</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="331"/>
+        <source>{offers} offers</source>
+        <translation>{offers} Angebote</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="312"/>
+        <source>{rank} of {count}</source>
+        <translation>{rank} von {count}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="333"/>
+        <source>{rate} per 1,000 inhabitants</source>
+        <translation>{rate} je 1.000 Einwohner</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="279"/>
+        <source>± previous year</source>
+        <translation>± Vorjahr</translation>
     </message>
 </context>
 <context>
