@@ -75,6 +75,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "erreichbarkeit"
     #: the offer id field of the algorithms with offers as input (one name for all)
     OFFER_ID_FIELD = "OFFER_ID_FIELD"
+    GROUPS = "GROUPS"
     #: the offer id field used when the layer has it and no other is chosen
     DEFAULT_OFFER_ID = "offer_id"
 
@@ -227,6 +228,18 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         return None
 
     # --- shared parameters ----------------------------------------------------------
+    def add_groups_parameter(self) -> None:
+        """``GROUPS``: the mapping table of areas to groups (planning regions, ...)."""
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.GROUPS,
+                self.tr_base("Groups: mapping table key → group"),
+                behavior=QgsProcessingParameterFile.Behavior.File,
+                fileFilter=self.tr_base("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
+                optional=True,
+            )
+        )
+
     def add_offer_id_field(self, offers: str) -> None:
         """``OFFER_ID_FIELD``: the id field of the offers parameter ``offers`` (optional)."""
         self.addParameter(

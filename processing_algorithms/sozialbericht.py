@@ -25,7 +25,6 @@ class SozialberichtAlgorithm(SozialplanungAlgorithm):
     AREA_KEY = "AREA_KEY"
     AREA_YEARS = "AREA_YEARS"
     GROUP_YEARS = "GROUP_YEARS"
-    GROUPS = "GROUPS"
     GROUP_FIELD = "GROUP_FIELD"
     CONFIG = "CONFIG"
     TITLE = "TITLE"
@@ -94,15 +93,7 @@ class SozialberichtAlgorithm(SozialplanungAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.GROUPS,
-                self.tr("Groups: mapping table key → group"),
-                behavior=QgsProcessingParameterFile.Behavior.File,
-                fileFilter=self.tr("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
-                optional=True,
-            )
-        )
+        self.add_groups_parameter()
         self.addParameter(
             QgsProcessingParameterString(
                 self.GROUP_FIELD,

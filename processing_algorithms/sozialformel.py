@@ -75,7 +75,6 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
     TABLE = "TABLE"
     CONFIG = "CONFIG"
     YEARS = "YEARS"
-    GROUPS = "GROUPS"
     GROUP_FIELD = "GROUP_FIELD"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
@@ -160,15 +159,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.GROUPS,
-                self.tr("Groups: mapping table key → group"),
-                behavior=QgsProcessingParameterFile.Behavior.File,
-                fileFilter=self.tr("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
-                optional=True,
-            )
-        )
+        self.add_groups_parameter()
         self.addParameter(
             QgsProcessingParameterString(
                 self.GROUP_FIELD,

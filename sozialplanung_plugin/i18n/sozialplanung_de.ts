@@ -1771,82 +1771,72 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
 <context>
     <name>SozialberichtAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="69"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="68"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="116"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="107"/>
         <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
         <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="109"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="100"/>
         <source>Group field of the planning regions (empty: planungsraum)</source>
         <translation>Gruppenfeld der Planungsräume (leer: planungsraum)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="100"/>
-        <source>Groups: mapping table key → group</source>
-        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="76"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="75"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="139"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="130"/>
         <source>Output folder (index.html and its files)</source>
         <translation>Ausgabeordner (index.html und ihre Dateien)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="131"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="122"/>
         <source>Sources and licences (one per line)</source>
         <translation>Quellen und Lizenzen (eine je Zeile)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="142"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="133"/>
         <source>Sozialbericht (index.html)</source>
         <translation>Sozialbericht (index.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="42"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="41"/>
         <source>Sozialbericht (interactive web report)</source>
         <translation>Sozialbericht (interaktiver Webbericht)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="173"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="164"/>
         <source>Sozialbericht written: {path}</source>
         <translation>Sozialbericht geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="85"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="84"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="92"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="91"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="118"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="109"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="102"/>
-        <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
-        <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="125"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="116"/>
         <source>Title (empty: the configuration's title)</source>
         <translation>Titel (leer: Titel der Konfiguration)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="45"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="44"/>
         <source>Writes the outputs of the Sozialformel as an interactive report into a folder: index.html with the data (data.js), the page's script and style and the JavaScript library it uses (uPlot, included). The folder works offline: open index.html from disk or put the folder on any web server; nothing is loaded from the internet.
 
 The page shows the Sozialformel of the areas as a map per year (a year slider), the ranking of the planning regions with the change against the previous year, the municipalities of a region on a click, and each indicator over the years. Texts are in the language of QGIS, numbers in German format.
@@ -1866,12 +1856,12 @@ Datenschutz: Jeder Wert, den die Sozialformel zurückhält (NULL oder als geheim
 <context>
     <name>SozialformelAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="125"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="124"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="94"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="93"/>
         <source>Computes a composite social index (Sozialformel) per area and year from an indicator table of counts (CSV, XLSX or GeoPackage table; the key, e.g. the AGS, is read as text so leading zeros are kept).
 
 The TOML configuration (default: the Kreis Pinneberg preset) names the indicators (numerator, denominator, direction, weight), the scaling (min–max, min–max against a reference year or bounds, z-score, percentile, rank, raw), the combination (weighted mean, sum, geometric mean, product), the post-scaling to 0–100, the classes (quantile, equal interval, standard deviation, natural breaks, custom), the missing-value policy and the data protection threshold.
@@ -1888,82 +1878,77 @@ Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank
 Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL (primäre Sperrung); weitere Werte werden gesperrt, damit keiner aus einer Gruppensumme minus ihrer veröffentlichten Mitglieder folgt (sekundäre Sperrung). Das Feld [indicator]_suppression sagt primary, secondary oder none; mit suppress_index = true (die Vorlage) werden Index, Rang, Klasse und Veränderung solcher Zeilen ebenfalls zurückgehalten (index_suppression, change_suppression).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="149"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="148"/>
         <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
         <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="175"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="166"/>
         <source>Group field(s) of the mapping table (comma separated; empty: all)</source>
         <translation>Gruppenfeld(er) der Zuordnungstabelle (durch Komma getrennt; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="166"/>
-        <source>Groups: mapping table key → group</source>
-        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="208"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="199"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="141"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="140"/>
         <source>Indicator table (CSV, XLSX or GeoPackage)</source>
         <translation>Indikatorentabelle (CSV, XLSX oder GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="132"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="131"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="297"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="288"/>
         <source>No group table: the groups output is not written.</source>
         <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="91"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="90"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="182"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="173"/>
         <source>Sozialformel (areas)</source>
         <translation>Sozialformel (Gebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="189"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="180"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="198"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="189"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="151"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="150"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="143"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="142"/>
         <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="207"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="198"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="159"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="158"/>
         <source>Years (e.g. 2019-2023 or 2021, 2023; empty: all)</source>
         <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="249"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="240"/>
         <source>{rank}. {name}: {index} (change {change})</source>
         <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
     </message>
@@ -1971,142 +1956,152 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="385"/>
+        <location filename="../../processing_algorithms/base.py" line="398"/>
         <source>'{path}' already holds other layers ({layers}): they are kept, the layer '{layer}' is written into it.</source>
         <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="465"/>
+        <location filename="../../processing_algorithms/base.py" line="478"/>
         <source>'{path}' was changed by another program during this run; its changes are kept. Run the algorithm again.</source>
         <translation>'{path}' wurde während dieses Laufs von einem anderen Programm geändert; diese Änderungen bleiben erhalten. Führen Sie den Algorithmus erneut aus.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="105"/>
+        <location filename="../../processing_algorithms/base.py" line="106"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="151"/>
+        <location filename="../../processing_algorithms/base.py" line="152"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="537"/>
+        <location filename="../../processing_algorithms/base.py" line="550"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="107"/>
+        <location filename="../../processing_algorithms/base.py" line="236"/>
+        <source>Groups: mapping table key → group</source>
+        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="108"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="141"/>
+        <location filename="../../processing_algorithms/base.py" line="142"/>
         <source>No output was replaced: the previous files are unchanged.</source>
         <translation>Keine Ausgabe wurde ersetzt: Die bisherigen Dateien sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="155"/>
+        <location filename="../../processing_algorithms/base.py" line="156"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="235"/>
+        <location filename="../../processing_algorithms/base.py" line="248"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="595"/>
+        <location filename="../../processing_algorithms/base.py" line="608"/>
         <source>Only whole numbers are allowed.</source>
         <translation>Nur ganze Zahlen sind erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="472"/>
+        <location filename="../../processing_algorithms/base.py" line="485"/>
         <source>Replacing the previous outputs failed: {error}</source>
         <translation>Das Ersetzen der bisherigen Ausgaben ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="106"/>
+        <location filename="../../processing_algorithms/base.py" line="107"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="196"/>
+        <location filename="../../processing_algorithms/base.py" line="238"/>
+        <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
+        <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="197"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="605"/>
+        <location filename="../../processing_algorithms/base.py" line="618"/>
         <source>The input '{name}' cannot be opened from '{value}': the file does not exist or is not a layer QGIS can read. Check the path, or choose a layer of the project.</source>
         <translation>Die Eingabe „{name}“ lässt sich nicht aus „{value}“ öffnen: Die Datei existiert nicht oder ist kein Layer, den QGIS lesen kann. Prüfen Sie den Pfad oder wählen Sie einen Layer des Projekts.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="248"/>
+        <location filename="../../processing_algorithms/base.py" line="261"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="662"/>
+        <location filename="../../processing_algorithms/base.py" line="675"/>
         <source>The output '{name}' is {kind}, which cannot be written to '{path}' (extension '{suffix}'). Use one of the extensions: {allowed}.</source>
         <translation>Die Ausgabe „{name}“ ist {kind} und kann nicht nach „{path}“ (Endung „{suffix}“) geschrieben werden. Verwenden Sie eine dieser Endungen: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="189"/>
+        <location filename="../../processing_algorithms/base.py" line="190"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="616"/>
+        <location filename="../../processing_algorithms/base.py" line="629"/>
         <source>The parameter '{name}' cannot be '{value}'. Check its help (the ? button) for what it accepts.</source>
         <translation>Der Parameter „{name}“ kann nicht „{value}“ sein. Was er annimmt, steht in seiner Hilfe (Schaltfläche ?).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="599"/>
+        <location filename="../../processing_algorithms/base.py" line="612"/>
         <source>The parameter '{name}' cannot be '{value}'. Choose one of: {options}.</source>
         <translation>Der Parameter „{name}“ kann nicht „{value}“ sein. Wählen Sie eines von: {options}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="612"/>
+        <location filename="../../processing_algorithms/base.py" line="625"/>
         <source>The parameter '{name}' cannot be '{value}': choose an existing file of the type {kinds}.</source>
         <translation>Der Parameter „{name}“ kann nicht „{value}“ sein: Wählen Sie eine vorhandene Datei vom Typ {kinds}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="578"/>
+        <location filename="../../processing_algorithms/base.py" line="591"/>
         <source>The parameter '{name}' is required: give it a value.</source>
         <translation>Der Parameter „{name}“ ist erforderlich: Geben Sie einen Wert an.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="586"/>
+        <location filename="../../processing_algorithms/base.py" line="599"/>
         <source>The parameter '{name}' is {value}; it must be at least {minimum}. Enter a larger value.</source>
         <translation>Der Parameter „{name}“ ist {value}; er muss mindestens {minimum} sein. Geben Sie einen größeren Wert ein.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="590"/>
+        <location filename="../../processing_algorithms/base.py" line="603"/>
         <source>The parameter '{name}' is {value}; it must be between {minimum} and {maximum}. Enter a value in that range.</source>
         <translation>Der Parameter „{name}“ ist {value}; er muss zwischen {minimum} und {maximum} liegen. Geben Sie einen Wert in diesem Bereich ein.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="167"/>
+        <location filename="../../processing_algorithms/base.py" line="168"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="368"/>
+        <location filename="../../processing_algorithms/base.py" line="381"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="454"/>
+        <location filename="../../processing_algorithms/base.py" line="467"/>
         <source>Writing the output '{name}' failed: {found} of {expected} features are in the file (is the disk full?).</source>
         <translation>Das Schreiben der Ausgabe '{name}' ist fehlgeschlagen: {found} von {expected} Objekten sind in der Datei (ist der Datenträger voll?).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="649"/>
+        <location filename="../../processing_algorithms/base.py" line="662"/>
         <source>a raster (GeoTIFF)</source>
         <translation>ein Raster (GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="652"/>
+        <location filename="../../processing_algorithms/base.py" line="665"/>
         <source>a vector layer</source>
         <translation>ein Vektorlayer</translation>
     </message>
