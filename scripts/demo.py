@@ -182,30 +182,36 @@ def sozialformel(demo: Demo) -> None:
 
     areas = read_vector(demo.atlas, layer="sozialformel")
     groups = pyogrio.read_dataframe(demo.atlas, layer="sozialformel_gruppen")
-    top = areas.sort_values("index_rank").head(10)
-    print("  Sozialformel 2023 (synthetische Beispielwerte), die zehn höchsten Werte:")
+    # withheld indices (data protection: index_suppression) are never printed or ranked
+    published = areas[areas["index_value"].notna()].sort_values("index_rank")
+    print(
+        f"  Sozialformel 2023 (synthetische Beispielwerte): {len(published)} von {len(areas)} "
+        "Gemeinden mit veröffentlichtem Index (die übrigen geheim: Datenschutz)"
+    )
+    print("  die zehn höchsten veröffentlichten Werte:")
     print(f"  {'Rang':>4}  {'Gemeinde':<24}{'Index':>7}{'± Vorjahr':>11}{'Rang ± ':>8}")
-    for row in top.itertuples():
-        change = "—" if row.index_change != row.index_change else de(row.index_change, 1)
-        places = "—" if row.rank_change is None else f"{int(row.rank_change):+d}"
-        print(
-            f"  {int(row.index_rank):>4}  {row.GEN:<24}{de(row.index_value, 1):>7}"
-            f"{change:>11}{places:>8}"
-        )
-    bottom = areas.sort_values("index_rank").tail(5)
-    print("  … und die fünf niedrigsten Werte:")
-    for row in bottom.itertuples():
-        change = "—" if row.index_change != row.index_change else de(row.index_change, 1)
-        places = "—" if row.rank_change is None else f"{int(row.rank_change):+d}"
-        print(
-            f"  {int(row.index_rank):>4}  {row.GEN:<24}{de(row.index_value, 1):>7}"
-            f"{change:>11}{places:>8}"
-        )
+    for row in published.head(10).itertuples():
+        _print_rank(row)
+    print("  … und die fünf niedrigsten:")
+    for row in published.tail(5).itertuples():
+        _print_rank(row)
     latest = groups[groups["year"] == groups["year"].max()]
     for name in ("Kreis Pinneberg", "Städte über 30.000 Einwohner", "Elmshorn"):
         value = latest.loc[latest["group_name"] == name, "index_value"]
         if len(value):
-            print(f"  {name:<30}{de(value.iloc[0], 0):>7}")
+            shown = "geheim" if value.iloc[0] != value.iloc[0] else de(value.iloc[0], 0)
+            print(f"  {name:<30}{shown:>7}")
+
+
+def _print_rank(row) -> None:
+    """One row of the ranking; a withheld change or rank change prints as a dash."""
+    change = "—" if row.index_change != row.index_change else de(row.index_change, 1)
+    moved = row.rank_change
+    places = "—" if moved is None or moved != moved else f"{int(moved):+d}"
+    print(
+        f"  {int(row.index_rank):>4}  {row.GEN:<24}{de(row.index_value, 1):>7}"
+        f"{change:>11}{places:>8}"
+    )
 
 
 def sozialbericht(demo: Demo) -> None:
