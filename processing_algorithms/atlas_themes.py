@@ -147,7 +147,8 @@ SOURCE_MARKS = ("©", "CC0", "CC BY", "dl-de", "ODbL")
 #: the layer is loaded); others use the title of their provenance
 LAYER_TITLES: dict[str, str] = {
     "schulen": tr_noop("Schools (school register)"),
-    "*einzugsgebiete*schul*": tr_noop("Schools reached in a straight line"),
+    "*einzugsgebiete*schul*fuss*": tr_noop("Schools reached on foot (street network)"),
+    "*einzugsgebiete*schul*luftlinie*": tr_noop("Schools reached in a straight line"),
     "schulen_dichte": tr_noop("School density (schools per km²)"),
     "einkommen_*": tr_noop("Income per taxpayer (EUR)"),
     "gemeinden": tr_noop("Municipalities"),

@@ -419,6 +419,22 @@ def schools(demo: Demo) -> None:
         OUTPUT=demo.layer("einzugsgebiete_schulen_luftlinie"),
         OUTPUT_POPULATION=demo.layer("erreichte_bevoelkerung_schulen"),
     )
+    # walking on the real streets where the bundled network reaches (Wedel's centre)
+    run_algorithm(
+        "sozialplanung:catchments",
+        NETWORK=f"{KREIS}|layername=osm_strassen_wedel_detail",
+        NODING="true",
+        OFFERS=f"{demo.atlas}|layername=schulen",
+        OFFER_ID_FIELD="id",
+        MODE="0",
+        COST="0",
+        PROFILE="0",
+        BREAKS="5,10,15",
+        OVERLAP="0",
+        SNAP_DISTANCE="250",
+        OUTPUT=demo.layer("einzugsgebiete_schulen_wedel_fuss"),
+        OUTPUT_UNROUTABLE=demo.layer("einzugsgebiete_schulen_wedel_nicht_routbar"),
+    )
     run_algorithm(
         "sozialplanung:offerdensity",
         INPUT=f"{demo.atlas}|layername=schulen",

@@ -298,7 +298,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="158"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="159"/>
         <source>Accessibility for children under 15 (2SFCA, Kreis mean = 1)</source>
         <translation>Erreichbarkeit für Kinder unter 15 (2SFCA, Kreismittel = 1)</translation>
     </message>
@@ -323,7 +323,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="160"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="161"/>
         <source>Catchments (straight line)</source>
         <translation>Einzugsgebiete (Luftlinie)</translation>
     </message>
@@ -333,7 +333,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einzugsgebiete der Angebote und Versorgungslücken</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="161"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="162"/>
         <source>Catchments on foot (street network)</source>
         <translation>Einzugsgebiete zu Fuß (Straßennetz)</translation>
     </message>
@@ -343,12 +343,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Veränderung zum Vorjahr: {change} Indexpunkte, {places} Plätze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="159"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="160"/>
         <source>Children under 15 per grid cell (surface)</source>
         <translation>Kinder unter 15 je Rasterzelle (Oberfläche)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="166"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="167"/>
         <source>Children under 15 per municipality (demand)</source>
         <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
     </message>
@@ -413,7 +413,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einkommen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="152"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="153"/>
         <source>Income per taxpayer (EUR)</source>
         <translation>Einkünfte je Steuerpflichtigen (EUR)</translation>
     </message>
@@ -438,7 +438,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="154"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="155"/>
         <source>Kreis boundary</source>
         <translation>Kreisgrenze</translation>
     </message>
@@ -493,7 +493,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="153"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="154"/>
         <source>Municipalities</source>
         <translation>Gemeinden</translation>
     </message>
@@ -523,7 +523,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="157"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="158"/>
         <source>Offer density (offers per km²)</source>
         <translation>Angebotsdichte (Angebote je km²)</translation>
     </message>
@@ -533,12 +533,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Angebote aus dem Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="163"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="164"/>
         <source>Offers outside the street network</source>
         <translation>Angebote außerhalb des Straßennetzes</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="155"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="156"/>
         <source>Offers per 1,000 inhabitants</source>
         <translation>Angebote je 1.000 Einwohner</translation>
     </message>
@@ -573,12 +573,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Planungsräume: Rangfolge {year}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="165"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="166"/>
         <source>Population reached (straight line, Kreis)</source>
         <translation>Erreichte Bevölkerung (Luftlinie, Kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="164"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="165"/>
         <source>Population reached on foot (Wedel)</source>
         <translation>Erreichte Bevölkerung zu Fuß (Wedel)</translation>
     </message>
@@ -618,7 +618,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Das Schema „{schema}“ der Datenbankverbindung „{name}“ hat keine Tabellen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="151"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="152"/>
         <source>School density (schools per km²)</source>
         <translation>Schuldichte (Schulen je km²)</translation>
     </message>
@@ -633,9 +633,14 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Schulen (Schulverzeichnis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="150"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="151"/>
         <source>Schools reached in a straight line</source>
         <translation>Schulen in Luftlinie erreichbar</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="150"/>
+        <source>Schools reached on foot (street network)</source>
+        <translation>Schulen zu Fuß erreichbar (Straßennetz)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/atlas_themes.py" line="102"/>
@@ -648,7 +653,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="156"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="157"/>
         <source>Sozialformel (index per municipality)</source>
         <translation>Sozialformel (Index je Gemeinde)</translation>
     </message>
@@ -673,7 +678,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Sozialformel je Planungsraum</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="167"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="168"/>
         <source>Sozialformel per planning region (index)</source>
         <translation>Sozialformel je Planungsraum (Index)</translation>
     </message>
@@ -683,7 +688,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Sozialplanungsatlas (alle Karten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="162"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="163"/>
         <source>Streets reached</source>
         <translation>Erreichte Straßen</translation>
     </message>
