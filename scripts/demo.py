@@ -293,20 +293,26 @@ def accessibility_children(demo: Demo) -> None:
     )
 
 
+#: walking 5/10/15 min on the real Wedel streets (the bundled network: Wedel's centre)
+WEDEL_WALK = {
+    "NETWORK": f"{KREIS}|layername=osm_strassen_wedel_detail",
+    # these streets meet (end on each other, cross) without shared vertices: node them
+    "NODING": "true",
+    "MODE": "0",
+    "COST": "0",
+    "PROFILE": "0",
+    "BREAKS": "5,10,15",
+    "OVERLAP": "0",
+    "SNAP_DISTANCE": "250",
+}
+
+
 def catchments_wedel(demo: Demo) -> None:
     """Walking catchments (5/10/15 min) of the example offers on the real Wedel streets."""
     run_algorithm(
         "sozialplanung:catchments",
-        NETWORK=f"{KREIS}|layername=osm_strassen_wedel_detail",
-        # these streets meet (end on each other, cross) without shared vertices: node them
-        NODING="true",
+        **WEDEL_WALK,
         OFFERS=str(EXAMPLES / "offers.gpkg"),
-        MODE="0",
-        COST="0",
-        PROFILE="0",
-        BREAKS="5,10,15",
-        OVERLAP="0",
-        SNAP_DISTANCE="250",
         WALKOFF_DISTANCE="50",
         **ZENSUS_POPULATION,
         OUTPUT=demo.layer("einzugsgebiete_wedel_fuss"),
@@ -422,16 +428,9 @@ def schools(demo: Demo) -> None:
     # walking on the real streets where the bundled network reaches (Wedel's centre)
     run_algorithm(
         "sozialplanung:catchments",
-        NETWORK=f"{KREIS}|layername=osm_strassen_wedel_detail",
-        NODING="true",
+        **WEDEL_WALK,
         OFFERS=f"{demo.atlas}|layername=schulen",
         OFFER_ID_FIELD="id",
-        MODE="0",
-        COST="0",
-        PROFILE="0",
-        BREAKS="5,10,15",
-        OVERLAP="0",
-        SNAP_DISTANCE="250",
         OUTPUT=demo.layer("einzugsgebiete_schulen_wedel_fuss"),
         OUTPUT_UNROUTABLE=demo.layer("einzugsgebiete_schulen_wedel_nicht_routbar"),
     )
