@@ -51,9 +51,17 @@ def regions_atlas(tmp_path_factory, examples):
     def dest(name: str) -> str:
         return f"ogr:dbname='{gpkg}' table=\"{name}\" (geom)"
 
+    # every index published (internal use), so that the flags below are the only withheld
+    # indices and the pages can be checked against them
+    preset = Path(__file__).resolve().parents[2] / "geolib/presets/sozialformel_pinneberg.toml"
+    config = folder / "intern.toml"
+    text = preset.read_text(encoding="utf-8")
+    assert "suppress_index = true" in text
+    config.write_text(text.replace("suppress_index = true", "suppress_index = false"), "utf-8")
     run_algorithm(
         "sozialplanung:sozialformel",
         {
+            "CONFIG": str(config),
             "AREAS": f"{KREIS_GPKG}|layername=gemeinden",
             "AREA_KEY": "AGS",
             "TABLE": str(examples["indikatoren_csv"]),

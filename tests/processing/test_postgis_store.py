@@ -16,7 +16,7 @@ from qgis.core import (
 
 from geolib.io import read_vector
 from tests._qgis import run_algorithm
-from tests.conftest import DATA, KREIS_GPKG
+from tests.conftest import KREIS_GPKG
 
 SECRET = "Geheim-Store-4711"
 
@@ -42,7 +42,7 @@ def _layer(conninfo: str, table: str, geometry: str = "geom") -> QgsVectorLayer:
     return QgsVectorLayer(uri.uri(False), table, "postgres")
 
 
-def test_an_analysis_reads_from_and_writes_into_postgis_styled_with_provenance(store):
+def test_an_analysis_reads_from_and_writes_into_postgis_styled_with_provenance(store, examples):
     from processing_algorithms.postgis_store import read_provenance
 
     postgres, dbname, conninfo = store
@@ -53,7 +53,7 @@ def test_an_analysis_reads_from_and_writes_into_postgis_styled_with_provenance(s
     _, feedback = run_algorithm(
         "sozialplanung:offersperpopulation",
         {
-            "OFFERS": str(DATA / "examples" / "offers.gpkg"),
+            "OFFERS": str(examples["offers"]),
             "AREAS": areas,
             "POPULATION_FIELD": "EWZ_2018",
             "OUTPUT": "postgis:" + out.uri(False),
