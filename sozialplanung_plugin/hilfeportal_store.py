@@ -29,7 +29,6 @@ from qgis.core import (
     QgsAbstractDatabaseProviderConnection,
     QgsCoordinateReferenceSystem,
     QgsDataSourceUri,
-    QgsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
@@ -218,7 +217,8 @@ def write_postgis(
     """
     try:
         conn.executeSql(postgis_sql(schema, table, fields, features))
-    except QgsException as exc:  # QgsProviderConnectionException, as 3.22 raises it
+    # QgsProviderConnectionException: a QgsException on 3.22, not in the bindings of 3.40
+    except Exception as exc:
         raise StoreError(
             tr("The PostGIS table '{table}' cannot be written: {error}").format(
                 table=f"{schema}.{table}", error=server_error(str(exc))
