@@ -57,8 +57,14 @@ def on_finished(ok):
 
 
 try:
+    # a hang (a dialog nobody answers) ends QGIS with exit code 3 after 5 minutes
+    QTimer.singleShot(300_000, exit_hung)
     result["plugin_active"] = "sozialplanung" in active_plugins
     result["dock"] = dock() is not None
+    # a saved project: the dock puts its layers into a GeoPackage beside it (unsaved, it
+    # would ask where to save the project)
+    os.makedirs("/tmp/dock-project", exist_ok=True)
+    QgsProject.instance().write("/tmp/dock-project/projekt.qgz")
     press_load()
 except Exception:
     result["error"] = traceback.format_exc()
