@@ -191,7 +191,7 @@ def sozialformel(
                 )
             )
     for group_field in fields:
-        pooled = _pool(data, mapping, group_field, config)
+        pooled = _pool(data, mapping, group_field, config, notes)
         group_frames.append(_evaluate(pooled, config, notes, reference=units))
     progress.report(0.6)
 

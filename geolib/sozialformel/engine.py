@@ -11,6 +11,7 @@ import pandas as pd
 from ..errors import DataError, ParameterError
 from ..messages import Message
 from .config import Config, Indicator
+from .notes import winsor_note
 
 
 def _rate(num: pd.Series, den: pd.Series, ind: Indicator) -> pd.Series:
@@ -52,19 +53,9 @@ def _evaluate(
                 lo = rate.groupby(year).quantile(config.winsorize)
                 hi = rate.groupby(year).quantile(1 - config.winsorize)
                 params["winsor"][ind.name] = (lo, hi)
-                clipped = int(((rate < year.map(lo)) | (rate > year.map(hi))).sum())
-                if clipped:
-                    notes.append(
-                        Message(
-                            "Outliers: {n} values of '{indicator}' were winsorised to the "
-                            "{low} and {high} quantiles of their year.",
-                            n=clipped,
-                            indicator=ind.name,
-                            low=f"{config.winsorize:g}",
-                            high=f"{1 - config.winsorize:g}",
-                        )
-                    )
-            rate = rate.clip(year.map(lo), year.map(hi))
+            rate, unclipped = rate.clip(year.map(lo), year.map(hi)), rate
+            if reference is None:  # the values winsorised, by name (see notes.py)
+                notes.extend(filter(None, [winsor_note(out, unclipped, rate, ind, config)]))
         out[f"{ind.name}_rate"] = rate
         directed[ind.name] = -rate if ind.reverse else rate
     directed_frame = pd.DataFrame(directed, index=out.index)

@@ -12,6 +12,7 @@ from ..errors import DataError, FieldError, ParameterError
 from ..messages import N_, Message
 from .config import Config, _count_columns
 from .missing import _missing_mask
+from .notes import listing, unit_years
 
 
 def _prepare_groups(
@@ -75,29 +76,70 @@ def _prepare_groups(
 
 
 def _pool(
-    data: pd.DataFrame, mapping: pd.DataFrame, group_field: str, config: Config
+    data: pd.DataFrame,
+    mapping: pd.DataFrame,
+    group_field: str,
+    config: Config,
+    notes: list[Message] | None = None,
 ) -> pd.DataFrame:
+    """Pooled counts per group and year.
+
+    Only unit-years that are complete for an indicator enter its pooled counts;
+    ``n_units`` counts the members pooled for every indicator (a member left out,
+    e.g. by ``missing = drop``, is not counted). ``notes`` gets the members left out,
+    by group and name.
+    """
     counts = _count_columns(config)
     joined = data.merge(mapping[["key", group_field]], on="key", how="inner")
     joined = joined[joined[group_field].notna()]
-    # only unit-years that are complete for an indicator enter its pooled counts
     missing = _missing_mask(joined, config)
     pooled_parts = {}
     for ind in config.indicators:
         ok = ~missing[ind.name]
         part = joined.loc[ok].groupby([group_field, "year"])[[ind.numerator, ind.denominator]].sum()
         pooled_parts[ind.name] = part
-    n_units = joined.groupby([group_field, "year"])["key"].nunique()
-    frame = pd.DataFrame(index=n_units.index)
+    complete = ~missing.any(axis=1)
+    members = joined.groupby([group_field, "year"])["key"].nunique()
+    n_units = (
+        joined.loc[complete]
+        .groupby([group_field, "year"])["key"]
+        .nunique()
+        .reindex(members.index, fill_value=0)
+    )
+    frame = pd.DataFrame(index=members.index)
     for col in counts:
         frame[col] = np.nan
     for ind in config.indicators:
         part = pooled_parts[ind.name].reindex(frame.index)
         frame[f"_{ind.name}_num"] = part[ind.numerator]
         frame[f"_{ind.name}_den"] = part[ind.denominator]
-    frame["n_units"] = n_units
+    frame["n_units"] = n_units.astype(np.int64)
     frame = frame.reset_index().rename(columns={group_field: "group_name"})
     frame.insert(0, "grouping", group_field)
     frame["group_name"] = frame["group_name"].astype(str)
     frame["imputed"] = ""
+    if notes is not None and (~complete).any():
+        notes.append(_left_out_note(joined, missing, group_field))
     return frame
+
+
+def _left_out_note(joined: pd.DataFrame, missing: pd.DataFrame, group_field: str) -> Message:
+    rows = missing.any(axis=1)
+    items = [
+        Message(
+            "'{group}': {unit} ({indicators})",
+            group=str(group),
+            unit=unit,
+            indicators=", ".join(missing.columns[missing.loc[i].to_numpy()]),
+        )
+        for i, group, unit in zip(
+            joined.index[rows], joined.loc[rows, group_field], unit_years(joined, rows)
+        )
+    ]
+    return Message(
+        "Groups ({grouping}): {n} unit-years are not in their group's pooled counts for "
+        "the indicators they lack, and not counted in n_units: {where}.",
+        grouping=group_field,
+        n=len(items),
+        where=listing(items),
+    )

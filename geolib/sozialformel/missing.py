@@ -1,13 +1,29 @@
-"""Missing values: the policies refuse, drop, carry and group_mean."""
+"""Missing values: the policies refuse, drop, carry and group_mean.
+
+A unit-year is missing for an indicator when its numerator or denominator is empty
+(or its row absent) or the denominator is 0. Every policy names the unit-years it
+concerns in its note.
+
+- ``refuse``: an error naming them.
+- ``drop``: they are left out of the index and of their groups' pooled counts
+  (``n_units`` of a group counts the members that were pooled; see :mod:`.groups`).
+- ``carry``: an empty count, or a denominator of 0, takes the unit's value of the
+  latest earlier year that has one.
+- ``group_mean``: the rate is the mean rate of the other members of the unit's group
+  in that year, with the first group field as the group (e.g. the planning region);
+  the mean of all units only without a group table. A unit alone in its group (or
+  whose group has no other value) is left out, and named.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from ..errors import DataError
-from ..messages import N_, Message
+from ..messages import Message
 from .config import Config, _count_columns
 from .engine import _rate
+from .notes import listing, unit_year, unit_years
 
 
 def _missing_mask(data: pd.DataFrame, config: Config) -> pd.DataFrame:
@@ -30,87 +46,175 @@ def _handle_missing(
         data["imputed"] = ""
         return data
     rows = missing.any(axis=1)
-    detail = _unit_years(data, rows)
     if config.missing == "refuse":
         raise DataError(
             "The indicator table has missing values (an absent row, an empty count or a "
             "denominator of 0) for {n} unit-years: {where}. Fill them, or choose a missing "
             "policy in the configuration: missing = drop | carry | group_mean.",
             n=int(rows.sum()),
-            where=detail,
+            where=listing(unit_years(data, rows)),
         )
     data = data.copy()
     data["imputed"] = ""
     if config.missing == "carry":
-        counts = _count_columns(config)
-        had_nan = data[counts].isna().any(axis=1)
-        filled = data.groupby("key", sort=False)[counts].ffill()
-        changed = had_nan & filled.notna().all(axis=1)
-        data[counts] = filled
-        data.loc[changed, "imputed"] = "carried"
-        still = _missing_mask(data, config).any(axis=1)
-        notes.append(
-            Message(
-                "Missing values: {n} unit-years carried forward from the previous year; "
-                "{left} without an earlier value are left out of the index ({where}).",
-                n=int(changed.sum()),
-                left=int(still.sum()),
-                where=detail,
-            )
-        )
+        _carry(data, config, notes)
     elif config.missing == "drop":
         notes.append(
             Message(
                 "Missing values: {n} unit-years are left out of the index (policy 'drop'): "
                 "{where}.",
                 n=int(rows.sum()),
-                where=detail,
+                where=listing(_with_indicators(data, missing, rows)),
             )
         )
-    else:  # group_mean: the rate is imputed from the other units of the group in that year
-        group_of = None
-        if mapping is not None and fields:
-            group_of = data["key"].map(mapping.set_index("key")[fields[0]])
-        imputed_rates = {}
-        for ind in config.indicators:
-            rate = _rate(data[ind.numerator], data[ind.denominator], ind)
-            rate = rate.where(~missing[ind.name])
-            by = [data["year"]] if group_of is None else [data["year"], group_of]
-            means = rate.groupby(by).transform("mean")
-            if group_of is not None:  # a group without any value falls back to the year mean
-                means = means.fillna(rate.groupby(data["year"]).transform("mean"))
-            imputed_rates[f"_imputed_{ind.name}"] = rate.fillna(means.where(missing[ind.name]))
-        for col, values in imputed_rates.items():
-            data[col] = values
-        # no unit of the year has the value: nothing to take a mean from
-        lost = pd.concat(
-            [imputed_rates[f"_imputed_{ind.name}"].isna() for ind in config.indicators], axis=1
-        ).any(axis=1)
-        got = rows & ~lost
-        data.loc[got, "imputed"] = "group_mean"
-        if got.any():
-            notes.append(
-                Message(
-                    "Missing values: {n} unit-years got the mean rate of their group ({group}) "
-                    "in that year: {where}.",
-                    n=int(got.sum()),
-                    group=fields[0] if fields else N_("all units"),
-                    where=_unit_years(data, got),
-                )
-            )
-        if lost.any():
-            notes.append(
-                Message(
-                    "Missing values: {n} unit-years are left out of the index because no unit "
-                    "has the value in that year: {where}.",
-                    n=int(lost.sum()),
-                    where=_unit_years(data, lost),
-                )
-            )
+    else:
+        _group_mean(data, config, missing, mapping, fields, notes)
     return data
 
 
-def _unit_years(data: pd.DataFrame, rows: pd.Series) -> str:
-    """``"key year, …"`` of the first ten ``rows`` (for messages)."""
-    where = (data.loc[rows, "key"].astype(str) + " " + data.loc[rows, "year"].astype(str)).tolist()
-    return ", ".join(where[:10]) + (" …" if len(where) > 10 else "")
+def _with_indicators(data: pd.DataFrame, missing: pd.DataFrame, rows: pd.Series) -> list[Message]:
+    """``"Appen (01056001) 2023 (kinderarmut, altersarmut)"`` for each of ``rows``."""
+    labels = unit_years(data, rows)
+    lacking = missing.loc[rows].apply(lambda r: ", ".join(r.index[r.to_numpy()]), axis=1)
+    return [
+        Message("{unit} ({indicators})", unit=label, indicators=what)
+        for label, what in zip(labels, lacking)
+    ]
+
+
+def _carry(data: pd.DataFrame, config: Config, notes: list[Message]) -> None:
+    """Carry empty counts and denominators of 0 forward from the latest earlier year."""
+    counts = _count_columns(config)
+    denominators = {ind.denominator for ind in config.indicators}
+    work = data[counts].copy()
+    for col in denominators:  # a denominator of 0 gives no rate: carried like a gap
+        work[col] = work[col].where(work[col] > 0)
+    gap = work.isna()
+    filled = work.groupby(data["key"], sort=False).ffill()
+    carried = gap & filled.notna()
+    data[counts] = data[counts].mask(carried, filled)
+    from_year = {
+        col: data["year"].where(~gap[col]).groupby(data["key"], sort=False).ffill()
+        for col in counts
+    }
+    changed = carried.any(axis=1)
+    items = []
+    for i in data.index[changed]:
+        cols = [c for c in counts if carried.at[i, c]]
+        items.append(
+            Message(
+                "{unit} from {source} ({columns})",
+                unit=unit_year(data.at[i, "name"], data.at[i, "key"], data.at[i, "year"]),
+                source=int(from_year[cols[0]].at[i]),
+                columns=", ".join(cols),
+            )
+        )
+    data.loc[changed, "imputed"] = "carried"
+    if items:
+        notes.append(
+            Message(
+                "Missing values: {n} unit-years carried forward from an earlier year (an "
+                "empty count or a denominator of 0 takes the unit's latest earlier value): "
+                "{where}.",
+                n=len(items),
+                where=listing(items),
+            )
+        )
+    still = _missing_mask(data, config)
+    left = still.any(axis=1)
+    if left.any():
+        notes.append(
+            Message(
+                "Missing values: {n} unit-years have no earlier value to carry and are left "
+                "out of the index: {where}.",
+                n=int(left.sum()),
+                where=listing(_with_indicators(data, still, left)),
+            )
+        )
+
+
+def _group_mean(
+    data: pd.DataFrame,
+    config: Config,
+    missing: pd.DataFrame,
+    mapping: pd.DataFrame | None,
+    fields: list[str],
+    notes: list[Message],
+) -> None:
+    """The rate of a missing unit-year: the mean rate of its group in that year."""
+    year = data["year"]
+    if mapping is not None and fields:
+        field = fields[0]
+        group_of = data["key"].map(mapping.set_index("key")[field])
+        by = [year, group_of]
+    else:
+        field, group_of, by = None, None, [year]
+    got_items: list[Message] = []
+    lost = pd.Series(False, index=data.index)
+    for ind in config.indicators:
+        rate = _rate(data[ind.numerator], data[ind.denominator], ind).where(~missing[ind.name])
+        means = rate.groupby(by).transform("mean")
+        imputed = rate.fillna(means.where(missing[ind.name]))
+        data[f"_imputed_{ind.name}"] = imputed
+        got = missing[ind.name] & imputed.notna()
+        lost |= missing[ind.name] & imputed.isna()
+        for i in data.index[got]:
+            unit = unit_year(data.at[i, "name"], data.at[i, "key"], data.at[i, "year"])
+            if group_of is None:
+                got_items.append(
+                    Message("{unit}: {indicator} (all units)", unit=unit, indicator=ind.name)
+                )
+            else:
+                got_items.append(
+                    Message(
+                        "{unit}: {indicator} ({grouping} '{group}')",
+                        unit=unit,
+                        indicator=ind.name,
+                        grouping=field,
+                        group=str(group_of.at[i]),
+                    )
+                )
+    rows = missing.any(axis=1)
+    got_rows = rows & ~lost
+    data.loc[got_rows, "imputed"] = "group_mean"
+    if got_items and field is None:
+        notes.append(
+            Message(
+                "Missing values: {n} values got the mean rate of all units in that year "
+                "(no group table): {where}.",
+                n=len(got_items),
+                where=listing(got_items),
+            )
+        )
+    elif got_items:
+        notes.append(
+            Message(
+                "Missing values: {n} values got the mean rate of the other members of "
+                "their group ({grouping}) in that year: {where}.",
+                n=len(got_items),
+                grouping=field,
+                where=listing(got_items),
+            )
+        )
+    if lost.any():
+        where = listing(_with_indicators(data, missing, lost))
+        if field is None:
+            notes.append(
+                Message(
+                    "Missing values: {n} unit-years are left out of the index because no "
+                    "unit has the value in that year: {where}.",
+                    n=int(lost.sum()),
+                    where=where,
+                )
+            )
+        else:
+            notes.append(
+                Message(
+                    "Missing values: {n} unit-years are left out of the index because no "
+                    "other member of their group ({grouping}) has the value in that year: "
+                    "{where}.",
+                    n=int(lost.sum()),
+                    grouping=field,
+                    where=where,
+                )
+            )

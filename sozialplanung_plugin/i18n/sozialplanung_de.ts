@@ -1335,7 +1335,7 @@ Die {cached} angezeigten Angebote durch die {n} Angebote der neuen Antwort erset
         <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="123"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="122"/>
         <source>Choose the GeoPackage file for the layers.</source>
         <translation>Wählen Sie die GeoPackage-Datei für die Layer.</translation>
     </message>
@@ -1355,22 +1355,22 @@ Die {cached} angezeigten Angebote durch die {n} Angebote der neuen Antwort erset
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="117"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="116"/>
         <source>The layers go into a GeoPackage beside the project, but the project is not saved yet: save the project, or choose another place for the layers.</source>
         <translation>Die Layer kommen in ein GeoPackage neben dem Projekt, aber das Projekt ist noch nicht gespeichert: Speichern Sie das Projekt oder wählen Sie einen anderen Ort für die Layer.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="134"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="133"/>
         <source>The schema name '{name}' is not usable: use lower-case letters, digits and '_'.</source>
         <translation>Der Schemaname '{name}' ist nicht verwendbar: Verwenden Sie Kleinbuchstaben, Ziffern und '_'.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="126"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="125"/>
         <source>The table name '{name}' is not usable: use lower-case letters, digits and '_' (at most 40), starting with a letter.</source>
         <translation>Der Tabellenname '{name}' ist nicht verwendbar: Verwenden Sie Kleinbuchstaben, Ziffern und '_' (höchstens 40), beginnend mit einem Buchstaben.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="163"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="162"/>
         <source>There is no saved PostgreSQL connection '{name}': create it in the Data Source Manager (PostgreSQL) and choose it in the dock.</source>
         <translation>Es gibt keine gespeicherte PostgreSQL-Verbindung '{name}': Legen Sie sie in der Datenquellenverwaltung (PostgreSQL) an und wählen Sie sie im Dock.</translation>
     </message>
@@ -2328,6 +2328,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{file}' ist Seite {page} von {pages} einer HSDS-Antwort: sie enthält {n} von {total} Angeboten. Speichern Sie alle Seiten in eine Datei (oder laden Sie aus der API).</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/groups.py" line="129"/>
+        <source>'{group}': {unit} ({indicators})</source>
+        <translation>„{group}“: {unit} ({indicators})</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel/inputs.py" line="155"/>
         <source>'{numerator}' is above its denominator '{denominator}' in {n} rows ({where}) of indicator '{indicator}': a part cannot exceed the whole.</source>
         <translation>'{numerator}' ist in {n} Zeilen ({where}) des Indikators '{indicator}' größer als sein Nenner '{denominator}': ein Teil kann nicht größer als das Ganze sein.</translation>
@@ -2578,7 +2583,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="26"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="27"/>
         <source>Group fields were given but no group table.</source>
         <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
     </message>
@@ -2591,6 +2596,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel/report.py" line="62"/>
         <source>Groups (pooled counts)</source>
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/groups.py" line="139"/>
+        <source>Groups ({grouping}): {n} unit-years are not in their group's pooled counts for the indicators they lack, and not counted in n_units: {where}.</source>
+        <translation>Gruppen ({grouping}): {n} Gebiet-Jahre fehlen in den zusammengefassten Zählwerten ihrer Gruppe für die Indikatoren ohne Wert und zählen nicht in n_units: {where}.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="33"/>
@@ -2678,19 +2688,34 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben beim Index außen vor (Regel 'drop'): {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/missing.py" line="103"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="212"/>
+        <source>Missing values: {n} unit-years are left out of the index because no other member of their group ({grouping}) has the value in that year: {where}.</source>
+        <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben ohne Index, weil kein anderes Mitglied ihrer Gruppe ({grouping}) in diesem Jahr den Wert hat: {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/missing.py" line="203"/>
         <source>Missing values: {n} unit-years are left out of the index because no unit has the value in that year: {where}.</source>
         <translation>Fehlende Werte: {n} Gebiet-Jahre bleiben außerhalb des Index, weil in diesem Jahr kein Gebiet den Wert hat: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/missing.py" line="53"/>
-        <source>Missing values: {n} unit-years carried forward from the previous year; {left} without an earlier value are left out of the index ({where}).</source>
-        <translation>Fehlende Werte: {n} Gebiet-Jahre aus dem Vorjahr fortgeschrieben; {left} ohne früheren Wert bleiben beim Index außen vor ({where}).</translation>
+        <location filename="../../geolib/sozialformel/missing.py" line="115"/>
+        <source>Missing values: {n} unit-years carried forward from an earlier year (an empty count or a denominator of 0 takes the unit's latest earlier value): {where}.</source>
+        <translation>Fehlende Werte: {n} Gebiet-Jahre aus einem früheren Jahr fortgeschrieben (ein leerer Zählwert oder ein Nenner 0 erhält den letzten früheren Wert des Gebiets): {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/missing.py" line="93"/>
-        <source>Missing values: {n} unit-years got the mean rate of their group ({group}) in that year: {where}.</source>
-        <translation>Fehlende Werte: {n} Gebiet-Jahre erhielten die mittlere Quote ihrer Gruppe ({group}) in diesem Jahr: {where}.</translation>
+        <location filename="../../geolib/sozialformel/missing.py" line="127"/>
+        <source>Missing values: {n} unit-years have no earlier value to carry and are left out of the index: {where}.</source>
+        <translation>Fehlende Werte: {n} Gebiet-Jahre haben keinen früheren Wert zum Fortschreiben und bleiben ohne Index: {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/missing.py" line="182"/>
+        <source>Missing values: {n} values got the mean rate of all units in that year (no group table): {where}.</source>
+        <translation>Fehlende Werte: {n} Werte erhielten den Mittelwert der Quote aller Gebiete in diesem Jahr (keine Gruppentabelle): {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/missing.py" line="191"/>
+        <source>Missing values: {n} values got the mean rate of the other members of their group ({grouping}) in that year: {where}.</source>
+        <translation>Fehlende Werte: {n} Werte erhielten den Mittelwert der Quote der anderen Mitglieder ihrer Gruppe ({grouping}) in diesem Jahr: {where}.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="36"/>
@@ -2768,9 +2793,9 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Andere Skalierungen</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="58"/>
-        <source>Outliers: {n} values of '{indicator}' were winsorised to the {low} and {high} quantiles of their year.</source>
-        <translation>Ausreißer: {n} Werte von '{indicator}' wurden auf das {low}- und {high}-Quantil ihres Jahres winsorisiert.</translation>
+        <location filename="../../geolib/sozialformel/notes.py" line="65"/>
+        <source>Outliers: {n} values of '{indicator}' were winsorised to the {low} and {high} quantiles of their year: {values}.</source>
+        <translation>Ausreißer: {n} Werte von „{indicator}“ wurden auf das {low}- und {high}-Quantil ihres Jahres begrenzt (winsorisiert): {values}.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal/client.py" line="295"/>
@@ -3263,7 +3288,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="40"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="41"/>
         <source>The group table has no column '{column}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Spalte '{column}'. Ihre Spalten: {columns}.</translation>
     </message>
@@ -3278,12 +3303,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle hat keine Gruppierung mit mehr als einer Gruppe ({available}); das Gruppenfeld der Planungsräume wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="29"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="30"/>
         <source>The group table has no key column '{key}'. Its columns: {columns}.</source>
         <translation>Die Gruppentabelle hat keine Schlüsselspalte '{key}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="60"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="61"/>
         <source>The group table lists keys more than once: {keys}. Give one row per unit.</source>
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
@@ -3298,7 +3323,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Indikatorname '{name}' taugt nicht als Feldname: Kleinbuchstaben, Ziffern und '_' verwenden, mit einem Buchstaben beginnend (höchstens 31 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/missing.py" line="35"/>
+        <location filename="../../geolib/sozialformel/missing.py" line="50"/>
         <source>The indicator table has missing values (an absent row, an empty count or a denominator of 0) for {n} unit-years: {where}. Fill them, or choose a missing policy in the configuration: missing = drop | carry | group_mean.</source>
         <translation>Die Indikatorentabelle hat fehlende Werte (eine fehlende Zeile, eine leere Fallzahl oder einen Nenner von 0) für {n} Gebiet-Jahre: {where}. Diese ergänzen oder in der Konfiguration eine Regel wählen: missing = drop | carry | group_mean.</translation>
     </message>
@@ -3583,7 +3608,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="90"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="81"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -3763,7 +3788,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="227"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="218"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -3856,11 +3881,6 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel/config.py" line="407"/>
         <source>[validity] of the Sozialformel configuration must be a table.</source>
         <translation>[validity] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
-    </message>
-    <message>
-        <location filename="../../geolib/sozialformel/missing.py" line="97"/>
-        <source>all units</source>
-        <translation>alle Gebiete</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel/config.py" line="336"/>
@@ -4143,6 +4163,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{error}</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/notes.py" line="26"/>
+        <source>{key} {year}</source>
+        <translation>{key} {year}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/notes.py" line="27"/>
+        <source>{name} ({key}) {year}</source>
+        <translation>{name} ({key}) {year}</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="58"/>
         <source>{name} {version}, licence {license} (included in this folder)</source>
         <translation>{name} {version}, Lizenz {license} (in diesem Ordner enthalten)</translation>
@@ -4363,7 +4393,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen von '{file}' haben mehr Zellen als die Kopfzeile; die zusätzlichen Zellen wurden ignoriert. Steht ein Trennzeichen in einem Text ohne Anführungszeichen?</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="53"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="54"/>
         <source>{n} rows of the group table have no key and were skipped.</source>
         <translation>{n} Zeilen der Gruppentabelle haben keinen Schlüssel und wurden übersprungen.</translation>
     </message>
@@ -4388,7 +4418,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="67"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="68"/>
         <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>
@@ -4418,6 +4448,31 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{size} Bytes</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/missing.py" line="80"/>
+        <source>{unit} ({indicators})</source>
+        <translation>{unit} ({indicators})</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/missing.py" line="105"/>
+        <source>{unit} from {source} ({columns})</source>
+        <translation>{unit} aus {source} ({columns})</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/missing.py" line="165"/>
+        <source>{unit}: {indicator} (all units)</source>
+        <translation>{unit}: {indicator} (alle Gebiete)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/missing.py" line="169"/>
+        <source>{unit}: {indicator} ({grouping} '{group}')</source>
+        <translation>{unit}: {indicator} ({grouping} „{group}“)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/notes.py" line="62"/>
+        <source>{unit}: {old} → {new}</source>
+        <translation>{unit}: {old} → {new}</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="34"/>
         <source>± previous year</source>
         <translation>± Vorjahr</translation>
@@ -4426,6 +4481,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/examples.py" line="978"/>
         <source>Ämter layer</source>
         <translation>Ämterlayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/notes.py" line="44"/>
+        <source>… and {n} more</source>
+        <translation>… und {n} weitere</translation>
     </message>
 </context>
 <context>
