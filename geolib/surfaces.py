@@ -29,7 +29,7 @@ from ._progress import Progress
 from .crs import to_metric
 from .errors import DataError, ParameterError, ResourceError
 from .io import require_rows
-from .messages import N_, Message
+from .messages import N_, Message, Number
 from .raster import RasterResult
 from .routing import check_memory
 from .validate import drop_null_geometries, numeric_field, repair_polygons
@@ -110,38 +110,98 @@ def _check_fields(
     raise ParameterError("Give a field, or a numerator and a denominator (for a rate surface).")
 
 
-def _centre_zones(prep: _Prepared) -> tuple[np.ndarray, list[Message]]:
-    """Zone id (1-based, 0 = none) of every cell by its centre; tiny areas get one cell."""
+def _centre_zones(prep: _Prepared) -> tuple[np.ndarray, np.ndarray]:
+    """Zone id (1-based, 0 = none) of every cell by its centre, and the (0-based)
+    indices of the areas that own no cell centre (smaller than a cell or thin)."""
+    zones = _rasterize_zones(prep.areas.geometry.to_numpy(), prep.shape, prep.transform)
+    counts = np.bincount(zones.ravel(), minlength=len(prep.areas) + 1)
+    return zones, np.flatnonzero(counts[1:] == 0)
+
+
+def _rasterize_zones(geoms: np.ndarray, shape: tuple[int, int], transform: Affine) -> np.ndarray:
     from rasterio.features import rasterize
 
-    geoms = prep.areas.geometry.to_numpy()
-    zones = rasterize(
+    return rasterize(
         ((g, i + 1) for i, g in enumerate(geoms)),
-        out_shape=prep.shape,
-        transform=prep.transform,
+        out_shape=shape,
+        transform=transform,
         fill=0,
         dtype="int32",
     )
-    counts = np.bincount(zones.ravel(), minlength=len(geoms) + 1)
-    empty = np.flatnonzero(counts[1:] == 0)
-    notes: list[Message] = []
-    if len(empty):
-        # an area smaller than a cell: it gets the cell of a point inside it
-        t = prep.transform
-        for i in empty:
-            point = geoms[i].representative_point()
-            col, row = (point.x - t.c) / t.a, (point.y - t.f) / t.e
-            row = min(max(int(row), 0), prep.shape[0] - 1)
-            col = min(max(int(col), 0), prep.shape[1] - 1)
-            zones[row, col] = i + 1
-        notes.append(
-            Message(
-                "{n} areas are smaller than a cell; each got the cell of a point inside it. "
-                "Choose a smaller pixel size for more detail.",
-                n=len(empty),
-            )
+
+
+def _spread(prep: _Prepared, small: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(cell index, area index, share of the area) of the cells the ``small`` areas
+    overlap: an area's count is spread over them by overlapped area (shares sum to 1)."""
+    t = prep.transform
+    height, width = prep.shape
+    cells, owners, shares = [], [], []
+    for i in small:
+        geom = prep.areas.geometry.iloc[i]
+        xmin, ymin, xmax, ymax = geom.bounds
+        c0, c1 = int(np.floor((xmin - t.c) / t.a)), int(np.ceil((xmax - t.c) / t.a))
+        r0, r1 = int(np.floor((ymax - t.f) / t.e)), int(np.ceil((ymin - t.f) / t.e))
+        rows, cols = np.meshgrid(
+            np.arange(max(r0, 0), min(max(r1, r0 + 1), height)),
+            np.arange(max(c0, 0), min(max(c1, c0 + 1), width)),
+            indexing="ij",
         )
-    return zones, notes
+        rows, cols = rows.ravel(), cols.ravel()
+        x0, y0 = t.c + cols * t.a, t.f + rows * t.e
+        overlap = shapely.area(shapely.intersection(shapely.box(x0, y0 + t.e, x0 + t.a, y0), geom))
+        if overlap.sum() > 0:
+            share = overlap / overlap.sum()
+        else:  # a degenerate area: the cell of a point inside it
+            share = np.zeros(len(rows))
+            point = geom.representative_point()
+            share[np.argmin(np.hypot(x0 + t.a / 2 - point.x, y0 + t.e / 2 - point.y))] = 1.0
+        keep = share > 0
+        cells.append(rows[keep] * width + cols[keep])
+        owners.append(np.full(int(keep.sum()), i))
+        shares.append(share[keep])
+    if not cells:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+    return np.concatenate(cells), np.concatenate(owners), np.concatenate(shares)
+
+
+#: pixel sizes tried (largest first) to name one at which every area owns a cell centre
+_NICE_SIZES = (5000, 4000, 3000, 2500, 2000, 1500, 1000, 750, 500, 250, 200, 100, 50, 25, 10)
+
+
+def _largest_fitting_size(prep: _Prepared) -> float | None:
+    """The largest of :data:`_NICE_SIZES` below the pixel size at which every area owns
+    a cell centre (``None`` when none does within the cell limit)."""
+    geoms = prep.areas.geometry.to_numpy()
+    xmin, ymin, xmax, ymax = prep.areas.total_bounds
+    for size in _NICE_SIZES:
+        if size >= prep.transform.a:
+            continue
+        shape = (
+            max(int(np.ceil((ymax - ymin) / size)), 1),
+            max(int(np.ceil((xmax - xmin) / size)), 1),
+        )
+        if shape[0] * shape[1] > MAX_CELLS:
+            return None
+        zones = _rasterize_zones(geoms, shape, Affine(size, 0.0, xmin, 0.0, -size, ymax))
+        if (np.bincount(zones.ravel(), minlength=len(geoms) + 1)[1:] > 0).all():
+            return float(size)
+    return None
+
+
+def _area_names(areas: gpd.GeoDataFrame, index: np.ndarray) -> list[str]:
+    """A readable name of each area (a name field if there is one, else its row)."""
+    for column in ("name", "GEN", "NAME", "Name", "gen", "bezeichnung"):
+        if column in areas.columns:
+            return [str(v) for v in areas[column].iloc[index]]
+    return [f"#{i + 1}" for i in index]
+
+
+def _named(areas: gpd.GeoDataFrame, index: np.ndarray, limit: int = 20) -> Message:
+    """The names of the areas ``index`` for a note: the first ``limit``, then a count."""
+    names = ", ".join(_area_names(areas, index[:limit]))
+    if len(index) <= limit:
+        return Message("{names}", names=names)
+    return Message("{names} … and {n} more", names=names, n=len(index) - limit)
 
 
 def _coverage(prep: _Prepared) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -335,6 +395,13 @@ def pycnophylactic_surface(
     negatives to 0, multiply the cells of *j* by :math:`v_j / \\sum_{c∈j} z_c`.
     After the last step :math:`\\sum_{c∈j} z_c = v_j` for every area (Tobler 1979).
 
+    An area that owns no cell centre (smaller or thinner than a cell, more of them at
+    coarse pixel sizes) cannot take part in the smoothing: its count is spread over
+    the cells it overlaps by overlapped area and added to them, so the totals hold at
+    any pixel size. A note names such areas and a pixel size at which every area owns
+    a cell centre; another note gives the surface's sum against the input total and
+    names any area that does not keep its total.
+
     Examples
     --------
     >>> from shapely.geometry import box
@@ -362,8 +429,11 @@ def pycnophylactic_surface(
                 field=name,
                 n=int(negative),
             )
-    zones, notes = _centre_zones(prep)
-    notes = prep.notes + notes
+    zones, small = _centre_zones(prep)
+    notes = list(prep.notes)
+    spread = _spread(prep, small)
+    if len(small):
+        notes.append(_small_areas_note(prep, small))
     progress.report(0.05)
     surfaces = []
     for k, name in enumerate(fields):
@@ -377,6 +447,7 @@ def pycnophylactic_surface(
             max_iterations=max_iterations,
             progress=part,
         )
+        array = _add_spread(array, spread, prep.values[name])
         if not converged:
             notes.append(
                 Message(
@@ -386,6 +457,7 @@ def pycnophylactic_surface(
                     n=iterations,
                 )
             )
+        notes.append(_totals_note(prep, zones, spread, array, name))
         surfaces.append(array)
     missing = int(sum(np.isnan(prep.values[f]).sum() for f in fields))
     if missing:
@@ -397,15 +469,93 @@ def pycnophylactic_surface(
     else:
         out = surfaces[0]
         notes.append(
-            Message(
-                "Values are counts per cell of {size} m × {size} m; the cells of each area "
-                "sum to its total.",
-                size=f"{pixel_size:g}",
-            )
+            Message("Values are counts per cell of {size} m × {size} m.", size=Number(pixel_size))
         )
     out = np.where(np.isnan(out), NODATA, out)
     progress.report(1.0)
     return RasterResult(out, prep.transform, prep.areas.crs, NODATA, notes=notes)
+
+
+def _small_areas_note(prep: _Prepared, small: np.ndarray) -> Message:
+    names = _named(prep.areas, small)
+    fitting = _largest_fitting_size(prep)
+    if fitting is None:
+        return Message(
+            "{n} areas own no cell centre at {size} m: {areas}. Their counts are spread "
+            "over the cells they overlap, by overlapped area (not smoothed), so the totals "
+            "are kept.",
+            n=len(small),
+            size=Number(prep.transform.a),
+            areas=names,
+        )
+    return Message(
+        "{n} areas own no cell centre at {size} m: {areas}. Their counts are spread over "
+        "the cells they overlap, by overlapped area (not smoothed), so the totals are kept. "
+        "At {fitting} m every area owns a cell centre and is smoothed.",
+        n=len(small),
+        size=Number(prep.transform.a),
+        areas=names,
+        fitting=Number(fitting),
+    )
+
+
+def _add_spread(
+    array: np.ndarray, spread: tuple[np.ndarray, np.ndarray, np.ndarray], totals: np.ndarray
+) -> np.ndarray:
+    """The smooth surface plus the counts of the areas without a cell centre."""
+    cells, owners, shares = spread
+    ok = ~np.isnan(totals[owners])
+    if not ok.any():
+        return array
+    extra = np.bincount(
+        cells[ok], weights=shares[ok] * totals[owners[ok]], minlength=array.size
+    ).reshape(array.shape)
+    touched = np.bincount(cells[ok], minlength=array.size).reshape(array.shape) > 0
+    return np.where(touched, np.nan_to_num(array) + extra, array)
+
+
+def _totals_note(
+    prep: _Prepared,
+    zones: np.ndarray,
+    spread: tuple[np.ndarray, np.ndarray, np.ndarray],
+    array: np.ndarray,
+    field: str,
+) -> Message:
+    """What the surface of ``field`` sums to, against the input, overall and per area."""
+    totals = prep.values[field]
+    valid = ~np.isnan(totals)
+    expected = float(totals[valid].sum())
+    achieved = float(np.nansum(array))
+    # per area: its cells by centre, less the spread counts of other areas in them, plus
+    # its own spread counts
+    cells, owners, shares = spread
+    ok = valid[owners]
+    flat = np.nan_to_num(array).ravel()
+    extra = np.bincount(cells[ok], weights=shares[ok] * totals[owners[ok]], minlength=flat.size)
+    by_zone = np.bincount(zones.ravel(), weights=flat - extra, minlength=len(totals) + 1)[1:]
+    by_zone += np.bincount(
+        owners[ok], weights=shares[ok] * totals[owners[ok]], minlength=len(totals)
+    )
+    deviation = np.where(valid, np.abs(by_zone - np.nan_to_num(totals)), 0.0)
+    tolerance = 1e-6 * max(1.0, float(np.nanmax(np.abs(totals))) if valid.any() else 1.0)
+    off = np.flatnonzero(deviation > tolerance)
+    if len(off) or abs(achieved - expected) > tolerance * max(1, len(totals)):
+        return Message(
+            "The surface of '{field}' sums to {achieved} (input total {expected}); {n} areas "
+            "do not keep their totals: {areas}.",
+            field=field,
+            achieved=Number(achieved),
+            expected=Number(expected),
+            n=len(off),
+            areas=_named(prep.areas, off),
+        )
+    return Message(
+        "The surface of '{field}' sums to {achieved} (input total {expected}); the cells "
+        "of each area sum to its total.",
+        field=field,
+        achieved=Number(achieved),
+        expected=Number(expected),
+    )
 
 
 def _pycno(
@@ -502,7 +652,9 @@ def surface(
 def zone_sums(result: RasterResult, areas: gpd.GeoDataFrame) -> pd.Series:
     """Sum of the cells of each area (by cell centre, as the surface assigns them).
 
-    Use it to check that a pycnophylactic surface keeps the areas' totals.
+    Use it to check that a pycnophylactic surface keeps the areas' totals. An area
+    that owns no cell centre sums to 0 here: its count lies in the cells it overlaps,
+    which are counted for the areas that own their centres.
     """
     from rasterio.features import rasterize
 

@@ -2233,37 +2233,37 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SurfaceAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="117"/>
+        <location filename="../../processing_algorithms/surface.py" line="119"/>
         <source>Area-weighted</source>
         <translation>Flächengewichtet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="95"/>
+        <location filename="../../processing_algorithms/surface.py" line="97"/>
         <source>Areas (polygons)</source>
         <translation>Gebiete (Polygone)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="102"/>
+        <location filename="../../processing_algorithms/surface.py" line="104"/>
         <source>Denominator count field (for a rate)</source>
         <translation>Nenner-Anzahlfeld (für eine Quote)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="116"/>
+        <location filename="../../processing_algorithms/surface.py" line="118"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="101"/>
+        <location filename="../../processing_algorithms/surface.py" line="103"/>
         <source>Numerator count field (for a rate)</source>
         <translation>Zähler-Anzahlfeld (für eine Quote)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="124"/>
+        <location filename="../../processing_algorithms/surface.py" line="126"/>
         <source>Pixel size (m)</source>
         <translation>Pixelgröße (m)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="117"/>
+        <location filename="../../processing_algorithms/surface.py" line="119"/>
         <source>Pycnophylactic (Tobler)</source>
         <translation>Pyknophylaktisch (Tobler)</translation>
     </message>
@@ -2273,12 +2273,12 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Sozialformel-Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="130"/>
+        <location filename="../../processing_algorithms/surface.py" line="132"/>
         <source>Surface</source>
         <translation>Oberfläche</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="150"/>
+        <location filename="../../processing_algorithms/surface.py" line="152"/>
         <source>Surface of {what}</source>
         <translation>Oberfläche von {what}</translation>
     </message>
@@ -2288,19 +2288,19 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 
 Area-weighted: every cell gets the value of its area (FIELD); a cell on a boundary gets the mean of the areas it overlaps, weighted by the overlapped share.
 
-Pycnophylactic (Tobler): a smooth surface of a count (FIELD, e.g. inhabitants) in counts per cell, in which the cells of every area still sum to the area's total.
+Pycnophylactic (Tobler): a smooth surface of a count (FIELD, e.g. inhabitants) in counts per cell, in which the cells of every area still sum to the area's total. An area that owns no cell centre (at a coarse pixel size) has its count spread over the cells it overlaps; the log names it and gives the surface's sum against the input total.
 
 For a rate give NUMERATOR and DENOMINATOR (counts) instead of FIELD: both are made into surfaces and divided; the result is in percent (100 × numerator / denominator). Cells outside every area are nodata (-9999). Areas without a value are left out and reported.</source>
         <translation>Macht aus Gebietswerten eine Rasteroberfläche (GeoTIFF, ETRS89 / UTM 32N).
 
 Flächengewichtet: Jede Zelle erhält den Wert ihres Gebiets (FIELD); eine Zelle auf einer Grenze erhält das Mittel der Gebiete, die sie überdeckt, gewichtet mit dem überdeckten Anteil.
 
-Pyknophylaktisch (Tobler): eine glatte Oberfläche einer Anzahl (FIELD, z. B. Einwohner) in Anzahl je Zelle, bei der die Zellen jedes Gebiets zusammen weiterhin dessen Summe ergeben.
+Pyknophylaktisch (Tobler): eine glatte Oberfläche einer Anzahl (FIELD, z. B. Einwohner) in Anzahl je Zelle, bei der die Zellen jedes Gebiets zusammen weiterhin dessen Summe ergeben. Ein Gebiet ohne eigenen Zellmittelpunkt (bei grober Pixelgröße) verteilt seine Anzahl auf die Zellen, die es überdeckt; das Protokoll nennt es und gibt die Summe der Oberfläche gegenüber der Eingabesumme an.
 
 Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide werden zu Oberflächen und dann geteilt; das Ergebnis ist in Prozent (100 × Zähler / Nenner). Zellen außerhalb aller Gebiete sind NoData (-9999). Gebiete ohne Wert werden ausgelassen und gemeldet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/surface.py" line="100"/>
+        <location filename="../../processing_algorithms/surface.py" line="102"/>
         <source>Value or count field</source>
         <translation>Wert- oder Anzahlfeld</translation>
     </message>
@@ -3208,7 +3208,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Ausdehnung muss eine positive Breite und Höhe haben; erhalten: {xmin}, {ymin}, {xmax}, {ymax}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="359"/>
+        <location filename="../../geolib/surfaces.py" line="426"/>
         <source>The field '{field}' has {n} negative values; a pycnophylactic surface needs counts of 0 or more.</source>
         <translation>Das Feld '{field}' hat {n} negative Werte; eine pyknophylaktische Oberfläche braucht Anzahlen von 0 oder mehr.</translation>
     </message>
@@ -3543,7 +3543,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Aktualisierung ist fehlgeschlagen: {error} Angezeigt werden die Angebote vom Abruf am {when}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="351"/>
+        <location filename="../../geolib/surfaces.py" line="418"/>
         <source>The relaxation must be at least 0 and below 1; it is {value}.</source>
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
@@ -3568,9 +3568,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Geschwindigkeitsfeld '{field}' hat {n} Werte, die null, negativ oder leer sind, in den Zeilen {rows}. Jede Linie braucht eine Geschwindigkeit über 0 km/h: Korrigieren Sie diese Zeilen oder lassen Sie sie weg.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="382"/>
+        <location filename="../../geolib/surfaces.py" line="453"/>
         <source>The surface of '{field}' did not converge within {n} iterations; totals are kept, the surface may be less smooth.</source>
         <translation>Die Oberfläche von '{field}' ist in {n} Iterationen nicht konvergiert; die Summen bleiben erhalten, die Oberfläche ist evtl. weniger glatt.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="552"/>
+        <source>The surface of '{field}' sums to {achieved} (input total {expected}); the cells of each area sum to its total.</source>
+        <translation>Die Oberfläche von „{field}“ ergibt in der Summe {achieved} (Eingabe: {expected}); die Zellen jedes Gebiets ergeben seine Summe.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="543"/>
+        <source>The surface of '{field}' sums to {achieved} (input total {expected}); {n} areas do not keep their totals: {areas}.</source>
+        <translation>Die Oberfläche von „{field}“ ergibt in der Summe {achieved} (Eingabe: {expected}); {n} Gebiete behalten ihre Summe nicht: {areas}.</translation>
     </message>
     <message>
         <location filename="../../geolib/catchments.py" line="390"/>
@@ -3813,7 +3823,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Ausgabewert „{output}“; wählen Sie einen von {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="495"/>
+        <location filename="../../geolib/surfaces.py" line="645"/>
         <source>Unknown surface method '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
@@ -3823,9 +3833,9 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="400"/>
-        <source>Values are counts per cell of {size} m × {size} m; the cells of each area sum to its total.</source>
-        <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m; die Zellen jedes Gebiets ergeben zusammen seine Summe.</translation>
+        <location filename="../../geolib/surfaces.py" line="472"/>
+        <source>Values are counts per cell of {size} m × {size} m.</source>
+        <translation>Die Werte sind Anzahlen je Zelle von {size} m × {size} m.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="51"/>
@@ -3898,7 +3908,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gebietslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="349"/>
+        <location filename="../../geolib/surfaces.py" line="416"/>
         <source>boundary must be 'free' or 'zero', not '{value}'.</source>
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
@@ -4168,6 +4178,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{key} {year}</translation>
     </message>
     <message>
+        <location filename="../../geolib/surfaces.py" line="203"/>
+        <source>{names}</source>
+        <translation>{names}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="204"/>
+        <source>{names} … and {n} more</source>
+        <translation>{names} … und {n} weitere</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel/notes.py" line="27"/>
         <source>{name} ({key}) {year}</source>
         <translation>{name} ({key}) {year}</translation>
@@ -4176,11 +4196,6 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialbericht/texts.py" line="58"/>
         <source>{name} {version}, licence {license} (included in this folder)</source>
         <translation>{name} {version}, Lizenz {license} (in diesem Ordner enthalten)</translation>
-    </message>
-    <message>
-        <location filename="../../geolib/surfaces.py" line="138"/>
-        <source>{n} areas are smaller than a cell; each got the cell of a point inside it. Choose a smaller pixel size for more detail.</source>
-        <translation>{n} Gebiete sind kleiner als eine Zelle; jedes erhielt die Zelle eines Punkts in ihm. Für mehr Detail eine kleinere Pixelgröße wählen.</translation>
     </message>
     <message>
         <location filename="../../geolib/density.py" line="218"/>
@@ -4198,7 +4213,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/surfaces.py" line="277"/>
+        <location filename="../../geolib/surfaces.py" line="483"/>
+        <source>{n} areas own no cell centre at {size} m: {areas}. Their counts are spread over the cells they overlap, by overlapped area (not smoothed), so the totals are kept.</source>
+        <translation>{n} Gebiete besitzen bei {size} m keinen Zellmittelpunkt: {areas}. Ihre Anzahlen werden nach überdeckter Fläche auf die Zellen verteilt, die sie überdecken (nicht geglättet), sodass die Summen erhalten bleiben.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="491"/>
+        <source>{n} areas own no cell centre at {size} m: {areas}. Their counts are spread over the cells they overlap, by overlapped area (not smoothed), so the totals are kept. At {fitting} m every area owns a cell centre and is smoothed.</source>
+        <translation>{n} Gebiete besitzen bei {size} m keinen Zellmittelpunkt: {areas}. Ihre Anzahlen werden nach überdeckter Fläche auf die Zellen verteilt, die sie überdecken (nicht geglättet), sodass die Summen erhalten bleiben. Bei {fitting} m besitzt jedes Gebiet einen Zellmittelpunkt und wird geglättet.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/surfaces.py" line="337"/>
         <source>{n} areas without a value were left out (nodata there).</source>
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from shapely.geometry import box
 
 from geolib.errors import DataError, FieldError, ParameterError, ResourceError
+from geolib.messages import format_number
 from geolib.surfaces import (
     NODATA,
     area_weighted_surface,
@@ -73,7 +74,7 @@ def test_pycnophylactic_by_hand_keeps_totals_and_smooths():
 def test_pycnophylactic_totals_on_the_municipalities_within_1e_6(gemeinden):
     res = pycnophylactic_surface(gemeinden, field="EWZ_2018", pixel_size=500)
     sums = zone_sums(res, gemeinden)
-    # a municipality smaller than a cell gets one cell, so it is counted by that cell
+    # at 500 m every municipality owns a cell centre
     assert np.abs(sums.to_numpy() - gemeinden["EWZ_2018"].to_numpy()).max() < 1e-6
     inside = res.array[res.array != NODATA]
     assert (inside >= 0).all()
@@ -139,15 +140,80 @@ def test_totals_kept_for_any_counts(values, boundary):
     assert np.abs(sums.to_numpy() - np.array(values)).max() <= 1e-6 * max(1.0, max(values))
 
 
-def test_small_areas_get_a_cell_and_a_note():
+def test_small_areas_get_their_cells_and_a_note():
     areas = gpd.GeoDataFrame(
-        {"n": [100.0, 7.0]},
+        {"n": [100.0, 7.0], "name": ["big", "tiny"]},
         geometry=[box(0, 0, 1000, 1000), box(1010, 10, 1030, 30)],
         crs=25832,
     )
     res = pycnophylactic_surface(areas, field="n", pixel_size=100)
     assert res.array[res.array != NODATA].sum() == pytest.approx(107, abs=1e-6)
-    assert any("smaller than a cell" in n for n in res.notes)
+    assert any("1 areas own no cell centre at 100 m: tiny." in n for n in res.notes)
+    # the tiny area lies in the last column (1000–1100 m), which only it touches
+    assert res.array[-1, -1] == pytest.approx(7) and (res.array[:-1, -1] == NODATA).all()
+
+
+def test_an_area_without_a_cell_centre_is_spread_by_hand():
+    # a 80 m square inside a 1 km square owns no centre of the 100 m cells; it overlaps
+    # four cells by a quarter each: 40 / 4 = 10 is added to each of them
+    hole = box(160, 160, 240, 240)
+    areas = gpd.GeoDataFrame(
+        {"n": [100.0, 40.0], "name": ["A", "S"]},
+        geometry=[box(0, 0, 1000, 1000).difference(hole), hole],
+        crs=25832,
+    )
+    res = pycnophylactic_surface(areas, field="n", pixel_size=100)
+    smooth = pycnophylactic_surface(areas.iloc[:1], field="n", pixel_size=100).array
+    assert res.array.sum() == pytest.approx(140, abs=1e-6)
+    added = res.array - smooth
+    expected = np.zeros((10, 10))
+    expected[7:9, 1:3] = 10.0  # rows from the top: y 200–300 and 100–200
+    assert added == pytest.approx(expected, abs=1e-9)
+    assert smooth.sum() == pytest.approx(100, abs=1e-6)
+    note = next(n for n in res.notes if "own no cell centre" in n)
+    assert note.startswith("1 areas own no cell centre at 100 m: S.")
+    assert any("sums to 140 (input total 140); the cells of each area" in n for n in res.notes)
+
+
+@pytest.mark.parametrize("pixel_size", [500, 3000, 5000])
+def test_pycnophylactic_totals_hold_at_any_pixel_size_on_the_kreis(gemeinden, pixel_size):
+    from rasterio.features import rasterize
+
+    res = pycnophylactic_surface(gemeinden, field="EWZ_2018", pixel_size=pixel_size)
+    values = np.where(res.array == NODATA, 0.0, res.array)
+    counts = gemeinden["EWZ_2018"].to_numpy(dtype=float)
+    assert values.sum() == pytest.approx(counts.sum(), rel=1e-9)  # 292,579 before at 3 km
+    # the areas that own no cell centre, and their counts spread by overlapped area
+    zones = rasterize(
+        ((g, i + 1) for i, g in enumerate(gemeinden.geometry)),
+        out_shape=values.shape,
+        transform=res.transform,
+        fill=0,
+        dtype="int32",
+    )
+    small = np.setdiff1d(np.arange(len(gemeinden)), zones[zones > 0] - 1)
+    height, width = values.shape
+    t = res.transform
+    cells = gpd.GeoDataFrame(
+        geometry=[
+            box(t.c + c * t.a, t.f + (r + 1) * t.e, t.c + (c + 1) * t.a, t.f + r * t.e)
+            for r in range(height)
+            for c in range(width)
+        ],
+        crs=res.crs,
+    )
+    spread = np.zeros(values.size)
+    for i in small:
+        geom = gemeinden.geometry.iloc[i]
+        spread += cells.intersection(geom).area.to_numpy() / geom.area * counts[i]
+    remainder = values - spread.reshape(values.shape)
+    sums = np.bincount(zones.ravel(), weights=remainder.ravel(), minlength=len(counts) + 1)[1:]
+    own = np.setdiff1d(np.arange(len(counts)), small)
+    assert np.abs(sums[own] - counts[own]).max() < 1e-6 * counts.max()
+    assert (len(small) > 0) == (pixel_size > 500)
+    note = next(n for n in res.notes if "input total" in n)
+    total = format_number(counts.sum())
+    assert f"sums to {total} (input total {total}); the cells of each area" in note
 
 
 def test_all_zero_counts_converge_at_once_without_a_note():

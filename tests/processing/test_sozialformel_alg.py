@@ -1,5 +1,6 @@
 """sozialplanung:sozialformel and sozialplanung:surface in real QGIS Processing."""
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -17,8 +18,9 @@ from qgis.core import (
 )
 
 from geolib.io import SYNTHETIC_LABEL, read_provenance, read_vector
+from geolib.messages import format_number
 from geolib.sozialformel import PINNEBERG_PRESET
-from tests._qgis import run_algorithm, run_algorithm_error
+from tests._qgis import german, run_algorithm, run_algorithm_error
 from tests.conftest import KREIS_GPKG
 
 ALG = "sozialplanung:sozialformel"
@@ -250,6 +252,36 @@ def test_surface_pycnophylactic_keeps_totals_and_is_styled(tmp_path):
     layer = QgsRasterLayer(str(out), "s")
     assert isinstance(layer.renderer(), QgsSingleBandPseudoColorRenderer)
     del layer
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_surface_keeps_totals_at_coarse_pixels_and_the_log_says_what_it_sums_to(
+    tmp_path, language
+):
+    out = tmp_path / "ewz_3km.tif"
+    with german() if language == "de" else contextlib.nullcontext():
+        _, feedback = run_algorithm(
+            SURFACE,
+            {
+                "AREAS": AREAS,
+                "FIELD": "EWZ_2018",
+                "METHOD": 1,
+                "PIXEL_SIZE": 3000,
+                "OUTPUT": str(out),
+            },
+        )
+    with rasterio.open(out) as src:
+        values = src.read(1)
+    total = read_vector(KREIS_GPKG, layer="gemeinden")["EWZ_2018"].sum()
+    assert values[values != src.nodata].sum() == pytest.approx(total)
+    log = "\n".join(feedback.infos)
+    if language == "en":
+        assert f"sums to {format_number(total)} (input total {format_number(total)})" in log
+        assert "own no cell centre at 3000 m" in log
+    else:
+        german_total = format_number(total, ",", ".")
+        assert f"ergibt in der Summe {german_total} (Eingabe: {german_total})" in log
+        assert "besitzen bei 3000 m keinen Zellmittelpunkt" in log
 
 
 def test_surface_area_weighted_rate(run, tmp_path):
