@@ -255,9 +255,7 @@ def test_surface_pycnophylactic_keeps_totals_and_is_styled(tmp_path):
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
-def test_surface_keeps_totals_at_coarse_pixels_and_the_log_says_what_it_sums_to(
-    tmp_path, language
-):
+def test_surface_keeps_totals_at_coarse_pixels_and_the_log_says_what_it_sums_to(tmp_path, language):
     out = tmp_path / "ewz_3km.tif"
     with german() if language == "de" else contextlib.nullcontext():
         _, feedback = run_algorithm(
