@@ -33,7 +33,7 @@ from geolib.sozialformel import (
 )
 
 from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
-from .styling import number
+from .styling import number, separators
 
 TEMPLATE_STYLE = "sozialformel.qml"
 
@@ -305,7 +305,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
         # swapped in with the other outputs when all succeeded (see base.py)
         staged, report = self.stage_output_file(parameters, self.OUTPUT_REPORT, context)
         if report:
-            text = validity_report_html(result, translate_text=tr_geolib)
+            text = validity_report_html(result, translate_text=tr_geolib, separators=separators())
             Path(staged).write_text(text, encoding="utf-8")
             results[self.OUTPUT_REPORT] = report
         return results

@@ -9,8 +9,9 @@ from typing import Any
 import numpy as np
 
 from ..io import SYNTHETIC_LABEL
-from ..messages import N_, Message, translate
+from ..messages import N_, Message, Number, format_number, translate
 from .compute import SozialformelResult
+from .labels import label
 
 _H_TITLE = N_("Validity report")
 _H_SYNTHETIC = N_("All values come from synthetic example data, not official figures:")
@@ -73,6 +74,7 @@ def validity_report_html(
     result: SozialformelResult,
     *,
     translate_text: Callable[[str], str] | None = None,
+    separators: tuple[str, str] = (",", "."),
     title: str | None = None,
 ) -> str:
     """The validity report as one self-contained HTML page.
@@ -84,13 +86,21 @@ def validity_report_html(
     translate_text
         Looks up a template in the translation catalogue (context ``geolib``); the
         Processing algorithm passes Qt's translation. Default: English.
+    separators
+        (thousands, decimal) separators of the output language: ``(".", ",")`` in
+        German, so numbers read ``0,94`` and ``1.234,5``. Configuration words are
+        shown as their translatable labels (:mod:`.labels`).
     title
         Page title (default: the configuration's title).
     """
     look = translate_text or (lambda s: s)
+    thousands, decimal = separators
 
     def t(text: Any) -> str:
-        return html.escape(translate(text, look))
+        return html.escape(translate(text, look, lambda v: format_number(v, decimal, thousands)))
+
+    def num(value: Any, decimals: int) -> str:
+        return _fmt(value, decimals, thousands, decimal)
 
     cfg = result.config
     val = result.validity
@@ -122,17 +132,17 @@ def validity_report_html(
         Message(
             "Scaling: {scaling}; combination: {combination}; post-scaling: {post}; "
             "reference year: {reference}.",
-            scaling=cfg.scaling,
-            combination=cfg.combination,
-            post=cfg.post_scaling,
+            scaling=label(cfg.scaling),
+            combination=label(cfg.combination),
+            post=label(cfg.post_scaling),
             reference=cfg.reference_year if cfg.reference_year is not None else "—",
         ),
         Message(
             "Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.",
-            method=cfg.class_method,
+            method=label(cfg.class_method),
             count=cfg.class_count,
-            missing=cfg.missing,
-            w=f"{cfg.winsorize:g}",
+            missing=label(cfg.missing),
+            w=Number(cfg.winsorize),
         ),
     ]
     parts.extend(f"<li>{t(m)}</li>" for m in method_lines)
@@ -151,12 +161,13 @@ def validity_report_html(
     parts.append("</tr>")
     for ind in cfg.indicators:
         direction = t(_V_REVERSED) if ind.reverse else t(_V_NORMAL)
+        weight = format_number(ind.weight, decimal, thousands)
         cells = [ind.name, ind.label, ind.numerator, ind.denominator]
         parts.append(
             "<tr>"
             + "".join(f'<td class="t">{html.escape(str(c))}</td>' for c in cells)
-            + f'<td class="t">{direction}</td><td>{ind.weight:g}</td>'
-            + f'<td class="t">{html.escape(cfg.scaling_of(ind))}</td></tr>'
+            + f'<td class="t">{direction}</td><td>{weight}</td>'
+            + f'<td class="t">{t(label(cfg.scaling_of(ind)))}</td></tr>'
         )
     parts.append("</table>")
     if result.notes:
@@ -173,8 +184,8 @@ def validity_report_html(
             parts.append(
                 f'<tr><td class="t">{html.escape(str(row.grouping))}</td>'
                 f'<td class="t">{html.escape(str(row.group_name))}</td><td>{row.n_units}</td>'
-                f"<td>{_fmt(row.index_value, 1)}</td><td>{_fmt(row.index_rank, 0)}</td>"
-                f"<td>{_fmt(row.index_change, 1)}</td></tr>"
+                f"<td>{num(row.index_value, 1)}</td><td>{num(row.index_rank, 0)}</td>"
+                f"<td>{num(row.index_change, 1)}</td></tr>"
             )
         parts.append("</table>")
     parts.append(f"<h2>{t(_H_PROTECTION)}</h2><p>{t(_T_PROTECTION)}</p>")
@@ -198,10 +209,10 @@ def validity_report_html(
             cells = []
             for j in range(len(names)):
                 value = val.pearson.iat[i, j] if j >= i else val.spearman.iat[i, j]
-                cells.append(f"<td>{_fmt(value, 2)}</td>")
+                cells.append(f"<td>{num(value, 2)}</td>")
             parts.append(f'<tr><th class="t">{html.escape(row_name)}</th>{"".join(cells)}</tr>')
         parts.append("</table>")
-        parts.append(f"<h2>{t(_H_ALPHA)}</h2><p>α = {_fmt(val.alpha, 2)}. ")
+        parts.append(f"<h2>{t(_H_ALPHA)}</h2><p>α = {num(val.alpha, 2)}. ")
         if not np.isnan(val.alpha):
             parts.append(t(_T_ALPHA_GOOD) if val.alpha >= 0.7 else t(_T_ALPHA_WEAK))
         parts.append("</p>")
@@ -211,9 +222,9 @@ def validity_report_html(
         parts.append("</tr>")
         for row in val.contributions.itertuples():
             parts.append(
-                f'<tr><td class="t">{html.escape(row.indicator)}</td><td>{_fmt(row.weight, 2)}'
-                f"</td><td>{_fmt(row.mean_share, 2)}</td><td>{_fmt(row.corr_index, 2)}</td>"
-                f"<td>{_fmt(row.rank_corr_without, 2)}</td></tr>"
+                f'<tr><td class="t">{html.escape(row.indicator)}</td><td>{num(row.weight, 2)}'
+                f"</td><td>{num(row.mean_share, 2)}</td><td>{num(row.corr_index, 2)}</td>"
+                f"<td>{num(row.rank_corr_without, 2)}</td></tr>"
             )
         parts.append("</table>")
         parts.append(f"<h2>{t(_H_RANKS)}</h2><p>{t(_T_RANKS)}</p><table><tr>")
@@ -222,19 +233,19 @@ def validity_report_html(
         parts.append("</tr>")
         r = val.ranks[~val.ranks["key"].isin(_withheld_keys(result, val.year))]
         for row in r.itertuples():
-            w_rng = f"{_fmt(row.rank_low, 0)}–{_fmt(row.rank_high, 0)}" if "rank_low" in r else "—"
+            w_rng = f"{num(row.rank_low, 0)}–{num(row.rank_high, 0)}" if "rank_low" in r else "—"
             s_rng = (
-                f"{_fmt(row.rank_min_scalings, 0)}–{_fmt(row.rank_max_scalings, 0)}"
+                f"{num(row.rank_min_scalings, 0)}–{num(row.rank_max_scalings, 0)}"
                 if "rank_min_scalings" in r
                 else "—"
             )
             interval = (
-                f"{_fmt(row.rank_interval_low, 0)}–{_fmt(row.rank_interval_high, 0)}"
+                f"{num(row.rank_interval_low, 0)}–{num(row.rank_interval_high, 0)}"
                 if "rank_interval_low" in r
                 else "—"
             )
             parts.append(
-                f'<tr><td class="t">{html.escape(str(row.name))}</td><td>{_fmt(row.rank, 0)}</td>'
+                f'<tr><td class="t">{html.escape(str(row.name))}</td><td>{num(row.rank, 0)}</td>'
                 f"<td>{w_rng}</td><td>{s_rng}</td><td>{interval}</td></tr>"
             )
         parts.append("</table>")
@@ -251,11 +262,13 @@ def _withheld_keys(result: SozialformelResult, year: int) -> set[str]:
     return set(table.loc[rows, result.config.key].astype(str))
 
 
-def _fmt(value: Any, decimals: int) -> str:
+def _fmt(value: Any, decimals: int, thousands: str = ",", decimal: str = ".") -> str:
+    """``value`` with ``decimals`` decimals and the output language's separators."""
     try:
         number = float(value)
     except (TypeError, ValueError):
         return "—"
     if np.isnan(number):
         return "—"
-    return f"{number:.{decimals}f}"
+    text = f"{number:,.{decimals}f}" if abs(number) >= 10_000 else f"{number:.{decimals}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)

@@ -11,6 +11,7 @@ from .._progress import Progress
 from ..messages import Message
 from .config import Config
 from .engine import _Evaluated, _scale_units, combine
+from .labels import label
 
 
 @dataclass
@@ -133,8 +134,8 @@ def _validity(units: _Evaluated, config: Config, year: int, progress: Progress) 
                     Message(
                         "Sensitivity: the scaling '{method}' gives negative values, which "
                         "the {combination} cannot take; it was left out.",
-                        method=method,
-                        combination=config.combination,
+                        method=label(method),
+                        combination=label(config.combination),
                     )
                 )
                 continue

@@ -2383,7 +2383,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Indikatorwerte sind synthetische Beispielwerte, keine amtlichen Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="16"/>
+        <location filename="../../geolib/sozialformel/report.py" line="17"/>
         <source>All values come from synthetic example data, not official figures:</source>
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
@@ -2448,7 +2448,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>„{path}“ kann nicht geschrieben werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="67"/>
+        <location filename="../../geolib/sozialformel/report.py" line="68"/>
         <source>Change</source>
         <translation>Veränderung</translation>
     </message>
@@ -2463,7 +2463,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Klasse {n}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="130"/>
+        <location filename="../../geolib/sozialformel/report.py" line="140"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
     </message>
@@ -2478,27 +2478,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einen Planungsraum anklicken: seine Gemeinden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="22"/>
+        <location filename="../../geolib/sozialformel/report.py" line="23"/>
         <source>Contribution of each indicator</source>
         <translation>Beitrag jedes Indikators</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="55"/>
+        <location filename="../../geolib/sozialformel/report.py" line="56"/>
         <source>Correlation with the index</source>
         <translation>Korrelation mit dem Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="20"/>
+        <location filename="../../geolib/sozialformel/report.py" line="21"/>
         <source>Correlations of the indicators (Pearson, above; Spearman, below)</source>
         <translation>Korrelationen der Indikatoren (Pearson oben, Spearman unten)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="34"/>
+        <location filename="../../geolib/sozialformel/report.py" line="35"/>
         <source>Counts below the threshold and rates on small denominators are suppressed in every published output (primary suppression; NULL, field *_suppression = primary). So that no suppressed count can be computed back as a group total minus its published members, further values are suppressed in every group and in the Kreis (secondary suppression, *_suppression = secondary), as statistical offices do with tau-ARGUS or sdcTable. The index and the groups are computed from the full counts. With suppress_index = true the index, rank, class and change of rows with a suppressed value are withheld too, as is the next year's change; such units are not listed below and no class bound is one of their values. With suppress_index = false the index of such rows is published, and the suppressed counts can be computed back from it: use such outputs only inside the administration.</source>
         <translation>Fallzahlen unter dem Schwellenwert und Quoten auf kleinen Nennern sind in jeder veröffentlichten Ausgabe gesperrt (primäre Sperrung; NULL, Feld *_suppression = primary). Damit keine gesperrte Fallzahl als Gruppensumme minus ihrer veröffentlichten Mitglieder zurückgerechnet werden kann, werden in jeder Gruppe und im Kreis weitere Werte gesperrt (sekundäre Sperrung, *_suppression = secondary), wie es die statistischen Ämter mit tau-ARGUS oder sdcTable tun. Index und Gruppen werden aus den vollständigen Fallzahlen berechnet. Mit suppress_index = true werden Index, Rang, Klasse und Veränderung von Zeilen mit einem gesperrten Wert ebenfalls zurückgehalten, ebenso die Veränderung des Folgejahres; solche Gebiete werden unten nicht aufgeführt, und keine Klassengrenze ist einer ihrer Werte. Mit suppress_index = false wird der Index solcher Zeilen veröffentlicht, und die gesperrten Fallzahlen lassen sich aus ihm zurückrechnen: solche Ausgaben nur innerhalb der Verwaltung verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="21"/>
+        <location filename="../../geolib/sozialformel/report.py" line="22"/>
         <source>Cronbach's alpha</source>
         <translation>Cronbachs Alpha</translation>
     </message>
@@ -2528,7 +2528,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="50"/>
+        <location filename="../../geolib/sozialformel/report.py" line="51"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
@@ -2538,7 +2538,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Digitaler Sozialbericht</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="51"/>
+        <location filename="../../geolib/sozialformel/report.py" line="52"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
@@ -2578,7 +2578,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="64"/>
+        <location filename="../../geolib/sozialformel/report.py" line="65"/>
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
@@ -2588,12 +2588,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gruppenfelder wurden angegeben, aber keine Gruppentabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="63"/>
+        <location filename="../../geolib/sozialformel/report.py" line="64"/>
         <source>Grouping</source>
         <translation>Gruppierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="62"/>
+        <location filename="../../geolib/sozialformel/report.py" line="63"/>
         <source>Groups (pooled counts)</source>
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
     </message>
@@ -2608,7 +2608,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="47"/>
+        <location filename="../../geolib/sozialformel/report.py" line="48"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
@@ -2633,7 +2633,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikator {n} der Sozialformel-Konfiguration fehlt '{key}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="18"/>
+        <location filename="../../geolib/sozialformel/report.py" line="19"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
@@ -2648,7 +2648,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nebenkarte, nicht im Maßstab der Hauptkarte</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="48"/>
+        <location filename="../../geolib/sozialformel/report.py" line="49"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
@@ -2668,7 +2668,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zeile {line} des Exports '{file}' kann nicht als CSV gelesen werden: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="54"/>
+        <location filename="../../geolib/sozialformel/report.py" line="55"/>
         <source>Mean share</source>
         <translation>Mittlerer Anteil</translation>
     </message>
@@ -2778,17 +2778,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Seit {date} nicht aktualisiert (mehr als {days} Tage vor dem {as_of}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="19"/>
+        <location filename="../../geolib/sozialformel/report.py" line="20"/>
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="49"/>
+        <location filename="../../geolib/sozialformel/report.py" line="50"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="60"/>
+        <location filename="../../geolib/sozialformel/report.py" line="61"/>
         <source>Other scalings</source>
         <translation>Andere Skalierungen</translation>
     </message>
@@ -2828,7 +2828,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerung je Gebiet gezählt: Polygone an den Gebietsgrenzen geschnitten, jedes Stück mit seinem Anteil an der Anzahl nach Fläche; {people} von {total} Personen liegen außerhalb aller Gebiete und werden nicht gezählt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="59"/>
+        <location filename="../../geolib/sozialformel/report.py" line="60"/>
         <source>Random weights (5–95 %)</source>
         <translation>Zufallsgewichte (5–95 %)</translation>
     </message>
@@ -2838,22 +2838,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="56"/>
+        <location filename="../../geolib/sozialformel/report.py" line="57"/>
         <source>Rank correlation without it</source>
         <translation>Rangkorrelation ohne ihn</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="61"/>
+        <location filename="../../geolib/sozialformel/report.py" line="62"/>
         <source>Rank interval</source>
         <translation>Rangintervall</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="23"/>
+        <location filename="../../geolib/sozialformel/report.py" line="24"/>
         <source>Rank intervals (sensitivity)</source>
         <translation>Rangintervalle (Sensitivität)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="29"/>
+        <location filename="../../geolib/sozialformel/report.py" line="30"/>
         <source>Rank intervals: 5th–95th percentile of the rank under random weights (each weight × uniform(1 − spread, 1 + spread)) and the range over other scalings. A wide interval means the rank depends on choices, not only on the data.</source>
         <translation>Rangintervalle: 5.–95. Perzentil des Rangs bei Zufallsgewichten (jedes Gewicht × gleichverteilt(1 − Streuung, 1 + Streuung)) und die Spanne über andere Skalierungen. Ein breites Intervall bedeutet, dass der Rang von Entscheidungen abhängt, nicht nur von den Daten.</translation>
     </message>
@@ -2883,7 +2883,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gleicher Titel und gleiche Adresse wie {others}: möglicherweise dasselbe Angebot doppelt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="53"/>
+        <location filename="../../geolib/sozialformel/report.py" line="54"/>
         <source>Scaling</source>
         <translation>Skalierung</translation>
     </message>
@@ -2893,14 +2893,14 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="122"/>
+        <location filename="../../geolib/sozialformel/report.py" line="132"/>
         <source>Scaling: {scaling}; combination: {combination}; post-scaling: {post}; reference year: {reference}.</source>
         <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/validity.py" line="133"/>
+        <location filename="../../geolib/sozialformel/validity.py" line="134"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
-        <translation>Sensitivität: Die Skalierung '{method}' ergibt negative Werte, die {combination} nicht verarbeiten kann; sie wurde ausgelassen.</translation>
+        <translation>Sensitivität: Die Skalierung „{method}“ ergibt negative Werte, die die Verknüpfung „{combination}“ nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
     <message>
         <location filename="../../geolib/crs.py" line="24"/>
@@ -3348,12 +3348,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatorentabelle ist leer: sie hat keine Zeilen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="26"/>
+        <location filename="../../geolib/sozialformel/report.py" line="27"/>
         <source>The indicators agree only partly (alpha &lt; 0.7): the index combines different dimensions.</source>
         <translation>Die Indikatoren stimmen nur teilweise überein (Alpha &lt; 0,7): der Index verbindet verschiedene Dimensionen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="25"/>
+        <location filename="../../geolib/sozialformel/report.py" line="26"/>
         <source>The indicators measure a common dimension (alpha ≥ 0.7).</source>
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
@@ -3773,7 +3773,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="184"/>
+        <location filename="../../geolib/sozialformel/report.py" line="195"/>
         <source>Threshold: counts below {threshold}; minimum denominator: {min_den}.</source>
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
@@ -3783,12 +3783,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="57"/>
+        <location filename="../../geolib/sozialformel/report.py" line="58"/>
         <source>Unit</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="65"/>
+        <location filename="../../geolib/sozialformel/report.py" line="66"/>
         <source>Units</source>
         <translation>Gebiete</translation>
     </message>
@@ -3828,7 +3828,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Oberflächenmethode '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="15"/>
+        <location filename="../../geolib/sozialformel/report.py" line="16"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
@@ -3843,7 +3843,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Werte aus weniger als {threshold} Fällen oder zu weniger als {min_den} Personen sind geheim (als „geheim“ angezeigt, nicht in Diagrammen und Rangfolgen); dieser Bericht enthält keine Fallzahlen. Geheime Werte werden nie aus anderen abgeleitet.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="52"/>
+        <location filename="../../geolib/sozialformel/report.py" line="53"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
@@ -3873,7 +3873,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Jahr</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="117"/>
+        <location filename="../../geolib/sozialformel/report.py" line="127"/>
         <source>Years: {years}; validity checked for {year}.</source>
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
@@ -3913,6 +3913,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>boundary muss 'free' oder 'zero' sein, nicht '{value}'.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="35"/>
+        <source>carry forward from an earlier year</source>
+        <translation>aus einem früheren Jahr fortschreiben</translation>
+    </message>
+    <message>
         <location filename="../../geolib/catchments.py" line="454"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
@@ -3921,6 +3926,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/accessibility.py" line="677"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="31"/>
+        <source>custom breaks</source>
+        <translation>eigene Klassengrenzen</translation>
     </message>
     <message>
         <location filename="../../geolib/accessibility.py" line="594"/>
@@ -3938,6 +3948,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>de</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="28"/>
+        <source>equal intervals</source>
+        <translation>gleiche Intervalle</translation>
+    </message>
+    <message>
         <location filename="../../geolib/routing.py" line="32"/>
         <source>farther than the snap distance from the network</source>
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
@@ -3948,7 +3963,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Zuordnungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="69"/>
+        <location filename="../../geolib/sozialformel/report.py" line="70"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
@@ -3983,9 +3998,34 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Layer</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="34"/>
+        <source>leave out</source>
+        <translation>auslassen</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="36"/>
+        <source>mean of the unit's group</source>
+        <translation>Mittelwert der eigenen Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="14"/>
+        <source>min–max</source>
+        <translation>Min-Max</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="15"/>
+        <source>min–max against the reference year or bounds</source>
+        <translation>Min-Max gegen das Referenzjahr oder feste Grenzen</translation>
+    </message>
+    <message>
         <location filename="../../geolib/examples.py" line="434"/>
         <source>municipalities layer</source>
         <translation>Gemeindelayer</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="30"/>
+        <source>natural breaks (Jenks)</source>
+        <translation>natürliche Unterbrechungen (Jenks)</translation>
     </message>
     <message>
         <location filename="../../geolib/network.py" line="340"/>
@@ -4013,6 +4053,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>kein Vorjahr</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="20"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
         <location filename="../../geolib/catchments.py" line="198"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
@@ -4031,6 +4076,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/hilfeportal/client.py" line="120"/>
         <source>per_page and max_pages must be at least 1, retries at least 0 and the timeout positive.</source>
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="17"/>
+        <source>percentile</source>
+        <translation>Perzentil</translation>
     </message>
     <message>
         <location filename="../../geolib/examples.py" line="574"/>
@@ -4058,9 +4108,34 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/report.py" line="68"/>
+        <location filename="../../geolib/sozialformel/labels.py" line="27"/>
+        <source>quantiles</source>
+        <translation>Quantile</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="18"/>
+        <source>rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="19"/>
+        <source>raw values</source>
+        <translation>Rohwerte</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="33"/>
+        <source>refuse (an error names the gaps)</source>
+        <translation>ablehnen (ein Fehler nennt die Lücken)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/report.py" line="69"/>
         <source>reversed (higher = less need)</source>
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="29"/>
+        <source>standard deviation</source>
+        <translation>Standardabweichung</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal/transport.py" line="118"/>
@@ -4138,6 +4213,26 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>validity.weight_spread = {value} liegt außerhalb des Bereichs; 0 bis unter 1 verwenden.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="24"/>
+        <source>weighted geometric mean</source>
+        <translation>gewichtetes geometrisches Mittel</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="22"/>
+        <source>weighted mean</source>
+        <translation>gewichtetes Mittel</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="25"/>
+        <source>weighted product</source>
+        <translation>gewichtetes Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="23"/>
+        <source>weighted sum</source>
+        <translation>gewichtete Summe</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel/config.py" line="446"/>
         <source>winsorize = {value} is out of range; use a share from 0 (off) to below 0.5, e.g. 0.05 to clip 5 % at each tail.</source>
         <translation>winsorize = {value} liegt außerhalb des Bereichs; einen Anteil von 0 (aus) bis unter 0,5 verwenden, z. B. 0,05, um an jedem Rand 5 % zu kappen.</translation>
@@ -4161,6 +4256,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel/inputs.py" line="75"/>
         <source>year</source>
         <translation>Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/labels.py" line="16"/>
+        <source>z-score</source>
+        <translation>z-Wert</translation>
     </message>
     <message>
         <location filename="../../geolib/population.py" line="38"/>

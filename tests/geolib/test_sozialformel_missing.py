@@ -1,11 +1,13 @@
 """Missing-value policies and winsorising, reported by name: hand-built cases."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from geolib.messages import format_number, translate
-from geolib.sozialformel import sozialformel
+from geolib.sozialformel import sozialformel, validity_report_html
 
 KEYS = [f"0105600{i}" for i in range(1, 7)]
 
@@ -145,3 +147,56 @@ def test_winsorising_names_the_values_with_old_and_new_value():
 
 def note_message(res):
     return next(n for n in res.notes if "winsorised" in n)
+
+
+# --- the report in the output language -----------------------------------------------------------
+
+CONFIG_WORDS = ("weighted_mean", "minmax_reference", "group_mean", "refuse", "quantile")
+
+
+def test_report_numbers_follow_the_separators_and_config_words_are_labels():
+    rng = np.random.default_rng(5)
+    base = rng.integers(5, 60, 12)
+    table = pd.DataFrame(
+        {
+            "ags": [f"010560{i:02d}" for i in range(1, 13)],
+            "name": [f"G{i}" for i in range(1, 13)],
+            "year": 2023,
+            "x": base,
+            "y": base + rng.integers(0, 5, 12),
+            "n": 100,
+        }
+    )
+    cfg = {
+        "indicators": [
+            {"name": "a", "numerator": "x", "denominator": "n"},
+            {"name": "b", "numerator": "y", "denominator": "n", "weight": 1.5},
+        ],
+        "threshold": 0,
+        "min_denominator": 0,
+        "missing": "group_mean",
+        "winsorize": 0.05,
+    }
+    res = sozialformel(table, config=cfg, publish=False)
+    english = validity_report_html(res)
+    german = validity_report_html(
+        res, translate_text=lambda s: GERMAN.get(s, s), separators=(".", ",")
+    )
+    alpha = res.validity.alpha
+    assert f"α = {alpha:.2f}" in english
+    assert f"α = {alpha:.2f}".replace(".", ",") in german and "α = 0." not in german
+    assert "<td>1,5</td>" in german and "<td>1.5</td>" in english  # the weight
+    # winsorising 0.05 is a number field of a message: German in the German page
+    assert "Winsorisierung: 0,05" in german
+    assert "weighted mean" in english and "gewichtetes Mittel" in german
+    for word in CONFIG_WORDS:  # the TOML words themselves never appear
+        assert not re.search(rf"\b{word}\b", german + english), word
+
+
+# a few entries of the German catalogue, looked up as Qt's translation does
+GERMAN = {
+    "weighted mean": "gewichtetes Mittel",
+    "Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.": (
+        "Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}."
+    ),
+}

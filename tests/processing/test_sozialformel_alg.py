@@ -1,6 +1,7 @@
 """sozialplanung:sozialformel and sozialplanung:surface in real QGIS Processing."""
 
 import contextlib
+import re
 import sqlite3
 from pathlib import Path
 
@@ -235,6 +236,21 @@ def test_the_report_is_german_with_the_translation(examples, tmp_path):
         remove_translator(translator)
     page = Path(params["OUTPUT_REPORT"]).read_text(encoding="utf-8")
     assert "Validitätsbericht" in page and "Validity report" not in page
+
+
+def test_the_german_report_has_german_numbers_and_words(examples, tmp_path):
+    params = _params(examples, tmp_path, OUTPUT_TABLE=None)
+    with german():
+        run_algorithm(ALG, params)
+    page = Path(params["OUTPUT_REPORT"]).read_text(encoding="utf-8")
+    assert re.search(r"α = \d,\d\d\.", page), "alpha with a decimal comma"
+    assert not re.search(r"<td>-?\d+\.\d+</td>", page), "no decimal point in a table cell"
+    assert re.search(r"<td>\d+,\d</td>", page)  # an index of the groups table
+    # the preset's configuration words as German labels, never the TOML words
+    assert "gewichtetes Mittel" in page and "Min-Max gegen das Referenzjahr" in page
+    assert "ablehnen" in page and "Quantile" in page
+    for word in ("weighted_mean", "minmax_reference", "refuse", "quantile"):
+        assert not re.search(rf"\b{word}\b", page), word
 
 
 def test_surface_pycnophylactic_keeps_totals_and_is_styled(tmp_path):
