@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -18,7 +19,7 @@ from ..messages import N_, Message
 from ..routing import UNROUTABLE_NOTE, od_costs
 from ..validate import drop_null_geometries, numeric_field, require_field
 from .costs import COST_COLUMNS, nearest, straight_line_costs
-from .fca import _LONELY_TEMPLATE, _UNSERVED_TEMPLATE, floating_catchment
+from .fca import _LONELY_TEMPLATE, _UNSERVED_TEMPLATE, FloatingCatchment, floating_catchment
 from .locations import _locations, _per_offer, _routable, _supply_locations
 from .pairs import check_pairs
 
@@ -137,76 +138,11 @@ def accessibility(
     [2.5, 2.5]
     """
     progress = progress or Progress()
-    if not (max_cost and np.isfinite(max_cost) and max_cost > 0):
-        raise ParameterError(
-            "The maximum cost must be greater than 0, not {max_cost}.", max_cost=max_cost
-        )
-    check_direction(direction)
-    check_islands(islands)
-    require_rows(demand, what=N_("demand layer"))
-    require_rows(supply, what=N_("supply layer"))
-    numeric_field(demand, population_field, what=N_("demand layer"))
-    if id_field:
-        require_field(supply, id_field, what=N_("supply layer"))
+    _check_arguments(demand, supply, population_field, max_cost, id_field, direction, islands)
     notes: list[Message] = []
-    demand_m, note = to_metric(demand, crs, what=N_("demand layer"))
-    notes += [note] if note else []
-    supply_m, note = to_metric(supply, crs, what=N_("supply layer"))
-    notes += [note] if note else []
-    demand_m, skipped = drop_null_geometries(demand_m, what=N_("demand layer"))
-    notes += skipped
-    supply_m, skipped = drop_null_geometries(supply_m, what=N_("supply layer"))
-    notes += skipped
-    for frame, what in ((demand_m, N_("demand layer")), (supply_m, N_("supply layer"))):
-        if len(frame) == 0:
-            raise DataError("The {what} has no feature with a geometry.", what=what)
-    population = numeric_field(demand_m, population_field, what=N_("demand layer")).to_numpy()
-    n_missing = int(np.isnan(population).sum())
-    if n_missing:
-        notes.append(
-            Message(
-                "{n} demand units have no population in '{field}'; they count as 0.",
-                n=n_missing,
-                field=population_field,
-            )
-        )
-    if np.any(population < 0):
-        raise DataError(
-            "The population field '{field}' has negative values ({n}); fix them first.",
-            field=population_field,
-            n=int((population < 0).sum()),
-        )
-    population = np.nan_to_num(population, nan=0.0)
-    if population.sum() <= 0:
-        raise DataError(
-            "The population field '{field}' is 0 in every demand unit: there is no demand "
-            "to relate the supply to. Choose another field or layer.",
-            field=population_field,
-        )
-    capacity = np.ones(len(supply_m))
-    if capacity_field:
-        cap = numeric_field(supply_m, capacity_field, what=N_("supply layer")).to_numpy()
-        n_null = int(np.isnan(cap).sum())
-        if n_null:
-            notes.append(
-                Message(
-                    "{n} supply points have no capacity in '{field}'; they count as 1.",
-                    n=n_null,
-                    field=capacity_field,
-                )
-            )
-        capacity = np.where(np.isnan(cap), 1.0, cap)
-        if np.any(capacity < 0):
-            raise DataError(
-                "The capacity field '{field}' has negative values; fix them first.",
-                field=capacity_field,
-            )
-        if capacity.sum() <= 0:
-            raise DataError(
-                "The capacity field '{field}' is 0 in every offer: there is no supply to "
-                "share. Choose another field or none (1 per offer).",
-                field=capacity_field,
-            )
+    demand_m, supply_m = _metric_layers(demand, supply, crs, notes)
+    population = _population(demand_m, population_field, notes)
+    capacity = _capacity(supply_m, capacity_field, notes)
     demand_rows, supply_rows = demand_m.index, supply_m.index
     demand_m = demand_m.reset_index(drop=True)
     supply_m = supply_m.reset_index(drop=True)
@@ -222,113 +158,326 @@ def accessibility(
         )
     progress.report(0.1)
 
-    demand_routable = np.ones(len(demand_m), dtype=bool)
-    supply_routable = np.ones(len(supply_m), dtype=bool)
     if network is None:
-        unit = "m"
-        check_pairs(dem_xy, sup_xy, max_cost, what=N_("cost table"))
-        if method == "ratio":
-            check_pairs(dem_xy, dem_xy, max_cost, what=N_("cost table"))
-        costs = _per_offer(straight_line_costs(dem_xy, sup_xy, max_cost=max_cost), sup_owner)
-        demand_costs = (
-            straight_line_costs(dem_xy, dem_xy, max_cost=max_cost) if method == "ratio" else None
+        reach = _straight_line_reach(
+            dem_xy, sup_xy, sup_owner, len(supply_m), max_cost=max_cost, method=method
         )
-        tree = cKDTree(sup_xy)
-        near_cost, near_row = tree.query(dem_xy, k=1)
-        near_row = sup_owner[np.asarray(near_row, dtype=np.int64)]
     else:
-        unit = network.unit
-        dem_pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(*dem_xy.T), crs=demand_m.crs)
-        sup_pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(*sup_xy.T), crs=supply_m.crs)
-        # people are the origins: "to_offer" routes them on the network as it is,
-        # "from_offer" on the reversed network (the cost from the offer to them)
-        routed = network if direction == "to_offer" else network.reversed()
-        od = od_costs(
-            routed,
-            dem_pts,
-            sup_pts,
+        reach = _network_reach(
+            network,
+            dem_xy,
+            sup_xy,
+            sup_owner,
+            len(supply_m),
+            crs=demand_m.crs,
             max_cost=max_cost,
+            method=method,
             snap_distance=snap_distance,
-            progress=progress.sub(0.1, 0.7),
+            direction=direction,
             islands=islands,
+            progress=progress,
         )
-        # od_costs names "origins"/"destinations" and an output this function does not
-        # have: its notes on unroutable points are replaced by the ones below
-        notes += [n for n in od.notes if getattr(n, "template", "") != UNROUTABLE_NOTE]
-        costs = _per_offer(od.table[list(COST_COLUMNS)], sup_owner)
-        demand_routable = _routable(len(demand_m), od.unroutable_origins)
-        # an offer is routable when one of its points is
-        part_routable = _routable(len(sup_xy), od.unroutable_destinations)
-        supply_routable = np.bincount(sup_owner, weights=part_routable, minlength=len(supply_m)) > 0
-        n_far_parts = int((~part_routable & supply_routable[sup_owner]).sum())
-        if n_far_parts:
-            notes.append(
-                Message(
-                    "{n} points of multipoint offers are farther than {d} m from the network; "
-                    "those offers are reached at their other points.",
-                    n=n_far_parts,
-                    d=f"{snap_distance:g}",
-                )
-            )
-        demand_costs = None
-        if method == "ratio":
-            dd = od_costs(
-                routed,
-                dem_pts,
-                dem_pts,
-                max_cost=max_cost,
-                snap_distance=snap_distance,
-                progress=progress.sub(0.7, 0.8),
-                islands=islands,
-            )
-            demand_costs = dd.table[list(COST_COLUMNS)]
-        near_cost, near_row = nearest(costs, len(demand_m))
-        n_bad_demand = int((~demand_routable).sum())
-        n_bad_supply = int((~supply_routable).sum())
-        if n_bad_demand:
-            notes.append(
-                Message(
-                    "{n} of {total} demand units are farther than {d} m from the network "
-                    "(or have no geometry): their score and nearest offer are NULL "
-                    "(routable = 0) and their {population} inhabitants are left out of "
-                    "the mean.",
-                    n=n_bad_demand,
-                    total=len(demand_m),
-                    d=f"{snap_distance:g}",
-                    population=f"{population[~demand_routable].sum():g}",
-                )
-            )
-        if n_bad_supply:
-            notes.append(
-                Message(
-                    "{n} of {total} offers are farther than {d} m from the network: "
-                    "nobody reaches them, their capacity ({capacity}) is not counted "
-                    "(routable = 0).",
-                    n=n_bad_supply,
-                    total=len(supply_m),
-                    d=f"{snap_distance:g}",
-                    capacity=f"{capacity[~supply_routable].sum():g}",
-                )
-            )
+        notes += reach.notes
+        notes += _unroutable_notes(reach, population, capacity, snap_distance)
     progress.report(0.8)
 
     fc = floating_catchment(
-        np.where(demand_routable, population, 0.0),
+        np.where(reach.demand_routable, population, 0.0),
         capacity,
-        costs,
+        reach.costs,
         max_cost=max_cost,
         method=method,
         breaks=breaks,
         weights=weights,
         beta=beta,
         scale=scale if scale else max_cost,
-        demand_costs=demand_costs,
+        demand_costs=reach.demand_costs,
     )
-    # unroutable units and offers were noted above: count only the routable ones here
+    notes += _routable_counts(fc, reach)
+    if id_field:
+        # NULL ids stay NULL (astype(str) would write 'None', 'nan' or '<NA>')
+        ids = supply_m[id_field].astype("string").to_numpy(dtype=object, na_value=None)
+    else:
+        # numbered by the row in the layer as given (rows without geometry count too)
+        ids = np.array([str(supply.index.get_loc(r) + 1) for r in supply_rows], dtype=object)
+        notes.append(Message(NO_OFFER_ID))
+    routed = network is not None
+    out = _demand_output(demand.loc[demand_rows], demand_m, fc, reach, ids, routed=routed)
+    sup = supply.loc[supply_rows].reset_index(drop=True)
+    sup = sup.set_geometry(supply_m.geometry.values, crs=supply_m.crs)
+    if "offer_id" not in sup.columns:
+        sup["offer_id"] = ids
+    sup["capacity_used"] = capacity
+    sup["demand_in_reach"] = fc.demand_in_reach
+    sup["ratio"] = fc.ratio
+    if routed:
+        sup["routable"] = reach.supply_routable.astype(np.int64)
+    progress.report(1.0)
+    return AccessibilityResult(out, sup, reach.costs, reach.unit, notes)
+
+
+@dataclass
+class _Reach:
+    """The costs of a run: demand units to offers (and to each other for the ratio
+    method), the nearest offer of each unit and which units and offers are routable."""
+
+    unit: str
+    costs: pd.DataFrame
+    demand_costs: pd.DataFrame | None
+    near_cost: np.ndarray
+    near_row: np.ndarray
+    demand_routable: np.ndarray
+    supply_routable: np.ndarray
+    notes: list[Message] = field(default_factory=list)
+
+
+def _check_arguments(
+    demand: gpd.GeoDataFrame,
+    supply: gpd.GeoDataFrame,
+    population_field: str,
+    max_cost: float,
+    id_field: str | None,
+    direction: str,
+    islands: str,
+) -> None:
+    if not (max_cost and np.isfinite(max_cost) and max_cost > 0):
+        raise ParameterError(
+            "The maximum cost must be greater than 0, not {max_cost}.", max_cost=max_cost
+        )
+    check_direction(direction)
+    check_islands(islands)
+    require_rows(demand, what=N_("demand layer"))
+    require_rows(supply, what=N_("supply layer"))
+    numeric_field(demand, population_field, what=N_("demand layer"))
+    if id_field:
+        require_field(supply, id_field, what=N_("supply layer"))
+
+
+def _metric_layers(
+    demand: gpd.GeoDataFrame,
+    supply: gpd.GeoDataFrame,
+    crs: str | int | None,
+    notes: list[Message],
+) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """Both layers in the metric CRS, without features lacking a geometry (noted)."""
+    demand_m, note = to_metric(demand, crs, what=N_("demand layer"))
+    notes += [note] if note else []
+    supply_m, note = to_metric(supply, crs, what=N_("supply layer"))
+    notes += [note] if note else []
+    demand_m, skipped = drop_null_geometries(demand_m, what=N_("demand layer"))
+    notes += skipped
+    supply_m, skipped = drop_null_geometries(supply_m, what=N_("supply layer"))
+    notes += skipped
+    for frame, what in ((demand_m, N_("demand layer")), (supply_m, N_("supply layer"))):
+        if len(frame) == 0:
+            raise DataError("The {what} has no feature with a geometry.", what=what)
+    return demand_m, supply_m
+
+
+def _population(demand_m: gpd.GeoDataFrame, name: str, notes: list[Message]) -> np.ndarray:
+    """The population of each demand unit (NULL counts as 0, noted)."""
+    population = numeric_field(demand_m, name, what=N_("demand layer")).to_numpy()
+    n_missing = int(np.isnan(population).sum())
+    if n_missing:
+        notes.append(
+            Message(
+                "{n} demand units have no population in '{field}'; they count as 0.",
+                n=n_missing,
+                field=name,
+            )
+        )
+    if np.any(population < 0):
+        raise DataError(
+            "The population field '{field}' has negative values ({n}); fix them first.",
+            field=name,
+            n=int((population < 0).sum()),
+        )
+    population = np.nan_to_num(population, nan=0.0)
+    if population.sum() <= 0:
+        raise DataError(
+            "The population field '{field}' is 0 in every demand unit: there is no demand "
+            "to relate the supply to. Choose another field or layer.",
+            field=name,
+        )
+    return population
+
+
+def _capacity(supply_m: gpd.GeoDataFrame, name: str | None, notes: list[Message]) -> np.ndarray:
+    """The capacity of each offer: 1 without a field; NULL counts as 1 (noted)."""
+    if not name:
+        return np.ones(len(supply_m))
+    cap = numeric_field(supply_m, name, what=N_("supply layer")).to_numpy()
+    n_null = int(np.isnan(cap).sum())
+    if n_null:
+        notes.append(
+            Message(
+                "{n} supply points have no capacity in '{field}'; they count as 1.",
+                n=n_null,
+                field=name,
+            )
+        )
+    capacity = np.where(np.isnan(cap), 1.0, cap)
+    if np.any(capacity < 0):
+        raise DataError(
+            "The capacity field '{field}' has negative values; fix them first.",
+            field=name,
+        )
+    if capacity.sum() <= 0:
+        raise DataError(
+            "The capacity field '{field}' is 0 in every offer: there is no supply to "
+            "share. Choose another field or none (1 per offer).",
+            field=name,
+        )
+    return capacity
+
+
+def _straight_line_reach(
+    dem_xy: np.ndarray,
+    sup_xy: np.ndarray,
+    sup_owner: np.ndarray,
+    n_supply: int,
+    *,
+    max_cost: float,
+    method: str,
+) -> _Reach:
+    """Straight-line costs in metres; the nearest offer without a limit."""
+    check_pairs(dem_xy, sup_xy, max_cost, what=N_("cost table"))
+    if method == "ratio":
+        check_pairs(dem_xy, dem_xy, max_cost, what=N_("cost table"))
+    costs = _per_offer(straight_line_costs(dem_xy, sup_xy, max_cost=max_cost), sup_owner)
+    demand_costs = (
+        straight_line_costs(dem_xy, dem_xy, max_cost=max_cost) if method == "ratio" else None
+    )
+    tree = cKDTree(sup_xy)
+    near_cost, near_row = tree.query(dem_xy, k=1)
+    near_row = sup_owner[np.asarray(near_row, dtype=np.int64)]
+    return _Reach(
+        "m",
+        costs,
+        demand_costs,
+        near_cost,
+        near_row,
+        np.ones(len(dem_xy), dtype=bool),
+        np.ones(n_supply, dtype=bool),
+    )
+
+
+def _network_reach(
+    network: Any,
+    dem_xy: np.ndarray,
+    sup_xy: np.ndarray,
+    sup_owner: np.ndarray,
+    n_supply: int,
+    *,
+    crs: Any,
+    max_cost: float,
+    method: str,
+    snap_distance: float,
+    direction: str,
+    islands: str,
+    progress: Progress,
+) -> _Reach:
+    """Network costs in the network's unit; the nearest offer within ``max_cost``."""
+    dem_pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(*dem_xy.T), crs=crs)
+    sup_pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy(*sup_xy.T), crs=crs)
+    # people are the origins: "to_offer" routes them on the network as it is,
+    # "from_offer" on the reversed network (the cost from the offer to them)
+    routed = network if direction == "to_offer" else network.reversed()
+    od = od_costs(
+        routed,
+        dem_pts,
+        sup_pts,
+        max_cost=max_cost,
+        snap_distance=snap_distance,
+        progress=progress.sub(0.1, 0.7),
+        islands=islands,
+    )
+    # od_costs names "origins"/"destinations" and an output this function does not
+    # have: its notes on unroutable points are replaced by the ones of the caller
+    notes = [n for n in od.notes if getattr(n, "template", "") != UNROUTABLE_NOTE]
+    costs = _per_offer(od.table[list(COST_COLUMNS)], sup_owner)
+    demand_routable = _routable(len(dem_xy), od.unroutable_origins)
+    # an offer is routable when one of its points is
+    part_routable = _routable(len(sup_xy), od.unroutable_destinations)
+    supply_routable = np.bincount(sup_owner, weights=part_routable, minlength=n_supply) > 0
+    n_far_parts = int((~part_routable & supply_routable[sup_owner]).sum())
+    if n_far_parts:
+        notes.append(
+            Message(
+                "{n} points of multipoint offers are farther than {d} m from the network; "
+                "those offers are reached at their other points.",
+                n=n_far_parts,
+                d=f"{snap_distance:g}",
+            )
+        )
+    demand_costs = None
+    if method == "ratio":
+        dd = od_costs(
+            routed,
+            dem_pts,
+            dem_pts,
+            max_cost=max_cost,
+            snap_distance=snap_distance,
+            progress=progress.sub(0.7, 0.8),
+            islands=islands,
+        )
+        demand_costs = dd.table[list(COST_COLUMNS)]
+    near_cost, near_row = nearest(costs, len(dem_xy))
+    return _Reach(
+        network.unit,
+        costs,
+        demand_costs,
+        near_cost,
+        near_row,
+        demand_routable,
+        supply_routable,
+        notes,
+    )
+
+
+def _unroutable_notes(
+    reach: _Reach, population: np.ndarray, capacity: np.ndarray, snap_distance: float
+) -> list[Message]:
+    """What the demand units and offers off the network leave out."""
+    notes = []
+    n_bad_demand = int((~reach.demand_routable).sum())
+    n_bad_supply = int((~reach.supply_routable).sum())
+    if n_bad_demand:
+        notes.append(
+            Message(
+                "{n} of {total} demand units are farther than {d} m from the network "
+                "(or have no geometry): their score and nearest offer are NULL "
+                "(routable = 0) and their {population} inhabitants are left out of "
+                "the mean.",
+                n=n_bad_demand,
+                total=len(reach.demand_routable),
+                d=f"{snap_distance:g}",
+                population=f"{population[~reach.demand_routable].sum():g}",
+            )
+        )
+    if n_bad_supply:
+        notes.append(
+            Message(
+                "{n} of {total} offers are farther than {d} m from the network: "
+                "nobody reaches them, their capacity ({capacity}) is not counted "
+                "(routable = 0).",
+                n=n_bad_supply,
+                total=len(reach.supply_routable),
+                d=f"{snap_distance:g}",
+                capacity=f"{capacity[~reach.supply_routable].sum():g}",
+            )
+        )
+    return notes
+
+
+def _routable_counts(fc: FloatingCatchment, reach: _Reach) -> list[Message]:
+    """The notes of :func:`floating_catchment`, counting routable units and offers only
+    (the unroutable ones have their own notes)."""
     recount = {
-        _UNSERVED_TEMPLATE: (fc.supply_in_reach == 0) & demand_routable,
-        _LONELY_TEMPLATE: (fc.demand_in_reach <= 0) & supply_routable,
+        _UNSERVED_TEMPLATE: (fc.supply_in_reach == 0) & reach.demand_routable,
+        _LONELY_TEMPLATE: (fc.demand_in_reach <= 0) & reach.supply_routable,
     }
+    notes = []
     for note in fc.notes:
         template = getattr(note, "template", "")
         if template in recount:
@@ -337,33 +486,28 @@ def accessibility(
                 notes.append(Message(template, n=n))
         else:
             notes.append(note)
-    out = demand.loc[demand_rows].reset_index(drop=True)
+    return notes
+
+
+def _demand_output(
+    demand: gpd.GeoDataFrame,
+    demand_m: gpd.GeoDataFrame,
+    fc: FloatingCatchment,
+    reach: _Reach,
+    ids: np.ndarray,
+    *,
+    routed: bool,
+) -> gpd.GeoDataFrame:
+    """The demand units with their scores and nearest offer."""
+    out = demand.reset_index(drop=True)
     out = out.set_geometry(demand_m.geometry.values, crs=demand_m.crs)
-    score = np.where(demand_routable, fc.score, np.nan)
+    score = np.where(reach.demand_routable, fc.score, np.nan)
     out["score"] = score
     out["score_per_1000"] = score * 1000
-    out["score_norm"] = np.where(demand_routable, fc.normalised, np.nan)
+    out["score_norm"] = np.where(reach.demand_routable, fc.normalised, np.nan)
     out["supply_in_reach"] = fc.supply_in_reach.astype(np.int64)
-    near_name = f"nearest_{unit}"
-    out[near_name] = near_cost
-    if network is not None:
-        out["routable"] = demand_routable.astype(np.int64)
-    if id_field:
-        # NULL ids stay NULL (astype(str) would write 'None', 'nan' or '<NA>')
-        ids = supply_m[id_field].astype("string").to_numpy(dtype=object, na_value=None)
-    else:
-        # numbered by the row in the layer as given (rows without geometry count too)
-        ids = np.array([str(supply.index.get_loc(r) + 1) for r in supply_rows], dtype=object)
-        notes.append(Message(NO_OFFER_ID))
-    out["nearest_offer"] = [ids[r] if r >= 0 else None for r in near_row]
-    sup = supply.loc[supply_rows].reset_index(drop=True)
-    sup = sup.set_geometry(supply_m.geometry.values, crs=supply_m.crs)
-    if "offer_id" not in sup.columns:
-        sup["offer_id"] = ids
-    sup["capacity_used"] = capacity
-    sup["demand_in_reach"] = fc.demand_in_reach
-    sup["ratio"] = fc.ratio
-    if network is not None:
-        sup["routable"] = supply_routable.astype(np.int64)
-    progress.report(1.0)
-    return AccessibilityResult(out, sup, costs, unit, notes)
+    out[f"nearest_{reach.unit}"] = reach.near_cost
+    if routed:
+        out["routable"] = reach.demand_routable.astype(np.int64)
+    out["nearest_offer"] = [ids[r] if r >= 0 else None for r in reach.near_row]
+    return out
