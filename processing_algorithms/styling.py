@@ -48,13 +48,23 @@ def separators() -> tuple[str, str]:
     return locale.groupSeparator(), locale.decimalPoint()
 
 
-def number(value: float, decimals: int = 1) -> str:
-    """A number as on the maps: 1.125 and 2,5 in German, 1,125 and 2.5 in English
-    (whole numbers without decimals)."""
+#: the minus sign of a displayed number (U+2212; "-" is a hyphen)
+MINUS = "\u2212"
+
+
+def number(value: float, decimals: int = 1, *, fixed: bool = False) -> str:
+    """A number as on the maps: 1.125 and 2,5 in German, 1,125 and 2.5 in English;
+    whole numbers without decimals unless ``fixed`` (a table column of one decimal:
+    ``90,0``); a negative number with the minus sign "−", never "−0,0"."""
     value = float(value)
-    text = f"{int(value):,}" if value.is_integer() else f"{value:,.{decimals}f}"
+    if value.is_integer() and not fixed:
+        text = f"{int(abs(value)):,}"
+    else:
+        text = f"{abs(value):,.{decimals}f}"
+    negative = value < 0 and text.strip("0.,") != ""
     thousands, decimal = separators()
-    return text.replace(",", "_").replace(".", decimal).replace("_", thousands)
+    text = text.replace(",", "_").replace(".", decimal).replace("_", thousands)
+    return MINUS + text if negative else text
 
 
 def load_style(layer: QgsMapLayer, qml: str | Path) -> bool:

@@ -40,8 +40,9 @@ FILES = {
     "LICENSE": "LICENSE",
     "packaging/plugin_init.py": "__init__.py",
 }
-#: development-only modules: the example data generator and the example Hilfeportal server
-DEV_ONLY = {"geolib/examples.py", "geolib/hilfeportal_server.py"}
+#: development-only modules (a .py file or a package folder): the example data generator
+#: and the example Hilfeportal server
+DEV_ONLY = {"geolib/examples", "geolib/hilfeportal_server.py"}
 SKIP_DIRS = {"__pycache__", ".pytest_cache", ".ruff_cache"}
 SKIP_SUFFIXES = {".pyc", ".pyo", ".ts"}
 VERSION_FILE = ROOT / "geolib" / "__init__.py"
@@ -86,10 +87,21 @@ def plugin_files() -> list[tuple[Path, str]]:
             for name in sorted(filenames):
                 path = Path(dirpath) / name
                 rel = path.relative_to(ROOT).as_posix()
-                if path.suffix in SKIP_SUFFIXES or rel in DEV_ONLY:
+                if path.suffix in SKIP_SUFFIXES or is_dev_only(rel):
                     continue
                 files.append((path, rel))
     return files
+
+
+def is_dev_only(rel: str) -> bool:
+    """Whether a file (path relative to the root) is, or lies in, a development-only module."""
+    return any(rel == d or rel.startswith(f"{d}/") for d in DEV_ONLY)
+
+
+def dev_only_modules(modules: set[str]) -> set[str]:
+    """The development-only modules that ``modules`` are or lie in."""
+    names = {f"{NAME}.{d.removesuffix('.py').replace('/', '.')}" for d in DEV_ONLY}
+    return {n for n in names for m in modules if m == n or m.startswith(f"{n}.")}
 
 
 def file_content(src: Path, dst: str) -> bytes:
@@ -112,7 +124,6 @@ def module_name(dst: str) -> tuple[str, bool]:
 def check_modules(contents: dict[str, bytes]) -> None:
     """Refuse bare package names and imports of modules the zip does not have."""
     modules = dict(module_name(dst) for dst in contents if dst.endswith(".py"))
-    dev_only = {module_name(d)[0] for d in DEV_ONLY}
     problems = []
     for dst, data in contents.items():
         if not dst.endswith(".py"):
@@ -122,7 +133,10 @@ def check_modules(contents: dict[str, bytes]) -> None:
         name, is_package = module_name(dst)
         # with the names of ``from x import name`` (each may be a module) ...
         maybe = imported_modules(text, name, is_package)
-        problems += [f"{dst}: imports {m}, a development-only module" for m in maybe & dev_only]
+        problems += [
+            f"{dst}: imports {m}, a development-only module"
+            for m in sorted(dev_only_modules(maybe))
+        ]
         # ... and without (they may be functions): those must be modules of the plugin
         needed = imported_modules(text, name, is_package, names=False)
         problems += [

@@ -1961,152 +1961,152 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="398"/>
+        <location filename="../../processing_algorithms/base.py" line="397"/>
         <source>'{path}' already holds other layers ({layers}): they are kept, the layer '{layer}' is written into it.</source>
         <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="478"/>
+        <location filename="../../processing_algorithms/base.py" line="477"/>
         <source>'{path}' was changed by another program during this run; its changes are kept. Run the algorithm again.</source>
         <translation>'{path}' wurde während dieses Laufs von einem anderen Programm geändert; diese Änderungen bleiben erhalten. Führen Sie den Algorithmus erneut aus.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="106"/>
+        <location filename="../../processing_algorithms/base.py" line="105"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="152"/>
+        <location filename="../../processing_algorithms/base.py" line="151"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="550"/>
+        <location filename="../../processing_algorithms/base.py" line="549"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="236"/>
+        <location filename="../../processing_algorithms/base.py" line="235"/>
         <source>Groups: mapping table key → group</source>
         <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="108"/>
+        <location filename="../../processing_algorithms/base.py" line="107"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="142"/>
+        <location filename="../../processing_algorithms/base.py" line="141"/>
         <source>No output was replaced: the previous files are unchanged.</source>
         <translation>Keine Ausgabe wurde ersetzt: Die bisherigen Dateien sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="156"/>
+        <location filename="../../processing_algorithms/base.py" line="155"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="248"/>
+        <location filename="../../processing_algorithms/base.py" line="247"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="608"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="53"/>
         <source>Only whole numbers are allowed.</source>
         <translation>Nur ganze Zahlen sind erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="485"/>
+        <location filename="../../processing_algorithms/base.py" line="484"/>
         <source>Replacing the previous outputs failed: {error}</source>
         <translation>Das Ersetzen der bisherigen Ausgaben ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="107"/>
+        <location filename="../../processing_algorithms/base.py" line="106"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="238"/>
+        <location filename="../../processing_algorithms/base.py" line="237"/>
         <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="197"/>
+        <location filename="../../processing_algorithms/base.py" line="196"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="618"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="62"/>
         <source>The input '{name}' cannot be opened from '{value}': the file does not exist or is not a layer QGIS can read. Check the path, or choose a layer of the project.</source>
         <translation>Die Eingabe „{name}“ lässt sich nicht aus „{value}“ öffnen: Die Datei existiert nicht oder ist kein Layer, den QGIS lesen kann. Prüfen Sie den Pfad oder wählen Sie einen Layer des Projekts.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="261"/>
+        <location filename="../../processing_algorithms/base.py" line="260"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="675"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="119"/>
         <source>The output '{name}' is {kind}, which cannot be written to '{path}' (extension '{suffix}'). Use one of the extensions: {allowed}.</source>
         <translation>Die Ausgabe „{name}“ ist {kind} und kann nicht nach „{path}“ (Endung „{suffix}“) geschrieben werden. Verwenden Sie eine dieser Endungen: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="190"/>
+        <location filename="../../processing_algorithms/base.py" line="189"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="629"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="73"/>
         <source>The parameter '{name}' cannot be '{value}'. Check its help (the ? button) for what it accepts.</source>
         <translation>Der Parameter „{name}“ kann nicht „{value}“ sein. Was er annimmt, steht in seiner Hilfe (Schaltfläche ?).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="612"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="56"/>
         <source>The parameter '{name}' cannot be '{value}'. Choose one of: {options}.</source>
         <translation>Der Parameter „{name}“ kann nicht „{value}“ sein. Wählen Sie eines von: {options}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="625"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="69"/>
         <source>The parameter '{name}' cannot be '{value}': choose an existing file of the type {kinds}.</source>
         <translation>Der Parameter „{name}“ kann nicht „{value}“ sein: Wählen Sie eine vorhandene Datei vom Typ {kinds}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="591"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="39"/>
         <source>The parameter '{name}' is required: give it a value.</source>
         <translation>Der Parameter „{name}“ ist erforderlich: Geben Sie einen Wert an.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="599"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="45"/>
         <source>The parameter '{name}' is {value}; it must be at least {minimum}. Enter a larger value.</source>
         <translation>Der Parameter „{name}“ ist {value}; er muss mindestens {minimum} sein. Geben Sie einen größeren Wert ein.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="603"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="49"/>
         <source>The parameter '{name}' is {value}; it must be between {minimum} and {maximum}. Enter a value in that range.</source>
         <translation>Der Parameter „{name}“ ist {value}; er muss zwischen {minimum} und {maximum} liegen. Geben Sie einen Wert in diesem Bereich ein.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="168"/>
+        <location filename="../../processing_algorithms/base.py" line="167"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="381"/>
+        <location filename="../../processing_algorithms/base.py" line="380"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="467"/>
+        <location filename="../../processing_algorithms/base.py" line="466"/>
         <source>Writing the output '{name}' failed: {found} of {expected} features are in the file (is the disk full?).</source>
         <translation>Das Schreiben der Ausgabe '{name}' ist fehlgeschlagen: {found} von {expected} Objekten sind in der Datei (ist der Datenträger voll?).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="662"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="106"/>
         <source>a raster (GeoTIFF)</source>
         <translation>ein Raster (GeoTIFF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="665"/>
+        <location filename="../../processing_algorithms/parameter_checks.py" line="109"/>
         <source>a vector layer</source>
         <translation>ein Vektorlayer</translation>
     </message>
@@ -2543,7 +2543,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="443"/>
+        <location filename="../../geolib/examples/common.py" line="50"/>
         <source>EWZ_2018 must be a non-negative number for every municipality.</source>
         <translation>EWZ_2018 muss für jede Gemeinde eine nicht negative Zahl sein.</translation>
     </message>
@@ -2563,7 +2563,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="851"/>
+        <location filename="../../geolib/examples/indicators.py" line="108"/>
         <source>Give at least one year for the indicator table.</source>
         <translation>Geben Sie mindestens ein Jahr für die Indikatorentabelle an.</translation>
     </message>
@@ -2573,7 +2573,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="137"/>
+        <location filename="../../geolib/accessibility/decay.py" line="53"/>
         <source>Give one weight per zone break: {n_breaks} breaks but {n_weights} weights.</source>
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
@@ -2618,7 +2618,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikatornamen müssen eindeutig sein; mehrfach: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="853"/>
+        <location filename="../../geolib/examples/indicators.py" line="110"/>
         <source>Indicator years start after the 2018 base population; {year} is too early.</source>
         <translation>Die Indikatorjahre beginnen nach der Basisbevölkerung 2018; {year} ist zu früh.</translation>
     </message>
@@ -2733,7 +2733,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="572"/>
+        <location filename="../../geolib/examples/offers.py" line="136"/>
         <source>No municipality is left to place offers in (all are excluded).</source>
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
@@ -2748,7 +2748,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="330"/>
+        <location filename="../../geolib/accessibility/fca.py" line="204"/>
         <source>No population reaches any supply; the normalised score is NULL.</source>
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
@@ -2913,7 +2913,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Software</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="276"/>
+        <location filename="../../geolib/accessibility/fca.py" line="150"/>
         <source>Some costs are 0; the gravity decay uses a minimum cost of {min_cost} so that it stays finite.</source>
         <translation>Einige Kosten sind 0; der Gravitationsabfall verwendet Mindestkosten von {min_cost}, damit er endlich bleibt.</translation>
     </message>
@@ -3108,12 +3108,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Cache konnte nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="648"/>
+        <location filename="../../geolib/accessibility/layers.py" line="321"/>
         <source>The capacity field '{field}' has negative values; fix them first.</source>
         <translation>Das Kapazitätsfeld „{field}“ hat negative Werte; korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="653"/>
+        <location filename="../../geolib/accessibility/layers.py" line="326"/>
         <source>The capacity field '{field}' is 0 in every offer: there is no supply to share. Choose another field or none (1 per offer).</source>
         <translation>Das Kapazitätsfeld „{field}“ ist bei jedem Angebot 0: Es gibt kein Angebot, das verteilt werden könnte. Wählen Sie ein anderes Feld oder keines (1 je Angebot).</translation>
     </message>
@@ -3153,12 +3153,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="337"/>
+        <location filename="../../geolib/accessibility/costs.py" line="17"/>
         <source>The cost table needs the columns origin, destination and cost; missing: {missing}.</source>
         <translation>Die Kostentabelle braucht die Spalten origin, destination und cost; es fehlt: {missing}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="350"/>
+        <location filename="../../geolib/accessibility/costs.py" line="30"/>
         <source>The cost table refers to rows that do not exist ({n_origins} origins, {n_destinations} destinations).</source>
         <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
     </message>
@@ -3168,7 +3168,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Frist eines Ladens muss positiv sein (Sekunden).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="128"/>
+        <location filename="../../geolib/accessibility/decay.py" line="44"/>
         <source>The default E2SFCA weights (1, 0.68, 0.22) are for three zones, but {n} breaks were given; give one weight per break.</source>
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
@@ -3283,7 +3283,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Graph hat keine Kanten; es gibt nichts, worauf geroutet werden kann.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="267"/>
+        <location filename="../../geolib/accessibility/fca.py" line="141"/>
         <source>The gravity decay needs a scale above 0 and an exponent of at least 0 (got scale {scale}, exponent {beta}).</source>
         <translation>Der Gravitationsabfall braucht einen Maßstab über 0 und einen Exponenten von mindestens 0 (erhalten: Maßstab {scale}, Exponent {beta}).</translation>
     </message>
@@ -3393,22 +3393,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="255"/>
+        <location filename="../../geolib/accessibility/fca.py" line="129"/>
         <source>The maximum cost must be greater than 0, not {max_cost}.</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein, nicht {max_cost}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="440"/>
+        <location filename="../../geolib/examples/common.py" line="47"/>
         <source>The municipalities layer has duplicate AGS: {dups}.</source>
         <translation>Der Gemeindelayer hat doppelte AGS: {dups}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="981"/>
+        <location filename="../../geolib/examples/regions.py" line="54"/>
         <source>The municipalities layer needs the regional key RS_2018 or RS (12 digits, the first 9 are the Amt key).</source>
         <translation>Der Gemeindelayer braucht den Regionalschlüssel RS_2018 oder RS (12 Stellen, die ersten 9 sind der Amtsschlüssel).</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="998"/>
+        <location filename="../../geolib/examples/regions.py" line="71"/>
         <source>The municipality {name} ({ags}) belongs to no Amt of the Ämter layer (no RS matches the first 9 digits of its regional key).</source>
         <translation>Die Gemeinde {name} ({ags}) gehört zu keinem Amt des Ämterlayers (kein RS passt zu den ersten 9 Stellen ihres Regionalschlüssels).</translation>
     </message>
@@ -3423,7 +3423,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Knoten-ID {id} des {what}s liegt an verschiedenen Orten ({d} m auseinander; Zeilen {rows}): node_from und node_to müssen die OSM-IDs des ersten und letzten Stützpunkts jeder Linie sein. Lesen Sie die OSM-Datei neu ein oder entfernen Sie die Felder node_from und node_to, um die Linien über ihre Koordinaten zu verbinden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="564"/>
+        <location filename="../../geolib/examples/offers.py" line="128"/>
         <source>The number of offers must be at least 1, not {n}.</source>
         <translation>Die Zahl der Angebote muss mindestens 1 sein, nicht {n}.</translation>
     </message>
@@ -3478,7 +3478,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="622"/>
+        <location filename="../../geolib/accessibility/layers.py" line="290"/>
         <source>The population field '{field}' has negative values ({n}); fix them first.</source>
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
@@ -3488,7 +3488,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="629"/>
+        <location filename="../../geolib/accessibility/layers.py" line="297"/>
         <source>The population field '{field}' is 0 in every demand unit: there is no demand to relate the supply to. Choose another field or layer.</source>
         <translation>Das Bevölkerungsfeld „{field}“ ist in jeder Nachfrageeinheit 0: Es gibt keine Nachfrage, auf die sich das Angebot beziehen ließe. Wählen Sie ein anderes Feld oder einen anderen Layer.</translation>
     </message>
@@ -3518,7 +3518,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="303"/>
+        <location filename="../../geolib/accessibility/fca.py" line="177"/>
         <source>The ratio method needs demand-to-demand costs.</source>
         <translation>Die Verhältnismethode braucht Kosten zwischen den Nachfrageeinheiten.</translation>
     </message>
@@ -3613,7 +3613,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="122"/>
+        <location filename="../../geolib/accessibility/decay.py" line="38"/>
         <source>The zone breaks must be distinct positive costs, not {breaks}.</source>
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
@@ -3673,7 +3673,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} hat kein Koordinatenbezugssystem (KBS). {fix}</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="610"/>
+        <location filename="../../geolib/accessibility/layers.py" line="273"/>
         <source>The {what} has no feature with a geometry.</source>
         <translation>Der {what} hat kein Objekt mit Geometrie.</translation>
     </message>
@@ -3713,7 +3713,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="424"/>
+        <location filename="../../geolib/examples/common.py" line="31"/>
         <source>The {what} lacks the field(s) {missing}; it has: {fields}. Use the VG250 municipalities layer (fields AGS, GEN, EWZ_2018, ...).</source>
         <translation>Dem {what} fehlen die Felder {missing}; er hat: {fields}. Verwenden Sie den VG250-Gemeindelayer (Felder AGS, GEN, EWZ_2018, ...).</translation>
     </message>
@@ -3813,7 +3813,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="249"/>
+        <location filename="../../geolib/accessibility/fca.py" line="123"/>
         <source>Unknown method '{method}'; choose one of {methods}.</source>
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
@@ -3878,7 +3878,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="143"/>
+        <location filename="../../geolib/accessibility/decay.py" line="59"/>
         <source>Zone weights must be numbers of at least 0, not {weights}.</source>
         <translation>Die Zonengewichte müssen Zahlen von mindestens 0 sein, nicht {weights}.</translation>
     </message>
@@ -3898,7 +3898,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="834"/>
+        <location filename="../../geolib/accessibility/areas.py" line="27"/>
         <source>area layer</source>
         <translation>Flächenlayer</translation>
     </message>
@@ -3923,7 +3923,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Einzugsgebietsberechnung</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="677"/>
+        <location filename="../../geolib/accessibility/layers.py" line="344"/>
         <source>cost table</source>
         <translation>Kostentabelle</translation>
     </message>
@@ -3933,7 +3933,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>eigene Klassengrenzen</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="594"/>
+        <location filename="../../geolib/accessibility/areas.py" line="44"/>
         <source>demand layer</source>
         <translation>Nachfragelayer</translation>
     </message>
@@ -4018,7 +4018,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Min-Max gegen das Referenzjahr oder feste Grenzen</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="434"/>
+        <location filename="../../geolib/examples/common.py" line="41"/>
         <source>municipalities layer</source>
         <translation>Gemeindelayer</translation>
     </message>
@@ -4083,7 +4083,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="574"/>
+        <location filename="../../geolib/examples/offers.py" line="138"/>
         <source>places layer</source>
         <translation>Ortslayer</translation>
     </message>
@@ -4098,7 +4098,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punktlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="576"/>
+        <location filename="../../geolib/examples/offers.py" line="140"/>
         <source>points-of-interest layer</source>
         <translation>POI-Layer</translation>
     </message>
@@ -4143,12 +4143,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="575"/>
+        <location filename="../../geolib/examples/offers.py" line="139"/>
         <source>streets layer</source>
         <translation>Straßenlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="595"/>
+        <location filename="../../geolib/accessibility/layers.py" line="250"/>
         <source>supply layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -4328,12 +4328,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete ohne Wert wurden ausgelassen (dort NoData).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="615"/>
+        <location filename="../../geolib/accessibility/layers.py" line="283"/>
         <source>{n} demand units have no population in '{field}'; they count as 0.</source>
         <translation>{n} Nachfrageeinheiten haben keine Bevölkerung in „{field}“; sie zählen als 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="38"/>
+        <location filename="../../geolib/accessibility/fca.py" line="15"/>
         <source>{n} demand units have no supply within reach; their score is 0.</source>
         <translation>{n} Nachfrageeinheiten erreichen kein Angebot; ihr Wert ist 0.</translation>
     </message>
@@ -4398,12 +4398,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="738"/>
+        <location filename="../../geolib/accessibility/layers.py" line="447"/>
         <source>{n} of {total} demand units are farther than {d} m from the network (or have no geometry): their score and nearest offer are NULL (routable = 0) and their {population} inhabitants are left out of the mean.</source>
         <translation>{n} von {total} Nachfrageeinheiten liegen weiter als {d} m vom Netz entfernt (oder haben keine Geometrie): Ihr Wert und ihr nächstes Angebot sind NULL (routable = 0), und ihre {population} Einwohner zählen nicht im Mittel.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="751"/>
+        <location filename="../../geolib/accessibility/layers.py" line="460"/>
         <source>{n} of {total} offers are farther than {d} m from the network: nobody reaches them, their capacity ({capacity}) is not counted (routable = 0).</source>
         <translation>{n} von {total} Angeboten liegen weiter als {d} m vom Netz entfernt: Niemand erreicht sie, ihre Kapazität ({capacity}) wird nicht gezählt (routable = 0).</translation>
     </message>
@@ -4438,7 +4438,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="665"/>
+        <location filename="../../geolib/accessibility/layers.py" line="153"/>
         <source>{n} offers are multipoints: the cost to such an offer is the cost to the nearest of its points.</source>
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
@@ -4488,7 +4488,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Punkte von Multipunkt-Objekten des {what}s sind weiter als {d} m vom Netz entfernt und wurden ausgelassen; die übrigen Punkte dieser Objekte werden geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="714"/>
+        <location filename="../../geolib/accessibility/layers.py" line="406"/>
         <source>{n} points of multipoint offers are farther than {d} m from the network; those offers are reached at their other points.</source>
         <translation>{n} Punkte von Multipunkt-Angeboten liegen weiter als {d} m vom Netz entfernt; diese Angebote werden an ihren anderen Punkten erreicht.</translation>
     </message>
@@ -4528,12 +4528,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen der Indikatorentabelle haben keinen Schlüssel ({key}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="640"/>
+        <location filename="../../geolib/accessibility/layers.py" line="313"/>
         <source>{n} supply points have no capacity in '{field}'; they count as 1.</source>
         <translation>{n} Angebote haben keine Kapazität in „{field}“; sie zählen als 1.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility.py" line="39"/>
+        <location filename="../../geolib/accessibility/fca.py" line="16"/>
         <source>{n} supply points have no demand within reach; their supply is not assigned to anyone (ratio NULL).</source>
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
@@ -4603,7 +4603,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>± Vorjahr</translation>
     </message>
     <message>
-        <location filename="../../geolib/examples.py" line="978"/>
+        <location filename="../../geolib/examples/regions.py" line="51"/>
         <source>Ämter layer</source>
         <translation>Ämterlayer</translation>
     </message>
@@ -4881,7 +4881,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>unter 45.000 €</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/styling.py" line="127"/>
+        <location filename="../../processing_algorithms/styling.py" line="137"/>
         <source>up to {value} {unit}</source>
         <translation>bis {value} {unit}</translation>
     </message>

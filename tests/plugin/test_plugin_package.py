@@ -22,7 +22,7 @@ from tests.conftest import KREIS_GPKG, ROOT
 from tests.plugin._helpers import QGIS_PROCESS, build_zip, fresh_profile, qgis_env
 from tests.plugin._repository_checks import repository_problems
 
-DEV_ONLY = ("geolib/examples.py", "geolib/hilfeportal_server.py")
+DEV_ONLY = ("geolib/examples", "geolib/hilfeportal_server.py")
 OWN = ("geolib", "processing_algorithms", "sozialplanung_plugin")
 
 

@@ -120,3 +120,28 @@ def test_breaks_with_null_values_are_skipped_when_labelling():
     assert load_style(layer, STYLES_DIR / "catchments.qml")
     label_breaks(layer)
     assert [r.label() for r in layer.renderer().ranges()] == ["up to 5 min"]
+
+
+@pytest.mark.parametrize(
+    ("translate", "expected"),
+    [
+        (False, ["\u22121.5", "\u22121,250", "0.0", "90", "90.0", "\u22120.5", "1,125"]),
+        (True, ["\u22121,5", "\u22121.250", "0,0", "90", "90,0", "\u22120,5", "1.125"]),
+    ],
+)
+def test_displayed_numbers_have_a_minus_sign_and_fixed_decimals_on_request(translate, expected):
+    import contextlib
+
+    from processing_algorithms.styling import number
+
+    with german() if translate else contextlib.nullcontext():
+        shown = [
+            number(-1.46),
+            number(-1250.0),
+            number(-0.04),  # rounds to 0: no sign
+            number(90.0),
+            number(90.0, 1, fixed=True),
+            number(-0.5, 1, fixed=True),
+            number(1125),
+        ]
+    assert shown == expected
