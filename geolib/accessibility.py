@@ -22,7 +22,7 @@ from .catchments import NO_OFFER_ID, check_direction, check_islands
 from .crs import to_metric
 from .errors import DataError, FieldError, ParameterError
 from .io import require_rows
-from .messages import N_, Message
+from .messages import N_, Message, Number, number_list
 from .routing import UNROUTABLE_NOTE, check_memory, od_costs
 from .validate import drop_null_geometries, numeric_field, require_field
 
@@ -121,7 +121,7 @@ def step_weights(
     if not np.all(b > 0) or len(np.unique(b)) != len(b):
         raise ParameterError(
             "The zone breaks must be distinct positive costs, not {breaks}.",
-            breaks=", ".join(f"{x:g}" for x in b),
+            breaks=number_list(b),
         )
     if weights is None or len(weights) == 0:
         if len(b) != len(E2SFCA_WEIGHTS):
@@ -142,7 +142,7 @@ def step_weights(
     if not np.all(np.isfinite(w) & (w >= 0)):
         raise ParameterError(
             "Zone weights must be numbers of at least 0, not {weights}.",
-            weights=", ".join(f"{x:g}" for x in w),
+            weights=number_list(w),
         )
     return b, w
 
@@ -715,7 +715,7 @@ def accessibility(
                     "{n} points of multipoint offers are farther than {d} m from the network; "
                     "those offers are reached at their other points.",
                     n=n_far_parts,
-                    d=f"{snap_distance:g}",
+                    d=Number(snap_distance),
                 )
             )
         demand_costs = None
@@ -742,8 +742,8 @@ def accessibility(
                     "the mean.",
                     n=n_bad_demand,
                     total=len(demand_m),
-                    d=f"{snap_distance:g}",
-                    population=f"{population[~demand_routable].sum():g}",
+                    d=Number(snap_distance),
+                    population=Number(population[~demand_routable].sum()),
                 )
             )
         if n_bad_supply:
@@ -754,8 +754,8 @@ def accessibility(
                     "(routable = 0).",
                     n=n_bad_supply,
                     total=len(supply_m),
-                    d=f"{snap_distance:g}",
-                    capacity=f"{capacity[~supply_routable].sum():g}",
+                    d=Number(snap_distance),
+                    capacity=Number(capacity[~supply_routable].sum()),
                 )
             )
     progress.report(0.8)

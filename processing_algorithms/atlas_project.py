@@ -34,7 +34,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsLayoutExporter,
     QgsMapLayer,
-    QgsPathResolver,
     QgsPrintLayout,
     QgsProcessingException,
     QgsProject,
@@ -652,10 +651,9 @@ def build_atlas(
 
 def _write_project(project: QgsProject, path: Path, staged: StagedOutputs) -> None:
     """Write ``project`` for ``path`` into the stage: written in ``path``'s folder (its
-    relative paths are those of the final file), staged files referred to by their
-    final paths, then moved into the stage and checked at commit."""
+    relative paths are those of the final file), with the staged files it refers to
+    named by their final paths, then moved into the stage and checked at commit."""
     beside = staged.beside(path)
-    writer = QgsPathResolver.setPathWriter(staged.final_of)
     try:
         if not project.write(str(beside)):
             raise QgsProcessingException(
@@ -663,9 +661,9 @@ def _write_project(project: QgsProject, path: Path, staged: StagedOutputs) -> No
                     path=path, error=project.error()
                 )
             )
+        staged.final_paths_in_project(beside)
         target = staged.adopt(beside, path)
     finally:
-        QgsPathResolver.removePathWriter(writer)
         with contextlib.suppress(FileNotFoundError):
             beside.unlink()
     target.chmod(0o666 & ~_umask())

@@ -357,16 +357,35 @@ class StagedOutputs:
         os.replace(written, staged)
         return staged
 
-    def final_of(self, path: str) -> str:
-        """``path`` (a source string) with a staged file's path replaced by its final
-        path: for a project that refers to staged files."""
-        for folder, stage in self._stages.items():
-            prefix = str(stage) + os.sep
-            if path.startswith(prefix):
-                return str(folder) + os.sep + path[len(prefix) :]
-            if os.sep != "/" and path.startswith(stage.as_posix() + "/"):
-                return folder.as_posix() + "/" + path[len(stage.as_posix()) + 1 :]
-        return path
+    def final_paths_in_project(self, project: Path) -> None:
+        """Rewrite the QGIS project file ``project`` (``.qgz`` or ``.qgs``) so that it
+        refers to the final paths of the staged files it uses (layer sources, relative
+        or absolute, and the layer references of print layouts)."""
+        names = [stage.name for stage in self._stages.values()]
+
+        def final(text: str) -> str:
+            for name in names:
+                text = text.replace(f"/{name}/", "/").replace(f"\\{name}\\", "\\")
+            return text
+
+        if project.suffix.lower() != ".qgz":
+            project.write_text(final(project.read_text(encoding="utf-8")), encoding="utf-8")
+            return
+        rewritten = project.with_name(project.name + ".rewritten")
+        try:
+            with (
+                zipfile.ZipFile(project) as source,
+                zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as target,
+            ):
+                for info in source.infolist():
+                    data = source.read(info)
+                    if info.filename.lower().endswith(".qgs"):
+                        data = final(data.decode("utf-8")).encode("utf-8")
+                    target.writestr(info, data)
+            os.replace(rewritten, project)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                rewritten.unlink()
 
     def expect_file(self, staged: Path, final: Path, check: Callable[[Path], str | None]) -> None:
         """At commit, ``check(staged)`` must return None; else the run fails with its

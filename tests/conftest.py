@@ -101,13 +101,15 @@ def postgres():
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    """A tmpfs of 16 MB (mounted as root; skipped otherwise) and ``fill(free)``, which
-    leaves only ``free`` bytes on it (called again, it frees or fills to the new amount)."""
+def small_disk(request, tmp_path):
+    """A tmpfs of 16 MB (another size: parametrize ``small_disk`` indirectly, "64m";
+    mounted as root, skipped otherwise) and ``fill(free)``, which leaves only ``free``
+    bytes on it (called again, it frees or fills to the new amount)."""
+    size = getattr(request, "param", "16m")
     mount = tmp_path / "disk"
     mount.mkdir()
     done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
         capture_output=True,
         text=True,
     )
