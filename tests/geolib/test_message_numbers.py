@@ -58,3 +58,16 @@ def test_offers_far_from_the_network_are_listed_with_german_metres():
     assert "within 12.5 m" in english and "far1 (13,000 m), far2 (24,000 m)" in english
     german = _german(failed.value.message)
     assert "within 12,5 m" in german and "far1 (13.000 m), far2 (24.000 m)" in german
+
+
+def test_network_and_snapping_notes_show_german_numbers():
+    from geolib.routing import snap_points
+    from tests.geolib.test_topology import ISLAND_POINTS, LABELS, island_network, pts
+
+    net = island_network()
+    assert any("holds 86,1 %" in _german(note) for note in net.notes)
+    snapped = snap_points(net, pts(ISLAND_POINTS), snap_distance=99.5, labels=LABELS)
+    english = [str(note) for note in snapped.notes]
+    german = [_german(note) for note in snapped.notes]
+    assert any("99.5 m" in n for n in english) and any("99,5 m" in n for n in german)
+    assert not any("99.5" in n for n in german)
