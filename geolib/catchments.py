@@ -28,7 +28,7 @@ from .catchment_areas import _add_stranded, _polygons, _rings, _territories, _un
 from .catchment_lines import _by_break, _pieces_for_matrix, _pieces_min, _substrings
 from .crs import require_crs, to_metric
 from .errors import DataError, EmptyInputError, ParameterError, ResourceError
-from .messages import N_, Message, Number
+from .messages import N_, Message, Number, number_list
 from .network import Network
 from .population import _with_population, reached_population
 from .routing import bounded_costs, check_memory, snap_points, with_sources
@@ -113,19 +113,29 @@ def parse_breaks(breaks: str | float | Iterable[float]) -> list[float]:
     if any(not np.isfinite(v) or v <= 0 for v in values):
         raise ParameterError(
             "Breaks must be greater than 0; got {breaks}.",
-            breaks=", ".join(f"{v:g}" for v in values),
+            breaks=number_list(values),
         )
     if any(b <= a for a, b in zip(values, values[1:])):
         raise ParameterError(
             "Breaks must increase, each greater than the one before; got {breaks}.",
-            breaks=", ".join(f"{v:g}" for v in values),
+            breaks=number_list(values),
         )
     return values
 
 
-def _num(value: float) -> str:
-    """A number for a message: 250, 12.5 (no trailing .0)."""
-    return f"{value:g}" if abs(value) < 1e6 else f"{value:.0f}"
+def _offer_distances(ids, metres) -> Message:
+    """Offers with their distance to the network ("a (120 m), b"), the metres as
+    number fields (shown in the user's language)."""
+    fields: dict[str, object] = {}
+    items = []
+    for i, (oid, d) in enumerate(zip(ids, metres)):
+        fields[f"o{i}"] = str(oid)
+        if d == d:  # not NaN
+            fields[f"m{i}"] = Number(round(float(d)))
+            items.append(f"{{o{i}}} ({{m{i}}} m)")
+        else:
+            items.append(f"{{o{i}}}")
+    return Message(", ".join(items), **fields)
 
 
 def _check_work(
@@ -406,15 +416,12 @@ def network_catchments(
     notes += snapped.notes
     unroutable = snapped.unroutable.reset_index(drop=True)
     if len(snapped.edge) == 0:
-        listing = ", ".join(
-            f"{oid} ({d:.0f} m)" if d == d else str(oid)
-            for oid, d in zip(unroutable["offer_id"][:20], unroutable["snap_dist_m"][:20])
-        )
+        listing = _offer_distances(unroutable["offer_id"][:20], unroutable["snap_dist_m"][:20])
         raise DataError(
             "No offer lies within {d} m of the network, so no catchment can be computed. "
             "Offers and their distance to the network: {offers}. Increase the snap "
             "distance or choose the network that covers the offers.",
-            d=_num(snap_distance),
+            d=Number(snap_distance),
             offers=listing,
         )
     if snapped.distance.size and snapped.distance.max() > walkoff:

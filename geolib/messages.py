@@ -87,6 +87,13 @@ class Number(float):
         return (Number, (float(self),))
 
 
+def number_list(values, separator: str = ", ") -> Message:
+    """Numbers for one field of a message (``"5, 10, 15"``): each a :class:`Number`
+    field, so a translated message shows them in the user's language."""
+    fields = {f"n{i}": Number(float(v)) for i, v in enumerate(values)}
+    return Message(separator.join(f"{{{name}}}" for name in fields), **fields)
+
+
 def format_number(value: float, decimal: str = ".", thousands: str = ",") -> str:
     """A float for a message: at most 3 decimals, no trailing zeros, the thousands
     grouped from 10,000 on (as DIN 5008 allows for four digits).

@@ -27,7 +27,7 @@ import shapely
 
 from .crs import require_crs
 from .errors import DataError, FieldError, GeometryError, ParameterError
-from .messages import N_, Message
+from .messages import N_, Message, Number
 from .validate import numeric_field, require_field
 
 EVEN_SPREAD_NOTE = N_(
@@ -308,11 +308,11 @@ def _reached(areas, population, population_field, break_col, rings, population_a
             notes.append(
                 Message(
                     TOTAL_NOTE,
-                    break_value=_number(getattr(row, break_col)),
+                    break_value=Number(getattr(row, break_col)),
                     unit=unit,
                     reached=_people(row.reached),
                     population=_people(row.population),
-                    pct=_number(row.reached_pct if row.population > 0 else 0.0, 1),
+                    pct=Number(round(row.reached_pct, 1) if row.population > 0 else 0.0),
                     unreached=_people(row.unreached),
                 )
             )
@@ -370,10 +370,6 @@ def _polygonal_parts(geoms: np.ndarray) -> np.ndarray:
 
 def _people(value: float) -> int:
     return round(float(value))
-
-
-def _number(value: float, decimals: int = 0) -> str:
-    return f"{float(value):.{decimals}f}" if decimals else f"{float(value):g}"
 
 
 def _with_population(

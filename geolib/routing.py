@@ -17,7 +17,7 @@ from .errors import (
     ParameterError,
     ResourceError,
 )
-from .messages import N_, Message, human_bytes
+from .messages import N_, Message, Number, human_bytes
 
 __all__ = [
     "ODCosts",
@@ -167,7 +167,7 @@ def snap_points(
                 n=n_far,
                 total=len(points),
                 what=what,
-                d=f"{snap_distance:g}",
+                d=Number(snap_distance),
             )
         )
     if small_row.any():
@@ -177,7 +177,7 @@ def snap_points(
                 n=int(small_row.sum()),
                 total=len(points),
                 what=what,
-                d=f"{snap_distance:g}",
+                d=Number(snap_distance),
                 names=_name(names, np.flatnonzero(small_row)),
             )
         )
@@ -191,7 +191,7 @@ def snap_points(
                 "are routed: {names}.",
                 n=int(dropped.sum()),
                 what=what,
-                d=f"{snap_distance:g}",
+                d=Number(snap_distance),
                 names=_name(names, np.unique(row[dropped])),
             )
         )
@@ -280,11 +280,18 @@ def _island_notes(network, islands, near, main, to_main, reach, row, names, edge
 
 
 def _name(labels: pd.Series, rows: np.ndarray, metres: np.ndarray | None = None) -> str:
-    """The first points of ``rows`` by their labels (with metres), then "…"."""
-    items = [str(labels.iloc[int(r)]) for r in rows[:_NAMED]]
-    if metres is not None:
-        items = [f"{item} ({m:.0f} m)" for item, m in zip(items, metres[:_NAMED])]
-    return ", ".join(items) + (", …" if len(rows) > _NAMED else "")
+    """The first points of ``rows`` by their labels (with metres as number fields, shown
+    in the user's language), then "…"."""
+    fields: dict[str, object] = {}
+    items = []
+    for i, r in enumerate(rows[:_NAMED]):
+        fields[f"l{i}"] = str(labels.iloc[int(r)])
+        if metres is None:
+            items.append(f"{{l{i}}}")
+        else:
+            fields[f"m{i}"] = Number(round(float(metres[i])))
+            items.append(f"{{l{i}}} ({{m{i}}} m)")
+    return Message(", ".join(items) + (", …" if len(rows) > _NAMED else ""), **fields)
 
 
 def with_sources(network: Network, snapped: Snapped) -> tuple[sparse.csr_matrix, np.ndarray]:

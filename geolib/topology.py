@@ -15,7 +15,7 @@ from scipy.spatial import cKDTree
 
 from ._progress import Progress
 from .errors import DataError
-from .messages import Message
+from .messages import Message, Number
 from .network import (
     _EPS,
     _ID_FIELDS,
@@ -43,7 +43,7 @@ def _parts_note(labels, main: int, edge_u, length, n_comp: int) -> Message:
         "to the main part unless any part is allowed.",
         n=n_comp,
         share=round(100.0 * part_length[main] / max(part_length.sum(), _EPS), 1),
-        largest=f"{others.max():.0f}",
+        largest=Number(round(float(others.max()))),
     )
 
 
@@ -161,7 +161,7 @@ def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what, zero
             "node_to to connect the lines by their coordinates.",
             id=bad,
             what=what,
-            d=f"{off[end_ids == bad].max():.1f}",
+            d=Number(round(float(off[end_ids == bad].max()), 1)),
             rows=", ".join(str(int(r)) for r in np.unique(with_bad)[:10]),
         )
     n = len(id_parts)
@@ -197,7 +197,7 @@ def _id_topology(frame, parts, part_row, snap_tolerance, node, notes, what, zero
                 "vertices and ends within {d} m).",
                 n=len(np.unique(part_row[rest])),
                 what=what,
-                d=f"{snap_tolerance:g}",
+                d=Number(snap_tolerance),
             )
         )
         more, more_row, _ = _split_at_vertices(parts[rest], part_row[rest], anchors=node_xy)

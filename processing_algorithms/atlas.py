@@ -239,6 +239,7 @@ class AtlasAlgorithm(SozialplanungAlgorithm):
             regions=self.parameterAsFile(parameters, self.REGIONS, context) or None,
             sources=sources if gpkg is None else None,
             feedback=feedback,
+            staged=self._staged,  # swapped in when the run has succeeded
         )
         for theme, path in result.maps.items():
             feedback.pushInfo(self.tr("Map '{theme}': {path}").format(theme=theme, path=path))

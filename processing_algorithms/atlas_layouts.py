@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
@@ -65,6 +62,7 @@ from .atlas_themes import (
     _draw_rank,
     tr,
 )
+from .outputs import StagedOutputs, check_png
 from .styling import map_locale, separators
 
 
@@ -543,36 +541,26 @@ def _page_extent(members, kreis_extent: QgsRectangle) -> tuple[QgsRectangle, boo
 
 
 # --- export -------------------------------------------------------------------------------------
-def _export_maps(out: Path, layouts, feedback) -> dict[str, Path]:
-    """Every theme layout as PNG into a new folder, then swapped in for ``maps/``."""
+def _export_maps(out: Path, layouts, feedback, staged: StagedOutputs) -> dict[str, Path]:
+    """Every theme layout as PNG into a staged folder, swapped in whole for ``maps/``
+    when the run has succeeded (maps of themes no longer there disappear)."""
     final = out / MAPS_DIR
-    work = Path(tempfile.mkdtemp(prefix=".maps.", dir=out))
-    try:
-        settings = QgsLayoutExporter.ImageExportSettings()
-        settings.dpi = DPI
-        for i, (page_id, layout) in enumerate(layouts):
-            _check_cancel(feedback)
-            path = work / f"{page_id}.png"
-            status = QgsLayoutExporter(layout).exportToImage(str(path), settings)
-            if status != QgsLayoutExporter.ExportResult.Success:
-                raise QgsProcessingException(
-                    tr("Exporting the map '{theme}' failed (code {code}).").format(
-                        theme=layout.name(), code=int(status)
-                    )
+    work = staged.stage_folder(final)
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = DPI
+    for i, (page_id, layout) in enumerate(layouts):
+        _check_cancel(feedback)
+        path = work / f"{page_id}.png"
+        status = QgsLayoutExporter(layout).exportToImage(str(path), settings)
+        if status != QgsLayoutExporter.ExportResult.Success:
+            raise QgsProcessingException(
+                tr("Exporting the map '{theme}' failed (code {code}).").format(
+                    theme=layout.name(), code=int(status)
                 )
-            _progress(feedback, 30 + 50 * (i + 1) / len(layouts))
-        old = None
-        if final.exists():
-            old = Path(tempfile.mkdtemp(prefix=".maps-old.", dir=out))
-            os.rmdir(old)
-            final.rename(old)
-        work.chmod(0o777 & ~_umask())
-        work.rename(final)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    finally:
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)
+            )
+        staged.expect_file(path, final / path.name, check_png)
+        _progress(feedback, 30 + 50 * (i + 1) / len(layouts))
+    work.chmod(0o777 & ~_umask())
     return {page_id: final / f"{page_id}.png" for page_id, _ in layouts}
 
 
@@ -596,18 +584,3 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
-
-
-@contextlib.contextmanager
-def _replacing(path: Path):
-    """A temporary file beside ``path``, renamed over it on success, removed on error."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        yield tmp_path
-        tmp_path.chmod(0o666 & ~_umask())
-        os.replace(tmp_path, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp_path.unlink()

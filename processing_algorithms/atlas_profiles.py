@@ -40,8 +40,9 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
 from . import atlas_regions as regions
-from .atlas_layouts import _font, _label, _replacing, _today
+from .atlas_layouts import _font, _label, _today
 from .atlas_themes import ATTRIBUTION, BACKGROUND, DPI, SYNTHETIC_LABEL, tr, tr_noop
+from .outputs import StagedOutputs, check_pdf
 
 PRINT_GPKG = "atlas_druck.gpkg"
 PROFILES_PDF = "gemeindesteckbriefe.pdf"
@@ -90,8 +91,12 @@ def _profile_style() -> str:
     return _qml(layer)
 
 
-def add_region_layers(loaded, mapping: pd.DataFrame | None, out: Path, notes: list[str]):
-    """Write the planning-region and profile layers; the path of their GeoPackage or None."""
+def add_region_layers(
+    loaded, mapping: pd.DataFrame | None, out: Path, notes: list[str], staged: StagedOutputs
+):
+    """Write the planning-region and profile layers into the staged ``atlas_druck.gpkg``
+    of ``out``; the path of the staged GeoPackage (swapped in with the other outputs) or
+    None."""
     from geolib.io import OutputLayer, Provenance, write_gpkg
 
     by_table = {info.table: (layer, info) for layer, info in loaded}
@@ -195,10 +200,11 @@ def add_region_layers(loaded, mapping: pd.DataFrame | None, out: Path, notes: li
                 ),
             ),
         ]
-    path = out / PRINT_GPKG
-    with _replacing(path) as tmp:
-        tmp.unlink()
-        write_gpkg(tmp, layers)
+    final = out / PRINT_GPKG
+    path = staged.stage(final)
+    write_gpkg(path, layers)
+    for layer in layers:
+        staged.expect(path, layer.name, len(layer.data), f"{PRINT_GPKG}|{layer.name}")
     return path
 
 
@@ -452,29 +458,32 @@ def _year_field(name: str) -> bool:
     return len(name) == 5 and name[0] == "j" and name[1:].isdigit()
 
 
-def export_profiles(layout: QgsPrintLayout, out: Path, feedback) -> tuple[Path, int]:
-    """All pages of the Gemeindesteckbrief into one PDF; (path, number of pages)."""
+def export_profiles(
+    layout: QgsPrintLayout, out: Path, feedback, staged: StagedOutputs
+) -> tuple[Path, int]:
+    """All pages of the Gemeindesteckbrief into one (staged) PDF; (path, number of pages)."""
     atlas = layout.atlas()
     atlas.updateFeatures()
     pages = atlas.count()
     pdf = out / PROFILES_PDF
-    with _replacing(pdf) as tmp:
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = DPI
-        settings.rasterizeWholeImage = False
-        inner = QgsFeedback()  # the export's own progress, within the atlas's
-        if feedback is not None:
-            feedback.canceled.connect(inner.cancel)
-            inner.progressChanged.connect(lambda p: feedback.setProgress(85 + p / 10))
-            if feedback.isCanceled():
-                inner.cancel()
-        status, error = QgsLayoutExporter.exportToPdf(atlas, str(tmp), settings, inner)
-        if inner.isCanceled():
-            raise QgsProcessingException(tr("Cancelled by the user."))
-        if status != QgsLayoutExporter.ExportResult.Success:
-            raise QgsProcessingException(
-                tr("Exporting the Gemeindesteckbrief to PDF failed: {error}").format(
-                    error=error or status
-                )
+    tmp = staged.stage(pdf)
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = DPI
+    settings.rasterizeWholeImage = False
+    inner = QgsFeedback()  # the export's own progress, within the atlas's
+    if feedback is not None:
+        feedback.canceled.connect(inner.cancel)
+        inner.progressChanged.connect(lambda p: feedback.setProgress(85 + p / 10))
+        if feedback.isCanceled():
+            inner.cancel()
+    status, error = QgsLayoutExporter.exportToPdf(atlas, str(tmp), settings, inner)
+    if inner.isCanceled():
+        raise QgsProcessingException(tr("Cancelled by the user."))
+    if status != QgsLayoutExporter.ExportResult.Success:
+        raise QgsProcessingException(
+            tr("Exporting the Gemeindesteckbrief to PDF failed: {error}").format(
+                error=error or status
             )
+        )
+    staged.expect_file(tmp, pdf, lambda path: check_pdf(path, pages))
     return pdf, pages

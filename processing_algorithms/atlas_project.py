@@ -49,9 +49,9 @@ from .atlas_layouts import (
     _page_extent,
     _pages,
     _progress,
-    _replacing,
     _report,
     _theme_layout,
+    _umask,
 )
 from .atlas_profiles import (
     PROFILE_VALUES,
@@ -88,6 +88,7 @@ from .atlas_themes import (
     theme_of,
     tr,
 )
+from .outputs import StagedOutputs, check_pdf, check_project, commit_or_raise
 from .styling import label_breaks, language, translate_style
 
 
@@ -128,16 +129,21 @@ def _raster_provenance(path: Path) -> dict | None:
 
 
 # --- base map ---------------------------------------------------------------------------------
-def ensure_basemap(gpkg: Path, basemap: Path | None, notes: list[str]) -> None:
-    """Copy ``gemeinden`` and ``kreis`` from ``basemap`` into ``gpkg`` where missing.
+def ensure_basemap(
+    gpkg: Path, basemap: Path | None, notes: list[str], staged: StagedOutputs | None = None
+) -> Path:
+    """Copy ``gemeinden`` and ``kreis`` from ``basemap`` into ``gpkg`` where missing;
+    the GeoPackage to read the atlas's layers from.
 
     With their styles (``styles/atlas_*.qml``) and provenance, so the atlas GeoPackage
-    is self-contained and the project needs no other file.
+    is self-contained and the project needs no other file. With ``staged`` they are
+    written into a staged copy of ``gpkg`` (returned), swapped in with the other
+    outputs of the run.
     """
     present = {name for name, _ in _gpkg_tables(gpkg)}
     missing = [name for name in BASEMAP_LAYERS if name not in present]
     if not missing:
-        return
+        return gpkg
     if basemap is None and DEFAULT_BASEMAP.exists():
         basemap = DEFAULT_BASEMAP
     if basemap is None or not Path(basemap).exists():
@@ -147,7 +153,7 @@ def ensure_basemap(gpkg: Path, basemap: Path | None, notes: list[str]) -> None:
                 "GeoPackage was given."
             ).format(layers=", ".join(missing))
         )
-        return
+        return gpkg
     from geolib.io import OutputLayer, Provenance, read_vector, write_gpkg
 
     layers = []
@@ -165,12 +171,14 @@ def ensure_basemap(gpkg: Path, basemap: Path | None, notes: list[str]) -> None:
         layers.append(
             OutputLayer(name, gdf, style=style if style.exists() else None, provenance=provenance)
         )
-    write_gpkg(gpkg, layers, keep_existing=True)
+    target = staged.stage(gpkg, copy_existing=True) if staged is not None else gpkg
+    write_gpkg(target, layers, keep_existing=True)
     notes.append(
         tr("Base map layers copied into the atlas GeoPackage: {layers}.").format(
             layers=", ".join(missing)
         )
     )
+    return target
 
 
 # --- layers --------------------------------------------------------------------------------------
@@ -385,6 +393,7 @@ def build_atlas(
     regions: str | os.PathLike | None = None,
     sources: Sequence[LayerSource] | None = None,
     feedback=None,
+    staged: StagedOutputs | None = None,
 ) -> AtlasResult:
     """Build the QGIS project, one print layout per theme, the PNG maps and the PDF.
 
@@ -421,12 +430,38 @@ def build_atlas(
         base map comes from ``basemap`` unless ``gemeinden`` and ``kreis`` are among them.
     feedback
         A ``QgsProcessingFeedback`` for progress, messages and cancellation.
+    staged
+        The staged outputs of the calling algorithm's run (:mod:`.outputs`): the
+        atlas's files are written there and swapped in with the run's other outputs.
+        Without it they are swapped in when the atlas is complete.
 
     Notes
     -----
-    Outputs are written beside their final names and renamed into place, so a rerun
-    replaces them as a whole or (on error) leaves the previous ones untouched.
+    Every output (the project, the PDFs, ``maps/``, ``atlas_druck.gpkg``, the base map
+    layers added to the GeoPackage) is written into a staging folder, checked (a PDF
+    with its pages, a readable project, complete PNGs and layers) and swapped in
+    together: a failed, cancelled or killed run leaves the previous ones untouched.
     """
+    if staged is None:
+        own = StagedOutputs()
+        try:
+            result = build_atlas(
+                gpkg_path,
+                out_dir,
+                themes=themes,
+                title=title,
+                data_year=data_year,
+                synthetic=synthetic,
+                basemap=basemap,
+                regions=regions,
+                sources=sources,
+                feedback=feedback,
+                staged=own,
+            )
+            commit_or_raise(own)
+            return result
+        finally:
+            own.discard()
     gpkg = Path(gpkg_path).resolve() if gpkg_path is not None else None
     out = Path(out_dir).resolve()
     if gpkg is not None and not gpkg.exists():
@@ -444,15 +479,17 @@ def build_atlas(
     notes: list[str] = []
     _progress(feedback, 2)
     if gpkg is not None:
-        ensure_basemap(gpkg, Path(basemap) if basemap else None, notes)
+        source = ensure_basemap(gpkg, Path(basemap) if basemap else None, notes, staged)
         _progress(feedback, 10)
-        loaded = _load_layers(gpkg, notes) + _raster_files(gpkg.parent, notes)
+        loaded = _load_layers(source, notes) + _raster_files(gpkg.parent, notes)
     else:
         loaded = _load_sources(list(sources or ()), notes)
         loaded += _load_sources(_basemap_sources(loaded, basemap, notes), notes)
         _progress(feedback, 10)
     _check_cancel(feedback)
-    print_gpkg = add_region_layers(loaded, _region_table(regions, loaded, notes), out, notes)
+    print_gpkg = add_region_layers(
+        loaded, _region_table(regions, loaded, notes), out, notes, staged
+    )
     if print_gpkg is not None:
         loaded += _load_layers(print_gpkg, notes)
     for layer, _ in loaded:
@@ -570,36 +607,31 @@ def build_atlas(
     _progress(feedback, 30)
     _check_cancel(feedback)
 
-    maps = _export_maps(out, layouts, feedback)
+    maps = _export_maps(out, layouts, feedback, staged)
     _progress(feedback, 80)
     _check_cancel(feedback)
     report = _report(project, [layout for _, layout in layouts])
     pdf = out / PDF_NAME
-    with _replacing(pdf) as tmp:
-        settings = QgsLayoutExporter.PdfExportSettings()
-        settings.dpi = DPI
-        settings.rasterizeWholeImage = False
-        settings.forceVectorOutput = False
-        settings.exportMetadata = True
-        status, error = QgsLayoutExporter.exportToPdf(report, str(tmp), settings)
-        if status != QgsLayoutExporter.ExportResult.Success:
-            raise QgsProcessingException(
-                tr("Exporting the atlas to PDF failed: {error}").format(error=error or status)
-            )
+    staged_pdf = staged.stage(pdf)
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = DPI
+    settings.rasterizeWholeImage = False
+    settings.forceVectorOutput = False
+    settings.exportMetadata = True
+    status, error = QgsLayoutExporter.exportToPdf(report, str(staged_pdf), settings)
+    if status != QgsLayoutExporter.ExportResult.Success:
+        raise QgsProcessingException(
+            tr("Exporting the atlas to PDF failed: {error}").format(error=error or status)
+        )
+    staged.expect_file(staged_pdf, pdf, lambda path: check_pdf(path, len(layouts)))
     profiles_pdf, profile_pages = None, 0
     if profile is not None:
         _check_cancel(feedback)
-        profiles_pdf, profile_pages = export_profiles(profile, out, feedback)
+        profiles_pdf, profile_pages = export_profiles(profile, out, feedback, staged)
     _progress(feedback, 95)
-
+    _check_cancel(feedback)
     project_path = out / PROJECT_NAME
-    with _replacing(project_path) as tmp:
-        if not project.write(str(tmp)):
-            raise QgsProcessingException(
-                tr("Writing the project '{path}' failed: {error}").format(
-                    path=project_path, error=project.error()
-                )
-            )
+    _write_project(project, project_path, staged)
     _progress(feedback, 100)
     infos = [info for _, info in loaded]
     if feedback is not None:
@@ -615,6 +647,27 @@ def build_atlas(
         profiles_pdf=profiles_pdf,
         profile_pages=profile_pages,
     )
+
+
+def _write_project(project: QgsProject, path: Path, staged: StagedOutputs) -> None:
+    """Write ``project`` for ``path`` into the stage: written in ``path``'s folder (its
+    relative paths are those of the final file), with the staged files it refers to
+    named by their final paths, then moved into the stage and checked at commit."""
+    beside = staged.beside(path)
+    try:
+        if not project.write(str(beside)):
+            raise QgsProcessingException(
+                tr("Writing the project '{path}' failed: {error}").format(
+                    path=path, error=project.error()
+                )
+            )
+        staged.final_paths_in_project(beside)
+        target = staged.adopt(beside, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            beside.unlink()
+    target.chmod(0o666 & ~_umask())
+    staged.expect_file(target, path, check_project)
 
 
 def _region_table(regions, loaded, notes: list[str]):

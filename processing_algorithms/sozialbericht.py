@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputFile,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -12,7 +15,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from geolib.sozialbericht import PINNEBERG_SOURCES, write_sozialbericht
+from geolib.sozialbericht import PINNEBERG_SOURCES, check_report, write_sozialbericht
 from geolib.sozialformel import PINNEBERG_PRESET, load_config, read_groups
 
 from .base import SozialplanungAlgorithm, tr_geolib
@@ -144,10 +147,10 @@ class SozialberichtAlgorithm(SozialplanungAlgorithm):
         groups_path = self.parameterAsFile(parameters, self.GROUPS, context) or None
         mapping = read_groups(groups_path, key=config.key) if groups_path else None
         sources = self.parameterAsString(parameters, self.SOURCES, context) or ""
-        folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context)
+        folder, staged = self._stage_report_folder(parameters, context)
         feedback.setProgress(20)
         index, notes = write_sozialbericht(
-            folder,
+            staged,
             areas,
             table.drop(columns="geometry", errors="ignore"),
             area_key=area_key,
@@ -160,6 +163,28 @@ class SozialberichtAlgorithm(SozialplanungAlgorithm):
             translate_text=tr_geolib,
             progress=self.progress(feedback, 20, 100),
         )
+        self._staged.expect_file(staged, folder, _report_problem)
+        index = folder / index.name
         self.push_notes(feedback, notes)
         feedback.pushInfo(self.tr("Sozialbericht written: {path}").format(path=index))
-        return {self.OUTPUT_FOLDER: str(index.parent), self.INDEX: str(index)}
+        return {self.OUTPUT_FOLDER: str(folder), self.INDEX: str(index)}
+
+    def _stage_report_folder(self, parameters, context) -> tuple[Path, Path]:
+        """The output folder and its staged copy: the report is written into a new
+        folder beside it, checked and swapped in whole when the run has succeeded
+        (files of the previous folder that the report does not write are kept)."""
+        folder = Path(self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context))
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            return folder, self._staged.stage_folder(folder, keep_others=True)
+        except OSError as exc:
+            raise QgsProcessingException(
+                self.tr_base("Writing the output '{name}' failed: {error}").format(
+                    name=self._output_label(self.OUTPUT_FOLDER), error=exc.strerror or exc
+                )
+            ) from None
+
+
+def _report_problem(folder: Path) -> str | None:
+    problem = check_report(folder)
+    return None if problem is None else tr_geolib(problem)

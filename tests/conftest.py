@@ -7,6 +7,7 @@ QGIS itself is started only by the Processing and plugin tiers (see ``tests/_qgi
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -94,3 +95,37 @@ def postgres():
         skip_or_fail(reason)
     with PostgresCluster() as cluster:
         yield cluster
+
+
+# --- a small disk that can be filled (the disk-full cases) ----------------------------------
+
+
+@pytest.fixture
+def small_disk(request, tmp_path):
+    """A tmpfs of 16 MB (another size: parametrize ``small_disk`` indirectly, "64m";
+    mounted as root, skipped otherwise) and ``fill(free)``, which leaves only ``free``
+    bytes on it (called again, it frees or fills to the new amount)."""
+    size = getattr(request, "param", "16m")
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs for the disk-full cases: {done.stderr.strip()}")
+
+    def fill(free: int) -> None:
+        filler = mount / "filler"
+        filler.touch()
+        with open(filler, "r+b") as f:
+            f.truncate(0)
+            f.flush()
+            stat = os.statvfs(mount)
+            f.write(b"\0" * max(stat.f_bavail * stat.f_frsize - free, 0))
+
+    try:
+        yield mount, fill
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import ParameterError
+from ..messages import number_list
 
 METHODS = ("2sfca", "e2sfca", "gravity", "ratio")
 """Methods in the order of the Processing parameter ``METHOD`` (0–3)."""
@@ -37,7 +38,7 @@ def step_weights(
     if not np.all(b > 0) or len(np.unique(b)) != len(b):
         raise ParameterError(
             "The zone breaks must be distinct positive costs, not {breaks}.",
-            breaks=", ".join(f"{x:g}" for x in b),
+            breaks=number_list(b),
         )
     if weights is None or len(weights) == 0:
         if len(b) != len(E2SFCA_WEIGHTS):
@@ -58,7 +59,7 @@ def step_weights(
     if not np.all(np.isfinite(w) & (w >= 0)):
         raise ParameterError(
             "Zone weights must be numbers of at least 0, not {weights}.",
-            weights=", ".join(f"{x:g}" for x in w),
+            weights=number_list(w),
         )
     return b, w
 

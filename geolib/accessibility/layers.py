@@ -15,7 +15,7 @@ from ..catchments import NO_OFFER_ID, check_direction, check_islands
 from ..crs import to_metric
 from ..errors import DataError, ParameterError
 from ..io import require_rows
-from ..messages import N_, Message
+from ..messages import N_, Message, Number
 from ..routing import UNROUTABLE_NOTE, od_costs
 from ..validate import drop_null_geometries, numeric_field, require_field
 from .costs import COST_COLUMNS, nearest, straight_line_costs
@@ -407,7 +407,7 @@ def _network_reach(
                 "{n} points of multipoint offers are farther than {d} m from the network; "
                 "those offers are reached at their other points.",
                 n=n_far_parts,
-                d=f"{snap_distance:g}",
+                d=Number(snap_distance),
             )
         )
     demand_costs = None
@@ -451,8 +451,8 @@ def _unroutable_notes(
                 "the mean.",
                 n=n_bad_demand,
                 total=len(reach.demand_routable),
-                d=f"{snap_distance:g}",
-                population=f"{population[~reach.demand_routable].sum():g}",
+                d=Number(snap_distance),
+                population=Number(population[~reach.demand_routable].sum()),
             )
         )
     if n_bad_supply:
@@ -463,8 +463,8 @@ def _unroutable_notes(
                 "(routable = 0).",
                 n=n_bad_supply,
                 total=len(reach.supply_routable),
-                d=f"{snap_distance:g}",
-                capacity=f"{capacity[~reach.supply_routable].sum():g}",
+                d=Number(snap_distance),
+                capacity=Number(capacity[~reach.supply_routable].sum()),
             )
         )
     return notes

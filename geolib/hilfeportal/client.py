@@ -21,8 +21,9 @@ from typing import Any
 
 from .._progress import Progress
 from ..errors import ParameterError, ResourceError, SourceError
+from ..messages import Number
 from ..redact import redact
-from ._common import _display_source, _int, _num, _short
+from ._common import _display_source, _int, _short
 from .hsds import page_contents
 from .transport import Response, Transport, TransportError, UrllibTransport
 
@@ -173,7 +174,7 @@ class HsdsClient:
         return SourceError(
             "The Hilfeportal did not deliver its offers within {s} s, the deadline of a "
             "load; nothing was loaded. Try again later.",
-            s=_num(self.deadline or 0),
+            s=Number(self.deadline or 0),
         )
 
     def _check(self, progress: Progress) -> None:

@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from ..errors import SourceError
-from ..messages import N_, Message
+from ..messages import N_, Message, Number
 from ..redact import redact
-from ._common import _num, _short
+from ._common import _short
 
 __all__ = ["PROXY_FAILED", "Response", "Transport", "TransportError", "UrllibTransport"]
 
@@ -125,7 +125,7 @@ def _reason(exc: BaseException, timeout: float, received: int | None = None) -> 
     """A clear reason for a failed request (no secrets: URLs in it are redacted)."""
     reason = getattr(exc, "reason", exc)
     if isinstance(reason, (socket.timeout, TimeoutError)):
-        return Message("no answer within {s} s", s=_num(timeout))
+        return Message("no answer within {s} s", s=Number(timeout))
     if isinstance(exc, http.client.IncompleteRead) or (
         received is not None and isinstance(exc, (ValueError, http.client.HTTPException))
     ):

@@ -14,6 +14,7 @@ protection of the Sozialformel is applied (:mod:`.data`): withheld values are ab
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import shutil
@@ -35,7 +36,7 @@ from .data import report_data
 from .svg import map_shapes
 from .texts import texts
 
-__all__ = ["WEB_DIR", "sozialbericht_data", "write_sozialbericht"]
+__all__ = ["WEB_DIR", "check_report", "sozialbericht_data", "write_sozialbericht"]
 
 WEB_DIR = Path(__file__).resolve().parent / "web"
 VENDOR_DIR = WEB_DIR / "vendor"
@@ -232,3 +233,32 @@ def write_sozialbericht(
         tmp.write_text(_render_index(data), encoding="utf-8")
     progress.report(1.0)
     return index, notes
+
+
+def check_report(folder: str | Path) -> Message | None:
+    """Why the Sozialbericht in ``folder`` is not complete (a file missing or cut off,
+    as on a full disk), or None when every file is there and whole."""
+    folder = Path(folder)
+    sources = [WEB_DIR / name for name in ASSETS]
+    sources += [p for p in sorted(VENDOR_DIR.rglob("*")) if p.is_file()]
+    for source in sources:
+        path = folder / source.relative_to(WEB_DIR)
+        if not path.is_file() or path.stat().st_size != source.stat().st_size:
+            return Message(
+                N_("the file '{file}' is missing or incomplete"),
+                file=source.relative_to(WEB_DIR).as_posix(),
+            )
+    ends = {
+        "data.js": (f"window.{DATA_GLOBAL} = ".encode(), b"};\n"),
+        "index.html": (b"", b"</html>\n"),
+    }
+    for name, (start, end) in ends.items():
+        path = folder / name
+        size = path.stat().st_size if path.is_file() else 0
+        with contextlib.suppress(OSError), open(path, "rb") as file:
+            head = file.read(len(start))
+            file.seek(max(size - len(end), 0))
+            if size >= len(start) + len(end) and head == start and file.read() == end:
+                continue
+        return Message(N_("the file '{file}' is missing or incomplete"), file=name)
+    return None

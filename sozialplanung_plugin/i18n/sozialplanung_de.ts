@@ -188,7 +188,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Gemeindesteckbrief (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="247"/>
+        <location filename="../../processing_algorithms/atlas.py" line="248"/>
         <source>Gemeindesteckbrief: {pages} pages in {path}</source>
         <translation>Gemeindesteckbrief: {pages} Seiten in {path}</translation>
     </message>
@@ -208,7 +208,7 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Jede Karte als synthetische Beispielwerte kennzeichnen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="244"/>
+        <location filename="../../processing_algorithms/atlas.py" line="245"/>
         <source>Map '{theme}': {path}</source>
         <translation>Karte „{theme}“: {path}</translation>
     </message>
@@ -293,7 +293,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="103"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="104"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
@@ -308,12 +308,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Grundlagen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="170"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="177"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="78"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="76"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
@@ -338,7 +338,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einzugsgebiete zu Fuß (Straßennetz)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="420"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="426"/>
         <source>Change against the previous year: {change} index points, {places} places</source>
         <translation>Veränderung zum Vorjahr: {change} Indexpunkte, {places} Plätze</translation>
     </message>
@@ -353,7 +353,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="476"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="474"/>
         <source>Data year: {years}</source>
         <translation>Datenjahr: {years}</translation>
     </message>
@@ -363,42 +363,42 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Dichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="481"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="479"/>
         <source>ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS</source>
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="476"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="484"/>
         <source>Exporting the Gemeindesteckbrief to PDF failed: {error}</source>
         <translation>Der Export des Gemeindesteckbriefs als PDF ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="587"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="624"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="559"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="557"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="52"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="53"/>
         <source>Gemeindesteckbrief</source>
         <translation>Gemeindesteckbrief</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="374"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="380"/>
         <source>Gemeindesteckbrief {name}</source>
         <translation>Gemeindesteckbrief {name}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="154"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="159"/>
         <source>Gemeindesteckbrief: values per year</source>
         <translation>Gemeindesteckbrief: Werte je Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="462"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="460"/>
         <source>Helgoland (inset map)</source>
         <translation>Helgoland (Nebenkarte)</translation>
     </message>
@@ -423,17 +423,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einkünfte je Steuerpflichtigen (amtliche Statistik)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="278"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="284"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="424"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="430"/>
         <source>Index over the years: {trend}</source>
         <translation>Index über die Jahre: {trend}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="431"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="437"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
@@ -443,52 +443,52 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="116"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="121"/>
         <source>Layer 'sozialformel' has no field 'year' and no data year: no Gemeindesteckbrief and no planning-region pages.</source>
         <translation>Die Ebene „sozialformel“ hat kein Feld „year“ und kein Datenjahr: kein Gemeindesteckbrief und keine Seiten der Planungsräume.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="106"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="111"/>
         <source>Layer 'sozialformel' has no field '{field}': no Gemeindesteckbrief and no planning-region pages.</source>
         <translation>Die Ebene „sozialformel“ hat kein Feld „{field}“: kein Gemeindesteckbrief und keine Seiten der Planungsräume.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="332"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="340"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="359"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="367"/>
         <source>Layer '{layer}' has no data year in its provenance; its map says 'not given'.</source>
         <translation>Ebene „{layer}“ hat kein Datenjahr in ihrer Herkunftsangabe; ihre Karte zeigt „nicht angegeben“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="351"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="359"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="228"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="236"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="206"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="214"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="467"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="504"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="492"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="529"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="406"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="404"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
@@ -508,17 +508,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Gemeinden ohne Planungsraum, auf dessen Karte weggelassen: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="145"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="151"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="162"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="167"/>
         <source>No planning-region table: no planning-region map and no ranking of the planning regions.</source>
         <translation>Keine Tabelle der Planungsräume: keine Karte der Planungsräume und keine Rangfolge.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="549"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="586"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
@@ -548,7 +548,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Angebote je Einwohner, Angebotsdichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="425"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="431"/>
         <source>Offers: {offers}</source>
         <translation>Angebote: {offers}</translation>
     </message>
@@ -558,17 +558,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Weitere Ebenen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="277"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="283"/>
         <source>Planning region</source>
         <translation>Planungsraum</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="385"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="391"/>
         <source>Planning region: {region}</source>
         <translation>Planungsraum: {region}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="324"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="330"/>
         <source>Planning regions: ranking {year}</source>
         <translation>Planungsräume: Rangfolge {year}</translation>
     </message>
@@ -583,32 +583,32 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Erreichte Bevölkerung zu Fuß (Wedel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="276"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="282"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="338"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="344"/>
         <source>Rank 1 = highest index (most need), counted among the published values. Change in index points and places against {previous}.</source>
         <translation>Rang 1 = höchster Index (größter Bedarf), gezählt unter den veröffentlichten Werten. Veränderung in Indexpunkten und Plätzen gegenüber {previous}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="280"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="286"/>
         <source>Rank ±</source>
         <translation>Rang ±</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="417"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="423"/>
         <source>Rank: {rank}</source>
         <translation>Rang: {rank}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="192"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="197"/>
         <source>Ranking of the planning regions</source>
         <translation>Rangfolge der Planungsräume</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="426"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="432"/>
         <source>Reach: {reach}</source>
         <translation>Reichweite: {reach}</translation>
     </message>
@@ -663,7 +663,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Index der Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="413"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="419"/>
         <source>Sozialformel index {year}: {value}</source>
         <translation>Index der Sozialformel {year}: {value}</translation>
     </message>
@@ -673,7 +673,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Sozialformel je Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="183"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="188"/>
         <source>Sozialformel per planning region</source>
         <translation>Sozialformel je Planungsraum</translation>
     </message>
@@ -693,27 +693,27 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Erreichte Straßen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="434"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="469"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="463"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="500"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="169"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="174"/>
         <source>The Sozialformel has no output per planning region (sozialformel_gruppen): no planning-region map and no ranking.</source>
         <translation>Die Sozialformel hat kein Ergebnis je Planungsraum (sozialformel_gruppen): keine Karte der Planungsräume und keine Rangfolge.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="440"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="475"/>
         <source>The output folder '{path}' cannot be created: {error}</source>
         <translation>Der Ausgabeordner '{path}' kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="636"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="689"/>
         <source>The planning-region table '{path}' cannot be read: {error}</source>
         <translation>Die Tabelle der Planungsräume „{path}“ kann nicht gelesen werden: {error}</translation>
     </message>
@@ -723,7 +723,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Die Tabelle der Planungsräume braucht eine Spalte „ags“ und eine Spalte „planungsraum“ (oder „amt“); sie hat: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="221"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="229"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
@@ -733,17 +733,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Die Tabellen des Schemas „{schema}“ der Datenbankverbindung „{name}“ lassen sich nicht auflisten: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="526"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="563"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="136"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="141"/>
         <source>Withheld values (data protection) are printed as '{text}'.</source>
         <translation>Gesperrte Werte (Geheimhaltung) werden als „{text}“ gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="599"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="660"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
@@ -753,12 +753,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Erreichbarkeit für Kinder {score} (Kreismittel = 1)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="249"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="255"/>
         <source>created {date} with Sozialplanung for QGIS · withheld values: '{text}'</source>
         <translation>erstellt {date} mit Sozialplanung für QGIS · gesperrte Werte: „{text}“</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="213"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="211"/>
         <source>d MMMM yyyy</source>
         <translation>dd.MM.yyyy</translation>
     </message>
@@ -768,7 +768,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>nächstes Angebot {metres} m</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="231"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="237"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
@@ -783,7 +783,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>keine Angaben zur Reichweite der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="515"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="513"/>
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>
@@ -813,7 +813,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>{rate} je 1.000 Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="279"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="285"/>
         <source>± previous year</source>
         <translation>± Vorjahr</translation>
     </message>
@@ -1776,72 +1776,72 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
 <context>
     <name>SozialberichtAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="68"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="71"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="107"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="110"/>
         <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
         <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="100"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="103"/>
         <source>Group field of the planning regions (empty: planungsraum)</source>
         <translation>Gruppenfeld der Planungsräume (leer: planungsraum)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="75"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="78"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="130"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="133"/>
         <source>Output folder (index.html and its files)</source>
         <translation>Ausgabeordner (index.html und ihre Dateien)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="122"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="125"/>
         <source>Sources and licences (one per line)</source>
         <translation>Quellen und Lizenzen (eine je Zeile)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="133"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="136"/>
         <source>Sozialbericht (index.html)</source>
         <translation>Sozialbericht (index.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="41"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="44"/>
         <source>Sozialbericht (interactive web report)</source>
         <translation>Sozialbericht (interaktiver Webbericht)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="164"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="169"/>
         <source>Sozialbericht written: {path}</source>
         <translation>Sozialbericht geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="84"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="87"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="91"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="94"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="109"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="112"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="116"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="119"/>
         <source>Title (empty: the configuration's title)</source>
         <translation>Titel (leer: Titel der Konfiguration)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="44"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="47"/>
         <source>Writes the outputs of the Sozialformel as an interactive report into a folder: index.html with the data (data.js), the page's script and style and the JavaScript library it uses (uPlot, included). The folder works offline: open index.html from disk or put the folder on any web server; nothing is loaded from the internet.
 
 The page shows the Sozialformel of the areas as a map per year (a year slider), the ranking of the planning regions with the change against the previous year, the municipalities of a region on a click, and each indicator over the years. Texts are in the language of QGIS, numbers in German format.
@@ -1966,9 +1966,29 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
     </message>
     <message>
+        <location filename="../../processing_algorithms/outputs.py" line="196"/>
+        <source>'{path}' cannot be replaced: a folder of that name is in the way. Remove or rename that folder, or choose another output, and run again.</source>
+        <translation>„{path}“ kann nicht ersetzt werden: Ein Ordner dieses Namens steht im Weg. Entfernen oder benennen Sie diesen Ordner um oder wählen Sie eine andere Ausgabe und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/outputs.py" line="201"/>
+        <source>'{path}' cannot be replaced: it (or a file in it) is open in another program or write-protected. Close it in the PDF viewer, in QGIS or in the browser (or make it writable) and run again.</source>
+        <translation>„{path}“ kann nicht ersetzt werden: Die Datei (oder eine Datei darin) ist in einem anderen Programm geöffnet oder schreibgeschützt. Schließen Sie sie im PDF-Betrachter, in QGIS oder im Browser (oder heben Sie den Schreibschutz auf) und starten Sie erneut.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/outputs.py" line="333"/>
+        <source>'{path}' is a file, not a folder: choose another output folder.</source>
+        <translation>„{path}“ ist eine Datei, kein Ordner: Wählen Sie einen anderen Ausgabeordner.</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/base.py" line="477"/>
         <source>'{path}' was changed by another program during this run; its changes are kept. Run the algorithm again.</source>
         <translation>'{path}' wurde während dieses Laufs von einem anderen Programm geändert; diese Änderungen bleiben erhalten. Führen Sie den Algorithmus erneut aus.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/outputs.py" line="416"/>
+        <source>'{path}' was not written completely: {problem}. Is the disk full?</source>
+        <translation>„{path}“ wurde nicht vollständig geschrieben: {problem}. Ist der Datenträger voll?</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/base.py" line="105"/>
@@ -2109,6 +2129,31 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <location filename="../../processing_algorithms/parameter_checks.py" line="109"/>
         <source>a vector layer</source>
         <translation>ein Vektorlayer</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/outputs.py" line="245"/>
+        <source>it has {found} of {pages} pages</source>
+        <translation>das PDF hat {found} von {pages} Seiten</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/outputs.py" line="239"/>
+        <source>it is empty or not a PDF</source>
+        <translation>die Datei ist leer oder kein PDF</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/outputs.py" line="253"/>
+        <source>it is empty or not a complete PNG image</source>
+        <translation>die Datei ist leer oder kein vollständiges PNG-Bild</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/outputs.py" line="265"/>
+        <source>it is not a complete QGIS project</source>
+        <translation>die Datei ist kein vollständiges QGIS-Projekt</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/outputs.py" line="241"/>
+        <source>the PDF is cut off</source>
+        <translation>das PDF ist abgeschnitten</translation>
     </message>
 </context>
 <context>
@@ -2348,7 +2393,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="389"/>
+        <location filename="../../geolib/population.py" line="385"/>
         <source>A population layer needs its population field (the number of people).</source>
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
@@ -2373,7 +2418,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein {size}-m-Raster über diese Gebiete hat {cells} Zellen (mehr als {limit}). Eine größere Pixelgröße wählen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="411"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="412"/>
         <source>After {pages} pages the Hilfeportal has delivered {n} offers ({mb} MB); a load takes at most {max} offers and {max_mb} MB. Nothing was loaded: is its paging endless?</source>
         <translation>Nach {pages} Seiten hat das Hilfeportal {n} Angebote ({mb} MB) geliefert; ein Laden nimmt höchstens {max} Angebote und {max_mb} MB an. Es wurde nichts geladen: Endet seine Seitenaufteilung nie?</translation>
     </message>
@@ -2403,7 +2448,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Eine Kante des Graphen hat kein gültiges '{weight}' ({value}); jede Kante braucht einen endlichen, nicht negativen Wert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="431"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="432"/>
         <source>Asked for page {asked}, the Hilfeportal answered with page {got}; its paging is broken. Nothing was loaded.</source>
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -2573,7 +2618,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Entweder ein Feld oder einen Zähler und einen Nenner angeben, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility/decay.py" line="53"/>
+        <location filename="../../geolib/accessibility/decay.py" line="54"/>
         <source>Give one weight per zone break: {n_breaks} breaks but {n_weights} weights.</source>
         <translation>Geben Sie ein Gewicht je Zonengrenze an: {n_breaks} Grenzen, aber {n_weights} Gewichte.</translation>
     </message>
@@ -2743,7 +2788,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="413"/>
+        <location filename="../../geolib/catchments.py" line="420"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -2798,17 +2843,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ausreißer: {n} Werte von „{indicator}“ wurden auf das {low}- und {high}-Quantil ihres Jahres begrenzt (winsorisiert): {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="295"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="296"/>
         <source>Page {page} of the Hilfeportal is nested too deeply to be an answer of offers; nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist zu tief verschachtelt, um eine Antwort mit Angeboten zu sein; es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="301"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="302"/>
         <source>Page {page} of the Hilfeportal is not valid JSON ({error}); nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist kein gültiges JSON ({error}); es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="338"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="339"/>
         <source>Page {page} of the Hilfeportal repeats page {earlier}; its paging is broken. Nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals wiederholt Seite {earlier}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -2938,47 +2983,47 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das KBS '{crs}' der Koordinaten ist unbekannt. Geben Sie einen EPSG-Code an, etwa EPSG:4326 (Länge / Breite) oder EPSG:25832 (UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="360"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="361"/>
         <source>The Hilfeportal announced {total} offers but delivered {got}; the answer is incomplete. Nothing was loaded.</source>
         <translation>Das Hilfeportal kündigte {total} Angebote an, lieferte aber {got}; die Antwort ist unvollständig. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="402"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="403"/>
         <source>The Hilfeportal announces {n} offers; a load takes at most {max}. Nothing was loaded. Filter the source or raise the limit.</source>
         <translation>Das Hilfeportal kündigt {n} Angebote an; ein Laden nimmt höchstens {max} an. Es wurde nichts geladen. Filtern Sie die Quelle oder erhöhen Sie die Grenze.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="269"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="270"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}' {n} times; try again later.</source>
         <translation>Das Hilfeportal antwortete {n}-mal mit HTTP {status} auf '{url}'; versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="275"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="276"/>
         <source>The Hilfeportal answered HTTP {status} to '{url}'. Check the address.</source>
         <translation>Das Hilfeportal antwortete mit HTTP {status} auf '{url}'. Prüfen Sie die Adresse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="469"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="470"/>
         <source>The Hilfeportal answered with something that is not a list of offers.</source>
         <translation>Das Hilfeportal antwortete mit etwas, das keine Liste von Angeboten ist.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="240"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="241"/>
         <source>The Hilfeportal at '{url}' could not be reached after {n} attempts: {error}.</source>
         <translation>Das Hilfeportal unter '{url}' war nach {n} Versuchen nicht erreichbar: {error}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="327"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="328"/>
         <source>The Hilfeportal delivered more than {n} pages without an end; its paging seems broken. Nothing was loaded.</source>
         <translation>Das Hilfeportal lieferte mehr als {n} Seiten ohne Ende; seine Seitenaufteilung scheint fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="173"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="174"/>
         <source>The Hilfeportal did not deliver its offers within {s} s, the deadline of a load; nothing was loaded. Try again later.</source>
         <translation>Das Hilfeportal hat seine Angebote nicht innerhalb von {s} s (der Frist eines Ladens) geliefert; es wurde nichts geladen. Versuchen Sie es später erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="446"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="447"/>
         <source>The Hilfeportal gives '{value}' as {key}, which is not a count; its answer is malformed. Nothing was loaded.</source>
         <translation>Das Hilfeportal gibt '{value}' als {key} an, das ist keine Anzahl; seine Antwort ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
@@ -2988,12 +3033,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Hilfeportal leitete auf '{url}' weiter; das ist kein http(s).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="258"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="259"/>
         <source>The Hilfeportal refused access (HTTP {status}). Check the token in the authentication configuration.</source>
         <translation>Das Hilfeportal verweigerte den Zugriff (HTTP {status}). Prüfen Sie das Token in der Authentifizierungskonfiguration.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="393"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="394"/>
         <source>The Hilfeportal said page {page} is the last, but page {next} holds further offers; its page count is wrong. Nothing was loaded.</source>
         <translation>Das Hilfeportal nannte Seite {page} als letzte, aber Seite {next} enthält weitere Angebote; seine Seitenzahl ist falsch. Es wurde nichts geladen.</translation>
     </message>
@@ -3003,7 +3048,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Antwort des Hilfeportals konnte nicht gelesen werden ({error}); es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="470"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="471"/>
         <source>The Hilfeportal's answer has no list of offers (expected 'contents'). Is the address the API root?</source>
         <translation>Die Antwort des Hilfeportals enthält keine Liste von Angeboten (erwartet: 'contents'). Ist die Adresse die Wurzel der API?</translation>
     </message>
@@ -3068,7 +3113,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="41"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="42"/>
         <source>The address '{url}' is not an http(s) URL. Give the Hilfeportal API as http://… or https://…, or the path of an exported file.</source>
         <translation>Die Adresse '{url}' ist keine http(s)-URL. Geben Sie die Hilfeportal-API als http://… oder https://… an oder den Pfad einer exportierten Datei.</translation>
     </message>
@@ -3083,12 +3128,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Analyse-KBS {crs} verwendet die Einheit „{unit}“, nicht Meter. Wählen Sie ein KBS in Metern wie {default}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="249"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="250"/>
         <source>The answer of '{url}' is larger than {mb} MB; ask the Hilfeportal for smaller pages.</source>
         <translation>Die Antwort von '{url}' ist größer als {mb} MB; fragen Sie das Hilfeportal nach kleineren Seiten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialbericht/__init__.py" line="76"/>
+        <location filename="../../geolib/sozialbericht/__init__.py" line="77"/>
         <source>The area layer has no field '{field}'. Its fields: {fields}.</source>
         <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
     </message>
@@ -3163,17 +3208,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Kostentabelle verweist auf Zeilen, die es nicht gibt ({n_origins} Startpunkte, {n_destinations} Ziele).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="125"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="126"/>
         <source>The deadline of a load must be positive (seconds).</source>
         <translation>Die Frist eines Ladens muss positiv sein (Sekunden).</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility/decay.py" line="44"/>
+        <location filename="../../geolib/accessibility/decay.py" line="45"/>
         <source>The default E2SFCA weights (1, 0.68, 0.22) are for three zones, but {n} breaks were given; give one weight per break.</source>
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="209"/>
+        <location filename="../../geolib/catchments.py" line="219"/>
         <source>The direction must be one of {allowed}, not '{value}'.</source>
         <translation>Die Richtung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -3358,7 +3403,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="216"/>
+        <location filename="../../geolib/catchments.py" line="226"/>
         <source>The islands option must be one of {allowed}, not '{value}'.</source>
         <translation>Die Option für Netzinseln muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -3388,7 +3433,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Listentrennzeichen '{separators}' sind nicht verwendbar: Geben Sie ein oder mehrere Satzzeichen an, etwa ';' oder ',;' (keine Buchstaben, Ziffern oder Leerzeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="451"/>
+        <location filename="../../geolib/routing.py" line="458"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -3443,12 +3488,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="162"/>
+        <location filename="../../geolib/catchments.py" line="172"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="177"/>
+        <location filename="../../geolib/catchments.py" line="187"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
@@ -3458,7 +3503,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Angebotslayer hat kein ID-Feld; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="190"/>
+        <location filename="../../geolib/catchments.py" line="200"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -3498,7 +3543,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Bevölkerung jedes Polygons gilt als gleichmäßig über seine Fläche verteilt; ein erreichter Anteil wie '13 % einer Gemeinde' ist also der Anteil ihrer Fläche. Mit einem Bevölkerungsraster oder Punkten (und den Gemeinden als Gebiete) folgen die Anteile dem Wohnort der Menschen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="49"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="50"/>
         <source>The port in '{url}' is not a number. Write the address as http://host:port/… with a numeric port, or without a port.</source>
         <translation>Der Port in '{url}' ist keine Zahl. Schreiben Sie die Adresse als http://host:port/… mit einem Port aus Ziffern oder ohne Port.</translation>
     </message>
@@ -3583,7 +3628,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von „{field}“ ergibt in der Summe {achieved} (Eingabe: {expected}); {n} Gebiete behalten ihre Summe nicht: {areas}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="390"/>
+        <location filename="../../geolib/catchments.py" line="400"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -3613,7 +3658,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility/decay.py" line="38"/>
+        <location filename="../../geolib/accessibility/decay.py" line="39"/>
         <source>The zone breaks must be distinct positive costs, not {breaks}.</source>
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
@@ -3698,7 +3743,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="200"/>
+        <location filename="../../geolib/catchments.py" line="210"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -3743,7 +3788,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="140"/>
+        <location filename="../../geolib/catchments.py" line="150"/>
         <source>These catchments would be built from about {pieces} street pieces ({k} offers, each reaching {share} % of the network within the largest break of {brk} {unit}); more than {limit} would take very long. The farthest point reached is {farthest} {unit} away, so a larger break adds nothing. Use a smaller largest break (about {fits} {unit} fits), fewer offers, or the overlap 'dissolve' (coverage) or 'split'.</source>
         <translation>Diese Einzugsbereiche bestünden aus etwa {pieces} Straßenstücken ({k} Angebote, jedes erreicht innerhalb der größten Grenze von {brk} {unit} {share} % des Netzes); mehr als {limit} würden sehr lange dauern. Der fernste erreichte Punkt ist {farthest} {unit} entfernt, eine größere Grenze bringt also nichts. Verwenden Sie eine kleinere größte Grenze (etwa {fits} {unit} passen), weniger Angebote oder die Überlappung „dissolve“ (Abdeckung) oder „split“.</translation>
     </message>
@@ -3768,7 +3813,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Dieser Bericht braucht JavaScript; bitte für diese Seite erlauben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="353"/>
+        <location filename="../../geolib/routing.py" line="360"/>
         <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
@@ -3878,7 +3923,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Jahre: {years}; Validität geprüft für {year}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/accessibility/decay.py" line="59"/>
+        <location filename="../../geolib/accessibility/decay.py" line="60"/>
         <source>Zone weights must be numbers of at least 0, not {weights}.</source>
         <translation>Die Zonengewichte müssen Zahlen von mindestens 0 sein, nicht {weights}.</translation>
     </message>
@@ -3918,7 +3963,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>aus einem früheren Jahr fortschreiben</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="454"/>
+        <location filename="../../geolib/catchments.py" line="461"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -3938,7 +3983,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="463"/>
+        <location filename="../../geolib/routing.py" line="470"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
@@ -4043,7 +4088,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="652"/>
+        <location filename="../../geolib/catchments.py" line="659"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -4058,7 +4103,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="198"/>
+        <location filename="../../geolib/catchments.py" line="208"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -4068,12 +4113,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>nur nahe einem getrennten kleinen Teil des Netzes</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="457"/>
+        <location filename="../../geolib/routing.py" line="464"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/client.py" line="120"/>
+        <location filename="../../geolib/hilfeportal/client.py" line="121"/>
         <source>per_page and max_pages must be at least 1, retries at least 0 and the timeout positive.</source>
         <translation>per_page und max_pages müssen mindestens 1 sein, retries mindestens 0 und das Zeitlimit positiv.</translation>
     </message>
@@ -4181,6 +4226,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/hilfeportal/transport.py" line="132"/>
         <source>the answer broke off or its body is malformed after {n} bytes</source>
         <translation>die Antwort brach nach {n} Bytes ab oder ihr Inhalt ist fehlerhaft</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialbericht/__init__.py" line="263"/>
+        <source>the file '{file}' is missing or incomplete</source>
+        <translation>die Datei „{file}“ fehlt oder ist unvollständig</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal/transport.py" line="34"/>
@@ -4428,12 +4478,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="422"/>
+        <location filename="../../geolib/catchments.py" line="429"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="267"/>
+        <location filename="../../geolib/catchments.py" line="277"/>
         <source>{n} offers are multipoints: each of their points is routed ({parts} points of all offers) and an offer's catchment is the union of its points' catchments.</source>
         <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
     </message>
@@ -4443,7 +4493,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="667"/>
+        <location filename="../../geolib/catchments.py" line="674"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
@@ -4453,7 +4503,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben Koordinaten wie {x} / {y}, die wie Meter eines projizierten KBS aussehen, nicht wie Länge / Breite. Verwendet der Export UTM, wählen Sie das KBS seiner Koordinaten (z. B. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="169"/>
+        <location filename="../../geolib/catchments.py" line="179"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
@@ -4548,27 +4598,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>
     <message>
-        <location filename="../../geolib/messages.py" line="116"/>
+        <location filename="../../geolib/messages.py" line="123"/>
         <source>{size} GB</source>
         <translation>{size} GB</translation>
     </message>
     <message>
-        <location filename="../../geolib/messages.py" line="114"/>
+        <location filename="../../geolib/messages.py" line="121"/>
         <source>{size} KB</source>
         <translation>{size} KB</translation>
     </message>
     <message>
-        <location filename="../../geolib/messages.py" line="115"/>
+        <location filename="../../geolib/messages.py" line="122"/>
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
     <message>
-        <location filename="../../geolib/messages.py" line="117"/>
+        <location filename="../../geolib/messages.py" line="124"/>
         <source>{size} TB</source>
         <translation>{size} TB</translation>
     </message>
     <message>
-        <location filename="../../geolib/messages.py" line="113"/>
+        <location filename="../../geolib/messages.py" line="120"/>
         <source>{size} bytes</source>
         <translation>{size} Bytes</translation>
     </message>

@@ -6,7 +6,6 @@ they were, and the message says so.
 """
 
 import hashlib
-import os
 import shutil
 import subprocess
 import time
@@ -59,32 +58,6 @@ def _points(n: int, seed: int = 1):
 
 def _density(points, out, pixel=10.0):
     return {"INPUT": points, "RADIUS": 500.0, "PIXEL_SIZE": pixel, "OUTPUT": str(out)}
-
-
-@pytest.fixture
-def small_disk(tmp_path):
-    """A tmpfs of 16 MB; ``fill(free)`` leaves only ``free`` bytes on it."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs for the disk-full cases: {done.stderr.strip()}")
-
-    def fill(free: int) -> None:
-        stat = os.statvfs(mount)
-        spare = stat.f_bavail * stat.f_frsize - free
-        with open(mount / "filler", "wb") as f:
-            f.truncate(0)
-            f.write(b"\0" * max(spare, 0))
-
-    try:
-        yield mount, fill
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_a_full_disk_keeps_the_previous_vector_output(offers, small_disk):
