@@ -108,16 +108,17 @@ def text(value, decimals: int = 1) -> str:
     """A published number as printed (NaN: "–")."""
     if value is None or pd.isna(value):
         return NO_VALUE
-    return number(round(float(value), decimals), decimals)
+    return number(round(float(value), decimals), decimals, fixed=True)
 
 
 def signed(value, decimals: int = 1) -> str:
+    """A published change as printed: "+2,0", "−1,5", "±0,0" (NaN: "–")."""
     if value is None or pd.isna(value):
         return NO_VALUE
     value = round(float(value), decimals)
     if value == 0:
-        return number(0.0, decimals)
-    return ("+" if value > 0 else "−") + number(abs(value), decimals)
+        return "±" + number(0.0, decimals, fixed=True)
+    return ("+" if value > 0 else "−") + number(abs(value), decimals, fixed=True)
 
 
 @dataclass
