@@ -127,7 +127,7 @@ def test_withheld_values_print_geheim_and_never_their_rank_or_change():
     with german():
         table = year_table(rows, "unit", "index_value")
         # b (flagged), c (NULL) withheld in 2023; d withheld in 2022 (secondary)
-        assert [table.cell(u, 2023) for u in "abcd"] == ["12", GEHEIM, GEHEIM, "5"]
+        assert [table.cell(u, 2023) for u in "abcd"] == ["12,0", GEHEIM, GEHEIM, "5,0"]
         assert table.cell("b", 2023, "rank") == GEHEIM
         assert table.cell("b", 2023, "change") == GEHEIM
         assert table.cell("d", 2022) == GEHEIM
@@ -136,7 +136,7 @@ def test_withheld_values_print_geheim_and_never_their_rank_or_change():
         assert [table.cell(u, 2022, "rank") for u in "abc"] == ["3", "2", "1"]
         # no change against a withheld previous year
         assert table.cell("d", 2023, "change") == "–"
-        assert table.cell("a", 2023, "change") == "+2"
+        assert table.cell("a", 2023, "change") == "+2,0"
         assert table.cell("a", 2023, "rank_change") == "+2"
         # a flag of the whole row ("suppression") withholds every value of the row
         rows["suppression"] = ["primary"] + [""] * 7
