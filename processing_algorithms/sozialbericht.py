@@ -12,8 +12,8 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from geolib.sozialbericht import PINNEBERG_SOURCES, write_sozialbericht
 from geolib.messages import N_
+from geolib.sozialbericht import PINNEBERG_SOURCES, write_sozialbericht
 from geolib.sozialformel import PINNEBERG_PRESET, load_config
 
 from .base import SozialplanungAlgorithm, tr_geolib

@@ -326,9 +326,8 @@ def _override_classes(alg, parameters, context, data: dict[str, Any]) -> bool:
                 "class method."
             )
         )
-    if not (_is_set(parameters, CLASS_METHOD) or breaks is not None):
-        if not _is_set(parameters, CLASS_COUNT):
-            return False
+    if not (_is_set(parameters, CLASS_METHOD) or _is_set(parameters, CLASS_COUNT) or breaks):
+        return False
     new: dict[str, Any] = {"method": method}
     if method == "custom":
         new["breaks"] = breaks if breaks is not None else classes["breaks"]
