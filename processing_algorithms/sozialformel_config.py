@@ -326,7 +326,8 @@ def _override_classes(alg, parameters, context, data: dict[str, Any]) -> bool:
                 "class method."
             )
         )
-    if not (_is_set(parameters, CLASS_METHOD) or _is_set(parameters, CLASS_COUNT) or breaks):
+    changed = breaks is not None or _is_set(parameters, CLASS_COUNT)
+    if not (changed or _is_set(parameters, CLASS_METHOD)):
         return False
     new: dict[str, Any] = {"method": method}
     if method == "custom":
