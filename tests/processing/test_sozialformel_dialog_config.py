@@ -354,9 +354,15 @@ def test_xlsx_and_geopackage_tables(examples, reference, tmp_path):
     assert "fid" in groups.fields().names()  # the GeoPackage's row id is no group field
     out = tmp_path / "gpkg"
     out.mkdir()
-    got_table, got_groups = _run_with(out, table, groups)[:2]
-    _assert_same(reference, got_table, got_groups)
-    assert "fid" not in set(got_groups["grouping"])
+    _assert_same(reference, *_run_with(out, table, groups)[:2])
+    every = _params(out, table, GROUPS=groups, OUTPUT_GROUPS=str(out / "all.gpkg"))
+    run_algorithm(ALG, every)  # no group field: every column of the table but key and name
+    assert set(_groups(every["OUTPUT_GROUPS"])["grouping"]) == {
+        "planungsraum",
+        "planungsraum_rs",
+        "kreis",
+        "groesse",
+    }
     # a project's layer, chosen by its id as the dialog passes it
     project = QgsProject()
     project.addMapLayers([table, groups])
