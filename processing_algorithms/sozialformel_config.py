@@ -370,7 +370,7 @@ def indicator_rows(values) -> list[dict[str, Any]]:
     if len(cells) % width:
         raise QgsProcessingException(
             tr(
-                "The indicator table has {n} values, which is not a whole number of rows of "
+                "The indicators hold {n} values, which is not a whole number of rows of "
                 "{width} columns ({columns})."
             ).format(
                 n=len(cells),
@@ -389,8 +389,8 @@ def indicator_rows(values) -> list[dict[str, Any]]:
         if entry["name"] in seen:
             raise QgsProcessingException(
                 tr(
-                    "Rows {first} and {row} of the indicator table have the same name "
-                    "'{name}': give each indicator its own name."
+                    "Rows {first} and {row} of the indicators have the same name '{name}': "
+                    "give each indicator its own name."
                 ).format(first=seen[entry["name"]], row=number, name=entry["name"])
             )
         seen[entry["name"]] = number
@@ -409,7 +409,7 @@ def _flatten(values):
 def _cell_error(row: int, key: str, value: str, problem: str) -> QgsProcessingException:
     header = tr(dict(COLUMNS)[key])
     return QgsProcessingException(
-        tr("Indicator table, row {row}, column '{column}': '{value}' {problem}").format(
+        tr("Indicators, row {row}, column '{column}': '{value}' {problem}").format(
             row=row, column=header, value=value, problem=problem
         )
     )

@@ -138,14 +138,14 @@ def _value(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        if not math.isfinite(value):  # pragma: no cover - load_config refuses them
-            raise ValueError(f"not a finite number: {value}")
-        return repr(value)  # shortest text that reads back as the same float
+        if math.isfinite(value):
+            return repr(value)  # the shortest text that reads back as the same float
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
     if isinstance(value, str):
         return toml_string(value)
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_value(v) for v in value) + "]"
-    raise TypeError(f"cannot write {type(value).__name__} as TOML")  # pragma: no cover
+    raise TypeError("cannot write this type as TOML: " + type(value).__name__)  # pragma: no cover
 
 
 def _pairs(mapping: dict[str, Any]) -> list[str]:
