@@ -251,6 +251,8 @@ def test_bad_tables_and_contradicting_classes_are_refused_in_the_run(examples, t
     assert "Class breaks" in text and "custom" in text
     text = run_algorithm_error(ALG, _params(tmp_path, table, CLASS_BREAKS="20; vierzig"))
     assert "vierzig" in text
+    text = run_algorithm_error(ALG, _params(tmp_path, table, GROUPS=str(tmp_path / "fehlt.csv")))
+    assert "fehlt.csv" in text and "does not exist" in text and "Groups" in text
     # a scaling against the reference needs its year: geolib's message names the setting
     text = run_algorithm_error(
         ALG, _params(tmp_path, table, REFERENCE_YEAR=2030, YEARS="2022-2023")
