@@ -237,7 +237,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.GROUPS,
-                self.tr_base("Groups: mapping table key → group"),
+                self.tr_base("Groups: mapping table key → group (a table layer or file)"),
                 [QgsProcessing.SourceType.TypeVector],
                 optional=True,
             )

@@ -2300,8 +2300,8 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
     </message>
     <message>
         <location filename="../../processing_algorithms/base.py" line="240"/>
-        <source>Groups: mapping table key → group</source>
-        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
+        <source>Groups: mapping table key → group (a table layer or file)</source>
+        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe (ein Tabellenlayer oder eine Datei)</translation>
     </message>
     <message>
         <location filename="../../processing_algorithms/base.py" line="110"/>
