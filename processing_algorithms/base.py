@@ -15,17 +15,19 @@ import traceback
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 from qgis.core import (
     Qgis,
     QgsMessageLog,
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingUtils,
     QgsProperty,
@@ -35,6 +37,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from geolib._progress import Progress
+from geolib._table import read_table, split_source
 from geolib.crs import INPUT_LAYER, require_crs
 from geolib.errors import CancelledError, GeolibError
 from geolib.io import Provenance, attach_provenance, attach_style
@@ -228,13 +231,14 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
     # --- shared parameters ----------------------------------------------------------
     def add_groups_parameter(self) -> None:
-        """``GROUPS``: the mapping table of areas to groups (planning regions, ...)."""
+        """``GROUPS``: the mapping table of areas to groups (planning regions, ...): any
+        table layer or file (CSV, XLSX, GeoPackage, PostGIS, a model's output); read
+        with :meth:`read_table_source`."""
         self.addParameter(
-            QgsProcessingParameterFile(
+            QgsProcessingParameterFeatureSource(
                 self.GROUPS,
-                self.tr_base("Groups: mapping table key → group"),
-                behavior=QgsProcessingParameterFile.Behavior.File,
-                fileFilter=self.tr_base("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
+                self.tr_base("Groups: mapping table key → group (a table layer or file)"),
+                [QgsProcessing.SourceType.TypeVector],
                 optional=True,
             )
         )
@@ -301,6 +305,47 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         if "synthetic" in gdf.columns and gdf["synthetic"].fillna(0).astype(bool).any():
             self._synthetic_inputs = True
         return gdf
+
+    def read_table_source(
+        self,
+        parameters: dict[str, Any],
+        name: str,
+        context: QgsProcessingContext,
+        feedback: QgsProcessingFeedback | None = None,
+        *,
+        key: str,
+        what: str,
+    ) -> pd.DataFrame | None:
+        """The table parameter ``name`` (a feature source) as a DataFrame; None when unset.
+
+        A file path (CSV, XLSX, ``file.gpkg|layername=table``) is read by geolib
+        (:func:`geolib._table.read_table`: the ``key`` column as text, German CSV with
+        ``;`` and decimal commas); any layer (a project's CSV, XLSX, GeoPackage or
+        PostGIS table, a model's output) through QGIS, honouring its selection and filter.
+        A key that QGIS read as a number (the delimited-text provider, a spreadsheet)
+        gets its leading zeros back in geolib (``key_width`` of the configuration). The
+        layer's own primary key (``fid``) is not a data column and is left out unless it
+        is the ``key``. ``what`` names the table in messages (a geolib catalogue text).
+        """
+        value = parameters.get(name)
+        if value is None or value == "":
+            return None
+        path = _table_file(value, context)
+        if path is not None:
+            self._input_names[name] = path
+            self._input_years |= data_years.years_of_layer(path)
+            return read_table(path, key=key, what=what)
+        gdf = self.read_source(parameters, name, context, feedback)
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        frame = pd.DataFrame(gdf.drop(columns=gdf.geometry.name))
+        if layer is not None:
+            provider = layer.dataProvider()
+            fields = layer.fields()
+            ids = [fields.at(i).name() for i in provider.pkAttributeIndexes()]
+            frame = frame.drop(columns=[c for c in ids if c != key and c in frame.columns])
+            if layer.providerType() == "memory":  # its source is a generated uri
+                self._input_names[name] = f"{layer.name()} (memory)"
+        return frame
 
     def _require_crs(self, gdf, name: str, layer) -> None:
         """Refuse a layer with geometries but no usable CRS, naming the input and layer
@@ -580,6 +625,27 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
             path = layer.source().split("|")[0]
             if path and str(Path(path).resolve()) in replaced:
                 layer.reload()
+
+
+def _table_file(value, context) -> str | None:
+    """The file path of a table parameter's value when it names a file rather than a
+    layer of the project or run (a selection or filter always goes through QGIS)."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit != -1:
+            return None
+        if getattr(value, "filterExpression", ""):
+            return None
+        value = value.source.staticValue()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if QgsProcessingUtils.mapLayerFromString(text, context, False) is not None:
+        return None
+    path = split_source(text)[0]
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".txt", ".xlsx", ".xlsm", ".xls", ".gpkg") or not path.is_file():
+        return None
+    return text
 
 
 def _gpkg_target(dest_id: str, layer) -> tuple[str | None, str | None]:

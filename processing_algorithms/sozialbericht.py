@@ -15,8 +15,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from geolib.messages import N_
 from geolib.sozialbericht import PINNEBERG_SOURCES, check_report, write_sozialbericht
-from geolib.sozialformel import PINNEBERG_PRESET, load_config, read_groups
+from geolib.sozialformel import PINNEBERG_PRESET, load_config
 
 from .base import SozialplanungAlgorithm, tr_geolib
 
@@ -57,7 +58,8 @@ class SozialberichtAlgorithm(SozialplanungAlgorithm):
             "Inputs: the areas (polygons with the key, e.g. the Sozialformel's areas "
             "output), the Sozialformel per area and year, optionally the Sozialformel per "
             "group and year with the mapping table of the groups (who belongs to which "
-            "planning region) and the configuration (indicator labels).\n\n"
+            "planning region: any table layer or file) and the preset (indicator labels; "
+            "the one the Sozialformel was run with, e.g. its saved settings).\n\n"
             "Data protection: every value the Sozialformel withheld (NULL or flagged as "
             "suppressed) is left out and shown as withheld; no counts, no rank and no "
             "change that would reveal it are written. Ranks are counted among the "
@@ -107,10 +109,12 @@ class SozialberichtAlgorithm(SozialplanungAlgorithm):
         self.addParameter(
             QgsProcessingParameterFile(
                 self.CONFIG,
-                self.tr("Configuration (TOML; default: Kreis Pinneberg preset)"),
+                self.tr(
+                    "Preset of the Sozialformel (TOML file; empty: the built-in Kreis "
+                    "Pinneberg preset)"
+                ),
                 behavior=QgsProcessingParameterFile.Behavior.File,
                 fileFilter=self.tr("TOML (*.toml)"),
-                defaultValue=str(PINNEBERG_PRESET),
                 optional=True,
             )
         )
@@ -144,8 +148,10 @@ class SozialberichtAlgorithm(SozialplanungAlgorithm):
             groups = self.read_source(parameters, self.GROUP_YEARS, context, feedback)
         config_path = self.parameterAsFile(parameters, self.CONFIG, context) or None
         config = load_config(config_path)
-        groups_path = self.parameterAsFile(parameters, self.GROUPS, context) or None
-        mapping = read_groups(groups_path, key=config.key) if groups_path else None
+        self._input_names[self.CONFIG] = str(config_path or PINNEBERG_PRESET)
+        mapping = self.read_table_source(
+            parameters, self.GROUPS, context, key=config.key, what=N_("group table")
+        )
         sources = self.parameterAsString(parameters, self.SOURCES, context) or ""
         folder, staged = self._stage_report_folder(parameters, context)
         feedback.setProgress(20)

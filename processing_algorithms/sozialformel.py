@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
     QgsProcessingUtils,
@@ -21,17 +20,16 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from geolib.messages import N_
 from geolib.sozialformel import (
     PINNEBERG_PRESET,
     join_areas,
-    load_config,
     parse_years,
-    read_groups,
-    read_indicator_table,
     sozialformel,
     validity_report_html,
 )
 
+from . import sozialformel_config
 from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
 from .styling import number, separators
 
@@ -73,7 +71,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
     AREAS = "AREAS"
     AREA_KEY = "AREA_KEY"
     TABLE = "TABLE"
-    CONFIG = "CONFIG"
+    CONFIG = sozialformel_config.CONFIG
     YEARS = "YEARS"
     GROUP_FIELD = "GROUP_FIELD"
     OUTPUT = "OUTPUT"
@@ -92,15 +90,24 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
     def shortHelpString(self) -> str:
         return self.tr(
             "Computes a composite social index (Sozialformel) per area and year from an "
-            "indicator table of counts (CSV, XLSX or GeoPackage table; the key, e.g. the "
-            "AGS, is read as text so leading zeros are kept).\n\n"
-            "The TOML configuration (default: the Kreis Pinneberg preset) names the "
-            "indicators (numerator, denominator, direction, weight), the scaling (min–max, "
-            "min–max against a reference year or bounds, z-score, percentile, rank, raw), "
-            "the combination (weighted mean, sum, geometric mean, product), the "
-            "post-scaling to 0–100, the classes (quantile, equal interval, standard "
-            "deviation, natural breaks, custom), the missing-value policy and the data "
-            "protection threshold.\n\n"
+            "indicator table of counts: any table layer (a CSV, XLSX or GeoPackage table, "
+            "a PostGIS table, a model's output) or a file. The key, e.g. the AGS, is kept "
+            "as text; a key read as a number loses its leading zeros and gets them back "
+            "(key_width of the preset, with a note). The mapping of groups is read the "
+            "same way.\n\n"
+            "Settings: a preset (a TOML file; empty: the built-in Kreis Pinneberg "
+            "preset) is the base, and every setting given in the dialog overrides it: "
+            "the indicators (one row each: name, numerator, denominator, reverse = yes "
+            "when higher values mean less need, weight, optionally kind, per and label; "
+            "an empty table keeps the preset's indicators), the scaling (min–max, min–max "
+            "against the reference year or bounds, z-score, percentile, rank, raw), the "
+            "combination (weighted mean, sum, geometric mean, product), the post-scaling "
+            "to 0–100, the reference year, the classes (quantile, equal interval, "
+            "standard deviation, natural breaks, custom breaks) and their number, and "
+            "under Advanced the data protection thresholds, the missing-value policy and "
+            "the title. Settings left empty keep the preset's. 'Settings saved as a "
+            "preset' writes the settings used as a TOML file: choose it as the preset of "
+            "a later run for the same result.\n\n"
             "Outputs: the areas with the latest year's values (index_value, index_rank "
             "with 1 = highest need, index_class, index_change in index points and "
             "rank_change in places against the previous year; empty without a previous "
@@ -135,21 +142,10 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             )
         )
         self.addParameter(
-            QgsProcessingParameterFile(
+            QgsProcessingParameterFeatureSource(
                 self.TABLE,
-                self.tr("Indicator table (CSV, XLSX or GeoPackage)"),
-                behavior=QgsProcessingParameterFile.Behavior.File,
-                fileFilter=self.tr("Tables (*.csv *.xlsx *.gpkg);;All files (*.*)"),
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFile(
-                self.CONFIG,
-                self.tr("Configuration (TOML; default: Kreis Pinneberg preset)"),
-                behavior=QgsProcessingParameterFile.Behavior.File,
-                fileFilter=self.tr("TOML (*.toml)"),
-                defaultValue=str(PINNEBERG_PRESET),
-                optional=True,
+                self.tr("Indicator table (a table layer or file: CSV, XLSX, GeoPackage, PostGIS)"),
+                [QgsProcessing.SourceType.TypeVector],
             )
         )
         self.addParameter(
@@ -167,6 +163,7 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
                 optional=True,
             )
         )
+        sozialformel_config.add_parameters(self)
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 self.OUTPUT,
@@ -201,24 +198,24 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
                 createByDefault=True,
             )
         )
+        sozialformel_config.add_output(self)
 
     def compute(self, parameters, context, feedback):
         areas = self.read_source(parameters, self.AREAS, context)
         area_key = self.parameterAsString(parameters, self.AREA_KEY, context) or "AGS"
-        table_path = self.parameterAsFile(parameters, self.TABLE, context)
         config_path = self.parameterAsFile(parameters, self.CONFIG, context) or None
         years = parse_years(self.parameterAsString(parameters, self.YEARS, context))
-        groups_path = self.parameterAsFile(parameters, self.GROUPS, context) or None
         group_text = self.parameterAsString(parameters, self.GROUP_FIELD, context) or None
-        feedback.setProgress(5)
-        config = load_config(config_path)
-        table = read_indicator_table(table_path, config=config)
-        self._input_names[self.TABLE] = table_path
+        config = sozialformel_config.effective_config(self, parameters, context)
         self._input_names[self.CONFIG] = str(config_path or PINNEBERG_PRESET)
-        groups = None
-        if groups_path:
-            groups = read_groups(groups_path, key=config.key)
-            self._input_names[self.GROUPS] = groups_path
+        preset_saved = sozialformel_config.save_preset(self, parameters, context, config)
+        table = self.read_table_source(
+            parameters, self.TABLE, context, key=config.key, what=N_("indicator table")
+        )
+        groups = self.read_table_source(
+            parameters, self.GROUPS, context, key=config.key, what=N_("group table")
+        )
+        feedback.setProgress(5)
         result = sozialformel(
             table,
             config=config,
@@ -308,4 +305,4 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             text = validity_report_html(result, translate_text=tr_geolib, separators=separators())
             Path(staged).write_text(text, encoding="utf-8")
             results[self.OUTPUT_REPORT] = report
-        return results
+        return {**results, **preset_saved}

@@ -104,12 +104,19 @@ def build_model():
         QgsProcessingParameterFeatureSource(
             "OFFERS", "Angebote (Punkte)", [QgsProcessing.SourceType.TypeVectorPoint]
         ),
-        QgsProcessingParameterFile("TABLE", "Indikatorentabelle (CSV oder GeoPackage)"),
+        QgsProcessingParameterFeatureSource(
+            "TABLE",
+            "Indikatorentabelle (Tabellenlayer oder Datei: CSV, XLSX, GeoPackage, PostGIS)",
+            [QgsProcessing.SourceType.TypeVector],
+        ),
         QgsProcessingParameterString(
             "YEARS", "Jahre der Sozialformel, z. B. 2019-2023", optional=True
         ),
-        QgsProcessingParameterFile(
-            "GROUPS", "Planungsraum-Tabelle (AGS → Planungsraum)", optional=True
+        QgsProcessingParameterFeatureSource(
+            "GROUPS",
+            "Planungsraum-Tabelle (AGS → Planungsraum; Tabellenlayer oder Datei)",
+            [QgsProcessing.SourceType.TypeVector],
+            optional=True,
         ),
         QgsProcessingParameterString(
             "GROUP_FIELD",

@@ -18,7 +18,7 @@ Modules: :mod:`.config` (configuration), :mod:`.inputs` (the indicator table),
 :mod:`.engine` (scaling, combination, ranks), :mod:`.classes` (class breaks),
 :mod:`.validity` (validity checks), :mod:`.suppression` (data protection),
 :mod:`.compute` (:func:`sozialformel`), :mod:`.areas` (join to polygons),
-:mod:`.report` (HTML report).
+:mod:`.report` (HTML report), :mod:`.preset_io` (a configuration as TOML).
 """
 
 from .areas import join_areas
@@ -37,6 +37,7 @@ from .config import (
 )
 from .engine import combine
 from .inputs import parse_years, read_groups, read_indicator_table
+from .preset_io import config_to_mapping, config_to_toml, save_config
 from .report import validity_report_html
 from .validity import Validity
 
@@ -53,11 +54,14 @@ __all__ = [
     "Validity",
     "class_breaks",
     "combine",
+    "config_to_mapping",
+    "config_to_toml",
     "join_areas",
     "load_config",
     "parse_years",
     "read_groups",
     "read_indicator_table",
+    "save_config",
     "sozialformel",
     "validity_report_html",
 ]

@@ -503,7 +503,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Gemeinden und Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="194"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="195"/>
         <source>Municipalities without a planning region, left out of its map: {keys}.</source>
         <translation>Gemeinden ohne Planungsraum, auf dessen Karte weggelassen: {keys}.</translation>
     </message>
@@ -658,7 +658,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Sozialformel (Index je Gemeinde)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="296"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="297"/>
         <source>Sozialformel index</source>
         <translation>Index der Sozialformel</translation>
     </message>
@@ -718,7 +718,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Die Tabelle der Planungsräume „{path}“ kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="174"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="175"/>
         <source>The planning-region table needs a column 'ags' and a column 'planungsraum' (or 'amt'); it has: {columns}.</source>
         <translation>Die Tabelle der Planungsräume braucht eine Spalte „ags“ und eine Spalte „planungsraum“ (oder „amt“); sie hat: {columns}.</translation>
     </message>
@@ -748,7 +748,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="342"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="343"/>
         <source>accessibility for children {score} (Kreis mean = 1)</source>
         <translation>Erreichbarkeit für Kinder {score} (Kreismittel = 1)</translation>
     </message>
@@ -763,7 +763,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="346"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="347"/>
         <source>nearest offer {metres} m</source>
         <translation>nächstes Angebot {metres} m</translation>
     </message>
@@ -773,12 +773,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="329"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="330"/>
         <source>no data on offers</source>
         <translation>keine Angaben zu Angeboten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="347"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="348"/>
         <source>no data on the reach of offers</source>
         <translation>keine Angaben zur Reichweite der Angebote</translation>
     </message>
@@ -798,17 +798,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="331"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="332"/>
         <source>{offers} offers</source>
         <translation>{offers} Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="312"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="313"/>
         <source>{rank} of {count}</source>
         <translation>{rank} von {count}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="333"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="334"/>
         <source>{rate} per 1,000 inhabitants</source>
         <translation>{rate} je 1.000 Einwohner</translation>
     </message>
@@ -1776,84 +1776,84 @@ Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „r
 <context>
     <name>SozialberichtAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="71"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="73"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="110"/>
-        <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
-        <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="103"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="105"/>
         <source>Group field of the planning regions (empty: planungsraum)</source>
         <translation>Gruppenfeld der Planungsräume (leer: planungsraum)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="78"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="80"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="133"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="137"/>
         <source>Output folder (index.html and its files)</source>
         <translation>Ausgabeordner (index.html und ihre Dateien)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="125"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="112"/>
+        <source>Preset of the Sozialformel (TOML file; empty: the built-in Kreis Pinneberg preset)</source>
+        <translation>Vorlage der Sozialformel (TOML-Datei; leer: die mitgelieferte Vorlage Kreis Pinneberg)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="129"/>
         <source>Sources and licences (one per line)</source>
         <translation>Quellen und Lizenzen (eine je Zeile)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="136"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="140"/>
         <source>Sozialbericht (index.html)</source>
         <translation>Sozialbericht (index.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="44"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="45"/>
         <source>Sozialbericht (interactive web report)</source>
         <translation>Sozialbericht (interaktiver Webbericht)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="169"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="175"/>
         <source>Sozialbericht written: {path}</source>
         <translation>Sozialbericht geschrieben: {path}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="87"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="89"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="94"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="96"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="112"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="117"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="119"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="123"/>
         <source>Title (empty: the configuration's title)</source>
         <translation>Titel (leer: Titel der Konfiguration)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialbericht.py" line="47"/>
+        <location filename="../../processing_algorithms/sozialbericht.py" line="48"/>
         <source>Writes the outputs of the Sozialformel as an interactive report into a folder: index.html with the data (data.js), the page's script and style and the JavaScript library it uses (uPlot, included). The folder works offline: open index.html from disk or put the folder on any web server; nothing is loaded from the internet.
 
 The page shows the Sozialformel of the areas as a map per year (a year slider), the ranking of the planning regions with the change against the previous year, the municipalities of a region on a click, and each indicator over the years. Texts are in the language of QGIS, numbers in German format.
 
-Inputs: the areas (polygons with the key, e.g. the Sozialformel's areas output), the Sozialformel per area and year, optionally the Sozialformel per group and year with the mapping table of the groups (who belongs to which planning region) and the configuration (indicator labels).
+Inputs: the areas (polygons with the key, e.g. the Sozialformel's areas output), the Sozialformel per area and year, optionally the Sozialformel per group and year with the mapping table of the groups (who belongs to which planning region: any table layer or file) and the preset (indicator labels; the one the Sozialformel was run with, e.g. its saved settings).
 
 Data protection: every value the Sozialformel withheld (NULL or flagged as suppressed) is left out and shown as withheld; no counts, no rank and no change that would reveal it are written. Ranks are counted among the published values.</source>
         <translation>Schreibt die Ergebnisse der Sozialformel als interaktiven Bericht in einen Ordner: index.html mit den Daten (data.js), dem Skript und Stil der Seite und der verwendeten JavaScript-Bibliothek (uPlot, enthalten). Der Ordner funktioniert offline: index.html direkt von der Festplatte öffnen oder den Ordner auf einen beliebigen Webserver legen; nichts wird aus dem Internet geladen.
 
 Die Seite zeigt die Sozialformel der Gebiete als Karte je Jahr (Jahresregler), die Rangfolge der Planungsräume mit der Veränderung gegenüber dem Vorjahr, auf Klick die Gemeinden eines Planungsraums und jeden Indikator im Zeitverlauf. Texte in der Sprache von QGIS, Zahlen im deutschen Format.
 
-Eingaben: die Gebiete (Polygone mit dem Schlüssel, z. B. die Gebietsausgabe der Sozialformel), die Sozialformel je Gebiet und Jahr, optional die Sozialformel je Gruppe und Jahr mit der Zuordnungstabelle der Gruppen (welche Gemeinde zu welchem Planungsraum gehört) und die Konfiguration (Bezeichnungen der Indikatoren).
+Eingaben: die Gebiete (Polygone mit dem Schlüssel, z. B. die Gebietsausgabe der Sozialformel), die Sozialformel je Gebiet und Jahr, optional die Sozialformel je Gruppe und Jahr mit der Zuordnungstabelle der Gruppen (welche Gemeinde zu welchem Planungsraum gehört: ein beliebiger Tabellenlayer oder eine Datei) und die Vorlage (Bezeichnungen der Indikatoren; die, mit der die Sozialformel gerechnet wurde, z. B. ihre gespeicherten Einstellungen).
 
 Datenschutz: Jeder Wert, den die Sozialformel zurückhält (NULL oder als geheimgehalten markiert), fehlt und wird als geheim angezeigt; es werden keine Fallzahlen geschrieben und kein Rang und keine Veränderung, die ihn verraten würden. Ränge werden unter den veröffentlichten Werten gezählt.</translation>
     </message>
@@ -1861,107 +1861,420 @@ Datenschutz: Jeder Wert, den die Sozialformel zurückhält (NULL oder als geheim
 <context>
     <name>SozialformelAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="124"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="131"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="93"/>
-        <source>Computes a composite social index (Sozialformel) per area and year from an indicator table of counts (CSV, XLSX or GeoPackage table; the key, e.g. the AGS, is read as text so leading zeros are kept).
+        <location filename="../../processing_algorithms/sozialformel.py" line="91"/>
+        <source>Computes a composite social index (Sozialformel) per area and year from an indicator table of counts: any table layer (a CSV, XLSX or GeoPackage table, a PostGIS table, a model's output) or a file. The key, e.g. the AGS, is kept as text; a key read as a number loses its leading zeros and gets them back (key_width of the preset, with a note). The mapping of groups is read the same way.
 
-The TOML configuration (default: the Kreis Pinneberg preset) names the indicators (numerator, denominator, direction, weight), the scaling (min–max, min–max against a reference year or bounds, z-score, percentile, rank, raw), the combination (weighted mean, sum, geometric mean, product), the post-scaling to 0–100, the classes (quantile, equal interval, standard deviation, natural breaks, custom), the missing-value policy and the data protection threshold.
+Settings: a preset (a TOML file; empty: the built-in Kreis Pinneberg preset) is the base, and every setting given in the dialog overrides it: the indicators (one row each: name, numerator, denominator, reverse = yes when higher values mean less need, weight, optionally kind, per and label; an empty table keeps the preset's indicators), the scaling (min–max, min–max against the reference year or bounds, z-score, percentile, rank, raw), the combination (weighted mean, sum, geometric mean, product), the post-scaling to 0–100, the reference year, the classes (quantile, equal interval, standard deviation, natural breaks, custom breaks) and their number, and under Advanced the data protection thresholds, the missing-value policy and the title. Settings left empty keep the preset's. 'Settings saved as a preset' writes the settings used as a TOML file: choose it as the preset of a later run for the same result.
 
 Outputs: the areas with the latest year's values (index_value, index_rank with 1 = highest need, index_class, index_change in index points and rank_change in places against the previous year; empty without a previous year), a long table per area and year, the groups of the optional mapping table (computed from pooled counts and scaled like the areas) and an HTML validity report (correlations, Cronbach's alpha, contributions, rank intervals under random weights and other scalings).
 
 Data protection: counts below the threshold (default 3) and rates on small denominators are NULL in every output (primary suppression); further values are withheld so that none of them follows from a group total minus its published members (secondary suppression). The field [indicator]_suppression says primary, secondary or none; with suppress_index = true (the preset) the index, rank, class and change of such rows are withheld too (index_suppression, change_suppression).</source>
-        <translation>Berechnet einen zusammengesetzten Sozialindex (Sozialformel) je Gebiet und Jahr aus einer Indikatorentabelle mit Fallzahlen (CSV, XLSX oder GeoPackage-Tabelle; der Schlüssel, z. B. der AGS, wird als Text gelesen, führende Nullen bleiben erhalten).
+        <translation>Berechnet einen zusammengesetzten Sozialindex (Sozialformel) je Gebiet und Jahr aus einer Indikatorentabelle mit Fallzahlen: ein beliebiger Tabellenlayer (eine CSV-, XLSX- oder GeoPackage-Tabelle, eine PostGIS-Tabelle, die Ausgabe eines Modellschritts) oder eine Datei. Der Schlüssel, z. B. der AGS, bleibt Text; ein als Zahl gelesener Schlüssel verliert seine führenden Nullen und bekommt sie zurück (key_width der Vorlage, mit einem Hinweis). Die Zuordnung der Gruppen wird genauso gelesen.
 
-Die TOML-Konfiguration (Standard: die Vorlage Kreis Pinneberg) nennt die Indikatoren (Zähler, Nenner, Richtung, Gewicht), die Skalierung (Min-Max, Min-Max gegen ein Referenzjahr oder feste Grenzen, z-Wert, Perzentil, Rang, Rohwert), die Verknüpfung (gewichtetes Mittel, Summe, geometrisches Mittel, Produkt), die Nachskalierung auf 0–100, die Klassen (Quantile, gleiche Intervalle, Standardabweichung, natürliche Unterbrechungen, eigene Grenzen), die Regel für fehlende Werte und den Schwellenwert der Geheimhaltung.
+Einstellungen: Eine Vorlage (eine TOML-Datei; leer: die mitgelieferte Vorlage Kreis Pinneberg) ist die Grundlage, und jede im Dialog angegebene Einstellung ersetzt ihren Wert: die Indikatoren (je eine Zeile: Name, Zähler, Nenner, umgekehrt = ja, wenn höhere Werte weniger Bedarf bedeuten, Gewicht, optional Art, Je und Bezeichnung; eine leere Tabelle behält die Indikatoren der Vorlage), die Skalierung (Min-Max, Min-Max gegenüber dem Referenzjahr oder festen Grenzen, z-Wert, Perzentil, Rang, Rohwert), die Verknüpfung (gewichtetes Mittel, Summe, geometrisches Mittel, Produkt), die Nachskalierung auf 0–100, das Referenzjahr, die Klassen (Quantile, gleiche Intervalle, Standardabweichung, natürliche Unterbrechungen, eigene Grenzen) und ihre Anzahl, und unter „Erweiterte Parameter“ die Schwellen der Geheimhaltung, die Regel für fehlende Werte und der Titel. Leer gelassene Einstellungen behalten den Wert der Vorlage. „Einstellungen als Vorlage speichern“ schreibt die verwendeten Einstellungen als TOML-Datei: Als Vorlage eines späteren Laufs gewählt, ergibt sie dasselbe Ergebnis.
 
 Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank mit 1 = höchster Bedarf, index_class, index_change in Indexpunkten und rank_change in Rangplätzen gegenüber dem Vorjahr; leer ohne Vorjahr), eine lange Tabelle je Gebiet und Jahr, die Gruppen der optionalen Zuordnungstabelle (aus zusammengefassten Fallzahlen berechnet und wie die Gebiete skaliert) und ein HTML-Validitätsbericht (Korrelationen, Cronbachs Alpha, Beiträge, Rangintervalle bei Zufallsgewichten und anderen Skalierungen).
 
 Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL (primäre Sperrung); weitere Werte werden gesperrt, damit keiner aus einer Gruppensumme minus ihrer veröffentlichten Mitglieder folgt (sekundäre Sperrung). Das Feld [indicator]_suppression sagt primary, secondary oder none; mit suppress_index = true (die Vorlage) werden Index, Rang, Klasse und Veränderung solcher Zeilen ebenfalls zurückgehalten (index_suppression, change_suppression).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="148"/>
-        <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
-        <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="166"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="162"/>
         <source>Group field(s) of the mapping table (comma separated; empty: all)</source>
         <translation>Gruppenfeld(er) der Zuordnungstabelle (durch Komma getrennt; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="199"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="196"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="140"/>
-        <source>Indicator table (CSV, XLSX or GeoPackage)</source>
-        <translation>Indikatorentabelle (CSV, XLSX oder GeoPackage)</translation>
+        <location filename="../../processing_algorithms/sozialformel.py" line="147"/>
+        <source>Indicator table (a table layer or file: CSV, XLSX, GeoPackage, PostGIS)</source>
+        <translation>Indikatorentabelle (ein Tabellenlayer oder eine Datei: CSV, XLSX, GeoPackage, PostGIS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="131"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="138"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="288"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="285"/>
         <source>No group table: the groups output is not written.</source>
         <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="90"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="88"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="173"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="170"/>
         <source>Sozialformel (areas)</source>
         <translation>Sozialformel (Gebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="180"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="177"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="189"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="186"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="150"/>
-        <source>TOML (*.toml)</source>
-        <translation>TOML (*.toml)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="142"/>
-        <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
-        <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="198"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="195"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="158"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="154"/>
         <source>Years (e.g. 2019-2023 or 2021, 2023; empty: all)</source>
         <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="240"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="237"/>
         <source>{rank}. {name}: {index} (change {change})</source>
         <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
     </message>
 </context>
 <context>
+    <name>SozialformelConfig</name>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="310"/>
+        <source>'{breaks}' is given, but '{method}' is not custom breaks: choose custom breaks, or leave the class breaks empty.</source>
+        <translation>'{breaks}' ist angegeben, aber '{method}' ist nicht „Eigene Grenzen“: Wählen Sie eigene Grenzen oder lassen Sie die Klassengrenzen leer.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="110"/>
+        <source>0–100 against the reference year</source>
+        <translation>0–100 gegenüber dem Referenzjahr</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="109"/>
+        <source>0–100 per year (min–max)</source>
+        <translation>0–100 je Jahr (Min-Max)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="123"/>
+        <source>Carry: the unit's previous year</source>
+        <translation>Fortschreiben: das Vorjahr der Einheit</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="193"/>
+        <source>Class breaks for custom classes (inner thresholds, e.g. 20; 40; 60; 80)</source>
+        <translation>Klassengrenzen für eigene Klassen (innere Grenzen, z. B. 20; 40; 60; 80)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="188"/>
+        <source>Classes (empty: the preset's)</source>
+        <translation>Klassen (leer: wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="180"/>
+        <source>Combination (empty: the preset's)</source>
+        <translation>Verknüpfung (leer: wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="118"/>
+        <source>Custom breaks (see 'Class breaks')</source>
+        <translation>Eigene Grenzen (siehe „Klassengrenzen“)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="317"/>
+        <source>Custom classes need their breaks: fill in '{breaks}', e.g. 20; 40; 60; 80.</source>
+        <translation>Eigene Klassen brauchen ihre Grenzen: Füllen Sie '{breaks}' aus, z. B. 20; 40; 60; 80.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="203"/>
+        <source>Data protection: smallest denominator of a published rate (empty: the preset's)</source>
+        <translation>Geheimhaltung: kleinster Nenner einer veröffentlichten Quote (leer: wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="199"/>
+        <source>Data protection: smallest published count (empty: the preset's)</source>
+        <translation>Geheimhaltung: kleinste veröffentlichte Fallzahl (leer: wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="139"/>
+        <source>Denominator (column)</source>
+        <translation>Nenner (Spalte)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="122"/>
+        <source>Drop: leave the unit-year out of the index</source>
+        <translation>Weglassen: das Einheit-Jahr fehlt im Index</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="115"/>
+        <source>Equal intervals</source>
+        <translation>Gleiche Intervalle</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="124"/>
+        <source>Group mean: the rate of the other units of its group</source>
+        <translation>Gruppenmittel: die Quote der übrigen Einheiten ihrer Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="171"/>
+        <source>Indicators (one row each; empty: the preset's indicators)</source>
+        <translation>Indikatoren (je eine Zeile; leer: die Indikatoren der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="412"/>
+        <source>Indicators, row {row}, column '{column}': '{value}' {problem}</source>
+        <translation>Indikatoren, Zeile {row}, Spalte '{column}': '{value}' {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="142"/>
+        <source>Kind (rate or mean; empty: rate)</source>
+        <translation>Art (Anteil oder Mittelwert; leer: Anteil)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="144"/>
+        <source>Label (empty: the name)</source>
+        <translation>Bezeichnung (leer: der Name)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="96"/>
+        <source>Min–max against the reference year (or fixed bounds)</source>
+        <translation>Min-Max gegenüber dem Referenzjahr (oder festen Grenzen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="95"/>
+        <source>Min–max per year</source>
+        <translation>Min-Max je Jahr</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="214"/>
+        <source>Missing values (empty: the preset's)</source>
+        <translation>Fehlende Werte (leer: wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="137"/>
+        <source>Name (field name: a-z, 0-9, _)</source>
+        <translation>Name (Feldname: a-z, 0-9, _)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="117"/>
+        <source>Natural breaks (Jenks)</source>
+        <translation>Natürliche Unterbrechungen (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="211"/>
+        <source>No: publish them (internal use only: they give suppressed counts back)</source>
+        <translation>Nein: veröffentlichen (nur intern: sie verraten gesperrte Fallzahlen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="111"/>
+        <source>None (the combined value)</source>
+        <translation>Keine (der verknüpfte Wert)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="189"/>
+        <source>Number of classes (empty: the preset's)</source>
+        <translation>Anzahl der Klassen (leer: wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="138"/>
+        <source>Numerator (count column)</source>
+        <translation>Zähler (Spalte mit Fallzahlen)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="143"/>
+        <source>Per (empty: 100 for a rate, 1 for a mean)</source>
+        <translation>Je (leer: 100 für einen Anteil, 1 für einen Mittelwert)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="98"/>
+        <source>Percentile</source>
+        <translation>Perzentil</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="181"/>
+        <source>Post-scaling (empty: the preset's)</source>
+        <translation>Nachskalierung (leer: wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="162"/>
+        <source>Preset (TOML file; empty: the built-in Kreis Pinneberg preset)</source>
+        <translation>Vorlage (TOML-Datei; leer: die mitgelieferte Vorlage Kreis Pinneberg)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="114"/>
+        <source>Quantiles (equal counts)</source>
+        <translation>Quantile (gleiche Anzahl)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="99"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="100"/>
+        <source>Raw rates (no scaling)</source>
+        <translation>Rohe Quoten (keine Skalierung)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="186"/>
+        <source>Reference year (empty: the preset's)</source>
+        <translation>Referenzjahr (leer: wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="121"/>
+        <source>Refuse: stop and name the missing values</source>
+        <translation>Ablehnen: anhalten und die fehlenden Werte nennen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="140"/>
+        <source>Reverse (yes: higher = less need)</source>
+        <translation>Umgekehrt (ja: höher = weniger Bedarf)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="391"/>
+        <source>Rows {first} and {row} of the indicators have the same name '{name}': give each indicator its own name.</source>
+        <translation>Die Zeilen {first} und {row} der Indikatoren haben denselben Namen '{name}': Geben Sie jedem Indikator einen eigenen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="179"/>
+        <source>Scaling (empty: the preset's)</source>
+        <translation>Skalierung (leer: wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="227"/>
+        <source>Settings saved as a preset (TOML)</source>
+        <translation>Einstellungen als Vorlage speichern (TOML)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="116"/>
+        <source>Standard deviation</source>
+        <translation>Standardabweichung</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="164"/>
+        <source>TOML (*.toml)</source>
+        <translation>TOML (*.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="356"/>
+        <source>The class breaks '{text}' hold '{value}', which is not a number. Write increasing numbers separated by ';', e.g. 20; 40; 60; 80.</source>
+        <translation>Die Klassengrenzen '{text}' enthalten '{value}', das keine Zahl ist. Schreiben Sie aufsteigende Zahlen, getrennt durch ';', z. B. 20; 40; 60; 80.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="372"/>
+        <source>The indicators hold {n} values, which is not a whole number of rows of {width} columns ({columns}).</source>
+        <translation>Die Indikatoren enthalten {n} Werte, das sind keine ganzen Zeilen zu {width} Spalten ({columns}).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="323"/>
+        <source>The number of classes is given, but the classes are custom breaks (their number follows from the breaks): leave the number empty or choose another class method.</source>
+        <translation>Die Anzahl der Klassen ist angegeben, aber die Klassen sind eigene Grenzen (ihre Anzahl folgt aus den Grenzen): Lassen Sie die Anzahl leer oder wählen Sie eine andere Klasseneinteilung.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="215"/>
+        <source>Title (empty: the preset's title)</source>
+        <translation>Titel (leer: der Titel der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="141"/>
+        <source>Weight (empty: 1)</source>
+        <translation>Gewicht (leer: 1)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="105"/>
+        <source>Weighted geometric mean</source>
+        <translation>Gewichtetes geometrisches Mittel</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="103"/>
+        <source>Weighted mean</source>
+        <translation>Gewichtetes Mittel</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="106"/>
+        <source>Weighted product</source>
+        <translation>Gewichtetes Produkt</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="104"/>
+        <source>Weighted sum</source>
+        <translation>Gewichtete Summe</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="208"/>
+        <source>Withhold the index where a value is suppressed (empty: the preset's)</source>
+        <translation>Index zurückhalten, wo ein Wert gesperrt ist (leer: wie in der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="210"/>
+        <source>Yes: withhold index, rank, class and change of such rows</source>
+        <translation>Ja: Index, Rang, Klasse und Veränderung solcher Zeilen zurückhalten</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="421"/>
+        <source>is empty; this column is required.</source>
+        <translation>ist leer; diese Spalte ist Pflicht.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="446"/>
+        <source>is neither yes nor no: write yes (higher values mean less need) or leave it empty.</source>
+        <translation>ist weder ja noch nein: Schreiben Sie ja (höhere Werte bedeuten weniger Bedarf) oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="458"/>
+        <source>is not a kind: write rate or mean (or leave it empty).</source>
+        <translation>ist keine Art: Schreiben Sie Anteil oder Mittelwert (oder lassen Sie das Feld leer).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="471"/>
+        <source>is not a number.</source>
+        <translation>ist keine Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="427"/>
+        <source>is not usable as a field name: use lowercase letters, digits and '_', starting with a letter (at most 31 characters).</source>
+        <translation>ist als Feldname nicht verwendbar: Verwenden Sie Kleinbuchstaben, Ziffern und '_', beginnend mit einem Buchstaben (höchstens 31 Zeichen).</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="451"/>
+        <source>mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="473"/>
+        <source>must be a number greater than 0.</source>
+        <translation>muss eine Zahl größer als 0 sein.</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="440"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="451"/>
+        <source>rate</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="439"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="97"/>
+        <source>z-score</source>
+        <translation>z-Wert</translation>
+    </message>
+</context>
+<context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="397"/>
+        <location filename="../../processing_algorithms/base.py" line="442"/>
         <source>'{path}' already holds other layers ({layers}): they are kept, the layer '{layer}' is written into it.</source>
         <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
     </message>
@@ -1981,7 +2294,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>„{path}“ ist eine Datei, kein Ordner: Wählen Sie einen anderen Ausgabeordner.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="477"/>
+        <location filename="../../processing_algorithms/base.py" line="522"/>
         <source>'{path}' was changed by another program during this run; its changes are kept. Run the algorithm again.</source>
         <translation>'{path}' wurde während dieses Laufs von einem anderen Programm geändert; diese Änderungen bleiben erhalten. Führen Sie den Algorithmus erneut aus.</translation>
     </message>
@@ -1991,42 +2304,42 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>„{path}“ wurde nicht vollständig geschrieben: {problem}. Ist der Datenträger voll?</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="105"/>
+        <location filename="../../processing_algorithms/base.py" line="108"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="151"/>
+        <location filename="../../processing_algorithms/base.py" line="154"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="549"/>
+        <location filename="../../processing_algorithms/base.py" line="594"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="235"/>
-        <source>Groups: mapping table key → group</source>
-        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe</translation>
+        <location filename="../../processing_algorithms/base.py" line="240"/>
+        <source>Groups: mapping table key → group (a table layer or file)</source>
+        <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe (ein Tabellenlayer oder eine Datei)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="107"/>
+        <location filename="../../processing_algorithms/base.py" line="110"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="141"/>
+        <location filename="../../processing_algorithms/base.py" line="144"/>
         <source>No output was replaced: the previous files are unchanged.</source>
         <translation>Keine Ausgabe wurde ersetzt: Die bisherigen Dateien sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="155"/>
+        <location filename="../../processing_algorithms/base.py" line="158"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="247"/>
+        <location filename="../../processing_algorithms/base.py" line="251"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
@@ -2036,22 +2349,17 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Nur ganze Zahlen sind erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="484"/>
+        <location filename="../../processing_algorithms/base.py" line="529"/>
         <source>Replacing the previous outputs failed: {error}</source>
         <translation>Das Ersetzen der bisherigen Ausgaben ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="106"/>
+        <location filename="../../processing_algorithms/base.py" line="109"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="237"/>
-        <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
-        <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/base.py" line="196"/>
+        <location filename="../../processing_algorithms/base.py" line="199"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
@@ -2061,7 +2369,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Die Eingabe „{name}“ lässt sich nicht aus „{value}“ öffnen: Die Datei existiert nicht oder ist kein Layer, den QGIS lesen kann. Prüfen Sie den Pfad oder wählen Sie einen Layer des Projekts.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="260"/>
+        <location filename="../../processing_algorithms/base.py" line="264"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
@@ -2071,7 +2379,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Die Ausgabe „{name}“ ist {kind} und kann nicht nach „{path}“ (Endung „{suffix}“) geschrieben werden. Verwenden Sie eine dieser Endungen: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="189"/>
+        <location filename="../../processing_algorithms/base.py" line="192"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
@@ -2106,17 +2414,17 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Der Parameter „{name}“ ist {value}; er muss zwischen {minimum} und {maximum} liegen. Geben Sie einen Wert in diesem Bereich ein.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="167"/>
+        <location filename="../../processing_algorithms/base.py" line="170"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="380"/>
+        <location filename="../../processing_algorithms/base.py" line="425"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="466"/>
+        <location filename="../../processing_algorithms/base.py" line="511"/>
         <source>Writing the output '{name}' failed: {found} of {expected} features are in the file (is the disk full?).</source>
         <translation>Das Schreiben der Ausgabe '{name}' ist fehlgeschlagen: {found} von {expected} Objekten sind in der Datei (ist der Datenträger voll?).</translation>
     </message>
@@ -3671,6 +3979,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/_table.py" line="91"/>
         <source>The {what} '{path}' cannot be read: {error}</source>
         <translation>{what} '{path}' kann nicht gelesen werden: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/preset_io.py" line="178"/>
+        <source>The {what} '{path}' cannot be written: {error}</source>
+        <translation>{what} '{path}' kann nicht geschrieben werden: {error}</translation>
     </message>
     <message>
         <location filename="../../geolib/_table.py" line="77"/>

@@ -20,7 +20,6 @@ from qgis.core import (
 
 from geolib.io import SYNTHETIC_LABEL, read_provenance, read_vector
 from geolib.messages import format_number
-from geolib.sozialformel import PINNEBERG_PRESET
 from tests._qgis import german, run_algorithm, run_algorithm_error
 from tests.conftest import KREIS_GPKG
 
@@ -61,16 +60,31 @@ def test_algorithms_are_registered_with_the_issue_parameters():
         "AREAS",
         "AREA_KEY",
         "TABLE",
-        "CONFIG",
         "YEARS",
         "GROUPS",
         "GROUP_FIELD",
+        "CONFIG",
+        "INDICATORS",
+        "SCALING",
+        "COMBINATION",
+        "POST_SCALING",
+        "REFERENCE_YEAR",
+        "CLASS_METHOD",
+        "CLASS_COUNT",
+        "CLASS_BREAKS",
+        "THRESHOLD",
+        "MIN_DENOMINATOR",
+        "SUPPRESS_INDEX",
+        "MISSING",
+        "TITLE",
         "OUTPUT",
         "OUTPUT_TABLE",
         "OUTPUT_GROUPS",
         "OUTPUT_REPORT",
+        "OUTPUT_CONFIG",
     ]
-    assert alg.parameterDefinition("CONFIG").defaultValue() == str(PINNEBERG_PRESET)
+    # no long path inside the plugin folder: empty means the built-in preset
+    assert alg.parameterDefinition("CONFIG").defaultValue() is None
     surface = provider.algorithm("surface")
     assert [p.name() for p in surface.parameterDefinitions()] == [
         "AREAS",
