@@ -17,11 +17,13 @@ Modules: :mod:`.config` (configuration), :mod:`.inputs` (the indicator table),
 :mod:`.groups` (group mapping and pooled counts), :mod:`.missing` (missing values),
 :mod:`.engine` (scaling, combination, ranks), :mod:`.classes` (class breaks),
 :mod:`.validity` (validity checks), :mod:`.suppression` (data protection),
-:mod:`.compute` (:func:`sozialformel`), :mod:`.areas` (join to polygons),
+:mod:`.compute` (:func:`sozialformel`), :mod:`.reference` (the reference year's
+bounds and breaks, written out and read back), :mod:`.areas` (join to polygons, group
+polygons),
 :mod:`.report` (HTML report).
 """
 
-from .areas import join_areas
+from .areas import areas_by_year, group_areas, join_areas
 from .classes import class_breaks
 from .compute import SozialformelResult, sozialformel
 from .config import (
@@ -51,8 +53,10 @@ __all__ = [
     "Indicator",
     "SozialformelResult",
     "Validity",
+    "areas_by_year",
     "class_breaks",
     "combine",
+    "group_areas",
     "join_areas",
     "load_config",
     "parse_years",
