@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsClassificationRange,
-    QgsGraduatedSymbolRenderer,
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -16,9 +12,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
-    QgsProcessingUtils,
-    QgsRendererRange,
-    QgsVectorLayer,
 )
 
 from geolib.sozialformel import (
@@ -32,39 +25,9 @@ from geolib.sozialformel import (
     validity_report_html,
 )
 
-from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
+from .base import SozialplanungAlgorithm, tr_geolib
+from .sozialformel_outputs import write_outputs
 from .styling import number
-
-TEMPLATE_STYLE = "sozialformel.qml"
-
-
-def graduated_style(breaks: list[float], path: Path) -> Path:
-    """Write the template style with the ranges of ``breaks`` (class edges) to ``path``."""
-    layer = QgsVectorLayer(
-        "MultiPolygon?crs=EPSG:25832&field=index_value:double", "sozialformel", "memory"
-    )
-    layer.loadNamedStyle(str(STYLES_DIR / TEMPLATE_STYLE))
-    template = layer.renderer()
-    ramp = template.sourceColorRamp().clone()
-    template_ranges = template.ranges()  # keep the copies alive while cloning
-    symbol = template_ranges[0].symbol().clone()
-    n = len(breaks) - 1
-    ranges = []
-    for i in range(n):
-        lower, upper = breaks[i], breaks[i + 1]
-        if i == 0:
-            lower -= 1e-9  # the lowest class includes its minimum
-        sym = symbol.clone()
-        sym.setColor(ramp.color(i / max(n - 1, 1)))
-        label = f"{i + 1}: {number(breaks[i])} – {number(upper)}"
-        ranges.append(QgsRendererRange(QgsClassificationRange(label, lower, upper), sym))
-    renderer = QgsGraduatedSymbolRenderer("index_value", ranges)
-    renderer.setSourceColorRamp(ramp)
-    layer.setRenderer(renderer)
-    message, ok = layer.saveNamedStyle(str(path))
-    if not ok:  # pragma: no cover - QGIS cannot write into its own temp folder
-        raise RuntimeError(message)
-    return path
 
 
 class SozialformelAlgorithm(SozialplanungAlgorithm):
@@ -246,61 +209,9 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             )
         feedback.setProgress(75)
         notes_text = [tr_geolib(n) for n in notes]
-        method = f"{config.title}: {config.scaling} → {config.combination} → {config.post_scaling}"
-        results = {}
-        handle, name = tempfile.mkstemp(
-            prefix="run_", suffix="_" + TEMPLATE_STYLE, dir=QgsProcessingUtils.tempFolder()
+        results = write_outputs(
+            self, parameters, context, feedback, result, areas, joined, area_key, notes_text
         )
-        os.close(handle)
-        style_path = Path(name)
-        graduated_style(result.breaks[result.latest_year], style_path)
-        results[self.OUTPUT] = self.write_sink(
-            parameters,
-            self.OUTPUT,
-            context,
-            joined,
-            feedback,
-            style=str(style_path),
-            provenance=self.provenance(
-                self.tr("Sozialformel (areas)"),
-                parameters,
-                data_year=result.latest_year,
-                method=method,
-                notes=notes_text,
-            ),
-        )
-        if parameters.get(self.OUTPUT_TABLE) is not None:
-            results[self.OUTPUT_TABLE] = self.write_sink(
-                parameters,
-                self.OUTPUT_TABLE,
-                context,
-                result.table,
-                feedback,
-                provenance=self.provenance(
-                    self.tr("Sozialformel per area and year"),
-                    parameters,
-                    data_year=", ".join(map(str, result.years)),
-                    method=method,
-                    notes=notes_text,
-                ),
-            )
-        if parameters.get(self.OUTPUT_GROUPS) is not None and groups is None:
-            feedback.pushInfo(self.tr("No group table: the groups output is not written."))
-        elif parameters.get(self.OUTPUT_GROUPS) is not None:
-            results[self.OUTPUT_GROUPS] = self.write_sink(
-                parameters,
-                self.OUTPUT_GROUPS,
-                context,
-                result.groups,
-                feedback,
-                provenance=self.provenance(
-                    self.tr("Sozialformel per group and year"),
-                    parameters,
-                    data_year=", ".join(map(str, result.years)),
-                    method=method,
-                    notes=notes_text,
-                ),
-            )
         feedback.setProgress(90)
         # swapped in with the other outputs when all succeeded (see base.py)
         staged, report = self.stage_output_file(parameters, self.OUTPUT_REPORT, context)

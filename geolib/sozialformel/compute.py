@@ -20,7 +20,7 @@ from .engine import _evaluate
 from .groups import _pool, _prepare_groups
 from .inputs import _complete_grid, _prepare_table
 from .missing import _handle_missing, _missing_mask
-from .reference import bound_leaks, reference_values
+from .reference import bound_leaks, reference_toml, reference_values
 from .suppression import _publishable, protection_notes
 from .validity import Validity, _validity
 
@@ -234,6 +234,16 @@ def sozialformel(
     reference = reference_values(
         config, units.params, class_year, None if config.class_per_year else breaks[class_year]
     )
+    if set(reference) - {"year"}:
+        notes.append(
+            Message(
+                "To keep later runs comparable with this one (the same bounds and classes, "
+                "even without the year {year} in their table), add this to their "
+                "configuration:\n{table}",
+                year=reference.get("year", class_year),
+                table=reference_toml(reference),
+            )
+        )
     if publish:
         hidden = {k: v > 0 for k, v in cells.units.status.items()}
         notes.extend(bound_leaks(unit_values, units.params, hidden, withheld, config, selected))
