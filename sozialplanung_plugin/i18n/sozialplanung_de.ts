@@ -1861,7 +1861,7 @@ Datenschutz: Jeder Wert, den die Sozialformel zurückhält (NULL oder als geheim
 <context>
     <name>SozialformelAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="87"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="95"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
@@ -1871,39 +1871,43 @@ Datenschutz: Jeder Wert, den die Sozialformel zurückhält (NULL oder als geheim
 
 The TOML configuration (default: the Kreis Pinneberg preset) names the indicators (numerator, denominator, direction, weight), the scaling (min–max, min–max against a reference year or bounds, z-score, percentile, rank, raw), the combination (weighted mean, sum, geometric mean, product), the post-scaling to 0–100, the classes (quantile, equal interval, standard deviation, natural breaks, custom), the missing-value policy and the data protection threshold.
 
-Outputs: the areas with the latest year's values (index_value, index_rank with 1 = highest need, index_class, index_change in index points and rank_change in places against the previous year; empty without a previous year), a long table per area and year, the groups of the optional mapping table (computed from pooled counts and scaled like the areas) and an HTML validity report (correlations, Cronbach's alpha, contributions, rank intervals under random weights and other scalings).
+Outputs: the areas with the latest year's values (index_value, index_rank with 1 = highest need, index_class, index_change in index points and rank_change in places against the previous year; empty without a previous year), a map per area and year, the groups of the optional mapping table (computed from pooled counts and scaled like the areas, with polygons dissolved from their members) and an HTML validity report (correlations, Cronbach's alpha, contributions, rank intervals under random weights and other scalings). The maps per year step through the years with the temporal controller.
+
+Classes: the thresholds of the reference year (the configuration's reference_year, else the latest year) hold in every year, so a class follows the index ([classes] per_year = true: each year's own). The reference year's bounds and thresholds are written into the notes and the outputs' metadata as a [reference] table; added to a later run's configuration, it keeps that run comparable.
 
 Data protection: counts below the threshold (default 3) and rates on small denominators are NULL in every output (primary suppression); further values are withheld so that none of them follows from a group total minus its published members (secondary suppression). The field [indicator]_suppression says primary, secondary or none; with suppress_index = true (the preset) the index, rank, class and change of such rows are withheld too (index_suppression, change_suppression).</source>
         <translation>Berechnet einen zusammengesetzten Sozialindex (Sozialformel) je Gebiet und Jahr aus einer Indikatorentabelle mit Fallzahlen (CSV, XLSX oder GeoPackage-Tabelle; der Schlüssel, z. B. der AGS, wird als Text gelesen, führende Nullen bleiben erhalten).
 
 Die TOML-Konfiguration (Standard: die Vorlage Kreis Pinneberg) nennt die Indikatoren (Zähler, Nenner, Richtung, Gewicht), die Skalierung (Min-Max, Min-Max gegen ein Referenzjahr oder feste Grenzen, z-Wert, Perzentil, Rang, Rohwert), die Verknüpfung (gewichtetes Mittel, Summe, geometrisches Mittel, Produkt), die Nachskalierung auf 0–100, die Klassen (Quantile, gleiche Intervalle, Standardabweichung, natürliche Unterbrechungen, eigene Grenzen), die Regel für fehlende Werte und den Schwellenwert der Geheimhaltung.
 
-Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank mit 1 = höchster Bedarf, index_class, index_change in Indexpunkten und rank_change in Rangplätzen gegenüber dem Vorjahr; leer ohne Vorjahr), eine lange Tabelle je Gebiet und Jahr, die Gruppen der optionalen Zuordnungstabelle (aus zusammengefassten Fallzahlen berechnet und wie die Gebiete skaliert) und ein HTML-Validitätsbericht (Korrelationen, Cronbachs Alpha, Beiträge, Rangintervalle bei Zufallsgewichten und anderen Skalierungen).
+Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank mit 1 = höchster Bedarf, index_class, index_change in Indexpunkten und rank_change in Rangplätzen gegenüber dem Vorjahr; leer ohne Vorjahr), eine Karte je Gebiet und Jahr, die Gruppen der optionalen Zuordnungstabelle (aus zusammengefassten Fallzahlen berechnet und wie die Gebiete skaliert, mit aus ihren Mitgliedern verschmolzenen Polygonen) und ein HTML-Validitätsbericht (Korrelationen, Cronbachs Alpha, Beiträge, Rangintervalle bei Zufallsgewichten und anderen Skalierungen). Die Karten je Jahr lassen sich mit der Zeitsteuerung Jahr für Jahr durchlaufen.
+
+Klassen: die Schwellen des Referenzjahres (reference_year der Konfiguration, sonst das letzte Jahr) gelten in jedem Jahr, sodass die Klasse dem Index folgt ([classes] per_year = true: die eigenen Schwellen jedes Jahres). Grenzen und Schwellen des Referenzjahres stehen als Tabelle [reference] in den Hinweisen und in den Metadaten der Ausgaben; in die Konfiguration eines späteren Laufs übernommen, bleibt dieser vergleichbar.
 
 Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL (primäre Sperrung); weitere Werte werden gesperrt, damit keiner aus einer Gruppensumme minus ihrer veröffentlichten Mitglieder folgt (sekundäre Sperrung). Das Feld [indicator]_suppression sagt primary, secondary oder none; mit suppress_index = true (die Vorlage) werden Index, Rang, Klasse und Veränderung solcher Zeilen ebenfalls zurückgehalten (index_suppression, change_suppression).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="111"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="119"/>
         <source>Configuration (TOML; default: Kreis Pinneberg preset)</source>
         <translation>Konfiguration (TOML; Standard: Vorlage Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="129"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="137"/>
         <source>Group field(s) of the mapping table (comma separated; empty: all)</source>
         <translation>Gruppenfeld(er) der Zuordnungstabelle (durch Komma getrennt; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="162"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="170"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="103"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="111"/>
         <source>Indicator table (CSV, XLSX or GeoPackage)</source>
         <translation>Indikatorentabelle (CSV, XLSX oder GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="94"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="102"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
@@ -1918,42 +1922,42 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="136"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="144"/>
         <source>Sozialformel (areas)</source>
         <translation>Sozialformel (Gebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="143"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="151"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="152"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="160"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="113"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="121"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="105"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="113"/>
         <source>Tables (*.csv *.xlsx *.gpkg);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.xlsx *.gpkg);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="161"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="169"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="121"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="129"/>
         <source>Years (e.g. 2019-2023 or 2021, 2023; empty: all)</source>
         <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="203"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="211"/>
         <source>{rank}. {name}: {index} (change {change})</source>
         <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
     </message>
