@@ -145,3 +145,35 @@ def test_the_written_reference_reproduces_the_classes_without_the_reference_year
     again = again.sort_values(["ags", "year"]).reset_index(drop=True)
     assert first["index_class"].notna().sum() > 80
     pd.testing.assert_frame_equal(first, again)
+
+
+def test_no_class_rises_while_the_index_falls(run):
+    params, _ = run
+    table = pyogrio.read_dataframe(params["OUTPUT_TABLE"], read_geometry=False)
+    table = table.sort_values(["ags", "year"])
+    previous = table.groupby("ags")[["year", "index_value", "index_class"]].shift(1)
+    both = (table["year"] - previous["year"] == 1) & table["index_class"].notna()
+    both &= previous["index_class"].notna()
+    falls = both & (table["index_value"] < previous["index_value"])
+    assert falls.sum() > 20
+    assert not (table["index_class"][falls] > previous["index_class"][falls]).any()
+
+
+def test_classes_per_year_colour_the_maps_per_year_by_class(examples, tmp_path):
+    preset = PINNEBERG_PRESET.read_text(encoding="utf-8")
+    config = tmp_path / "per_year.toml"
+    config.write_text(preset.replace("count = 5", "count = 5\nper_year = true"), "utf-8")
+    params = _params(examples, tmp_path, CONFIG=str(config), YEARS="2022-2023")
+    _, feedback = run_algorithm(ALG, params)
+    assert "computed per year" in feedback.text
+    for name in ("OUTPUT_TABLE", "OUTPUT_GROUPS"):
+        layer = QgsVectorLayer(params[name], "x", "ogr")  # kept: it owns the renderer
+        renderer = layer.renderer()
+        assert renderer.classAttribute() == "index_class"
+        assert [(r.lowerValue(), r.upperValue()) for r in renderer.ranges()] == [
+            (c - 0.5, c + 0.5) for c in range(1, 6)
+        ]
+    areas = QgsVectorLayer(params["OUTPUT"], "a", "ogr")
+    assert areas.renderer().classAttribute() == "index_value"  # one year: its own thresholds
+    reference = read_provenance(params["OUTPUT"], "sf")["parameters"]["reference"]
+    assert "breaks" not in reference and reference["year"] == 2019
