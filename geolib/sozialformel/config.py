@@ -556,14 +556,14 @@ def _merge_reference(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[float,
     if not isinstance(bounds, Mapping):
         raise ParameterError("[reference] bounds must be a table: name = [low, high].")
     entries = [dict(e) if isinstance(e, Mapping) else e for e in data.get("indicators") or []]
-    names = [e.get("name") for e in entries if isinstance(e, dict)]
+    names = [e.get("name") if isinstance(e, dict) else None for e in entries]
     for name, value in bounds.items():
         if name not in names:
             raise ParameterError(
                 "[reference] bounds name the indicator '{name}', which the configuration "
                 "does not have. Its indicators: {names}.",
                 name=name,
-                names=", ".join(map(str, names)),
+                names=", ".join(str(n) for n in names if n is not None),
             )
         low_high = list(_bounds(value, f"reference.bounds.{name}"))
         entry = entries[names.index(name)]
