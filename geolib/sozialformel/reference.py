@@ -120,8 +120,9 @@ def bound_leaks(
         Message(
             "Data protection: a bound of the min–max scaling is a withheld value ({detail}); "
             "with bounds taken from the data it follows from the published values. Fix the "
-            "bounds: put the [reference] table of a run into the configuration, or give "
-            "bounds = [low, high].",
+            "bounds in the configuration beyond the data, e.g. the [reference] table of this "
+            "run rounded outward (bounds = [low, high] of an indicator, index of the "
+            "combined index).",
             detail=detail,
         )
     ]

@@ -2548,8 +2548,8 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
     </message>
     <message>
         <location filename="../../geolib/sozialformel/reference.py" line="120"/>
-        <source>Data protection: a bound of the min–max scaling is a withheld value ({detail}); with bounds taken from the data it follows from the published values. Fix the bounds: put the [reference] table of a run into the configuration, or give bounds = [low, high].</source>
-        <translation>Geheimhaltung: eine Grenze der Min-Max-Skalierung ist ein geheim gehaltener Wert ({detail}); bei Grenzen aus den Daten folgt er aus den veröffentlichten Werten. Legen Sie die Grenzen fest: die Tabelle [reference] eines Laufs in die Konfiguration übernehmen oder bounds = [low, high] angeben.</translation>
+        <source>Data protection: a bound of the min–max scaling is a withheld value ({detail}); with bounds taken from the data it follows from the published values. Fix the bounds in the configuration beyond the data, e.g. the [reference] table of this run rounded outward (bounds = [low, high] of an indicator, index of the combined index).</source>
+        <translation>Geheimhaltung: eine Grenze der Min-Max-Skalierung ist ein geheim gehaltener Wert ({detail}); bei Grenzen aus den Daten folgt er aus den veröffentlichten Werten. Legen Sie die Grenzen in der Konfiguration außerhalb der Daten fest, z. B. die Tabelle [reference] dieses Laufs nach außen gerundet (bounds = [low, high] eines Indikators, index für den Gesamtindex).</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel/suppression.py" line="118"/>
