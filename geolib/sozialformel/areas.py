@@ -153,7 +153,10 @@ def group_areas(
             for name, part in of.groupby(of[grouping].astype(str)):
                 found = part["key"].map(shapes).dropna()
                 if len(found):
-                    merged = shapely.union_all(np.asarray(found.to_numpy(), dtype=object))
+                    parts = np.asarray(found.to_numpy(), dtype=object)
+                    # an invalid member (a self-touching ring) must not break the union
+                    parts = np.where(shapely.is_valid(parts), parts, shapely.make_valid(parts))
+                    merged = shapely.union_all(parts)
                     polygons[(grouping, str(name))] = _multi(merged)
     index = list(zip(groups["grouping"].astype(str), groups["group_name"].astype(str)))
     geometry = [polygons.get(i) for i in index]

@@ -272,3 +272,16 @@ def test_areas_by_year_give_every_unit_year_its_polygon():
     assert out["year"].tolist() == res.table["year"].tolist()
     first = out[out["ags"] == KEYS[0]]
     assert first.geometry.bounds["minx"].tolist() == [0, 0]
+
+
+def test_an_invalid_member_polygon_does_not_break_its_group():
+    from shapely.geometry import Polygon
+
+    groups = pd.DataFrame({"ags": KEYS, "kreis": "K"})
+    res = sozialformel(TABLE, config=_cfg(), groups=groups, validity=False)
+    areas = _areas()
+    # a bow-tie (self-intersecting) square in place of unit 1
+    areas.loc[0, "geometry"] = Polygon([(0, 0), (1000, 1000), (1000, 0), (0, 1000)])
+    out, _ = group_areas(areas, res)
+    assert out.geometry.is_valid.all()
+    assert out.geometry.area.tolist() == pytest.approx([5e6 + 5e5] * 2)
