@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsClassificationRange,
-    QgsGraduatedSymbolRenderer,
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
-    QgsProcessingUtils,
-    QgsRendererRange,
-    QgsVectorLayer,
 )
 
 from geolib.messages import N_
@@ -30,39 +23,9 @@ from geolib.sozialformel import (
 )
 
 from . import sozialformel_config
-from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib
+from .base import SozialplanungAlgorithm, tr_geolib
+from .sozialformel_outputs import write_outputs
 from .styling import number, separators
-
-TEMPLATE_STYLE = "sozialformel.qml"
-
-
-def graduated_style(breaks: list[float], path: Path) -> Path:
-    """Write the template style with the ranges of ``breaks`` (class edges) to ``path``."""
-    layer = QgsVectorLayer(
-        "MultiPolygon?crs=EPSG:25832&field=index_value:double", "sozialformel", "memory"
-    )
-    layer.loadNamedStyle(str(STYLES_DIR / TEMPLATE_STYLE))
-    template = layer.renderer()
-    ramp = template.sourceColorRamp().clone()
-    template_ranges = template.ranges()  # keep the copies alive while cloning
-    symbol = template_ranges[0].symbol().clone()
-    n = len(breaks) - 1
-    ranges = []
-    for i in range(n):
-        lower, upper = breaks[i], breaks[i + 1]
-        if i == 0:
-            lower -= 1e-9  # the lowest class includes its minimum
-        sym = symbol.clone()
-        sym.setColor(ramp.color(i / max(n - 1, 1)))
-        label = f"{i + 1}: {number(breaks[i])} – {number(upper)}"
-        ranges.append(QgsRendererRange(QgsClassificationRange(label, lower, upper), sym))
-    renderer = QgsGraduatedSymbolRenderer("index_value", ranges)
-    renderer.setSourceColorRamp(ramp)
-    layer.setRenderer(renderer)
-    message, ok = layer.saveNamedStyle(str(path))
-    if not ok:  # pragma: no cover - QGIS cannot write into its own temp folder
-        raise RuntimeError(message)
-    return path
 
 
 class SozialformelAlgorithm(SozialplanungAlgorithm):
@@ -111,10 +74,18 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
             "Outputs: the areas with the latest year's values (index_value, index_rank "
             "with 1 = highest need, index_class, index_change in index points and "
             "rank_change in places against the previous year; empty without a previous "
-            "year), a long table per area and year, the groups of the optional mapping "
-            "table (computed from pooled counts and scaled like the areas) and an HTML "
-            "validity report (correlations, Cronbach's alpha, contributions, rank "
-            "intervals under random weights and other scalings).\n\n"
+            "year), a map per area and year, the groups of the optional mapping table "
+            "(computed from pooled counts and scaled like the areas, with polygons "
+            "dissolved from their members) and an HTML validity report (correlations, "
+            "Cronbach's alpha, contributions, rank intervals under random weights and "
+            "other scalings). The maps per year step through the years with the temporal "
+            "controller.\n\n"
+            "Classes: the thresholds of the reference year (the configuration's "
+            "reference_year, else the latest year) hold in every year, so a class follows "
+            "the index ([classes] per_year = true: each year's own). The reference year's "
+            "bounds and thresholds are written into the notes and the outputs' metadata as "
+            "a [reference] table; added to a later run's configuration, it keeps that run "
+            "comparable.\n\n"
             "Data protection: counts below the threshold (default 3) and rates on small "
             "denominators are NULL in every output (primary suppression); further values "
             "are withheld so that none of them follows from a group total minus its "
@@ -237,67 +208,15 @@ class SozialformelAlgorithm(SozialplanungAlgorithm):
                 self.tr("{rank}. {name}: {index} (change {change})").format(
                     rank=int(row.index_rank),
                     name=row.name,
-                    index=number(row.index_value),
-                    change="—" if change != change else number(change),
+                    index=number(row.index_value, fixed=True),
+                    change="—" if change != change else number(change, fixed=True),
                 )
             )
         feedback.setProgress(75)
         notes_text = [tr_geolib(n) for n in notes]
-        method = f"{config.title}: {config.scaling} → {config.combination} → {config.post_scaling}"
-        results = {}
-        handle, name = tempfile.mkstemp(
-            prefix="run_", suffix="_" + TEMPLATE_STYLE, dir=QgsProcessingUtils.tempFolder()
+        results = write_outputs(
+            self, parameters, context, feedback, result, areas, joined, area_key, notes_text
         )
-        os.close(handle)
-        style_path = Path(name)
-        graduated_style(result.breaks[result.latest_year], style_path)
-        results[self.OUTPUT] = self.write_sink(
-            parameters,
-            self.OUTPUT,
-            context,
-            joined,
-            feedback,
-            style=str(style_path),
-            provenance=self.provenance(
-                self.tr("Sozialformel (areas)"),
-                parameters,
-                data_year=result.latest_year,
-                method=method,
-                notes=notes_text,
-            ),
-        )
-        if parameters.get(self.OUTPUT_TABLE) is not None:
-            results[self.OUTPUT_TABLE] = self.write_sink(
-                parameters,
-                self.OUTPUT_TABLE,
-                context,
-                result.table,
-                feedback,
-                provenance=self.provenance(
-                    self.tr("Sozialformel per area and year"),
-                    parameters,
-                    data_year=", ".join(map(str, result.years)),
-                    method=method,
-                    notes=notes_text,
-                ),
-            )
-        if parameters.get(self.OUTPUT_GROUPS) is not None and groups is None:
-            feedback.pushInfo(self.tr("No group table: the groups output is not written."))
-        elif parameters.get(self.OUTPUT_GROUPS) is not None:
-            results[self.OUTPUT_GROUPS] = self.write_sink(
-                parameters,
-                self.OUTPUT_GROUPS,
-                context,
-                result.groups,
-                feedback,
-                provenance=self.provenance(
-                    self.tr("Sozialformel per group and year"),
-                    parameters,
-                    data_year=", ".join(map(str, result.years)),
-                    method=method,
-                    notes=notes_text,
-                ),
-            )
         feedback.setProgress(90)
         # swapped in with the other outputs when all succeeded (see base.py)
         staged, report = self.stage_output_file(parameters, self.OUTPUT_REPORT, context)

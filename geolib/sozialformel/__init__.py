@@ -17,11 +17,12 @@ Modules: :mod:`.config` (configuration), :mod:`.inputs` (the indicator table),
 :mod:`.groups` (group mapping and pooled counts), :mod:`.missing` (missing values),
 :mod:`.engine` (scaling, combination, ranks), :mod:`.classes` (class breaks),
 :mod:`.validity` (validity checks), :mod:`.suppression` (data protection),
-:mod:`.compute` (:func:`sozialformel`), :mod:`.areas` (join to polygons),
-:mod:`.report` (HTML report), :mod:`.preset_io` (a configuration as TOML).
+:mod:`.compute` (:func:`sozialformel`), :mod:`.reference` (the reference year's
+bounds and breaks, written out and read back), :mod:`.areas` (join to polygons, group
+polygons), :mod:`.report` (HTML report), :mod:`.preset_io` (a configuration as TOML).
 """
 
-from .areas import join_areas
+from .areas import areas_by_year, group_areas, join_areas
 from .classes import class_breaks
 from .compute import SozialformelResult, sozialformel
 from .config import (
@@ -52,10 +53,12 @@ __all__ = [
     "Indicator",
     "SozialformelResult",
     "Validity",
+    "areas_by_year",
     "class_breaks",
     "combine",
     "config_to_mapping",
     "config_to_toml",
+    "group_areas",
     "join_areas",
     "load_config",
     "parse_years",

@@ -13,13 +13,14 @@ import pandas as pd
 from .._progress import Progress
 from ..errors import ParameterError
 from ..messages import Message
-from .classes import _classify, class_breaks
+from .classes import _classify, class_breaks_by_year
 from .config import Config, _uses_reference, load_config
 from .disclosure import protect
 from .engine import _evaluate
 from .groups import _pool, _prepare_groups
 from .inputs import _complete_grid, _prepare_table
 from .missing import _handle_missing, _missing_mask
+from .reference import bound_leaks, reference_toml, reference_values
 from .suppression import _publishable, protection_notes
 from .validity import Validity, _validity
 
@@ -42,9 +43,16 @@ class SozialformelResult:
         One row per group and year: ``grouping`` (the mapping field), ``group_name``,
         ``n_units``, the same value fields (rank within the grouping).
     breaks
-        Year → class edges ``[min, inner thresholds…, max]`` of the units' index.
+        Year → class edges ``[min, inner thresholds…, max]`` of the units' index: the
+        edges of the reference year in every year (``classes.per_year``: each year's).
     validity
         :class:`Validity` of the latest selected year.
+    reference
+        The ``[reference]`` table that fixes this run's bounds and classes for later runs
+        (:func:`.reference.reference_toml`; year, indicator ``bounds``, ``index``,
+        ``breaks``).
+    members
+        The group mapping (``key`` and the group fields), or ``None``.
     """
 
     table: pd.DataFrame
@@ -55,6 +63,8 @@ class SozialformelResult:
     validity: Validity | None
     synthetic: bool = False
     notes: list[Message] = field(default_factory=list)
+    reference: dict[str, Any] = field(default_factory=dict)
+    members: pd.DataFrame | None = None
 
     @property
     def latest_year(self) -> int:
@@ -63,6 +73,14 @@ class SozialformelResult:
     def latest(self) -> pd.DataFrame:
         """The rows of the latest selected year."""
         return self.table[self.table["year"] == self.latest_year].reset_index(drop=True)
+
+
+def _class_reference_year(config: Config, all_years: list[int], selected: list[int]) -> int:
+    """The year whose class breaks apply to all years: the configured reference year,
+    else the latest selected year."""
+    if config.reference_year is not None and config.reference_year in all_years:
+        return config.reference_year
+    return max(selected)
 
 
 def sozialformel(
@@ -195,28 +213,40 @@ def sozialformel(
         group_frames.append(_evaluate(pooled, config, notes, reference=units))
     progress.report(0.6)
 
+    class_year = _class_reference_year(config, all_years, selected)
+    protected = sorted({*selected, class_year})
     cells = protect(
-        units.frame, [g.frame for g in group_frames], mapping, config, selected, publish=publish
+        units.frame, [g.frame for g in group_frames], mapping, config, protected, publish=publish
     )
-    # class breaks from the units of each year; groups use the same breaks. A withheld
-    # index takes no part, so no class bound (the legend) is a withheld value.
-    breaks: dict[int, list[float]] = {}
+    # class breaks from the units of the reference year (or of each year); groups use the
+    # same breaks. A withheld index takes no part, so no class bound is a withheld value.
     unit_values = units.frame
     withheld = np.zeros(len(unit_values), dtype=bool)
     if publish and config.suppress_index:
         withheld = np.logical_or.reduce([s > 0 for s in cells.units.status.values()])
-    for year in all_years:
-        rows = (unit_values["year"] == year).to_numpy() & ~withheld
-        values = unit_values.loc[rows, "index_value"].dropna()
-        breaks[year] = class_breaks(
-            values.to_numpy(),
-            method=config.class_method,
-            count=config.class_count,
-            custom=config.class_breaks,
-        )
+    breaks, class_notes = class_breaks_by_year(
+        unit_values.loc[~withheld, ["year", "index_value"]], config, all_years, class_year
+    )
+    notes.extend(class_notes)
     _classify(units.frame, breaks)
     for frame in group_frames:
         _classify(frame.frame, breaks)
+    reference = reference_values(
+        config, units.params, class_year, None if config.class_per_year else breaks[class_year]
+    )
+    if set(reference) - {"year"}:
+        notes.append(
+            Message(
+                "To keep later runs comparable with this one (the same bounds and classes, "
+                "even without the year {year} in their table), add this to their "
+                "configuration:\n{table}",
+                year=reference.get("year", class_year),
+                table=reference_toml(reference),
+            )
+        )
+    if publish:
+        hidden = {k: v > 0 for k, v in cells.units.status.items()}
+        notes.extend(bound_leaks(unit_values, units.params, hidden, withheld, config, selected))
     progress.report(0.7)
 
     val = None
@@ -249,6 +279,8 @@ def sozialformel(
         years=selected,
         breaks={y: breaks[y] for y in selected},
         validity=val,
+        reference=reference,
+        members=mapping,
         synthetic=synthetic,
         notes=notes,
     )

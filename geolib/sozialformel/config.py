@@ -52,6 +52,7 @@ _TOP_KEYS = (
     "classes",
     "validity",
     "indicators",
+    "reference",
 )
 _INDICATOR_KEYS = (
     "name",
@@ -65,7 +66,8 @@ _INDICATOR_KEYS = (
     "scaling",
     "bounds",
 )
-_CLASS_KEYS = ("method", "count", "breaks")
+_CLASS_KEYS = ("method", "count", "breaks", "per_year")
+_REFERENCE_KEYS = ("year", "bounds", "index", "breaks")
 _VALIDITY_KEYS = ("weight_draws", "weight_spread", "seed")
 
 
@@ -132,6 +134,8 @@ class Config:
     class_method: str = "quantile"
     class_count: int = 5
     class_breaks: tuple[float, ...] | None = None
+    class_per_year: bool = False
+    index_bounds: tuple[float, float] | None = None
     weight_draws: int = 200
     weight_spread: float = 0.5
     seed: int = 1
@@ -155,7 +159,9 @@ class Config:
                 "method": self.class_method,
                 "count": self.class_count,
                 "breaks": list(self.class_breaks or []),
+                "per_year": self.class_per_year,
             },
+            "index_bounds": list(self.index_bounds) if self.index_bounds else None,
             "indicators": [
                 {
                     "name": i.name,
@@ -166,6 +172,7 @@ class Config:
                     "reverse": i.reverse,
                     "weight": i.weight,
                     "scaling": self.scaling_of(i),
+                    "bounds": list(i.bounds) if i.bounds else None,
                 }
                 for i in self.indicators
             ],
@@ -268,6 +275,13 @@ def load_config(source: str | os.PathLike | Mapping[str, Any] | None = None) -> 
         method = "quantile"         # quantile | equal_interval | stddev | natural_breaks | custom
         count = 5
         breaks = []                 # inner thresholds for "custom"
+        per_year = false            # true: breaks of each year; false: of the reference year
+
+        [reference]                 # written by an earlier run: fixes its bounds and classes
+        year = 2019
+        index = [12.5, 71.3]        # the combined index's bounds (post_scaling minmax_reference)
+        breaks = [20.1, 35.7, 48.2, 66.0]   # the class thresholds (classes become "custom")
+        bounds = { kinderarmut = [1.2, 38.5] }  # per indicator (scaling minmax_reference)
 
         [validity]
         weight_draws = 200          # random weight sets for the rank intervals
@@ -320,6 +334,7 @@ def load_config(source: str | os.PathLike | Mapping[str, Any] | None = None) -> 
                 error=exc,
             ) from exc
     _unknown_keys(data, _TOP_KEYS, N_("the top level"))
+    data, index_bounds = _merge_reference(data)
     raw_indicators = data.get("indicators")
     if not isinstance(raw_indicators, list) or not raw_indicators:
         raise ParameterError(
@@ -433,7 +448,22 @@ def load_config(source: str | os.PathLike | Mapping[str, Any] | None = None) -> 
     if reference_year is not None:
         reference_year = int(_number(reference_year, "reference_year", integer=True))
     post_scaling = _choice(data.get("post_scaling", "minmax"), POST_SCALINGS, "post_scaling")
-    needs_reference = post_scaling == "minmax_reference" or any(
+    if index_bounds is not None and post_scaling != "minmax_reference":
+        raise ParameterError(
+            '[reference] index = [low, high] applies to post_scaling = "minmax_reference" '
+            'only; the configuration has post_scaling = "{value}".',
+            value=post_scaling,
+        )
+    for ind in indicators:
+        if ind.bounds is not None and (ind.scaling or scaling) != "minmax_reference":
+            raise ParameterError(
+                "Bounds of indicator '{name}' apply to the scaling minmax_reference only; "
+                "its scaling is {scaling}. Remove the bounds or scale it with "
+                "minmax_reference.",
+                name=ind.name,
+                scaling=ind.scaling or scaling,
+            )
+    needs_reference = (post_scaling == "minmax_reference" and index_bounds is None) or any(
         (i.scaling or scaling) == "minmax_reference" and i.bounds is None for i in indicators
     )
     if needs_reference and reference_year is None:
@@ -477,6 +507,8 @@ def load_config(source: str | os.PathLike | Mapping[str, Any] | None = None) -> 
         class_method=class_method,
         class_count=class_count,
         class_breaks=class_breaks,
+        class_per_year=_flag(classes.get("per_year", False), "classes.per_year"),
+        index_bounds=index_bounds,
         weight_draws=int(
             _number(validity.get("weight_draws", 200), "validity.weight_draws", integer=True)
         ),
@@ -485,8 +517,86 @@ def load_config(source: str | os.PathLike | Mapping[str, Any] | None = None) -> 
     )
 
 
+def _bounds(value: Any, what: str) -> tuple[float, float]:
+    if (
+        not isinstance(value, list)
+        or len(value) != 2
+        or not all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in value)
+        or not all(math.isfinite(b) for b in value)
+        or not value[0] < value[1]
+    ):
+        raise ParameterError("{what} must be two numbers [low, high] with low < high.", what=what)
+    return float(value[0]), float(value[1])
+
+
+def _merge_reference(data: dict[str, Any]) -> tuple[dict[str, Any], tuple[float, float] | None]:
+    """``data`` with its ``[reference]`` table (written by an earlier run) merged in: the
+    year, the indicators' bounds and the class breaks; the index bounds apart.
+
+    A value given twice (in [reference] and in its own place) must agree."""
+    ref = data.get("reference")
+    if ref is None:
+        return data, None
+    if not isinstance(ref, Mapping):
+        raise ParameterError("[reference] of the Sozialformel configuration must be a table.")
+    _unknown_keys(ref, _REFERENCE_KEYS, "[reference]")
+    data = dict(data)
+    conflict = N_(
+        "The Sozialformel configuration gives {what} twice, with different values: "
+        "{first} and {second} in [reference]. Keep one."
+    )
+    if "year" in ref:
+        year = int(_number(ref["year"], "reference.year", integer=True))
+        if data.get("reference_year", year) != year:
+            raise ParameterError(
+                conflict, what="reference_year", first=data["reference_year"], second=year
+            )
+        data["reference_year"] = year
+    bounds = ref.get("bounds", {})
+    if not isinstance(bounds, Mapping):
+        raise ParameterError("[reference] bounds must be a table: name = [low, high].")
+    entries = [dict(e) if isinstance(e, Mapping) else e for e in data.get("indicators") or []]
+    names = [e.get("name") if isinstance(e, dict) else None for e in entries]
+    for name, value in bounds.items():
+        if name not in names:
+            raise ParameterError(
+                "[reference] bounds name the indicator '{name}', which the configuration "
+                "does not have. Its indicators: {names}.",
+                name=name,
+                names=", ".join(str(n) for n in names if n is not None),
+            )
+        low_high = list(_bounds(value, f"reference.bounds.{name}"))
+        entry = entries[names.index(name)]
+        if entry.get("bounds") not in (None, low_high):
+            raise ParameterError(
+                conflict, what=f"bounds of '{name}'", first=entry["bounds"], second=low_high
+            )
+        entry["bounds"] = low_high
+    if bounds:
+        data["indicators"] = entries
+    if "breaks" in ref:
+        classes = dict(data.get("classes") or {})
+        if classes.get("per_year"):
+            raise ParameterError(
+                "[reference] breaks fix the classes of every year; remove them or "
+                "classes.per_year = true."
+            )
+        breaks = ref["breaks"]
+        if classes.get("method") == "custom" and classes.get("breaks") != breaks:
+            raise ParameterError(
+                conflict, what="classes.breaks", first=classes.get("breaks"), second=breaks
+            )
+        classes.update(method="custom", breaks=breaks)
+        classes.pop("count", None)
+        data["classes"] = classes
+    index = _bounds(ref["index"], "reference.index") if "index" in ref else None
+    return data, index
+
+
 def _uses_reference(config: Config) -> bool:
-    return config.post_scaling == "minmax_reference" or any(
+    if config.post_scaling == "minmax_reference" and config.index_bounds is None:
+        return True
+    return any(
         config.scaling_of(i) == "minmax_reference" and i.bounds is None for i in config.indicators
     )
 

@@ -236,6 +236,9 @@ def _post_scale(
     elif config.post_scaling == "minmax":
         lo, hi = raw.groupby(year).min(), raw.groupby(year).max()
         params["post"] = (lo, hi)
+    elif config.index_bounds is not None:
+        lo, hi = config.index_bounds
+        params["post"] = (lo, hi)
     else:
         ref = raw[year == config.reference_year]
         lo, hi = float(ref.min()), float(ref.max())

@@ -53,6 +53,8 @@ _NESTED = (
     "class_method",
     "class_count",
     "class_breaks",
+    "class_per_year",
+    "index_bounds",
     "weight_draws",
     "weight_spread",
     "seed",
@@ -75,7 +77,10 @@ def config_to_mapping(config: Config) -> dict[str, Any]:
         classes["breaks"] = list(config.class_breaks or ())
     else:
         classes["count"] = config.class_count
+    classes["per_year"] = config.class_per_year
     data["classes"] = classes
+    if config.index_bounds is not None:
+        data["reference"] = {"index": list(config.index_bounds)}
     data["validity"] = {
         "weight_draws": config.weight_draws,
         "weight_spread": config.weight_spread,
@@ -164,6 +169,8 @@ def config_to_toml(config: Config, *, header: str = "") -> str:
     lines += _pairs({k: v for k, v in data.items() if k in _TOP})
     lines += ["", "[classes]", *_pairs(data["classes"])]
     lines += ["", "[validity]", *_pairs(data["validity"])]
+    if "reference" in data:
+        lines += ["", "[reference]", *_pairs(data["reference"])]
     for entry in data["indicators"]:
         lines += ["", "[[indicators]]", *_pairs(entry)]
     return "\n".join(lines) + "\n"

@@ -1861,84 +1861,88 @@ Datenschutz: Jeder Wert, den die Sozialformel zurückhält (NULL oder als geheim
 <context>
     <name>SozialformelAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="131"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="102"/>
         <source>Areas (polygons with a key)</source>
         <translation>Gebiete (Polygone mit Schlüssel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="91"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="54"/>
         <source>Computes a composite social index (Sozialformel) per area and year from an indicator table of counts: any table layer (a CSV, XLSX or GeoPackage table, a PostGIS table, a model's output) or a file. The key, e.g. the AGS, is kept as text; a key read as a number loses its leading zeros and gets them back (key_width of the preset, with a note). The mapping of groups is read the same way.
 
 Settings: a preset (a TOML file; empty: the built-in Kreis Pinneberg preset) is the base, and every setting given in the dialog overrides it: the indicators (one row each: name, numerator, denominator, reverse = yes when higher values mean less need, weight, optionally kind, per and label; an empty table keeps the preset's indicators), the scaling (min–max, min–max against the reference year or bounds, z-score, percentile, rank, raw), the combination (weighted mean, sum, geometric mean, product), the post-scaling to 0–100, the reference year, the classes (quantile, equal interval, standard deviation, natural breaks, custom breaks) and their number, and under Advanced the data protection thresholds, the missing-value policy and the title. Settings left empty keep the preset's. 'Settings saved as a preset' writes the settings used as a TOML file: choose it as the preset of a later run for the same result.
 
-Outputs: the areas with the latest year's values (index_value, index_rank with 1 = highest need, index_class, index_change in index points and rank_change in places against the previous year; empty without a previous year), a long table per area and year, the groups of the optional mapping table (computed from pooled counts and scaled like the areas) and an HTML validity report (correlations, Cronbach's alpha, contributions, rank intervals under random weights and other scalings).
+Outputs: the areas with the latest year's values (index_value, index_rank with 1 = highest need, index_class, index_change in index points and rank_change in places against the previous year; empty without a previous year), a map per area and year, the groups of the optional mapping table (computed from pooled counts and scaled like the areas, with polygons dissolved from their members) and an HTML validity report (correlations, Cronbach's alpha, contributions, rank intervals under random weights and other scalings). The maps per year step through the years with the temporal controller.
+
+Classes: the thresholds of the reference year (the configuration's reference_year, else the latest year) hold in every year, so a class follows the index ([classes] per_year = true: each year's own). The reference year's bounds and thresholds are written into the notes and the outputs' metadata as a [reference] table; added to a later run's configuration, it keeps that run comparable.
 
 Data protection: counts below the threshold (default 3) and rates on small denominators are NULL in every output (primary suppression); further values are withheld so that none of them follows from a group total minus its published members (secondary suppression). The field [indicator]_suppression says primary, secondary or none; with suppress_index = true (the preset) the index, rank, class and change of such rows are withheld too (index_suppression, change_suppression).</source>
         <translation>Berechnet einen zusammengesetzten Sozialindex (Sozialformel) je Gebiet und Jahr aus einer Indikatorentabelle mit Fallzahlen: ein beliebiger Tabellenlayer (eine CSV-, XLSX- oder GeoPackage-Tabelle, eine PostGIS-Tabelle, die Ausgabe eines Modellschritts) oder eine Datei. Der Schlüssel, z. B. der AGS, bleibt Text; ein als Zahl gelesener Schlüssel verliert seine führenden Nullen und bekommt sie zurück (key_width der Vorlage, mit einem Hinweis). Die Zuordnung der Gruppen wird genauso gelesen.
 
 Einstellungen: Eine Vorlage (eine TOML-Datei; leer: die mitgelieferte Vorlage Kreis Pinneberg) ist die Grundlage, und jede im Dialog angegebene Einstellung ersetzt ihren Wert: die Indikatoren (je eine Zeile: Name, Zähler, Nenner, umgekehrt = ja, wenn höhere Werte weniger Bedarf bedeuten, Gewicht, optional Art, Je und Bezeichnung; eine leere Tabelle behält die Indikatoren der Vorlage), die Skalierung (Min-Max, Min-Max gegenüber dem Referenzjahr oder festen Grenzen, z-Wert, Perzentil, Rang, Rohwert), die Verknüpfung (gewichtetes Mittel, Summe, geometrisches Mittel, Produkt), die Nachskalierung auf 0–100, das Referenzjahr, die Klassen (Quantile, gleiche Intervalle, Standardabweichung, natürliche Unterbrechungen, eigene Grenzen) und ihre Anzahl, und unter „Erweiterte Parameter“ die Schwellen der Geheimhaltung, die Regel für fehlende Werte und der Titel. Leer gelassene Einstellungen behalten den Wert der Vorlage. „Einstellungen als Vorlage speichern“ schreibt die verwendeten Einstellungen als TOML-Datei: Als Vorlage eines späteren Laufs gewählt, ergibt sie dasselbe Ergebnis.
 
-Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank mit 1 = höchster Bedarf, index_class, index_change in Indexpunkten und rank_change in Rangplätzen gegenüber dem Vorjahr; leer ohne Vorjahr), eine lange Tabelle je Gebiet und Jahr, die Gruppen der optionalen Zuordnungstabelle (aus zusammengefassten Fallzahlen berechnet und wie die Gebiete skaliert) und ein HTML-Validitätsbericht (Korrelationen, Cronbachs Alpha, Beiträge, Rangintervalle bei Zufallsgewichten und anderen Skalierungen).
+Ausgaben: die Gebiete mit den Werten des letzten Jahres (index_value, index_rank mit 1 = höchster Bedarf, index_class, index_change in Indexpunkten und rank_change in Rangplätzen gegenüber dem Vorjahr; leer ohne Vorjahr), eine Karte je Gebiet und Jahr, die Gruppen der optionalen Zuordnungstabelle (aus zusammengefassten Fallzahlen berechnet und wie die Gebiete skaliert, mit aus ihren Mitgliedern verschmolzenen Polygonen) und ein HTML-Validitätsbericht (Korrelationen, Cronbachs Alpha, Beiträge, Rangintervalle bei Zufallsgewichten und anderen Skalierungen). Die Karten je Jahr lassen sich mit der Zeitsteuerung Jahr für Jahr durchlaufen.
+
+Klassen: die Schwellen des Referenzjahres (reference_year der Konfiguration, sonst das letzte Jahr) gelten in jedem Jahr, sodass die Klasse dem Index folgt ([classes] per_year = true: die eigenen Schwellen jedes Jahres). Grenzen und Schwellen des Referenzjahres stehen als Tabelle [reference] in den Hinweisen und in den Metadaten der Ausgaben; in die Konfiguration eines späteren Laufs übernommen, bleibt dieser vergleichbar.
 
 Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kleinen Nennern sind in jeder Ausgabe NULL (primäre Sperrung); weitere Werte werden gesperrt, damit keiner aus einer Gruppensumme minus ihrer veröffentlichten Mitglieder folgt (sekundäre Sperrung). Das Feld [indicator]_suppression sagt primary, secondary oder none; mit suppress_index = true (die Vorlage) werden Index, Rang, Klasse und Veränderung solcher Zeilen ebenfalls zurückgehalten (index_suppression, change_suppression).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="162"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="133"/>
         <source>Group field(s) of the mapping table (comma separated; empty: all)</source>
         <translation>Gruppenfeld(er) der Zuordnungstabelle (durch Komma getrennt; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="196"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="167"/>
         <source>HTML (*.html)</source>
         <translation>HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="147"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="118"/>
         <source>Indicator table (a table layer or file: CSV, XLSX, GeoPackage, PostGIS)</source>
         <translation>Indikatorentabelle (ein Tabellenlayer oder eine Datei: CSV, XLSX, GeoPackage, PostGIS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="138"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="109"/>
         <source>Key field of the areas (AGS)</source>
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="285"/>
+        <location filename="../../processing_algorithms/sozialformel_outputs.py" line="178"/>
         <source>No group table: the groups output is not written.</source>
         <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="88"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="51"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="170"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="141"/>
         <source>Sozialformel (areas)</source>
         <translation>Sozialformel (Gebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="177"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="148"/>
         <source>Sozialformel per area and year</source>
         <translation>Sozialformel je Gebiet und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="186"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="157"/>
         <source>Sozialformel per group and year</source>
         <translation>Sozialformel je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="195"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="166"/>
         <source>Validity report</source>
         <translation>Validitätsbericht</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="154"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="125"/>
         <source>Years (e.g. 2019-2023 or 2021, 2023; empty: all)</source>
         <translation>Jahre (z. B. 2019-2023 oder 2021, 2023; leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel.py" line="237"/>
+        <location filename="../../processing_algorithms/sozialformel.py" line="208"/>
         <source>{rank}. {name}: {index} (change {change})</source>
         <translation>{rank}. {name}: {index} (Veränderung {change})</translation>
     </message>
@@ -2661,7 +2665,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
 <context>
     <name>geolib</name>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="375"/>
+        <location filename="../../geolib/sozialformel/config.py" line="390"/>
         <source>'reverse' of indicator '{name}' must be true or false.</source>
         <translation>'reverse' des Indikators '{name}' muss true oder false sein.</translation>
     </message>
@@ -2761,6 +2765,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angefragt wurde Seite {asked}, das Hilfeportal antwortete mit Seite {got}; seine Seitenaufteilung ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/config.py" line="459"/>
+        <source>Bounds of indicator '{name}' apply to the scaling minmax_reference only; its scaling is {scaling}. Remove the bounds or scale it with minmax_reference.</source>
+        <translation>Die Grenzen des Indikators '{name}' gelten nur für die Skalierung minmax_reference; er wird mit {scaling} skaliert. Entfernen Sie die Grenzen oder skalieren Sie ihn mit minmax_reference.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/catchments.py" line="114"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
@@ -2816,6 +2825,36 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Klasse {n}</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/classes.py" line="237"/>
+        <source>Classes: class {classes} of {count} ({method}) holds no area in {year}: its thresholds lie beyond the values of that year.</source>
+        <translation>Klassen: Klasse {classes} von {count} ({method}) enthält {year} kein Gebiet: ihre Schwellen liegen außerhalb der Werte dieses Jahres.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/classes.py" line="190"/>
+        <source>Classes: fewer than {count} {method} classes in {years}: equal values give equal thresholds, which are merged.</source>
+        <translation>Klassen: weniger als {count} Klassen ({method}) in {years}: gleiche Werte ergeben gleiche Schwellen, die zusammengefasst werden.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/classes.py" line="224"/>
+        <source>Classes: {asked} {method} classes asked, {given} given: the values of {year} repeat, and equal thresholds are merged.</source>
+        <translation>Klassen: {asked} Klassen ({method}) verlangt, {given} gebildet: die Werte von {year} wiederholen sich, und gleiche Schwellen werden zusammengefasst.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/classes.py" line="180"/>
+        <source>Classes: {method}, {count} classes computed per year (classes.per_year = true): the class of an area can change while its index does not.</source>
+        <translation>Klassen: {method}, {count} Klassen je Jahr berechnet (classes.per_year = true): die Klasse eines Gebiets kann sich ändern, ohne dass sich sein Index ändert.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/classes.py" line="203"/>
+        <source>Classes: {method}, {count} classes in every year: {breaks}.</source>
+        <translation>Klassen: {method}, {count} Klassen in jedem Jahr: {breaks}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/classes.py" line="212"/>
+        <source>Classes: {method}, {count} classes with the thresholds of {year} in every year: {breaks}.</source>
+        <translation>Klassen: {method}, {count} Klassen mit den Schwellen von {year} in jedem Jahr: {breaks}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialformel/report.py" line="140"/>
         <source>Classes: {method}, {count} classes; missing values: {missing}; winsorising: {w}.</source>
         <translation>Klassen: {method}, {count} Klassen; fehlende Werte: {missing}; Winsorisierung: {w}.</translation>
@@ -2856,7 +2895,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Cronbachs Alpha</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="418"/>
+        <location filename="../../geolib/sozialformel/config.py" line="433"/>
         <source>Custom classes need [classes] breaks = [...]: increasing inner thresholds, e.g. [20, 40, 60, 80] for five classes.</source>
         <translation>Eigene Klassen brauchen [classes] breaks = [...]: aufsteigende innere Grenzen, z. B. [20, 40, 60, 80] für fünf Klassen.</translation>
     </message>
@@ -2864,6 +2903,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialbericht/texts.py" line="50"/>
         <source>Data protection</source>
         <translation>Geheimhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/reference.py" line="120"/>
+        <source>Data protection: a bound of the min–max scaling is a withheld value ({detail}); with bounds taken from the data it follows from the published values. Fix the bounds in the configuration beyond the data, e.g. the [reference] table of this run rounded outward (bounds = [low, high] of an indicator, index of the combined index).</source>
+        <translation>Geheimhaltung: eine Grenze der Min-Max-Skalierung ist ein geheim gehaltener Wert ({detail}); bei Grenzen aus den Daten folgt er aus den veröffentlichten Werten. Legen Sie die Grenzen in der Konfiguration außerhalb der Daten fest, z. B. die Tabelle [reference] dieses Laufs nach außen gerundet (bounds = [low, high] eines Indikators, index für den Gesamtindex).</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialformel/suppression.py" line="118"/>
@@ -2966,7 +3010,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="398"/>
+        <location filename="../../geolib/sozialformel/config.py" line="413"/>
         <source>Indicator names must be unique; repeated: {names}.</source>
         <translation>Indikatornamen müssen eindeutig sein; mehrfach: {names}.</translation>
     </message>
@@ -2976,12 +3020,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatorjahre beginnen nach der Basisbevölkerung 2018; {year} ist zu früh.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="333"/>
+        <location filename="../../geolib/sozialformel/config.py" line="348"/>
         <source>Indicator {n} of the Sozialformel configuration is not a table.</source>
         <translation>Indikator {n} der Sozialformel-Konfiguration ist keine Tabelle.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="339"/>
+        <location filename="../../geolib/sozialformel/config.py" line="354"/>
         <source>Indicator {n} of the Sozialformel configuration lacks '{key}'.</source>
         <translation>Indikator {n} der Sozialformel-Konfiguration fehlt '{key}'.</translation>
     </message>
@@ -3241,7 +3285,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Skalierung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="440"/>
+        <location filename="../../geolib/sozialformel/config.py" line="470"/>
         <source>Scaling against a reference needs reference_year = YEAR in the Sozialformel configuration (or bounds = [low, high] for each such indicator).</source>
         <translation>Eine Skalierung gegen eine Referenz braucht reference_year = JAHR in der Sozialformel-Konfiguration (oder bounds = [unten, oben] für jeden solchen Indikator).</translation>
     </message>
@@ -3276,7 +3320,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Quellen und Lizenzen</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="318"/>
+        <location filename="../../geolib/sozialformel/config.py" line="332"/>
         <source>Sozialformel configuration</source>
         <translation>Sozialformel-Konfiguration</translation>
     </message>
@@ -3376,47 +3420,52 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Sozialformel fasst die Indikatoren zu einem Index je Gemeinde und Jahr zusammen (Konfiguration: {title}). Rang 1 = höchster Index, also der größte Bedarf. Planungsräume werden aus den zusammengefassten Fallzahlen ihrer Gemeinden berechnet. Ränge werden unter den veröffentlichten Werten gezählt; die Veränderung bezieht sich auf das Vorjahr.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="303"/>
+        <location filename="../../geolib/sozialformel/config.py" line="317"/>
         <source>The Sozialformel configuration '{path}' does not exist. Check the path.</source>
         <translation>Die Sozialformel-Konfiguration '{path}' existiert nicht. Den Pfad prüfen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="310"/>
+        <location filename="../../geolib/sozialformel/config.py" line="324"/>
         <source>The Sozialformel configuration '{path}' is not valid TOML: {error}</source>
         <translation>Die Sozialformel-Konfiguration '{path}' ist kein gültiges TOML: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="178"/>
+        <location filename="../../geolib/sozialformel/config.py" line="544"/>
+        <source>The Sozialformel configuration gives {what} twice, with different values: {first} and {second} in [reference]. Keep one.</source>
+        <translation>Die Sozialformel-Konfiguration gibt {what} zweimal mit verschiedenen Werten an: {first} und {second} in [reference]. Behalten Sie eine Angabe.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/config.py" line="185"/>
         <source>The Sozialformel configuration has an unknown key '{key}' in {section}. Allowed keys: {allowed}.</source>
         <translation>Die Sozialformel-Konfiguration hat einen unbekannten Schlüssel '{key}' in {section}. Erlaubte Schlüssel: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="428"/>
+        <location filename="../../geolib/sozialformel/config.py" line="443"/>
         <source>The Sozialformel configuration has classes.count = {count}; use 2 to 12.</source>
         <translation>Die Sozialformel-Konfiguration hat classes.count = {count}; 2 bis 12 verwenden.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="204"/>
+        <location filename="../../geolib/sozialformel/config.py" line="211"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be a number.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="210"/>
+        <location filename="../../geolib/sozialformel/config.py" line="217"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be a whole number.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss eine ganze Zahl sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="220"/>
+        <location filename="../../geolib/sozialformel/config.py" line="227"/>
         <source>The Sozialformel configuration has {what} = '{value}'; it must be true or false.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; es muss true oder false sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="189"/>
+        <location filename="../../geolib/sozialformel/config.py" line="196"/>
         <source>The Sozialformel configuration has {what} = '{value}'; use one of: {allowed}.</source>
         <translation>Die Sozialformel-Konfiguration hat {what} = '{value}'; einen dieser Werte verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="325"/>
+        <location filename="../../geolib/sozialformel/config.py" line="340"/>
         <source>The Sozialformel configuration needs at least one [[indicators]] entry with name, numerator and denominator.</source>
         <translation>Die Sozialformel-Konfiguration braucht mindestens einen [[indicators]]-Eintrag mit name, numerator und denominator.</translation>
     </message>
@@ -3446,7 +3495,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Gebietslayer hat kein Feld '{field}'. Seine Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="367"/>
+        <location filename="../../geolib/sozialformel/config.py" line="382"/>
         <source>The bounds of indicator '{name}' must be two numbers [low, high] with low &lt; high.</source>
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
@@ -3671,7 +3720,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die ID {id} kommt {n}-mal vor; nur das erste Angebot damit wird übernommen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="346"/>
+        <location filename="../../geolib/sozialformel/config.py" line="361"/>
         <source>The indicator name '{name}' is not usable as a field name: use lowercase letters, digits and '_', starting with a letter (at most 31 characters).</source>
         <translation>Der Indikatorname '{name}' taugt nicht als Feldname: Kleinbuchstaben, Ziffern und '_' verwenden, mit einem Buchstaben beginnend (höchstens 31 Zeichen).</translation>
     </message>
@@ -3881,7 +3930,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="168"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="186"/>
         <source>The reference year {year} is not in the indicator table; it has: {available}.</source>
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -3946,7 +3995,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Gewicht '{weight}' ist unbekannt; verwenden Sie 'length' (Meter) oder 'travel_time' (Sekunden).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="353"/>
+        <location filename="../../geolib/sozialformel/config.py" line="368"/>
         <source>The weight of indicator '{name}' is {weight}; weights must be greater than 0 (leave an indicator out instead of weighting it 0).</source>
         <translation>Das Gewicht des Indikators '{name}' ist {weight}; Gewichte müssen größer als 0 sein (einen Indikator weglassen statt mit 0 zu gewichten).</translation>
     </message>
@@ -3961,7 +4010,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Jahresbereich {first}-{last} läuft rückwärts.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="158"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="176"/>
         <source>The years {years} are not in the indicator table; it has: {available}.</source>
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -3981,7 +4030,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/preset_io.py" line="178"/>
+        <location filename="../../geolib/sozialformel/preset_io.py" line="185"/>
         <source>The {what} '{path}' cannot be written: {error}</source>
         <translation>{what} '{path}' kann nicht geschrieben werden: {error}</translation>
     </message>
@@ -4136,6 +4185,13 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/compute.py" line="239"/>
+        <source>To keep later runs comparable with this one (the same bounds and classes, even without the year {year} in their table), add this to their configuration:
+{table}</source>
+        <translation>Damit spätere Läufe mit diesem vergleichbar bleiben (gleiche Grenzen und Klassen, auch ohne das Jahr {year} in ihrer Tabelle), fügen Sie dies ihrer Konfiguration hinzu:
+{table}</translation>
+    </message>
+    <message>
         <location filename="../../geolib/network.py" line="333"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
@@ -4151,7 +4207,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/classes.py" line="58"/>
+        <location filename="../../geolib/sozialformel/classes.py" line="65"/>
         <source>Unknown classification '{method}'; use one of: {allowed}.</source>
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
@@ -4241,17 +4297,42 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengewichte müssen Zahlen von mindestens 0 sein, nicht {weights}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="403"/>
+        <location filename="../../geolib/sozialformel/config.py" line="418"/>
         <source>[classes] of the Sozialformel configuration must be a table.</source>
         <translation>[classes] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="407"/>
+        <location filename="../../geolib/sozialformel/config.py" line="557"/>
+        <source>[reference] bounds must be a table: name = [low, high].</source>
+        <translation>[reference] bounds muss eine Tabelle sein: name = [low, high].</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/config.py" line="562"/>
+        <source>[reference] bounds name the indicator '{name}', which the configuration does not have. Its indicators: {names}.</source>
+        <translation>[reference] bounds nennt den Indikator '{name}', den die Konfiguration nicht hat. Ihre Indikatoren: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/config.py" line="580"/>
+        <source>[reference] breaks fix the classes of every year; remove them or classes.per_year = true.</source>
+        <translation>[reference] breaks legt die Klassen aller Jahre fest; entfernen Sie sie oder classes.per_year = true.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/config.py" line="452"/>
+        <source>[reference] index = [low, high] applies to post_scaling = "minmax_reference" only; the configuration has post_scaling = "{value}".</source>
+        <translation>[reference] index = [low, high] gilt nur für post_scaling = "minmax_reference"; die Konfiguration hat post_scaling = "{value}".</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/config.py" line="541"/>
+        <source>[reference] of the Sozialformel configuration must be a table.</source>
+        <translation>[reference] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/config.py" line="422"/>
         <source>[validity] of the Sozialformel configuration must be a table.</source>
         <translation>[validity] der Sozialformel-Konfiguration muss eine Tabelle sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="336"/>
+        <location filename="../../geolib/sozialformel/config.py" line="351"/>
         <source>an [[indicators]] entry</source>
         <translation>einem [[indicators]]-Eintrag</translation>
     </message>
@@ -4286,7 +4367,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kostentabelle</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/labels.py" line="31"/>
+        <location filename="../../geolib/sozialformel/classes.py" line="149"/>
         <source>custom breaks</source>
         <translation>eigene Klassengrenzen</translation>
     </message>
@@ -4306,7 +4387,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/labels.py" line="28"/>
+        <location filename="../../geolib/sozialformel/classes.py" line="146"/>
         <source>equal intervals</source>
         <translation>gleiche Intervalle</translation>
     </message>
@@ -4381,7 +4462,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeindelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/labels.py" line="30"/>
+        <location filename="../../geolib/sozialformel/classes.py" line="148"/>
         <source>natural breaks (Jenks)</source>
         <translation>natürliche Unterbrechungen (Jenks)</translation>
     </message>
@@ -4466,7 +4547,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Bevölkerungslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/labels.py" line="27"/>
+        <location filename="../../geolib/sozialformel/classes.py" line="145"/>
         <source>quantiles</source>
         <translation>Quantile</translation>
     </message>
@@ -4494,6 +4575,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel/labels.py" line="29"/>
         <source>standard deviation</source>
         <translation>Standardabweichung</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/classes.py" line="147"/>
+        <source>standard deviations</source>
+        <translation>Standardabweichungen</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal/transport.py" line="118"/>
@@ -4561,17 +4647,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>die Antwort des Servers ist kein HTTP (fehlerhafte Statuszeile oder Kopfzeile)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="322"/>
+        <location filename="../../geolib/sozialformel/config.py" line="336"/>
         <source>the top level</source>
         <translation>der obersten Ebene</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="454"/>
+        <location filename="../../geolib/sozialformel/config.py" line="484"/>
         <source>threshold and min_denominator must not be negative.</source>
         <translation>threshold und min_denominator dürfen nicht negativ sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="457"/>
+        <location filename="../../geolib/sozialformel/config.py" line="487"/>
         <source>validity.weight_spread = {value} is out of range; use 0 to below 1.</source>
         <translation>validity.weight_spread = {value} liegt außerhalb des Bereichs; 0 bis unter 1 verwenden.</translation>
     </message>
@@ -4596,7 +4682,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>gewichtete Summe</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/config.py" line="446"/>
+        <location filename="../../geolib/sozialformel/config.py" line="476"/>
         <source>winsorize = {value} is out of range; use a share from 0 (off) to below 0.5, e.g. 0.05 to clip 5 % at each tail.</source>
         <translation>winsorize = {value} liegt außerhalb des Bereichs; einen Anteil von 0 (aus) bis unter 0,5 verwenden, z. B. 0,05, um an jedem Rand 5 % zu kappen.</translation>
     </message>
@@ -4671,7 +4757,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/areas.py" line="76"/>
+        <location filename="../../geolib/sozialformel/areas.py" line="77"/>
         <source>{n} areas have no row in the indicator table; their values are empty.</source>
         <translation>{n} Gebiete haben keine Zeile in der Indikatorentabelle; ihre Werte sind leer.</translation>
     </message>
@@ -4711,6 +4797,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/areas.py" line="167"/>
+        <source>{n} groups have no member in the area layer; their geometry is empty: {groups}.</source>
+        <translation>{n} Gruppen haben kein Mitglied im Gebietslayer; ihre Geometrie ist leer: {groups}.</translation>
+    </message>
+    <message>
         <location filename="../../geolib/osm.py" line="342"/>
         <source>{n} highway ways of the OSM file have fewer than two distinct nodes and were skipped, for example the ways {ways}.</source>
         <translation>{n} Straßen-Wege (highway) der OSM-Datei haben weniger als zwei verschiedene Knoten und wurden übersprungen, zum Beispiel die Wege {ways}.</translation>
@@ -4726,7 +4817,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} ungültige Polygone im {what} wurden repariert (make valid).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/areas.py" line="66"/>
+        <location filename="../../geolib/sozialformel/areas.py" line="67"/>
         <source>{n} keys of the indicator table are not in the area layer (field '{field}'): {keys}. Choose the matching area layer or key field, or remove these rows.</source>
         <translation>{n} Schlüssel der Indikatorentabelle sind nicht im Gebietslayer (Feld '{field}'): {keys}. Den passenden Gebietslayer oder das passende Schlüsselfeld wählen oder diese Zeilen entfernen.</translation>
     </message>
@@ -4901,7 +4992,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="187"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="205"/>
         <source>{n} unit-years without a value are left out of their groups' pooled counts (for the indicators they lack).</source>
         <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
     </message>
@@ -4959,6 +5050,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/sozialformel/notes.py" line="62"/>
         <source>{unit}: {old} → {new}</source>
         <translation>{unit}: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/config.py" line="528"/>
+        <source>{what} must be two numbers [low, high] with low &lt; high.</source>
+        <translation>{what} müssen zwei Zahlen [low, high] mit low &lt; high sein.</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="34"/>

@@ -71,8 +71,22 @@ def _custom() -> Config:
     )
 
 
+def _with_reference() -> Config:
+    """Per-year classes and the index bounds of an earlier run's [reference] table."""
+    return load_config(
+        {
+            "post_scaling": "minmax_reference",
+            "classes": {"method": "quantile", "count": 4, "per_year": True},
+            "reference": {"year": 2021, "index": [12.5, 71.25]},
+            "indicators": [{"name": "a", "numerator": "x", "denominator": "n"}],
+        }
+    )
+
+
 @pytest.mark.parametrize(
-    "config", [load_config(PINNEBERG_PRESET), _custom()], ids=["preset", "custom"]
+    "config",
+    [load_config(PINNEBERG_PRESET), _custom(), _with_reference()],
+    ids=["preset", "custom", "reference"],
 )
 def test_a_saved_configuration_loads_back_identical(config, tmp_path):
     path = save_config(config, tmp_path / "saved.toml", header="Saved from a test\nsecond line")
