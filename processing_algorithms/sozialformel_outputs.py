@@ -36,8 +36,9 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from geolib.sozialformel import areas_by_year, group_areas
+from geolib.sozialformel.labels import label
 
-from .base import STYLES_DIR
+from .base import STYLES_DIR, tr_geolib
 from .styling import number
 
 TEMPLATE_STYLE = "sozialformel.qml"
@@ -140,7 +141,8 @@ def write_outputs(alg, parameters, context, feedback, result, areas, joined, are
 
     ``joined``: the areas with the latest year; ``notes``: the run's notes (translated)."""
     config = result.config
-    method = f"{config.title}: {config.scaling} → {config.combination} → {config.post_scaling}"
+    steps = (config.scaling, config.combination, config.post_scaling)
+    method = f"{config.title}: " + " → ".join(tr_geolib(label(w)) for w in steps)
     years = ", ".join(map(str, result.years))
     latest = result.breaks[result.latest_year]
     by_class = config.class_count if config.class_per_year else 0

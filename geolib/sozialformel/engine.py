@@ -11,6 +11,7 @@ import pandas as pd
 from ..errors import DataError, ParameterError
 from ..messages import Message
 from .config import Config, Indicator
+from .labels import label
 from .notes import winsor_note
 
 
@@ -82,7 +83,7 @@ def _evaluate(
                 "The {combination} needs scaled values of 0 or more, but '{indicator}' is "
                 "{value} for {unit} in {year}. Use min–max or percentile scaling, or the "
                 "weighted mean.",
-                combination=config.combination,
+                combination=label(config.combination),
                 indicator=config.indicators[c].name,
                 value=round(float(scaled_matrix[r, c]), 4),
                 unit=str(out["group_name" if is_group else "key"].iloc[r]),
