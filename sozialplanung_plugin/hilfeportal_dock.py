@@ -60,7 +60,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from geolib.hilfeportal import filter_offers, is_url, unknown_fields_note
+from geolib.errors import GeolibError
+from geolib.hilfeportal import export_fields, filter_offers, is_url, unknown_fields_note
 from geolib.hilfeportal.load import MIN_SHARE
 from geolib.io import attach_style
 from geolib.redact import redact
@@ -71,6 +72,7 @@ from processing_algorithms.hilfeportal import cache_dir as default_cache_dir
 from processing_algorithms.styling import load_style, style_qml
 
 from . import hilfeportal_store as store
+from .field_mapping_dialog import ExportMapping, FieldMappingDialog
 from .hilfeportal_store import create_layer_file, replace_features
 from .hilfeportal_task import HilfeportalTask, layer_fields
 
@@ -82,6 +84,7 @@ ROLE_PROPERTY = "sozialplanung/hilfeportal"
 TOTAL_PROPERTY = "sozialplanung/hilfeportal/total"
 SETTINGS_SOURCE = "sozialplanung/hilfeportal/source"
 SETTINGS_AUTHCFG = "sozialplanung/hilfeportal/authcfg"
+SETTINGS_EXPORTS = "sozialplanung/hilfeportal/exports"
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 #: sources with a key, by their redacted form: kept for this QGIS session only
 _SESSION_SOURCES: dict[str, str] = {}
@@ -135,6 +138,8 @@ class HilfeportalDock(QgsDockWidget):
         self.task: HilfeportalTask | None = None
         self.result = None
         self._prepared: dict[str, Any] = {}
+        #: the result whose offers the shared (PostGIS) table holds
+        self._written: Any = None
         self._checks = None
         self._unchecked: dict[str, set[str]] = {"categories": set(), "target_groups": set()}
         self._filling_tree = False
@@ -152,6 +157,8 @@ class HilfeportalDock(QgsDockWidget):
                     "QGIS authentication configuration."
                 )
             )
+        self.exports = ExportMapping.from_json(settings.value(SETTINGS_EXPORTS, "", type=str))
+        self.mapping_label.setText(self.exports.summary())
         authcfg = settings.value(SETTINGS_AUTHCFG, "", type=str)
         if authcfg:
             self.auth_select.setConfigId(authcfg)
@@ -175,6 +182,20 @@ class HilfeportalDock(QgsDockWidget):
         self.browse_button.clicked.connect(self.browse)
         row.addWidget(self.source_edit)
         row.addWidget(self.browse_button)
+        layout.addLayout(row)
+
+        row = QHBoxLayout()
+        self.mapping_label = self._label("")
+        self.mapping_label.setWordWrap(True)
+        self.mapping_button = QToolButton(body)
+        self.mapping_button.setObjectName("mapping")
+        self.mapping_button.setText(tr("Fields …"))
+        self.mapping_button.setToolTip(
+            tr("Field mapping, list separators and coordinate CRS of exported files")
+        )
+        self.mapping_button.clicked.connect(self.open_mapping)
+        row.addWidget(self.mapping_label, 1)
+        row.addWidget(self.mapping_button)
         layout.addLayout(row)
 
         layout.addWidget(self._label(tr("Authentication (token)")))
@@ -369,6 +390,40 @@ class HilfeportalDock(QgsDockWidget):
         if path:
             self.source_edit.setText(path)
 
+    # --- exported files: field mapping, list separators, CRS ------------------------------
+    def mapping_dialog(self) -> FieldMappingDialog | None:
+        """The dialog for the fields of the source's export (not shown); None: a message said why.
+
+        Its ``accepted`` signal takes the choice (:meth:`set_exports`).
+        """
+        source = self.source_edit.text().strip()
+        try:
+            fields = export_fields(source) if source else []
+        except GeolibError as exc:
+            self._message(tr_geolib(exc.message), Qgis.MessageLevel.Warning)
+            return None
+        if not fields and not (self.exports.pairs or self.exports.ignored) and not source:
+            self._message(
+                tr("Choose an exported file first: the dialog lists its fields."),
+                Qgis.MessageLevel.Info,
+            )
+            return None
+        dialog = FieldMappingDialog(fields, self.exports, self.main_window or self)
+        dialog.accepted.connect(lambda: self.set_exports(dialog.choice()))
+        return dialog
+
+    def open_mapping(self) -> None:
+        dialog = self.mapping_dialog()
+        if dialog is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()  # window-modal, never exec(): QGIS keeps running
+
+    def set_exports(self, choice: ExportMapping) -> None:
+        """Use ``choice`` for exported files from now on (kept in the QGIS settings)."""
+        self.exports = choice
+        QgsSettings().setValue(SETTINGS_EXPORTS, choice.to_json())
+        self.mapping_label.setText(choice.summary())
+
     # --- loading ----------------------------------------------------------------------
     def load(self) -> HilfeportalTask | None:
         """Start loading the source in a task; returns the task (None if refused)."""
@@ -389,6 +444,11 @@ class HilfeportalDock(QgsDockWidget):
         except Exception as exc:  # the auth config cannot be read or applied (translated)
             self._message(str(exc), Qgis.MessageLevel.Critical)
             return None
+        try:
+            export_options = self.exports.load_options(source)
+        except GeolibError as exc:
+            self._message(tr_geolib(exc.message), Qgis.MessageLevel.Warning)
+            return None
         settings = QgsSettings()
         shown = redact(source)
         if shown != source:  # the key stays in this session, never in the settings
@@ -399,7 +459,7 @@ class HilfeportalDock(QgsDockWidget):
             source,
             headers=headers,
             cache_dir=str(self.cache_dir),
-            options={**self.load_options(), "accept_fewer": self._accept_fewer},
+            options={**export_options, **self.load_options(), "accept_fewer": self._accept_fewer},
             on_finished=self._task_finished,
         )
         self.task.progressChanged.connect(lambda value: self.progress_bar.setValue(int(value)))
@@ -603,15 +663,18 @@ class HilfeportalDock(QgsDockWidget):
         self._search_timer.stop()
         if self.result is None:
             return
-        offers = filter_offers(
-            self.result.all_offers,
-            categories=self._checked(self.category_root),
-            target_groups=self._checked(self.target_root),
-            search=self.search_edit.text() or None,
-        )
+        chosen = {
+            "categories": self._checked(self.category_root),
+            "target_groups": self._checked(self.target_root),
+            "search": self.search_edit.text() or None,
+        }
+        offers = filter_offers(self.result.all_offers, **chosen)
         layer = self._layer("offers", tr("Hilfeportal offers"), offers, "hilfeportal_offers.qml")
-        positions = self.result.all_offers.index.get_indexer(offers.index)
-        replace_features(layer, offers, prepared=self._subset("offers", positions))
+        if layer.providerType() == "postgres":
+            self._show_in_shared_table(layer, chosen)
+        else:
+            positions = self.result.all_offers.index.get_indexer(offers.index)
+            replace_features(layer, offers, prepared=self._subset("offers", positions))
         total = len(self.result.all_offers)
         when = _local_time(self.result.fetched_at)
         text = tr("{n} of {total} offers shown · {k} findings · fetched {when}").format(
@@ -620,6 +683,25 @@ class HilfeportalDock(QgsDockWidget):
         if self.result.from_cache:
             text += " · " + tr("from the cache (the refresh failed)")
         self.status_label.setText(text)
+
+    def _show_in_shared_table(self, layer: QgsVectorLayer, chosen: dict[str, Any]) -> None:
+        """A PostGIS table is shared: it gets every offer, the dock's choice is a filter.
+
+        The rows are written once per load; the categories, target groups and search
+        become the dock's part of the layer's subset string, so that a colleague's
+        layer on the same table keeps showing the offers of its own filter.
+        """
+        if self._written is not self.result:
+            everything = self.result.all_offers
+            prepared = self._subset("offers", range(len(everything)))
+            replace_features(layer, everything, prepared=prepared)
+            self._written = self.result
+        if not store.set_dock_filter(layer, store.filter_sql(**chosen)):
+            raise RuntimeError(
+                tr("The filter of the layer '{name}' is not valid: {error}").format(
+                    name=layer.name(), error=layer.dataProvider().error().summary()
+                )
+            )
 
     def _write_checks(self) -> None:
         checks = self._checks  # translated by the task
@@ -669,7 +751,8 @@ class HilfeportalDock(QgsDockWidget):
         if not layer.isValid():
             raise RuntimeError(tr("The layer '{uri}' cannot be opened.").format(uri=redact(uri)))
         if existing is not None:  # moved or re-created: the user's style and filter stay
-            subset = existing.subsetString()
+            subset = store.drop_dock_filter(existing)  # (the dock's part is set anew)
+            self._written = None
             existing.setDataSource(uri, existing.name(), provider)
             if subset:
                 existing.setSubsetString(subset)
@@ -679,8 +762,10 @@ class HilfeportalDock(QgsDockWidget):
             if provider == "ogr":
                 path = store.gpkg_path(target, self.project)
                 attach_style(path, store.table_name(target, role), style_qml(layer))
-            elif provider == "postgres":  # the table's default style in layer_styles:
-                postgis_store.attach_style(layer, layer.name())  # colleagues see it too
+            elif provider == "postgres" and not store.has_database_style(layer):
+                # the table's default style in layer_styles: colleagues see it too (a
+                # colleague's is never overwritten, QGIS would ask in a modal dialog)
+                postgis_store.attach_style(layer, layer.name())
         layer.setCustomProperty(ROLE_PROPERTY, role)
         self.project.addMapLayer(layer, False)
         self.group().addLayer(layer)
