@@ -91,8 +91,7 @@ def field_mapping(
     for target, source in overrides.items():
         if source.casefold() in dropped:
             raise ParameterError(
-                "The field mapping maps '{source}' to '{target}' and ignores it as well; "
-                "keep one.",
+                "The field mapping maps '{source}' to '{target}' and ignores it as well; keep one.",
                 source=source,
                 target=target,
             )
