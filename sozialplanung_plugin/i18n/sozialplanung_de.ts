@@ -3046,7 +3046,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Hilfeportal gibt '{value}' als {key} an, das ist keine Anzahl; seine Antwort ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="153"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="158"/>
         <source>The Hilfeportal redirected to '{url}', which is not http(s).</source>
         <translation>Das Hilfeportal leitete auf '{url}' weiter; das ist kein http(s).</translation>
     </message>
@@ -4056,7 +4056,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Netzlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="128"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="133"/>
         <source>no answer within {s} s</source>
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
@@ -4126,7 +4126,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>umgekehrt (höher = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="118"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="123"/>
         <source>stopped</source>
         <translation>abgebrochen</translation>
     </message>
@@ -4161,27 +4161,32 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Tabelle je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="140"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="145"/>
         <source>the address is malformed ({error}); check the host and the port</source>
         <translation>die Adresse ist fehlerhaft ({error}); prüfen Sie Host und Port</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="132"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="137"/>
         <source>the answer broke off or its body is malformed after {n} bytes</source>
         <translation>die Antwort brach nach {n} Bytes ab oder ihr Inhalt ist fehlerhaft</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal/transport.py" line="34"/>
+        <source>the certificate of {host} is not trusted ({error}). If the server is the right one, add the certificate of its authority (CA) in QGIS: Settings → Options → Authentication → Certificate Manager → Authorities → Import, then load again</source>
+        <translation>das Zertifikat von {host} ist nicht vertrauenswürdig ({error}). Wenn der Server der richtige ist, importieren Sie das Zertifikat seiner Zertifizierungsstelle (CA) in QGIS: Einstellungen → Optionen → Authentifizierung → Zertifikatsverwaltung → Zertifizierungsstellen → Importieren; dann erneut laden</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/transport.py" line="39"/>
         <source>the proxy {proxy} set in QGIS could not be used ({error}); check the proxy in Settings → Options → Network</source>
         <translation>der in QGIS eingestellte Proxy {proxy} konnte nicht verwendet werden ({error}); prüfen Sie den Proxy unter Einstellungen → Optionen → Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="136"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="141"/>
         <source>the server closed the connection without an answer</source>
         <translation>der Server hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="138"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="143"/>
         <source>the server's answer is not HTTP (a malformed status line or header)</source>
         <translation>die Antwort des Servers ist kein HTTP (fehlerhafte Statuszeile oder Kopfzeile)</translation>
     </message>
@@ -4231,7 +4236,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{break_value} {unit}: {reached} von {population} Personen erreicht ({pct} %), {unreached} nicht erreicht (alle Gebiete zusammen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="144"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="149"/>
         <source>{error}</source>
         <translation>{error}</translation>
     </message>
