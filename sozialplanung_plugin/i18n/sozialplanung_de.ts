@@ -1176,237 +1176,237 @@ Exporte (erweitert): das KBS der Koordinatenspalten (Standard: WGS84 Länge / Br
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="270"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="269"/>
         <source>A saved QGIS PostgreSQL connection</source>
         <translation>Eine gespeicherte PostgreSQL-Verbindung von QGIS</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="201"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="200"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="210"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="209"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="236"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="235"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="181"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="180"/>
         <source>Choose an exported file (JSON, GeoJSON, CSV)</source>
         <translation>Exportierte Datei wählen (JSON, GeoJSON, CSV)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="407"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="406"/>
         <source>Choose an exported file first: the dialog lists its fields.</source>
         <translation>Wählen Sie zuerst eine exportierte Datei: Der Dialog listet ihre Felder auf.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="261"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="260"/>
         <source>Choose the GeoPackage file for the layers</source>
         <translation>Die GeoPackage-Datei für die Layer wählen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="435"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="434"/>
         <source>Enter the URL of the Hilfeportal or choose an export.</source>
         <translation>Geben Sie die URL des Hilfeportals ein oder wählen Sie einen Export.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="194"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="193"/>
         <source>Field mapping, list separators and coordinate CRS of exported files</source>
         <translation>Feldzuordnung, Listentrennzeichen und KBS der Koordinaten exportierter Dateien</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="192"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="191"/>
         <source>Fields …</source>
         <translation>Felder …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="323"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="322"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="249"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="248"/>
         <source>GeoPackage beside the project</source>
         <translation>GeoPackage neben dem Projekt</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="250"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="249"/>
         <source>GeoPackage file</source>
         <translation>GeoPackage-Datei</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="321"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="320"/>
         <source>GeoPackage for the Hilfeportal layers</source>
         <translation>GeoPackage für die Hilfeportal-Layer</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="130"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="129"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="709"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="689"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="386"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="385"/>
         <source>Hilfeportal export</source>
         <translation>Hilfeportal-Export</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="388"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="387"/>
         <source>Hilfeportal exports (*.json *.geojson *.csv *.txt);;All files (*)</source>
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="672"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="671"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="207"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="206"/>
         <source>Load / Refresh</source>
         <translation>Laden / Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="496"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="495"/>
         <source>Loading failed.</source>
         <translation>Laden fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="489"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="488"/>
         <source>Loading was cancelled; the layers are unchanged.</source>
         <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="470"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="469"/>
         <source>Loading …</source>
         <translation>Lade …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="240"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="239"/>
         <source>No offers loaded yet.</source>
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="251"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="250"/>
         <source>PostGIS table</source>
         <translation>PostGIS-Tabelle</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="344"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="343"/>
         <source>QGIS projects (*.qgz *.qgs)</source>
         <translation>QGIS-Projekte (*.qgz *.qgs)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="344"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="343"/>
         <source>Save project</source>
         <translation>Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="272"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="271"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="224"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="223"/>
         <source>Search in title, provider, address …</source>
         <translation>Suche in Titel, Träger, Adresse …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="174"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="173"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="277"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="276"/>
         <source>Start of the table names: NAME_angebote and NAME_pruefliste</source>
         <translation>Anfang der Tabellennamen: NAME_angebote und NAME_pruefliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="237"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="236"/>
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="701"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_layers.py" line="56"/>
         <source>The filter of the layer '{name}' is not valid: {error}</source>
         <translation>Der Filter des Layers '{name}' ist ungültig: {error}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="785"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_layers.py" line="120"/>
         <source>The folder '{path}' for the layers cannot be created: {error}</source>
         <translation>Der Ordner '{path}' für die Layer kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="155"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="154"/>
         <source>The key in the address is not stored: enter it again, or keep it in a QGIS authentication configuration.</source>
         <translation>Der Schlüssel in der Adresse wird nicht gespeichert: Geben Sie ihn erneut ein oder legen Sie ihn in einer QGIS-Authentifizierungskonfiguration ab.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="752"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_layers.py" line="87"/>
         <source>The layer '{uri}' cannot be opened.</source>
         <translation>Der Layer '{uri}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="334"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="333"/>
         <source>The layers are stored in a GeoPackage beside the project, and the project is not saved yet. Save the project now?</source>
         <translation>Die Layer werden in einem GeoPackage neben dem Projekt gespeichert, und das Projekt ist noch nicht gespeichert. Projekt jetzt speichern?</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="572"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="571"/>
         <source>The new answer has {n} offers with coordinates ({k} findings in its check list); the layer shows the {shown} offers of the last load.</source>
         <translation>Die neue Antwort hat {n} Angebote mit Koordinaten ({k} Hinweise in ihrer Prüfliste); der Layer zeigt die {shown} Angebote des letzten Ladens.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="578"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="577"/>
         <source>The new answer was not taken; the layers are unchanged.</source>
         <translation>Die neue Antwort wurde nicht übernommen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="355"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="354"/>
         <source>The project could not be saved as '{path}'.</source>
         <translation>Das Projekt konnte nicht als '{path}' gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="523"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="522"/>
         <source>The source holds no offer with coordinates; {k} findings in the check list say why.</source>
         <translation>Die Quelle enthält kein Angebot mit Koordinaten; {k} Hinweise in der Prüfliste sagen, warum.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="840"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="731"/>
         <source>Unexpected error: {error}. The details are in the log.</source>
         <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="246"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="245"/>
         <source>Where the layers are stored</source>
         <translation>Wo die Layer gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="684"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="683"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="680"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="679"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="531"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="530"/>
         <source>{n} offers loaded, {k} findings in the check list.</source>
         <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="588"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="587"/>
         <source>{warning}
 
 Replace the {cached} offers shown with the {n} offers of the new answer?</source>
