@@ -110,3 +110,48 @@ def test_the_users_own_filter_stays_beside_the_docks(dock, server, postgres, pg_
     dock.set_checked("categories", [])  # nothing checked: nothing shown
     dock.apply_filter()
     assert layer.featureCount() == 0
+
+
+ROWS = [
+    ("1", "Suchtberatung", "Diakonie", "Am Markt 1", "Sucht|Schulden", "Erwachsene"),
+    ("2", "Treff O'Hara", "AWO", "Straße 2", " Sucht ;Senioren", "Senioren; Angehörige"),
+    ("3", "ÄLTERE im Blick", "Der Paritätische", None, "Senioren", None),
+    ("4", "Kurs 100%", "VHS", "Weg_3", "Bildung (a+b)", "Kinder"),
+    ("5", "Ohne alles", None, None, None, None),
+]
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        {"categories": ["Sucht"]},
+        {"categories": ["Senioren", "Bildung (a+b)"]},
+        {"categories": []},
+        {"target_groups": ["Senioren"], "categories": ["Sucht"]},
+        {"search": "ältere"},
+        {"search": "o'hara SUCHT"},
+        {"search": "100% weg_3"},
+        {"search": "straße"},
+        {},
+    ],
+)
+def test_the_layer_filter_keeps_what_the_dock_shows(postgres, pg_connection, chosen):
+    """:func:`filter_sql` in PostgreSQL keeps the rows :func:`filter_offers` keeps."""
+    import pandas as pd
+
+    from sozialplanung_plugin.hilfeportal_store import filter_sql
+
+    columns = ["offer_id", "title", "provider", "address", "categories", "target_groups"]
+    frame = pd.DataFrame(ROWS, columns=columns)
+    postgres.psql(
+        "CREATE TABLE IF NOT EXISTS filter_faelle ("
+        + ", ".join(f"{c} text" for c in columns)
+        + ")",
+        pg_connection,
+    )
+    postgres.psql("TRUNCATE filter_faelle", pg_connection)
+    postgres.copy_in("filter_faelle", frame, pg_connection)
+    where = filter_sql(**chosen) or "TRUE"
+    found = postgres.query(f"SELECT offer_id FROM filter_faelle WHERE {where}", pg_connection)
+    expected = sorted(filter_offers(frame, **chosen)["offer_id"])
+    assert sorted(str(i) for i in found["offer_id"]) == expected
