@@ -7,6 +7,15 @@ set in Settings → Options → Network (proxy, excluded URLs, SSL errors accept
 server) and, with ``authcfg``, a QGIS authentication configuration. geolib itself
 never imports qgis; its default transport stays the standard library's.
 
+Certificates: before the first request to an https server (not through a proxy)
+its certificate is checked against the authorities QGIS trusts (the system's and
+those in QGIS's authentication manager). An untrusted one ends the load with a
+message naming the problem and the fix (import the CA in QGIS), instead of QGIS's
+SSL error handling, which blocks the request until the *main* thread answers (a
+dialog in QGIS desktop; a hang where the main thread itself waits for the load, as
+in ``qgis_process``). A server with an SSL configuration of its own in QGIS
+(Authentication → SSL Server) is left to QGIS.
+
 The client (:class:`~geolib.hilfeportal.client.HsdsClient`) calls :meth:`get` in a
 helper thread and expects it to give up when ``stop()`` says so (deadline or
 cancel) and when no piece of the answer arrives within ``timeout``: a small watcher
@@ -16,16 +25,28 @@ thread looks at both every :data:`POLL` seconds and cancels the request through 
 
 from __future__ import annotations
 
+import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Mapping
 
-from qgis.core import QgsBlockingNetworkRequest, QgsFeedback, QgsNetworkAccessManager
+from qgis.core import (
+    QgsApplication,
+    QgsBlockingNetworkRequest,
+    QgsFeedback,
+    QgsNetworkAccessManager,
+)
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyQuery, QNetworkReply, QNetworkRequest
 
 from geolib.errors import SourceError
-from geolib.hilfeportal.transport import PROXY_FAILED, Response, TransportError
+from geolib.hilfeportal.transport import (
+    CERTIFICATE_UNTRUSTED,
+    PROXY_FAILED,
+    Response,
+    TransportError,
+)
 from geolib.messages import Message
 from geolib.redact import redact
 
@@ -63,6 +84,7 @@ class QgisTransport:
 
     def __init__(self, authcfg: str | None = None) -> None:
         self.authcfg = authcfg or ""
+        self._trusted: set[tuple[str, int]] = set()  #: servers whose certificate was checked
 
     def get(
         self,
@@ -73,6 +95,7 @@ class QgisTransport:
         max_bytes: int,
         stop: Callable[[], bool],
     ) -> Response:
+        self._check_certificate(url, timeout)
         request = QNetworkRequest(QUrl(url))
         # every load asks the server: nothing from QGIS's network cache, nothing into it
         # (QGIS 3.40 mixed a cached answer into a later HTTP 500)
@@ -132,6 +155,50 @@ class QgisTransport:
             for name in reply.rawHeaderList()
         }
         return Response(int(status), body, found)
+
+    def _check_certificate(self, url: str, timeout: float) -> None:
+        """Raise a TransportError naming the fix if QGIS does not trust the server's certificate."""
+        qurl = QUrl(url)
+        if qurl.scheme().lower() != "https" or _proxy_for(url) is not None:
+            return
+        server = (qurl.host(), qurl.port(443))
+        if server in self._trusted:
+            return
+        problem = certificate_problem(*server, timeout=timeout)
+        if problem is not None:
+            raise TransportError(
+                Message(CERTIFICATE_UNTRUSTED, host=f"{server[0]}:{server[1]}", error=problem)
+            )
+        self._trusted.add(server)
+
+
+def certificate_problem(host: str, port: int, *, timeout: float = 10.0) -> str | None:
+    """Why QGIS would not trust the certificate of ``host:port``; None: trusted (or unknown).
+
+    The authorities are those of QGIS's authentication manager (system and imported
+    CAs, with their trust policies). A server with a QGIS SSL server configuration,
+    and any other failure of the connection, are left to the request itself.
+    """
+    manager = QgsApplication.authManager()
+    if manager is not None and not manager.isDisabled():
+        custom = manager.sslCertCustomConfigByHost(f"{host}:{port}")
+        if not custom.isNull():
+            return None
+    context = ssl.create_default_context()
+    authorities = manager.trustedCaCertsCache() if manager is not None else []
+    pem = "".join(bytes(cert.toPem()).decode("ascii") for cert in authorities)
+    if pem:
+        context.load_verify_locations(cadata=pem)
+    try:
+        with (
+            socket.create_connection((host, port), timeout=timeout) as sock,
+            context.wrap_socket(sock, server_hostname=host),
+        ):
+            return None
+    except ssl.SSLCertVerificationError as exc:
+        return str(exc.verify_message or exc.reason or exc)[:200]
+    except (OSError, ValueError):  # refused, reset, timed out: the request says so
+        return None
 
 
 def _forget(url: str) -> None:

@@ -13,6 +13,10 @@ task manager) as arguments, so that it runs in QGIS desktop and in tests alike.
   the current project's choice, so an older project keeps showing what it showed.
 - A refresh, the category and target group tree and the search replace the features
   *in place*: the user's own style, filter (subset string) and form stay as they are.
+  A PostGIS table is shared: it gets every offer of a refresh, and the tree and the
+  search become the dock's part of the user's layer filter (:mod:`.hilfeportal_layers`).
+- *Felder …* sets the field mapping, list separators and coordinate CRS of exported
+  files (:mod:`.field_mapping_dialog`; the algorithm's semantics), kept in the settings.
 - Texts from the portal are shown as plain text only (never as HTML).
 - Secrets: the settings keep the source redacted (:func:`geolib.redact.redact`: a key
   in the URL becomes ``***``) and the id of the authentication configuration; a key
@@ -35,12 +39,9 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsFeature,
-    QgsFields,
-    QgsLayerTreeGroup,
     QgsMessageLog,
     QgsProject,
     QgsSettings,
-    QgsVectorLayer,
 )
 from qgis.gui import QgsAuthConfigSelect, QgsDockWidget, QgsFilterLineEdit
 from qgis.PyQt.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, pyqtSignal
@@ -60,28 +61,33 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from geolib.hilfeportal import filter_offers, is_url, unknown_fields_note
+from geolib.errors import GeolibError
+from geolib.hilfeportal import export_fields, filter_offers, is_url, unknown_fields_note
 from geolib.hilfeportal.load import MIN_SHARE
-from geolib.io import attach_style
 from geolib.redact import redact
-from processing_algorithms import postgis_store
-from processing_algorithms.base import STYLES_DIR, tr_geolib
+from processing_algorithms.base import tr_geolib
 from processing_algorithms.hilfeportal import auth_headers
 from processing_algorithms.hilfeportal import cache_dir as default_cache_dir
-from processing_algorithms.styling import load_style, style_qml
 
 from . import hilfeportal_store as store
+from .field_mapping_dialog import ExportMapping, FieldMappingDialog
+from .hilfeportal_layers import GROUP_NAME, ROLE_PROPERTY, DockLayers
 from .hilfeportal_store import create_layer_file, replace_features
-from .hilfeportal_task import HilfeportalTask, layer_fields
+from .hilfeportal_task import HilfeportalTask
 
-__all__ = ["HilfeportalDock", "create_layer_file", "replace_features"]
+__all__ = [
+    "GROUP_NAME",
+    "ROLE_PROPERTY",
+    "HilfeportalDock",
+    "create_layer_file",
+    "replace_features",
+]
 
-GROUP_NAME = "Hilfeportal"
-ROLE_PROPERTY = "sozialplanung/hilfeportal"
 #: the layer property with the number of offers of the load the layer shows
 TOTAL_PROPERTY = "sozialplanung/hilfeportal/total"
 SETTINGS_SOURCE = "sozialplanung/hilfeportal/source"
 SETTINGS_AUTHCFG = "sozialplanung/hilfeportal/authcfg"
+SETTINGS_EXPORTS = "sozialplanung/hilfeportal/exports"
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
 #: sources with a key, by their redacted form: kept for this QGIS session only
 _SESSION_SOURCES: dict[str, str] = {}
@@ -91,7 +97,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("HilfeportalDock", text)
 
 
-class HilfeportalDock(QgsDockWidget):
+class HilfeportalDock(DockLayers, QgsDockWidget):
     """The Hilfeportal dock (see the module docstring).
 
     Parameters
@@ -135,6 +141,8 @@ class HilfeportalDock(QgsDockWidget):
         self.task: HilfeportalTask | None = None
         self.result = None
         self._prepared: dict[str, Any] = {}
+        #: the result whose offers the shared (PostGIS) table holds
+        self._written: Any = None
         self._checks = None
         self._unchecked: dict[str, set[str]] = {"categories": set(), "target_groups": set()}
         self._filling_tree = False
@@ -152,6 +160,8 @@ class HilfeportalDock(QgsDockWidget):
                     "QGIS authentication configuration."
                 )
             )
+        self.exports = ExportMapping.from_json(settings.value(SETTINGS_EXPORTS, "", type=str))
+        self.mapping_label.setText(self.exports.summary())
         authcfg = settings.value(SETTINGS_AUTHCFG, "", type=str)
         if authcfg:
             self.auth_select.setConfigId(authcfg)
@@ -175,6 +185,20 @@ class HilfeportalDock(QgsDockWidget):
         self.browse_button.clicked.connect(self.browse)
         row.addWidget(self.source_edit)
         row.addWidget(self.browse_button)
+        layout.addLayout(row)
+
+        row = QHBoxLayout()
+        self.mapping_label = self._label("")
+        self.mapping_label.setWordWrap(True)
+        self.mapping_button = QToolButton(body)
+        self.mapping_button.setObjectName("mapping")
+        self.mapping_button.setText(tr("Fields …"))
+        self.mapping_button.setToolTip(
+            tr("Field mapping, list separators and coordinate CRS of exported files")
+        )
+        self.mapping_button.clicked.connect(self.open_mapping)
+        row.addWidget(self.mapping_label, 1)
+        row.addWidget(self.mapping_button)
         layout.addLayout(row)
 
         layout.addWidget(self._label(tr("Authentication (token)")))
@@ -369,6 +393,40 @@ class HilfeportalDock(QgsDockWidget):
         if path:
             self.source_edit.setText(path)
 
+    # --- exported files: field mapping, list separators, CRS ------------------------------
+    def mapping_dialog(self) -> FieldMappingDialog | None:
+        """The dialog for the fields of the source's export (not shown); None: a message said why.
+
+        Its ``accepted`` signal takes the choice (:meth:`set_exports`).
+        """
+        source = self.source_edit.text().strip()
+        try:
+            fields = export_fields(source) if source else []
+        except GeolibError as exc:
+            self._message(tr_geolib(exc.message), Qgis.MessageLevel.Warning)
+            return None
+        if not fields and not (self.exports.pairs or self.exports.ignored) and not source:
+            self._message(
+                tr("Choose an exported file first: the dialog lists its fields."),
+                Qgis.MessageLevel.Info,
+            )
+            return None
+        dialog = FieldMappingDialog(fields, self.exports, self.main_window or self)
+        dialog.accepted.connect(lambda: self.set_exports(dialog.choice()))
+        return dialog
+
+    def open_mapping(self) -> None:
+        dialog = self.mapping_dialog()
+        if dialog is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()  # window-modal, never exec(): QGIS keeps running
+
+    def set_exports(self, choice: ExportMapping) -> None:
+        """Use ``choice`` for exported files from now on (kept in the QGIS settings)."""
+        self.exports = choice
+        QgsSettings().setValue(SETTINGS_EXPORTS, choice.to_json())
+        self.mapping_label.setText(choice.summary())
+
     # --- loading ----------------------------------------------------------------------
     def load(self) -> HilfeportalTask | None:
         """Start loading the source in a task; returns the task (None if refused)."""
@@ -389,6 +447,11 @@ class HilfeportalDock(QgsDockWidget):
         except Exception as exc:  # the auth config cannot be read or applied (translated)
             self._message(str(exc), Qgis.MessageLevel.Critical)
             return None
+        try:
+            export_options = self.exports.load_options(source)
+        except GeolibError as exc:
+            self._message(tr_geolib(exc.message), Qgis.MessageLevel.Warning)
+            return None
         settings = QgsSettings()
         shown = redact(source)
         if shown != source:  # the key stays in this session, never in the settings
@@ -399,7 +462,7 @@ class HilfeportalDock(QgsDockWidget):
             source,
             headers=headers,
             cache_dir=str(self.cache_dir),
-            options={**self.load_options(), "accept_fewer": self._accept_fewer},
+            options={**export_options, **self.load_options(), "accept_fewer": self._accept_fewer},
             on_finished=self._task_finished,
         )
         self.task.progressChanged.connect(lambda value: self.progress_bar.setValue(int(value)))
@@ -603,15 +666,18 @@ class HilfeportalDock(QgsDockWidget):
         self._search_timer.stop()
         if self.result is None:
             return
-        offers = filter_offers(
-            self.result.all_offers,
-            categories=self._checked(self.category_root),
-            target_groups=self._checked(self.target_root),
-            search=self.search_edit.text() or None,
-        )
+        chosen = {
+            "categories": self._checked(self.category_root),
+            "target_groups": self._checked(self.target_root),
+            "search": self.search_edit.text() or None,
+        }
+        offers = filter_offers(self.result.all_offers, **chosen)
         layer = self._layer("offers", tr("Hilfeportal offers"), offers, "hilfeportal_offers.qml")
-        positions = self.result.all_offers.index.get_indexer(offers.index)
-        replace_features(layer, offers, prepared=self._subset("offers", positions))
+        if layer.providerType() == "postgres":
+            self._show_in_shared_table(layer, chosen)
+        else:
+            positions = self.result.all_offers.index.get_indexer(offers.index)
+            replace_features(layer, offers, prepared=self._subset("offers", positions))
         total = len(self.result.all_offers)
         when = _local_time(self.result.fetched_at)
         text = tr("{n} of {total} offers shown · {k} findings · fetched {when}").format(
@@ -639,92 +705,6 @@ class HilfeportalDock(QgsDockWidget):
             feature.setAttribute(0, None)  # the GeoPackage numbers the rows itself
             chosen.append(feature)
         return names, chosen
-
-    # --- layers -----------------------------------------------------------------------
-    def layer(self, role: str) -> QgsVectorLayer | None:
-        """The dock's layer of ``role`` ("offers" or "checks") in the project, or None."""
-        for layer in self.project.mapLayers().values():
-            if layer.customProperty(ROLE_PROPERTY) == role and isinstance(layer, QgsVectorLayer):
-                return layer
-        return None
-
-    def group(self) -> QgsLayerTreeGroup:
-        group = self.layer_tree_root.findGroup(GROUP_NAME)
-        if group is None:
-            group = self.layer_tree_root.insertGroup(0, GROUP_NAME)
-        return group
-
-    def _layer(self, role: str, name: str, frame, style: str) -> QgsVectorLayer:
-        """The layer of ``role`` at the project's chosen place (created or moved there)."""
-        target = store.read_target(self.project)
-        fields = layer_fields(frame)
-        existing = self.layer(role)
-        if target.kind == "postgis":
-            provider, uri, created = "postgres", self._postgis_table(target, role, fields), False
-        else:
-            provider, uri, created = self._gpkg_table(target, role, fields, existing)
-        if existing is not None and not created and store.same_place(existing, provider, uri):
-            return existing
-        layer = QgsVectorLayer(uri, name, provider)
-        if not layer.isValid():
-            raise RuntimeError(tr("The layer '{uri}' cannot be opened.").format(uri=redact(uri)))
-        if existing is not None:  # moved or re-created: the user's style and filter stay
-            subset = existing.subsetString()
-            existing.setDataSource(uri, existing.name(), provider)
-            if subset:
-                existing.setSubsetString(subset)
-            return existing
-        # legend, aliases and form tabs in the user's language, also in the file
-        if load_style(layer, STYLES_DIR / style):
-            if provider == "ogr":
-                path = store.gpkg_path(target, self.project)
-                attach_style(path, store.table_name(target, role), style_qml(layer))
-            elif provider == "postgres":  # the table's default style in layer_styles:
-                postgis_store.attach_style(layer, layer.name())  # colleagues see it too
-        layer.setCustomProperty(ROLE_PROPERTY, role)
-        self.project.addMapLayer(layer, False)
-        self.group().addLayer(layer)
-        return layer
-
-    def _gpkg_table(self, target, role: str, fields: QgsFields, existing) -> tuple[str, str, bool]:
-        """("ogr", URI, created) of the GeoPackage table of ``role`` with ``fields``."""
-        try:
-            store.check(target, self.project)
-        except store.StoreError as exc:
-            raise RuntimeError(str(exc)) from None
-        path = store.gpkg_path(target, self.project)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:  # a RuntimeError is shown in the message bar
-            raise RuntimeError(
-                tr("The folder '{path}' for the layers cannot be created: {error}").format(
-                    path=path.parent, error=exc.strerror or exc
-                )
-            ) from None
-        table = store.table_name(target, role)
-        uri = f"{path}|layername={table}"
-        if existing is not None and store.same_place(existing, "ogr", uri):
-            if existing.fields().names() == fields.names():
-                return "ogr", uri, False
-        else:
-            current = QgsVectorLayer(uri, table, "ogr") if path.exists() else None
-            valid = current is not None and current.isValid()
-            if valid and current.fields().names() == fields.names():
-                return "ogr", uri, False
-        create_layer_file(path, table, fields, self.project)
-        return "ogr", uri, True
-
-    def _postgis_table(self, target, role: str, fields: QgsFields) -> str:
-        """The URI of the PostGIS table of ``role``, created (or given new columns) if needed."""
-        table = store.table_name(target, role)
-        try:
-            store.check(target, self.project)
-            store.write_postgis(
-                store.connection(target.connection), target.schema, table, fields, None
-            )
-            return store.postgis_uri(target, role)
-        except store.StoreError as exc:
-            raise RuntimeError(str(exc)) from None
 
     # --- messages and clean-up ----------------------------------------------------------
     def _message(self, text: str, level) -> None:

@@ -14,6 +14,12 @@ Three places (:class:`Target`):
   one transaction under a lock of the table, so two refreshes at the same time leave
   the rows of exactly one of them: nothing lost, nothing twice.
 
+A PostGIS table is shared: it always holds *every* offer of the last refresh, whoever
+made it. The dock's categories, target groups and search are the user's view of it:
+a filter of the user's layer (its subset string, :func:`filter_sql`), kept in the
+user's project, never a deletion of rows that a colleague's layer shows. The
+GeoPackage targets belong to one project and keep the rows the dock shows.
+
 A load replaces only the tables the current project's target names; tables of other
 projects are never touched. The QGIS profile is never a place for the layers.
 """
@@ -195,6 +201,13 @@ def _resolved(path) -> str:
 
 
 # --- PostGIS: one transaction per refresh --------------------------------------------------
+def has_database_style(layer: QgsVectorLayer) -> bool:
+    """Whether the table of a ``postgres`` layer has a style in ``layer_styles`` already."""
+    listed = layer.listStylesInDatabase()
+    related = listed[0] if isinstance(listed, tuple) else listed
+    return bool(related and related > 0)
+
+
 def layer_connection(layer: QgsVectorLayer) -> QgsAbstractDatabaseProviderConnection:
     """A connection to the database of a ``postgres`` layer."""
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
@@ -307,6 +320,79 @@ def _literal(value) -> str:
     return "E'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+# --- the dock's filter of a shared table --------------------------------------------------
+#: the layer property with the dock's part of the layer's subset string
+FILTER_PROPERTY = "sozialplanung/hilfeportal/filter"
+#: the columns the search looks in (as :func:`geolib.hilfeportal.filter_offers`)
+SEARCH_COLUMNS = ("title", "provider", "address", "categories", "target_groups")
+_UPPER, _LOWER = "ÄÖÜ", "äöü"
+
+
+def filter_sql(
+    categories: list[str] | None = None,
+    target_groups: list[str] | None = None,
+    search: str | None = None,
+) -> str:
+    """PostgreSQL for the rows :func:`geolib.hilfeportal.filter_offers` keeps ("" : all).
+
+    Terms compare exactly with the terms of the list columns (split at ``;`` and
+    ``|``); an empty list keeps nothing. Every word of ``search`` must occur in
+    title, provider, address, categories or target groups, ignoring case (of
+    letters the database's locale knows, and always of ä, ö and ü).
+    """
+    clauses = []
+    for column, terms in (("categories", categories), ("target_groups", target_groups)):
+        if terms is None:
+            continue
+        if not terms:
+            return "FALSE"
+        wanted = ", ".join(_literal(t) for t in sorted(set(terms)))
+        clauses.append(
+            f"EXISTS (SELECT 1 FROM regexp_split_to_table({_ident(column)}, "
+            "'[[:space:]]*[;|][[:space:]]*') AS term "
+            f"WHERE btrim(term) IN ({wanted}))"
+        )
+    words = (search or "").split()
+    if words:
+        text = " || ' ' || ".join(f"coalesce({_ident(c)}::text, '')" for c in SEARCH_COLUMNS)
+        folded = f"lower(translate({text}, '{_UPPER}', '{_LOWER}'))"
+        for word in dict.fromkeys(words):
+            lowered = word.translate(str.maketrans(_UPPER, _LOWER)).lower()
+            clauses.append(f"strpos({folded}, {_literal(lowered)}) > 0")
+    return " AND ".join(f"({c})" for c in clauses)
+
+
+def user_subset(layer: QgsVectorLayer) -> str:
+    """The user's own part of ``layer``'s subset string (without the dock's filter)."""
+    current = layer.subsetString()
+    mine = layer.customProperty(FILTER_PROPERTY) or ""
+    if not mine:
+        return current
+    if current == f"({mine})":
+        return ""
+    start = f"({mine}) AND ("
+    if current.startswith(start) and current.endswith(")"):
+        return current[len(start) : -1]
+    return current  # the user rewrote the filter: it is all theirs
+
+
+def set_dock_filter(layer: QgsVectorLayer, clause: str) -> bool:
+    """Make ``clause`` the dock's part of ``layer``'s filter; the user's part stays."""
+    own = user_subset(layer)
+    parts = [f"({p})" for p in (clause, own) if p]
+    if not layer.setSubsetString(" AND ".join(parts)):
+        return False
+    layer.setCustomProperty(FILTER_PROPERTY, clause)
+    return True
+
+
+def drop_dock_filter(layer: QgsVectorLayer) -> str:
+    """Forget the dock's part of the filter; returns the user's own part (the layer moves)."""
+    own = user_subset(layer)
+    layer.removeCustomProperty(FILTER_PROPERTY)
+    return own
+
+
 # --- writing the layers ----------------------------------------------------------------
 def create_layer_file(path: Path, table: str, fields: QgsFields, project: QgsProject) -> None:
     """Create (or replace) the point layer ``table`` in the GeoPackage ``path``."""
@@ -350,10 +436,10 @@ def replace_features(layer: QgsVectorLayer, frame, *, prepared=None) -> int:
     if subset:
         layer.setSubsetString("")
     provider = layer.dataProvider()
-    if layer.providerType() == "postgres":
-        _replace_postgis(layer, frame, prepared)
-        return len(frame)
     try:
+        if layer.providerType() == "postgres":
+            _replace_postgis(layer, frame, prepared)
+            return len(frame)
         request = QgsFeatureRequest().setNoAttributes().setFlags(QgsFeatureRequest.Flag.NoGeometry)
         ids = [f.id() for f in provider.getFeatures(request)]
         if ids and not provider.deleteFeatures(ids):

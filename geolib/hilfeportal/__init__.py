@@ -48,7 +48,7 @@ from .client import HsdsClient
 from .filters import filter_offers, term_counts
 from .hsds import category_tree
 from .load import load_offers
-from .mapping import MAPPABLE_FIELDS, export_fields, field_mapping
+from .mapping import MAPPABLE_FIELDS, export_fields, field_mapping, mapped_fields
 from .readers import DEFAULT_LIST_SEPARATORS, FieldMapping, read_offers, split_list
 from .transport import Response, Transport, TransportError, UrllibTransport
 
@@ -81,6 +81,7 @@ __all__ = [
     "filter_offers",
     "is_url",
     "load_offers",
+    "mapped_fields",
     "read_offers",
     "split_list",
     "term_counts",

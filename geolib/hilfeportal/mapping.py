@@ -21,7 +21,7 @@ from ._common import RECORD_COLUMNS, is_url
 from .hsds import looks_like_hsds, page_contents
 from .readers import FieldMapping, _decode, check_separators
 
-__all__ = ["MAPPABLE_FIELDS", "export_fields", "field_mapping"]
+__all__ = ["MAPPABLE_FIELDS", "export_fields", "field_mapping", "mapped_fields"]
 
 #: the offer fields a source field can be mapped to
 MAPPABLE_FIELDS = RECORD_COLUMNS
@@ -31,6 +31,7 @@ def field_mapping(
     pairs: Mapping[str, str] | Iterable[tuple[str, str]] | None,
     *,
     list_separators: str | None = None,
+    ignored: Iterable[str] = (),
 ) -> FieldMapping:
     """The default mapping with the user's pairs *source field → offer field* first.
 
@@ -41,12 +42,15 @@ def field_mapping(
         Empty pairs (both sides blank) are skipped.
     list_separators
         See :class:`~.readers.FieldMapping`.
+    ignored
+        Source fields that hold no part of an offer, even where the default mapping
+        would take them (``x`` as the longitude, say); they are listed as unused.
 
     Raises
     ------
     ParameterError
         An offer field that does not exist, one offer field given two source fields,
-        or one side of a pair empty.
+        one side of a pair empty, or a source field both mapped and ignored.
 
     Examples
     --------
@@ -83,9 +87,35 @@ def field_mapping(
             )
         overrides[target] = source
     mapping = FieldMapping.with_overrides(overrides)
+    dropped = {str(name).strip().casefold() for name in ignored if str(name).strip()}
+    for target, source in overrides.items():
+        if source.casefold() in dropped:
+            raise ParameterError(
+                "The field mapping maps '{source}' to '{target}' and ignores it as well; keep one.",
+                source=source,
+                target=target,
+            )
+    for key in RECORD_COLUMNS:
+        candidates = getattr(mapping, key)
+        kept = tuple(c for c in candidates if str(c).strip().casefold() not in dropped)
+        setattr(mapping, key, kept)
     if list_separators is not None:
         mapping.list_separators = check_separators(list_separators)
     return mapping
+
+
+def mapped_fields(fields: Iterable[str], mapping: FieldMapping | None = None) -> dict[str, str]:
+    """Which offer field each of ``fields`` fills under ``mapping`` (default: the default).
+
+    Fields that fill none are left out. For a dialog that shows what a source field
+    becomes without a choice of the user.
+
+    >>> mapped_fields(["Bezeichnung", "Notiz", "x"])
+    {'Bezeichnung': 'title', 'x': 'lon'}
+    """
+    used, _ = (mapping or FieldMapping()).resolve(fields)
+    by_source = {source: key for key, source in used.items()}
+    return {name: by_source[name] for name in fields if name in by_source}
 
 
 def export_fields(source: str | os.PathLike) -> list[str]:

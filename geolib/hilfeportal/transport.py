@@ -31,6 +31,11 @@ __all__ = ["PROXY_FAILED", "Response", "Transport", "TransportError", "UrllibTra
 CHUNK = 64 * 1024
 
 #: the reason a transport gives when the proxy set for it refuses or fails (``proxy``, ``error``)
+CERTIFICATE_UNTRUSTED = N_(
+    "the certificate of {host} is not trusted ({error}). If the server is the right one, "
+    "add the certificate of its authority (CA) in QGIS: Settings → Options → "
+    "Authentication → Certificate Manager → Authorities → Import, then load again"
+)
 PROXY_FAILED = N_(
     "the proxy {proxy} set in QGIS could not be used ({error}); check the proxy in "
     "Settings → Options → Network"

@@ -978,6 +978,74 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
     </message>
 </context>
 <context>
+    <name>FieldMappingDialog</name>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="159"/>
+        <source>CRS of the coordinate columns</source>
+        <translation>KBS der Koordinatenspalten</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="104"/>
+        <source>Exports: default field names, WGS84 coordinates</source>
+        <translation>Exporte: übliche Feldnamen, Koordinaten in WGS84</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="105"/>
+        <source>Exports: {n} fields chosen, separators '{sep}', coordinates in {crs}</source>
+        <translation>Exporte: {n} Felder zugeordnet, Trennzeichen '{sep}', Koordinaten in {crs}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="130"/>
+        <source>Field of the export</source>
+        <translation>Feld des Exports</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="157"/>
+        <source>For example ';|' or ';|,' for 'Sucht, Senioren'</source>
+        <translation>Zum Beispiel ';|' oder ';|,' für 'Sucht, Senioren'</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="117"/>
+        <source>Hilfeportal: settings for exported files</source>
+        <translation>Hilfeportal: Einstellungen für exportierte Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="138"/>
+        <source>Not in the current export; kept for other exports.</source>
+        <translation>Nicht im aktuellen Export; bleibt für andere Exporte erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="130"/>
+        <source>Offer field</source>
+        <translation>Angebotsfeld</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="155"/>
+        <source>Separators of category and target-group lists</source>
+        <translation>Trennzeichen der Listen von Kategorien und Zielgruppen</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="124"/>
+        <source>Which field of the export holds which part of an offer. 'automatic' uses the common English and German names; 'not used' ignores a field.</source>
+        <translation>Welches Feld des Exports welchen Teil eines Angebots enthält. 'automatisch' nutzt die üblichen englischen und deutschen Namen; 'nicht verwendet' übergeht ein Feld.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="143"/>
+        <source>automatic: not used</source>
+        <translation>automatisch: nicht verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="143"/>
+        <source>automatic: {field}</source>
+        <translation>automatisch: {field}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/field_mapping_dialog.py" line="146"/>
+        <source>not used</source>
+        <translation>nicht verwendet</translation>
+    </message>
+</context>
+<context>
     <name>HilfeportalAlgorithm</name>
     <message>
         <location filename="../../processing_algorithms/hilfeportal.py" line="208"/>
@@ -1108,217 +1176,237 @@ Exporte (erweitert): das KBS der Koordinatenspalten (Standard: WGS84 Länge / Br
 <context>
     <name>HilfeportalDock</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="249"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="273"/>
         <source>A saved QGIS PostgreSQL connection</source>
         <translation>Eine gespeicherte PostgreSQL-Verbindung von QGIS</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="180"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="204"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="189"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="213"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="215"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="239"/>
         <source>Categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="174"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="184"/>
         <source>Choose an exported file (JSON, GeoJSON, CSV)</source>
         <translation>Exportierte Datei wählen (JSON, GeoJSON, CSV)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="240"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="410"/>
+        <source>Choose an exported file first: the dialog lists its fields.</source>
+        <translation>Wählen Sie zuerst eine exportierte Datei: Der Dialog listet ihre Felder auf.</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="264"/>
         <source>Choose the GeoPackage file for the layers</source>
         <translation>Die GeoPackage-Datei für die Layer wählen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="380"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="438"/>
         <source>Enter the URL of the Hilfeportal or choose an export.</source>
         <translation>Geben Sie die URL des Hilfeportals ein oder wählen Sie einen Export.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="302"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="197"/>
+        <source>Field mapping, list separators and coordinate CRS of exported files</source>
+        <translation>Feldzuordnung, Listentrennzeichen und KBS der Koordinaten exportierter Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="195"/>
+        <source>Fields …</source>
+        <translation>Felder …</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="326"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="228"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="252"/>
         <source>GeoPackage beside the project</source>
         <translation>GeoPackage neben dem Projekt</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="229"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="253"/>
         <source>GeoPackage file</source>
         <translation>GeoPackage-Datei</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="300"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="324"/>
         <source>GeoPackage for the Hilfeportal layers</source>
         <translation>GeoPackage für die Hilfeportal-Layer</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="127"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="133"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="627"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="693"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="365"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="389"/>
         <source>Hilfeportal export</source>
         <translation>Hilfeportal-Export</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="367"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="391"/>
         <source>Hilfeportal exports (*.json *.geojson *.csv *.txt);;All files (*)</source>
         <translation>Hilfeportal-Exporte (*.json *.geojson *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="612"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="675"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="186"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="210"/>
         <source>Load / Refresh</source>
         <translation>Laden / Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="436"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="499"/>
         <source>Loading failed.</source>
         <translation>Laden fehlgeschlagen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="429"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="492"/>
         <source>Loading was cancelled; the layers are unchanged.</source>
         <translation>Laden abgebrochen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="410"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="473"/>
         <source>Loading …</source>
         <translation>Lade …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="219"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="243"/>
         <source>No offers loaded yet.</source>
         <translation>Noch keine Angebote geladen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="230"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="254"/>
         <source>PostGIS table</source>
         <translation>PostGIS-Tabelle</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="323"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="347"/>
         <source>QGIS projects (*.qgz *.qgs)</source>
         <translation>QGIS-Projekte (*.qgz *.qgs)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="323"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="347"/>
         <source>Save project</source>
         <translation>Projekt speichern</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="251"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="275"/>
         <source>Schema</source>
         <translation>Schema</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="203"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="227"/>
         <source>Search in title, provider, address …</source>
         <translation>Suche in Titel, Träger, Adresse …</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="167"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="177"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="256"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="280"/>
         <source>Start of the table names: NAME_angebote and NAME_pruefliste</source>
         <translation>Anfang der Tabellennamen: NAME_angebote und NAME_pruefliste</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="216"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="240"/>
         <source>Target groups</source>
         <translation>Zielgruppen</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="700"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_layers.py" line="56"/>
+        <source>The filter of the layer '{name}' is not valid: {error}</source>
+        <translation>Der Filter des Layers '{name}' ist ungültig: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../sozialplanung_plugin/hilfeportal_layers.py" line="120"/>
         <source>The folder '{path}' for the layers cannot be created: {error}</source>
         <translation>Der Ordner '{path}' für die Layer kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="150"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="158"/>
         <source>The key in the address is not stored: enter it again, or keep it in a QGIS authentication configuration.</source>
         <translation>Der Schlüssel in der Adresse wird nicht gespeichert: Geben Sie ihn erneut ein oder legen Sie ihn in einer QGIS-Authentifizierungskonfiguration ab.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="670"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_layers.py" line="87"/>
         <source>The layer '{uri}' cannot be opened.</source>
         <translation>Der Layer '{uri}' lässt sich nicht öffnen.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="313"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="337"/>
         <source>The layers are stored in a GeoPackage beside the project, and the project is not saved yet. Save the project now?</source>
         <translation>Die Layer werden in einem GeoPackage neben dem Projekt gespeichert, und das Projekt ist noch nicht gespeichert. Projekt jetzt speichern?</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="512"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="575"/>
         <source>The new answer has {n} offers with coordinates ({k} findings in its check list); the layer shows the {shown} offers of the last load.</source>
         <translation>Die neue Antwort hat {n} Angebote mit Koordinaten ({k} Hinweise in ihrer Prüfliste); der Layer zeigt die {shown} Angebote des letzten Ladens.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="518"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="581"/>
         <source>The new answer was not taken; the layers are unchanged.</source>
         <translation>Die neue Antwort wurde nicht übernommen; die Layer sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="334"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="358"/>
         <source>The project could not be saved as '{path}'.</source>
         <translation>Das Projekt konnte nicht als '{path}' gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="463"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="526"/>
         <source>The source holds no offer with coordinates; {k} findings in the check list say why.</source>
         <translation>Die Quelle enthält kein Angebot mit Koordinaten; {k} Hinweise in der Prüfliste sagen, warum.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="755"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="735"/>
         <source>Unexpected error: {error}. The details are in the log.</source>
         <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="225"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="249"/>
         <source>Where the layers are stored</source>
         <translation>Wo die Layer gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="621"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="687"/>
         <source>from the cache (the refresh failed)</source>
         <translation>aus dem Cache (die Aktualisierung ist fehlgeschlagen)</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="617"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="683"/>
         <source>{n} of {total} offers shown · {k} findings · fetched {when}</source>
         <translation>{n} von {total} Angeboten angezeigt · {k} Prüfhinweise · abgerufen {when}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="471"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="534"/>
         <source>{n} offers loaded, {k} findings in the check list.</source>
         <translation>{n} Angebote geladen, {k} Hinweise in der Prüfliste.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="528"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_dock.py" line="591"/>
         <source>{warning}
 
 Replace the {cached} offers shown with the {n} offers of the new answer?</source>
@@ -1330,47 +1418,47 @@ Die {cached} angezeigten Angebote durch die {n} Angebote der neuen Antwort erset
 <context>
     <name>HilfeportalStore</name>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="363"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="449"/>
         <source>Adding the new features failed.</source>
         <translation>Die neuen Objekte konnten nicht hinzugefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="122"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="128"/>
         <source>Choose the GeoPackage file for the layers.</source>
         <translation>Wählen Sie die GeoPackage-Datei für die Layer.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="360"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="446"/>
         <source>Removing the old features failed.</source>
         <translation>Die alten Objekte konnten nicht entfernt werden.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="223"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="236"/>
         <source>The PostGIS table '{table}' cannot be written: {error}</source>
         <translation>In die PostGIS-Tabelle '{table}' kann nicht geschrieben werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="345"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="431"/>
         <source>The layer '{name}' is being edited; save or discard the edits first.</source>
         <translation>Der Layer '{name}' wird gerade bearbeitet; speichern oder verwerfen Sie die Änderungen zuerst.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="116"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="122"/>
         <source>The layers go into a GeoPackage beside the project, but the project is not saved yet: save the project, or choose another place for the layers.</source>
         <translation>Die Layer kommen in ein GeoPackage neben dem Projekt, aber das Projekt ist noch nicht gespeichert: Speichern Sie das Projekt oder wählen Sie einen anderen Ort für die Layer.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="133"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="139"/>
         <source>The schema name '{name}' is not usable: use lower-case letters, digits and '_'.</source>
         <translation>Der Schemaname '{name}' ist nicht verwendbar: Verwenden Sie Kleinbuchstaben, Ziffern und '_'.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="125"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="131"/>
         <source>The table name '{name}' is not usable: use lower-case letters, digits and '_' (at most 40), starting with a letter.</source>
         <translation>Der Tabellenname '{name}' ist nicht verwendbar: Verwenden Sie Kleinbuchstaben, Ziffern und '_' (höchstens 40), beginnend mit einem Buchstaben.</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="162"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_store.py" line="168"/>
         <source>There is no saved PostgreSQL connection '{name}': create it in the Data Source Manager (PostgreSQL) and choose it in the dock.</source>
         <translation>Es gibt keine gespeicherte PostgreSQL-Verbindung '{name}': Legen Sie sie in der Datenquellenverwaltung (PostgreSQL) an und wählen Sie sie im Dock.</translation>
     </message>
@@ -1907,7 +1995,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_outputs.py" line="178"/>
+        <location filename="../../processing_algorithms/sozialformel_outputs.py" line="180"/>
         <source>No group table: the groups output is not written.</source>
         <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
     </message>
@@ -3380,7 +3468,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Hilfeportal gibt '{value}' als {key} an, das ist keine Anzahl; seine Antwort ist fehlerhaft. Es wurde nichts geladen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="153"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="158"/>
         <source>The Hilfeportal redirected to '{url}', which is not http(s).</source>
         <translation>Das Hilfeportal leitete auf '{url}' weiter; das ist kein http(s).</translation>
     </message>
@@ -3595,7 +3683,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Export '{file}' ist zu tief verschachtelt, um eine Liste von Angeboten zu sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/mapping.py" line="115"/>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="145"/>
         <source>The export '{file}' is not valid JSON: its fields cannot be listed.</source>
         <translation>Der Export '{file}' ist kein gültiges JSON: seine Felder können nicht aufgelistet werden.</translation>
     </message>
@@ -3625,17 +3713,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Feld „{field}“ im {what} ist nicht numerisch: {n} Werte sind keine Zahlen (zum Beispiel {examples}). Wählen Sie ein Zahlenfeld oder korrigieren Sie diese Werte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/mapping.py" line="77"/>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="81"/>
         <source>The field mapping gives the offer field '{target}' two source fields ('{first}' and '{second}'); keep one.</source>
         <translation>Die Feldzuordnung gibt dem Angebotsfeld '{target}' zwei Quellfelder ('{first}' und '{second}'); behalten Sie eines.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/mapping.py" line="63"/>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="67"/>
         <source>The field mapping has a pair with one side empty ('{source}' → '{target}'). Give the export's field and the offer field.</source>
         <translation>Die Feldzuordnung hat ein Paar mit einer leeren Seite ('{source}' → '{target}'). Geben Sie das Feld des Exports und das Angebotsfeld an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/mapping.py" line="70"/>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="93"/>
+        <source>The field mapping maps '{source}' to '{target}' and ignores it as well; keep one.</source>
+        <translation>Die Feldzuordnung ordnet '{source}' dem Feld '{target}' zu und übergeht es zugleich; behalten Sie eines davon.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="74"/>
         <source>The field mapping names '{key}', which is not part of an offer. Use one of: {keys}.</source>
         <translation>Die Feldzuordnung nennt '{key}', das kein Teil eines Angebots ist. Verwenden Sie eines von: {keys}.</translation>
     </message>
@@ -3655,7 +3748,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Datei „{path}“ kann nicht als Vektordaten gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/mapping.py" line="106"/>
+        <location filename="../../geolib/hilfeportal/mapping.py" line="136"/>
         <source>The file '{path}' does not exist. Check the path.</source>
         <translation>Die Datei „{path}“ existiert nicht. Prüfen Sie den Pfad.</translation>
     </message>
@@ -4020,7 +4113,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="81"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="82"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -4212,7 +4305,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="218"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="219"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -4472,7 +4565,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Netzlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="128"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="133"/>
         <source>no answer within {s} s</source>
         <translation>keine Antwort innerhalb von {s} s</translation>
     </message>
@@ -4582,7 +4675,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Standardabweichungen</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="118"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="123"/>
         <source>stopped</source>
         <translation>abgebrochen</translation>
     </message>
@@ -4617,14 +4710,19 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Tabelle je Gruppe und Jahr</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="140"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="145"/>
         <source>the address is malformed ({error}); check the host and the port</source>
         <translation>die Adresse ist fehlerhaft ({error}); prüfen Sie Host und Port</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="132"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="137"/>
         <source>the answer broke off or its body is malformed after {n} bytes</source>
         <translation>die Antwort brach nach {n} Bytes ab oder ihr Inhalt ist fehlerhaft</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/hilfeportal/transport.py" line="34"/>
+        <source>the certificate of {host} is not trusted ({error}). If the server is the right one, add the certificate of its authority (CA) in QGIS: Settings → Options → Authentication → Certificate Manager → Authorities → Import, then load again</source>
+        <translation>das Zertifikat von {host} ist nicht vertrauenswürdig ({error}). Wenn der Server der richtige ist, importieren Sie das Zertifikat seiner Zertifizierungsstelle (CA) in QGIS: Einstellungen → Optionen → Authentifizierung → Zertifikatsverwaltung → Zertifizierungsstellen → Importieren; dann erneut laden</translation>
     </message>
     <message>
         <location filename="../../geolib/sozialbericht/__init__.py" line="263"/>
@@ -4632,17 +4730,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>die Datei „{file}“ fehlt oder ist unvollständig</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="34"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="39"/>
         <source>the proxy {proxy} set in QGIS could not be used ({error}); check the proxy in Settings → Options → Network</source>
         <translation>der in QGIS eingestellte Proxy {proxy} konnte nicht verwendet werden ({error}); prüfen Sie den Proxy unter Einstellungen → Optionen → Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="136"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="141"/>
         <source>the server closed the connection without an answer</source>
         <translation>der Server hat die Verbindung ohne Antwort geschlossen</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="138"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="143"/>
         <source>the server's answer is not HTTP (a malformed status line or header)</source>
         <translation>die Antwort des Servers ist kein HTTP (fehlerhafte Statuszeile oder Kopfzeile)</translation>
     </message>
@@ -4717,7 +4815,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{break_value} {unit}: {reached} von {population} Personen erreicht ({pct} %), {unreached} nicht erreicht (alle Gebiete zusammen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/hilfeportal/transport.py" line="144"/>
+        <location filename="../../geolib/hilfeportal/transport.py" line="149"/>
         <source>{error}</source>
         <translation>{error}</translation>
     </message>

@@ -14,6 +14,7 @@ from geolib.hilfeportal import (
     field_mapping,
     filter_offers,
     load_offers,
+    mapped_fields,
     read_offers,
     split_list,
     term_counts,
@@ -143,6 +144,21 @@ def test_a_field_mapping_of_pairs(tmp_path):
     checked = check_offers(fetched.records, stale_days=None, crs="EPSG:25832")
     point = checked.offers.geometry.iloc[0]
     assert np.allclose([point.x, point.y], [566000.5, 5946000.25])
+
+
+def test_an_ignored_field_fills_no_part_of_an_offer(tmp_path):
+    path = tmp_path / "messe.csv"  # "Stand" is the booth here, not the date of the data
+    path.write_text("id;name;Stand;lon;lat\nA;Treff;B12;9.80;53.65\n", encoding="utf-8")
+    fields = export_fields(path)
+    auto = {"id": "offer_id", "name": "title", "lon": "lon", "lat": "lat"}
+    assert mapped_fields(fields) == {**auto, "Stand": "updated_at"}
+    mapping = field_mapping([], ignored=["STAND", " "])
+    assert mapped_fields(fields, mapping) == auto
+    fetched = read_offers(path, mapping=mapping)
+    assert fetched.unknown_fields == ["Stand"]
+    assert fetched.records.iloc[0]["updated_at"] is None
+    with pytest.raises(ParameterError, match="maps 'lon' to 'lon' and ignores it"):
+        field_mapping([("lon", "lon")], ignored=["lon"])
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import html
 import time
 from pathlib import Path
 
-import pytest
 from qgis.core import (
     QgsApplication,
     QgsProject,
@@ -19,42 +17,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QColor
 
 from geolib.hilfeportal_server import Faults, HilfeportalServer
-
-
-@pytest.fixture
-def dock(tmp_path):
-    from sozialplanung_plugin.hilfeportal_dock import HilfeportalDock
-
-    project = QgsProject()
-    bar = QgsMessageBar()
-    widget = HilfeportalDock(project=project, message_bar=bar, cache_dir=tmp_path / "cache")
-    widget.ask_project_file = lambda: str(tmp_path / "projekt.qgs")  # the user saves it there
-    widget.load_options = lambda: {"backoff": 0.01, "retries": 1, "timeout": 5}
-    widget.show()
-    yield widget
-    widget.shutdown()
-    project.clear()
-    widget.deleteLater()
-    QCoreApplication.processEvents()
-
-
-def press_load(dock, timeout=60.0):
-    """Press the button like a user, then let Qt run until the task has ended."""
-    finished = []
-    dock.loadFinished.connect(finished.append)
-    dock.load_button.click()
-    deadline = time.monotonic() + timeout
-    while not finished and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.005)
-    dock.loadFinished.disconnect(finished.append)
-    assert finished, "the task did not end"
-    return finished[0]
-
-
-def messages(dock):
-    """The texts in the message bar, as the user reads them (the bar gets them escaped)."""
-    return [html.unescape(item.text()) for item in dock.message_bar.items()]
+from tests.plugin._dock import messages, press_load
 
 
 def test_load_puts_styled_layers_into_the_group(dock, server, services):
@@ -381,8 +344,11 @@ def test_a_saved_project_travels_with_its_offers(dock, server, services, tmp_pat
     text = (tmp_path / "projekt.qgs").read_text(encoding="utf-8")
     assert "./projekt_hilfeportal.gpkg|layername=angebote" in text
     assert str(tmp_path) not in text  # no absolute path to the layers
+    from processing_algorithms.hilfeportal import cache_dir
+
     profile = Path(QgsApplication.qgisSettingsDirPath())
-    assert not list(profile.rglob("*.gpkg")), "nothing in the profile"
+    layers = [p for p in profile.rglob("*.gpkg") if p.parent != cache_dir()]
+    assert not layers, "nothing in the profile (but the algorithm's cache)"
     dock.project.clear()
     elsewhere = tmp_path.parent / (tmp_path.name + "-kopie") / "ordner"
     shutil.copytree(tmp_path, elsewhere, ignore=shutil.ignore_patterns("cache"))
@@ -452,22 +418,6 @@ def test_an_unsaved_project_is_saved_first_or_nothing_is_written(dock, tmp_path)
     assert dock.layer("offers") is None and not list(tmp_path.rglob("*.gpkg"))
 
 
-@pytest.fixture
-def pg_connection(postgres, tmp_path):
-    """A database with PostGIS and a saved QGIS connection "hilfeportal-test" to it."""
-    from qgis.core import QgsDataSourceUri, QgsProviderRegistry
-
-    name = "dock_" + tmp_path.name.lower().replace("-", "_")[-40:]
-    postgres.create_database(name)
-    uri = QgsDataSourceUri()
-    uri.setConnection(str(postgres.socket_dir), str(postgres.port), name, "postgres", "")
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    conn = metadata.createConnection(uri.uri(False), {"saveUsername": True})
-    metadata.saveConnection(conn, "hilfeportal-test")
-    yield name
-    metadata.deleteConnection("hilfeportal-test")
-
-
 def test_postgis_target_holds_the_offers_and_travels(
     dock, server, services, postgres, pg_connection, tmp_path
 ):
@@ -492,10 +442,11 @@ def test_postgis_target_holds_the_offers_and_travels(
         "SELECT f_table_name AS t FROM public.layer_styles WHERE useasdefault", pg_connection
     )
     assert {"kreis_angebote", "kreis_pruefliste"} <= set(styles["t"])
-    # a filter in the dock writes the shown offers; a refresh all of them again
+    # a filter in the dock filters the layer; the shared table keeps every offer
     dock.set_checked("categories", ["Sucht"])
     dock.apply_filter()
     assert layer.featureCount() == dock.result.categories["Sucht"]
+    assert len(postgres.query("SELECT offer_id FROM kreis_angebote", pg_connection)) == len(ids)
     dock.set_checked("categories", None)
     assert press_load(dock)
     assert dock.layer("offers") is layer and _ids(layer) == ids
