@@ -159,7 +159,7 @@ def test_product_by_hand():
 
 
 def test_geometric_mean_refuses_negative_values():
-    with pytest.raises(DataError, match=r"weighted geometric mean needs scaled values of 0 or more"):
+    with pytest.raises(DataError, match=r"weighted geometric mean needs scaled values of 0"):
         _two("geometric_mean", scaling="zscore")
 
 
