@@ -55,6 +55,7 @@ REFERENCE_YEAR = "REFERENCE_YEAR"
 CLASS_METHOD = "CLASS_METHOD"
 CLASS_COUNT = "CLASS_COUNT"
 CLASS_BREAKS = "CLASS_BREAKS"
+CLASS_YEARS = "CLASS_YEARS"
 THRESHOLD = "THRESHOLD"
 MIN_DENOMINATOR = "MIN_DENOMINATOR"
 SUPPRESS_INDEX = "SUPPRESS_INDEX"
@@ -72,6 +73,7 @@ OVERRIDES = (
     CLASS_METHOD,
     CLASS_COUNT,
     CLASS_BREAKS,
+    CLASS_YEARS,
     THRESHOLD,
     MIN_DENOMINATOR,
     SUPPRESS_INDEX,
@@ -192,6 +194,16 @@ def add_parameters(alg) -> None:
             CLASS_BREAKS,
             tr("Class breaks for custom classes (inner thresholds, e.g. 20; 40; 60; 80)"),
             optional=True,
+        )
+    )
+    alg.addParameter(
+        _enum(
+            CLASS_YEARS,
+            tr("Class thresholds over the years (empty: the preset's)"),
+            [
+                tr("Of the reference year: a class follows the index over the years"),
+                tr("Of each year: its own thresholds"),
+            ],
         )
     )
     advanced = [
@@ -326,10 +338,13 @@ def _override_classes(alg, parameters, context, data: dict[str, Any]) -> bool:
                 "class method."
             )
         )
+    per_year = bool(classes.get("per_year", False))
+    if _is_set(parameters, CLASS_YEARS):
+        per_year = alg.parameterAsEnum(parameters, CLASS_YEARS, context) == 1
     changed = breaks is not None or _is_set(parameters, CLASS_COUNT)
-    if not (changed or _is_set(parameters, CLASS_METHOD)):
+    if not (changed or _is_set(parameters, CLASS_METHOD) or _is_set(parameters, CLASS_YEARS)):
         return False
-    new: dict[str, Any] = {"method": method}
+    new: dict[str, Any] = {"method": method, "per_year": per_year}
     if method == "custom":
         new["breaks"] = breaks if breaks is not None else classes["breaks"]
     elif _is_set(parameters, CLASS_COUNT):

@@ -2038,327 +2038,342 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialformelConfig</name>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="310"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="322"/>
         <source>'{breaks}' is given, but '{method}' is not custom breaks: choose custom breaks, or leave the class breaks empty.</source>
         <translation>'{breaks}' ist angegeben, aber '{method}' ist nicht „Eigene Grenzen“: Wählen Sie eigene Grenzen oder lassen Sie die Klassengrenzen leer.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="110"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="112"/>
         <source>0–100 against the reference year</source>
         <translation>0–100 gegenüber dem Referenzjahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="109"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="111"/>
         <source>0–100 per year (min–max)</source>
         <translation>0–100 je Jahr (Min-Max)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="123"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="125"/>
         <source>Carry: the unit's previous year</source>
         <translation>Fortschreiben: das Vorjahr der Einheit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="193"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="195"/>
         <source>Class breaks for custom classes (inner thresholds, e.g. 20; 40; 60; 80)</source>
         <translation>Klassengrenzen für eigene Klassen (innere Grenzen, z. B. 20; 40; 60; 80)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="188"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="202"/>
+        <source>Class thresholds over the years (empty: the preset's)</source>
+        <translation>Klassenschwellen über die Jahre (leer: die der Vorlage)</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="190"/>
         <source>Classes (empty: the preset's)</source>
         <translation>Klassen (leer: wie in der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="180"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="182"/>
         <source>Combination (empty: the preset's)</source>
         <translation>Verknüpfung (leer: wie in der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="118"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="120"/>
         <source>Custom breaks (see 'Class breaks')</source>
         <translation>Eigene Grenzen (siehe „Klassengrenzen“)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="317"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="329"/>
         <source>Custom classes need their breaks: fill in '{breaks}', e.g. 20; 40; 60; 80.</source>
         <translation>Eigene Klassen brauchen ihre Grenzen: Füllen Sie '{breaks}' aus, z. B. 20; 40; 60; 80.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="203"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="215"/>
         <source>Data protection: smallest denominator of a published rate (empty: the preset's)</source>
         <translation>Geheimhaltung: kleinster Nenner einer veröffentlichten Quote (leer: wie in der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="199"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="211"/>
         <source>Data protection: smallest published count (empty: the preset's)</source>
         <translation>Geheimhaltung: kleinste veröffentlichte Fallzahl (leer: wie in der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="139"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="141"/>
         <source>Denominator (column)</source>
         <translation>Nenner (Spalte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="122"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="124"/>
         <source>Drop: leave the unit-year out of the index</source>
         <translation>Weglassen: das Einheit-Jahr fehlt im Index</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="115"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="117"/>
         <source>Equal intervals</source>
         <translation>Gleiche Intervalle</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="124"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="126"/>
         <source>Group mean: the rate of the other units of its group</source>
         <translation>Gruppenmittel: die Quote der übrigen Einheiten ihrer Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="171"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="173"/>
         <source>Indicators (one row each; empty: the preset's indicators)</source>
         <translation>Indikatoren (je eine Zeile; leer: die Indikatoren der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="412"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="427"/>
         <source>Indicators, row {row}, column '{column}': '{value}' {problem}</source>
         <translation>Indikatoren, Zeile {row}, Spalte '{column}': '{value}' {problem}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="142"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="144"/>
         <source>Kind (rate or mean; empty: rate)</source>
         <translation>Art (Anteil oder Mittelwert; leer: Anteil)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="144"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="146"/>
         <source>Label (empty: the name)</source>
         <translation>Bezeichnung (leer: der Name)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="96"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="98"/>
         <source>Min–max against the reference year (or fixed bounds)</source>
         <translation>Min-Max gegenüber dem Referenzjahr (oder festen Grenzen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="95"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="97"/>
         <source>Min–max per year</source>
         <translation>Min-Max je Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="214"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="226"/>
         <source>Missing values (empty: the preset's)</source>
         <translation>Fehlende Werte (leer: wie in der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="137"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="139"/>
         <source>Name (field name: a-z, 0-9, _)</source>
         <translation>Name (Feldname: a-z, 0-9, _)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="117"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="119"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natürliche Unterbrechungen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="211"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="223"/>
         <source>No: publish them (internal use only: they give suppressed counts back)</source>
         <translation>Nein: veröffentlichen (nur intern: sie verraten gesperrte Fallzahlen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="111"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="113"/>
         <source>None (the combined value)</source>
         <translation>Keine (der verknüpfte Wert)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="189"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="191"/>
         <source>Number of classes (empty: the preset's)</source>
         <translation>Anzahl der Klassen (leer: wie in der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="138"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="140"/>
         <source>Numerator (count column)</source>
         <translation>Zähler (Spalte mit Fallzahlen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="143"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="205"/>
+        <source>Of each year: its own thresholds</source>
+        <translation>Jedes Jahres: seine eigenen Schwellen</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="204"/>
+        <source>Of the reference year: a class follows the index over the years</source>
+        <translation>Des Referenzjahres: die Klasse folgt dem Index über die Jahre</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="145"/>
         <source>Per (empty: 100 for a rate, 1 for a mean)</source>
         <translation>Je (leer: 100 für einen Anteil, 1 für einen Mittelwert)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="98"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="100"/>
         <source>Percentile</source>
         <translation>Perzentil</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="181"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="183"/>
         <source>Post-scaling (empty: the preset's)</source>
         <translation>Nachskalierung (leer: wie in der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="162"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="164"/>
         <source>Preset (TOML file; empty: the built-in Kreis Pinneberg preset)</source>
         <translation>Vorlage (TOML-Datei; leer: die mitgelieferte Vorlage Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="114"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="116"/>
         <source>Quantiles (equal counts)</source>
         <translation>Quantile (gleiche Anzahl)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="99"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="101"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="100"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="102"/>
         <source>Raw rates (no scaling)</source>
         <translation>Rohe Quoten (keine Skalierung)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="186"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="188"/>
         <source>Reference year (empty: the preset's)</source>
         <translation>Referenzjahr (leer: wie in der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="121"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="123"/>
         <source>Refuse: stop and name the missing values</source>
         <translation>Ablehnen: anhalten und die fehlenden Werte nennen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="140"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="142"/>
         <source>Reverse (yes: higher = less need)</source>
         <translation>Umgekehrt (ja: höher = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="391"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="406"/>
         <source>Rows {first} and {row} of the indicators have the same name '{name}': give each indicator its own name.</source>
         <translation>Die Zeilen {first} und {row} der Indikatoren haben denselben Namen '{name}': Geben Sie jedem Indikator einen eigenen Namen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="179"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="181"/>
         <source>Scaling (empty: the preset's)</source>
         <translation>Skalierung (leer: wie in der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="227"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="239"/>
         <source>Settings saved as a preset (TOML)</source>
         <translation>Einstellungen als Vorlage speichern (TOML)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="116"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="118"/>
         <source>Standard deviation</source>
         <translation>Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="164"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="166"/>
         <source>TOML (*.toml)</source>
         <translation>TOML (*.toml)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="356"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="371"/>
         <source>The class breaks '{text}' hold '{value}', which is not a number. Write increasing numbers separated by ';', e.g. 20; 40; 60; 80.</source>
         <translation>Die Klassengrenzen '{text}' enthalten '{value}', das keine Zahl ist. Schreiben Sie aufsteigende Zahlen, getrennt durch ';', z. B. 20; 40; 60; 80.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="372"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="387"/>
         <source>The indicators hold {n} values, which is not a whole number of rows of {width} columns ({columns}).</source>
         <translation>Die Indikatoren enthalten {n} Werte, das sind keine ganzen Zeilen zu {width} Spalten ({columns}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="323"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="335"/>
         <source>The number of classes is given, but the classes are custom breaks (their number follows from the breaks): leave the number empty or choose another class method.</source>
         <translation>Die Anzahl der Klassen ist angegeben, aber die Klassen sind eigene Grenzen (ihre Anzahl folgt aus den Grenzen): Lassen Sie die Anzahl leer oder wählen Sie eine andere Klasseneinteilung.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="215"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="227"/>
         <source>Title (empty: the preset's title)</source>
         <translation>Titel (leer: der Titel der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="141"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="143"/>
         <source>Weight (empty: 1)</source>
         <translation>Gewicht (leer: 1)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="105"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="107"/>
         <source>Weighted geometric mean</source>
         <translation>Gewichtetes geometrisches Mittel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="103"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="105"/>
         <source>Weighted mean</source>
         <translation>Gewichtetes Mittel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="106"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="108"/>
         <source>Weighted product</source>
         <translation>Gewichtetes Produkt</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="104"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="106"/>
         <source>Weighted sum</source>
         <translation>Gewichtete Summe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="208"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="220"/>
         <source>Withhold the index where a value is suppressed (empty: the preset's)</source>
         <translation>Index zurückhalten, wo ein Wert gesperrt ist (leer: wie in der Vorlage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="210"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="222"/>
         <source>Yes: withhold index, rank, class and change of such rows</source>
         <translation>Ja: Index, Rang, Klasse und Veränderung solcher Zeilen zurückhalten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="421"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="436"/>
         <source>is empty; this column is required.</source>
         <translation>ist leer; diese Spalte ist Pflicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="446"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="461"/>
         <source>is neither yes nor no: write yes (higher values mean less need) or leave it empty.</source>
         <translation>ist weder ja noch nein: Schreiben Sie ja (höhere Werte bedeuten weniger Bedarf) oder lassen Sie das Feld leer.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="458"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="473"/>
         <source>is not a kind: write rate or mean (or leave it empty).</source>
         <translation>ist keine Art: Schreiben Sie Anteil oder Mittelwert (oder lassen Sie das Feld leer).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="471"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="486"/>
         <source>is not a number.</source>
         <translation>ist keine Zahl.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="427"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="442"/>
         <source>is not usable as a field name: use lowercase letters, digits and '_', starting with a letter (at most 31 characters).</source>
         <translation>ist als Feldname nicht verwendbar: Verwenden Sie Kleinbuchstaben, Ziffern und '_', beginnend mit einem Buchstaben (höchstens 31 Zeichen).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="451"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="466"/>
         <source>mean</source>
         <translation>Mittelwert</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="473"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="488"/>
         <source>must be a number greater than 0.</source>
         <translation>muss eine Zahl größer als 0 sein.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="440"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="455"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="451"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="466"/>
         <source>rate</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="439"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="454"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_config.py" line="97"/>
+        <location filename="../../processing_algorithms/sozialformel_config.py" line="99"/>
         <source>z-score</source>
         <translation>z-Wert</translation>
     </message>

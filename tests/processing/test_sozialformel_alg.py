@@ -72,6 +72,7 @@ def test_algorithms_are_registered_with_the_issue_parameters():
         "CLASS_METHOD",
         "CLASS_COUNT",
         "CLASS_BREAKS",
+        "CLASS_YEARS",
         "THRESHOLD",
         "MIN_DENOMINATOR",
         "SUPPRESS_INDEX",

@@ -206,6 +206,38 @@ def test_custom_breaks_in_the_dialog(examples, tmp_path):
     assert config.class_method == "custom" and config.class_breaks == (25.0, 50.0, 62.5)
 
 
+def test_class_thresholds_of_each_year_from_the_dialog(examples, tmp_path):
+    # the preset fixes the thresholds to the reference year; the dialog asks for each year's
+    mapping = config_to_mapping(load_config(PINNEBERG_PRESET))
+    mapping["classes"]["per_year"] = True
+    config = load_config(mapping)
+    table = read_indicator_table(examples["indikatoren_csv"], config=config)
+    expected = sozialformel(table, config=config)
+    fixed = sozialformel(table, config=load_config(PINNEBERG_PRESET))
+    params = _params(
+        tmp_path,
+        str(examples["indikatoren_csv"]),
+        CLASS_YEARS=1,
+        OUTPUT_CONFIG=str(tmp_path / "y.toml"),
+    )
+    run_algorithm(ALG, params)
+    _same_index(_long(params["OUTPUT_TABLE"]), expected.table)
+    assert load_config(tmp_path / "y.toml") == config
+    # the setting changed the classes of some year (else this test proves nothing)
+    assert not np.array_equal(
+        expected.table["index_class"].fillna(-1).to_numpy(),
+        fixed.table["index_class"].fillna(-1).to_numpy(),
+    )
+    # a class count set alone keeps the preset's choice of thresholds
+    again = tmp_path / "again"
+    again.mkdir()
+    params = _params(
+        again, str(examples["indikatoren_csv"]), CLASS_COUNT=4, OUTPUT_CONFIG=str(again / "c.toml")
+    )
+    run_algorithm(ALG, params)
+    assert load_config(again / "c.toml").class_per_year is False
+
+
 @pytest.mark.parametrize(
     ("cells", "row", "column", "value"),
     [
