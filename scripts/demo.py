@@ -189,7 +189,7 @@ def sozialformel(demo: Demo) -> None:
         "Gemeinden mit veröffentlichtem Index (die übrigen geheim: Datenschutz)"
     )
     print("  die zehn höchsten veröffentlichten Werte:")
-    print(f"  {'Rang':>4}  {'Gemeinde':<24}{'Index':>7}{'± Vorjahr':>11}{'Rang ± ':>8}")
+    print(f"  {'Rang':>4}  {'Gemeinde':<30}{'Index':>7}{'± Vorjahr':>11}{'Rang ± ':>8}")
     for row in published.head(10).itertuples():
         _print_rank(row)
     print("  … und die fünf niedrigsten:")
@@ -199,17 +199,20 @@ def sozialformel(demo: Demo) -> None:
     for name in ("Kreis Pinneberg", "Städte über 30.000 Einwohner", "Elmshorn"):
         value = latest.loc[latest["group_name"] == name, "index_value"]
         if len(value):
-            shown = "geheim" if value.iloc[0] != value.iloc[0] else de(value.iloc[0], 0)
-            print(f"  {name:<30}{shown:>7}")
+            shown = "geheim" if value.iloc[0] != value.iloc[0] else de(value.iloc[0], 1)
+            print(f"  {name:<36}{shown:>7}")
 
 
 def _print_rank(row) -> None:
     """One row of the ranking; a withheld change or rank change prints as a dash."""
     change = "—" if row.index_change != row.index_change else de(row.index_change, 1)
+    if change[0].isdigit():
+        change = ("±" if change == "0,0" else "+") + change
     moved = row.rank_change
-    places = "—" if moved is None or moved != moved else f"{int(moved):+d}"
+    places = "—" if moved is None or moved != moved else f"{int(moved):+d}".replace("-", "−")
+    places = "±0" if places == "+0" else places
     print(
-        f"  {int(row.index_rank):>4}  {row.GEN:<24}{de(row.index_value, 1):>7}"
+        f"  {int(row.index_rank):>4}  {row.GEN:<30}{de(row.index_value, 1):>7}"
         f"{change:>11}{places:>8}"
     )
 
@@ -526,9 +529,10 @@ def summary(demo: Demo) -> None:
 
 
 def de(value: float, decimals: int = 0) -> str:
-    """A number the German way: 314.391 and 1,43."""
+    """A number the German way: 314.391, 1,43 and −0,7 (a minus sign, not a hyphen)."""
     text = f"{value:,.{decimals}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    text = text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return "−" + text[1:] if text.startswith("-") else text
 
 
 def summary_density_accessibility(demo: Demo) -> None:
