@@ -15,7 +15,7 @@ from ..errors import ParameterError
 from ..messages import Message
 from .classes import _classify, class_breaks_by_year
 from .config import Config, _uses_reference, load_config
-from .disclosure import protect
+from .disclosure import Cells, protect
 from .engine import _evaluate
 from .groups import _pool, _prepare_groups
 from .inputs import _complete_grid, _prepare_table
@@ -81,6 +81,11 @@ def _class_reference_year(config: Config, all_years: list[int], selected: list[i
     if config.reference_year is not None and config.reference_year in all_years:
         return config.reference_year
     return max(selected)
+
+
+def _shown(cells: Cells) -> dict[str, np.ndarray]:
+    """Per indicator: the rows whose value is published."""
+    return {name: status == 0 for name, status in cells.status.items()}
 
 
 def sozialformel(
@@ -215,9 +220,11 @@ def sozialformel(
     protected = sorted({*selected, class_year})
     cells = protect(draft.frame, draft_groups, mapping, config, protected, publish=publish)
     # then scaled with statistics of the published values only (see engine.py)
-    shown = {name: status == 0 for name, status in cells.units.status.items()}
-    units = _evaluate(data, config, notes, reference=None, published=shown)
-    group_frames = [_evaluate(p, config, notes, reference=units) for p in pooled]
+    units = _evaluate(data, config, notes, reference=None, published=_shown(cells.units))
+    group_frames = [
+        _evaluate(p, config, notes, reference=units, published=_shown(c))
+        for p, c in zip(pooled, cells.groups)
+    ]
     progress.report(0.6)
 
     # class breaks from the units of the reference year (or of each year); groups use the

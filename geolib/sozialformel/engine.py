@@ -46,9 +46,10 @@ def _evaluate(
 ) -> _Evaluated:
     """Rates → winsorising → direction → scaling → combination → post-scaling → rank.
 
-    ``published`` (units only): per indicator, a mask over the rows of ``data`` of the
-    values that are published; the statistics of the scaling come from these alone
-    (default: all)."""
+    ``published``: per indicator, a mask over the rows of ``data`` of the values that are
+    published (default: all). The statistics of the units' scaling come from these alone;
+    with ``suppress_index``, ranks and percentiles are counted among the rows whose
+    values are all published."""
     is_group = reference is not None
     out = data.copy()
     year = out["year"]
@@ -130,9 +131,10 @@ def _evaluate(
     # the post-scaling's reference: rows whose scaled values are all published
     all_shown = pd.concat(shown.values(), axis=1).all(axis=1)
     out["index_value"] = _post_scale(out, config, params, reference, all_shown)
-    # rank and percentile within the year (groups: within their grouping and year)
+    # rank and percentile within the year (groups: within their grouping and year), among
+    # the published indices (with suppress_index, a withheld index leaves no gap)
     by = [out["year"]] if not is_group else [out["grouping"], out["year"]]
-    idx = out["index_value"]
+    idx = out["index_value"].where(all_shown) if config.suppress_index else out["index_value"]
     out["index_rank"] = idx.groupby(by).rank(ascending=False, method="min")
     asc = idx.groupby(by).rank(method="average")
     n = idx.groupby(by).transform("count")

@@ -472,3 +472,21 @@ def test_no_bound_of_the_preset_is_a_withheld_value(data):
         assert np.isclose(ref_raw, bound, rtol=0, atol=1e-9).any(), bound
     assert res.reference["index"] == pytest.approx([lo, hi])
     assert not any("withheld value" in str(n) for n in res.notes)
+
+
+def test_published_ranks_and_percentiles_leave_no_gap_for_a_withheld_index(data):
+    res = _run(data)
+    frames = [(res.table, ["year"]), (res.groups, ["grouping", "year"])]
+    checked = 0
+    for frame, by in frames:
+        pub = frame[frame["index_suppressed"] == 0]
+        assert (frame["index_suppressed"] == 1).any()
+        for _, rows in pub.groupby(by):
+            idx = rows["index_value"]
+            ranks = idx.rank(ascending=False, method="min")
+            assert rows["index_rank"].astype(float).tolist() == ranks.tolist()
+            n = len(idx)
+            pct = 100 * (idx.rank(method="average") - 1) / (n - 1) if n > 1 else 50.0 + 0 * idx
+            assert rows["index_percentile"].tolist() == pytest.approx(pct.tolist())
+            checked += 1
+    assert checked > len(res.years)
