@@ -105,9 +105,11 @@ def _evaluate(
         else:
             scaled, p = _scale_units(v, year, method, ind, config, shown[ind.name])
             params["scale"][ind.name] = p
-            if config.combination in ("geometric_mean", "product"):
-                # a withheld value below the published minimum counts as the minimum
-                scaled = scaled.where(shown[ind.name] | ~(scaled < 0), 0.0)
+        if config.combination in ("geometric_mean", "product"):
+            # below the published minimum (a withheld unit, a group pooling one) counts as
+            # the minimum; other negative values are refused below
+            below = (scaled < 0) & (~shown[ind.name] if reference is None else True)
+            scaled = scaled.mask(below & _published_min(method, ind, config, year), 0.0)
         out[f"{ind.name}_scaled"] = scaled
     scaled_cols = [f"{i.name}_scaled" for i in config.indicators]
     weights = np.array([i.weight for i in config.indicators], dtype=float)
@@ -151,6 +153,13 @@ def _evaluate(
     out["rank_change"] = out["_prev_rank"] - out["index_rank"]
     out = out.drop(columns=["_prev_index", "_prev_rank"])
     return _Evaluated(out, params)
+
+
+def _published_min(method: str, ind: Indicator, config: Config, year: pd.Series) -> pd.Series:
+    """Rows whose scaling has the minimum of the published values as its 0."""
+    if method == "minmax_reference" and ind.bounds is None:
+        return year == config.reference_year
+    return pd.Series(method == "minmax", index=year.index)
 
 
 def _scale_units(

@@ -490,3 +490,25 @@ def test_published_ranks_and_percentiles_leave_no_gap_for_a_withheld_index(data)
             assert rows["index_percentile"].tolist() == pytest.approx(pct.tolist())
             checked += 1
     assert checked > len(res.years)
+
+
+def test_a_group_below_the_published_minimum_counts_as_the_minimum_in_a_geometric_mean():
+    # A (2 of 100) is withheld, B its complement in AB; AB's pooled rate (5 of 110) lies
+    # below the published minimum (C: 20 %), so its min–max value would be negative
+    table = pd.DataFrame(
+        {
+            "ags": ["01056001", "01056002", "01056003", "01056004"],
+            "name": ["A", "B", "C", "D"],
+            "year": 2023,
+            "x": [2, 3, 20, 30],
+            "n": [100, 10, 100, 100],
+        }
+    )
+    groups = pd.DataFrame({"ags": table["ags"], "amt": ["AB", "AB", "CD", "CD"], "kreis": "K"})
+    cfg = _hand_cfg(scaling="minmax", combination="geometric_mean")
+    res = sozialformel(table, config=cfg, groups=groups, validity=False)
+    pub = res.table[res.table["a_suppressed"] == 0]
+    assert sorted(pub["a_rate"]) == pytest.approx([20, 30])
+    g = res.groups.set_index(["grouping", "group_name"]).loc[("amt", "AB")]
+    assert g["a_rate"] == pytest.approx(5 / 110 * 100) and g["a_rate"] < pub["a_rate"].min()
+    assert g["a_scaled"] == 0 and g["index_value"] == 0
