@@ -90,7 +90,7 @@ def _evaluate(
                 params["winsor"][ind.name] = (lo, hi)
             rate, unclipped = rate.clip(year.map(lo), year.map(hi)), rate
             if reference is None:  # the values winsorised, by name (see notes.py)
-                notes.extend(filter(None, [winsor_note(out, unclipped, rate, ind, config)]))
+                notes.extend(_winsor_notes(out, unclipped, rate, ind, config, shown[ind.name]))
         out[f"{ind.name}_rate"] = rate
         directed[ind.name] = -rate if ind.reverse else rate
     directed_frame = pd.DataFrame(directed, index=out.index)
@@ -153,6 +153,30 @@ def _evaluate(
     out["rank_change"] = out["_prev_rank"] - out["index_rank"]
     out = out.drop(columns=["_prev_index", "_prev_rank"])
     return _Evaluated(out, params)
+
+
+def _winsor_notes(
+    out: pd.DataFrame,
+    before: pd.Series,
+    after: pd.Series,
+    ind: Indicator,
+    config: Config,
+    shown: pd.Series,
+) -> list[Message]:
+    """The published values winsorised, by name; withheld ones only counted (their old
+    value is the withheld rate)."""
+    notes = [winsor_note(out, before.where(shown), after.where(shown), ind, config)]
+    withheld = int(((before != after) & before.notna() & ~shown).sum())
+    if withheld:
+        notes.append(
+            Message(
+                "Outliers: {n} withheld values of '{indicator}' were winsorised too (not "
+                "listed: data protection).",
+                n=withheld,
+                indicator=ind.name,
+            )
+        )
+    return [n for n in notes if n is not None]
 
 
 def _published_min(method: str, ind: Indicator, config: Config, year: pd.Series) -> pd.Series:

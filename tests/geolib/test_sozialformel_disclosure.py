@@ -512,3 +512,28 @@ def test_a_group_below_the_published_minimum_counts_as_the_minimum_in_a_geometri
     g = res.groups.set_index(["grouping", "group_name"]).loc[("amt", "AB")]
     assert g["a_rate"] == pytest.approx(5 / 110 * 100) and g["a_rate"] < pub["a_rate"].min()
     assert g["a_scaled"] == 0 and g["index_value"] == 0
+
+
+def test_winsorising_quantiles_come_from_published_rates_and_no_note_names_a_withheld_one():
+    counts = [1, 20, 30, 40, 50, 60, 70, 80, 90, 95]
+    table = pd.DataFrame(
+        {
+            "ags": [f"{i:08d}" for i in range(len(counts))],
+            "name": [f"G{i}" for i in range(len(counts))],
+            "year": 2023,
+            "x": counts,
+            "n": 100,
+        }
+    )
+    res = sozialformel(table, config=_hand_cfg(scaling="raw", winsorize=0.1), validity=False)
+    t = res.table
+    pub = t["a_suppressed"] == 0
+    assert (~pub).sum() == 1
+    true_rates = table.set_index("ags").loc[t.loc[pub, "ags"], "x"].astype(float)
+    lo, hi = np.quantile(true_rates, [0.1, 0.9])
+    assert t.loc[pub, "a_rate"].min() == pytest.approx(lo)
+    assert t.loc[pub, "a_rate"].max() == pytest.approx(hi)
+    notes = [str(n) for n in res.notes if "winsorised" in str(n)]
+    assert any("1 withheld values of 'a' were winsorised too" in n for n in notes)
+    listed = next(n for n in notes if "values of 'a' were winsorised to" in n)
+    assert "G0" not in listed and "G1" in listed
