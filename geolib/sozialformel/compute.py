@@ -15,12 +15,12 @@ from ..errors import ParameterError
 from ..messages import Message
 from .classes import _classify, class_breaks_by_year
 from .config import Config, _uses_reference, load_config
-from .disclosure import protect
+from .disclosure import Cells, protect
 from .engine import _evaluate
 from .groups import _pool, _prepare_groups
 from .inputs import _complete_grid, _prepare_table
 from .missing import _handle_missing, _missing_mask
-from .reference import bound_leaks, reference_toml, reference_values
+from .reference import reference_toml, reference_values
 from .suppression import _publishable, protection_notes
 from .validity import Validity, _validity
 
@@ -81,6 +81,11 @@ def _class_reference_year(config: Config, all_years: list[int], selected: list[i
     if config.reference_year is not None and config.reference_year in all_years:
         return config.reference_year
     return max(selected)
+
+
+def _shown(cells: Cells) -> dict[str, np.ndarray]:
+    """Per indicator: the rows whose value is published."""
+    return {name: status == 0 for name, status in cells.status.items()}
 
 
 def sozialformel(
@@ -195,9 +200,8 @@ def sozialformel(
     data = _handle_missing(data, config, mapping, fields, notes)
     progress.report(0.25)
 
-    units = _evaluate(data, config, notes, reference=None)
-    progress.report(0.45)
-    group_frames = []
+    # first without data protection: the suppressed cells follow from the counts alone
+    draft = _evaluate(data, config, [], reference=None)
     if fields:
         incomplete = int(_missing_mask(data, config).any(axis=1).sum())
         if incomplete:
@@ -208,16 +212,21 @@ def sozialformel(
                     n=incomplete,
                 )
             )
-    for group_field in fields:
-        pooled = _pool(data, mapping, group_field, config, notes)
-        group_frames.append(_evaluate(pooled, config, notes, reference=units))
-    progress.report(0.6)
+    pooled = [_pool(data, mapping, group_field, config, notes) for group_field in fields]
+    draft_groups = [_evaluate(p, config, [], reference=draft).frame for p in pooled]
+    progress.report(0.4)
 
     class_year = _class_reference_year(config, all_years, selected)
     protected = sorted({*selected, class_year})
-    cells = protect(
-        units.frame, [g.frame for g in group_frames], mapping, config, protected, publish=publish
-    )
+    cells = protect(draft.frame, draft_groups, mapping, config, protected, publish=publish)
+    # then scaled with statistics of the published values only (see engine.py)
+    units = _evaluate(data, config, notes, reference=None, published=_shown(cells.units))
+    group_frames = [
+        _evaluate(p, config, notes, reference=units, published=_shown(c))
+        for p, c in zip(pooled, cells.groups)
+    ]
+    progress.report(0.6)
+
     # class breaks from the units of the reference year (or of each year); groups use the
     # same breaks. A withheld index takes no part, so no class bound is a withheld value.
     unit_values = units.frame
@@ -244,9 +253,6 @@ def sozialformel(
                 table=reference_toml(reference),
             )
         )
-    if publish:
-        hidden = {k: v > 0 for k, v in cells.units.status.items()}
-        notes.extend(bound_leaks(unit_values, units.params, hidden, withheld, config, selected))
     progress.report(0.7)
 
     val = None

@@ -1,4 +1,13 @@
-"""The index: rates, winsorising, direction, scaling, combination, post-scaling, ranks."""
+"""The index: rates, winsorising, direction, scaling, combination, post-scaling, ranks.
+
+Data protection: every statistic taken from the data (winsorising quantiles, min and max,
+mean and standard deviation, the percentile and rank reference set, the reference year's
+bounds, the post-scaling's min and max) is computed from the **published** values only
+(``published``: per indicator, the unit cells not withheld) and then applied to every
+unit. Otherwise two published (rate, scaled) pairs give the min and max of the scaling,
+which may be a withheld rate. A withheld value may then scale beyond 0–100 (it is not
+published; it enters only its own withheld index).
+"""
 
 from __future__ import annotations
 
@@ -28,14 +37,37 @@ class _Evaluated:
 
 
 def _evaluate(
-    data: pd.DataFrame, config: Config, notes: list[Message], *, reference: _Evaluated | None
+    data: pd.DataFrame,
+    config: Config,
+    notes: list[Message],
+    *,
+    reference: _Evaluated | None,
+    published: dict[str, np.ndarray] | None = None,
 ) -> _Evaluated:
-    """Rates → winsorising → direction → scaling → combination → post-scaling → rank."""
+    """Rates → winsorising → direction → scaling → combination → post-scaling → rank.
+
+    ``published``: per indicator, a mask over the rows of ``data`` of the values that are
+    published (default: all). The statistics of the units' scaling come from these alone;
+    with ``suppress_index``, ranks and percentiles are counted among the rows whose
+    values are all published."""
     is_group = reference is not None
     out = data.copy()
     year = out["year"]
     directed = {}
-    params: dict[str, Any] = {"winsor": {}, "scale": {}, "post": None, "directed": None}
+    shown = {
+        ind.name: pd.Series(
+            True if published is None else np.asarray(published[ind.name], dtype=bool),
+            index=out.index,
+        )
+        for ind in config.indicators
+    }
+    params: dict[str, Any] = {
+        "winsor": {},
+        "scale": {},
+        "post": None,
+        "directed": None,
+        "published": shown,
+    }
     for ind in config.indicators:
         if is_group:
             num, den = out[f"_{ind.name}_num"], out[f"_{ind.name}_den"]
@@ -51,12 +83,14 @@ def _evaluate(
             if reference is not None:
                 lo, hi = reference.params["winsor"][ind.name]
             else:
-                lo = rate.groupby(year).quantile(config.winsorize)
-                hi = rate.groupby(year).quantile(1 - config.winsorize)
+                # quantiles of the published values (a withheld value is no bound)
+                ref_rate = rate.where(shown[ind.name])
+                lo = ref_rate.groupby(year).quantile(config.winsorize)
+                hi = ref_rate.groupby(year).quantile(1 - config.winsorize)
                 params["winsor"][ind.name] = (lo, hi)
             rate, unclipped = rate.clip(year.map(lo), year.map(hi)), rate
             if reference is None:  # the values winsorised, by name (see notes.py)
-                notes.extend(filter(None, [winsor_note(out, unclipped, rate, ind, config)]))
+                notes.extend(_winsor_notes(out, unclipped, rate, ind, config, shown[ind.name]))
         out[f"{ind.name}_rate"] = rate
         directed[ind.name] = -rate if ind.reverse else rate
     directed_frame = pd.DataFrame(directed, index=out.index)
@@ -69,8 +103,13 @@ def _evaluate(
             ref_year = reference.frame["year"]
             scaled = _scale_against(v, year, ref_v, ref_year, method, ind, config, reference)
         else:
-            scaled, p = _scale_units(v, year, method, ind, config)
+            scaled, p = _scale_units(v, year, method, ind, config, shown[ind.name])
             params["scale"][ind.name] = p
+        if config.combination in ("geometric_mean", "product"):
+            # below the published minimum (a withheld unit, a group pooling one) counts as
+            # the minimum; other negative values are refused below
+            below = (scaled < 0) & (~shown[ind.name] if reference is None else True)
+            scaled = scaled.mask(below & _published_min(method, ind, config, year), 0.0)
         out[f"{ind.name}_scaled"] = scaled
     scaled_cols = [f"{i.name}_scaled" for i in config.indicators]
     weights = np.array([i.weight for i in config.indicators], dtype=float)
@@ -91,10 +130,13 @@ def _evaluate(
             )
     raw_index = combine(scaled_matrix, weights, config.combination)
     out["index_raw"] = raw_index
-    out["index_value"] = _post_scale(out, config, params, reference)
-    # rank and percentile within the year (groups: within their grouping and year)
+    # the post-scaling's reference: rows whose scaled values are all published
+    all_shown = pd.concat(shown.values(), axis=1).all(axis=1)
+    out["index_value"] = _post_scale(out, config, params, reference, all_shown)
+    # rank and percentile within the year (groups: within their grouping and year), among
+    # the published indices (with suppress_index, a withheld index leaves no gap)
     by = [out["year"]] if not is_group else [out["grouping"], out["year"]]
-    idx = out["index_value"]
+    idx = out["index_value"].where(all_shown) if config.suppress_index else out["index_value"]
     out["index_rank"] = idx.groupby(by).rank(ascending=False, method="min")
     asc = idx.groupby(by).rank(method="average")
     n = idx.groupby(by).transform("count")
@@ -113,33 +155,99 @@ def _evaluate(
     return _Evaluated(out, params)
 
 
+def _winsor_notes(
+    out: pd.DataFrame,
+    before: pd.Series,
+    after: pd.Series,
+    ind: Indicator,
+    config: Config,
+    shown: pd.Series,
+) -> list[Message]:
+    """The published values winsorised, by name; withheld ones only counted (their old
+    value is the withheld rate)."""
+    notes = [winsor_note(out, before.where(shown), after.where(shown), ind, config)]
+    withheld = int(((before != after) & before.notna() & ~shown).sum())
+    if withheld:
+        notes.append(
+            Message(
+                "Outliers: {n} withheld values of '{indicator}' were winsorised too (not "
+                "listed: data protection).",
+                n=withheld,
+                indicator=ind.name,
+            )
+        )
+    return [n for n in notes if n is not None]
+
+
+def _published_min(method: str, ind: Indicator, config: Config, year: pd.Series) -> pd.Series:
+    """Rows whose scaling has the minimum of the published values as its 0."""
+    if method == "minmax_reference" and ind.bounds is None:
+        return year == config.reference_year
+    return pd.Series(method == "minmax", index=year.index)
+
+
 def _scale_units(
-    v: pd.Series, year: pd.Series, method: str, ind: Indicator, config: Config
+    v: pd.Series,
+    year: pd.Series,
+    method: str,
+    ind: Indicator,
+    config: Config,
+    shown: pd.Series | None = None,
 ) -> tuple[pd.Series, dict[str, Any]]:
-    grouped = v.groupby(year)
+    """Scale the units' values ``v`` with statistics of the published ones (``shown``)."""
+    ref = v if shown is None else v.where(shown)
+    grouped = ref.groupby(year)
     if method == "minmax":
-        lo, hi = grouped.transform("min"), grouped.transform("max")
-        return _minmax(v, lo, hi), {"lo": grouped.min(), "hi": grouped.max()}
+        lo, hi = grouped.min(), grouped.max()
+        return _minmax(v, year.map(lo), year.map(hi)), {"lo": lo, "hi": hi}
     if method == "minmax_reference":
-        lo, hi = _reference_bounds(v, year, ind, config)
+        lo, hi = _reference_bounds(ref, year, ind, config)
         return _minmax(v, pd.Series(lo, index=v.index), pd.Series(hi, index=v.index)), {
             "lo": lo,
             "hi": hi,
         }
     if method == "zscore":
-        mean, std = grouped.transform("mean"), grouped.transform("std", ddof=0)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            z = ((v - mean) / std.where(std > 0)).where(std > 0, 0.0).where(v.notna())
-        return z, {"mean": grouped.mean(), "std": grouped.std(ddof=0)}
+        mean, std = grouped.mean(), grouped.std(ddof=0)
+        return _zscore(v, year.map(mean), year.map(std)), {"mean": mean, "std": std}
     if method in ("percentile", "rank"):
-        r = grouped.rank(method="average")
-        if method == "rank":
-            return r, {}
-        n = grouped.transform("count")
-        with np.errstate(divide="ignore", invalid="ignore"):
-            p = pd.Series(np.where(n > 1, 100 * (r - 1) / (n - 1), 50.0), index=v.index)
-        return p.where(v.notna()), {}
+        if shown is None or bool(shown.all()):
+            r = grouped.rank(method="average")
+            if method == "rank":
+                return r, {}
+            n = grouped.transform("count")
+            with np.errstate(divide="ignore", invalid="ignore"):
+                p = pd.Series(np.where(n > 1, 100 * (r - 1) / (n - 1), 50.0), index=v.index)
+            return p.where(v.notna()), {}
+        # published values ranked among themselves, withheld ones inserted among them
+        out = _scale_units(v.where(shown), year, method, ind, config)[0]
+        hidden = ~shown & v.notna()
+        inserted = _rank_among(v[hidden], year[hidden], ref, year, method)
+        out[hidden] = inserted
+        return out, {}
     return v.copy(), {}
+
+
+def _zscore(v: pd.Series, mean: pd.Series, std: pd.Series) -> pd.Series:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return ((v - mean) / std.where(std > 0)).where(std > 0, 0.0).where(v.notna())
+
+
+def _rank_among(
+    v: pd.Series, year: pd.Series, ref_v: pd.Series, ref_year: pd.Series, method: str
+) -> pd.Series:
+    """Rank or percentile of each value inserted among the reference values of its year
+    (its average rank among the n reference values and itself)."""
+    out = pd.Series(np.nan, index=v.index)
+    for y in year.unique():
+        units = np.sort(ref_v[(ref_year == y).to_numpy()].dropna().to_numpy())
+        rows = (year == y).to_numpy() & v.notna().to_numpy()
+        g = v[rows].to_numpy()
+        less = np.searchsorted(units, g, side="left")
+        equal = np.searchsorted(units, g, side="right") - less
+        r = less + (equal + 2) / 2
+        n = len(units)
+        out[rows] = r if method == "rank" else (100 * (r - 1) / n if n else 50.0)
+    return out
 
 
 def _reference_bounds(
@@ -177,22 +285,10 @@ def _scale_against(
     if method == "minmax_reference":
         return _minmax(v, pd.Series(p["lo"], index=v.index), pd.Series(p["hi"], index=v.index))
     if method == "zscore":
-        mean, std = year.map(p["mean"]), year.map(p["std"])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            return ((v - mean) / std.where(std > 0)).where(std > 0, 0.0).where(v.notna())
+        return _zscore(v, year.map(p["mean"]), year.map(p["std"]))
     if method in ("percentile", "rank"):
-        out = pd.Series(np.nan, index=v.index)
-        for y in year.unique():
-            units = np.sort(ref_v[(ref_year == y).to_numpy()].dropna().to_numpy())
-            rows = (year == y).to_numpy() & v.notna().to_numpy()
-            g = v[rows].to_numpy()
-            less = np.searchsorted(units, g, side="left")
-            equal = np.searchsorted(units, g, side="right") - less
-            # the group inserted among the n units: its average rank among n + 1 values
-            r = less + (equal + 2) / 2
-            n = len(units)
-            out[rows] = r if method == "rank" else (100 * (r - 1) / n if n else 50.0)
-        return out
+        shown = reference.params["published"][ind.name]
+        return _rank_among(v, year, ref_v.where(shown), ref_year, method)
     return v.copy()
 
 
@@ -226,22 +322,28 @@ def combine(scaled: np.ndarray, weights: np.ndarray, method: str) -> np.ndarray:
 
 
 def _post_scale(
-    out: pd.DataFrame, config: Config, params: dict[str, Any], reference: _Evaluated | None
+    out: pd.DataFrame,
+    config: Config,
+    params: dict[str, Any],
+    reference: _Evaluated | None,
+    shown: pd.Series,
 ) -> pd.Series:
+    """The combined index scaled to 0–100 with bounds of the published rows (``shown``)."""
     raw = out["index_raw"]
     year = out["year"]
+    ref_raw = raw.where(shown)
     if config.post_scaling == "none":
         return raw.copy()
     if reference is not None:
         lo, hi = reference.params["post"]
     elif config.post_scaling == "minmax":
-        lo, hi = raw.groupby(year).min(), raw.groupby(year).max()
+        lo, hi = ref_raw.groupby(year).min(), ref_raw.groupby(year).max()
         params["post"] = (lo, hi)
     elif config.index_bounds is not None:
         lo, hi = config.index_bounds
         params["post"] = (lo, hi)
     else:
-        ref = raw[year == config.reference_year]
+        ref = ref_raw[year == config.reference_year]
         lo, hi = float(ref.min()), float(ref.max())
         params["post"] = (lo, hi)
     if isinstance(lo, pd.Series):

@@ -6,9 +6,8 @@ thresholds) as a ``[reference]`` table (:func:`reference_toml`); a later run wit
 table in its configuration scales and classifies exactly as the earlier one did, even when
 its indicator table no longer holds the reference year.
 
-Data protection: bounds taken from the data are the values of some area. When that area's
-value is withheld, the bound gives it back (two published rates and their scaled values
-give min and max). :func:`bound_leaks` names such bounds; fixed bounds avoid them.
+Data protection: bounds taken from the data are computed from the published values only
+(see :mod:`.engine`), so no bound written here is a withheld value.
 """
 
 from __future__ import annotations
@@ -17,9 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import pandas as pd
 
-from ..messages import Message
 from .config import Config
 
 
@@ -72,57 +69,3 @@ def reference_toml(reference: dict[str, Any]) -> str:
 
 def _numbers(values: Sequence[float]) -> str:
     return "[" + ", ".join(repr(float(v)) for v in values) + "]"
-
-
-def bound_leaks(
-    units: pd.DataFrame,
-    params: dict[str, Any],
-    hidden: dict[str, np.ndarray],
-    index_hidden: np.ndarray,
-    config: Config,
-    years: Sequence[int],
-) -> list[Message]:
-    """A note per indicator (and the index) whose bound taken from the data of a published
-    year is attained only by withheld values."""
-    year = units["year"].to_numpy()
-    leaks: dict[str, list[int]] = {}
-
-    def check(name: str, values: np.ndarray, withheld: np.ndarray, check_years) -> None:
-        for y in check_years:
-            rows = (year == y) & ~np.isnan(values)
-            if not rows.any():
-                continue
-            for bound in (values[rows].min(), values[rows].max()):
-                at = rows & (values == bound)
-                if withheld[at].all():
-                    leaks.setdefault(name, []).append(int(y))
-                    break
-
-    directed = params["directed"]
-    for ind in config.indicators:
-        method = config.scaling_of(ind)
-        if method == "minmax":
-            check_years: Sequence[int] = years
-        elif method == "minmax_reference" and ind.bounds is None:
-            check_years = [y for y in years if y == config.reference_year]
-        else:
-            continue
-        check(ind.name, directed[ind.name].to_numpy(dtype=float), hidden[ind.name], check_years)
-    raw = units["index_raw"].to_numpy(dtype=float)
-    if config.post_scaling == "minmax":
-        check("index", raw, index_hidden, years)
-    elif config.post_scaling == "minmax_reference" and config.index_bounds is None:
-        check("index", raw, index_hidden, [y for y in years if y == config.reference_year])
-    if not leaks:
-        return []
-    detail = "; ".join(f"{k} {', '.join(map(str, sorted(set(v))))}" for k, v in leaks.items())
-    return [
-        Message(
-            "Data protection: a bound of the min–max scaling is a withheld value ({detail}); "
-            "with bounds taken from the data it follows from the published values. Fix the "
-            "bounds in the configuration beyond the data, e.g. the [reference] table of this "
-            "run rounded outward (bounds = [low, high] of an indicator, index of the "
-            "combined index).",
-            detail=detail,
-        )
-    ]

@@ -126,7 +126,8 @@ def _validity(units: _Evaluated, config: Config, year: int, progress: Progress) 
             cols = []
             for ind in alt_cfg.indicators:
                 v = units.params["directed"][ind.name]
-                s, _ = _scale_units(v, frame["year"], method, ind, alt_cfg)
+                shown = units.params["published"][ind.name]
+                s, _ = _scale_units(v, frame["year"], method, ind, alt_cfg, shown)
                 cols.append(s[rows].to_numpy(dtype=float))
             alt = np.column_stack(cols)
             if config.combination in ("geometric_mean", "product") and (alt < 0).any():

@@ -3008,11 +3008,6 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geheimhaltung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/reference.py" line="120"/>
-        <source>Data protection: a bound of the min–max scaling is a withheld value ({detail}); with bounds taken from the data it follows from the published values. Fix the bounds in the configuration beyond the data, e.g. the [reference] table of this run rounded outward (bounds = [low, high] of an indicator, index of the combined index).</source>
-        <translation>Geheimhaltung: eine Grenze der Min-Max-Skalierung ist ein geheim gehaltener Wert ({detail}); bei Grenzen aus den Daten folgt er aus den veröffentlichten Werten. Legen Sie die Grenzen in der Konfiguration außerhalb der Daten fest, z. B. die Tabelle [reference] dieses Laufs nach außen gerundet (bounds = [low, high] eines Indikators, index für den Gesamtindex).</translation>
-    </message>
-    <message>
         <location filename="../../geolib/sozialformel/suppression.py" line="118"/>
         <source>Data protection: the index of {n} rows with suppressed values is withheld (suppress_index = true), with its change and the next year's change.</source>
         <translation>Geheimhaltung: Der Index von {n} Zeilen mit gesperrten Werten wird zurückgehalten (suppress_index = true), ebenso seine Veränderung und die Veränderung des Folgejahres.</translation>
@@ -3298,6 +3293,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ausreißer: {n} Werte von „{indicator}“ wurden auf das {low}- und {high}-Quantil ihres Jahres begrenzt (winsorisiert): {values}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/engine.py" line="172"/>
+        <source>Outliers: {n} withheld values of '{indicator}' were winsorised too (not listed: data protection).</source>
+        <translation>Ausreißer: {n} geheim gehaltene Werte von „{indicator}“ wurden ebenfalls winsorisiert (nicht aufgeführt: Geheimhaltung).</translation>
+    </message>
+    <message>
         <location filename="../../geolib/hilfeportal/client.py" line="296"/>
         <source>Page {page} of the Hilfeportal is nested too deeply to be an answer of offers; nothing was loaded.</source>
         <translation>Seite {page} des Hilfeportals ist zu tief verschachtelt, um eine Antwort mit Angeboten zu sein; es wurde nichts geladen.</translation>
@@ -3398,7 +3398,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Skalierung: {scaling}; Verknüpfung: {combination}; Nachskalierung: {post}; Referenzjahr: {reference}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/validity.py" line="134"/>
+        <location filename="../../geolib/sozialformel/validity.py" line="135"/>
         <source>Sensitivity: the scaling '{method}' gives negative values, which the {combination} cannot take; it was left out.</source>
         <translation>Sensitivität: Die Skalierung „{method}“ ergibt negative Werte, die die Verknüpfung „{combination}“ nicht verarbeiten kann; sie wurde ausgelassen.</translation>
     </message>
@@ -4038,7 +4038,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Den Datensätzen fehlen die Spalten {columns}; lesen Sie sie mit read_offers() ein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="186"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="191"/>
         <source>The reference year {year} is not in the indicator table; it has: {available}.</source>
         <translation>Das Referenzjahr {year} ist nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -4118,7 +4118,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Jahresbereich {first}-{last} läuft rückwärts.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="176"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="181"/>
         <source>The years {years} are not in the indicator table; it has: {available}.</source>
         <translation>Die Jahre {years} sind nicht in der Indikatorentabelle; sie hat: {available}.</translation>
     </message>
@@ -4128,7 +4128,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="82"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="121"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -4293,7 +4293,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Schwellenwert: Fallzahlen unter {threshold}; kleinster Nenner: {min_den}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="239"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="248"/>
         <source>To keep later runs comparable with this one (the same bounds and classes, even without the year {year} in their table), add this to their configuration:
 {table}</source>
         <translation>Damit spätere Läufe mit diesem vergleichbar bleiben (gleiche Grenzen und Klassen, auch ohne das Jahr {year} in ihrer Tabelle), fügen Sie dies ihrer Konfiguration hinzu:
@@ -4320,7 +4320,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="219"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="315"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -5105,7 +5105,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben keine Nachfrage in Reichweite; ihr Angebot wird niemandem zugerechnet (Verhältnis NULL).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/compute.py" line="205"/>
+        <location filename="../../geolib/sozialformel/compute.py" line="209"/>
         <source>{n} unit-years without a value are left out of their groups' pooled counts (for the indicators they lack).</source>
         <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
     </message>

@@ -211,19 +211,27 @@ def test_class_breaks_by_hand():
 
 
 def test_groups_pool_counts_not_rates_and_use_the_units_scaling():
-    # A: 1 of 10 (10 %), B: 30 of 90 (33.3 %), C: 50 of 100 (50 %)
-    table = _table([1, 30, 50], [10, 90, 100])
+    # A: 1 of 10 (10 %), B: 30 of 90 (33.3 %), C: 50 of 100 (50 %), D: 20 of 100 (20 %)
+    table = _table([1, 30, 50, 20], [10, 90, 100, 100])
     groups = pd.DataFrame(
-        {"ags": ["01056001", "01056002", "01056003"], "amt": ["AB", "AB", "C"], "kreis": "K"}
+        {
+            "ags": ["01056001", "01056002", "01056003", "01056004"],
+            "amt": ["AB", "AB", "C", "C"],
+            "kreis": "K",
+        }
     )
     cfg = _cfg(scaling="minmax", threshold=3, min_denominator=5)
     res = sozialformel(table, config=cfg, groups=groups, validity=False)
     g = res.groups.set_index(["grouping", "group_name"])
     assert g.loc[("amt", "AB"), "a_rate"] == pytest.approx(31.0)  # 31 / 100, not 21.7
     assert g.loc[("amt", "AB"), "n_units"] == 2
-    assert g.loc[("kreis", "K"), "a_rate"] == pytest.approx(81 / 200 * 100)
-    # scaled with the units' min 10 and max 50
-    assert g.loc[("amt", "AB"), "a_scaled"] == pytest.approx((31 - 10) / 40 * 100)
+    assert g.loc[("kreis", "K"), "a_rate"] == pytest.approx(101 / 300 * 100)
+    # scaled with the units' min and max, of the published units only (A is withheld,
+    # B its complement in AB): 20 and 50
+    published = res.table.loc[res.table["a_suppressed"] == 0, "a_rate"]
+    assert sorted(published) == pytest.approx([20, 50])
+    lo, hi = published.min(), published.max()
+    assert g.loc[("amt", "AB"), "a_scaled"] == pytest.approx((31 - lo) / (hi - lo) * 100)
     # A's own count is suppressed, yet it counts in its group
     unit_a = res.table.set_index("ags").loc["01056001"]
     assert pd.isna(unit_a["a_num"]) and pd.isna(unit_a["a_rate"]) and unit_a["a_suppressed"] == 1

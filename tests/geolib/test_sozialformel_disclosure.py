@@ -267,11 +267,38 @@ def test_no_withheld_index_follows_from_the_next_years_change(data):
     assert set(t["change_suppression"]) == {"none", "secondary"}
 
 
+def _withheld_index(res, full):
+    """The index the protected run computed for every row (also the withheld ones): the
+    true rates (``full``, unprotected) through the affine maps rate → scaled and
+    combined → index that the published rows of each year follow (weighted mean)."""
+    cfg = res.config
+    names = [i.name for i in cfg.indicators]
+    weights = np.array([i.weight for i in cfg.indicators], dtype=float)
+    weights /= weights.sum()
+    out = []
+    for year in res.years:
+        pub = res.table[res.table["year"] == year].set_index("ags")
+        rates = full.table[full.table["year"] == year].set_index("ags").loc[pub.index]
+        scaled = np.column_stack(
+            [
+                np.polyval(_affine(pub[f"{n}_rate"].dropna(), pub[f"{n}_scaled"].dropna()), r)
+                for n, r in ((n, rates[f"{n}_rate"]) for n in names)
+            ]
+        )
+        raw = scaled @ weights
+        shown = pub["index_value"].notna().to_numpy()
+        index = np.polyval(_affine(raw[shown], pub["index_value"][shown]), raw)
+        out.append(pd.Series(index, index=pd.MultiIndex.from_product([pub.index, [year]])))
+    return pd.concat(out)
+
+
 def test_no_class_bound_and_no_report_rank_is_a_withheld_value(data):
     table, groups = data
     res = _run(data)
     full = sozialformel(table, groups=groups, group_fields=GROUP_FIELDS, publish=False)
-    truth = full.table.set_index(["ags", "year"])["index_value"]
+    truth = _withheld_index(res, full)
+    published = res.table.set_index(["ags", "year"])["index_value"].dropna()
+    assert truth.loc[published.index].to_numpy() == pytest.approx(published.to_numpy())
     t = res.table.set_index(["ags", "year"])
     for year, edges in res.breaks.items():
         withheld = truth[
@@ -299,3 +326,214 @@ def test_suppression_field_names_one_status_per_cell(data):
             assert frame.loc[hidden, f"{ind.name}_rate"].isna().all()
             assert frame.loc[~hidden, f"{ind.name}_rate"].notna().all()
     assert (res.table["kinderarmut_suppression"] == "secondary").any()
+
+
+# --- the scaling's statistics: solved from published (rate, scaled) pairs ----------------
+
+
+def _affine(x, y):
+    """y = a·x + b through published pairs (exact for min–max and z-scores)."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    a, b = np.polyfit(x, y, 1)
+    assert np.allclose(a * x + b, y, rtol=0, atol=1e-7)  # the pairs lie on one line
+    return a, b
+
+
+def _solved_bounds(rates, scaled):
+    """The min and max of a min–max scaling: the values scaled to 0 and 100."""
+    a, b = _affine(rates, scaled)
+    return sorted([-b / a, (100 - b) / a])
+
+
+def _hand_table(counts_by_year, den=100, second=None):
+    rows = []
+    for year, counts in counts_by_year.items():
+        for i, c in enumerate(counts):
+            row = {"ags": f"0105600{i + 1}", "name": f"G{i + 1}", "year": year, "x": c, "n": den}
+            row["y"] = (second or {}).get(year, [50] * len(counts))[i]
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _hand_cfg(**top):
+    return {
+        "indicators": [{"name": "a", "numerator": "x", "denominator": "n"}],
+        "threshold": 3,
+        "min_denominator": 5,
+        "post_scaling": "none",
+        **top,
+    }
+
+
+@pytest.mark.parametrize("scaling", ["minmax", "minmax_reference"])
+@pytest.mark.parametrize("reverse", [False, True])
+def test_the_solved_min_and_max_are_published_rates(scaling, reverse):
+    # the lowest rate of 2023 (a count of 1) is withheld; 2022 has no withheld value
+    table = _hand_table({2022: [10, 20, 30, 40, 50, 60], 2023: [1, 20, 30, 40, 50, 60]})
+    ind = {"name": "a", "numerator": "x", "denominator": "n", "reverse": reverse}
+    cfg = _hand_cfg(indicators=[ind], scaling=scaling, reference_year=2023)
+    res = sozialformel(table, config=cfg, validity=False)
+    truth = table.set_index(["ags", "year"])["x"]
+    t = res.table
+    hidden = t[t["a_suppressed"] == 1]
+    assert len(hidden) == 1 and truth.loc[(hidden["ags"].iloc[0], 2023)] == 1
+    years = [2023] if scaling == "minmax_reference" else res.years
+    for year in years:
+        pub = t[(t["year"] == year) & (t["a_suppressed"] == 0)]
+        for bound in _solved_bounds(pub["a_rate"], pub["a_scaled"]):
+            # a bound the attacker solves is a published rate, never the withheld 1 %
+            assert np.isclose(pub["a_rate"], bound, rtol=0, atol=1e-9).any(), (year, bound)
+            assert not np.isclose(bound, 1.0)
+    if scaling == "minmax_reference":
+        written = res.reference["bounds"]["a"]  # rates, also for a reversed indicator
+        pub = t[(t["year"] == 2023) & (t["a_suppressed"] == 0)]["a_rate"]
+        assert written == pytest.approx([pub.min(), pub.max()])
+
+
+def test_zscore_mean_and_sd_come_from_published_rates():
+    table = _hand_table({2023: [1, 20, 30, 40, 50, 70]})
+    res = sozialformel(table, config=_hand_cfg(scaling="zscore"), validity=False)
+    t = res.table
+    pub = t[t["a_suppressed"] == 0]
+    hidden = t[t["a_suppressed"] == 1]
+    assert len(hidden) == 1
+    a, b = _affine(pub["a_rate"], pub["a_scaled"])
+    sd, mean = 1 / a, -b / a
+    assert mean == pytest.approx(pub["a_rate"].mean())
+    assert sd == pytest.approx(pub["a_rate"].std(ddof=0))
+    # with the mean of all six rates, six means minus the published five gave the sixth
+    guess = len(t) * mean - pub["a_rate"].sum()
+    assert not np.isclose(guess, 1.0)
+    # nor does the variance: n·(sd² + mean²) − Σ published² = the withheld rate²
+    square = len(t) * (sd**2 + mean**2) - (pub["a_rate"] ** 2).sum()
+    assert not np.isclose(square, 1.0)
+
+
+@pytest.mark.parametrize("method", ["percentile", "rank"])
+def test_percentiles_and_ranks_leave_no_gap_for_a_withheld_value(method):
+    table = _hand_table({2023: [20, 30, 1, 40, 50, 60]})
+    res = sozialformel(table, config=_hand_cfg(scaling=method), validity=False)
+    pub = res.table[res.table["a_suppressed"] == 0].sort_values("a_rate")
+    n = len(pub)
+    expected = np.arange(1, n + 1, dtype=float)
+    if method == "percentile":
+        expected = 100 * (expected - 1) / (n - 1)
+    # ranked among the published values only: where the withheld rate lies is not shown
+    assert pub["a_scaled"].tolist() == pytest.approx(expected.tolist())
+
+
+@pytest.mark.parametrize("suppress_index", [True, False])
+def test_the_post_scaling_bounds_are_published_index_values(suppress_index):
+    # G1 has the lowest need (a withheld count of 1 and the lowest b): the lowest raw index
+    table = _hand_table({2023: [1, 20, 30, 40, 50, 60]}, second={2023: [10, 20, 5, 40, 50, 60]})
+    inds = [
+        {"name": "a", "numerator": "x", "denominator": "n"},
+        {"name": "b", "numerator": "y", "denominator": "n"},
+    ]
+    cfg = _hand_cfg(
+        indicators=inds, scaling="minmax", post_scaling="minmax", suppress_index=suppress_index
+    )
+    res = sozialformel(table, config=cfg, validity=False)
+    t = res.table
+    full = t[(t["a_suppressed"] == 0) & (t["b_suppressed"] == 0)]
+    raw = full[["a_scaled", "b_scaled"]].mean(axis=1)  # weighted mean, equal weights
+    for bound in _solved_bounds(raw, full["index_value"]):
+        assert np.isclose(raw, bound, rtol=0, atol=1e-9).any()
+    # the index values of the fully published rows span 0–100 themselves
+    assert full["index_value"].min() == pytest.approx(0)
+    assert full["index_value"].max() == pytest.approx(100)
+    g1 = t.set_index("ags").loc["01056001"]
+    assert g1["a_suppressed"] == 1
+    if suppress_index:
+        assert pd.isna(g1["index_value"])
+
+
+def test_no_bound_of_the_preset_is_a_withheld_value(data):
+    """On the example data: the scaling bounds solved from the published pairs (all
+    years: the preset scales against 2019) and the post-scaling bounds solved from the
+    published index are published values of 2019."""
+    res = _run(data)
+    cfg = res.config
+    assert cfg.scaling == "minmax_reference" and cfg.post_scaling == "minmax_reference"
+    t = res.table
+    ref_year = t["year"] == cfg.reference_year
+    names = [i.name for i in cfg.indicators]
+    for ind in cfg.indicators:
+        pub = t[t[f"{ind.name}_suppressed"] == 0]
+        for bound in _solved_bounds(pub[f"{ind.name}_rate"], pub[f"{ind.name}_scaled"]):
+            shown = t.loc[ref_year & (t[f"{ind.name}_suppressed"] == 0), f"{ind.name}_rate"]
+            assert np.isclose(shown, bound, rtol=0, atol=1e-9).any(), (ind.name, bound)
+    full = t.dropna(subset=[f"{n}_scaled" for n in names] + ["index_value"])
+    weights = np.array([i.weight for i in cfg.indicators]) / sum(i.weight for i in cfg.indicators)
+    raw = full[[f"{n}_scaled" for n in names]].to_numpy() @ weights
+    lo, hi = _solved_bounds(raw, full["index_value"])
+    ref_raw = raw[(full["year"] == cfg.reference_year).to_numpy()]
+    for bound in (lo, hi):
+        assert np.isclose(ref_raw, bound, rtol=0, atol=1e-9).any(), bound
+    assert res.reference["index"] == pytest.approx([lo, hi])
+    assert not any("withheld value" in str(n) for n in res.notes)
+
+
+def test_published_ranks_and_percentiles_leave_no_gap_for_a_withheld_index(data):
+    res = _run(data)
+    frames = [(res.table, ["year"]), (res.groups, ["grouping", "year"])]
+    checked = 0
+    for frame, by in frames:
+        pub = frame[frame["index_suppressed"] == 0]
+        assert (frame["index_suppressed"] == 1).any()
+        for _, rows in pub.groupby(by):
+            idx = rows["index_value"]
+            ranks = idx.rank(ascending=False, method="min")
+            assert rows["index_rank"].astype(float).tolist() == ranks.tolist()
+            n = len(idx)
+            pct = 100 * (idx.rank(method="average") - 1) / (n - 1) if n > 1 else 50.0 + 0 * idx
+            assert rows["index_percentile"].tolist() == pytest.approx(pct.tolist())
+            checked += 1
+    assert checked > len(res.years)
+
+
+def test_a_group_below_the_published_minimum_counts_as_the_minimum_in_a_geometric_mean():
+    # A (2 of 100) is withheld, B its complement in AB; AB's pooled rate (5 of 110) lies
+    # below the published minimum (C: 20 %), so its min–max value would be negative
+    table = pd.DataFrame(
+        {
+            "ags": ["01056001", "01056002", "01056003", "01056004"],
+            "name": ["A", "B", "C", "D"],
+            "year": 2023,
+            "x": [2, 3, 20, 30],
+            "n": [100, 10, 100, 100],
+        }
+    )
+    groups = pd.DataFrame({"ags": table["ags"], "amt": ["AB", "AB", "CD", "CD"], "kreis": "K"})
+    cfg = _hand_cfg(scaling="minmax", combination="geometric_mean")
+    res = sozialformel(table, config=cfg, groups=groups, validity=False)
+    pub = res.table[res.table["a_suppressed"] == 0]
+    assert sorted(pub["a_rate"]) == pytest.approx([20, 30])
+    g = res.groups.set_index(["grouping", "group_name"]).loc[("amt", "AB")]
+    assert g["a_rate"] == pytest.approx(5 / 110 * 100) and g["a_rate"] < pub["a_rate"].min()
+    assert g["a_scaled"] == 0 and g["index_value"] == 0
+
+
+def test_winsorising_quantiles_come_from_published_rates_and_no_note_names_a_withheld_one():
+    counts = [1, 20, 30, 40, 50, 60, 70, 80, 90, 95]
+    table = pd.DataFrame(
+        {
+            "ags": [f"{i:08d}" for i in range(len(counts))],
+            "name": [f"G{i}" for i in range(len(counts))],
+            "year": 2023,
+            "x": counts,
+            "n": 100,
+        }
+    )
+    res = sozialformel(table, config=_hand_cfg(scaling="raw", winsorize=0.1), validity=False)
+    t = res.table
+    pub = t["a_suppressed"] == 0
+    assert (~pub).sum() == 1
+    true_rates = table.set_index("ags").loc[t.loc[pub, "ags"], "x"].astype(float)
+    lo, hi = np.quantile(true_rates, [0.1, 0.9])
+    assert t.loc[pub, "a_rate"].min() == pytest.approx(lo)
+    assert t.loc[pub, "a_rate"].max() == pytest.approx(hi)
+    notes = [str(n) for n in res.notes if "winsorised" in str(n)]
+    assert any("1 withheld values of 'a' were winsorised too" in n for n in notes)
+    listed = next(n for n in notes if "values of 'a' were winsorised to" in n)
+    assert "G0" not in listed and "G1" in listed

@@ -197,17 +197,27 @@ def test_quantiles_with_ties_say_why_they_give_fewer_classes():
     assert any("5 quantiles classes asked" in str(n) for n in res.notes)
 
 
-def test_a_withheld_minimum_is_named_and_fixed_bounds_avoid_it():
+def test_a_withheld_minimum_is_no_bound_and_no_written_bound():
     # unit 1 has a count of 1 (suppressed) and the lowest rate of the year
     table = _years({2023: [1, 20, 30, 40, 50, 60]})
-    cfg = _cfg(scaling="minmax", post_scaling="none", threshold=3, min_denominator=5)
-    res = sozialformel(table, config=cfg, validity=False)
-    assert any(
-        "bound of the min–max scaling is a withheld value (a 2023" in str(n) for n in res.notes
-    )
-    fixed = {**cfg, "scaling": "minmax_reference", "reference": {"bounds": {"a": [0, 100]}}}
-    res = sozialformel(table, config=fixed, validity=False)
-    assert not any("bound of the min–max" in str(n) for n in res.notes)
+    for scaling in ("minmax", "minmax_reference"):
+        cfg = _cfg(
+            scaling=scaling,
+            post_scaling="none",
+            threshold=3,
+            min_denominator=5,
+            reference_year=2023,
+        )
+        res = sozialformel(table, config=cfg, validity=False)
+        pub = res.table[res.table["a_suppressed"] == 0]
+        assert len(pub) == 5 and 1 not in set(pub["a_rate"])
+        lo, hi = pub["a_rate"].min(), pub["a_rate"].max()
+        assert pub["a_scaled"].tolist() == pytest.approx(
+            (100 * (pub["a_rate"] - lo) / (hi - lo)).tolist()
+        )
+        if scaling == "minmax_reference":  # the written bounds are published rates
+            assert res.reference["bounds"]["a"] == pytest.approx([lo, hi])
+        assert not any("withheld value" in str(n) for n in res.notes)
 
 
 def test_quantile_breaks_ignore_withheld_indices():
