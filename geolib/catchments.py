@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -459,9 +460,24 @@ def network_catchments(
                 pieces, max_pieces, k, reached / max(n, 1), max_break, farthest, routed.unit
             )
         sub = progress.sub(0.05, 0.6)
-        for sel, dist in _group_costs(graph, src, group, max_break, progress=sub):
-            frames.append(_pieces_for_matrix(routed, dist[:, :n], sel, snapped, max_break, group))
+        # with polygons, each chunk of offers gets its polygons in the background while
+        # the next chunk is routed (the routing runs on one core, the polygons on all)
+        ahead = None
+        if polygons:
+            unit_col = _unit_names(routed.unit)[0]
+            ahead = _Ahead(values, unit_col, walkoff, network.noded, progress)
+        try:
+            for sel, dist in _group_costs(graph, src, group, max_break, progress=sub):
+                frame = _pieces_for_matrix(routed, dist[:, :n], sel, snapped, max_break, group)
+                frames.append(frame)
+                if ahead is not None:
+                    ahead.submit(_lines_frame(routed, _by_break(frame, values), values, group_ids))
+        except BaseException:
+            if ahead is not None:
+                ahead.cancel()
+            raise
     else:
+        ahead = None
         check_memory(
             int(routed.n_edges * len(values) * _BYTES_PER_PIECE + 40 * (n + k)),
             memory_limit,
@@ -475,36 +491,23 @@ def network_catchments(
         frames.append(piece)
         if node_costs:
             nodes = _node_frame(routed, d, sources, source_ids, values)
-    progress.report(0.6)
-    pieces = _by_break(pd.concat(frames, ignore_index=True), values)
-    if node_costs and nodes is None:
-        nodes = _node_frame(routed, *_nearest_costs(graph, src, max_break, n), source_ids, values)
-    geoms = _substrings(routed, pieces["edge"].to_numpy(), pieces["s0"], pieces["s1"])
-    nonzero = shapely.length(geoms) > 1e-6  # slivers where a cost just touches a break
-    pieces, geoms = pieces[nonzero].reset_index(drop=True), geoms[nonzero]
-    break_col, from_col, to_col = _unit_names(routed.unit)
-    group = pieces["group"].to_numpy()
-    if overlap == "dissolve":
-        piece_ids = np.full(len(pieces), ALL_OFFERS, dtype=object)
-    else:
-        piece_ids = group_ids[group]
-    lines = gpd.GeoDataFrame(
-        {
-            "offer_id": piece_ids,
-            "break_no": pieces["break_no"].to_numpy() + 1,
-            break_col: np.asarray(values)[pieces["break_no"].to_numpy()],
-            from_col: np.fmin(pieces["g0"], pieces["g1"]).to_numpy(),
-            to_col: np.fmax(pieces["g0"], pieces["g1"]).to_numpy(),
-            "length_m": shapely.length(geoms),
-            "_edge": pieces["edge"].to_numpy(),
-            "_full": ((pieces["s0"] <= 0) & (pieces["s1"] >= 1)).to_numpy(),
-        },
-        geometry=geoms,
-        crs=network.crs,
-    )
+    break_col = _unit_names(routed.unit)[0]
+    try:
+        progress.report(0.6)
+        pieces = _by_break(pd.concat(frames, ignore_index=True), values)
+        if node_costs and nodes is None:
+            nearest = _nearest_costs(graph, src, max_break, n)
+            nodes = _node_frame(routed, *nearest, source_ids, values)
+        lines = _lines_frame(routed, pieces, values, group_ids, dissolved=overlap == "dissolve")
+    except BaseException:
+        if ahead is not None:
+            ahead.cancel()
+        raise
     progress.report(0.7)
     if not polygons:
         areas = _polygons(lines.iloc[:0], values, break_col, walkoff, progress, network.noded)
+    elif ahead is not None:
+        areas = ahead.result(progress.sub(0.7, 0.9))
     elif overlap == "split":
         cover = _polygons(
             lines.assign(offer_id=ALL_OFFERS),
@@ -541,6 +544,66 @@ def network_catchments(
         )
     progress.report(1.0)
     return result
+
+
+def _lines_frame(routed, pieces, values, group_ids, *, dissolved=False) -> gpd.GeoDataFrame:
+    """The reached pieces as lines (with the private columns ``_edge`` and ``_full``
+    that the polygons need); pieces of a cost that just touches a break are dropped."""
+    geoms = _substrings(routed, pieces["edge"].to_numpy(), pieces["s0"], pieces["s1"])
+    nonzero = shapely.length(geoms) > 1e-6  # slivers where a cost just touches a break
+    pieces, geoms = pieces[nonzero].reset_index(drop=True), geoms[nonzero]
+    break_col, from_col, to_col = _unit_names(routed.unit)
+    if dissolved:
+        piece_ids = np.full(len(pieces), ALL_OFFERS, dtype=object)
+    else:
+        piece_ids = group_ids[pieces["group"].to_numpy()]
+    return gpd.GeoDataFrame(
+        {
+            "offer_id": piece_ids,
+            "break_no": pieces["break_no"].to_numpy() + 1,
+            break_col: np.asarray(values)[pieces["break_no"].to_numpy()],
+            from_col: np.fmin(pieces["g0"], pieces["g1"]).to_numpy(),
+            to_col: np.fmax(pieces["g0"], pieces["g1"]).to_numpy(),
+            "length_m": shapely.length(geoms),
+            "_edge": pieces["edge"].to_numpy(),
+            "_full": ((pieces["s0"] <= 0) & (pieces["s1"] >= 1)).to_numpy(),
+        },
+        geometry=geoms,
+        crs=routed.crs,
+    )
+
+
+class _Ahead:
+    """The polygons of chunks of offers, built by a thread of their own while the caller
+    routes the next chunk. An offer's polygons depend on its own pieces only, so they
+    are those of all offers at once."""
+
+    def __init__(self, values, break_col: str, walkoff: float, noded: bool, progress: Progress):
+        self._args = (values, break_col, walkoff)
+        self._noded = noded
+        self._quiet = progress.quiet()  # cancels, but reports from the caller only
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="catchment-areas")
+        self._jobs: list[Future] = []
+
+    def submit(self, lines: gpd.GeoDataFrame) -> None:
+        self._jobs.append(
+            self._pool.submit(_polygons, lines, *self._args, self._quiet, self._noded)
+        )
+
+    def result(self, progress: Progress) -> gpd.GeoDataFrame:
+        """All offers' polygons, as :func:`_polygons` of all lines gives them."""
+        try:
+            frames = []
+            for done, job in enumerate(self._jobs, start=1):
+                frames.append(job.result())
+                progress.report(done / len(self._jobs))
+        finally:
+            self.cancel()
+        areas = pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+        return areas.sort_values(["offer_id", "break_no"], ignore_index=True)
+
+    def cancel(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _nearest_costs(graph, src, limit, n) -> tuple[np.ndarray, np.ndarray]:

@@ -2,6 +2,7 @@
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 from hypothesis import HealthCheck, example, given, settings
@@ -804,3 +805,34 @@ def test_unnoded_crossing_lines_give_the_buffer_of_the_reached_pieces(monkeypatc
         assert area.is_valid
         assert area.symmetric_difference(expected).area <= chords
         assert abs(area.area - expected.area) <= 1e-3 * expected.area
+
+
+@pytest.mark.parametrize("rings", [False, True])
+def test_polygons_of_offers_routed_in_chunks_are_those_of_all_at_once(monkeypatch, rings):
+    import functools
+
+    import geolib.catchments as catchments
+
+    # per offer, the polygons of a chunk of offers are built while the next is routed
+    net = grid(n=8)
+    off = offers([(0, 10), (350, 350), (700, 120), (260, 610), (355, 340)])
+    args = {"breaks": "150,300,450", "walkoff": 30, "rings": rings}
+    whole = network_catchments(net, off, **args)
+    routed_in_chunks = functools.partial(catchments._group_costs, chunk_bytes=1)
+    monkeypatch.setattr(catchments, "_group_costs", routed_in_chunks)
+    submitted = []
+    submit = catchments._Ahead.submit
+    monkeypatch.setattr(
+        catchments._Ahead, "submit", lambda self, lines: submitted.append(1) or submit(self, lines)
+    )
+    chunked = network_catchments(net, off, **args)
+    assert len(submitted) == 5  # one chunk per offer
+    assert len(whole.areas) == len(chunked.areas) == 15
+    pd.testing.assert_frame_equal(
+        whole.areas.drop(columns="geometry"), chunked.areas.drop(columns="geometry")
+    )
+    assert shapely.equals_exact(whole.areas.geometry.values, chunked.areas.geometry.values, 0).all()
+    # (the order of the lines follows the chunks)
+    key = ["offer_id", "break_no", "from_m", "to_m", "length_m"]
+    a, b = (r.lines.sort_values(key, ignore_index=True) for r in (whole, chunked))
+    pd.testing.assert_frame_equal(a, b)
