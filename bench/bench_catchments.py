@@ -309,7 +309,8 @@ def million(work: Path, n: int = 708, k: int = 1000) -> None:
             )
         )
         print(
-            f"  catchments {overlap:<10} with polygons        {t:7.2f} s  (CPU {cpu:.1f} s; aim < 10 s; "
+            f"  catchments {overlap:<10} with polygons        {t:7.2f} s  "
+            f"(CPU {cpu:.1f} s; aim < 10 s; "
             f"lines only {t_lines:.2f} s; {len(res.areas):,} areas, peak {peak_mb():.0f} MB)"
         )
     from synthetic_osm import grid_edges, write_grid_pbf
