@@ -469,8 +469,9 @@ def network_catchments(
         try:
             for sel, dist in _group_costs(graph, src, group, max_break, progress=sub):
                 frame = _pieces_for_matrix(routed, dist[:, :n], sel, snapped, max_break, group)
-                frames.append(frame)
-                if ahead is not None:
+                if ahead is None:
+                    frames.append(frame)
+                else:
                     ahead.submit(_lines_frame(routed, _by_break(frame, values), values, group_ids))
         except BaseException:
             if ahead is not None:
@@ -494,11 +495,14 @@ def network_catchments(
     break_col = _unit_names(routed.unit)[0]
     try:
         progress.report(0.6)
-        pieces = _by_break(pd.concat(frames, ignore_index=True), values)
         if node_costs and nodes is None:
             nearest = _nearest_costs(graph, src, max_break, n)
             nodes = _node_frame(routed, *nearest, source_ids, values)
-        lines = _lines_frame(routed, pieces, values, group_ids, dissolved=overlap == "dissolve")
+        if ahead is not None:
+            lines = ahead.lines()
+        else:
+            pieces = _by_break(pd.concat(frames, ignore_index=True), values)
+            lines = _lines_frame(routed, pieces, values, group_ids, dissolved=overlap == "dissolve")
     except BaseException:
         if ahead is not None:
             ahead.cancel()
@@ -584,11 +588,20 @@ class _Ahead:
         self._quiet = progress.quiet()  # cancels, but reports from the caller only
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="catchment-areas")
         self._jobs: list[Future] = []
+        self._lines: list[gpd.GeoDataFrame] = []
 
     def submit(self, lines: gpd.GeoDataFrame) -> None:
+        self._lines.append(lines)
         self._jobs.append(
             self._pool.submit(_polygons, lines, *self._args, self._quiet, self._noded)
         )
+
+    def lines(self) -> gpd.GeoDataFrame:
+        """The chunks' lines in the order of all offers' lines at once: by break, then
+        as routed (:func:`_by_break` of all pieces)."""
+        lines = pd.concat(self._lines, ignore_index=True)
+        self._lines = []
+        return lines.sort_values("break_no", kind="stable", ignore_index=True)
 
     def result(self, progress: Progress) -> gpd.GeoDataFrame:
         """All offers' polygons, as :func:`_polygons` of all lines gives them."""
