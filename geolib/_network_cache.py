@@ -8,6 +8,7 @@ import os
 import pickle
 import tempfile
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,7 +32,10 @@ _CACHE_SIZE = 4
 _STATS = {"hits": 0, "builds": 0, "disk_hits": 0}
 #: networks kept on disk (``cache_dir``): at most this many files, the oldest go first
 DISK_CACHE_FILES = 8
-_DISK_FORMAT = 4  # bump when Network or the way it is kept changes
+_DISK_FORMAT = 5  # bump when Network or the way it is kept changes
+#: the one thread that writes networks to disk while the caller goes on (see _save_later)
+_SAVER: ThreadPoolExecutor | None = None
+_PENDING: list[Future] = []
 
 
 def clear_cache() -> None:
@@ -59,6 +63,7 @@ def _disk_key(key: str) -> str:
 
 def _load_from_disk(cache_dir: Path, key: str) -> Network | None:
     """The network kept in ``cache_dir`` under ``key``, or None (missing or unreadable)."""
+    wait_for_saves()
     path = cache_dir / _disk_key(key)
     try:
         with open(path, "rb") as fh:
@@ -73,10 +78,54 @@ def _load_from_disk(cache_dir: Path, key: str) -> Network | None:
 
     if not isinstance(network, Network) or network.fingerprint != key:
         return None
-    network.geometry = shapely.from_wkb(network.geometry)  # kept as WKB (see below)
+    network.geometry = _geometries_from(network.geometry)
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: kept longest
     return network
+
+
+def _save_later(cache_dir: Path, key: str, network: Network) -> None:
+    """Keep ``network`` in ``cache_dir`` from a thread of its own: the caller goes on
+    with the network at once (writing a million edges takes seconds). The file appears
+    atomically when written; :func:`wait_for_saves` waits for it, and Python waits for
+    the thread before it exits."""
+    global _SAVER
+    lean = replace(  # a copy without the caches the caller may fill meanwhile
+        network,
+        _tree=None,
+        _coords_cache=None,
+        _incidence_cache=None,
+        _main_cache=None,
+        _reversed=None,
+    )
+    if _SAVER is None:
+        _SAVER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-cache")
+    _PENDING[:] = [f for f in _PENDING if not f.done()]
+    _PENDING.append(_SAVER.submit(_save_to_disk, cache_dir, key, lean))
+
+
+def wait_for_saves() -> None:
+    """Wait until the networks being written to disk are written."""
+    if _PENDING:
+        wait(list(_PENDING))
+        _PENDING.clear()
+
+
+def _geometries_kept(geoms: np.ndarray):
+    """The edges' geometries as pickled: lines as one coordinate array with offsets
+    (ten times faster than WKB for a million edges), anything else as WKB."""
+    types = shapely.get_type_id(geoms)
+    if len(geoms) and (types == 1).all():
+        with contextlib.suppress(ValueError, NotImplementedError):
+            return ("ragged", *shapely.to_ragged_array(geoms, include_z=None))
+    return ("wkb", shapely.to_wkb(geoms))
+
+
+def _geometries_from(kept) -> np.ndarray:
+    if kept[0] == "ragged":
+        _, kind, coords, offsets = kept
+        return np.asarray(shapely.from_ragged_array(kind, coords, offsets), dtype=object)
+    return shapely.from_wkb(kept[1])
 
 
 def _save_to_disk(cache_dir: Path, key: str, network: Network) -> None:
@@ -85,11 +134,11 @@ def _save_to_disk(cache_dir: Path, key: str, network: Network) -> None:
     tmp = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        # geometries as one WKB array: pickling a million shapely objects one by one
-        # takes longer than building the network
+        # geometries as arrays: pickling a million shapely objects one by one takes
+        # longer than building the network
         lean = replace(
             network,
-            geometry=shapely.to_wkb(network.geometry),
+            geometry=_geometries_kept(network.geometry),
             _tree=None,
             _coords_cache=None,
             _incidence_cache=None,

@@ -49,6 +49,10 @@ class Progress:
         if self._is_cancelled is not None and self._is_cancelled():
             raise CancelledError("Cancelled by the user.")
 
+    def quiet(self) -> Progress:
+        """This step's cancellation without its reports (for work in another thread)."""
+        return Progress(None, self._is_cancelled)
+
     def sub(self, start: float, end: float) -> Progress:
         """A progress for the part ``start``–``end`` (fractions 0–1) of this step."""
         span = self._end - self._start

@@ -24,7 +24,15 @@ import shapely
 from scipy.sparse import csgraph
 
 from ._progress import Progress
-from .catchment_areas import _add_stranded, _polygons, _rings, _territories, _union, _voronoi_cells
+from .catchment_areas import (
+    _add_stranded,
+    _Ahead,
+    _polygons,
+    _rings,
+    _territories,
+    _union,
+    _voronoi_cells,
+)
 from .catchment_lines import _by_break, _pieces_for_matrix, _pieces_min, _substrings
 from .crs import require_crs, to_metric
 from .errors import DataError, EmptyInputError, ParameterError, ResourceError
@@ -466,9 +474,25 @@ def network_catchments(
                 pieces, max_pieces, k, reached / max(n, 1), max_break, farthest, routed.unit
             )
         sub = progress.sub(0.05, 0.6)
-        for sel, dist in _group_costs(graph, src, group, max_break, progress=sub):
-            frames.append(_pieces_for_matrix(routed, dist[:, :n], sel, snapped, max_break, group))
+        # with polygons, each chunk of offers gets its polygons in the background while
+        # the next chunk is routed (the routing runs on one core, the polygons on all)
+        ahead = None
+        if polygons:
+            unit_col = _unit_names(routed.unit)[0]
+            ahead = _Ahead(values, unit_col, walkoff, network.noded, progress)
+        try:
+            for sel, dist in _group_costs(graph, src, group, max_break, progress=sub):
+                frame = _pieces_for_matrix(routed, dist[:, :n], sel, snapped, max_break, group)
+                if ahead is None:
+                    frames.append(frame)
+                else:
+                    ahead.submit(_lines_frame(routed, _by_break(frame, values), values, group_ids))
+        except BaseException:
+            if ahead is not None:
+                ahead.cancel()
+            raise
     else:
+        ahead = None
         check_memory(
             int(routed.n_edges * len(values) * _BYTES_PER_PIECE + 40 * (n + k)),
             memory_limit,
@@ -482,36 +506,26 @@ def network_catchments(
         frames.append(piece)
         if node_costs:
             nodes = _node_frame(routed, d, sources, source_ids, values)
-    progress.report(0.6)
-    pieces = _by_break(pd.concat(frames, ignore_index=True), values)
-    if node_costs and nodes is None:
-        nodes = _node_frame(routed, *_nearest_costs(graph, src, max_break, n), source_ids, values)
-    geoms = _substrings(routed, pieces["edge"].to_numpy(), pieces["s0"], pieces["s1"])
-    nonzero = shapely.length(geoms) > 1e-6  # slivers where a cost just touches a break
-    pieces, geoms = pieces[nonzero].reset_index(drop=True), geoms[nonzero]
-    break_col, from_col, to_col = _unit_names(routed.unit)
-    group = pieces["group"].to_numpy()
-    if overlap == "dissolve":
-        piece_ids = np.full(len(pieces), ALL_OFFERS, dtype=object)
-    else:
-        piece_ids = group_ids[group]
-    lines = gpd.GeoDataFrame(
-        {
-            "offer_id": piece_ids,
-            "break_no": pieces["break_no"].to_numpy() + 1,
-            break_col: np.asarray(values)[pieces["break_no"].to_numpy()],
-            from_col: np.fmin(pieces["g0"], pieces["g1"]).to_numpy(),
-            to_col: np.fmax(pieces["g0"], pieces["g1"]).to_numpy(),
-            "length_m": shapely.length(geoms),
-            "_edge": pieces["edge"].to_numpy(),
-            "_full": ((pieces["s0"] <= 0) & (pieces["s1"] >= 1)).to_numpy(),
-        },
-        geometry=geoms,
-        crs=network.crs,
-    )
+    break_col = _unit_names(routed.unit)[0]
+    try:
+        progress.report(0.6)
+        if node_costs and nodes is None:
+            nearest = _nearest_costs(graph, src, max_break, n)
+            nodes = _node_frame(routed, *nearest, source_ids, values)
+        if ahead is not None:
+            lines = ahead.lines()
+        else:
+            pieces = _by_break(pd.concat(frames, ignore_index=True), values)
+            lines = _lines_frame(routed, pieces, values, group_ids, dissolved=overlap == "dissolve")
+    except BaseException:
+        if ahead is not None:
+            ahead.cancel()
+        raise
     progress.report(0.7)
     if not polygons:
         areas = _polygons(lines.iloc[:0], values, break_col, walkoff, progress, network.noded)
+    elif ahead is not None:
+        areas = ahead.result(progress.sub(0.7, 0.9))
     elif overlap == "split":
         cover = _polygons(
             lines.assign(offer_id=ALL_OFFERS),
@@ -548,6 +562,33 @@ def network_catchments(
         )
     progress.report(1.0)
     return result
+
+
+def _lines_frame(routed, pieces, values, group_ids, *, dissolved=False) -> gpd.GeoDataFrame:
+    """The reached pieces as lines (with the private columns ``_edge`` and ``_full``
+    that the polygons need); pieces of a cost that just touches a break are dropped."""
+    geoms = _substrings(routed, pieces["edge"].to_numpy(), pieces["s0"], pieces["s1"])
+    nonzero = shapely.length(geoms) > 1e-6  # slivers where a cost just touches a break
+    pieces, geoms = pieces[nonzero].reset_index(drop=True), geoms[nonzero]
+    break_col, from_col, to_col = _unit_names(routed.unit)
+    if dissolved:
+        piece_ids = np.full(len(pieces), ALL_OFFERS, dtype=object)
+    else:
+        piece_ids = group_ids[pieces["group"].to_numpy()]
+    return gpd.GeoDataFrame(
+        {
+            "offer_id": piece_ids,
+            "break_no": pieces["break_no"].to_numpy() + 1,
+            break_col: np.asarray(values)[pieces["break_no"].to_numpy()],
+            from_col: np.fmin(pieces["g0"], pieces["g1"]).to_numpy(),
+            to_col: np.fmax(pieces["g0"], pieces["g1"]).to_numpy(),
+            "length_m": shapely.length(geoms),
+            "_edge": pieces["edge"].to_numpy(),
+            "_full": ((pieces["s0"] <= 0) & (pieces["s1"] >= 1)).to_numpy(),
+        },
+        geometry=geoms,
+        crs=routed.crs,
+    )
 
 
 def _nearest_costs(graph, src, limit, n) -> tuple[np.ndarray, np.ndarray]:

@@ -59,7 +59,7 @@ from ._network_cache import (
     _fingerprint,
     _load_from_disk,
     _remember,
-    _save_to_disk,
+    _save_later,
     cache_info,
     clear_cache,
 )
@@ -497,7 +497,7 @@ def build_network(
     )
     _remember(key, network)
     if cache_dir is not None:
-        _save_to_disk(Path(cache_dir), key, network)
+        _save_later(Path(cache_dir), key, network)
     return network
 
 

@@ -2,6 +2,7 @@
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 from hypothesis import HealthCheck, example, given, settings
@@ -768,3 +769,70 @@ def test_offers_snap_to_the_main_network_unless_islands_are_allowed():
     )
     assert on_island.lines.geometry.union_all().length == pytest.approx(100.0)
     assert on_island.lines.geometry.union_all().distance(island) < 1e-9
+
+
+def test_pieces_meet_at_ends_only_when_noded():
+    from geolib.catchment_areas import _meet_at_ends
+
+    a, b = LineString([(0, 0), (2, 0)]), LineString([(2, 0), (2, 2)])
+    c = LineString([(2, 0), (3, 1)])
+    assert _meet_at_ends(np.array([a, b, c]))  # three at a node
+    assert not _meet_at_ends(np.array([a, LineString([(1, -1), (1, 1)])]))  # a crossing
+    assert not _meet_at_ends(np.array([a, LineString([(1, 0), (1, 1)])]))  # an end inside
+    assert not _meet_at_ends(np.array([a, LineString([(1, 0), (3, 0)])]))  # an overlap
+
+
+@pytest.mark.parametrize("face_min", [1, 30])
+def test_unnoded_crossing_lines_give_the_buffer_of_the_reached_pieces(monkeypatch, face_min):
+    import geolib.catchment_areas as catchments
+
+    # a grid of single segments joined at their ends and a diagonal bridge over it,
+    # joined only at its ends: its pieces cross the others without a node
+    step, n = 100.0, 6
+    segs = []
+    for i in range(n):
+        for j in range(n - 1):
+            segs.append(LineString([(j * step, i * step), ((j + 1) * step, i * step)]))
+            segs.append(LineString([(i * step, j * step), (i * step, (j + 1) * step)]))
+    segs.append(LineString([(0, 0), (500, 400)]))
+    net = build_network(lines(segs), cost="distance", profile=None)
+    monkeypatch.setattr(catchments, "_FACE_MIN", face_min)
+    res = network_catchments(net, offers([(0, 10), (310, 200)]), breaks="300,600", walkoff=30)
+    for (oid, bno), area in res.areas.set_index(["offer_id", "break_no"]).geometry.items():
+        pieces = res.lines[(res.lines.offer_id == oid) & (res.lines.break_no <= bno)]
+        expected = shapely.union_all(shapely.buffer(pieces.geometry.values, 30, quad_segs=4))
+        chords = 0.026 * np.pi * 30**2 * len(pieces)
+        assert area.is_valid
+        assert area.symmetric_difference(expected).area <= chords
+        assert abs(area.area - expected.area) <= 1e-3 * expected.area
+
+
+@pytest.mark.parametrize("rings", [False, True])
+def test_polygons_of_offers_routed_in_chunks_are_those_of_all_at_once(monkeypatch, rings):
+    import functools
+
+    import geolib.catchments as catchments
+
+    # per offer, the polygons of a chunk of offers are built while the next is routed
+    net = grid(n=8)
+    off = offers([(0, 10), (350, 350), (700, 120), (260, 610), (355, 340)])
+    args = {"breaks": "150,300,450", "walkoff": 30, "rings": rings}
+    whole = network_catchments(net, off, **args)
+    routed_in_chunks = functools.partial(catchments._group_costs, chunk_bytes=1)
+    monkeypatch.setattr(catchments, "_group_costs", routed_in_chunks)
+    submitted = []
+    submit = catchments._Ahead.submit
+    monkeypatch.setattr(
+        catchments._Ahead, "submit", lambda self, lines: submitted.append(1) or submit(self, lines)
+    )
+    chunked = network_catchments(net, off, **args)
+    assert len(submitted) == 5  # one chunk per offer
+    assert len(whole.areas) == len(chunked.areas) == 15
+    pd.testing.assert_frame_equal(
+        whole.areas.drop(columns="geometry"), chunked.areas.drop(columns="geometry")
+    )
+    assert shapely.equals_exact(whole.areas.geometry.values, chunked.areas.geometry.values, 0).all()
+    # the lines, in the order of the same chunks routed without polygons
+    pd.testing.assert_frame_equal(
+        chunked.lines, network_catchments(net, off, **args, polygons=False).lines
+    )

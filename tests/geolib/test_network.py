@@ -366,6 +366,7 @@ def test_disk_cache_keeps_at_most_its_number_of_files(tmp_path, monkeypatch):
     for i in range(4):
         lines = gpd.GeoDataFrame(geometry=[LineString([(0, 0), (100 + i, 0)])], crs=25832)
         network.build_network(lines, cost="distance", profile=None, cache_dir=tmp_path)
+    cache.wait_for_saves()  # they are written by a thread of their own
     assert len(list(tmp_path.glob("*.network"))) == 2
     assert not list(tmp_path.glob("*.part"))
 
@@ -386,3 +387,23 @@ def test_a_missing_field_is_named_with_the_fields_there_are(option):
     with pytest.raises(FieldError) as err:
         build_network(lines, cost="time", profile="walk", **{option: "tempo"})
     assert "no field 'tempo'" in str(err.value) and "name" in str(err.value)
+
+
+def test_disk_cache_keeps_the_geometries_exactly(tmp_path):
+    import geolib._network_cache as cache
+    import geolib.network as network
+
+    geoms = [
+        LineString([(0.1, 0.2), (100.30000000000001, 0.0), (100.3, 50.7)]),
+        LineString([(100.3, 50.7), (7e5 + 1e-9, 6e6)]),
+    ]
+    lines = gpd.GeoDataFrame(geometry=geoms, crs=25832)
+    built = network.build_network(lines, cost="distance", profile=None, cache_dir=tmp_path)
+    cache.wait_for_saves()
+    network.clear_cache()
+    before = cache_info()["disk_hits"]
+    kept = network.build_network(lines, cost="distance", profile=None, cache_dir=tmp_path)
+    assert cache_info()["disk_hits"] == before + 1
+    assert kept is not built
+    assert shapely.equals_exact(kept.geometry, built.geometry, tolerance=0).all()
+    assert (shapely.get_num_coordinates(kept.geometry) == [3, 2]).all()
