@@ -15,10 +15,8 @@ fields and CRS stay QGIS's own, only the per-feature loop is skipped.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import math
-import os
 from typing import Any
 
 import geopandas as gpd
@@ -462,52 +460,14 @@ def append_to_gpkg(
     if info.get("features") != 0 or list(info["fields"]) != fields.names():
         return False
     out = gpd.GeoDataFrame(frame, geometry=geoms, crs=gdf.crs)
-    with _unsynchronised_sqlite():
-        pyogrio.write_dataframe(
-            out,
-            path,
-            layer=layer,
-            append=True,
-            promote_to_multi=QgsWkbTypes.isMultiType(wkb_type),
-        )
-    _fsync(path)
+    pyogrio.write_dataframe(
+        out,
+        path,
+        layer=layer,
+        append=True,
+        promote_to_multi=QgsWkbTypes.isMultiType(wkb_type),
+    )
     return True
-
-
-@contextlib.contextmanager
-def _unsynchronised_sqlite():
-    """GDAL's SQLite connections without a disk sync at every commit (GDAL's
-    ``OGR_SQLITE_SYNCHRONOUS=OFF``) while the block runs; the caller syncs the file
-    once when it is written (:func:`_fsync`).
-
-    Appending to a GeoPackage commits its rows, then fills its spatial index and its
-    metadata in several more transactions, each synced: on a virtual disk half the
-    time of the write. The file is a staged output (:mod:`.outputs`), swapped in only
-    once it is complete and checked, so an interrupted write never leaves a half file
-    in its place either way.
-    """
-    from pyogrio import get_gdal_config_option, set_gdal_config_options
-
-    before = get_gdal_config_option("OGR_SQLITE_SYNCHRONOUS")
-    set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": "OFF"})
-    try:
-        yield
-    finally:
-        set_gdal_config_options({"OGR_SQLITE_SYNCHRONOUS": before})
-
-
-def _fsync(path: str) -> None:
-    """Flush ``path`` to the disk (what SQLite's synced commits would have done)."""
-    try:
-        fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
-    except OSError:  # pragma: no cover - the file was just written
-        return
-    try:
-        os.fsync(fd)
-    except OSError:  # pragma: no cover - e.g. a file system without fsync
-        pass
-    finally:
-        os.close(fd)
 
 
 def _frame_for_ogr(gdf: pd.DataFrame, fields: QgsFields) -> pd.DataFrame | None:
