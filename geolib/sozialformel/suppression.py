@@ -50,7 +50,14 @@ def _publishable(
         out[f"{ind.name}_suppressed"] = hidden.astype(np.int64)
         out[f"{ind.name}_suppression"] = np.asarray(STATUS_NAMES, dtype=object)[code]
         any_hidden |= hidden
-    _publish_index(out, rows, any_hidden & publish & config.suppress_index, unit=unit)
+    protect = publish and config.suppress_index
+    hidden_all = np.zeros(len(frame), dtype=bool)
+    if protect:  # every year's, also of years not selected: their index is in a change
+        for ind in config.indicators:
+            hidden_all |= cells.status[ind.name] > 0
+    _publish_index(
+        out, rows, any_hidden & protect, unit=unit, hidden_at=_at(frame, hidden_all, unit)
+    )
     if unit:
         out["imputed"] = rows["imputed"].fillna("").to_numpy()
     out["synthetic"] = np.int64(1 if synthetic else 0)
@@ -58,11 +65,24 @@ def _publishable(
     return out
 
 
-def _publish_index(out: pd.DataFrame, rows: pd.DataFrame, hide: np.ndarray, *, unit: bool) -> None:
+def _keys(rows: pd.DataFrame, unit: bool) -> np.ndarray:
     ident = ["key"] if unit else ["grouping", "group_name"]
-    key = rows[ident].astype(str).agg("\x1f".join, axis=1).to_numpy()
+    return rows[ident].astype(str).agg("\x1f".join, axis=1).to_numpy()
+
+
+def _at(frame: pd.DataFrame, hidden: np.ndarray, unit: bool) -> set:
+    """The (unit, year) pairs of ``frame`` whose index is withheld."""
+    return set(zip(_keys(frame, unit)[hidden], frame["year"].to_numpy()[hidden]))
+
+
+def _publish_index(
+    out: pd.DataFrame, rows: pd.DataFrame, hide: np.ndarray, *, unit: bool, hidden_at: set
+) -> None:
+    """The index fields of ``rows`` into ``out``: NULL where ``hide``; the change also
+    where the previous year's index is withheld (``hidden_at``, of every year computed:
+    a previous year outside the selection would follow as index minus change)."""
+    key = _keys(rows, unit)
     year = rows["year"].to_numpy()
-    hidden_at = set(zip(key[hide], year[hide]))
     after_hidden = np.array([(k, y - 1) in hidden_at for k, y in zip(key, year)], dtype=bool)
     for col in INDEX_FIELDS:
         out[col] = np.where(hide, np.nan, rows[col].to_numpy(dtype=float))

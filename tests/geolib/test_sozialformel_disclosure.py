@@ -267,6 +267,34 @@ def test_no_withheld_index_follows_from_the_next_years_change(data):
     assert set(t["change_suppression"]) == {"none", "secondary"}
 
 
+def test_no_unselected_years_withheld_index_follows_from_the_first_years_change(data):
+    # the previous year is computed but not selected: its withheld indices are not in the
+    # output, yet the first selected year's change would give them (index − change)
+    table, groups = data
+    full = _run(data).table.set_index(["ags", "year"])
+    first = int(full.index.get_level_values("year").min()) + 1
+    later = sorted(y for y in set(full.index.get_level_values("year")) if y >= first)
+    res = sozialformel(
+        table,
+        config=load_config(PINNEBERG_PRESET),
+        groups=groups,
+        group_fields=GROUP_FIELDS,
+        years=later,
+    )
+    t = res.table.set_index(["ags", "year"])
+    assert first - 1 not in set(t.index.get_level_values("year"))
+    before = full[(full.index.get_level_values("year") == first - 1)]
+    hidden_before = before[before["index_suppressed"] == 1].index.get_level_values("ags")
+    assert len(hidden_before)
+    for ags in hidden_before:
+        row = t.loc[(ags, first)]
+        assert pd.isna(row["index_change"]) and pd.isna(row["rank_change"])
+        assert row["change_suppression"] == "secondary"
+    # the others keep their change
+    published = t.xs(first, level="year")
+    assert published.loc[~published.index.isin(hidden_before), "index_change"].notna().any()
+
+
 def _withheld_index(res, full):
     """The index the protected run computed for every row (also the withheld ones): the
     true rates (``full``, unprotected) through the affine maps rate → scaled and
