@@ -25,28 +25,12 @@ from typing import Any
 
 from ..errors import OutputError
 from ..messages import N_
-from .config import Config, Indicator
+from .config import _TOP_KEYS, Config, Indicator
 
 __all__ = ["config_to_mapping", "config_to_toml", "save_config", "toml_string"]
 
-#: the top-level keys written, in the order of a preset file
-_TOP = (
-    "title",
-    "description",
-    "key",
-    "name",
-    "year",
-    "key_width",
-    "reference_year",
-    "scaling",
-    "post_scaling",
-    "combination",
-    "threshold",
-    "min_denominator",
-    "suppress_index",
-    "missing",
-    "winsorize",
-)
+#: the top-level keys written, in the order of a preset file (the tables apart)
+_TOP = tuple(k for k in _TOP_KEYS if k not in ("classes", "validity", "indicators", "reference"))
 #: Config fields written elsewhere than at the top level
 _NESTED = (
     "indicators",
