@@ -36,7 +36,6 @@ def _publishable(
     out = rows[ident].copy().reset_index(drop=True)
     if unit:
         out = out.rename(columns={"key": config.key})
-    any_hidden = np.zeros(len(rows), dtype=bool)
     for ind in config.indicators:
         code = cells.status[ind.name][keep]
         hidden = code > 0
@@ -49,15 +48,12 @@ def _publishable(
             out[f"{ind.name}_{col}"] = np.where(hidden, np.nan, values)
         out[f"{ind.name}_suppressed"] = hidden.astype(np.int64)
         out[f"{ind.name}_suppression"] = np.asarray(STATUS_NAMES, dtype=object)[code]
-        any_hidden |= hidden
-    protect = publish and config.suppress_index
-    hidden_all = np.zeros(len(frame), dtype=bool)
-    if protect:  # every year's, also of years not selected: their index is in a change
+    # every year's, also of years not selected: their index is in the next year's change
+    withheld = np.zeros(len(frame), dtype=bool)
+    if publish and config.suppress_index:
         for ind in config.indicators:
-            hidden_all |= cells.status[ind.name] > 0
-    _publish_index(
-        out, rows, any_hidden & protect, unit=unit, hidden_at=_at(frame, hidden_all, unit)
-    )
+            withheld |= cells.status[ind.name] > 0
+    _publish_index(out, rows, withheld[keep], unit=unit, hidden_at=_at(frame, withheld, unit))
     if unit:
         out["imputed"] = rows["imputed"].fillna("").to_numpy()
     out["synthetic"] = np.int64(1 if synthetic else 0)
