@@ -36,10 +36,11 @@ from .catchment_areas import (
 from .catchment_lines import _by_break, _pieces_for_matrix, _pieces_min, _substrings
 from .crs import require_crs, to_metric
 from .errors import DataError, EmptyInputError, ParameterError, ResourceError
+from .memory import check_memory
 from .messages import N_, Message, Number, number_list
 from .network import Network
 from .population import _with_population, reached_population
-from .routing import bounded_costs, check_memory, snap_points, with_sources
+from .routing import bounded_costs, snap_points, with_sources
 
 __all__ = [
     "CatchmentResult",

@@ -26,8 +26,8 @@ from .errors import (
     ResourceError,
 )
 from .io import require_rows
+from .memory import memory_budget
 from .messages import N_, Message, human_bytes
-from .routing import memory_budget
 from .validate import (
     drop_null_geometries,
     numeric_field,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -13,11 +11,9 @@ from scipy.sparse import csgraph
 
 from ._progress import Progress
 from .crs import require_crs
-from .errors import (
-    ParameterError,
-    ResourceError,
-)
-from .messages import N_, Message, Number, human_bytes
+from .errors import ParameterError
+from .memory import check_memory
+from .messages import N_, Message, Number
 
 __all__ = [
     "ODCosts",
@@ -43,10 +39,6 @@ SMALL_PART_NOTE = N_(
     "{n} of {total} points of the {what} lie within {d} m only of separate small parts "
     "of the network, not of its main part, and are not routed: {names}."
 )
-
-#: memory a request may use, in bytes, unless the caller says otherwise
-DEFAULT_MEMORY_LIMIT = 4 * 1024**3
-
 
 # --- snapping ----------------------------------------------------------------------------
 #: where points may snap: ``"main"`` (the main part of the network) or ``"any"`` part
@@ -338,35 +330,6 @@ def _cheapest_pairs(table: pd.DataFrame) -> pd.DataFrame:
     return table.groupby(["origin", "destination"], as_index=False, sort=False)["cost"].min()
 
 
-def available_memory() -> int:
-    """Bytes of memory available now (Linux), or a fixed fallback."""
-    try:
-        return int(os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE"))
-    except (ValueError, OSError, AttributeError):
-        return DEFAULT_MEMORY_LIMIT
-
-
-def memory_budget(limit: int = DEFAULT_MEMORY_LIMIT) -> int:
-    """Bytes one request may use: 60 % of the memory free now, at most ``limit``."""
-    return min(limit, int(available_memory() * 0.6))
-
-
-def check_memory(needed: int, limit: int | None, *, what: str) -> None:
-    """Refuse a request that would need more than ``limit`` bytes (default:
-    :func:`memory_budget`); the one memory check of geolib's estimates."""
-    if limit is None:
-        limit = memory_budget()
-    if needed > limit:
-        raise ResourceError(
-            "This {what} would need about {need} of memory, more than the {limit} "
-            "available. Use fewer points, a smaller maximum cost or break, or a smaller "
-            "network.",
-            what=what,
-            need=human_bytes(needed),
-            limit=human_bytes(limit),
-        )
-
-
 def bounded_costs(
     graph: sparse.csr_matrix,
     sources: np.ndarray,
@@ -423,7 +386,7 @@ def od_costs(
     islands
         ``"main"`` or ``"any"``, as in :func:`snap_points`.
     memory_limit
-        Refuse requests needing more bytes (default: 60 % of free memory, at most
+        Refuse requests needing more bytes (default: 60 % of available memory, at most
         4 GB) with a :class:`~geolib.errors.ResourceError` naming the size.
     progress
         Progress and cancellation.

@@ -29,9 +29,9 @@ from ._progress import Progress
 from .crs import to_metric
 from .errors import DataError, ParameterError, ResourceError
 from .io import require_rows
+from .memory import check_memory
 from .messages import N_, Message, Number
 from .raster import RasterResult
-from .routing import check_memory
 from .validate import drop_null_geometries, numeric_field, repair_polygons
 
 __all__ = [

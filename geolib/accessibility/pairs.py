@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.spatial import cKDTree
 
-from ..routing import check_memory
+from ..memory import check_memory
 
 #: peak bytes a pair within reach costs: the sparse matrix and the cost table built from it
 BYTES_PER_PAIR = 48
@@ -36,5 +36,5 @@ def check_pairs(
     origins: np.ndarray, destinations: np.ndarray, max_cost: float, *, what: str
 ) -> None:
     """Refuse a straight-line request whose pairs within ``max_cost`` would not fit in
-    memory (:func:`geolib.routing.check_memory`, the one memory check)."""
+    memory (:func:`geolib.memory.check_memory`, the one memory check)."""
     check_memory(estimate_pairs(origins, destinations, max_cost) * BYTES_PER_PAIR, None, what=what)
