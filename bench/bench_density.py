@@ -1,4 +1,4 @@
-"""Kernel density: geolib.density.kernel_density against QGIS's heatmap, on one grid.
+"""Kernel density: geolib.kernel_density.kernel_density against QGIS's heatmap, on one grid.
 
 Runs each side in its own process (so peak memory is each one's own), compares the
 rasters cell by cell and prints time and memory ratios. Points are random over Kreis
@@ -115,8 +115,8 @@ def run_geolib(points: str, out: str, extent: str, threads: str, engine: str) ->
         os.environ["GEOLIB_NO_NUMBA"] = "1"
     import geopandas as gpd
 
-    from geolib.density import kernel_density, uses_numba
     from geolib.io import read_vector
+    from geolib.kernel_density import kernel_density, uses_numba
     from geolib.raster import write_geotiff
 
     assert uses_numba() == (engine == "numba")
@@ -160,7 +160,7 @@ def run_compile() -> dict:
     start = time.perf_counter()
     import geopandas as gpd
 
-    from geolib.density import kernel_density, uses_numba
+    from geolib.kernel_density import kernel_density, uses_numba
 
     imported = time.perf_counter()
     tiny = gpd.GeoDataFrame(geometry=gpd.points_from_xy([0.0], [0.0]), crs=25832)

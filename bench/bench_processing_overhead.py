@@ -57,8 +57,8 @@ def density(work: Path, n: int, repeat: int, profile: bool) -> None:
     import processing
     import shapely
 
-    from geolib.density import kernel_density
     from geolib.io import read_vector
+    from geolib.kernel_density import kernel_density
     from geolib.raster import write_geotiff
 
     kreis = read_vector(KREIS, layer="kreis").to_crs(25832).geometry.union_all()

@@ -2,7 +2,7 @@
 
 Pure Python on geopandas, rasterio and scipy; it never imports QGIS, so
 every function runs in a notebook or a script as well as behind the Processing
-algorithms. Modules are named by topic (``catchments``, ``density``,
+algorithms. Modules are named by topic (``catchments``, ``kernel_density``,
 ``sozialformel``, ...); errors are :class:`geolib.errors.GeolibError`.
 """
 

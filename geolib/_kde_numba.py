@@ -1,11 +1,11 @@
 """The kernel density loop compiled with numba (imported only through geolib._accel).
 
-Mirrors ``geolib.density._accumulate_part`` formula by formula: the same window start
+Mirrors ``geolib.kernel_density._accumulate_part`` formula by formula: the same window start
 ``ceil((x - r - left) / ps - 0.5)``, the same pixel-centre offsets, ``u = dy²/r² + dx²/r²``
 with the support ``u <= 1``, and the quartic fast path with ``(√w(1 - dy²/r²) - √w dx²/r²)₊²``.
 Each kernel value is the numpy path's to the last bit (up to ``exp`` of the Gaussian
 kernel); only the order in which the points are added differs (see
-``geolib.density._accumulate_numba``), by a few units in the last place of the sums.
+``geolib.kernel_density._accumulate_numba``), by a few units in the last place of the sums.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import numpy as np
 
 from ._accel import njit
 
-#: kernel codes, in the order of geolib.density.KERNELS
+#: kernel codes, in the order of geolib.kernel_density.KERNELS
 QUARTIC, TRIANGULAR, UNIFORM, TRIWEIGHT, EPANECHNIKOV, GAUSSIAN = range(6)
 
 #: exponent factor of the Gaussian kernel: -0.5 · GAUSSIAN_SIGMAS² (computed as numpy does)

@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from geolib.crs import DEFAULT_CRS
-from geolib.density import KERNELS, OUTPUT_VALUES, kernel_density, uses_numba
+from geolib.kernel_density import KERNELS, OUTPUT_VALUES, kernel_density, uses_numba
 from geolib.raster import write_geotiff
 
 from .base import STYLES_DIR, SozialplanungAlgorithm, tr_geolib

@@ -1,4 +1,4 @@
-"""geolib.density.kernel_density: exact at pixel centres, kernels, units, bad input."""
+"""geolib.kernel_density.kernel_density: exact at pixel centres, kernels, units, bad input."""
 
 import geopandas as gpd
 import numpy as np
@@ -7,8 +7,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import MultiPoint, Point
 
-from geolib.density import KERNELS, kernel_density, uses_numba
 from geolib.errors import DataError, EmptyInputError, ParameterError, ResourceError
+from geolib.kernel_density import KERNELS, kernel_density, uses_numba
 
 
 @pytest.fixture(autouse=True, params=["numba", "numpy"])

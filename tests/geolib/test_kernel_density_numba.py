@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from shapely.geometry import Point
 
 from geolib import _accel
-from geolib.density import (
+from geolib.kernel_density import (
     KERNELS,
     OUTPUT_VALUES,
     _kernel_integral,
@@ -182,7 +182,7 @@ def test_read_only_install_without_a_writable_cache_still_computes(tmp_path):
     }
     env.update(HOME=str(home), PYTHONPATH=str(site), PYTHONDONTWRITEBYTECODE="1")
     code = (
-        "import geopandas as gpd, geolib.density as d\n"
+        "import geopandas as gpd, geolib.kernel_density as d\n"
         f"assert d.__file__.startswith({str(site)!r}), d.__file__\n"
         "pts = gpd.GeoDataFrame(geometry=gpd.points_from_xy([5.0], [5.0]), crs=25832)\n"
         "r = d.kernel_density(pts, radius=10, pixel_size=5, extent=(0, 0, 10, 10))\n"

@@ -52,7 +52,7 @@ def density_with_numba():
     from qgis.PyQt.QtGui import QOffscreenSurface, QOpenGLContext
 
     # the plugin's own geolib: inside the plugin package (scripts/build_plugin.py)
-    from sozialplanung.geolib.density import uses_numba
+    from sozialplanung.geolib.kernel_density import uses_numba
 
     context, surface = QOpenGLContext(), QOffscreenSurface()
     surface.create()

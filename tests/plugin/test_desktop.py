@@ -47,7 +47,7 @@ def _assert_density_with_numba(result):
     import numpy as np
     import rasterio
 
-    from geolib.density import kernel_density, uses_numba
+    from geolib.kernel_density import kernel_density, uses_numba
 
     assert result["density_numba"] == uses_numba()
     xy = [(1000 + (i * 37) % 400, 2000 + (i * 53) % 300) for i in range(40)]

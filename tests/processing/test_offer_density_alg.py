@@ -148,7 +148,7 @@ def test_bad_input_is_refused_with_a_clear_message(params, text, tmp_path):
 
 
 def test_without_numba_the_same_raster_and_a_note_how_to_install_it(tmp_path, monkeypatch):
-    from geolib.density import uses_numba
+    from geolib.kernel_density import uses_numba
 
     rng = np.random.default_rng(4)
     xy = rng.uniform(0, 800, size=(200, 2))
