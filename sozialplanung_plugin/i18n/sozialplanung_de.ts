@@ -158,102 +158,102 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
 <context>
     <name>AtlasAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="125"/>
+        <location filename="../../processing_algorithms/atlas.py" line="127"/>
         <source>Atlas GeoPackage (or a layer in it)</source>
         <translation>Atlas-GeoPackage (oder eine Ebene darin)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="199"/>
+        <location filename="../../processing_algorithms/atlas.py" line="201"/>
         <source>Atlas PDF</source>
         <translation>Atlas-PDF</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="156"/>
+        <location filename="../../processing_algorithms/atlas.py" line="158"/>
         <source>Base map GeoPackage (layers gemeinden and kreis)</source>
         <translation>GeoPackage der Grundkarte (Ebenen gemeinden und kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="112"/>
+        <location filename="../../processing_algorithms/atlas.py" line="114"/>
         <source>Choose the schema of the database connection '{name}'.</source>
         <translation>Wählen Sie das Schema der Datenbankverbindung „{name}“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="171"/>
+        <location filename="../../processing_algorithms/atlas.py" line="173"/>
         <source>Data year (empty: from the layers' provenance)</source>
         <translation>Datenjahr (leer: aus der Herkunftsangabe der Ebenen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="202"/>
+        <location filename="../../processing_algorithms/atlas.py" line="204"/>
         <source>Gemeindesteckbrief (PDF)</source>
         <translation>Gemeindesteckbrief (PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="248"/>
+        <location filename="../../processing_algorithms/atlas.py" line="250"/>
         <source>Gemeindesteckbrief: {pages} pages in {path}</source>
         <translation>Gemeindesteckbrief: {pages} Seiten in {path}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="212"/>
+        <location filename="../../processing_algorithms/atlas.py" line="214"/>
         <source>Give either the atlas GeoPackage or layers and a database connection, not both.</source>
         <translation>Geben Sie entweder das Atlas-GeoPackage oder Ebenen und eine Datenbankverbindung an, nicht beides.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="221"/>
+        <location filename="../../processing_algorithms/atlas.py" line="223"/>
         <source>Give the atlas GeoPackage, layers or a database connection with a schema.</source>
         <translation>Geben Sie das Atlas-GeoPackage, Ebenen oder eine Datenbankverbindung mit Schema an.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="178"/>
+        <location filename="../../processing_algorithms/atlas.py" line="180"/>
         <source>Label every map as synthetic example values</source>
         <translation>Jede Karte als synthetische Beispielwerte kennzeichnen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="245"/>
+        <location filename="../../processing_algorithms/atlas.py" line="247"/>
         <source>Map '{theme}': {path}</source>
         <translation>Karte „{theme}“: {path}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="200"/>
+        <location filename="../../processing_algorithms/atlas.py" line="202"/>
         <source>Maps (PNG)</source>
         <translation>Karten (PNG)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="201"/>
+        <location filename="../../processing_algorithms/atlas.py" line="203"/>
         <source>Number of maps</source>
         <translation>Anzahl der Karten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="140"/>
+        <location filename="../../processing_algorithms/atlas.py" line="142"/>
         <source>Or: PostGIS database connection</source>
         <translation>Oder: PostGIS-Datenbankverbindung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="132"/>
+        <location filename="../../processing_algorithms/atlas.py" line="134"/>
         <source>Or: layers (for example those of the open project)</source>
         <translation>Oder: Ebenen (zum Beispiel die des offenen Projekts)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="195"/>
+        <location filename="../../processing_algorithms/atlas.py" line="197"/>
         <source>Output folder (project, maps, PDF)</source>
         <translation>Ausgabeordner (Projekt, Karten, PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="204"/>
+        <location filename="../../processing_algorithms/atlas.py" line="206"/>
         <source>Pages of the Gemeindesteckbrief</source>
         <translation>Seiten des Gemeindesteckbriefs</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="185"/>
+        <location filename="../../processing_algorithms/atlas.py" line="187"/>
         <source>Planning regions: table municipality → planning region (CSV with ags and planungsraum)</source>
         <translation>Planungsräume: Tabelle Gemeinde → Planungsraum (CSV mit ags und planungsraum)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="198"/>
+        <location filename="../../processing_algorithms/atlas.py" line="200"/>
         <source>QGIS project</source>
         <translation>QGIS-Projekt</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="148"/>
+        <location filename="../../processing_algorithms/atlas.py" line="150"/>
         <source>Schema of the database connection (every table of it)</source>
         <translation>Schema der Datenbankverbindung (jede seiner Tabellen)</translation>
     </message>
@@ -263,12 +263,12 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <translation>Sozialplanungsatlas (Projekt, Karten, PDF)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="225"/>
+        <location filename="../../processing_algorithms/atlas.py" line="227"/>
         <source>The atlas GeoPackage '{path}' does not exist.</source>
         <translation>Das Atlas-GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas.py" line="164"/>
+        <location filename="../../processing_algorithms/atlas.py" line="166"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -276,14 +276,14 @@ Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein V
         <location filename="../../processing_algorithms/atlas.py" line="67"/>
         <source>Turns the atlas GeoPackage (the outputs of the other Sozialplanung algorithms, each with its style and provenance) into a QGIS project 'sozialplanungsatlas.qgz' with the groups Base map, Hilfeportal, Catchments, Density and accessibility and Sozialformel, one A4 print layout per theme with layers (title, map of the mainland Kreis with Helgoland as an inset, legend, scale bar, north arrow, attribution, data year and the label 'synthetic example values' where values are synthetic), the maps as PNG (150 dpi) in 'maps/' and all of them in 'atlas.pdf'. Group names and map texts are in the language of QGIS.
 
-Layers are assigned to themes by their names (for example einzugsgebiete_*, sozialformel*, angebote_je_*); others go to the group 'Other layers'. GeoTIFFs beside the GeoPackage are added too. The municipalities and the Kreis boundary are copied into the GeoPackage from the base map GeoPackage when missing, so the atlas is self-contained; the project stores relative paths, so the output folder can be moved. A rerun replaces the outputs.
+Layers are assigned to themes by their names (for example einzugsgebiete_*, sozialformel*, angebote_je_*); others go to the group 'Other layers'. GeoTIFFs beside the GeoPackage are added too. The municipalities and the Kreis boundary are copied into the GeoPackage from the base map GeoPackage when missing, so the atlas is self-contained; the project stores relative paths, so the output folder can be moved. A rerun replaces the outputs once all of them are written: a failed or cancelled run leaves the previous ones as they were.
 
 With the Sozialformel's outputs (sozialformel, sozialformel_jahre, sozialformel_gruppen) and the planning-region table, the atlas also has a map of the planning regions and their ranking per year with the change against the previous year, and 'gemeindesteckbriefe.pdf': one page per municipality (a QGIS atlas) with the indicators over the years, rank and change, offers and their reach. Withheld values (data protection) are printed as 'withheld', never their rank or change.
 
 Instead of a GeoPackage the atlas takes layers (for example all layers of the open project, with their styles there) or every table of a schema of a PostGIS connection. It runs in the background: QGIS stays usable, with progress and cancel.</source>
         <translation>Macht aus dem Atlas-GeoPackage (den Ergebnissen der anderen Sozialplanung-Algorithmen, jedes mit Stil und Herkunftsangabe) ein QGIS-Projekt „sozialplanungsatlas.qgz“ mit den Gruppen Grundlagen, Hilfeportal, Einzugsgebiete, Dichte und Erreichbarkeit und Sozialformel, je Thema mit Ebenen ein A4-Drucklayout (Titel, Karte des Kreises auf dem Festland mit Helgoland als Nebenkarte, Legende, Maßstabsleiste, Nordpfeil, Quellenangabe, Datenjahr und dem Hinweis „synthetische Beispielwerte“, wo Werte synthetisch sind), die Karten als PNG (150 dpi) in „maps/“ und alle zusammen in „atlas.pdf“. Gruppennamen und Kartentexte sind in der Sprache von QGIS.
 
-Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*, sozialformel*, angebote_je_*); andere kommen in die Gruppe „Weitere Ebenen“. GeoTIFFs neben dem GeoPackage werden ebenfalls aufgenommen. Gemeinden und Kreisgrenze werden bei Bedarf aus dem GeoPackage der Grundkarte in das GeoPackage kopiert, sodass der Atlas in sich vollständig ist; das Projekt speichert relative Pfade, der Ausgabeordner kann also verschoben werden. Ein erneuter Lauf ersetzt die Ergebnisse.
+Ebenen werden Themen über ihre Namen zugeordnet (zum Beispiel einzugsgebiete_*, sozialformel*, angebote_je_*); andere kommen in die Gruppe „Weitere Ebenen“. GeoTIFFs neben dem GeoPackage werden ebenfalls aufgenommen. Gemeinden und Kreisgrenze werden bei Bedarf aus dem GeoPackage der Grundkarte in das GeoPackage kopiert, sodass der Atlas in sich vollständig ist; das Projekt speichert relative Pfade, der Ausgabeordner kann also verschoben werden. Ein erneuter Lauf ersetzt die Ergebnisse erst, wenn alle geschrieben sind: Ein fehlgeschlagener oder abgebrochener Lauf lässt die bisherigen unverändert.
 
 Mit den Ergebnissen der Sozialformel (sozialformel, sozialformel_jahre, sozialformel_gruppen) und der Tabelle der Planungsräume enthält der Atlas auch eine Karte der Planungsräume und ihre Rangfolge je Jahr mit der Veränderung zum Vorjahr sowie „gemeindesteckbriefe.pdf“: eine Seite je Gemeinde (ein QGIS-Atlas) mit den Indikatoren über die Jahre, Rang und Veränderung, Angeboten und ihrer Reichweite. Gesperrte Werte (Geheimhaltung) werden als „geheim“ gedruckt, nie ihr Rang oder ihre Veränderung.
 
@@ -2813,7 +2813,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="153"/>
+        <location filename="../../geolib/density.py" line="142"/>
         <source>A population per target group needs the target group field of the offers.</source>
         <translation>Eine Bevölkerung je Zielgruppe braucht das Zielgruppenfeld der Angebote.</translation>
     </message>
@@ -2823,7 +2823,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="700"/>
+        <location filename="../../geolib/kernel_density.py" line="315"/>
         <source>A raster of {rows} × {cols} pixels would need about {need} of memory, more than the {limit} available. Use a larger pixel size or a smaller extent.</source>
         <translation>Ein Raster von {rows} × {cols} Pixeln bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie eine größere Pixelgröße oder eine kleinere Ausdehnung.</translation>
     </message>
@@ -2848,7 +2848,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Alle Werte stammen aus synthetischen Beispieldaten, nicht aus amtlichen Zahlen:</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="632"/>
+        <location filename="../../geolib/kernel_density.py" line="247"/>
         <source>All weights in '{field}' are 0 or missing, so the density is 0 everywhere. Choose another weight field or none.</source>
         <translation>Alle Gewichte in „{field}“ sind 0 oder fehlen, die Dichte wäre also überall 0. Wählen Sie ein anderes Gewichtsfeld oder keines.</translation>
     </message>
@@ -2873,12 +2873,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen des Indikators '{name}' gelten nur für die Skalierung minmax_reference; er wird mit {scaling} skaliert. Entfernen Sie die Grenzen oder skalieren Sie ihn mit minmax_reference.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="114"/>
+        <location filename="../../geolib/catchments.py" line="123"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="119"/>
+        <location filename="../../geolib/catchments.py" line="128"/>
         <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
         <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
@@ -3008,17 +3008,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geheimhaltung</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/suppression.py" line="118"/>
+        <location filename="../../geolib/sozialformel/suppression.py" line="134"/>
         <source>Data protection: the index of {n} rows with suppressed values is withheld (suppress_index = true), with its change and the next year's change.</source>
         <translation>Geheimhaltung: Der Index von {n} Zeilen mit gesperrten Werten wird zurückgehalten (suppress_index = true), ebenso seine Veränderung und die Veränderung des Folgejahres.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/suppression.py" line="105"/>
+        <location filename="../../geolib/sozialformel/suppression.py" line="121"/>
         <source>Data protection: {n} further values are suppressed (secondary suppression, field *_suppression = secondary) so that no suppressed value can be computed back from group totals: {detail}.</source>
         <translation>Geheimhaltung: {n} weitere Werte sind gesperrt (sekundäre Sperrung, Feld *_suppression = secondary), damit kein gesperrter Wert aus Gruppensummen zurückgerechnet werden kann: {detail}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/suppression.py" line="94"/>
+        <location filename="../../geolib/sozialformel/suppression.py" line="110"/>
         <source>Data protection: {n} values below the threshold ({threshold}) or on denominators below {min_den} are suppressed (NULL, flagged): {detail}.</source>
         <translation>Geheimhaltung: {n} Werte unter dem Schwellenwert ({threshold}) oder auf Nennern unter {min_den} sind gesperrt (NULL, markiert): {detail}.</translation>
     </message>
@@ -3048,12 +3048,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ein Feld angeben, oder einen Zähler und einen Nenner (für eine Quotenoberfläche).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="590"/>
+        <location filename="../../geolib/kernel_density.py" line="205"/>
         <source>Give a radius in metres or a radius field.</source>
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="112"/>
+        <location filename="../../geolib/catchments.py" line="121"/>
         <source>Give at least one break, such as 5,10,15.</source>
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
@@ -3233,12 +3233,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Es bleibt keine Gemeinde, in die Angebote gelegt werden können (alle sind ausgeschlossen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="241"/>
+        <location filename="../../geolib/density.py" line="230"/>
         <source>No offer has the target group '{group}'.</source>
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="420"/>
+        <location filename="../../geolib/catchments.py" line="429"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -3248,7 +3248,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Keine Bevölkerung erreicht ein Angebot; der normierte Wert ist NULL.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="641"/>
+        <location filename="../../geolib/kernel_density.py" line="256"/>
         <source>No radius in '{field}' is greater than 0 metres; every point needs a positive search radius.</source>
         <translation>Kein Radius in „{field}“ ist größer als 0 Meter; jeder Punkt braucht einen positiven Suchradius.</translation>
     </message>
@@ -3258,7 +3258,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Keine Quelle angegeben: Geben Sie die URL des Hilfeportals oder eine exportierte Datei an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="351"/>
+        <location filename="../../geolib/density.py" line="340"/>
         <source>No value of '{area_key}' in the areas occurs in '{mapping_key}' of the group table (for example {example}). Choose matching key fields.</source>
         <translation>Kein Wert von „{area_key}“ der Gebiete kommt in „{mapping_key}“ der Gruppentabelle vor (zum Beispiel {example}). Wählen Sie zueinander passende Schlüsselfelder.</translation>
     </message>
@@ -3318,7 +3318,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Planungsraum</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="110"/>
+        <location filename="../../geolib/routing.py" line="102"/>
         <source>Points snap to the main part of the network ('main') or to any part ('any'), not to '{value}'.</source>
         <translation>Punkte werden an den Hauptteil des Netzes ('main') oder an jeden Teil ('any') gefangen, nicht an '{value}'.</translation>
     </message>
@@ -3603,7 +3603,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="103"/>
+        <location filename="../../geolib/catchments.py" line="112"/>
         <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
@@ -3678,7 +3678,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="219"/>
+        <location filename="../../geolib/catchments.py" line="228"/>
         <source>The direction must be one of {allowed}, not '{value}'.</source>
         <translation>Die Richtung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -3708,7 +3708,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Export '{file}' ist kein gültiges JSON: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="678"/>
+        <location filename="../../geolib/kernel_density.py" line="293"/>
         <source>The extent must have a positive width and height; got {xmin}, {ymin}, {xmax}, {ymax}.</source>
         <translation>Die Ausdehnung muss eine positive Breite und Höhe haben; erhalten: {xmin}, {ymin}, {xmax}, {ymax}.</translation>
     </message>
@@ -3868,7 +3868,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="226"/>
+        <location filename="../../geolib/catchments.py" line="235"/>
         <source>The islands option must be one of {allowed}, not '{value}'.</source>
         <translation>Die Option für Netzinseln muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -3898,7 +3898,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Listentrennzeichen '{separators}' sind nicht verwendbar: Geben Sie ein oder mehrere Satzzeichen an, etwa ';' oder ',;' (keine Buchstaben, Ziffern oder Leerzeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="458"/>
+        <location filename="../../geolib/routing.py" line="421"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -3953,27 +3953,27 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="172"/>
+        <location filename="../../geolib/catchments.py" line="181"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="187"/>
+        <location filename="../../geolib/catchments.py" line="196"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="49"/>
+        <location filename="../../geolib/catchments.py" line="58"/>
         <source>The offers layer has no id field; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein ID-Feld; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="200"/>
+        <location filename="../../geolib/catchments.py" line="209"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="585"/>
+        <location filename="../../geolib/kernel_density.py" line="200"/>
         <source>The pixel size must be a positive number of metres, not {size}.</source>
         <translation>Die Pixelgröße muss eine positive Zahl von Metern sein, nicht {size}.</translation>
     </message>
@@ -3983,7 +3983,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Pixelgröße muss größer als 0 m sein; sie ist {size}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="688"/>
+        <location filename="../../geolib/kernel_density.py" line="303"/>
         <source>The pixel size of {size} m is larger than the extent ({width} m × {height} m). Choose a smaller pixel size or a larger extent.</source>
         <translation>Die Pixelgröße von {size} m ist größer als die Ausdehnung ({width} m × {height} m). Wählen Sie eine kleinere Pixelgröße oder eine größere Ausdehnung.</translation>
     </message>
@@ -4018,12 +4018,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="592"/>
+        <location filename="../../geolib/kernel_density.py" line="207"/>
         <source>The radius must be greater than 0 metres, not {radius}. Choose a search radius such as 500 m.</source>
         <translation>Der Radius muss größer als 0 Meter sein, nicht {radius}. Wählen Sie einen Suchradius wie 500 m.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="256"/>
+        <location filename="../../geolib/density.py" line="245"/>
         <source>The rate base must be a positive number of inhabitants (for example 1000), not {per}.</source>
         <translation>Die Bezugsbasis muss eine positive Einwohnerzahl sein (zum Beispiel 1000), nicht {per}.</translation>
     </message>
@@ -4058,7 +4058,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="106"/>
+        <location filename="../../geolib/routing.py" line="98"/>
         <source>The snap distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -4093,7 +4093,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von „{field}“ ergibt in der Summe {achieved} (Eingabe: {expected}); {n} Gebiete behalten ihre Summe nicht: {areas}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="400"/>
+        <location filename="../../geolib/catchments.py" line="409"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -4138,7 +4138,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/preset_io.py" line="185"/>
+        <location filename="../../geolib/sozialformel/preset_io.py" line="169"/>
         <source>The {what} '{path}' cannot be written: {error}</source>
         <translation>{what} '{path}' kann nicht geschrieben werden: {error}</translation>
     </message>
@@ -4203,7 +4203,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die {what} hat kein(e) Feld(er) {fields}; die passende Ausgabe der Sozialformel verwenden. Ihre Felder: {available}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="610"/>
+        <location filename="../../geolib/kernel_density.py" line="225"/>
         <source>The {what} has no point with a geometry; there is nothing to estimate.</source>
         <translation>Der {what} hat keinen Punkt mit Geometrie; es gibt nichts zu schätzen.</translation>
     </message>
@@ -4213,7 +4213,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="210"/>
+        <location filename="../../geolib/catchments.py" line="219"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -4258,7 +4258,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="150"/>
+        <location filename="../../geolib/catchments.py" line="159"/>
         <source>These catchments would be built from about {pieces} street pieces ({k} offers, each reaching {share} % of the network within the largest break of {brk} {unit}); more than {limit} would take very long. The farthest point reached is {farthest} {unit} away, so a larger break adds nothing. Use a smaller largest break (about {fits} {unit} fits), fewer offers, or the overlap 'dissolve' (coverage) or 'split'.</source>
         <translation>Diese Einzugsbereiche bestünden aus etwa {pieces} Straßenstücken ({k} Angebote, jedes erreicht innerhalb der größten Grenze von {brk} {unit} {share} % des Netzes); mehr als {limit} würden sehr lange dauern. Der fernste erreichte Punkt ist {farthest} {unit} entfernt, eine größere Grenze bringt also nichts. Verwenden Sie eine kleinere größte Grenze (etwa {fits} {unit} passen), weniger Angebote oder die Überlappung „dissolve“ (Abdeckung) oder „split“.</translation>
     </message>
@@ -4283,7 +4283,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Dieser Bericht braucht JavaScript; bitte für diese Seite erlauben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="360"/>
+        <location filename="../../geolib/memory.py" line="52"/>
         <source>This {what} would need about {need} of memory, more than the {limit} available. Use fewer points, a smaller maximum cost or break, or a smaller network.</source>
         <translation>Diese {what} bräuchte etwa {need} Arbeitsspeicher, mehr als die verfügbaren {limit}. Verwenden Sie weniger Punkte, kleinere maximale Kosten oder Grenzen oder ein kleineres Netz.</translation>
     </message>
@@ -4330,7 +4330,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannter Fehlerschalter '{fault}'. Bekannt sind: slow, 500, 429, retry_after, malformed, repeat, endless, total.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="573"/>
+        <location filename="../../geolib/kernel_density.py" line="188"/>
         <source>Unknown kernel '{kernel}'; choose one of {kernels}.</source>
         <translation>Unbekannter Kern „{kernel}“; wählen Sie einen von {kernels}.</translation>
     </message>
@@ -4340,7 +4340,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Methode „{method}“; wählen Sie eine von {methods}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="579"/>
+        <location filename="../../geolib/kernel_density.py" line="194"/>
         <source>Unknown output value '{output}'; choose one of {values}.</source>
         <translation>Unbekannter Ausgabewert „{output}“; wählen Sie einen von {values}.</translation>
     </message>
@@ -4370,7 +4370,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="598"/>
+        <location filename="../../geolib/kernel_density.py" line="213"/>
         <source>With a decay ratio of {decay} the triangular kernel has no positive integral, so it cannot be scaled; use the raw output or a decay ratio above -0.5.</source>
         <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
     </message>
@@ -4465,7 +4465,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>aus einem früheren Jahr fortschreiben</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="461"/>
+        <location filename="../../geolib/catchments.py" line="470"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -4485,7 +4485,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="470"/>
+        <location filename="../../geolib/routing.py" line="433"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
@@ -4500,12 +4500,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>gleiche Intervalle</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="32"/>
+        <location filename="../../geolib/routing.py" line="28"/>
         <source>farther than the snap distance from the network</source>
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="343"/>
+        <location filename="../../geolib/density.py" line="332"/>
         <source>group table</source>
         <translation>Zuordnungslayer</translation>
     </message>
@@ -4590,7 +4590,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="659"/>
+        <location filename="../../geolib/catchments.py" line="701"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -4605,17 +4605,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="208"/>
+        <location filename="../../geolib/catchments.py" line="217"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="40"/>
+        <location filename="../../geolib/routing.py" line="36"/>
         <source>only near a separate small part of the network</source>
         <translation>nur nahe einem getrennten kleinen Teil des Netzes</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="464"/>
+        <location filename="../../geolib/routing.py" line="427"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -4635,12 +4635,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ortslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="172"/>
+        <location filename="../../geolib/density.py" line="161"/>
         <source>points</source>
         <translation>Punkte</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="603"/>
+        <location filename="../../geolib/kernel_density.py" line="218"/>
         <source>points layer</source>
         <translation>Punktlayer</translation>
     </message>
@@ -4705,7 +4705,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/suppression.py" line="126"/>
+        <location filename="../../geolib/sozialformel/suppression.py" line="142"/>
         <source>suppress_index = false: the index of {n} rows with suppressed values is published; from it and the published values the suppressed counts can be computed back. Use these outputs only inside the administration, or set suppress_index = true.</source>
         <translation>suppress_index = false: Der Index von {n} Zeilen mit gesperrten Werten wird veröffentlicht; aus ihm und den veröffentlichten Werten lassen sich die gesperrten Fallzahlen zurückrechnen. Diese Ausgaben nur innerhalb der Verwaltung verwenden oder suppress_index = true setzen.</translation>
     </message>
@@ -4860,12 +4860,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{name} {version}, Lizenz {license} (in diesem Ordner enthalten)</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="218"/>
+        <location filename="../../geolib/density.py" line="207"/>
         <source>{n} areas have no positive population; their rate is NULL (see 'rate_note').</source>
         <translation>{n} Gebiete haben keine positive Einwohnerzahl; ihre Quote ist NULL (siehe „rate_note“).</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="361"/>
+        <location filename="../../geolib/density.py" line="350"/>
         <source>{n} areas have no row in the group table and belong to no group: {keys}.</source>
         <translation>{n} Gebiete haben keine Zeile in der Gruppentabelle und gehören zu keiner Gruppe: {keys}.</translation>
     </message>
@@ -4985,22 +4985,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="34"/>
+        <location filename="../../geolib/routing.py" line="30"/>
         <source>{n} of {total} points of the {what} are not routable (farther than {d} m from the network or without geometry); they are listed in the unroutable output.</source>
         <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="42"/>
+        <location filename="../../geolib/routing.py" line="38"/>
         <source>{n} of {total} points of the {what} lie within {d} m only of separate small parts of the network, not of its main part, and are not routed: {names}.</source>
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="429"/>
+        <location filename="../../geolib/catchments.py" line="438"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="277"/>
+        <location filename="../../geolib/catchments.py" line="286"/>
         <source>{n} offers are multipoints: each of their points is routed ({parts} points of all offers) and an offer's catchment is the union of its points' catchments.</source>
         <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
     </message>
@@ -5010,7 +5010,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="674"/>
+        <location filename="../../geolib/catchments.py" line="716"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
@@ -5020,12 +5020,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben Koordinaten wie {x} / {y}, die wie Meter eines projizierten KBS aussehen, nicht wie Länge / Breite. Verwendet der Export UTM, wählen Sie das KBS seiner Koordinaten (z. B. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="179"/>
+        <location filename="../../geolib/catchments.py" line="188"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="193"/>
+        <location filename="../../geolib/density.py" line="182"/>
         <source>{n} offers lie outside every area and are not counted; see the list of offers outside the areas.</source>
         <translation>{n} Angebote liegen außerhalb aller Gebiete und werden nicht gezählt; siehe die Liste der Angebote außerhalb der Gebiete.</translation>
     </message>
@@ -5035,22 +5035,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Planungsräume der Zuordnung fehlen in der Tabelle je Gruppe und Jahr: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="648"/>
+        <location filename="../../geolib/kernel_density.py" line="263"/>
         <source>{n} points have a missing radius or one of 0 m or less in '{field}' and were skipped.</source>
         <translation>{n} Punkte haben in „{field}“ keinen Radius oder einen von 0 m oder weniger und wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="624"/>
+        <location filename="../../geolib/kernel_density.py" line="239"/>
         <source>{n} points have no weight in '{field}'; they count with weight 0.</source>
         <translation>{n} Punkte haben kein Gewicht in „{field}“; sie zählen mit dem Gewicht 0.</translation>
     </message>
     <message>
-        <location filename="../../geolib/density.py" line="720"/>
+        <location filename="../../geolib/kernel_density.py" line="335"/>
         <source>{n} points lie farther than their radius from the raster extent and do not contribute.</source>
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="188"/>
+        <location filename="../../geolib/routing.py" line="180"/>
         <source>{n} points of multipoint features of the {what} are farther than {d} m from the network and were left out; the other points of these features are routed: {names}.</source>
         <translation>{n} Punkte von Multipunkt-Objekten des {what}s sind weiter als {d} m vom Netz entfernt und wurden ausgelassen; die übrigen Punkte dieser Objekte werden geroutet: {names}.</translation>
     </message>
@@ -5060,12 +5060,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Punkte von Multipunkt-Angeboten liegen weiter als {d} m vom Netz entfernt; diese Angebote werden an ihren anderen Punkten erreicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="256"/>
+        <location filename="../../geolib/routing.py" line="248"/>
         <source>{n} points of the {what} are nearer to a separate small part of the network than to its main part and were snapped to the main part: {names}.</source>
         <translation>{n} Punkte des {what}s liegen näher an einem getrennten kleinen Teil des Netzes als an seinem Hauptteil und wurden an den Hauptteil gefangen: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="271"/>
+        <location filename="../../geolib/routing.py" line="263"/>
         <source>{n} points of the {what} lie on separate small parts of the network and reach only their part (its length in brackets): {names}.</source>
         <translation>{n} Punkte des {what}s liegen auf getrennten kleinen Teilen des Netzes und erreichen nur ihren Teil (seine Länge in Klammern): {names}.</translation>
     </message>
