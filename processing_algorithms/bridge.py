@@ -40,6 +40,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
+from . import gpkg_rtree
 from .compat import field_type, type_id, type_ids
 
 # field type (its number, see compat) → pandas dtype of the column
@@ -460,13 +461,17 @@ def append_to_gpkg(
     if info.get("features") != 0 or list(info["fields"]) != fields.names():
         return False
     out = gpd.GeoDataFrame(frame, geometry=geoms, crs=gdf.crs)
-    pyogrio.write_dataframe(
-        out,
-        path,
-        layer=layer,
-        append=True,
-        promote_to_multi=QgsWkbTypes.isMultiType(wkb_type),
-    )
+    column = info.get("geometry_name") or "geom"
+    # the spatial index built in bulk after the rows, not row by row (see gpkg_rtree)
+    fid = info.get("fid_column") or "fid"
+    with gpkg_rtree.bulk_index(path, layer, column, shapely.bounds(geoms), fid):
+        pyogrio.write_dataframe(
+            out,
+            path,
+            layer=layer,
+            append=True,
+            promote_to_multi=QgsWkbTypes.isMultiType(wkb_type),
+        )
     return True
 
 
