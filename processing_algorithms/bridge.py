@@ -40,7 +40,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from . import gpkg_rtree
+from . import gpkg_info, gpkg_rtree
 from .compat import field_type, type_id, type_ids
 
 # field type (its number, see compat) → pandas dtype of the column
@@ -443,28 +443,23 @@ def append_to_gpkg(
 
     if len(gdf) == 0 or not isinstance(gdf, gpd.GeoDataFrame):
         return False
-    names = [n for n, _ in pyogrio.list_layers(path)]
     if layer is None:
-        candidates = [n for n in names if n != "layer_styles"]
+        candidates = gpkg_info.data_tables(path)
         if len(candidates) != 1:
             return False
         layer = candidates[0]
-    if layer not in names:
-        return False
     frame = _frame_for_ogr(gdf, fields)
     if frame is None:
         return False
     geoms = _geometries_for(gdf.geometry.values, wkb_type)
     if geoms is None:
         return False
-    info = pyogrio.read_info(path, layer=layer)
-    if info.get("features") != 0 or list(info["fields"]) != fields.names():
+    info = gpkg_info.layer_info(path, layer)
+    if info is None or not info.empty or info.geometry is None or info.fields != fields.names():
         return False
     out = gpd.GeoDataFrame(frame, geometry=geoms, crs=gdf.crs)
-    column = info.get("geometry_name") or "geom"
     # the spatial index built in bulk after the rows, not row by row (see gpkg_rtree)
-    fid = info.get("fid_column") or "fid"
-    with gpkg_rtree.bulk_index(path, layer, column, shapely.bounds(geoms), fid):
+    with gpkg_rtree.bulk_index(path, layer, info.geometry, shapely.bounds(geoms), info.fid):
         pyogrio.write_dataframe(
             out,
             path,
