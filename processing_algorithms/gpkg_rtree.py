@@ -213,14 +213,44 @@ def _write_tree(con: sqlite3.Connection, rtree: str, ids: np.ndarray, bounds: np
     con.executemany(
         f"INSERT INTO {_quote(rtree + '_node')} (nodeno, data) VALUES (?, ?)", node_rows
     )
-    con.executemany(
-        f"INSERT INTO {_quote(rtree + '_rowid')} (rowid, nodeno) VALUES (?, ?)",
-        zip(levels[0]["id"].tolist(), leaf_of.tolist()),
-    )
+    _insert_rowids(con, rtree + "_rowid", levels[0]["id"], leaf_of)
     con.executemany(
         f"INSERT INTO {_quote(rtree + '_parent')} (nodeno, parentnode) VALUES (?, ?)",
         parent_rows,
     )
+
+
+def _insert_rowids(con: sqlite3.Connection, table: str, ids: np.ndarray, nodes: np.ndarray):
+    """The rows ``(id, node)`` of the R*-tree's ``_rowid`` table; consecutive ids go in
+    as one JSON array (SQLite's ``json_each``: a third of the time of one row each)."""
+    order = np.argsort(ids, kind="stable")
+    ids, nodes = ids[order], nodes[order]
+    if len(ids) and ids[-1] - ids[0] == len(ids) - 1:
+        try:
+            con.execute(
+                f"INSERT INTO {_quote(table)} (rowid, nodeno) SELECT key + ?, value "
+                "FROM json_each(?)",
+                (int(ids[0]), "[" + ",".join(map(str, nodes.tolist())) + "]"),
+            )
+            return
+        except sqlite3.OperationalError:  # an SQLite without JSON
+            pass
+    con.executemany(
+        f"INSERT INTO {_quote(table)} (rowid, nodeno) VALUES (?, ?)",
+        zip(ids.tolist(), nodes.tolist()),
+    )
+
+
+def _row_ids(con: sqlite3.Connection, table: str, fid: str) -> np.ndarray:
+    """The ``fid`` of every row of ``table`` in order: those of the rows just written
+    into the empty table (consecutive, as SQLite numbers them)."""
+    first, last, count = con.execute(
+        f"SELECT min({_quote(fid)}), max({_quote(fid)}), count(*) FROM {_quote(table)}"
+    ).fetchone()
+    if count and last - first == count - 1:
+        return np.arange(first, last + 1, dtype=np.int64)
+    rows = con.execute(f"SELECT {_quote(fid)} FROM {_quote(table)} ORDER BY 1").fetchall()
+    return np.array([r[0] for r in rows], dtype=np.int64)
 
 
 def _fill(aside: _SetAside, table: str, bounds: np.ndarray, fid: str) -> None:
@@ -229,10 +259,7 @@ def _fill(aside: _SetAside, table: str, bounds: np.ndarray, fid: str) -> None:
     con = sqlite3.connect(aside.path, isolation_level=None)
     try:
         con.execute("BEGIN IMMEDIATE")
-        fids = np.array(
-            [r[0] for r in con.execute(f"SELECT {_quote(fid)} FROM {_quote(table)} ORDER BY 1")],
-            dtype=np.int64,
-        )
+        fids = _row_ids(con, table, fid)
         if len(fids) != len(bounds):
             raise ValueError("the layer does not hold the rows just written")
         con.execute("SAVEPOINT nodes")
