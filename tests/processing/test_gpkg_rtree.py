@@ -57,10 +57,10 @@ def _in_rect(gdf, rect):
 
 # one leaf as the root; two leaves; a full root of leaves and one more; three levels
 @pytest.mark.parametrize("n", [1, 51, 52, 2602, 20000])
-def test_bulk_index_equals_the_row_by_row_index(tmp_path, n):
+def test_bulk_index_equals_the_row_by_row_index(tmp_path, n, trees_written):
     gdf = _lines(n)
     fast, slow_path, fast_path = _gpkg_both_ways(gdf, tmp_path)
-    assert fast
+    assert fast and trees_written == ["rtree_fast_geom"]
     assert _raw_rows(slow_path, "slow") == _raw_rows(fast_path, "fast")
     slow, quick = _index_state(slow_path, "slow"), _index_state(fast_path, "fast")
     assert quick["check"] == "ok" and slow["check"] == "ok"
@@ -133,3 +133,72 @@ def test_a_layer_without_the_usual_index_is_left_alone(tmp_path):
     with gpkg_rtree.bulk_index(path, "t", "geom", shapely.bounds(gdf.geometry.values)):
         assert _index_state(path, "t") == before  # nothing set aside
     assert _index_state(path, "t") == before
+
+
+@pytest.fixture
+def trees_written(monkeypatch):
+    """The R*-trees written in bulk (not left to SQLite), by name."""
+    written = []
+    write = gpkg_rtree._write_tree
+
+    def spy(con, rtree, ids, bounds):
+        write(con, rtree, ids, bounds)
+        written.append(rtree)
+
+    monkeypatch.setattr(gpkg_rtree, "_write_tree", spy)
+    return written
+
+
+def test_a_layer_named_with_spaces_quotes_and_umlauts(tmp_path, trees_written):
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter, QgsWkbTypes
+
+    from processing_algorithms import bridge
+
+    gdf = _lines(300, seed=4)
+    fields = bridge.fields_from_frame(gdf)
+    path = str(tmp_path / 'Erreichte Wege_2024 "ü" 100%.gpkg')
+    writer = QgsVectorFileWriter.create(
+        path,
+        fields,
+        QgsWkbTypes.Type.LineString,
+        bridge.crs_from_gdf(gdf),
+        QgsCoordinateTransformContext(),
+        QgsVectorFileWriter.SaveVectorOptions(),
+    )
+    del writer
+    assert bridge.append_to_gpkg(gdf, path, None, fields, QgsWkbTypes.Type.LineString)
+    table = 'Erreichte Wege_2024 "ü" 100%'
+    assert trees_written == [f"rtree_{table}_geom"]
+    con = sqlite3.connect(path)
+    try:
+        rtree = f"rtree_{table}_geom"
+        assert con.execute("SELECT rtreecheck(?)", (rtree,)).fetchone()[0] == "ok"
+        quoted = rtree.replace('"', '""')
+        assert con.execute(f'SELECT count(*) FROM "{quoted}"').fetchone()[0] == 300
+        triggers = con.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree%'"
+        ).fetchone()[0]
+        assert triggers >= 6
+    finally:
+        con.close()
+    layer = QgsVectorLayer(path, "l", "ogr")
+    rect = (-1000, -1000, 1500, 400)
+    found = {f.id() for f in layer.getFeatures(QgsRectangle(*rect))}
+    assert found == _in_rect(gdf, rect)
+
+
+def test_row_ids_that_are_not_consecutive_go_in_one_by_one():
+    con = sqlite3.connect(":memory:")
+    con.execute('CREATE TABLE "t"(fid INTEGER PRIMARY KEY, x)')
+    con.executemany('INSERT INTO "t" VALUES (?, 0)', [(3,), (4,), (9,)])
+    assert gpkg_rtree._row_ids(con, "t", "fid").tolist() == [3, 4, 9]
+    con.execute('CREATE TABLE "r"(rowid INTEGER PRIMARY KEY, nodeno)')
+    gpkg_rtree._insert_rowids(con, "r", np.array([9, 3, 4]), np.array([2, 3, 4]))
+    gpkg_rtree._insert_rowids(con, "r", np.array([11, 10]), np.array([5, 6]))  # one array
+    assert con.execute('SELECT * FROM "r" ORDER BY rowid').fetchall() == [
+        (3, 3),
+        (4, 4),
+        (9, 2),
+        (10, 6),
+        (11, 5),
+    ]
