@@ -10,7 +10,8 @@ columns. When the source is a plain OGR file layer read whole or by selection,
 ``layer_to_gdf`` reads it with pyogrio directly, which skips the per-feature loop.
 When the output is a GeoPackage layer that QGIS has just created (empty),
 ``append_to_gpkg`` writes the rows into it with pyogrio in one call: the layer, its
-fields and CRS stay QGIS's own, only the per-feature loop is skipped.
+fields and CRS stay QGIS's own, only the per-feature loop is skipped, and the spatial
+index is built in bulk afterwards (:mod:`.gpkg_rtree`) instead of row by row.
 """
 
 from __future__ import annotations
