@@ -8,6 +8,9 @@ Processing run to the geolib call, for:
 - catchments, reached lines only (north-Bayreuth's walkable lines, 200 offers, 750 m);
 - the kernel density of 100,000 points (Kreis Pinneberg, 25 m pixels, 500 m radius).
 
+Below each, GDAL's own write (and read) of the same data alone, with the ratio the call
+plus that already has: the floor no Processing run gets under.
+
 Every side runs once to warm up (numba's cache, imports), then best of ``--repeat``.
 ``--profile`` prints the top of a cProfile of one Processing run of each.
 Run: ``.venv/bin/python bench/bench_processing_overhead.py [--points N] [--profile]``.
@@ -52,6 +55,15 @@ def _line(title: str, call: float, files: float, proc: float) -> None:
     )
 
 
+def _floor(what: str, t_a: float, other: str, t_b: float, call: float) -> None:
+    """GDAL's own reading/writing of the same data: what no Processing run can avoid."""
+    parts = f"{what} {t_a:.2f} s" + (f", {other} {t_b:.2f} s" if other else "")
+    print(
+        f"    GDAL alone: {parts} → the call plus these is already "
+        f"{(call + t_a + t_b) / call:.2f}× the call"
+    )
+
+
 def density(work: Path, n: int, repeat: int, profile: bool) -> None:
     import geopandas as gpd
     import processing
@@ -89,12 +101,17 @@ def density(work: Path, n: int, repeat: int, profile: bool) -> None:
     t_files, _ = best_of(files, repeat)
     t_run, _ = best_of(run, repeat)
     _line(f"density of {n:,} points", t_call, t_files, t_run)
+    result = call()
+    t_read, _ = best_of(lambda: read_vector(path), repeat)
+    t_write, _ = best_of(lambda: write_geotiff(result, work / "alone.tif"), repeat)
+    _floor("reading the points", t_read, "writing the GeoTIFF", t_write, t_call)
     if profile:
         _profile(run)
 
 
 def catchment_lines(work: Path, repeat: int, profile: bool) -> None:
     import processing
+    import pyogrio
     from bench_catchments import Runs, osm_case
 
     lpath, opath = osm_case(work)
@@ -115,6 +132,15 @@ def catchment_lines(work: Path, repeat: int, profile: bool) -> None:
     t_files, _ = best_of(files, repeat)
     t_run, _ = best_of(run, repeat)
     _line("catchments, reached lines", t_call, t_files, t_run)
+    lines = call().lines
+    alone = work / "alone.gpkg"
+
+    def write_alone():  # GDAL's own write, into a new layer without a spatial index
+        alone.unlink(missing_ok=True)
+        pyogrio.write_dataframe(lines, alone, layer_options={"SPATIAL_INDEX": "NO"})
+
+    t_write, _ = best_of(write_alone, repeat)
+    _floor(f"writing the {len(lines):,} pieces", t_write, "", 0.0, t_call)
     if profile:
         _profile(run)
     del processing

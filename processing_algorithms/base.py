@@ -44,7 +44,7 @@ from geolib.io import Provenance, attach_provenance, attach_style
 from geolib.messages import Message, format_number, translate
 from geolib.redact import redact
 
-from . import bridge, data_years, outputs, postgis_store
+from . import bridge, data_years, gpkg_info, outputs, postgis_store
 from .parameter_checks import (  # noqa: F401 (short_number, RASTER_EXTENSIONS: re-exported)
     RASTER_EXTENSIONS,
     output_format_problem,
@@ -660,8 +660,9 @@ def _gpkg_target(dest_id: str, layer) -> tuple[str | None, str | None]:
         if part.startswith("layername="):
             layer_name = part.split("=", 1)[1]
     if layer_name is None:
-        import pyogrio
-
-        names = [n for n, _ in pyogrio.list_layers(path) if n != "layer_styles"]
+        try:
+            names = gpkg_info.data_tables(path)
+        except (OSError, sqlite3.Error):
+            names = []
         layer_name = names[0] if len(names) == 1 else Path(path).stem
     return path, layer_name

@@ -10,7 +10,8 @@ columns. When the source is a plain OGR file layer read whole or by selection,
 ``layer_to_gdf`` reads it with pyogrio directly, which skips the per-feature loop.
 When the output is a GeoPackage layer that QGIS has just created (empty),
 ``append_to_gpkg`` writes the rows into it with pyogrio in one call: the layer, its
-fields and CRS stay QGIS's own, only the per-feature loop is skipped.
+fields and CRS stay QGIS's own, only the per-feature loop is skipped, and the spatial
+index is built in bulk afterwards (:mod:`.gpkg_rtree`) instead of row by row.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
+from . import gpkg_info, gpkg_rtree
 from .compat import field_type, type_id, type_ids
 
 # field type (its number, see compat) → pandas dtype of the column
@@ -442,31 +444,30 @@ def append_to_gpkg(
 
     if len(gdf) == 0 or not isinstance(gdf, gpd.GeoDataFrame):
         return False
-    names = [n for n, _ in pyogrio.list_layers(path)]
     if layer is None:
-        candidates = [n for n in names if n != "layer_styles"]
+        candidates = gpkg_info.data_tables(path)
         if len(candidates) != 1:
             return False
         layer = candidates[0]
-    if layer not in names:
-        return False
     frame = _frame_for_ogr(gdf, fields)
     if frame is None:
         return False
     geoms = _geometries_for(gdf.geometry.values, wkb_type)
     if geoms is None:
         return False
-    info = pyogrio.read_info(path, layer=layer)
-    if info.get("features") != 0 or list(info["fields"]) != fields.names():
+    info = gpkg_info.layer_info(path, layer)
+    if info is None or not info.empty or info.geometry is None or info.fields != fields.names():
         return False
     out = gpd.GeoDataFrame(frame, geometry=geoms, crs=gdf.crs)
-    pyogrio.write_dataframe(
-        out,
-        path,
-        layer=layer,
-        append=True,
-        promote_to_multi=QgsWkbTypes.isMultiType(wkb_type),
-    )
+    # the spatial index built in bulk after the rows, not row by row (see gpkg_rtree)
+    with gpkg_rtree.bulk_index(path, layer, info.geometry, shapely.bounds(geoms), info.fid):
+        pyogrio.write_dataframe(
+            out,
+            path,
+            layer=layer,
+            append=True,
+            promote_to_multi=QgsWkbTypes.isMultiType(wkb_type),
+        )
     return True
 
 

@@ -42,15 +42,17 @@ def years_of_layer(source: str) -> set[str]:
         return set()
     layer = next((p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")), None)
     try:
-        import pyogrio
-
         from geolib.io import read_provenance
 
+        from .gpkg_info import data_tables, has_layer_metadata
+
         if layer is None:
-            names = [n for n, _ in pyogrio.list_layers(path) if n != "layer_styles"]
+            names = data_tables(path)
             if len(names) != 1:
                 return set()
             layer = names[0]
+        if not has_layer_metadata(path, layer):  # (GDAL not asked to open the file)
+            return set()
         return years_of_provenance(read_provenance(path, layer))
     except Exception:  # no provenance, not a GeoPackage after all: no year known
         return set()

@@ -59,6 +59,8 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from geolib.io import check_writable, copy_geopackage
 
+from . import gpkg_info
+
 STAGE_PREFIX = ".sozialplanung-"
 #: formats whose feature count is checked after writing: one feature per row
 COUNTED = frozenset({".gpkg", ".shp", ".geojson", ".json", ".fgb", ".csv", ".sqlite"})
@@ -404,8 +406,13 @@ class StagedOutputs:
             if check.path.suffix.lower() not in COUNTED or not check.path.exists():
                 continue  # a format whose features may not map one to one (DXF, KML, ...)
             try:
-                info = pyogrio.read_info(check.path, layer=check.layer, force_feature_count=True)
-                found = int(info.get("features", -1))
+                if check.path.suffix.lower() == ".gpkg":  # without opening it with GDAL
+                    found = gpkg_info.feature_count(check.path, check.layer)
+                else:
+                    info = pyogrio.read_info(
+                        check.path, layer=check.layer, force_feature_count=True
+                    )
+                    found = int(info.get("features", -1))
             except Exception:  # unreadable: truncated, or never closed properly
                 found = -1
             if found != check.expected:
