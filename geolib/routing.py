@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -354,6 +356,185 @@ def bounded_costs(
         yield sel, np.atleast_2d(dist)
     if progress is not None:
         progress.report(1.0)
+
+
+# --- bounded searches with a sparse result ------------------------------------------------
+#: sparse searches only when the mean ball holds at most this share of the nodes
+_BALL_SHARE = 0.25
+
+
+@dataclass
+class Reached:
+    """Costs of the reached nodes of a chunk of bounded searches: one ``(row, node, cost)``
+    triple per reached node (``row``: the search within the chunk), sorted by row and
+    node; unreached nodes are left out (as ``inf`` in a dense cost row)."""
+
+    row: np.ndarray
+    node: np.ndarray
+    cost: np.ndarray
+    n_nodes: int
+
+    @classmethod
+    def from_dense(cls, dist: np.ndarray, n: int) -> Reached:
+        """The finite costs of the first ``n`` columns of dense cost rows."""
+        rows, nodes = np.nonzero(np.isfinite(dist[:, :n]))
+        return cls(rows.astype(np.int64), nodes.astype(np.int64), dist[rows, nodes], n)
+
+    def at(self, rows: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+        """The cost of every ``(rows[i], nodes[i])``; ``inf`` where not reached."""
+        key = self.row * self.n_nodes + self.node
+        query = np.asarray(rows, dtype=np.int64) * self.n_nodes + np.asarray(nodes, np.int64)
+        i = np.minimum(np.searchsorted(key, query), max(len(key) - 1, 0))
+        if len(key) == 0:
+            return np.full(query.shape, np.inf)
+        return np.where(key[i] == query, self.cost[i], np.inf)
+
+
+def node_coordinates(network: Network, snapped: Snapped) -> np.ndarray:
+    """Coordinates of every node of :func:`with_sources`' graph: the network's nodes,
+    then each snapped point at its place on its edge."""
+    points = shapely.line_interpolate_point(
+        network.geometry[snapped.edge], snapped.fraction, normalized=True
+    )
+    xy = shapely.get_coordinates(points).reshape(-1, 2)
+    return np.vstack([np.asarray(network.node_xy, dtype=float).reshape(-1, 2), xy])
+
+
+def cost_per_metre(graph: sparse.csr_matrix, xy: np.ndarray) -> float:
+    """The smallest cost of an arc per metre of straight line between its ends.
+
+    Every path costs at least this times the straight-line distance between its ends
+    (the triangle inequality, arc by arc). ``inf`` without arcs between distinct
+    places; 0 when such an arc costs nothing (no useful bound).
+    """
+    n = graph.shape[0]
+    rows = np.repeat(np.arange(n), np.diff(graph.indptr))
+    chord = np.hypot(*(xy[rows] - xy[graph.indices]).T)
+    apart = chord > 0
+    if not apart.any():
+        return np.inf
+    return float(np.min(graph.data[apart] / chord[apart]))
+
+
+def reached_costs(
+    graph: sparse.csr_matrix,
+    sources: np.ndarray,
+    limit: float,
+    *,
+    n: int,
+    xy: np.ndarray | None = None,
+    group: np.ndarray | None = None,
+    chunk_bytes: int = 256 * 1024**2,
+    progress: Progress | None = None,
+):
+    """Yield ``(groups, Reached)``: bounded Dijkstra costs of every group of sources
+    (default: each source alone), the cheapest over its sources, for the first ``n``
+    nodes; costs beyond ``limit`` are left out.
+
+    Groups are taken in chunks of about ``chunk_bytes`` of dense cost rows, never
+    split. With node coordinates ``xy``, every search runs on the nodes within
+    ``limit / r`` metres of its sources only (``r``: :func:`cost_per_metre`; a node
+    farther away costs more than ``limit``), found with a KD-tree: the same costs as
+    a search on the whole graph (the same arcs in the same order), in time of the
+    reached part instead of the whole network. Without a useful bound (``r`` = 0,
+    ``limit`` infinite, or balls holding much of the network) the searches run on the
+    whole graph.
+    """
+    size = graph.shape[0]
+    group = np.arange(len(sources)) if group is None else np.asarray(group)
+    per_chunk = max(1, int(chunk_bytes // (8 * max(size, 1))))
+    order = np.argsort(group, kind="stable")
+    bounds = np.r_[0, np.cumsum(np.bincount(group, minlength=0))].astype(np.int64)
+    n_groups = len(bounds) - 1
+    balls = _balls(graph, sources, limit, n, xy)
+    g0 = 0
+    while g0 < n_groups:
+        if progress is not None:
+            progress.report(g0 / n_groups)
+        g1 = int(np.searchsorted(bounds, bounds[g0] + per_chunk, "right")) - 1
+        g1 = min(max(g1, g0 + 1), n_groups)
+        rows = order[bounds[g0] : bounds[g1]]
+        if balls is None:
+            dist = np.atleast_2d(
+                csgraph.dijkstra(graph, directed=True, indices=sources[rows], limit=limit)
+            )
+            if len(rows) > g1 - g0:
+                dist = np.minimum.reduceat(dist, bounds[g0:g1] - bounds[g0], axis=0)
+            reached = Reached.from_dense(dist, n)
+        else:
+            reached = _ball_searches(graph, sources, limit, n, balls, order, bounds, g0, g1)
+        yield np.arange(g0, g1), reached
+        g0 = g1
+    if progress is not None:
+        progress.report(1.0)
+
+
+def _balls(graph, sources, limit, n, xy):
+    """Per source, the network nodes (of the first ``n``) that a search bounded by
+    ``limit`` may reach, or None when searching the whole graph is the better way."""
+    if xy is None or not np.isfinite(limit) or len(sources) == 0 or n == 0:
+        return None
+    r = cost_per_metre(graph, xy)
+    if not (r > 0):
+        return None
+    # a small margin keeps the bound true despite rounding in costs and distances
+    radius = limit / r * (1.0 + 1e-6) + 1e-6 if np.isfinite(r) else 1e-6
+    if not np.isfinite(radius):
+        return None
+    from scipy.spatial import cKDTree
+
+    tree = cKDTree(xy[:n], balanced_tree=False, compact_nodes=False)
+    at = xy[sources]
+    sizes = tree.query_ball_point(at, radius, return_length=True)
+    if np.mean(sizes) > _BALL_SHARE * n:
+        return None
+    return tree.query_ball_point(at, radius)
+
+
+def _ball_searches(graph, sources, limit, n, balls, order, bounds, g0, g1) -> Reached:
+    """The searches of groups ``g0`` to ``g1`` each on the nodes of its sources' balls."""
+    local = np.full(graph.shape[0], -1, dtype=np.int64)
+    out_row, out_node, out_cost = [], [], []
+    for g in range(g0, g1):
+        members = order[bounds[g] : bounds[g + 1]]
+        ball = [np.asarray(balls[i], dtype=np.int64) for i in members]
+        nodes = np.unique(np.concatenate(ball)) if len(ball) > 1 else np.sort(ball[0])
+        starts = np.sort(np.asarray(sources[members], dtype=np.int64))
+        # network nodes, then the sources (numbered from n on): the order of the graph
+        sub_nodes = np.unique(np.concatenate([nodes, starts]))
+        sub = _subgraph(graph, sub_nodes, local)
+        local[sub_nodes] = np.arange(len(sub_nodes))
+        dist = np.atleast_2d(
+            csgraph.dijkstra(sub, directed=True, indices=local[sources[members]], limit=limit)
+        )
+        local[sub_nodes] = -1
+        if len(members) > 1:
+            dist = dist.min(axis=0, keepdims=True)
+        network = sub_nodes < n
+        cost = dist[0, network]
+        ok = np.isfinite(cost)
+        out_row.append(np.full(int(ok.sum()), g - g0, dtype=np.int64))
+        out_node.append(sub_nodes[network][ok])
+        out_cost.append(cost[ok])
+    return Reached(np.concatenate(out_row), np.concatenate(out_node), np.concatenate(out_cost), n)
+
+
+def _subgraph(graph: sparse.csr_matrix, nodes: np.ndarray, local: np.ndarray):
+    """The CSR matrix of the arcs among the sorted ``nodes`` (renumbered 0, 1, …, arcs in
+    their order); ``local`` is an all ``-1`` scratch array of the graph's size, left so."""
+    m = len(nodes)
+    local[nodes] = np.arange(m)
+    starts = graph.indptr[nodes].astype(np.int64)
+    counts = graph.indptr[nodes + 1].astype(np.int64) - starts
+    total = int(counts.sum())
+    pos = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    cols = local[graph.indices[pos]]
+    local[nodes] = -1
+    keep = cols >= 0
+    row = np.repeat(np.arange(m), counts)[keep]
+    indptr = np.zeros(m + 1, dtype=np.int64)
+    np.cumsum(np.bincount(row, minlength=m), out=indptr[1:])
+    return sparse.csr_matrix((graph.data[pos][keep], cols[keep], indptr), shape=(m, m))
 
 
 # --- origin-destination costs ---------------------------------------------------------------
