@@ -40,7 +40,7 @@ from .memory import check_memory
 from .messages import N_, Message, Number, number_list
 from .network import Network
 from .population import _with_population, reached_population
-from .routing import bounded_costs, node_coordinates, reached_costs, snap_points, with_sources
+from .routing import bounded_costs, reached_costs, snap_points, with_sources
 
 __all__ = [
     "CatchmentResult",
@@ -482,7 +482,7 @@ def network_catchments(
             unit_col = _unit_names(routed.unit)[0]
             ahead = _Ahead(values, unit_col, walkoff, network.noded, progress)
         try:
-            xy = node_coordinates(routed, snapped)
+            xy = routed.node_xy
             for sel, reached in _group_costs(graph, src, group, max_break, n, xy, progress=sub):
                 frame = _pieces_for_matrix(routed, reached, sel, snapped, max_break, group)
                 if ahead is None:
