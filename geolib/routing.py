@@ -362,6 +362,12 @@ def bounded_costs(
 # --- bounded searches with a sparse result ------------------------------------------------
 #: sparse searches only when the mean ball holds at most this share of the nodes
 _BALL_SHARE = 0.25
+#: and on networks of this many nodes or more (on smaller ones, dense rows are faster)
+_SPARSE_FROM_NODES = 50_000
+#: sources near each other are searched in one run on the union of their balls, up to
+#: this many nodes in the balls and this many groups of sources
+_BATCH_NODES = 4096
+_BATCH_GROUPS = 16
 
 
 @dataclass
@@ -474,16 +480,29 @@ def _reached_chunks(graph, sources, limit, n, balls, group, chunk_bytes, progres
         progress.report(1.0)
 
 
-def _balls(graph, sources, limit, n, xy):
-    """Per source, the network nodes (the first ``n``, at ``xy``) that a search bounded
-    by ``limit`` may reach, or None when searching the whole graph is the better way.
+class _Balls(NamedTuple):
+    """The nodes a bounded search from each source may reach: the nodes ``found[j]``
+    near the centres ``j`` in ``start[i]:start[i + 1]`` of source ``i``."""
+
+    start: np.ndarray
+    found: np.ndarray  # object array of node lists, one per centre
+    size: np.ndarray  # nodes per source (with repeats where its balls overlap)
+    at: np.ndarray  # a place of every source (its first centre), to batch near sources
+    reach: float  # the largest radius
+
+
+def _balls(graph, sources, limit, n, xy) -> _Balls | None:
+    """The network nodes (the first ``n``, at ``xy``) that a search bounded by
+    ``limit`` from each source may reach, or None when searching the whole graph is the
+    better way (networks of fewer than ``_SPARSE_FROM_NODES`` nodes, no useful bound,
+    balls holding much of the network).
 
     A source among the network nodes reaches at most the nodes within ``limit / r``
     metres (``r``: :func:`cost_per_metre`); a virtual source (from ``n`` on, with arcs
     only to network nodes, as :func:`with_sources` adds) those within
     ``(limit - w) / r`` of the end of each of its arcs (``w``: the arc's cost).
     """
-    if xy is None or not np.isfinite(limit) or len(sources) == 0 or n == 0:
+    if xy is None or not np.isfinite(limit) or len(sources) == 0 or n < _SPARSE_FROM_NODES:
         return None
     sources = np.asarray(sources, dtype=np.int64)
     into_virtual = graph.indices[: graph.indptr[n]]
@@ -514,40 +533,59 @@ def _balls(graph, sources, limit, n, xy):
     if sizes.sum() > _BALL_SHARE * n * len(sources):
         return None
     found = tree.query_ball_point(xy[centre], radius)
-    balls = [np.zeros(0, dtype=np.int64)] * len(sources)
-    bounds = np.r_[0, np.cumsum(counts)]
-    for i in range(len(sources)):
-        parts = [np.asarray(found[j], dtype=np.int64) for j in range(bounds[i], bounds[i + 1])]
-        if parts:
-            balls[i] = np.unique(np.concatenate(parts))
-    return balls
+    start = np.r_[0, np.cumsum(counts)]
+    size = np.add.reduceat(sizes, start[:-1]) if len(sizes) else np.zeros(len(sources))
+    size = np.where(counts > 0, size, 0)
+    first = np.minimum(start[:-1], max(len(centre) - 1, 0))
+    at = xy[centre[first]] if len(centre) else np.zeros((len(sources), 2))
+    return _Balls(start, found, size, at, float(radius.max(initial=0.0)))
 
 
 def _ball_searches(graph, sources, limit, n, balls, order, bounds, g0, g1) -> Reached:
-    """The searches of groups ``g0`` to ``g1`` each on the nodes of its sources' balls."""
+    """The searches of groups ``g0`` to ``g1``, in batches of groups near each other,
+    each batch on the nodes of its sources' balls (one Dijkstra run per batch)."""
     local = np.full(graph.shape[0], -1, dtype=np.int64)
+    groups = np.arange(g0, g1)
+    first = order[bounds[groups]]
+    size = np.add.reduceat(balls.size[order], bounds[:-1])[groups]
+    # near groups one after another: by bands of the network, along each band
+    cell = np.floor(balls.at[first] / max(2.0 * balls.reach, 1.0))
+    groups = groups[np.lexsort((cell[:, 0], cell[:, 1]))]
     out_row, out_node, out_cost = [], [], []
-    for g in range(g0, g1):
-        members = order[bounds[g] : bounds[g + 1]]
-        nodes = np.concatenate([balls[i] for i in members])
-        starts = np.sort(np.asarray(sources[members], dtype=np.int64))
+    batch_start = 0
+    total = np.cumsum(size[groups - g0])
+    while batch_start < len(groups):
+        done = total[batch_start - 1] if batch_start else 0
+        stop = int(np.searchsorted(total, done + _BATCH_NODES, "right"))
+        stop = min(max(stop, batch_start + 1), batch_start + _BATCH_GROUPS)
+        batch = groups[batch_start:stop]
+        batch_start = stop
+        members = np.concatenate([order[bounds[g] : bounds[g + 1]] for g in batch])
+        starts = np.asarray(sources[members], dtype=np.int64)
+        found = [
+            np.asarray(balls.found[j], dtype=np.int64)
+            for i in members
+            for j in range(balls.start[i], balls.start[i + 1])
+        ]
         # network nodes, then the sources (numbered from n on): the order of the graph
-        sub_nodes = np.unique(np.concatenate([nodes, starts]))
-        sub = _subgraph(graph, sub_nodes, local)
-        local[sub_nodes] = np.arange(len(sub_nodes))
+        nodes = np.unique(np.concatenate([*found, starts]))
+        sub = _subgraph(graph, nodes, local)
+        local[nodes] = np.arange(len(nodes))
         dist = np.atleast_2d(
-            csgraph.dijkstra(sub, directed=True, indices=local[sources[members]], limit=limit)
+            csgraph.dijkstra(sub, directed=True, indices=local[starts], limit=limit)
         )
-        local[sub_nodes] = -1
-        if len(members) > 1:
-            dist = dist.min(axis=0, keepdims=True)
-        network = sub_nodes < n
-        cost = dist[0, network]
-        ok = np.isfinite(cost)
-        out_row.append(np.full(int(ok.sum()), g - g0, dtype=np.int64))
-        out_node.append(sub_nodes[network][ok])
-        out_cost.append(cost[ok])
-    return Reached(np.concatenate(out_row), np.concatenate(out_node), np.concatenate(out_cost), n)
+        local[nodes] = -1
+        per_group = bounds[batch + 1] - bounds[batch]
+        if len(members) > len(batch):
+            dist = np.minimum.reduceat(dist, np.r_[0, np.cumsum(per_group)[:-1]], axis=0)
+        network = nodes < n
+        rows, cols = np.nonzero(np.isfinite(dist[:, network]))
+        out_row.append(batch[rows] - g0)
+        out_node.append(nodes[network][cols])
+        out_cost.append(dist[:, network][rows, cols])
+    row, node, cost = (np.concatenate(x) for x in (out_row, out_node, out_cost))
+    key = np.argsort(row * n + node, kind="stable")
+    return Reached(row[key], node[key], cost[key], n)
 
 
 def _subgraph(graph: sparse.csr_matrix, nodes: np.ndarray, local: np.ndarray):
@@ -563,9 +601,10 @@ def _subgraph(graph: sparse.csr_matrix, nodes: np.ndarray, local: np.ndarray):
     local[nodes] = -1
     keep = cols >= 0
     row = np.repeat(np.arange(m), counts)[keep]
-    indptr = np.zeros(m + 1, dtype=np.int64)
+    indptr = np.zeros(m + 1, dtype=np.int32)
     np.cumsum(np.bincount(row, minlength=m), out=indptr[1:])
-    return sparse.csr_matrix((graph.data[pos][keep], cols[keep], indptr), shape=(m, m))
+    data = graph.data[pos][keep]
+    return sparse.csr_matrix((data, cols[keep].astype(np.int32), indptr), shape=(m, m))
 
 
 # --- origin-destination costs ---------------------------------------------------------------
