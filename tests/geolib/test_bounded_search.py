@@ -3,6 +3,7 @@ exactly the costs of scipy's dense Dijkstra on the whole graph."""
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 import shapely
 from scipy import sparse
@@ -223,3 +224,35 @@ def test_od_costs_are_those_of_dense_dijkstra_rows():
     assert table["origin"].tolist() == so.position[oi].tolist()
     assert table["destination"].tolist() == sd.position[di].tolist()
     assert np.array_equal(table["cost"].to_numpy(), cost[oi, di])
+
+
+@pytest.mark.parametrize("direction", ["from_offer", "to_offer"])
+def test_catchment_lines_of_sparse_searches_are_those_of_dense_rows(monkeypatch, direction):
+    from geolib.catchments import network_catchments
+
+    rng = np.random.default_rng(5)
+    lines = [
+        shapely.LineString([(x, y), (x + 100, y + rng.uniform(-20, 20))])
+        for x in range(0, 2000, 100)
+        for y in range(0, 2000, 100)
+    ] + [
+        shapely.LineString([(x, y), (x + rng.uniform(-20, 20), y + 100)])
+        for x in range(0, 2000, 100)
+        for y in range(0, 2000, 100)
+    ]
+    frame = gpd.GeoDataFrame(
+        {"dir": rng.choice(["0", "0", "0", "1", "-1"], len(lines))}, geometry=lines, crs=25832
+    )
+    net = build_network(frame, cost="time", profile="bike", direction_field="dir", node=True)
+    points = [shapely.Point(p) for p in rng.uniform(0, 2000, (12, 2))]
+    points.append(shapely.MultiPoint(rng.uniform(0, 2000, (3, 2))))  # one offer, 3 sources
+    offers = gpd.GeoDataFrame({"offer_id": [f"o{i}" for i in range(13)]}, geometry=points)
+    offers = offers.set_crs(25832)
+    args = {"breaks": "1,2", "walkoff": 20, "polygons": False, "direction": direction}
+    sparse_lines = network_catchments(net, offers, **args).lines
+    assert routing._balls(net.graph, np.arange(3), 2.0, net.n_nodes, net.node_xy) is not None
+    monkeypatch.setattr(routing, "_SPARSE_FROM_NODES", 10**9)  # dense rows
+    dense_lines = network_catchments(net, offers, **args).lines
+    assert len(dense_lines) > 100 and set(dense_lines["offer_id"]) >= {"o12"}
+    pd.testing.assert_frame_equal(sparse_lines, dense_lines)
+    assert shapely.equals_exact(sparse_lines.geometry.values, dense_lines.geometry.values, 0).all()
