@@ -320,13 +320,13 @@ def _point_at(coords, frac, offsets, edge, s, after):
     f0, f1 = frac[j - 1], frac[j]
     with np.errstate(invalid="ignore", divide="ignore"):
         t = np.where(f1 > f0, (s - f0) / (f1 - f0), 0.0)
-    t = np.clip(t, 0.0, 1.0)[:, None]
+    t = np.clip(t, 0.0, 1.0)
+    p0, p1 = coords[j - 1], coords[j]
+    out = p0 + t[:, None] * (p1 - p0)
     # at a vertex exactly its coordinates (however the vertex was looked up)
-    return np.where(
-        t >= 1.0,
-        coords[j],
-        np.where(t <= 0.0, coords[j - 1], coords[j - 1] + t * (coords[j] - coords[j - 1])),
-    )
+    out[t >= 1.0] = p1[t >= 1.0]
+    out[t <= 0.0] = p0[t <= 0.0]
+    return out
 
 
 def _edge_coords(network: Network):
