@@ -124,7 +124,8 @@ def _edge_with_offers(network, e, node_funcs, offers_here, b):
 
 
 def _pieces_for_matrix(network, dist, sel, snapped, b, group=None):
-    """Pieces of each offer in a chunk of per-offer cost rows (``dist``: offers × nodes).
+    """Pieces of each offer in a chunk of per-offer costs (``dist``: a
+    :class:`~geolib.routing.Reached` of offers × nodes).
 
     ``sel``: the (sorted) offer of every row; ``group``: the offer of every snapped
     point (default: each point is an offer). An offer's own edges (those its points lie
@@ -145,15 +146,18 @@ def _pieces_for_matrix(network, dist, sel, snapped, b, group=None):
     rows_, edge = _reached_pairs(network, dist, b)
     keep = ~np.isin(rows_.astype(np.int64) * m + edge, own_keys)
     rows_, edge = rows_[keep], edge[keep]
-    frame = _pieces_from(network, sel[rows_], edge, dist[rows_, u[edge]], dist[rows_, v[edge]], b)
+    frame = _pieces_from(
+        network, sel[rows_], edge, dist.at(rows_, u[edge]), dist.at(rows_, v[edge]), b
+    )
     extra = []
-    for key, lo, hi in zip(own_keys, first, np.r_[first[1:], len(srcs)]):
-        r, e = int(key // m), int(key % m)
+    own_r, own_e = own_keys // m, own_keys % m
+    own_du, own_dv = dist.at(own_r, u[own_e]), dist.at(own_r, v[own_e])
+    for i, (r, e, lo, hi) in enumerate(zip(own_r, own_e, first, np.r_[first[1:], len(srcs)])):
         offer = sel[r]
         extra += _edge_with_offers(
             network,
-            e,
-            [(offer, dist[r, u[e]], dist[r, v[e]])],
+            int(e),
+            [(offer, own_du[i], own_dv[i])],
             [(offer, snapped.fraction[j]) for j in srcs[lo:hi]],
             b,
         )
@@ -163,7 +167,8 @@ def _pieces_for_matrix(network, dist, sel, snapped, b, group=None):
 def _reached_pairs(network, dist, b):
     """(row, edge) of every edge with an end node cheaper than ``b`` in that row."""
     ptr, inc = _incidence(network)
-    rows_, nodes_ = np.nonzero(dist < b)
+    cheaper = dist.cost < b
+    rows_, nodes_ = dist.row[cheaper], dist.node[cheaper]
     counts = ptr[nodes_ + 1] - ptr[nodes_]
     total = int(counts.sum())
     starts = np.repeat(ptr[nodes_], counts)
@@ -315,13 +320,13 @@ def _point_at(coords, frac, offsets, edge, s, after):
     f0, f1 = frac[j - 1], frac[j]
     with np.errstate(invalid="ignore", divide="ignore"):
         t = np.where(f1 > f0, (s - f0) / (f1 - f0), 0.0)
-    t = np.clip(t, 0.0, 1.0)[:, None]
+    t = np.clip(t, 0.0, 1.0)
+    p0, p1 = coords[j - 1], coords[j]
+    out = p0 + t[:, None] * (p1 - p0)
     # at a vertex exactly its coordinates (however the vertex was looked up)
-    return np.where(
-        t >= 1.0,
-        coords[j],
-        np.where(t <= 0.0, coords[j - 1], coords[j - 1] + t * (coords[j] - coords[j - 1])),
-    )
+    out[t >= 1.0] = p1[t >= 1.0]
+    out[t <= 0.0] = p0[t <= 0.0]
+    return out
 
 
 def _edge_coords(network: Network):

@@ -40,7 +40,7 @@ from .memory import check_memory
 from .messages import N_, Message, Number, number_list
 from .network import Network
 from .population import _with_population, reached_population
-from .routing import bounded_costs, snap_points, with_sources
+from .routing import bounded_costs, reached_costs, snap_points, with_sources
 
 __all__ = [
     "CatchmentResult",
@@ -482,8 +482,9 @@ def network_catchments(
             unit_col = _unit_names(routed.unit)[0]
             ahead = _Ahead(values, unit_col, walkoff, network.noded, progress)
         try:
-            for sel, dist in _group_costs(graph, src, group, max_break, progress=sub):
-                frame = _pieces_for_matrix(routed, dist[:, :n], sel, snapped, max_break, group)
+            xy = routed.node_xy
+            for sel, reached in _group_costs(graph, src, group, max_break, n, xy, progress=sub):
+                frame = _pieces_for_matrix(routed, reached, sel, snapped, max_break, group)
                 if ahead is None:
                     frames.append(frame)
                 else:
@@ -601,31 +602,17 @@ def _nearest_costs(graph, src, limit, n) -> tuple[np.ndarray, np.ndarray]:
     return dist[:n], sources[:n]
 
 
-def _group_costs(graph, src, group, limit, *, chunk_bytes=256 * 1024**2, progress=None):
-    """Yield ``(groups, cost matrix)``: bounded Dijkstra costs of every group of sources
-    (the points of one offer), the cheapest over its sources, one row per group.
+def _group_costs(graph, src, group, limit, n, xy, *, chunk_bytes=256 * 1024**2, progress=None):
+    """Yield ``(groups, Reached)``: bounded Dijkstra costs of every group of sources
+    (the points of one offer), the cheapest over its sources, for the ``n`` network
+    nodes (:func:`~geolib.routing.reached_costs`, each search on the nodes near its
+    sources, ``xy``: the coordinates of the graph's nodes).
 
-    Groups are taken in chunks of about ``chunk_bytes`` of cost rows, never split.
+    Groups are taken in chunks of about ``chunk_bytes`` of dense cost rows, never split.
     """
-    n = graph.shape[0]
-    per_chunk = max(1, int(chunk_bytes // (8 * max(n, 1))))
-    order = np.argsort(group, kind="stable")
-    bounds = np.r_[0, np.cumsum(np.bincount(group))]
-    n_groups = len(bounds) - 1
-    g0 = 0
-    while g0 < n_groups:
-        if progress is not None:
-            progress.report(g0 / n_groups)
-        g1 = int(np.searchsorted(bounds, bounds[g0] + per_chunk, "right")) - 1
-        g1 = min(max(g1, g0 + 1), n_groups)
-        rows = order[bounds[g0] : bounds[g1]]
-        dist = np.atleast_2d(csgraph.dijkstra(graph, directed=True, indices=src[rows], limit=limit))
-        if len(rows) > g1 - g0:
-            dist = np.minimum.reduceat(dist, bounds[g0:g1] - bounds[g0], axis=0)
-        yield np.arange(g0, g1), dist
-        g0 = g1
-    if progress is not None:
-        progress.report(1.0)
+    return reached_costs(
+        graph, src, limit, n=n, xy=xy, group=group, chunk_bytes=chunk_bytes, progress=progress
+    )
 
 
 def _node_frame(network, d, sources, offer_ids, values) -> gpd.GeoDataFrame:
