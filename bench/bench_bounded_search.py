@@ -4,9 +4,9 @@ Run: ``.venv/bin/python bench/bench_bounded_search.py [--grid 708] [--offers 100
 [--repeat 3] [--polygons] [--od]``. On a synthetic grid (708 × 708: 1M edges), random
 offers, breaks 5/10/15 min walking, it runs ``network_catchments`` (reached lines, with
 ``--polygons`` also the polygons) alternately with the searches of
-:func:`geolib.routing.reached_costs` on the nodes near each offer (the default on
+:func:`geolib.bounded_search.reached_costs` on the nodes near each offer (the default on
 networks of 50k nodes or more) and with dense cost rows over the whole network (scipy's
-Dijkstra as before; forced by raising ``routing._SPARSE_FROM_NODES``), and prints the
+Dijkstra as before; forced by raising ``bounded_search._SPARSE_FROM_NODES``), and prints the
 medians of CPU time (all threads) and wall time side by side, with their ratio, and
 checks that both give the same lines (and areas). ``--od``: the same for ``od_costs``
 (the offers as origins, three times as many random destinations, 15 minutes).
@@ -30,11 +30,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_catchments import grid_lines  # noqa: E402
 
-from geolib import routing  # noqa: E402
+from geolib import bounded_search  # noqa: E402
 from geolib.catchments import network_catchments  # noqa: E402
 from geolib.network import build_network, od_costs  # noqa: E402
 
-SPARSE_FROM = routing._SPARSE_FROM_NODES
+SPARSE_FROM = bounded_search._SPARSE_FROM_NODES
 
 
 def points(rng, n: int, k: int) -> gpd.GeoDataFrame:
@@ -53,11 +53,11 @@ def alternate(run, repeat: int):
     run()  # warm up: the network's lookups are built on first use
     for _ in range(repeat):
         for mode in ("dense", "sparse"):
-            routing._SPARSE_FROM_NODES = SPARSE_FROM if mode == "sparse" else 10**12
+            bounded_search._SPARSE_FROM_NODES = SPARSE_FROM if mode == "sparse" else 10**12
             cpu, wall = time.process_time(), time.perf_counter()
             out[mode] = run()
             times[mode].append((time.process_time() - cpu, time.perf_counter() - wall))
-    routing._SPARSE_FROM_NODES = SPARSE_FROM
+    bounded_search._SPARSE_FROM_NODES = SPARSE_FROM
     return {m: np.median(np.array(t), axis=0) for m, t in times.items()}, out
 
 

@@ -7,7 +7,7 @@ file through osm2pgrouting; then, from the same 100 seeded start vertices and th
 limit (800 m on foot, 3 minutes by car; tests/_pgrouting.py):
 
 - geolib: the bounded Dijkstra per start that the catchments run
-  (:func:`geolib.routing.bounded_costs`) on the built network, and the same with the
+  (:func:`geolib.bounded_search.bounded_costs`) on the built network, and the same with the
   network built from the read lines first;
 - the same routing from every vertex both sides have;
 - pgRouting: ``pgr_drivingDistance`` with all starts in one call, timed by the server
@@ -28,8 +28,8 @@ from _common import ROOT, best_of, report
 
 sys.path.insert(0, str(ROOT))
 
+from geolib.bounded_search import bounded_costs
 from geolib.network import build_network, clear_cache
-from geolib.routing import bounded_costs
 from tests import _pgrouting as pgr_cmp
 from tests._postgres import PostgresCluster, unavailable
 

@@ -125,7 +125,7 @@ def _edge_with_offers(network, e, node_funcs, offers_here, b):
 
 def _pieces_for_matrix(network, dist, sel, snapped, b, group=None):
     """Pieces of each offer in a chunk of per-offer costs (``dist``: a
-    :class:`~geolib.routing.Reached` of offers × nodes).
+    :class:`~geolib.bounded_search.Reached` of offers × nodes).
 
     ``sel``: the (sorted) offer of every row; ``group``: the offer of every snapped
     point (default: each point is an offer). An offer's own edges (those its points lie

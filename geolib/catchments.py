@@ -24,6 +24,7 @@ import shapely
 from scipy.sparse import csgraph
 
 from ._progress import Progress
+from .bounded_search import bounded_costs, reached_costs
 from .catchment_areas import (
     _add_stranded,
     _Ahead,
@@ -40,7 +41,7 @@ from .memory import check_memory
 from .messages import N_, Message, Number, number_list
 from .network import Network
 from .population import _with_population, reached_population
-from .routing import bounded_costs, reached_costs, snap_points, with_sources
+from .routing import snap_points, with_sources
 
 __all__ = [
     "CatchmentResult",
@@ -605,7 +606,7 @@ def _nearest_costs(graph, src, limit, n) -> tuple[np.ndarray, np.ndarray]:
 def _group_costs(graph, src, group, limit, n, xy, *, chunk_bytes=256 * 1024**2, progress=None):
     """Yield ``(groups, Reached)``: bounded Dijkstra costs of every group of sources
     (the points of one offer), the cheapest over its sources, for the ``n`` network
-    nodes (:func:`~geolib.routing.reached_costs`, each search on the nodes near its
+    nodes (:func:`~geolib.bounded_search.reached_costs`, each search on the nodes near its
     sources, ``xy``: the coordinates of the graph's nodes).
 
     Groups are taken in chunks of about ``chunk_bytes`` of dense cost rows, never split.

@@ -1,4 +1,4 @@
-"""geolib.routing.reached_costs: bounded searches on the nodes near their sources give
+"""geolib.bounded_search.reached_costs: bounded searches on the nodes near their sources give
 exactly the costs of scipy's dense Dijkstra on the whole graph."""
 
 import geopandas as gpd
@@ -10,23 +10,18 @@ from scipy import sparse
 from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
 
-from geolib import routing
+from geolib import bounded_search, routing
+from geolib.bounded_search import Reached, cost_per_metre, reached_costs
 from geolib.network import _EPS, build_network
-from geolib.routing import (
-    Reached,
-    cost_per_metre,
-    reached_costs,
-    snap_points,
-    with_sources,
-)
+from geolib.routing import snap_points, with_sources
 
 
 @pytest.fixture(autouse=True, params=[1, 4096])
 def small_networks_searched_sparsely(monkeypatch, request):
     """Searches on the nodes near their sources also on these small networks (larger
     ones only by default), each group of sources alone or several in one run."""
-    monkeypatch.setattr(routing, "_SPARSE_FROM_NODES", 0)
-    monkeypatch.setattr(routing, "_BATCH_NODES", request.param)
+    monkeypatch.setattr(bounded_search, "_SPARSE_FROM_NODES", 0)
+    monkeypatch.setattr(bounded_search, "_BATCH_NODES", request.param)
 
 
 def random_graph(seed, *, zero_cost=False):
@@ -103,7 +98,7 @@ def test_searches_on_nearby_nodes_give_exactly_the_costs_of_the_whole_graph(seed
         assert np.array_equal(got, expected)  # exactly, inf where not reached
     whole = reached_costs(graph, src, limit, n=n, group=group)  # without coordinates
     assert np.array_equal(gathered(whole, group.max() + 1, n), expected)
-    balls = routing._balls(graph, src, limit, n, xy)
+    balls = bounded_search.search_balls(graph, src, limit, n, xy)
     if 0 < limit < 2:
         # the searches ran on small parts of the graph; and they reached something
         assert balls is not None
@@ -127,7 +122,7 @@ def test_the_bound_holds_for_every_arc_and_no_bound_without_positive_costs():
     assert np.any(np.isclose(coo.data, r * chord))  # the smallest ratio, not less
     free, xy, n, src = random_graph(3, zero_cost=True)
     assert cost_per_metre(free, xy) == 0.0
-    assert routing._balls(free, src, 1.5, n, xy) is None  # the whole graph, not a ball
+    assert bounded_search.search_balls(free, src, 1.5, n, xy) is None  # the whole graph, not a ball
     group = np.arange(len(src))
     got = gathered(reached_costs(free, src, 1.5, n=n, xy=xy), len(src), n)
     assert np.array_equal(got, dense(free, src, group, 1.5, n))
@@ -172,7 +167,7 @@ def test_network_sources_with_loops_one_ways_and_islands_are_the_same():
             reached_costs(graph, src, limit, n=net.n_nodes, xy=xy), len(src), net.n_nodes
         )
         assert np.array_equal(got, dense(graph, src, group, limit, net.n_nodes))
-    assert routing._balls(graph, src, 0.7, net.n_nodes, xy) is not None
+    assert bounded_search.search_balls(graph, src, 0.7, net.n_nodes, xy) is not None
 
 
 def test_reached_looks_up_costs_and_inf_for_the_rest():
@@ -206,7 +201,7 @@ def test_od_costs_are_those_of_dense_dijkstra_rows():
     d = gpd.GeoDataFrame(geometry=shapely.points(rng.uniform(0, 1500, (60, 2))), crs=25832)
     so, sd = snap_points(net, o), snap_points(net, d)
     graph, src = with_sources(net, so)
-    assert routing._balls(graph, src, 4.0, net.n_nodes, net.node_xy) is not None
+    assert bounded_search.search_balls(graph, src, 4.0, net.n_nodes, net.node_xy) is not None
     dist = csgraph.dijkstra(graph, directed=True, indices=src, limit=4.0)
     du, dv = net.edge_u[sd.edge], net.edge_v[sd.edge]
     cost = np.minimum(
@@ -250,8 +245,11 @@ def test_catchment_lines_of_sparse_searches_are_those_of_dense_rows(monkeypatch,
     offers = offers.set_crs(25832)
     args = {"breaks": "1,2", "walkoff": 20, "polygons": False, "direction": direction}
     sparse_lines = network_catchments(net, offers, **args).lines
-    assert routing._balls(net.graph, np.arange(3), 2.0, net.n_nodes, net.node_xy) is not None
-    monkeypatch.setattr(routing, "_SPARSE_FROM_NODES", 10**9)  # dense rows
+    assert (
+        bounded_search.search_balls(net.graph, np.arange(3), 2.0, net.n_nodes, net.node_xy)
+        is not None
+    )
+    monkeypatch.setattr(bounded_search, "_SPARSE_FROM_NODES", 10**9)  # dense rows
     dense_lines = network_catchments(net, offers, **args).lines
     assert len(dense_lines) > 100 and set(dense_lines["offer_id"]) >= {"o12"}
     pd.testing.assert_frame_equal(sparse_lines, dense_lines)
