@@ -177,3 +177,27 @@ def normalise_keys(
                 width=width,
             )
     return text.astype(object), None
+
+
+def code_labels(values: pd.Series) -> pd.Series:
+    """Codes (planning regions, size classes) as text, missing ones kept missing.
+
+    A column of numbers reads as floats as soon as one cell is empty; its whole numbers
+    are written without ``.0``, as they were written in the table.
+
+    Examples
+    --------
+    >>> code_labels(pd.Series([1.0, 2.0, None, 2.5])).tolist()
+    ['1', '2', None, '2.5']
+    """
+    if values.dtype.kind not in "iuf":
+        return values.map(lambda v: None if v is None or (v != v) else str(v)).astype(object)
+    return pd.Series(
+        [None if pd.isna(v) else _number_text(float(v)) for v in values.to_numpy()],
+        index=values.index,
+        dtype=object,
+    )
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if value.is_integer() else repr(value)

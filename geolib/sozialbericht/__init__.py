@@ -27,7 +27,7 @@ import geopandas as gpd
 import pandas as pd
 
 from .._progress import Progress
-from .._table import normalise_keys
+from .._table import code_labels, normalise_keys
 from ..errors import FieldError
 from ..io import atomic_path, require_rows
 from ..messages import N_, Message
@@ -101,7 +101,8 @@ def _membership(
     if mapping is None or field is None or field not in mapping.columns:
         return {}
     keys, _ = normalise_keys(mapping[key], width=config.key_width, what=N_("group table"))
-    return {k: str(g) for k, g in zip(keys, mapping[field]) if k is not None and not pd.isna(g)}
+    codes = code_labels(mapping[field])
+    return {k: g for k, g in zip(keys, codes) if k is not None and g is not None}
 
 
 def sozialbericht_data(

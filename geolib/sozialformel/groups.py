@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from .._table import normalise_keys
+from .._table import code_labels, normalise_keys
 from ..errors import DataError, FieldError, ParameterError
 from ..messages import N_, Message
 from .config import Config, _count_columns
@@ -48,6 +48,8 @@ def _prepare_groups(
     if note is not None:
         notes.append(note)
     mapping[config.key] = keys
+    for name in group_fields:  # 1.0 → "1" when a numeric column has empty cells
+        mapping[name] = code_labels(mapping[name])
     mapping = mapping.rename(columns={config.key: "key"})
     if keys.isna().any():  # e.g. the empty rows at the end of a spreadsheet export
         notes.append(

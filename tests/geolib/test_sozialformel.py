@@ -258,6 +258,20 @@ def test_group_rows_without_a_key_are_skipped_with_a_note(tmp_path):
     assert "2 rows of the group table have no key and were skipped." in res.notes
 
 
+def test_numeric_group_codes_keep_their_written_form():
+    # a spreadsheet column of region numbers with a unit in no region reads as 1.0, 2.0, NaN
+    table = _table([10, 20, 30, 40], [100, 100, 100, 100])
+    groups = pd.DataFrame({"ags": table["ags"], "region": [1.0, 1.0, 2.0, np.nan]})
+    res = sozialformel(table, config=_cfg(), groups=groups, validity=False)
+    assert sorted(res.groups["group_name"]) == ["1", "2"]
+    assert res.members["region"].tolist()[:3] == ["1", "1", "2"]
+    assert pd.isna(res.members["region"].iloc[3])
+    # codes that are not whole numbers stay as they are
+    groups["region"] = [1.5, 1.5, 2.25, np.nan]
+    res = sozialformel(table, config=_cfg(), groups=groups, validity=False)
+    assert sorted(res.groups["group_name"]) == ["1.5", "2.25"]
+
+
 # --- data protection ----------------------------------------------------------------------------
 
 
