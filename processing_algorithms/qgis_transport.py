@@ -7,14 +7,16 @@ set in Settings → Options → Network (proxy, excluded URLs, SSL errors accept
 server) and, with ``authcfg``, a QGIS authentication configuration. geolib itself
 never imports qgis; its default transport stays the standard library's.
 
-Certificates: before the first request to an https server (not through a proxy)
-its certificate is checked against the authorities QGIS trusts (the system's and
-those in QGIS's authentication manager). An untrusted one ends the load with a
-message naming the problem and the fix (import the CA in QGIS), instead of QGIS's
-SSL error handling, which blocks the request until the *main* thread answers (a
-dialog in QGIS desktop; a hang where the main thread itself waits for the load, as
-in ``qgis_process``). A server with an SSL configuration of its own in QGIS
-(Authentication → SSL Server) is left to QGIS.
+Certificates: before the first request to an https server its certificate is
+checked against the authorities QGIS trusts (the system's and those in QGIS's
+authentication manager), through QGIS's HTTP proxy where one is set (a ``CONNECT``
+tunnel, as a browser opens it; with the proxy's user and password from QGIS). An
+untrusted one ends the load with a message naming the problem and the fix (import
+the CA in QGIS), instead of QGIS's SSL error handling, which blocks the request
+until the *main* thread answers (a dialog in QGIS desktop; a hang where the main
+thread itself waits for the load, as in ``qgis_process``). A server with an SSL
+configuration of its own in QGIS (Authentication → SSL Server), a SOCKS proxy and a
+proxy that refuses the tunnel are left to QGIS.
 
 The client (:class:`~geolib.hilfeportal.client.HsdsClient`) calls :meth:`get` in a
 helper thread and expects it to give up when ``stop()`` says so (deadline or
@@ -25,6 +27,7 @@ thread looks at both every :data:`POLL` seconds and cancels the request through 
 
 from __future__ import annotations
 
+import base64
 import socket
 import ssl
 import threading
@@ -159,12 +162,16 @@ class QgisTransport:
     def _check_certificate(self, url: str, timeout: float) -> None:
         """Raise a TransportError naming the fix if QGIS does not trust the server's certificate."""
         qurl = QUrl(url)
-        if qurl.scheme().lower() != "https" or _proxy_for(url) is not None:
+        if qurl.scheme().lower() != "https":
             return
+        proxy = _proxy_of(url)
+        if proxy is not None and proxy.type() != QNetworkProxy.ProxyType.HttpProxy:
+            return  # SOCKS: left to QGIS
         server = (qurl.host(), qurl.port(443))
         if server in self._trusted:
             return
-        problem = certificate_problem(*server, timeout=timeout)
+        via = None if proxy is None else _Tunnel.of(proxy)
+        problem = certificate_problem(*server, timeout=timeout, via=via)
         if problem is not None:
             raise TransportError(
                 Message(CERTIFICATE_UNTRUSTED, host=f"{server[0]}:{server[1]}", error=problem)
@@ -172,12 +179,47 @@ class QgisTransport:
         self._trusted.add(server)
 
 
-def certificate_problem(host: str, port: int, *, timeout: float = 10.0) -> str | None:
+class _Tunnel:
+    """An HTTP proxy to open a ``CONNECT`` tunnel through (host, port, credentials)."""
+
+    def __init__(self, host: str, port: int, user: str = "", password: str = "") -> None:
+        self.host, self.port, self.user, self.password = host, int(port), user, password
+
+    @classmethod
+    def of(cls, proxy: QNetworkProxy) -> _Tunnel:
+        return cls(proxy.hostName(), proxy.port(), proxy.user(), proxy.password())
+
+    def connect(self, host: str, port: int, timeout: float) -> socket.socket | None:
+        """A socket tunnelled to ``host:port``; None when the proxy refuses the tunnel
+        (e.g. it wants another kind of authentication: the request itself says so)."""
+        sock = socket.create_connection((self.host, self.port), timeout=timeout)
+        lines = [f"CONNECT {host}:{port} HTTP/1.1", f"Host: {host}:{port}"]
+        if self.user:
+            token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode("ascii")
+            lines.append(f"Proxy-Authorization: Basic {token}")
+        sock.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        head = b""
+        while b"\r\n\r\n" not in head and len(head) < 16384:
+            piece = sock.recv(4096)
+            if not piece:
+                break
+            head += piece
+        status = head.split(b"\r\n", 1)[0].split()
+        if len(status) < 2 or status[1] != b"200":
+            sock.close()
+            return None
+        return sock
+
+
+def certificate_problem(
+    host: str, port: int, *, timeout: float = 10.0, via: _Tunnel | None = None
+) -> str | None:
     """Why QGIS would not trust the certificate of ``host:port``; None: trusted (or unknown).
 
     The authorities are those of QGIS's authentication manager (system and imported
-    CAs, with their trust policies). A server with a QGIS SSL server configuration,
-    and any other failure of the connection, are left to the request itself.
+    CAs, with their trust policies). ``via``: the HTTP proxy QGIS uses for the server.
+    A server with a QGIS SSL server configuration, and any other failure of the
+    connection, are left to the request itself.
     """
     manager = QgsApplication.authManager()
     if manager is not None and not manager.isDisabled():
@@ -190,10 +232,14 @@ def certificate_problem(host: str, port: int, *, timeout: float = 10.0) -> str |
     if pem:
         context.load_verify_locations(cadata=pem)
     try:
-        with (
-            socket.create_connection((host, port), timeout=timeout) as sock,
-            context.wrap_socket(sock, server_hostname=host),
-        ):
+        sock = (
+            socket.create_connection((host, port), timeout=timeout)
+            if via is None
+            else via.connect(host, port, timeout)
+        )
+        if sock is None:
+            return None
+        with sock, context.wrap_socket(sock, server_hostname=host):
             return None
     except ssl.SSLCertVerificationError as exc:
         return str(exc.verify_message or exc.reason or exc)[:200]
@@ -249,6 +295,12 @@ def _reason(reply, message: str, url: str) -> Message:
 
 def _proxy_for(url: str) -> str | None:
     """The proxy QGIS uses for ``url`` as host:port; None when it goes direct."""
+    proxy = _proxy_of(url)
+    return None if proxy is None else f"{proxy.hostName()}:{proxy.port()}"
+
+
+def _proxy_of(url: str) -> QNetworkProxy | None:
+    """The proxy QGIS uses for ``url``; None when it goes direct."""
     factory = QgsNetworkAccessManager.instance().proxyFactory()
     proxies = factory.queryProxy(QNetworkProxyQuery(QUrl(url))) if factory is not None else []
     for proxy in proxies:
@@ -256,5 +308,5 @@ def _proxy_for(url: str) -> str | None:
             QNetworkProxy.ProxyType.NoProxy,
             QNetworkProxy.ProxyType.DefaultProxy,
         ):
-            return f"{proxy.hostName()}:{proxy.port()}"
+            return proxy
     return None

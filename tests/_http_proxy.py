@@ -3,13 +3,17 @@
 Clients send it absolute URLs (``GET http://host:port/path``); it forwards them with
 ``http.client`` and answers with what the server answered. ``hosts`` maps names that
 only the proxy knows (``hilfeportal.test``) to real ``(host, port)`` pairs: a client
-reaches such a name only through the proxy.
+reaches such a name only through the proxy. ``CONNECT host:port`` (https through the
+proxy) opens a tunnel to the mapped server and passes the bytes both ways; it is
+recorded as ``"CONNECT host:port"``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import http.client
+import select
+import socket
 import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -74,4 +78,49 @@ def _handler(proxy: RecordingProxy):
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)  # the client may have given up
 
+        def do_CONNECT(self) -> None:
+            proxy.requests.append(f"CONNECT {self.path}")
+            name, _, port = self.path.rpartition(":")
+            target = proxy.hosts.get(name, (name, int(port or 443)))
+            try:
+                upstream = socket.create_connection(target, timeout=30)
+            except OSError as exc:
+                self.send_error(502, str(exc))
+                return
+            self.send_response(200, "Connection established")
+            self.end_headers()
+            self.close_connection = True
+            with upstream:
+                _pump(self.connection, upstream)
+
     return Handler
+
+
+def use_qgis_proxy(port: int | None) -> None:
+    """Point QGIS's proxy settings at ``127.0.0.1:port`` (an HTTP proxy); None: no proxy."""
+    from qgis.core import QgsNetworkAccessManager, QgsSettings
+
+    settings = QgsSettings()
+    settings.setValue("proxy/proxyEnabled", port is not None)
+    settings.setValue("proxy/proxyHost", "127.0.0.1")
+    settings.setValue("proxy/proxyPort", str(port or 0))
+    settings.setValue("proxy/proxyType", "HttpProxy")
+    settings.setValue("proxy/proxyExcludedUrls", "")
+    settings.setValue("proxy/noProxyUrls", "")
+    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
+
+
+def _pump(a: socket.socket, b: socket.socket) -> None:
+    """Pass bytes both ways until one side closes."""
+    while True:
+        readable, _, _ = select.select([a, b], [], [], 30)
+        if not readable:
+            return
+        for sock in readable:
+            try:
+                data = sock.recv(65536)
+            except OSError:
+                return
+            if not data:
+                return
+            (b if sock is a else a).sendall(data)

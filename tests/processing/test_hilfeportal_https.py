@@ -19,9 +19,13 @@ from geolib.errors import SourceError
 from geolib.hilfeportal import load_offers
 from geolib.hilfeportal_server import HilfeportalServer
 from processing_algorithms.qgis_transport import QgisTransport
+from tests._http_proxy import RecordingProxy, use_qgis_proxy
 from tests._qgis import run_algorithm, run_algorithm_error
 
 FAST = {"timeout": 5.0, "retries": 0, "backoff": 0.01, "stale_days": None}
+
+#: a name only the test's proxy knows (it maps it to the loopback HTTPS server)
+HOST = "hilfeportal.test"
 
 pytestmark = pytest.mark.skipif(not shutil.which("openssl"), reason="openssl is not installed")
 
@@ -35,7 +39,7 @@ def certificate(tmp_path_factory):
         [
             "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
             "-keyout", str(key), "-out", str(cert), "-subj", "/CN=Hilfeportal Test CA",
-            "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            "-addext", f"subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:{HOST}",
             "-addext", "basicConstraints=critical,CA:TRUE",
         ],
         check=True,
@@ -54,6 +58,18 @@ def https_server(services, certificate):
     server._httpd.socket = context.wrap_socket(server._httpd.socket, server_side=True)
     with server:
         yield server.url.replace("http://", "https://")
+
+
+@pytest.fixture
+def proxied(https_server):
+    """The HTTPS server under a name only QGIS's proxy knows: (its URL, the proxy)."""
+    port = int(https_server.rsplit(":", 1)[1].split("/", 1)[0])
+    with RecordingProxy({HOST: ("127.0.0.1", port)}) as proxy:
+        use_qgis_proxy(proxy.port)
+        try:
+            yield f"https://{HOST}:{port}", proxy
+        finally:
+            use_qgis_proxy(None)
 
 
 @pytest.fixture
@@ -112,3 +128,23 @@ def test_with_the_authority_imported_into_qgis_it_loads(https_server, trusted, s
     from geolib.io import read_vector
 
     assert len(read_vector(results["OUTPUT"])) == len(result.offers)
+
+
+def test_through_qgis_proxy_an_untrusted_certificate_is_a_message_too(proxied):
+    # before, the check was skipped behind a proxy and the load waited for QGIS's SSL
+    # error handling until its deadline; now the certificate is checked through a
+    # CONNECT tunnel of the proxy, as a browser opens it
+    url, proxy = proxied
+    with pytest.raises(SourceError) as info:
+        load_offers(url, transport=QgisTransport(), **FAST)
+    assert "is not trusted (self-signed certificate)" in str(info.value)
+    assert proxy.requests and proxy.requests[0] == f"CONNECT {url.removeprefix('https://')}"
+
+
+def test_through_qgis_proxy_with_the_authority_imported_it_loads(proxied, trusted, services):
+    url, proxy = proxied
+    result = load_offers(url, transport=QgisTransport(), **FAST)
+    assert sorted(result.all_offers["offer_id"]) == sorted(s["id"] for s in services)
+    # the check's tunnel and QGIS's own requests, all through the proxy
+    assert len(proxy.requests) >= 2
+    assert all(r == f"CONNECT {url.removeprefix('https://')}" for r in proxy.requests)

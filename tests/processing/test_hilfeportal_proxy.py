@@ -10,13 +10,12 @@ from __future__ import annotations
 import socket
 
 import pytest
-from qgis.core import QgsNetworkAccessManager, QgsSettings
 
 from geolib.errors import SourceError
 from geolib.hilfeportal import HsdsClient, UrllibTransport
 from geolib.io import read_vector
 from processing_algorithms.qgis_transport import QgisTransport
-from tests._http_proxy import RecordingProxy
+from tests._http_proxy import RecordingProxy, use_qgis_proxy
 from tests._qgis import run_algorithm, run_algorithm_error
 
 ALG = "sozialplanung:hilfeportal"
@@ -24,23 +23,12 @@ ALG = "sozialplanung:hilfeportal"
 HOST = "hilfeportal.test"
 
 
-def _use_proxy(port: int | None) -> None:
-    settings = QgsSettings()
-    settings.setValue("proxy/proxyEnabled", port is not None)
-    settings.setValue("proxy/proxyHost", "127.0.0.1")
-    settings.setValue("proxy/proxyPort", str(port or 0))
-    settings.setValue("proxy/proxyType", "HttpProxy")
-    settings.setValue("proxy/proxyExcludedUrls", "")
-    settings.setValue("proxy/noProxyUrls", "")
-    QgsNetworkAccessManager.instance().setupDefaultProxyAndCache()
-
-
 @pytest.fixture
 def proxy(server):
     with RecordingProxy({HOST: ("127.0.0.1", _port(server))}) as running:
-        _use_proxy(running.port)
+        use_qgis_proxy(running.port)
         yield running
-    _use_proxy(None)
+    use_qgis_proxy(None)
 
 
 def _port(server) -> int:
@@ -85,7 +73,7 @@ def test_the_qgis_transport_keeps_the_deadline(proxy, server):
 
 
 def test_a_refusing_proxy_is_named_in_the_message(server, tmp_path):
-    _use_proxy(_free_port())  # nothing listens there: the proxy refuses the connection
+    use_qgis_proxy(_free_port())  # nothing listens there: the proxy refuses the connection
     try:
         message = run_algorithm_error(
             ALG,
@@ -96,6 +84,6 @@ def test_a_refusing_proxy_is_named_in_the_message(server, tmp_path):
             },
         )
     finally:
-        _use_proxy(None)
+        use_qgis_proxy(None)
     assert "proxy" in message.lower() and "127.0.0.1" in message
     assert server.requests == []
