@@ -180,22 +180,23 @@ def test_reached_looks_up_costs_and_inf_for_the_rest():
     assert empty.at(np.array([0]), np.array([1])).tolist() == [np.inf]
 
 
+def _wobbly_grid(rng, size: int, wobble: float, directions: list[str]) -> gpd.GeoDataFrame:
+    """Streets of a 100 m grid whose far ends are moved by up to ``wobble`` metres (so
+    they do not all meet), each with a random one-way code of ``directions``."""
+    steps = [(x, y) for x in range(0, size, 100) for y in range(0, size, 100)]
+    lines = [
+        shapely.LineString([(x, y), (x + 100, y + rng.uniform(-wobble, wobble))]) for x, y in steps
+    ] + [
+        shapely.LineString([(x, y), (x + rng.uniform(-wobble, wobble), y + 100)]) for x, y in steps
+    ]
+    return gpd.GeoDataFrame({"dir": rng.choice(directions, len(lines))}, geometry=lines, crs=25832)
+
+
 def test_od_costs_are_those_of_dense_dijkstra_rows():
     from geolib.network import od_costs
 
     rng = np.random.default_rng(11)
-    lines = [
-        shapely.LineString([(x, y), (x + 100, y + rng.uniform(-30, 30))])
-        for x in range(0, 1500, 100)
-        for y in range(0, 1500, 100)
-    ] + [
-        shapely.LineString([(x, y), (x + rng.uniform(-30, 30), y + 100)])
-        for x in range(0, 1500, 100)
-        for y in range(0, 1500, 100)
-    ]
-    frame = gpd.GeoDataFrame(
-        {"dir": rng.choice(["0", "0", "1", "-1"], len(lines))}, geometry=lines, crs=25832
-    )
+    frame = _wobbly_grid(rng, 1500, 30, ["0", "0", "1", "-1"])
     net = build_network(frame, cost="time", profile="walk", direction_field="dir", node=True)
     o = gpd.GeoDataFrame(geometry=shapely.points(rng.uniform(0, 1500, (30, 2))), crs=25832)
     d = gpd.GeoDataFrame(geometry=shapely.points(rng.uniform(0, 1500, (60, 2))), crs=25832)
@@ -226,18 +227,7 @@ def test_catchment_lines_of_sparse_searches_are_those_of_dense_rows(monkeypatch,
     from geolib.catchments import network_catchments
 
     rng = np.random.default_rng(5)
-    lines = [
-        shapely.LineString([(x, y), (x + 100, y + rng.uniform(-20, 20))])
-        for x in range(0, 2000, 100)
-        for y in range(0, 2000, 100)
-    ] + [
-        shapely.LineString([(x, y), (x + rng.uniform(-20, 20), y + 100)])
-        for x in range(0, 2000, 100)
-        for y in range(0, 2000, 100)
-    ]
-    frame = gpd.GeoDataFrame(
-        {"dir": rng.choice(["0", "0", "0", "1", "-1"], len(lines))}, geometry=lines, crs=25832
-    )
+    frame = _wobbly_grid(rng, 2000, 20, ["0", "0", "0", "1", "-1"])
     net = build_network(frame, cost="time", profile="bike", direction_field="dir", node=True)
     points = [shapely.Point(p) for p in rng.uniform(0, 2000, (12, 2))]
     points.append(shapely.MultiPoint(rng.uniform(0, 2000, (3, 2))))  # one offer, 3 sources
