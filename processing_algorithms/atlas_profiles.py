@@ -436,7 +436,7 @@ def profile_layout(
 
     columns = [("indicator", tr("Indicator"))]
     columns += [(name, name[1:]) for name in values.fields().names() if _year_field(name)]
-    columns += [("change_text", tr("± previous year")), ("rank_text", tr("Rank"))]
+    columns += [("change_text", tr("± previous year")), ("rank_text", tr("Rank (1 = most need)"))]
     table = _table(
         layout,
         values,

@@ -92,15 +92,25 @@ def indicators(frame: pd.DataFrame) -> list[str]:
 def indicator_labels(names: Sequence[str]) -> dict[str, str]:
     """Readable labels from the Sozialformel preset; the field name otherwise."""
     labels = {name: name for name in names}
+    for ind in _preset_indicators():
+        if ind.name in labels and ind.label:
+            labels[ind.name] = ind.label
+    return labels
+
+
+def reversed_indicators(names: Sequence[str]) -> set[str]:
+    """The indicators of ``names`` whose high values mean less need (``reverse`` in the
+    Sozialformel preset, e.g. income per taxpayer)."""
+    return {ind.name for ind in _preset_indicators() if ind.name in names and ind.reverse}
+
+
+def _preset_indicators() -> list:
     try:
         from geolib.sozialformel import load_config
 
-        for ind in load_config(None).indicators:
-            if ind.name in labels and ind.label:
-                labels[ind.name] = ind.label
-    except Exception:  # no preset: the names
-        pass
-    return labels
+        return list(load_config(None).indicators)
+    except Exception:  # no preset: names only, every indicator read as "high = need"
+        return []
 
 
 # --- texts --------------------------------------------------------------------------------
@@ -143,9 +153,12 @@ class YearTable:
         return text(row["value"], decimals)
 
 
-def year_table(frame: pd.DataFrame, unit: str, value: str, year: str = "year") -> YearTable:
-    """Ranks (1 = highest value) among the published values of each year, and the change
-    against the previous year where both years are published."""
+def year_table(
+    frame: pd.DataFrame, unit: str, value: str, year: str = "year", *, low_is_need: bool = False
+) -> YearTable:
+    """Ranks (1 = most need: the highest value, or the lowest with ``low_is_need``) among
+    the published values of each year, and the change against the previous year where
+    both years are published."""
     data = pd.DataFrame(
         {
             "unit": frame[unit].astype(str).to_numpy(),
@@ -155,7 +168,7 @@ def year_table(frame: pd.DataFrame, unit: str, value: str, year: str = "year") -
         }
     ).dropna(subset=["year"])
     data["year"] = data["year"].astype(int)
-    data["rank"] = data.groupby("year")["value"].rank(ascending=False, method="min")
+    data["rank"] = data.groupby("year")["value"].rank(ascending=low_is_need, method="min")
     data = data.sort_values(["unit", "year"]).reset_index(drop=True)
     previous = data.groupby("unit").shift(1)
     consecutive = (data["year"] - previous["year"]) == 1
@@ -290,7 +303,10 @@ def profiles(
 
     names = indicators(long)
     labels = indicator_labels(names)
-    tables = {ind: year_table(long, "_unit", f"{ind}_rate") for ind in names}
+    low = reversed_indicators(names)
+    tables = {
+        ind: year_table(long, "_unit", f"{ind}_rate", low_is_need=ind in low) for ind in names
+    }
     rows = []
     for ags in base["ags"]:
         for order, (label, table, decimals) in enumerate(

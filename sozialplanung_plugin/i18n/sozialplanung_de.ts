@@ -503,7 +503,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Gemeinden und Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="195"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="208"/>
         <source>Municipalities without a planning region, left out of its map: {keys}.</source>
         <translation>Gemeinden ohne Planungsraum, auf dessen Karte weggelassen: {keys}.</translation>
     </message>
@@ -588,6 +588,11 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Rang</translation>
     </message>
     <message>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="439"/>
+        <source>Rank (1 = most need)</source>
+        <translation>Rang (1 = größter Bedarf)</translation>
+    </message>
+    <message>
         <location filename="../../processing_algorithms/atlas_profiles.py" line="344"/>
         <source>Rank 1 = highest index (most need), counted among the published values. Change in index points and places against {previous}.</source>
         <translation>Rang 1 = höchster Index (größter Bedarf), gezählt unter den veröffentlichten Werten. Veränderung in Indexpunkten und Plätzen gegenüber {previous}.</translation>
@@ -658,7 +663,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Sozialformel (Index je Gemeinde)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="297"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="313"/>
         <source>Sozialformel index</source>
         <translation>Index der Sozialformel</translation>
     </message>
@@ -718,7 +723,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Die Tabelle der Planungsräume „{path}“ kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="175"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="188"/>
         <source>The planning-region table needs a column 'ags' and a column 'planungsraum' (or 'amt'); it has: {columns}.</source>
         <translation>Die Tabelle der Planungsräume braucht eine Spalte „ags“ und eine Spalte „planungsraum“ (oder „amt“); sie hat: {columns}.</translation>
     </message>
@@ -748,7 +753,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="343"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="359"/>
         <source>accessibility for children {score} (Kreis mean = 1)</source>
         <translation>Erreichbarkeit für Kinder {score} (Kreismittel = 1)</translation>
     </message>
@@ -763,7 +768,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="347"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="363"/>
         <source>nearest offer {metres} m</source>
         <translation>nächstes Angebot {metres} m</translation>
     </message>
@@ -773,12 +778,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="330"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="346"/>
         <source>no data on offers</source>
         <translation>keine Angaben zu Angeboten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="348"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="364"/>
         <source>no data on the reach of offers</source>
         <translation>keine Angaben zur Reichweite der Angebote</translation>
     </message>
@@ -798,17 +803,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="332"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="348"/>
         <source>{offers} offers</source>
         <translation>{offers} Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="313"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="329"/>
         <source>{rank} of {count}</source>
         <translation>{rank} von {count}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="334"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="350"/>
         <source>{rate} per 1,000 inhabitants</source>
         <translation>{rate} je 1.000 Einwohner</translation>
     </message>
@@ -2386,17 +2391,17 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/outputs.py" line="196"/>
+        <location filename="../../processing_algorithms/outputs.py" line="198"/>
         <source>'{path}' cannot be replaced: a folder of that name is in the way. Remove or rename that folder, or choose another output, and run again.</source>
         <translation>„{path}“ kann nicht ersetzt werden: Ein Ordner dieses Namens steht im Weg. Entfernen oder benennen Sie diesen Ordner um oder wählen Sie eine andere Ausgabe und starten Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/outputs.py" line="201"/>
+        <location filename="../../processing_algorithms/outputs.py" line="203"/>
         <source>'{path}' cannot be replaced: it (or a file in it) is open in another program or write-protected. Close it in the PDF viewer, in QGIS or in the browser (or make it writable) and run again.</source>
         <translation>„{path}“ kann nicht ersetzt werden: Die Datei (oder eine Datei darin) ist in einem anderen Programm geöffnet oder schreibgeschützt. Schließen Sie sie im PDF-Betrachter, in QGIS oder im Browser (oder heben Sie den Schreibschutz auf) und starten Sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/outputs.py" line="333"/>
+        <location filename="../../processing_algorithms/outputs.py" line="335"/>
         <source>'{path}' is a file, not a folder: choose another output folder.</source>
         <translation>„{path}“ ist eine Datei, kein Ordner: Wählen Sie einen anderen Ausgabeordner.</translation>
     </message>
@@ -2406,7 +2411,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>'{path}' wurde während dieses Laufs von einem anderen Programm geändert; diese Änderungen bleiben erhalten. Führen Sie den Algorithmus erneut aus.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/outputs.py" line="416"/>
+        <location filename="../../processing_algorithms/outputs.py" line="423"/>
         <source>'{path}' was not written completely: {problem}. Is the disk full?</source>
         <translation>„{path}“ wurde nicht vollständig geschrieben: {problem}. Ist der Datenträger voll?</translation>
     </message>
@@ -2546,27 +2551,27 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>ein Vektorlayer</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/outputs.py" line="245"/>
+        <location filename="../../processing_algorithms/outputs.py" line="247"/>
         <source>it has {found} of {pages} pages</source>
         <translation>das PDF hat {found} von {pages} Seiten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/outputs.py" line="239"/>
+        <location filename="../../processing_algorithms/outputs.py" line="241"/>
         <source>it is empty or not a PDF</source>
         <translation>die Datei ist leer oder kein PDF</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/outputs.py" line="253"/>
+        <location filename="../../processing_algorithms/outputs.py" line="255"/>
         <source>it is empty or not a complete PNG image</source>
         <translation>die Datei ist leer oder kein vollständiges PNG-Bild</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/outputs.py" line="265"/>
+        <location filename="../../processing_algorithms/outputs.py" line="267"/>
         <source>it is not a complete QGIS project</source>
         <translation>die Datei ist kein vollständiges QGIS-Projekt</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/outputs.py" line="241"/>
+        <location filename="../../processing_algorithms/outputs.py" line="243"/>
         <source>the PDF is cut off</source>
         <translation>das PDF ist abgeschnitten</translation>
     </message>
@@ -2788,7 +2793,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{file}' ist Seite {page} von {pages} einer HSDS-Antwort: sie enthält {n} von {total} Angeboten. Speichern Sie alle Seiten in eine Datei (oder laden Sie aus der API).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="129"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="131"/>
         <source>'{group}': {unit} ({indicators})</source>
         <translation>„{group}“: {unit} ({indicators})</translation>
     </message>
@@ -2873,12 +2878,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen des Indikators '{name}' gelten nur für die Skalierung minmax_reference; er wird mit {scaling} skaliert. Entfernen Sie die Grenzen oder skalieren Sie ihn mit minmax_reference.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="123"/>
+        <location filename="../../geolib/catchments.py" line="124"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="128"/>
+        <location filename="../../geolib/catchments.py" line="129"/>
         <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
         <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
@@ -3053,7 +3058,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="121"/>
+        <location filename="../../geolib/catchments.py" line="122"/>
         <source>Give at least one break, such as 5,10,15.</source>
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
@@ -3093,7 +3098,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gruppen (zusammengefasste Fallzahlen)</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="139"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="141"/>
         <source>Groups ({grouping}): {n} unit-years are not in their group's pooled counts for the indicators they lack, and not counted in n_units: {where}.</source>
         <translation>Gruppen ({grouping}): {n} Gebiet-Jahre fehlen in den zusammengefassten Zählwerten ihrer Gruppe für die Indikatoren ohne Wert und zählen nicht in n_units: {where}.</translation>
     </message>
@@ -3238,7 +3243,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="429"/>
+        <location filename="../../geolib/catchments.py" line="430"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -3318,7 +3323,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Planungsraum</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="102"/>
+        <location filename="../../geolib/routing.py" line="104"/>
         <source>Points snap to the main part of the network ('main') or to any part ('any'), not to '{value}'.</source>
         <translation>Punkte werden an den Hauptteil des Netzes ('main') oder an jeden Teil ('any') gefangen, nicht an '{value}'.</translation>
     </message>
@@ -3603,7 +3608,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="112"/>
+        <location filename="../../geolib/catchments.py" line="113"/>
         <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
@@ -3678,7 +3683,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="228"/>
+        <location filename="../../geolib/catchments.py" line="229"/>
         <source>The direction must be one of {allowed}, not '{value}'.</source>
         <translation>Die Richtung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -3818,7 +3823,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Gruppentabelle hat keine Schlüsselspalte '{key}'. Ihre Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="61"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="63"/>
         <source>The group table lists keys more than once: {keys}. Give one row per unit.</source>
         <translation>Die Gruppentabelle führt Schlüssel mehrfach auf: {keys}. Eine Zeile je Gebiet angeben.</translation>
     </message>
@@ -3868,7 +3873,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="235"/>
+        <location filename="../../geolib/catchments.py" line="236"/>
         <source>The islands option must be one of {allowed}, not '{value}'.</source>
         <translation>Die Option für Netzinseln muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -3898,7 +3903,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Listentrennzeichen '{separators}' sind nicht verwendbar: Geben Sie ein oder mehrere Satzzeichen an, etwa ';' oder ',;' (keine Buchstaben, Ziffern oder Leerzeichen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="421"/>
+        <location filename="../../geolib/routing.py" line="397"/>
         <source>The maximum cost must be greater than 0 (it is {value}).</source>
         <translation>Die maximalen Kosten müssen größer als 0 sein (sie sind {value}).</translation>
     </message>
@@ -3953,22 +3958,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="181"/>
+        <location filename="../../geolib/catchments.py" line="182"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="196"/>
+        <location filename="../../geolib/catchments.py" line="197"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="58"/>
+        <location filename="../../geolib/catchments.py" line="59"/>
         <source>The offers layer has no id field; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein ID-Feld; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="209"/>
+        <location filename="../../geolib/catchments.py" line="210"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -4058,7 +4063,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Relaxation muss mindestens 0 und kleiner als 1 sein; sie ist {value}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="98"/>
+        <location filename="../../geolib/routing.py" line="100"/>
         <source>The snap distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -4093,7 +4098,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von „{field}“ ergibt in der Summe {achieved} (Eingabe: {expected}); {n} Gebiete behalten ihre Summe nicht: {areas}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="409"/>
+        <location filename="../../geolib/catchments.py" line="410"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -4213,7 +4218,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="219"/>
+        <location filename="../../geolib/catchments.py" line="220"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -4258,7 +4263,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="159"/>
+        <location filename="../../geolib/catchments.py" line="160"/>
         <source>These catchments would be built from about {pieces} street pieces ({k} offers, each reaching {share} % of the network within the largest break of {brk} {unit}); more than {limit} would take very long. The farthest point reached is {farthest} {unit} away, so a larger break adds nothing. Use a smaller largest break (about {fits} {unit} fits), fewer offers, or the overlap 'dissolve' (coverage) or 'split'.</source>
         <translation>Diese Einzugsbereiche bestünden aus etwa {pieces} Straßenstücken ({k} Angebote, jedes erreicht innerhalb der größten Grenze von {brk} {unit} {share} % des Netzes); mehr als {limit} würden sehr lange dauern. Der fernste erreichte Punkt ist {farthest} {unit} entfernt, eine größere Grenze bringt also nichts. Verwenden Sie eine kleinere größte Grenze (etwa {fits} {unit} passen), weniger Angebote oder die Überlappung „dissolve“ (Abdeckung) oder „split“.</translation>
     </message>
@@ -4465,7 +4470,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>aus einem früheren Jahr fortschreiben</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="470"/>
+        <location filename="../../geolib/catchments.py" line="471"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -4485,7 +4490,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Nachfragelayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="433"/>
+        <location filename="../../geolib/routing.py" line="409"/>
         <source>destinations layer</source>
         <translation>Ziellayer</translation>
     </message>
@@ -4500,7 +4505,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>gleiche Intervalle</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="28"/>
+        <location filename="../../geolib/routing.py" line="30"/>
         <source>farther than the snap distance from the network</source>
         <translation>weiter als die Fangdistanz vom Netz entfernt</translation>
     </message>
@@ -4590,7 +4595,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="701"/>
+        <location filename="../../geolib/catchments.py" line="689"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -4605,17 +4610,17 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="217"/>
+        <location filename="../../geolib/catchments.py" line="218"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="36"/>
+        <location filename="../../geolib/routing.py" line="38"/>
         <source>only near a separate small part of the network</source>
         <translation>nur nahe einem getrennten kleinen Teil des Netzes</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="427"/>
+        <location filename="../../geolib/routing.py" line="403"/>
         <source>origins layer</source>
         <translation>Startlayer</translation>
     </message>
@@ -4740,7 +4745,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>das Zertifikat von {host} ist nicht vertrauenswürdig ({error}). Wenn der Server der richtige ist, importieren Sie das Zertifikat seiner Zertifizierungsstelle (CA) in QGIS: Einstellungen → Optionen → Authentifizierung → Zertifikatsverwaltung → Zertifizierungsstellen → Importieren; dann erneut laden</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialbericht/__init__.py" line="263"/>
+        <location filename="../../geolib/sozialbericht/__init__.py" line="264"/>
         <source>the file '{file}' is missing or incomplete</source>
         <translation>die Datei „{file}“ fehlt oder ist unvollständig</translation>
     </message>
@@ -4985,22 +4990,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Angeboten entsprechen den Filtern.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="30"/>
+        <location filename="../../geolib/routing.py" line="32"/>
         <source>{n} of {total} points of the {what} are not routable (farther than {d} m from the network or without geometry); they are listed in the unroutable output.</source>
         <translation>{n} von {total} Punkten des {what}s sind nicht routbar (weiter als {d} m vom Netz entfernt oder ohne Geometrie); sie stehen in der Ausgabe der nicht routbaren Punkte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="38"/>
+        <location filename="../../geolib/routing.py" line="40"/>
         <source>{n} of {total} points of the {what} lie within {d} m only of separate small parts of the network, not of its main part, and are not routed: {names}.</source>
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="438"/>
+        <location filename="../../geolib/catchments.py" line="439"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="286"/>
+        <location filename="../../geolib/catchments.py" line="287"/>
         <source>{n} offers are multipoints: each of their points is routed ({parts} points of all offers) and an offer's catchment is the union of its points' catchments.</source>
         <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
     </message>
@@ -5010,7 +5015,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="716"/>
+        <location filename="../../geolib/catchments.py" line="704"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
@@ -5020,7 +5025,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben Koordinaten wie {x} / {y}, die wie Meter eines projizierten KBS aussehen, nicht wie Länge / Breite. Verwendet der Export UTM, wählen Sie das KBS seiner Koordinaten (z. B. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="188"/>
+        <location filename="../../geolib/catchments.py" line="189"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
@@ -5050,7 +5055,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Punkte liegen weiter als ihr Radius von der Rasterausdehnung entfernt und tragen nichts bei.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="180"/>
+        <location filename="../../geolib/routing.py" line="182"/>
         <source>{n} points of multipoint features of the {what} are farther than {d} m from the network and were left out; the other points of these features are routed: {names}.</source>
         <translation>{n} Punkte von Multipunkt-Objekten des {what}s sind weiter als {d} m vom Netz entfernt und wurden ausgelassen; die übrigen Punkte dieser Objekte werden geroutet: {names}.</translation>
     </message>
@@ -5060,12 +5065,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Punkte von Multipunkt-Angeboten liegen weiter als {d} m vom Netz entfernt; diese Angebote werden an ihren anderen Punkten erreicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="248"/>
+        <location filename="../../geolib/routing.py" line="250"/>
         <source>{n} points of the {what} are nearer to a separate small part of the network than to its main part and were snapped to the main part: {names}.</source>
         <translation>{n} Punkte des {what}s liegen näher an einem getrennten kleinen Teil des Netzes als an seinem Hauptteil und wurden an den Hauptteil gefangen: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/routing.py" line="263"/>
+        <location filename="../../geolib/routing.py" line="265"/>
         <source>{n} points of the {what} lie on separate small parts of the network and reach only their part (its length in brackets): {names}.</source>
         <translation>{n} Punkte des {what}s liegen auf getrennten kleinen Teilen des Netzes und erreichen nur ihren Teil (seine Länge in Klammern): {names}.</translation>
     </message>
@@ -5085,7 +5090,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Zeilen von '{file}' haben mehr Zellen als die Kopfzeile; die zusätzlichen Zellen wurden ignoriert. Steht ein Trennzeichen in einem Text ohne Anführungszeichen?</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="54"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="56"/>
         <source>{n} rows of the group table have no key and were skipped.</source>
         <translation>{n} Zeilen der Gruppentabelle haben keinen Schlüssel und wurden übersprungen.</translation>
     </message>
@@ -5110,7 +5115,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Gebiet-Jahre ohne Wert bleiben bei den zusammengefassten Fallzahlen ihrer Gruppen außen vor (für die Indikatoren, die ihnen fehlen).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/groups.py" line="68"/>
+        <location filename="../../geolib/sozialformel/groups.py" line="70"/>
         <source>{n} units of the indicator table are in no group ({keys}); they count for no group.</source>
         <translation>{n} Gebiete der Indikatorentabelle sind in keiner Gruppe ({keys}); sie zählen für keine Gruppe.</translation>
     </message>

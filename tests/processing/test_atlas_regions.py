@@ -143,6 +143,18 @@ def test_withheld_values_print_geheim_and_never_their_rank_or_change():
         assert year_table(rows, "unit", "index_value").cell("a", 2022) == GEHEIM
 
 
+def test_ranks_count_from_the_most_need_also_where_low_values_are_need():
+    from processing_algorithms.atlas_regions import year_table
+
+    rows = pd.DataFrame(
+        {"unit": list("abc"), "year": [2023] * 3, "einkommen_rate": [52000.0, 39000.0, 45000.0]}
+    )
+    high = year_table(rows, "unit", "einkommen_rate")
+    low = year_table(rows, "unit", "einkommen_rate", low_is_need=True)
+    assert [high.cell(u, 2023, "rank") for u in "abc"] == ["1", "3", "2"]
+    assert [low.cell(u, 2023, "rank") for u in "abc"] == ["3", "1", "2"]
+
+
 # --- the atlas ---------------------------------------------------------------------------------
 def test_the_gemeindesteckbrief_has_a_page_per_municipality(regions_atlas):
     _, _, result = regions_atlas
@@ -208,6 +220,32 @@ def test_every_withheld_indicator_value_prints_geheim(regions_atlas):
             assert (cell == GEHEIM) == bool(hidden), (name, row.ags, row.year, cell)
             checked += bool(hidden)
     assert checked > 50  # the example data has many small counts
+
+
+def test_indicator_ranks_put_the_most_need_first(regions_atlas):
+    # income per taxpayer: low values are need (reverse in the preset), so rank 1 is the
+    # lowest published income; the other indicators rank their highest rate first
+    _, gpkg, result = regions_atlas
+    import pyogrio
+
+    from processing_algorithms.atlas_regions import (
+        indicator_labels,
+        indicators,
+        reversed_indicators,
+    )
+
+    years = pyogrio.read_dataframe(gpkg, layer="sozialformel_jahre", read_geometry=False)
+    latest = years[years["year"] == years["year"].max()]
+    values = _table(result, "sozialformel_steckbrief_werte")
+    names = indicators(years)
+    labels = indicator_labels(names)
+    assert reversed_indicators(names) == {"einkommen"}
+    for name in names:
+        first = values[(values["indicator"] == labels[name]) & (values["rank_text"] == "1")]
+        published = latest[latest[f"{name}_suppressed"] == 0].set_index("ags")[f"{name}_rate"]
+        best = published.min() if name == "einkommen" else published.max()
+        assert len(first) >= 1
+        assert set(first["ags"]) == set(published[published == best].index), name
 
 
 def test_planning_region_map_and_ranking_pages_with_theme_and_year(regions_atlas, examples):
