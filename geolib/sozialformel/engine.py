@@ -105,6 +105,7 @@ def _evaluate(
         else:
             scaled, p = _scale_units(v, year, method, ind, config, shown[ind.name])
             params["scale"][ind.name] = p
+            notes.extend(_unscaled_years(v, year, method, ind, shown[ind.name]))
         if config.combination in ("geometric_mean", "product"):
             # below the published minimum (a withheld unit, a group pooling one) counts as
             # the minimum; other negative values are refused below
@@ -133,6 +134,8 @@ def _evaluate(
     # the post-scaling's reference: rows whose scaled values are all published
     all_shown = pd.concat(shown.values(), axis=1).all(axis=1)
     out["index_value"] = _post_scale(out, config, params, reference, all_shown)
+    if reference is None and config.post_scaling == "minmax":
+        notes.extend(_unscaled_index_years(out["index_raw"], year, all_shown))
     # rank and percentile within the year (groups: within their grouping and year), among
     # the published indices (with suppress_index, a withheld index leaves no gap)
     by = [out["year"]] if not is_group else [out["grouping"], out["year"]]
@@ -177,6 +180,44 @@ def _winsor_notes(
             )
         )
     return [n for n in notes if n is not None]
+
+
+def _unscaled_years(
+    v: pd.Series, year: pd.Series, method: str, ind: Indicator, shown: pd.Series
+) -> list[Message]:
+    """A note for each year with values of ``ind`` but none published: its per-year
+    scaling statistics come from published values only, so that year has none."""
+    if method not in ("minmax", "zscore", "percentile", "rank"):
+        return []
+    has_values = v.notna().groupby(year).any()
+    has_published = v.where(shown).notna().groupby(year).any()
+    return [
+        Message(
+            "In {year} no value of '{indicator}' is published (all are withheld for data "
+            "protection): its scaling has no statistics for that year, so that year's "
+            "index is empty. Pool small units (a group table) or leave that year out (YEARS).",
+            year=int(y),
+            indicator=ind.name,
+        )
+        for y in has_values.index[has_values & ~has_published]
+    ]
+
+
+def _unscaled_index_years(raw: pd.Series, year: pd.Series, shown: pd.Series) -> list[Message]:
+    """A note for each year with an index but no row whose values are all published: the
+    post-scaling's bounds come from those rows only, so that year has none."""
+    has_values = raw.notna().groupby(year).any()
+    has_published = raw.where(shown).notna().groupby(year).any()
+    return [
+        Message(
+            "In {year} no area has all its values published (data protection): the "
+            "scaling of the index to 0–100 has no bounds for that year, so that year's "
+            "index is empty. Pool small units (a group table) or leave that year out "
+            "(YEARS).",
+            year=int(y),
+        )
+        for y in has_values.index[has_values & ~has_published]
+    ]
 
 
 def _published_min(method: str, ind: Indicator, config: Config, year: pd.Series) -> pd.Series:
@@ -229,7 +270,9 @@ def _scale_units(
 
 def _zscore(v: pd.Series, mean: pd.Series, std: pd.Series) -> pd.Series:
     with np.errstate(divide="ignore", invalid="ignore"):
-        return ((v - mean) / std.where(std > 0)).where(std > 0, 0.0).where(v.notna())
+        z = ((v - mean) / std.where(std > 0)).where(std > 0, 0.0)
+    # no published value in the year: no mean, no sd, no z-score
+    return z.where(std.notna()).where(v.notna())
 
 
 def _rank_among(
@@ -246,7 +289,8 @@ def _rank_among(
         equal = np.searchsorted(units, g, side="right") - less
         r = less + (equal + 2) / 2
         n = len(units)
-        out[rows] = r if method == "rank" else (100 * (r - 1) / n if n else 50.0)
+        if n:  # without a published value in the year there is nothing to rank among
+            out[rows] = r if method == "rank" else 100 * (r - 1) / n
     return out
 
 
@@ -264,8 +308,9 @@ def _minmax(v: pd.Series, lo, hi) -> pd.Series:
     span = hi - lo
     with np.errstate(divide="ignore", invalid="ignore"):
         s = 100 * (v - lo) / span.where(span > 0)
-    # all units equal: every one gets the middle of the scale
-    return s.where(span > 0, 50.0).where(v.notna())
+    # all units equal: every one gets the middle of the scale; no published value in the
+    # year (no bounds): no scaled value
+    return s.where(span > 0, 50.0).where(span.notna()).where(v.notna())
 
 
 def _scale_against(

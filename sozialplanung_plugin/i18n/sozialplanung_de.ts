@@ -3103,6 +3103,16 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gruppen ({grouping}): {n} Gebiet-Jahre fehlen in den zusammengefassten Zählwerten ihrer Gruppe für die Indikatoren ohne Wert und zählen nicht in n_units: {where}.</translation>
     </message>
     <message>
+        <location filename="../../geolib/sozialformel/engine.py" line="212"/>
+        <source>In {year} no area has all its values published (data protection): the scaling of the index to 0–100 has no bounds for that year, so that year's index is empty. Pool small units (a group table) or leave that year out (YEARS).</source>
+        <translation>{year} hat kein Gebiet alle Werte veröffentlicht (Datenschutz): Die Skalierung des Index auf 0–100 hat für dieses Jahr keine Grenzen, der Index dieses Jahres bleibt daher leer. Fassen Sie kleine Gebiete zusammen (Gruppentabelle) oder lassen Sie das Jahr weg (YEARS).</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/sozialformel/engine.py" line="195"/>
+        <source>In {year} no value of '{indicator}' is published (all are withheld for data protection): its scaling has no statistics for that year, so that year's index is empty. Pool small units (a group table) or leave that year out (YEARS).</source>
+        <translation>{year} ist kein Wert von „{indicator}“ veröffentlicht (alle sind aus Datenschutzgründen gesperrt): Seine Skalierung hat für dieses Jahr keine Kennzahlen, der Index dieses Jahres bleibt daher leer. Fassen Sie kleine Gebiete zusammen (Gruppentabelle) oder lassen Sie das Jahr weg (YEARS).</translation>
+    </message>
+    <message>
         <location filename="../../geolib/sozialbericht/texts.py" line="33"/>
         <source>Index</source>
         <translation>Index</translation>
@@ -3298,7 +3308,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Ausreißer: {n} Werte von „{indicator}“ wurden auf das {low}- und {high}-Quantil ihres Jahres begrenzt (winsorisiert): {values}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="172"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="175"/>
         <source>Outliers: {n} withheld values of '{indicator}' were winsorised too (not listed: data protection).</source>
         <translation>Ausreißer: {n} geheim gehaltene Werte von „{indicator}“ wurden ebenfalls winsorisiert (nicht aufgeführt: Geheimhaltung).</translation>
     </message>
@@ -4133,7 +4143,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Zonengrenzen müssen verschiedene positive Kosten sein, nicht {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="121"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="122"/>
         <source>The {combination} needs scaled values of 0 or more, but '{indicator}' is {value} for {unit} in {year}. Use min–max or percentile scaling, or the weighted mean.</source>
         <translation>Die Verknüpfung {combination} braucht skalierte Werte von 0 oder mehr, aber '{indicator}' ist {value} für {unit} im Jahr {year}. Min-Max- oder Perzentil-Skalierung oder das gewichtete Mittel verwenden.</translation>
     </message>
@@ -4325,7 +4335,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="315"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="360"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>

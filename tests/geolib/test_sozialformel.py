@@ -291,14 +291,57 @@ def test_suppression_flags_and_nulls_never_zero():
     # 30 of 100 is the only other member of 'big': its count would give 5 as 35 - 30
     assert t.loc["01056004", "a_suppression"] == "secondary" and pd.isna(t.loc["01056004", "a_num"])
     assert not (t[["a_num", "a_rate", "a_scaled"]] == 0).any().any()
-    # the index is still computed from the full counts
-    assert t["index_value"].notna().all()
+    # every value of the year is withheld: the scaling has no published bounds, so no
+    # unit gets an index (before: all got the middle of the scale, 50) and a note says why
+    assert t["index_value"].isna().all()
+    assert any(n.startswith("In 2023 no value of 'a' is published") for n in res.notes)
     g = res.groups.set_index("group_name")
     assert pd.isna(g.loc["small", "a_num"]) and g.loc["small", "a_suppressed"] == 1
     assert g.loc["big", "a_rate"] == pytest.approx(35 / 108 * 100)
     assert g.loc["big", "a_suppression"] == "none"
     assert any("Data protection" in n for n in res.notes)
     assert any("suppress_index = false" in n for n in res.notes)
+
+
+def test_a_year_without_any_published_value_says_why_its_index_is_empty():
+    # 2022: every count below the threshold of 3, so nothing is published and the
+    # scaling has no statistics that year; 2023 is published in full
+    table = pd.concat(
+        [_table([1, 2, 1], [100, 100, 100], year=2022), _table([30, 40, 50], year=2023)],
+        ignore_index=True,
+    )
+    res = sozialformel(table, config=_cfg(threshold=3), validity=False)
+    by_year = res.table.groupby("year")["index_value"]
+    assert by_year.count().to_dict() == {2022: 0, 2023: 3}
+    assert (
+        "In 2022 no value of 'a' is published (all are withheld for data protection): its "
+        "scaling has no statistics for that year, so that year's index is empty. Pool small "
+        "units (a group table) or leave that year out (YEARS)."
+    ) in res.notes
+    assert not any("In 2023 no value" in n for n in res.notes)
+
+
+def test_a_year_without_a_fully_published_area_says_why_its_index_is_empty():
+    # 2022: every area has one of its two indicators withheld (counts below 3), each
+    # indicator has published values (so it is scaled), but the post-scaling to 0–100
+    # takes its bounds from areas whose values are all published: none that year
+    two = [
+        {"name": "a", "numerator": "x", "denominator": "n"},
+        {"name": "b", "numerator": "y", "denominator": "n"},
+    ]
+    table = pd.concat(
+        [
+            _table([1, 30, 1, 50], year=2022, extra={"y": [30, 1, 40, 1]}),
+            _table([30, 40, 50, 60], year=2023, extra={"y": [30, 40, 50, 60]}),
+        ],
+        ignore_index=True,
+    )
+    cfg = _cfg(two, threshold=3, post_scaling="minmax", suppress_index=False)
+    res = sozialformel(table, config=cfg, validity=False)
+    assert res.table.groupby("year")["index_value"].count().to_dict() == {2022: 0, 2023: 4}
+    assert res.table.loc[res.table["year"] == 2022, "a_scaled"].notna().any()
+    assert any(n.startswith("In 2022 no area has all its values published") for n in res.notes)
+    assert not any(n.startswith("In 2023 no area") for n in res.notes)
 
 
 def test_suppress_index_withholds_the_index_of_flagged_rows():
