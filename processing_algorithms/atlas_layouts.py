@@ -55,6 +55,7 @@ from .atlas_themes import (
     MAP_H,
     MAP_W,
     MAPS_DIR,
+    OWN_LABELS,
     REPORT_NAME,
     SYNTHETIC_LABEL,
     ZOOM_SHARE,
@@ -337,7 +338,8 @@ def _theme_layout(
     if kreis is not None and kreis not in theme_layers:
         map_layers.append(kreis)
     map_layers += [lyr for lyr in theme_layers if _draw_rank(lyr) >= 2]
-    if gemeinden is not None and gemeinden not in map_layers:
+    own_labels = any(info.table in OWN_LABELS for _, info in members)
+    if gemeinden is not None and gemeinden not in map_layers and not own_labels:
         map_layers.append(gemeinden)
     if kreis is not None and kreis in theme_layers:  # Grundlagen: outline above the fill
         map_layers.remove(kreis)

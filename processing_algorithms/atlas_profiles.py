@@ -25,6 +25,7 @@ from qgis.core import (
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTableColumn,
+    QgsPalLayerSettings,
     QgsPrintLayout,
     QgsProcessingException,
     QgsProject,
@@ -32,9 +33,11 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsSymbolLayer,
     QgsTableCell,
+    QgsTextBufferSettings,
     QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
@@ -75,6 +78,37 @@ def _qml(layer: QgsVectorLayer) -> str:
     doc = QDomDocument()
     layer.exportNamedStyle(doc)
     return doc.toString()
+
+
+def _region_style(areas_layer: QgsVectorLayer) -> str:
+    """The municipalities' classes, each planning region labelled with its name."""
+    layer = QgsVectorLayer(
+        "MultiPolygon?crs=EPSG:25832&field=planungsraum:string&field=index_value:double",
+        "regions",
+        "memory",
+    )
+    from qgis.PyQt.QtXml import QDomDocument
+
+    doc = QDomDocument()
+    areas_layer.exportNamedStyle(doc)
+    layer.importNamedStyle(doc)
+    text = QgsTextFormat()
+    text.setFont(_font(8, bold=True))
+    text.setSize(8)
+    text.setColor(QColor(30, 30, 30))
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor(255, 255, 255, 230))
+    text.setBuffer(buffer)
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "planungsraum"
+    # inside the region where the name fits (a region around a town: on its own area)
+    settings.placement = QgsPalLayerSettings.Placement.Horizontal
+    settings.setFormat(text)
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return _qml(layer)
 
 
 def _profile_style() -> str:
@@ -183,7 +217,7 @@ def add_region_layers(
             OutputLayer(
                 REGION_MAP,
                 polygons,
-                style=_qml(areas_layer),
+                style=_region_style(areas_layer),
                 provenance=Provenance(
                     title=tr("Sozialformel per planning region"),
                     data_year=int(ranking["year"].max()),

@@ -138,6 +138,10 @@ THEMES: tuple[Theme, ...] = (
 )
 #: the group of layers matching no theme (English; translated in the project)
 DEFAULT_GROUP = tr_noop("Other layers")
+#: layers labelled with their own names (planning regions): their maps leave out the
+#: municipalities, whose names would stand beside the regions' own
+OWN_LABELS = frozenset({"sozialformel_planungsraeume"})
+
 BASEMAP_STYLES = {"gemeinden": "atlas_gemeinden.qml", "kreis": "atlas_kreis.qml"}
 BASEMAP_LAYERS = tuple(BASEMAP_STYLES)
 #: a provenance note naming a source and its licence contains one of these

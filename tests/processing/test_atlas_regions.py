@@ -258,6 +258,16 @@ def test_planning_region_map_and_ranking_pages_with_theme_and_year(regions_atlas
     assert page.itemById("data_year").currentText() == "Datenjahr: 2023"
     (layer,) = project.mapLayersByShortName("sozialformel_planungsraeume")
     assert layer.featureCount() == regions
+    # the regions are labelled with their names; the municipalities' names stay off
+    # this map (they would stand beside the regions' own)
+    assert layer.labelsEnabled() and layer.labeling().settings().fieldName == "planungsraum"
+    shown = [lyr.name() for lyr in page.itemById("map").layers()]
+    assert layer.name() in shown
+    assert not any(lyr.labelsEnabled() for lyr in page.itemById("map").layers() if lyr != layer)
+    others = [v for k, v in layouts.items() if k.startswith("Sozialformel") and v is not page]
+    assert others and all(
+        any(lyr.labelsEnabled() for lyr in o.itemById("map").layers()) for o in others
+    )  # municipality names on the other Sozialformel maps
     ranking = _table(result, "sozialformel_rangfolge")
     for year in range(2019, 2024):
         layout = layouts[f"Planungsräume: Rangfolge {year}"]
