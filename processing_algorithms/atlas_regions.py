@@ -29,6 +29,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from geolib._table import code_labels
+
 from .atlas_themes import tr, tr_noop
 from .styling import number
 
@@ -190,8 +192,9 @@ def region_mapping(table: pd.DataFrame) -> pd.DataFrame:
                 "(or 'amt'); it has: {columns}."
             ).format(columns=", ".join(map(str, table.columns)))
         )
+    # codes as the Sozialformel names its groups (1, not 1.0; an empty cell: no region)
     out = pd.DataFrame(
-        {"ags": table[key].astype(str).str.strip(), "planungsraum": table[region].astype(str)}
+        {"ags": table[key].astype(str).str.strip(), "planungsraum": code_labels(table[region])}
     )
     return out.drop_duplicates("ags")
 
@@ -289,7 +292,7 @@ def profiles(
     )
     counted = index.frame[index.frame["year"] == latest]["value"].notna().sum()
     regions = dict(zip(mapping["ags"], mapping["planungsraum"])) if mapping is not None else {}
-    base["planungsraum"] = [regions.get(a, NO_VALUE) for a in base["ags"]]
+    base["planungsraum"] = [regions.get(a) or NO_VALUE for a in base["ags"]]
     base["year"] = latest
     base["index_text"] = [index.cell(a, latest) for a in base["ags"]]
     base["rank_text"] = [_rank_of(index.cell(a, latest, "rank"), counted) for a in base["ags"]]

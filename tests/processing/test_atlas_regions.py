@@ -155,6 +155,17 @@ def test_ranks_count_from_the_most_need_also_where_low_values_are_need():
     assert [low.cell(u, 2023, "rank") for u in "abc"] == ["3", "1", "2"]
 
 
+def test_numeric_region_codes_match_the_sozialformel_group_names():
+    # a spreadsheet column of region numbers with an empty cell reads as 1.0, 2.0, NaN;
+    # the Sozialformel names those groups "1", "2": the map must find them by that name
+    from processing_algorithms.atlas_regions import region_mapping
+
+    table = pd.DataFrame({"ags": ["01", "02", "03", "04"], "planungsraum": [1.0, 1.0, 2.0, np.nan]})
+    mapping = region_mapping(table)
+    assert mapping["planungsraum"].tolist()[:3] == ["1", "1", "2"]
+    assert pd.isna(mapping["planungsraum"].iloc[3])  # no region, not one named "nan"
+
+
 # --- the atlas ---------------------------------------------------------------------------------
 def test_the_gemeindesteckbrief_has_a_page_per_municipality(regions_atlas):
     _, _, result = regions_atlas
