@@ -380,7 +380,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         (for outputs that may be empty or hold features without geometry). Returns
         the destination id. A file output is staged (:mod:`.outputs`): written beside
         its destination, checked and swapped in when the whole run has succeeded. A
-        GeoPackage layer is filled by pyogrio in one call (:func:`bridge.append_to_gpkg`,
+        GeoPackage layer is filled in one go (:func:`bridge.append_to_gpkg`,
         the same rows as the sink's); anything else, such as a temporary (memory)
         layer, goes through the feature sink.
         """
@@ -410,7 +410,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         target = bridge.gpkg_layer_of(dest_id) if len(gdf) else None
         if target is not None:
             # QGIS made the (empty) layer: its fields, CRS and the loading on completion
-            # stay QGIS's; pyogrio writes the rows in one go instead of feature by feature
+            # stay QGIS's; the rows go in at once instead of feature by feature
             del sink
             if self._append_to_gpkg(gdf, target, fields, wkb_type):
                 return dest_id
@@ -533,7 +533,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
 
     @staticmethod
     def _append_to_gpkg(gdf, target, fields, wkb_type) -> bool:
-        """The rows written into the GeoPackage layer ``target`` by pyogrio; False when
+        """The rows written into the GeoPackage layer ``target`` at once; False when
         that path does not apply or failed (the caller then writes per feature into a
         new sink, which replaces the file's layer)."""
         try:

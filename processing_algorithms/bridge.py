@@ -9,9 +9,10 @@ Speed: geometries cross as WKB in one batch (``shapely.from_wkb``), attributes a
 columns. When the source is a plain OGR file layer read whole or by selection,
 ``layer_to_gdf`` reads it with pyogrio directly, which skips the per-feature loop.
 When the output is a GeoPackage layer that QGIS has just created (empty),
-``append_to_gpkg`` writes the rows into it with pyogrio in one call: the layer, its
-fields and CRS stay QGIS's own, only the per-feature loop is skipped, and the spatial
-index is built in bulk afterwards (:mod:`.gpkg_rtree`) instead of row by row.
+``append_to_gpkg`` writes the rows into it in one go, with SQLite directly
+(:mod:`.gpkg_rows`) or else with pyogrio: the layer, its fields and CRS stay QGIS's
+own, only the per-feature loop is skipped, and the spatial index is built in bulk
+afterwards (:mod:`.gpkg_rtree`) instead of row by row.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from . import gpkg_info, gpkg_rtree
+from . import gpkg_info, gpkg_rows, gpkg_rtree
 from .compat import field_type, type_id, type_ids
 
 # field type (its number, see compat) → pandas dtype of the column
@@ -458,16 +459,13 @@ def append_to_gpkg(
     info = gpkg_info.layer_info(path, layer)
     if info is None or not info.empty or info.geometry is None or info.fields != fields.names():
         return False
-    out = gpd.GeoDataFrame(frame, geometry=geoms, crs=gdf.crs)
     # the spatial index built in bulk after the rows, not row by row (see gpkg_rtree)
+    multi = QgsWkbTypes.isMultiType(wkb_type)
     with gpkg_rtree.bulk_index(path, layer, info.geometry, shapely.bounds(geoms), info.fid):
-        pyogrio.write_dataframe(
-            out,
-            path,
-            layer=layer,
-            append=True,
-            promote_to_multi=QgsWkbTypes.isMultiType(wkb_type),
-        )
+        # SQLite's own rows where it can (see gpkg_rows), else GDAL's
+        if not gpkg_rows.insert_rows(path, layer, info.geometry, dict(frame.items()), geoms, multi):
+            out = gpd.GeoDataFrame(frame, geometry=geoms, crs=gdf.crs)
+            pyogrio.write_dataframe(out, path, layer=layer, append=True, promote_to_multi=multi)
     return True
 
 
