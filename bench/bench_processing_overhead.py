@@ -87,7 +87,7 @@ def density(work: Path, n: int, repeat: int, profile: bool) -> None:
         return kernel_density(points, **options)
 
     def files():
-        write_geotiff(kernel_density(read_vector(path), **options), out)
+        write_geotiff(kernel_density(read_vector(path), **options), out, dtype="float32")
 
     def run():
         processing.run(
@@ -103,7 +103,7 @@ def density(work: Path, n: int, repeat: int, profile: bool) -> None:
     _line(f"density of {n:,} points", t_call, t_files, t_run)
     result = call()
     t_read, _ = best_of(lambda: read_vector(path), repeat)
-    t_write, _ = best_of(lambda: write_geotiff(result, work / "alone.tif"), repeat)
+    t_write, _ = best_of(lambda: write_geotiff(result, work / "alone.tif", dtype="float32"), repeat)
     _floor("reading the points", t_read, "writing the GeoTIFF", t_write, t_call)
     if profile:
         _profile(run)

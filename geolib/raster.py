@@ -104,8 +104,13 @@ def write_geotiff(
     *,
     style: str | os.PathLike | None = None,
     provenance: Provenance | None = None,
+    dtype: str | np.dtype | None = None,
 ) -> Path:
     """Write ``result`` as a compressed, tiled GeoTIFF, atomically.
+
+    ``dtype`` stores the values as another floating-point type (``"float32"``: half
+    the file and half the writing time, with 7 significant digits; QGIS's heatmap
+    writes float32 too); by default as the array holds them.
 
     The provenance goes into the GeoTIFF metadata (tag ``PROVENANCE``, JSON, and
     ``TIFFTAG_IMAGEDESCRIPTION`` with its summary). A style is written beside the
@@ -117,7 +122,8 @@ def write_geotiff(
     array = np.asarray(result.array)
     if array.ndim != 2:
         raise OutputError("A raster must be 2-D, got an array of shape {shape}.", shape=array.shape)
-    dtype = array.dtype if array.dtype.kind == "f" else np.float64
+    if dtype is None:
+        dtype = array.dtype if array.dtype.kind == "f" else np.float64
     profile = {
         "driver": "GTiff",
         "height": array.shape[0],

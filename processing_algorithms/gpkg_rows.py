@@ -78,12 +78,16 @@ def column_values(series: pd.Series) -> list:
     """A column as the Python values SQLite binds, missing ones None."""
     if isinstance(series.dtype, np.dtype):
         array = series.to_numpy()
-        if array.dtype.kind in "biuf":
-            return array.tolist()
-        return [_plain(v) for v in array.tolist()]
+        values = array.tolist()
+        if array.dtype.kind in "biuf" or set(map(type, values)) <= _BOUND_AS_IS:
+            return values
+        return [_plain(v) for v in values]
     mask = series.isna().to_numpy().tolist()  # pandas' nullable types
     data = series.to_numpy(dtype=object, na_value=None).tolist()
     return [None if m else _plain(v) for v, m in zip(data, mask)]
+
+
+_BOUND_AS_IS = {str, int, float, bool, bytes, type(None)}
 
 
 def _plain(value):

@@ -219,7 +219,8 @@ class OfferDensityAlgorithm(SozialplanungAlgorithm):
             notes=[tr_geolib(n) for n in result.notes],
         )
         style = scaled_style(STYLES_DIR / STYLE, float(np.nanmax(result.array)))
-        write_geotiff(result, staged, style=style, provenance=provenance)
+        # float32 as QGIS's heatmap: half the file and the time to write it
+        write_geotiff(result, staged, style=style, provenance=provenance, dtype="float32")
         self._raster_styles = getattr(self, "_raster_styles", {})
         self._raster_styles[path] = style
         feedback.setProgress(100)
