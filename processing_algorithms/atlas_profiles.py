@@ -177,7 +177,9 @@ def add_region_layers(
             )
         ],
     }
-    base, values, shown_years = regions.profiles(areas, years, mapping, extra)
+    base, values, shown_years = regions.profiles(
+        areas, years, mapping, extra, areas_info.indicators
+    )
     latest = int(base["year"].iloc[0])
     layers = [
         OutputLayer(

@@ -62,6 +62,7 @@ from .atlas_profiles import (
     profile_layout,
     ranking_layouts,
 )
+from .atlas_regions import indicator_settings
 from .atlas_sources import LayerSource, open_source
 from .atlas_themes import (
     ANALYSIS_CRS,
@@ -377,6 +378,7 @@ def _describe(table, title, kind, styled, provenance, notes) -> AtlasLayer:
         synthetic=bool(provenance.get("synthetic")),
         data_year=None if year in (None, "") else str(year),
         sources=_sources(table, provenance),
+        indicators=indicator_settings(provenance),
     )
 
 

@@ -91,19 +91,37 @@ def indicators(frame: pd.DataFrame) -> list[str]:
     return [c[: -len("_rate")] for c in frame.columns if str(c).endswith("_rate")]
 
 
-def indicator_labels(names: Sequence[str]) -> dict[str, str]:
-    """Readable labels from the Sozialformel preset; the field name otherwise."""
+def indicator_labels(names: Sequence[str], settings: dict | None = None) -> dict[str, str]:
+    """Readable labels of the indicators ``names``: from ``settings`` (the Sozialformel
+    run's, see :func:`indicator_settings`), else the preset's; the field name otherwise."""
     labels = {name: name for name in names}
-    for ind in _preset_indicators():
-        if ind.name in labels and ind.label:
-            labels[ind.name] = ind.label
+    for name, label, _ in _settings(settings):
+        if name in labels and label:
+            labels[name] = label
     return labels
 
 
-def reversed_indicators(names: Sequence[str]) -> set[str]:
-    """The indicators of ``names`` whose high values mean less need (``reverse`` in the
-    Sozialformel preset, e.g. income per taxpayer)."""
-    return {ind.name for ind in _preset_indicators() if ind.name in names and ind.reverse}
+def reversed_indicators(names: Sequence[str], settings: dict | None = None) -> set[str]:
+    """The indicators of ``names`` whose high values mean less need (``reverse``, e.g.
+    income per taxpayer): from ``settings``, else the Sozialformel preset."""
+    return {name for name, _, reverse in _settings(settings) if name in names and reverse}
+
+
+def indicator_settings(provenance: dict | None) -> dict | None:
+    """The indicators' labels and directions a Sozialformel output's provenance names
+    (``{name: {"label": ..., "reverse": ...}}``); None when it names none."""
+    found = ((provenance or {}).get("parameters") or {}).get("indicators")
+    return found if isinstance(found, dict) and found else None
+
+
+def _settings(settings: dict | None) -> list[tuple[str, str, bool]]:
+    if settings:
+        return [
+            (str(name), str(s.get("label") or ""), bool(s.get("reverse")))
+            for name, s in settings.items()
+            if isinstance(s, dict)
+        ]
+    return [(ind.name, ind.label, bool(ind.reverse)) for ind in _preset_indicators()]
 
 
 def _preset_indicators() -> list:
@@ -270,8 +288,10 @@ def profiles(
     years: pd.DataFrame | None,
     mapping: pd.DataFrame | None,
     extra: dict[str, pd.DataFrame],
+    settings: dict | None = None,
 ) -> tuple:
-    """``gemeindesteckbrief`` (polygons with texts) and ``gemeindesteckbrief_werte``."""
+    """``gemeindesteckbrief`` (polygons with texts) and ``gemeindesteckbrief_werte``;
+    ``settings``: the indicators' labels and directions (:func:`indicator_settings`)."""
     import geopandas as gpd
 
     key = "AGS" if "AGS" in areas.columns else "ags"
@@ -305,8 +325,8 @@ def profiles(
     base["reach_text"] = [_reach_text(a, extra) for a in base["ags"]]
 
     names = indicators(long)
-    labels = indicator_labels(names)
-    low = reversed_indicators(names)
+    labels = indicator_labels(names, settings)
+    low = reversed_indicators(names, settings)
     tables = {
         ind: year_table(long, "_unit", f"{ind}_rate", low_is_need=ind in low) for ind in names
     }

@@ -204,6 +204,8 @@ class AtlasLayer:
     #: sources and licences from the layer's provenance notes, printed with the map
     sources: tuple[str, ...] = ()
     theme: str = ""  # the theme id ("" in the default group)
+    #: the Sozialformel's indicator labels and directions, from its provenance
+    indicators: dict | None = None
 
 
 @dataclass

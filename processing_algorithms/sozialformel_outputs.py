@@ -150,7 +150,17 @@ def write_outputs(alg, parameters, context, feedback, result, areas, joined, are
     def provenance(title, data_year):
         prov = alg.provenance(title, parameters, data_year=data_year, method=method, notes=notes)
         return dataclasses.replace(
-            prov, parameters={**prov.parameters, "reference": result.reference}
+            prov,
+            parameters={
+                **prov.parameters,
+                "reference": result.reference,
+                # what the atlas needs to print the indicators: their labels and
+                # which way is need (the run's own settings, not the preset's)
+                "indicators": {
+                    ind.name: {"label": ind.label, "reverse": bool(ind.reverse)}
+                    for ind in config.indicators
+                },
+            },
         )
 
     results = {}

@@ -17,6 +17,8 @@ GEHEIM = "geheim"
 #: index is withheld by secondary suppression (index_suppression = "secondary")
 HIDDEN_2023 = "01056002"  # Barmstedt
 HIDDEN_2022 = "01056001"  # Appen
+ALTERSARMUT_PRESET = 'label = "Menschen ab 65 mit Grundsicherung im Alter (%)"'
+ALTERSARMUT_OWN = 'label = "Grundsicherung im Alter, eigene Bezeichnung (%)"'
 
 
 def _flag(gpkg: Path, table: str, field: str, value, where: str) -> None:
@@ -57,7 +59,13 @@ def regions_atlas(tmp_path_factory, examples):
     config = folder / "intern.toml"
     text = preset.read_text(encoding="utf-8")
     assert "suppress_index = true" in text
-    config.write_text(text.replace("suppress_index = true", "suppress_index = false"), "utf-8")
+    text = text.replace("suppress_index = true", "suppress_index = false")
+    # the run's own label and direction, not the preset's, must reach the Steckbrief
+    assert text.count(ALTERSARMUT_PRESET) == 1
+    text = text.replace(ALTERSARMUT_PRESET, ALTERSARMUT_OWN)
+    households = 'denominator = "households"\nper = 100\n'
+    assert text.count(households) == 1
+    config.write_text(text.replace(households, households + "reverse = true\n"), "utf-8")
     run_algorithm(
         "sozialplanung:sozialformel",
         {
@@ -88,6 +96,17 @@ def regions_atlas(tmp_path_factory, examples):
             gpkg, folder / "out", basemap=KREIS_GPKG, regions=examples["planungsraeume"]
         )
     return folder, gpkg, result
+
+
+def _settings(gpkg):
+    """The indicators' labels and directions of the Sozialformel run, as its output's
+    provenance names them."""
+    from geolib.io import read_provenance
+    from processing_algorithms.atlas_regions import indicator_settings
+
+    settings = indicator_settings(read_provenance(gpkg, "sozialformel"))
+    assert settings is not None
+    return settings
 
 
 def _project(result):
@@ -221,7 +240,7 @@ def test_every_withheld_indicator_value_prints_geheim(regions_atlas):
     values = _table(result, "sozialformel_steckbrief_werte")
     from processing_algorithms.atlas_regions import indicator_labels, indicators
 
-    labels = indicator_labels(indicators(years))
+    labels = indicator_labels(indicators(years), _settings(gpkg))
     checked = 0
     for name, label in labels.items():
         printed = values[values["indicator"] == label].set_index("ags")
@@ -249,12 +268,15 @@ def test_indicator_ranks_put_the_most_need_first(regions_atlas):
     latest = years[years["year"] == years["year"].max()]
     values = _table(result, "sozialformel_steckbrief_werte")
     names = indicators(years)
-    labels = indicator_labels(names)
-    assert reversed_indicators(names) == {"einkommen"}
+    labels = indicator_labels(names, _settings(gpkg))
+    low = reversed_indicators(names, _settings(gpkg))
+    # the run's settings: its own label, bg_anteil reversed too (the preset's are not)
+    assert low == {"einkommen", "bg_anteil"} and reversed_indicators(names) == {"einkommen"}
+    assert labels["altersarmut"] == ALTERSARMUT_OWN.split('"')[1]
     for name in names:
         first = values[(values["indicator"] == labels[name]) & (values["rank_text"] == "1")]
         published = latest[latest[f"{name}_suppressed"] == 0].set_index("ags")[f"{name}_rate"]
-        best = published.min() if name == "einkommen" else published.max()
+        best = published.min() if name in low else published.max()
         assert len(first) >= 1
         assert set(first["ags"]) == set(published[published == best].index), name
 
