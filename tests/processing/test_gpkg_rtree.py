@@ -202,3 +202,15 @@ def test_row_ids_that_are_not_consecutive_go_in_one_by_one():
         (10, 6),
         (11, 5),
     ]
+
+
+def test_consecutive_row_ids_go_in_one_by_one_where_sqlite_has_no_json_each():
+    # an SQLite without JSON: here a table named json_each hides the function, so the
+    # one-statement insert fails as it would there and the rows go in one by one
+    con = sqlite3.connect(":memory:")
+    con.execute("CREATE TABLE json_each(a)")
+    con.execute('CREATE TABLE "r"(rowid INTEGER PRIMARY KEY, nodeno)')
+    with pytest.raises(sqlite3.OperationalError):
+        con.execute("SELECT key, value FROM json_each('[1]')")
+    gpkg_rtree._insert_rowids(con, "r", np.array([7, 5, 6]), np.array([1, 2, 3]))
+    assert con.execute('SELECT * FROM "r" ORDER BY rowid').fetchall() == [(5, 2), (6, 3), (7, 1)]
