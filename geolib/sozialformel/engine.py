@@ -189,35 +189,38 @@ def _unscaled_years(
     scaling statistics come from published values only, so that year has none."""
     if method not in ("minmax", "zscore", "percentile", "rank"):
         return []
-    has_values = v.notna().groupby(year).any()
-    has_published = v.where(shown).notna().groupby(year).any()
     return [
         Message(
             "In {year} no value of '{indicator}' is published (all are withheld for data "
             "protection): its scaling has no statistics for that year, so that year's "
             "index is empty. Pool small units (a group table) or leave that year out (YEARS).",
-            year=int(y),
+            year=y,
             indicator=ind.name,
         )
-        for y in has_values.index[has_values & ~has_published]
+        for y in _years_without_published(v, year, shown)
     ]
 
 
 def _unscaled_index_years(raw: pd.Series, year: pd.Series, shown: pd.Series) -> list[Message]:
     """A note for each year with an index but no row whose values are all published: the
     post-scaling's bounds come from those rows only, so that year has none."""
-    has_values = raw.notna().groupby(year).any()
-    has_published = raw.where(shown).notna().groupby(year).any()
     return [
         Message(
             "In {year} no area has all its values published (data protection): the "
             "scaling of the index to 0–100 has no bounds for that year, so that year's "
             "index is empty. Pool small units (a group table) or leave that year out "
             "(YEARS).",
-            year=int(y),
+            year=y,
         )
-        for y in has_values.index[has_values & ~has_published]
+        for y in _years_without_published(raw, year, shown)
     ]
+
+
+def _years_without_published(values: pd.Series, year: pd.Series, shown: pd.Series) -> list[int]:
+    """The years with values but none of them published (``shown``)."""
+    has_values = values.notna().groupby(year).any()
+    has_published = values.where(shown).notna().groupby(year).any()
+    return [int(y) for y in has_values.index[has_values & ~has_published]]
 
 
 def _published_min(method: str, ind: Indicator, config: Config, year: pd.Series) -> pd.Series:
