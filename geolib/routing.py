@@ -420,7 +420,7 @@ def od_costs(
         what=N_("cost table"),
     )
     graph, src = with_sources(network, so)
-    balls = search_balls(graph, src, max_cost, n, network.node_xy)
+    balls = search_balls(graph, src, max_cost, n, network.node_xy, network)
     dest = _destinations(network, sd)
     frames = []
     for sel, dist in reached_chunks(graph, src, max_cost, n, balls, None, 256 * 1024**2, progress):
