@@ -247,6 +247,46 @@ def reached_chunks(graph, sources, limit, n, balls, group, chunk_bytes, progress
         progress.report(1.0)
 
 
+# --- the memory of sparse searches -----------------------------------------------------------
+#: bytes per node listed in a ball of :func:`search_balls` (a Python int in a list)
+_BALL_BYTES = 44
+#: bytes per node in the balls of a chunk while it is searched (:func:`_ball_searches`): at
+#: most one reached ``(row, node, cost)`` per node (24), their parts before they are joined
+#: (24) and the sort of their keys (16)
+_CHUNK_BYTES_PER_NODE = 64
+#: bytes per node of a batch (:func:`_ball_searches`) besides its dense cost rows: node
+#: lists, the arcs among them (:func:`_subgraph`)
+_BATCH_BYTES_PER_NODE = 256
+
+
+def ball_chunks(size: np.ndarray, graph_size: int, chunk_bytes: int) -> tuple:
+    """The number of sources and of nodes in their balls (``size``: per source, as
+    :func:`search_balls` passes them to ``check``) of every chunk that
+    :func:`reached_chunks` takes of each source alone, on a graph of ``graph_size`` nodes."""
+    size = np.asarray(size, dtype=np.int64)
+    per_chunk = max(1, int(chunk_bytes // (8 * max(graph_size, 1))))
+    starts = np.arange(0, len(size), per_chunk)
+    rows = np.diff(np.r_[starts, len(size)])
+    nodes = np.add.reduceat(size, starts) if len(size) else np.zeros(0, dtype=np.int64)
+    return rows, nodes
+
+
+def sparse_bytes(size: np.ndarray, graph_size: int, chunk_bytes: int) -> int:
+    """The bytes that searches on balls of ``size`` nodes per source (each source alone)
+    allocate at most: the balls of all sources (:func:`search_balls`) and, one chunk at a
+    time, the searches of the largest (:func:`reached_chunks`): its reached nodes, a
+    scratch array of the graph's size and the batches one at a time."""
+    if len(size) == 0:
+        return 0
+    _, nodes = ball_chunks(size, graph_size, chunk_bytes)
+    # a batch holds at most _BATCH_GROUPS searches on at most _BATCH_NODES nodes, or on
+    # the nodes of one ball if larger
+    batch_nodes = min(_BATCH_NODES + int(np.max(size)), graph_size)
+    batch = batch_nodes * (8 * _BATCH_GROUPS + _BATCH_BYTES_PER_NODE)
+    balls = _BALL_BYTES * int(np.sum(size))
+    return balls + _CHUNK_BYTES_PER_NODE * int(nodes.max()) + 8 * graph_size + batch
+
+
 class _Balls(NamedTuple):
     """The nodes a bounded search from each source may reach: the nodes ``found[j]``
     near the centres ``j`` in ``start[i]:start[i + 1]`` of source ``i``."""
