@@ -13,8 +13,9 @@ checks that both give the same lines (and areas). ``--od``: the same for ``od_co
 
 ``--kept``: repeated runs on the cached network with the KD-tree of its nodes and the
 cost bound ``r`` kept with the network (now) against both built again in every run (as
-before), alternating: CPU medians of the catchments (lines only), of ``od_costs`` and of
-the search setup alone (:func:`geolib.bounded_search.search_balls`), and the same results.
+before), alternating: CPU medians of the catchments (lines only), of ``od_costs``, of
+the search setup alone (:func:`geolib.bounded_search.search_balls`) and of the searches
+(:func:`geolib.bounded_search.reached_costs`), and checks that the results are the same.
 """
 
 from __future__ import annotations
@@ -127,7 +128,20 @@ def kept_runs(lines, net, offers, dest, repeat: int) -> None:
     built, kept = out["built"], out["kept"]
     assert (built is None) == (kept is None)
     assert built is None or all(map(np.array_equal, built.found, kept.found))
-    print("  the same lines, costs and balls either way")
+    medians, out = alternate_kept(
+        lambda: [
+            (sel, r.row, r.node, r.cost)
+            for sel, r in bounded_search.reached_costs(
+                graph, src, 15.0, n=net.n_nodes, xy=net.node_xy, index=net
+            )
+        ],
+        repeat,
+    )
+    show_kept("reached costs (reached_costs)", medians)
+    assert len(out["built"]) == len(out["kept"])
+    for a, b in zip(out["built"], out["kept"]):
+        assert all(map(np.array_equal, a, b))
+    print("  the same lines, costs, balls and reached costs either way")
 
 
 def show(what: str, medians) -> None:

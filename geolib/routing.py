@@ -495,7 +495,8 @@ class _Need(NamedTuple):
         dest = self.dest
         ways = np.zeros(len(size), dtype=np.int64)
         for ptr, _ in (dest.at_u, dest.at_v):
-            most = np.r_[0, np.cumsum(np.sort(np.diff(ptr))[::-1])]  # top s of the nodes
+            at = np.diff(ptr)
+            most = np.r_[0, np.cumsum(np.sort(at[at > 0])[::-1])]  # top s of the nodes
             ways += most[np.minimum(size, len(most) - 1)]
         ways += int(np.diff(dest.on_edge[0]).max(initial=0))
         rows, _ = ball_chunks(size, self.graph_size, _CHUNK)
