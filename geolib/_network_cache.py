@@ -97,6 +97,8 @@ def _save_later(cache_dir: Path, key: str, network: Network) -> None:
         _incidence_cache=None,
         _main_cache=None,
         _reversed=None,
+        _kdtree=None,
+        _cost_bound=None,
     )
     if _SAVER is None:
         _SAVER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="network-cache")
@@ -144,6 +146,8 @@ def _save_to_disk(cache_dir: Path, key: str, network: Network) -> None:
             _incidence_cache=None,
             _main_cache=None,
             _reversed=None,
+            _kdtree=None,
+            _cost_bound=None,
         )
         fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".part")
         with os.fdopen(fd, "wb") as fh:

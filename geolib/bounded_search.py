@@ -3,14 +3,20 @@ reach at all (a sparse result of reached nodes and their costs)."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import numpy as np
 from scipy import sparse
 from scipy.sparse import csgraph
 
 from ._progress import Progress
+
+if TYPE_CHECKING:
+    from scipy.spatial import cKDTree
 
 
 def bounded_costs(
@@ -67,9 +73,14 @@ class Reached:
         rows, nodes = np.nonzero(np.isfinite(dist[:, :n]))
         return cls(rows.astype(np.int64), nodes.astype(np.int64), dist[rows, nodes], n)
 
+    @cached_property
+    def _key(self) -> np.ndarray:
+        """The sorted lookup key of every reached node, ``row × n_nodes + node``."""
+        return self.row * self.n_nodes + self.node
+
     def at(self, rows: np.ndarray, nodes: np.ndarray) -> np.ndarray:
         """The cost of every ``(rows[i], nodes[i])``; ``inf`` where not reached."""
-        key = self.row * self.n_nodes + self.node
+        key = self._key
         query = np.asarray(rows, dtype=np.int64) * self.n_nodes + np.asarray(nodes, np.int64)
         i = np.minimum(np.searchsorted(key, query), max(len(key) - 1, 0))
         if len(key) == 0:
@@ -97,6 +108,79 @@ def cost_per_metre(graph: sparse.csr_matrix, xy: np.ndarray) -> float:
     return float(np.min(graph.data[:end][inside][apart] / chord[apart]))
 
 
+# --- what a network keeps for its searches --------------------------------------------------
+#: one lock for every lazy build of :func:`kept` (builds are rare; a wait is short)
+_KEEP_LOCK = threading.Lock()
+
+
+def kept(owner: Any, name: str, make: Callable[[], Any]) -> Any:
+    """``owner.<name>``, made by ``make()`` and kept there the first time it is None:
+    once, even when threads ask at the same time."""
+    value = getattr(owner, name)
+    if value is None:
+        with _KEEP_LOCK:
+            value = getattr(owner, name)
+            if value is None:
+                value = make()
+                setattr(owner, name, value)
+    return value
+
+
+def node_tree(xy: np.ndarray) -> cKDTree:
+    """The KD-tree of the points ``xy`` that :func:`search_balls` queries."""
+    from scipy.spatial import cKDTree
+
+    return cKDTree(xy, balanced_tree=False, compact_nodes=False)
+
+
+class NodeIndex(Protocol):
+    """A network as :func:`search_balls` may use it (:class:`geolib.network.Network`): its
+    node coordinates and graph (``n × n``), the :func:`node_tree` of the one and the
+    :func:`cost_per_metre` of the other, each built on first need and kept with it."""
+
+    node_xy: np.ndarray
+    graph: sparse.csr_matrix
+
+    def node_tree(self) -> cKDTree: ...
+
+    def cost_bound(self) -> float: ...
+
+
+def _same_nodes(index: NodeIndex, xy: np.ndarray) -> bool:
+    return index.node_xy is xy or (
+        index.node_xy.shape == xy.shape and np.array_equal(index.node_xy, xy)
+    )
+
+
+def _same_arcs(graph: sparse.csr_matrix, base: sparse.csr_matrix, n: int) -> bool:
+    """Whether the first ``n`` rows of ``graph`` hold the arcs of ``base`` (``n × n``), in
+    the same order (so :func:`cost_per_metre` of both is the same number): so it is when
+    ``graph`` is ``base`` with virtual nodes after its nodes (:func:`with_sources`)."""
+    if base.shape != (n, n) or graph.shape[0] < n:
+        return False
+    end = int(base.indptr[n])
+    return bool(
+        np.array_equal(graph.indptr[: n + 1], base.indptr)
+        and np.array_equal(graph.indices[:end], base.indices[:end])
+        and np.array_equal(graph.data[:end], base.data[:end])
+    )
+
+
+def _tree_of(xy: np.ndarray, index: NodeIndex | None) -> cKDTree:
+    """The KD-tree of ``xy``: the one ``index`` keeps when these are its nodes."""
+    if index is not None and _same_nodes(index, xy):
+        return index.node_tree()
+    return node_tree(xy)
+
+
+def _bound_of(graph: sparse.csr_matrix, n: int, xy: np.ndarray, index: NodeIndex | None):
+    """:func:`cost_per_metre` of the first ``n`` nodes of ``graph`` at ``xy``: the one
+    ``index`` keeps when these are its nodes and arcs."""
+    if index is not None and _same_nodes(index, xy) and _same_arcs(graph, index.graph, n):
+        return index.cost_bound()
+    return cost_per_metre(graph, xy)
+
+
 def reached_costs(
     graph: sparse.csr_matrix,
     sources: np.ndarray,
@@ -104,6 +188,7 @@ def reached_costs(
     *,
     n: int,
     xy: np.ndarray | None = None,
+    index: NodeIndex | None = None,
     group: np.ndarray | None = None,
     chunk_bytes: int = 256 * 1024**2,
     progress: Progress | None = None,
@@ -120,9 +205,11 @@ def reached_costs(
     :func:`search_balls`), found with a KD-tree: the same costs as a search on the whole
     graph (the same arcs in the same order), in time of the reached part instead of
     the whole network. Without a useful bound (``r`` = 0, ``limit`` infinite, or
-    balls holding much of the network) the searches run on the whole graph.
+    balls holding much of the network) the searches run on the whole graph. ``index``:
+    the network (:class:`NodeIndex`) whose KD-tree and bound are used (not built again)
+    when ``xy`` are its nodes and the first ``n`` rows of ``graph`` its arcs.
     """
-    balls = search_balls(graph, sources, limit, n, xy)
+    balls = search_balls(graph, sources, limit, n, xy, index)
     for sel, dist in reached_chunks(graph, sources, limit, n, balls, group, chunk_bytes, progress):
         yield sel, Reached.from_dense(dist, n) if isinstance(dist, np.ndarray) else dist
 
@@ -160,6 +247,46 @@ def reached_chunks(graph, sources, limit, n, balls, group, chunk_bytes, progress
         progress.report(1.0)
 
 
+# --- the memory of sparse searches -----------------------------------------------------------
+#: bytes per node listed in a ball of :func:`search_balls` (a Python int in a list)
+_BALL_BYTES = 44
+#: bytes per node in the balls of a chunk while it is searched (:func:`_ball_searches`): at
+#: most one reached ``(row, node, cost)`` per node (24), their parts before they are joined
+#: (24) and the sort of their keys (16)
+_CHUNK_BYTES_PER_NODE = 64
+#: bytes per node of a batch (:func:`_ball_searches`) besides its dense cost rows: node
+#: lists, the arcs among them (:func:`_subgraph`)
+_BATCH_BYTES_PER_NODE = 256
+
+
+def ball_chunks(size: np.ndarray, graph_size: int, chunk_bytes: int) -> tuple:
+    """The number of sources and of nodes in their balls (``size``: per source, as
+    :func:`search_balls` passes them to ``check``) of every chunk that
+    :func:`reached_chunks` takes of each source alone, on a graph of ``graph_size`` nodes."""
+    size = np.asarray(size, dtype=np.int64)
+    per_chunk = max(1, int(chunk_bytes // (8 * max(graph_size, 1))))
+    starts = np.arange(0, len(size), per_chunk)
+    rows = np.diff(np.r_[starts, len(size)])
+    nodes = np.add.reduceat(size, starts) if len(size) else np.zeros(0, dtype=np.int64)
+    return rows, nodes
+
+
+def sparse_bytes(size: np.ndarray, graph_size: int, chunk_bytes: int) -> int:
+    """The bytes that searches on balls of ``size`` nodes per source (each source alone)
+    allocate at most: the balls of all sources (:func:`search_balls`) and, one chunk at a
+    time, the searches of the largest (:func:`reached_chunks`): its reached nodes, a
+    scratch array of the graph's size and the batches one at a time."""
+    if len(size) == 0:
+        return 0
+    _, nodes = ball_chunks(size, graph_size, chunk_bytes)
+    # a batch holds at most _BATCH_GROUPS searches on at most _BATCH_NODES nodes, or on
+    # the nodes of one ball if larger
+    batch_nodes = min(_BATCH_NODES + int(np.max(size)), graph_size)
+    batch = batch_nodes * (8 * _BATCH_GROUPS + _BATCH_BYTES_PER_NODE)
+    balls = _BALL_BYTES * int(np.sum(size))
+    return balls + _CHUNK_BYTES_PER_NODE * int(nodes.max()) + 8 * graph_size + batch
+
+
 class _Balls(NamedTuple):
     """The nodes a bounded search from each source may reach: the nodes ``found[j]``
     near the centres ``j`` in ``start[i]:start[i + 1]`` of source ``i``."""
@@ -171,7 +298,7 @@ class _Balls(NamedTuple):
     reach: float  # the largest radius
 
 
-def search_balls(graph, sources, limit, n, xy) -> _Balls | None:
+def search_balls(graph, sources, limit, n, xy, index=None, check=None) -> _Balls | None:
     """The network nodes (the first ``n``, at ``xy``) that a search bounded by
     ``limit`` from each source may reach, or None when searching the whole graph is the
     better way (networks of fewer than ``_SPARSE_FROM_NODES`` nodes, no useful bound,
@@ -181,6 +308,11 @@ def search_balls(graph, sources, limit, n, xy) -> _Balls | None:
     metres (``r``: :func:`cost_per_metre`); a virtual source (from ``n`` on, with arcs
     only to network nodes, as :func:`with_sources` adds) those within
     ``(limit - w) / r`` of the end of each of its arcs (``w``: the arc's cost).
+
+    ``index``: the network whose kept KD-tree and ``r`` are used, when ``xy`` are its
+    nodes and the first ``n`` rows of ``graph`` its arcs (:class:`NodeIndex`).
+    ``check``: called with the number of nodes in the balls of every source before they
+    are listed (:func:`sparse_bytes`), to refuse what would not fit in memory.
     """
     if xy is None or not np.isfinite(limit) or len(sources) == 0 or n < _SPARSE_FROM_NODES:
         return None
@@ -188,7 +320,7 @@ def search_balls(graph, sources, limit, n, xy) -> _Balls | None:
     into_virtual = graph.indices[: graph.indptr[n]]
     if len(into_virtual) and into_virtual.max() >= n:
         return None  # arcs into the virtual nodes: no bound here
-    r = cost_per_metre(graph, xy)
+    r = _bound_of(graph, n, xy, index)
     if not (r > 0):
         return None
     # the centres of the balls: a network source itself, a virtual one's arc ends
@@ -206,16 +338,16 @@ def search_balls(graph, sources, limit, n, xy) -> _Balls | None:
     radius = np.where(spent <= limit, radius, 0.0)
     if not np.isfinite(radius).all():
         return None
-    from scipy.spatial import cKDTree
-
-    tree = cKDTree(xy, balanced_tree=False, compact_nodes=False)
+    tree = _tree_of(xy, index)
     sizes = tree.query_ball_point(xy[centre], radius, return_length=True)
     if sizes.sum() > _BALL_SHARE * n * len(sources):
         return None
-    found = tree.query_ball_point(xy[centre], radius)
     start = np.r_[0, np.cumsum(counts)]
     size = np.add.reduceat(sizes, start[:-1]) if len(sizes) else np.zeros(len(sources))
     size = np.where(counts > 0, size, 0)
+    if check is not None:
+        check(size)
+    found = tree.query_ball_point(xy[centre], radius)
     first = np.minimum(start[:-1], max(len(centre) - 1, 0))
     at = xy[centre[first]] if len(centre) else np.zeros((len(sources), 2))
     return _Balls(start, found, size, at, float(radius.max(initial=0.0)))

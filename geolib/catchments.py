@@ -484,7 +484,8 @@ def network_catchments(
             ahead = _Ahead(values, unit_col, walkoff, network.noded, progress)
         try:
             xy = routed.node_xy
-            for sel, reached in _group_costs(graph, src, group, max_break, n, xy, progress=sub):
+            search = _group_costs(graph, src, group, max_break, n, xy, index=routed, progress=sub)
+            for sel, reached in search:
                 frame = _pieces_for_matrix(routed, reached, sel, snapped, max_break, group)
                 if ahead is None:
                     frames.append(frame)
@@ -603,16 +604,27 @@ def _nearest_costs(graph, src, limit, n) -> tuple[np.ndarray, np.ndarray]:
     return dist[:n], sources[:n]
 
 
-def _group_costs(graph, src, group, limit, n, xy, *, chunk_bytes=256 * 1024**2, progress=None):
+def _group_costs(
+    graph, src, group, limit, n, xy, *, index=None, chunk_bytes=256 * 1024**2, progress=None
+):
     """Yield ``(groups, Reached)``: bounded Dijkstra costs of every group of sources
     (the points of one offer), the cheapest over its sources, for the ``n`` network
     nodes (:func:`~geolib.bounded_search.reached_costs`, each search on the nodes near its
-    sources, ``xy``: the coordinates of the graph's nodes).
+    sources, ``xy``: the coordinates of the graph's nodes; ``index``: the network that
+    keeps their KD-tree and cost bound).
 
     Groups are taken in chunks of about ``chunk_bytes`` of dense cost rows, never split.
     """
     return reached_costs(
-        graph, src, limit, n=n, xy=xy, group=group, chunk_bytes=chunk_bytes, progress=progress
+        graph,
+        src,
+        limit,
+        n=n,
+        xy=xy,
+        index=index,
+        group=group,
+        chunk_bytes=chunk_bytes,
+        progress=progress,
     )
 
 

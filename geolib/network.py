@@ -33,6 +33,7 @@ from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
 
 from ._progress import Progress
+from .bounded_search import cost_per_metre, kept, node_tree
 from .crs import DEFAULT_CRS, metric_crs, require_crs
 from .errors import (
     CRSError,
@@ -120,6 +121,9 @@ class Network:
     _incidence_cache: tuple | None = field(default=None, repr=False)
     _main_cache: tuple | None = field(default=None, repr=False)
     _reversed: Network | None = field(default=None, repr=False)
+    # kept for bounded searches (geolib.bounded_search), built on first use; never on disk
+    _kdtree: cKDTree | None = field(default=None, repr=False)
+    _cost_bound: float | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.main_component is None:
@@ -154,6 +158,24 @@ class Network:
             self._main_cache = (edges, shapely.STRtree(self.geometry[edges]))
         return self._main_cache
 
+    def node_tree(self) -> cKDTree:
+        """A KD-tree of the nodes (for bounded searches), built on first use and kept;
+        the reversed network shares it (the same nodes)."""
+
+        def make() -> cKDTree:
+            partner = self._reversed
+            if partner is not None and partner._kdtree is not None:
+                return partner._kdtree
+            return node_tree(self.node_xy)
+
+        return kept(self, "_kdtree", make)
+
+    def cost_bound(self) -> float:
+        """The smallest cost of an arc per metre between its ends
+        (:func:`~geolib.bounded_search.cost_per_metre` of ``graph``), computed on first
+        use and kept."""
+        return kept(self, "_cost_bound", lambda: cost_per_metre(self.graph, self.node_xy))
+
     def reversed(self) -> Network:
         """The same network with every direction reversed (cached on the instance).
 
@@ -175,6 +197,7 @@ class Network:
                 _coords_cache=None,
                 _incidence_cache=None,
                 _reversed=self,
+                _cost_bound=None,  # of the transposed graph: its own
             )
         return self._reversed
 

@@ -11,7 +11,7 @@ import shapely
 from scipy import sparse
 
 from ._progress import Progress
-from .bounded_search import Reached, reached_chunks, search_balls
+from .bounded_search import Reached, ball_chunks, reached_chunks, search_balls, sparse_bytes
 from .crs import require_crs
 from .errors import ParameterError
 from .memory import check_memory
@@ -411,19 +411,16 @@ def od_costs(
     )
     notes += so.notes + sd.notes
     n = network.n_nodes
-    k = len(so.edge)
-    # the dense chunk matrices and the table: 8 bytes a node per origin in a chunk, and at
-    # worst every pair (24 bytes each)
-    check_memory(
-        24 * k * len(sd.edge) + min(k, 1 + 256 * 1024**2 // (8 * (n + k))) * 8 * (n + k),
-        memory_limit,
-        what=N_("cost table"),
-    )
     graph, src = with_sources(network, so)
-    balls = search_balls(graph, src, max_cost, n, network.node_xy)
     dest = _destinations(network, sd)
+    need = _Need(n + len(src), dest, memory_limit)
+    # the searches on balls when they are the way (checked before the balls are listed),
+    # else dense cost rows over the whole graph (checked here)
+    balls = search_balls(graph, src, max_cost, n, network.node_xy, network, need.sparse)
+    if balls is None:
+        need.dense(len(src))
     frames = []
-    for sel, dist in reached_chunks(graph, src, max_cost, n, balls, None, 256 * 1024**2, progress):
+    for sel, dist in reached_chunks(graph, src, max_cost, n, balls, None, _CHUNK, progress):
         if isinstance(dist, Reached):
             oi, di, cost = _od_reached(network, so, sel, dist, dest)
         else:
@@ -455,6 +452,59 @@ def od_costs(
         unroutable_destinations=sd.unroutable,
         notes=notes,
     )
+
+
+#: bytes of dense cost rows in one chunk of searches (:func:`reached_chunks`)
+_CHUNK = 256 * 1024**2
+#: bytes per pair of the table (origin, destination, cost)
+_PAIR_BYTES = 24
+#: bytes per origin and destination of a chunk of dense cost rows: the costs of the pairs
+#: and their sums from both ends of the destinations' edges (:func:`_od_dense`)
+_DENSE_PAIR_BYTES = 32
+#: bytes per way to a destination found in a chunk of sparse searches (:func:`_od_reached`):
+#: joined, put together and the cheapest per pair chosen
+_JOINED_BYTES = 96
+
+
+class _Need(NamedTuple):
+    """The memory check of :func:`od_costs`, for the searches it runs: the table of every
+    pair (at worst) and what a chunk of searches allocates, on the way taken."""
+
+    graph_size: int
+    dest: _Destinations
+    limit: int | None
+
+    def table(self, k: int) -> int:
+        return _PAIR_BYTES * k * len(self.dest.edge)
+
+    def dense(self, k: int) -> None:
+        """Dense cost rows over the whole graph for as many origins as a chunk holds."""
+        rows = min(k, max(1, _CHUNK // (8 * self.graph_size)))
+        d = len(self.dest.edge)
+        per_chunk = rows * (8 * self.graph_size + _DENSE_PAIR_BYTES * d)
+        check_memory(self.table(k) + per_chunk, self.limit, what=N_("cost table"))
+
+    def sparse(self, size: np.ndarray) -> None:
+        """Searches on balls of ``size`` nodes per origin (:func:`search_balls`): the
+        balls, the searches of the largest chunk and the ways to destinations it finds.
+
+        An origin reaching at most ``s`` nodes (those of its balls) finds at most as many
+        ways from them as the ``s`` nodes with the most destinations (from either end of
+        their edges) have, and one along its own edge to each destination on it."""
+        size = np.asarray(size, dtype=np.int64)
+        dest = self.dest
+        ways = np.zeros(len(size), dtype=np.int64)
+        for ptr, _ in (dest.at_u, dest.at_v):
+            at = np.diff(ptr)
+            most = np.r_[0, np.cumsum(np.sort(at[at > 0])[::-1])]  # top s of the nodes
+            ways += most[np.minimum(size, len(most) - 1)]
+        ways += int(np.diff(dest.on_edge[0]).max(initial=0))
+        rows, _ = ball_chunks(size, self.graph_size, _CHUNK)
+        starts = np.r_[0, np.cumsum(rows)[:-1]]
+        per_chunk = np.add.reduceat(ways, starts).max(initial=0) if len(ways) else 0
+        searches = sparse_bytes(size, self.graph_size, _CHUNK)
+        need = self.table(len(size)) + searches + _JOINED_BYTES * int(per_chunk)
+        check_memory(need, self.limit, what=N_("cost table"))
 
 
 def _by_key(key: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:

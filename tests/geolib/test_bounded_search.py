@@ -176,6 +176,10 @@ def test_reached_looks_up_costs_and_inf_for_the_rest():
     assert reached.row.tolist() == [0, 0, 1] and reached.node.tolist() == [0, 2, 1]
     got = reached.at(np.array([0, 0, 0, 1, 1]), np.array([0, 1, 2, 1, 2]))
     assert got.tolist() == [0.0, np.inf, 2.0, 1.0, np.inf]
+    key = reached._key  # the lookup keys: computed once, kept for every later lookup
+    assert key.tolist() == [0 * 3 + 0, 0 * 3 + 2, 1 * 3 + 1]
+    assert reached.at(np.array([1, 0]), np.array([1, 2])).tolist() == [1.0, 2.0]
+    assert reached._key is key
     empty = Reached.from_dense(np.full((1, 3), np.inf), 3)
     assert empty.at(np.array([0]), np.array([1])).tolist() == [np.inf]
 
