@@ -123,7 +123,7 @@ def write_geotiff(
     if array.ndim != 2:
         raise OutputError("A raster must be 2-D, got an array of shape {shape}.", shape=array.shape)
     if dtype is None:
-        dtype = array.dtype if array.dtype.kind == "f" else np.float64
+        dtype = array.dtype if array.dtype.kind == "f" else np.dtype(np.float64)
     profile = {
         "driver": "GTiff",
         "height": array.shape[0],
