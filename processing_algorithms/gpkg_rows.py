@@ -5,8 +5,8 @@ the 2-core machine (0.59 s for the 89,548 reached pieces of a 100k-edge grid), m
 than routing them. The rows are plain SQLite rows, though: the attribute values and
 the geometry as a GeoPackage binary blob (a short header: ``GP``, version, flags,
 ``srs_id`` and the bounding box, then the WKB). :func:`insert_rows` builds the blobs
-with numpy and shapely at once and inserts every row in one ``executemany`` and one
-transaction, as GDAL would have written them:
+with numpy and shapely at once and inserts the rows in one transaction, many to a
+statement, as GDAL would have written them (89,548 pieces: 0.83 s → 0.44 s):
 
 - the blob as GDAL writes it: little-endian, the ``[minx, maxx, miny, maxy]`` envelope
   except for points, ISO WKB; a single geometry in a multi layer becomes a multi
