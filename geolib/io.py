@@ -14,7 +14,7 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -371,7 +371,7 @@ def attach_style(
     Uses the ``layer_styles`` table that QGIS reads, so QGIS opens the layer styled.
     An earlier style of the layer is replaced.
     """
-    with _transaction(path) as con:
+    with transaction(path) as con:
         con.execute(_LAYER_STYLES_SQL)
         con.execute(
             "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, "
@@ -406,7 +406,7 @@ def attach_provenance(path: str | os.PathLike, layer: str, provenance: Provenanc
         f'<MDI key="provenance">{escape(text)}</MDI>'
         "</Metadata></GDALMultiDomainMetadata>"
     )
-    with _transaction(path) as con:
+    with transaction(path) as con:
         for statement in _METADATA_SQL.split(";"):
             if statement.strip():
                 con.execute(statement)
@@ -455,16 +455,18 @@ def attach_provenance(path: str | os.PathLike, layer: str, provenance: Provenanc
 
 
 @contextlib.contextmanager
-def _transaction(path: str | os.PathLike):
-    """A connection to the GeoPackage ``path`` whose statements form one transaction
-    (one write to disk instead of one per table created), rolled back on error."""
+def transaction(path: str | os.PathLike) -> Iterator[sqlite3.Connection]:
+    """A connection to the GeoPackage (SQLite file) ``path`` whose statements form one
+    write transaction (one write to disk instead of one per statement): committed when
+    the block ends, rolled back when it raises."""
     con = sqlite3.connect(path, isolation_level=None)
     try:
         con.execute("BEGIN IMMEDIATE")
         try:
             yield con
         except BaseException:
-            con.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                con.execute("ROLLBACK")
             raise
         con.execute("COMMIT")
     finally:

@@ -24,14 +24,14 @@ nothing, and the caller writes through GDAL.
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 import struct
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 import shapely
+
+from geolib.io import transaction
 
 #: the GeoPackage binary header with an ``[minx, maxx, miny, maxy]`` envelope
 _HEADER = np.dtype(
@@ -114,21 +114,17 @@ def insert_rows(
         or shapely.has_z(geoms).any()
     ):
         return False
-    con = sqlite3.connect(path, isolation_level=None)
     try:
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with transaction(path) as con:
             if not _fill(con, table, column, columns, geoms, multi):
-                con.execute("ROLLBACK")
-                return False
-            con.execute("COMMIT")
-            return True
-        except BaseException:
-            with contextlib.suppress(sqlite3.Error):
-                con.execute("ROLLBACK")
-            raise
-    finally:
-        con.close()
+                raise _DeclinedError  # nothing written
+    except _DeclinedError:
+        return False
+    return True
+
+
+class _DeclinedError(Exception):
+    """The layer is not as expected: the rows go through GDAL."""
 
 
 def _fill(con, table, column, columns, geoms, multi) -> bool:

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from geolib.io import transaction
+
 #: SQLite's R*-tree: at most this many cells per node (RTREE_MAXCELLS)
 MAX_CELLS = 51
 #: a 2-D cell: the 64-bit id (row or child node) and four 32-bit floats
@@ -256,9 +258,7 @@ def _row_ids(con: sqlite3.Connection, table: str, fid: str) -> np.ndarray:
 def _fill(aside: _SetAside, table: str, bounds: np.ndarray, fid: str) -> None:
     """The R*-tree of the rows just written (their boxes ``bounds``, in row order) and
     the triggers and the extension row back, in one transaction."""
-    con = sqlite3.connect(aside.path, isolation_level=None)
-    try:
-        con.execute("BEGIN IMMEDIATE")
+    with transaction(aside.path) as con:
         fids = _row_ids(con, table, fid)
         if len(fids) != len(bounds):
             raise ValueError("the layer does not hold the rows just written")
@@ -280,13 +280,6 @@ def _fill(aside: _SetAside, table: str, bounds: np.ndarray, fid: str) -> None:
                 ),
             )
         _put_back(con, aside)
-        con.execute("COMMIT")
-    except BaseException:
-        with contextlib.suppress(sqlite3.Error):
-            con.execute("ROLLBACK")
-        raise
-    finally:
-        con.close()
 
 
 @contextlib.contextmanager
