@@ -461,9 +461,11 @@ def append_to_gpkg(
         return False
     # the spatial index built in bulk after the rows, not row by row (see gpkg_rtree)
     multi = QgsWkbTypes.isMultiType(wkb_type)
-    with gpkg_rtree.bulk_index(path, layer, info.geometry, shapely.bounds(geoms), info.fid):
+    bounds = shapely.bounds(geoms)
+    with gpkg_rtree.bulk_index(path, layer, info.geometry, bounds, info.fid):
         # SQLite's own rows where it can (see gpkg_rows), else GDAL's
-        if not gpkg_rows.insert_rows(path, layer, info.geometry, dict(frame.items()), geoms, multi):
+        columns = dict(frame.items())
+        if not gpkg_rows.insert_rows(path, layer, info.geometry, columns, geoms, multi, bounds):
             out = gpd.GeoDataFrame(frame, geometry=geoms, crs=gdf.crs)
             pyogrio.write_dataframe(out, path, layer=layer, append=True, promote_to_multi=multi)
     return True

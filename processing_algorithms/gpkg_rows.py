@@ -49,9 +49,9 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def blobs(geoms: np.ndarray, srs_id: int, multi: bool) -> list[bytes]:
-    """The GeoPackage geometry blobs of the 2-D, non-empty ``geoms``; singles promoted to
-    one-part multis when ``multi``."""
+def blobs(geoms: np.ndarray, bounds: np.ndarray, srs_id: int, multi: bool) -> list[bytes]:
+    """The GeoPackage geometry blobs of the 2-D, non-empty ``geoms`` (their
+    ``shapely.bounds``: ``bounds``); singles promoted to one-part multis when ``multi``."""
     wkb = shapely.to_wkb(geoms, byte_order=1, output_dimension=2).tolist()
     types = shapely.get_type_id(geoms)
     if multi:
@@ -64,7 +64,7 @@ def blobs(geoms: np.ndarray, srs_id: int, multi: bool) -> list[bytes]:
     header["srs_id"] = srs_id
     points = (types == _POINT) & (not multi)  # a point as written, not a promoted one
     header["flags"] = np.where(points, _FLAGS_NONE, _FLAGS_ENVELOPE)
-    header["env"] = shapely.bounds(geoms)[:, [0, 2, 1, 3]]
+    header["env"] = bounds[:, [0, 2, 1, 3]]
     raw = header.tobytes()
     size, short = _HEADER.itemsize, _HEADER.itemsize - 32
     heads = [raw[i : i + size] for i in range(0, len(raw), size)]
@@ -102,10 +102,12 @@ def insert_rows(
     columns: dict[str, pd.Series],
     geoms: np.ndarray,
     multi: bool,
+    bounds: np.ndarray | None = None,
 ) -> bool:
     """Insert the rows (attribute ``columns`` by name, in the layer's order; geometries
-    ``geoms`` into ``column``) into the empty layer ``table``; False, and nothing
-    written, when the layer is not as expected (see the module docstring)."""
+    ``geoms`` into ``column``, ``bounds`` their ``shapely.bounds`` when the caller has
+    them) into the empty layer ``table``; False, and nothing written, when the layer is
+    not as expected (see the module docstring)."""
     geoms = np.asarray(geoms, dtype=object)
     if (
         len(geoms) == 0
@@ -116,7 +118,7 @@ def insert_rows(
         return False
     try:
         with transaction(path) as con:
-            if not _fill(con, table, column, columns, geoms, multi):
+            if not _fill(con, table, column, columns, geoms, multi, bounds):
                 raise _DeclinedError  # nothing written
     except _DeclinedError:
         return False
@@ -127,7 +129,7 @@ class _DeclinedError(Exception):
     """The layer is not as expected: the rows go through GDAL."""
 
 
-def _fill(con, table, column, columns, geoms, multi) -> bool:
+def _fill(con, table, column, columns, geoms, multi, bounds) -> bool:
     layer = con.execute(
         "SELECT table_name, srs_id, z, m FROM gpkg_geometry_columns "
         "WHERE lower(table_name) = lower(?) AND lower(column_name) = lower(?)",
@@ -145,8 +147,9 @@ def _fill(con, table, column, columns, geoms, multi) -> bool:
         return False  # the R*-tree's or someone else's: GDAL writes the rows
     for name, _ in triggers:
         con.execute(f"DROP TRIGGER {_quote(name)}")
-    _insert(con, table, column, columns, blobs(geoms, int(layer[1]), multi))
-    _update_catalogue(con, table, len(geoms), shapely.bounds(geoms))
+    bounds = shapely.bounds(geoms) if bounds is None else bounds
+    _insert(con, table, column, columns, blobs(geoms, bounds, int(layer[1]), multi))
+    _update_catalogue(con, table, len(geoms), bounds)
     for _, sql in triggers:
         con.execute(sql)
     return True
