@@ -24,6 +24,7 @@ what matter: they compare runs made one after another in this process.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import subprocess
@@ -41,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 from _common import start_qgis  # noqa: E402  (sets a private QGIS profile first)
 
+from geolib._geos_threads import DISABLE_ENV as DISABLE_CTYPES  # noqa: E402
 from geolib.catchments import network_catchments  # noqa: E402
 from geolib.io import OutputLayer, Provenance, read_vector, write_gpkg  # noqa: E402
 from geolib.network import build_network, clear_cache, read_osm_lines  # noqa: E402
@@ -282,6 +284,22 @@ def grid_lines(n: int, step: float = 100.0) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(geometry=geoms, crs=25832)
 
 
+def _gil_held_polygonizing(net, offers) -> str:
+    """Per-offer polygons with ``GEOLIB_NO_CTYPES=1``: shapely's polygonize, which keeps
+    the GIL (geolib._geos_threads), against the default run just before."""
+    os.environ[DISABLE_CTYPES] = "1"
+    try:
+        cpu = time.process_time()
+        t, _ = timed(
+            lambda: network_catchments(
+                net, offers, breaks="5,10,15", overlap="per_offer", walkoff=50
+            )
+        )
+        return f"{t:7.2f} s (CPU {time.process_time() - cpu:.1f} s)"
+    finally:
+        del os.environ[DISABLE_CTYPES]
+
+
 def million(work: Path, n: int = 708, k: int = 1000) -> None:
     """1M edges × 1,000 offers × 3 breaks with polygons; OSM read + build of 1M edges."""
     lines = grid_lines(n)
@@ -313,6 +331,9 @@ def million(work: Path, n: int = 708, k: int = 1000) -> None:
             f"(CPU {cpu:.1f} s; aim < 10 s; "
             f"lines only {t_lines:.2f} s; {len(res.areas):,} areas, peak {peak_mb():.0f} MB)"
         )
+        if overlap == "per_offer":
+            held = _gil_held_polygonizing(net, offers)
+            print(f"    the same with the GIL held while polygonizing (shapely's own) {held}")
     from synthetic_osm import grid_edges, write_grid_pbf
 
     pbf = work / f"grid{n}.osm.pbf"

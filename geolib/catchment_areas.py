@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from . import _geos_threads
 from ._progress import Progress
 
 _WORKERS = max(1, min(8, os.cpu_count() or 1))  # threads for the polygon unions
@@ -193,7 +194,9 @@ def _face_buffer(lines: np.ndarray, walkoff: float, *, noded: bool = False):
     """
     # pieces of a noded network meet only at their ends (pieces of one edge at exactly
     # the same fraction): they are polygonized as they are; otherwise noded first
-    faces, cuts, dangles, invalid = shapely.polygonize_full(lines if noded else _noded_lines(lines))
+    faces, cuts, dangles, invalid = _geos_threads.polygonize_full(
+        lines if noded else _noded_lines(lines)
+    )
     faces = shapely.get_parts(faces)
     free = np.concatenate(
         [shapely.get_parts(cuts), shapely.get_parts(dangles), shapely.get_parts(invalid)]
