@@ -95,9 +95,14 @@ def _library() -> _Geos | None:
     return None
 
 
+def _switched_on() -> _Geos | None:
+    """The library, unless switched off with ``GEOLIB_NO_CTYPES``."""
+    return _library() if os.environ.get(DISABLE_ENV, "").strip() in ("", "0") else None
+
+
 def available() -> bool:
     """Whether :func:`polygonize_full` runs without holding the GIL."""
-    return os.environ.get(DISABLE_ENV, "").strip() in ("", "0") and _library() is not None
+    return _switched_on() is not None
 
 
 #: GEOS context handles, one per concurrent call (threads come and go with their pools)
@@ -141,9 +146,9 @@ def _polygonize(geos: _Geos, ctx: int, coll) -> list[bytes] | None:
 def polygonize_full(lines: np.ndarray) -> tuple:
     """``shapely.polygonize_full(lines)``, with the GIL released while GEOS works."""
     lines = np.asarray(lines, dtype=object)
-    if not available() or shapely.has_z(lines).any():  # GEOS 3.11's WKB would drop Z
+    geos = _switched_on()
+    if geos is None or shapely.has_z(lines).any():  # GEOS 3.11's WKB would drop Z
         return shapely.polygonize_full(lines)
-    geos = _library()
     coll = shapely.geometrycollections(lines)
     try:
         ctx = _contexts.get_nowait()
