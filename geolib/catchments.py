@@ -572,7 +572,8 @@ def _lines_frame(routed, pieces, values, group_ids, *, dissolved=False) -> gpd.G
     """The reached pieces as lines (with the private columns ``_edge`` and ``_full``
     that the polygons need); pieces of a cost that just touches a break are dropped."""
     geoms = _substrings(routed, pieces["edge"].to_numpy(), pieces["s0"], pieces["s1"])
-    nonzero = shapely.length(geoms) > 1e-6  # slivers where a cost just touches a break
+    lengths = shapely.length(geoms)
+    nonzero = lengths > 1e-6  # slivers where a cost just touches a break
     pieces, geoms = pieces[nonzero].reset_index(drop=True), geoms[nonzero]
     break_col, from_col, to_col = _unit_names(routed.unit)
     if dissolved:
@@ -586,7 +587,7 @@ def _lines_frame(routed, pieces, values, group_ids, *, dissolved=False) -> gpd.G
             break_col: np.asarray(values)[pieces["break_no"].to_numpy()],
             from_col: np.fmin(pieces["g0"], pieces["g1"]).to_numpy(),
             to_col: np.fmax(pieces["g0"], pieces["g1"]).to_numpy(),
-            "length_m": shapely.length(geoms),
+            "length_m": lengths[nonzero],
             "_edge": pieces["edge"].to_numpy(),
             "_full": ((pieces["s0"] <= 0) & (pieces["s1"] >= 1)).to_numpy(),
         },
