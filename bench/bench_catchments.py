@@ -13,8 +13,9 @@ Run: ``.venv/bin/python bench/bench_catchments.py [--quick]``. Prints, in one ru
       QGIS's Dijkstra over the whole graph per start point weighs more;
 2. pgRouting (``bench/bench_pgrouting.py``, when it is there, as its own process);
 3. scale: a synthetic 1M-edge grid, 1,000 offers, three breaks (5/10/15 min walking)
-   with polygons; and the read + build of a synthetic 1M-edge .osm.pbf
-   (``bench/synthetic_osm.py``);
+   with polygons, run again with the faces polygonized with the GIL released (the
+   default) and held (``GEOLIB_NO_CTYPES=1``, shapely's own); and the read + build of a
+   synthetic 1M-edge .osm.pbf (``bench/synthetic_osm.py``);
 4. (without ``--quick``) how time and memory grow on grids of 10k to 1M edges.
 
 Times are wall-clock seconds of this machine (best of a few runs); the ratios are
@@ -290,6 +291,7 @@ def _gil_held_polygonizing(net, offers) -> str:
     ``GEOLIB_NO_CTYPES=1`` (shapely's polygonize, which keeps the GIL)."""
 
     def run(held: bool) -> str:
+        before = os.environ.get(DISABLE_CTYPES)
         os.environ[DISABLE_CTYPES] = "1" if held else "0"
         try:
             cpu = time.process_time()
@@ -300,7 +302,10 @@ def _gil_held_polygonizing(net, offers) -> str:
             )
             return f"{t:.2f} s (CPU {time.process_time() - cpu:.1f} s)"
         finally:
-            del os.environ[DISABLE_CTYPES]
+            if before is None:
+                del os.environ[DISABLE_CTYPES]
+            else:
+                os.environ[DISABLE_CTYPES] = before
 
     return f"GIL released {run(False)}, held {run(True)}"
 
