@@ -22,9 +22,14 @@ DISABLE_ENV = "GEOLIB_NO_NUMBA"
 _modules: dict[str, ModuleType | None] = {}
 
 
+def switched_off(env: str) -> bool:
+    """Whether the environment variable ``env`` is set to anything but empty or 0."""
+    return os.environ.get(env, "").strip() not in ("", "0")
+
+
 def disabled() -> bool:
     """Whether ``GEOLIB_NO_NUMBA`` switches the compiled kernels off."""
-    return os.environ.get(DISABLE_ENV, "").strip() not in ("", "0")
+    return switched_off(DISABLE_ENV)
 
 
 def numba_module(name: str) -> ModuleType | None:

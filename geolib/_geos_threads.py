@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import os
 import queue
 import sys
 from functools import cache
@@ -29,6 +28,8 @@ from typing import NamedTuple
 
 import numpy as np
 import shapely
+
+from ._accel import switched_off
 
 DISABLE_ENV = "GEOLIB_NO_CTYPES"
 
@@ -97,7 +98,7 @@ def _library() -> _Geos | None:
 
 def _switched_on() -> _Geos | None:
     """The library, unless switched off with ``GEOLIB_NO_CTYPES``."""
-    return _library() if os.environ.get(DISABLE_ENV, "").strip() in ("", "0") else None
+    return None if switched_off(DISABLE_ENV) else _library()
 
 
 def available() -> bool:
