@@ -27,7 +27,7 @@ from geolib.hilfeportal import DEFAULT_LIST_SEPARATORS, field_mapping, is_url, l
 from geolib.redact import redact
 
 from .base import SozialplanungAlgorithm, tr_geolib
-from .qgis_transport import QgisTransport
+from .qgis_transport import QgisTransport, remember_main_manager
 
 
 def tr(text: str) -> str:
@@ -159,6 +159,7 @@ class HilfeportalAlgorithm(SozialplanungAlgorithm):
         )
 
     def initAlgorithm(self, config=None) -> None:
+        remember_main_manager()  # QGIS's main thread: its requests may run in others
         self.addParameter(
             QgsProcessingParameterString(
                 self.SOURCE, self.tr("Source (URL of the Hilfeportal API or an exported file)")

@@ -40,7 +40,7 @@ from qgis.core import (
     QgsFeedback,
     QgsNetworkAccessManager,
 )
-from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtCore import QCoreApplication, QThread, QUrl
 from qgis.PyQt.QtNetwork import QNetworkProxy, QNetworkProxyQuery, QNetworkReply, QNetworkRequest
 
 from geolib.errors import SourceError
@@ -53,7 +53,7 @@ from geolib.hilfeportal.transport import (
 from geolib.messages import Message
 from geolib.redact import redact
 
-__all__ = ["QgisTransport"]
+__all__ = ["QgisTransport", "remember_main_manager"]
 
 #: how often (seconds) the watcher looks at ``stop()`` and the timeout
 POLL = 0.05
@@ -247,9 +247,39 @@ def certificate_problem(
         return None
 
 
+_MAIN_MANAGER: list[QgsNetworkAccessManager] = []
+
+
+def remember_main_manager() -> None:
+    """Keep QGIS's network manager of the main thread for :func:`_manager`.
+
+    Call it in the main thread of a running QGIS (where the dock starts a load and
+    where Processing sets up an algorithm); elsewhere it does nothing. Not at import:
+    a QGIS application that is not initialised yet crashes on its network manager.
+    """
+    app = QCoreApplication.instance()
+    if not _MAIN_MANAGER and app is not None and QThread.currentThread() == app.thread():
+        _MAIN_MANAGER.append(QgsNetworkAccessManager.instance())
+
+
+def _manager() -> QgsNetworkAccessManager:
+    """QGIS's network manager of the main thread once remembered, else this thread's.
+
+    QGIS makes a manager per thread. A Python wrapper of one made for a worker thread
+    can go stale when that thread ends ("wrapped C/C++ object of type
+    QgsNetworkAccessManager has been deleted", seen with QGIS 3.44), and the
+    Hilfeportal's requests run in short-lived threads. What is read here, the network
+    cache and the proxy factory, works the same through the main thread's manager,
+    which lives as long as QGIS (the disk cache is one for all threads, behind a
+    mutex; the factory asks the calling thread's manager for its settings).
+    """
+    remember_main_manager()
+    return _MAIN_MANAGER[0] if _MAIN_MANAGER else QgsNetworkAccessManager.instance()
+
+
 def _forget(url: str) -> None:
     """Remove ``url`` from QGIS's network cache (shared by every thread's manager)."""
-    cache = QgsNetworkAccessManager.instance().cache()
+    cache = _manager().cache()
     if cache is not None:
         cache.remove(QUrl(url))
 
@@ -301,7 +331,7 @@ def _proxy_for(url: str) -> str | None:
 
 def _proxy_of(url: str) -> QNetworkProxy | None:
     """The proxy QGIS uses for ``url``; None when it goes direct."""
-    factory = QgsNetworkAccessManager.instance().proxyFactory()
+    factory = _manager().proxyFactory()
     proxies = factory.queryProxy(QNetworkProxyQuery(QUrl(url))) if factory is not None else []
     for proxy in proxies:
         if proxy.type() not in (

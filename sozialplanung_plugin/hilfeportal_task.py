@@ -19,7 +19,7 @@ from geolib.errors import CancelledError, GeolibError
 from geolib.hilfeportal import HilfeportalResult, load_offers
 from geolib.redact import redact
 from processing_algorithms.proj_threads import proj_safe_thread
-from processing_algorithms.qgis_transport import QgisTransport
+from processing_algorithms.qgis_transport import QgisTransport, remember_main_manager
 
 
 def tr(text: str) -> str:
@@ -65,6 +65,7 @@ class HilfeportalTask(QgsTask):
         on_finished: Callable[[HilfeportalTask, bool], None] | None = None,
     ) -> None:
         super().__init__(tr("Loading Hilfeportal offers"), QgsTask.Flag.CanCancel)
+        remember_main_manager()  # made in the main thread; the requests run in others
         self.source = source
         self._headers = dict(headers or {})
         self.cache_dir = cache_dir

@@ -19,6 +19,9 @@ def press_load(dock, timeout=60.0):
         time.sleep(0.005)
     dock.loadFinished.disconnect(finished.append)
     assert finished, "the task did not end"
+    if not finished[0]:  # shown by pytest when a test expected the load to succeed
+        print("the load failed:", dock.status_label.text(), messages(dock))
+        print("\n".join(getattr(dock, "log", [])))
     return finished[0]
 
 

@@ -119,3 +119,24 @@ def test_a_failing_refresh_is_not_answered_from_qgis_network_cache(services):
         srv.faults = Faults(fail_500=-1)
         with pytest.raises(SourceError, match=r"answered HTTP 500"):
             load_offers(srv.url, **FAST)
+
+
+def test_requests_in_short_lived_threads_read_the_main_threads_manager(services):
+    """Each request runs in a thread of its own; QGIS makes a network manager per thread,
+    and a Python wrapper of one can go stale once its thread has ended. The cache and
+    the proxy are read through the main thread's manager, and many loads in a row,
+    each in new threads, all succeed."""
+    from qgis.core import QgsNetworkAccessManager
+
+    from processing_algorithms import qgis_transport
+
+    qgis_transport.remember_main_manager()  # this test runs in QGIS's main thread
+    seen = []
+    worker = threading.Thread(target=lambda: seen.append(qgis_transport._manager()))
+    worker.start()
+    worker.join()
+    assert seen == [QgsNetworkAccessManager.instance()]
+    with HilfeportalServer(services) as srv:
+        for _ in range(30):
+            body = HsdsClient(srv.url, retries=0, transport=QgisTransport()).get(srv.url)
+            assert body
