@@ -99,6 +99,17 @@ class QgisTransport:
         stop: Callable[[], bool],
     ) -> Response:
         self._check_certificate(url, timeout)
+        return _in_qt_thread(lambda: self._request(url, headers, timeout, max_bytes, stop))
+
+    def _request(
+        self,
+        url: str,
+        headers: Mapping[str, str],
+        timeout: float,
+        max_bytes: int,
+        stop: Callable[[], bool],
+    ) -> Response:
+        """The request itself, in a Qt thread of its own (see :func:`_in_qt_thread`)."""
         request = QNetworkRequest(QUrl(url))
         # every load asks the server: nothing from QGIS's network cache, nothing into it
         # (QGIS 3.40 mixed a cached answer into a later HTTP 500)
@@ -177,6 +188,39 @@ class QgisTransport:
                 Message(CERTIFICATE_UNTRUSTED, host=f"{server[0]}:{server[1]}", error=problem)
             )
         self._trusted.add(server)
+
+
+class _QtThread(QThread):
+    """Runs one function; keeps its result or the exception it raised."""
+
+    def __init__(self, func: Callable[[], Response]) -> None:
+        super().__init__()
+        self.func = func
+        self.result: Response | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.func()
+        except BaseException as exc:  # handed to the waiting thread
+            self.error = exc
+
+
+def _in_qt_thread(func: Callable[[], Response]) -> Response:
+    """Call ``func`` in a Qt thread of its own and wait for it (the GIL released).
+
+    The client runs each request in a plain Python thread, which Qt adopts: timers
+    cannot start there (QGIS's network timeout; "QObject::startTimer: Timers can only
+    be used with threads started with QThread" on every request). In a QThread the
+    request runs as in QGIS's own threads.
+    """
+    worker = _QtThread(func)
+    worker.start()
+    worker.wait()
+    if worker.error is not None:
+        raise worker.error
+    assert worker.result is not None
+    return worker.result
 
 
 class _Tunnel:

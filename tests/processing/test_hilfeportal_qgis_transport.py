@@ -140,3 +140,19 @@ def test_requests_in_short_lived_threads_read_the_main_threads_manager(services)
         for _ in range(30):
             body = HsdsClient(srv.url, retries=0, transport=QgisTransport()).get(srv.url)
             assert body
+
+
+def test_requests_run_in_qt_threads_where_timers_work(services):
+    """Each request runs in a QThread: in the client's plain Python thread Qt could not
+    start timers (QGIS's network timeout) and said so on every request."""
+    from qgis.PyQt.QtCore import qInstallMessageHandler
+
+    said = []
+    previous = qInstallMessageHandler(lambda _kind, _context, text: said.append(text))
+    try:
+        with HilfeportalServer(services) as srv:
+            for _ in range(3):
+                assert HsdsClient(srv.url, retries=0, transport=QgisTransport()).get(srv.url)
+    finally:
+        qInstallMessageHandler(previous)
+    assert not [text for text in said if "startTimer" in text]
