@@ -99,15 +99,11 @@ class QgisTransport:
         stop: Callable[[], bool],
     ) -> Response:
         self._check_certificate(url, timeout)
-        return _in_qt_thread(lambda: self._request(url, headers, timeout, max_bytes, stop))
+        state = _State(timeout, max_bytes)
+        return _in_qt_thread(lambda: self._request(url, headers, state, stop))
 
     def _request(
-        self,
-        url: str,
-        headers: Mapping[str, str],
-        timeout: float,
-        max_bytes: int,
-        stop: Callable[[], bool],
+        self, url: str, headers: Mapping[str, str], state: _State, stop: Callable[[], bool]
     ) -> Response:
         """The request itself, in a Qt thread of its own (see :func:`_in_qt_thread`)."""
         request = QNetworkRequest(QUrl(url))
@@ -125,7 +121,6 @@ class QgisTransport:
         if self.authcfg:
             blocking.setAuthCfg(self.authcfg)
         feedback = QgsFeedback()
-        state = _State(timeout, max_bytes)
         blocking.downloadProgress.connect(state.progress)
         watcher = threading.Thread(
             target=state.watch, args=(stop, feedback), name="hilfeportal-watch", daemon=True
@@ -152,7 +147,8 @@ class QgisTransport:
         status = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         body = bytes(reply.content())
         if state.too_large:
-            return Response(int(status or 200), body[: max_bytes + 1].ljust(max_bytes + 1))
+            size = state.max_bytes + 1
+            return Response(int(status or 200), body[:size].ljust(size))
         if status is None or int(status) == 0:
             if error == QgsBlockingNetworkRequest.ErrorCode.NoError:
                 raise TransportError(Message("the server closed the connection without an answer"))
