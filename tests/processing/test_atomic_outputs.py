@@ -169,14 +169,24 @@ def _kill_mid_write(qgis_profile, alg: str, params: dict, folder: Path) -> None:
     try:
         deadline = time.monotonic() + 240
         while time.monotonic() < deadline and proc.poll() is None:
-            staged = [f for s in folder.glob(".sozialplanung-*") for f in s.iterdir()]
-            if any(f.stat().st_size > 0 for f in staged if f.exists()):
+            if any(size > 0 for size in _staged_sizes(folder)):
                 break
             time.sleep(0.005)
         assert proc.poll() is None, f"the run ended before it wrote: {proc.stdout.read()[-2000:]}"
         proc.kill()  # SIGKILL: no cleanup runs
     finally:
         proc.wait(timeout=30)
+
+
+def _staged_sizes(folder: Path) -> list[int]:
+    """The sizes of the files being staged; SQLite's journal comes and goes meanwhile."""
+    sizes = []
+    for stage in folder.glob(".sozialplanung-*"):
+        try:
+            sizes += [f.stat().st_size for f in stage.iterdir()]
+        except FileNotFoundError:  # gone between the listing and the look
+            continue
+    return sizes
 
 
 def _write_points(path: Path, n: int) -> None:
