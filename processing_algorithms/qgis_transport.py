@@ -22,7 +22,9 @@ The client (:class:`~geolib.hilfeportal.client.HsdsClient`) calls :meth:`get` in
 helper thread and expects it to give up when ``stop()`` says so (deadline or
 cancel) and when no piece of the answer arrives within ``timeout``: a small watcher
 thread looks at both every :data:`POLL` seconds and cancels the request through its
-:class:`~qgis.core.QgsFeedback`.
+:class:`~qgis.core.QgsFeedback`. The request itself runs in a ``QThread`` of its own
+(:func:`_in_qt_thread`), and what it reads of QGIS's shared network state goes through
+the main thread's manager (:func:`_manager`).
 """
 
 from __future__ import annotations
