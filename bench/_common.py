@@ -33,5 +33,38 @@ def best_of(func, repeat: int = 3) -> tuple[float, object]:
     return best, result
 
 
+def machine() -> str:
+    """This machine in one line: CPU model, logical CPUs, load average, GEOS and GDAL.
+
+    Absolute aims (1M edges under 10 s) depend on the machine; the benchmarks print
+    this first so runs of different days can be told apart (a VM's speed varies).
+    """
+    import shapely
+
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:  # not Linux
+        pass
+    try:
+        load = "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        load = "load average unknown"
+    try:
+        from osgeo import gdal
+
+        gdal_version = gdal.__version__
+    except ImportError:
+        gdal_version = "?"
+    geos = ".".join(map(str, shapely.geos_version))
+    return (
+        f"machine: {model}, {os.cpu_count()} logical CPUs, {load}; "
+        f"Python {sys.version.split()[0]}, GEOS {geos}, GDAL {gdal_version}"
+    )
+
+
 def report(title: str, ours: float, peer: float, peer_name: str) -> None:
     print(f"{title:<58} ours {ours:7.3f} s   {peer_name} {peer:7.3f} s   ratio {peer / ours:6.1f}×")

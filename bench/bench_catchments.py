@@ -41,7 +41,7 @@ import shapely
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from _common import start_qgis  # noqa: E402  (sets a private QGIS profile first)
+from _common import machine, start_qgis  # noqa: E402  (sets a private QGIS profile first)
 
 from geolib._geos_threads import DISABLE_ENV as DISABLE_CTYPES  # noqa: E402
 from geolib.catchments import network_catchments  # noqa: E402
@@ -393,6 +393,7 @@ def main() -> None:
         "--ours-only", action="store_true", help="Processing against geolib only (no QGIS)"
     )
     args = parser.parse_args()
+    print(machine(), flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-catchments-") as tmp:
         work = Path(tmp)
         end_to_end(

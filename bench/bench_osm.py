@@ -23,8 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import osmium  # noqa: E402
+from _common import machine  # noqa: E402
 
 import geolib.osm  # noqa: E402
 from geolib.network import build_network, clear_cache  # noqa: E402
@@ -82,6 +84,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--side", type=int, default=708)
     args = parser.parse_args()
+    print(machine(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "grid.osm.pbf"
         seconds, _ = timed(lambda: write_grid(path, args.side))

@@ -32,7 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-from _common import best_of, start_qgis  # noqa: E402  (sets a private QGIS profile first)
+from _common import best_of, machine, start_qgis  # noqa: E402  (sets a private QGIS profile first)
 
 KREIS = ROOT / "data" / "kreis_pinneberg.gpkg"
 
@@ -169,6 +169,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--only", choices=("density", "catchments"))
     args = parser.parse_args()
+    print(machine(), flush=True)
     start_qgis()
     work = Path(tempfile.mkdtemp(prefix="bench-overhead-"))
     try:
