@@ -40,7 +40,7 @@ from .errors import DataError, EmptyInputError, ParameterError, ResourceError
 from .memory import check_memory
 from .messages import N_, Message, Number, number_list
 from .network import Network
-from .population import _with_population, reached_population
+from .population import _with_population, check_population, reached_population
 from .routing import snap_points, with_sources
 
 __all__ = [
@@ -411,6 +411,12 @@ def network_catchments(
             "The walk-off distance must be greater than 0 m (it is {value}).", value=walkoff
         )
     _check_offers(offers)
+    check_population(
+        population,
+        population_field,
+        population_areas=population_areas,
+        land_share_field=land_share_field,
+    )
     ids = _offer_ids(offers, id_field, notes)
     parts, part_offer = _offer_parts(offers, ids)
     note = _multipoint_note(offers, len(parts))
@@ -691,6 +697,12 @@ def distance_catchments(
     values = parse_breaks(breaks)
     _check_overlap(overlap)
     _check_offers(offers)
+    check_population(
+        population,
+        population_field,
+        population_areas=population_areas,
+        land_share_field=land_share_field,
+    )
     ids = _offer_ids(offers, id_field, notes)
     pts, note = to_metric(offers.reset_index(drop=True), crs, what=N_("offers layer"))
     if note:

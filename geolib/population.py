@@ -90,31 +90,14 @@ def population_pieces(
     cell whose land lies in the areas, and never more than :math:`P_j` in total.
     """
     what = N_("population layer")
-    require_crs(population, what=what)
-    counts = numeric_field(population, population_field, what=what)
-    if (counts < 0).any():
-        raise DataError(
-            "The population field '{field}' has {n} negative values. Counts cannot be negative.",
-            field=population_field,
-            n=int((counts < 0).sum()),
-        )
-    if land_share_field and population_areas is None:
-        raise ParameterError(
-            "The land share field needs areas (e.g. the municipalities): the land part of "
-            "a cell is where it lies in them."
-        )
+    counts, polygonal, share = _checked(
+        population, population_field, population_areas, land_share_field, what
+    )
     pop = population.reset_index(drop=True)
     if crs is not None and not pop.crs.equals(crs):
         pop = pop.to_crs(crs)
     counts = counts.fillna(0.0).to_numpy(dtype=float)
     pgeoms = np.asarray(pop.geometry.values)
-    kinds = set(shapely.get_type_id(pgeoms[~pd.isna(pgeoms)]))
-    polygonal = kinds <= {3, 6}
-    if not (polygonal or kinds <= {0, 4}):
-        raise GeometryError(
-            "The {what} must have polygons (areas with counts) or points, not lines.",
-            what=what,
-        )
     if polygonal:
         pgeoms = _polygonal_parts(shapely.make_valid(pgeoms))
     notes: list[Message] = []
@@ -125,8 +108,6 @@ def population_pieces(
         notes.append(Message(EVEN_SPREAD_NOTE))
         return PopulationPieces(pgeoms, counts, np.arange(len(pgeoms)), units, True, notes)
 
-    areas_what = N_("areas layer")
-    require_crs(population_areas, what=areas_what)
     areas = population_areas.reset_index(drop=True)
     if not areas.crs.equals(pop.crs):
         areas = areas.to_crs(pop.crs)
@@ -149,19 +130,7 @@ def population_pieces(
             )
         return PopulationPieces(pgeoms[ip], counts[ip], ia, units, False, notes)
 
-    share = np.ones(len(pgeoms))
-    if land_share_field:
-        require_field(pop, land_share_field, what=what)
-        raw = numeric_field(pop, land_share_field, what=what).to_numpy(dtype=float)
-        bad = (raw <= 0) | (raw > 1)
-        if np.any(bad):
-            raise DataError(
-                "The land share field '{field}' has {n} values outside 0–1 (above 0, at "
-                "most 1): it is the share of each cell's area on land.",
-                field=land_share_field,
-                n=int(bad.sum()),
-            )
-        share = np.where(np.isnan(raw), 1.0, raw)
+    share = np.ones(len(pgeoms)) if share is None else share
     ip, ia = tree.query(pgeoms, predicate="intersects")
     inter = _polygonal_parts(shapely.intersection(pgeoms[ip], ageoms[ia]))
     inter_area = shapely.area(inter)
@@ -181,6 +150,95 @@ def population_pieces(
         )
     )
     return PopulationPieces(inter, piece_counts, ia, units, True, notes)
+
+
+def check_population(
+    population: gpd.GeoDataFrame | None,
+    population_field: str | None,
+    *,
+    population_areas: gpd.GeoDataFrame | None = None,
+    land_share_field: str | None = None,
+    what: str = N_("population layer"),
+) -> None:
+    """Refuse a population that cannot be counted, with a message naming the fix.
+
+    The checks :func:`population_pieces` makes, without its work: callers make them
+    before routing (minutes on a large network), so a wrong field is named at once.
+    Without a population (``None``), areas and a land share field are refused: they
+    would count nothing.
+    """
+    if population is not None:
+        _checked(population, population_field, population_areas, land_share_field, what)
+    elif population_areas is not None or land_share_field:
+        raise ParameterError(
+            "Areas and a land share field count a population per area: give the "
+            "population layer too, or leave them out."
+        )
+
+
+def _checked(population, population_field, population_areas, land_share_field, what):
+    """(counts, polygonal, land share or None) of a population that can be counted."""
+    if not population_field:
+        raise FieldError(
+            "The {what} needs its population field (the number of people). Its number "
+            "fields are: {fields}.",
+            what=what,
+            fields=", ".join(_number_fields(population)) or "—",
+        )
+    require_crs(population, what=what)
+    counts = numeric_field(population, population_field, what=what)
+    if (counts < 0).any():
+        raise DataError(
+            "The population field '{field}' has {n} negative values. Counts cannot be negative.",
+            field=population_field,
+            n=int((counts < 0).sum()),
+        )
+    if land_share_field and population_areas is None:
+        raise ParameterError(
+            "The land share field needs areas (e.g. the municipalities): the land part of "
+            "a cell is where it lies in them."
+        )
+    geoms = np.asarray(population.geometry.values)
+    kinds = set(shapely.get_type_id(geoms[~pd.isna(geoms)]))
+    polygonal = kinds <= {3, 6}
+    if not (polygonal or kinds <= {0, 4}):
+        raise GeometryError(
+            "The {what} must have polygons (areas with counts) or points, not lines.",
+            what=what,
+        )
+    if population_areas is not None:
+        require_crs(population_areas, what=N_("areas layer"))
+    return counts, polygonal, _land_share(population, land_share_field, what)
+
+
+def _land_share(population, land_share_field, what) -> np.ndarray | None:
+    """Each polygon's share of its area on land (NULL counts as 1), checked to be 0–1."""
+    if not land_share_field:
+        return None
+    require_field(population, land_share_field, what=what)
+    raw = numeric_field(population, land_share_field, what=what).to_numpy(dtype=float)
+    bad = (raw <= 0) | (raw > 1)
+    if np.any(bad):
+        raise DataError(
+            "The land share field '{field}' has {n} values outside 0–1 (above 0, at "
+            "most 1): it is the share of each cell's area on land.",
+            field=land_share_field,
+            n=int(bad.sum()),
+        )
+    return np.where(np.isnan(raw), 1.0, raw)
+
+
+def _number_fields(frame: pd.DataFrame) -> list[str]:
+    """The names of the numeric (not yes/no) fields of ``frame``, without a
+    GeoPackage's feature id ``fid``."""
+    skip = {getattr(frame, "_geometry_column_name", None), "fid"}
+    return [
+        str(name)
+        for name in frame.columns
+        if name not in skip
+        and pd.api.types.is_numeric_dtype(frame[name].dtype)
+        and not pd.api.types.is_bool_dtype(frame[name].dtype)
+    ]
 
 
 def population_per_area(
@@ -381,8 +439,6 @@ def _with_population(
     population_areas=None,
     land_share_field=None,
 ):
-    if not population_field:
-        raise FieldError("A population layer needs its population field (the number of people).")
     counts, table, notes = _reached(
         result.areas,
         population,

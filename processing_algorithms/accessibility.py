@@ -17,6 +17,8 @@ from qgis.core import (
 
 from geolib.accessibility import METHODS, accessibility, weighted_mean_by_area
 from geolib.density import _split_categories
+from geolib.messages import N_
+from geolib.validate import numeric_field
 
 from .base import SozialplanungAlgorithm, tr_geolib
 from .network_params import NetworkParameters
@@ -265,8 +267,10 @@ class AccessibilityAlgorithm(NetworkParameters, SozialplanungAlgorithm):
                 )
             supply = supply[keep.to_numpy(dtype=bool)]
         id_field = self.offer_id_field(parameters, context, supply)
-        network = self._network(parameters, context, feedback)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        # checked again by geolib, but here before the network is built
+        numeric_field(demand, population_field, what=N_("demand layer"))
+        network = self._network(parameters, context, feedback)
         method = METHODS[self.parameterAsEnum(parameters, self.METHOD, context)]
         result = accessibility(
             demand,

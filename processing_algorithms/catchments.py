@@ -20,6 +20,7 @@ from qgis.core import (
 
 from geolib.catchments import distance_catchments, network_catchments, parse_breaks
 from geolib.network import PROFILE_SPEEDS
+from geolib.population import check_population
 
 from .base import SozialplanungAlgorithm, tr_geolib
 from .network_params import NetworkParameters
@@ -255,11 +256,14 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
         if parameters.get(self.POPULATION):
             population = self.read_source(parameters, self.POPULATION, context)
             population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-            if not population_field:
-                raise QgsProcessingException(
-                    self.tr("Choose the population field of the population layer.")
-                )
         population_areas, land_share_field = self._population_areas(parameters, context)
+        # counted after routing: a wrong field is named before the network is built
+        check_population(
+            population,
+            population_field,
+            population_areas=population_areas,
+            land_share_field=land_share_field,
+        )
         feedback.setProgress(5)
         if mode == 1:
             radii = breaks

@@ -4,67 +4,67 @@
 <context>
     <name>AccessibilityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="224"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="226"/>
         <source>'{text}' is not a list of numbers separated by ';'.</source>
         <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="145"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="147"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="193"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="195"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="54"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="56"/>
         <source>Accessibility (2SFCA)</source>
         <translation>Erreichbarkeit (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="209"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="211"/>
         <source>Accessibility per area</source>
         <translation>Erreichbarkeit je Gebiet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="185"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="187"/>
         <source>Areas for means (e.g. municipalities)</source>
         <translation>Gebiete für Mittelwerte (z. B. Gemeinden)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="118"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="120"/>
         <source>Capacity field (default 1 per offer)</source>
         <translation>Kapazitätsfeld (sonst 1 je Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="127"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="129"/>
         <source>Category field of the offers</source>
         <translation>Kategoriefeld der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="95"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="97"/>
         <source>Demand (areas, grid cells or points)</source>
         <translation>Nachfrage (Gebiete, Rasterzellen oder Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="146"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="148"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (Stufengewichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="163"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="165"/>
         <source>E2SFCA zone breaks (e.g. 500;1000;2000)</source>
         <translation>E2SFCA-Zonengrenzen (z. B. 500;1000;2000)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="164"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="166"/>
         <source>E2SFCA zone weights (e.g. 1;0.68;0.22)</source>
         <translation>E2SFCA-Zonengewichte (z. B. 1;0.68;0.22)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="57"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="59"/>
         <source>Floating catchment accessibility of offers (supply, with a capacity; 1 each by default) for a population (demand: areas or grid cells, located at a point inside them, or points).
 
 Methods: 2SFCA: every offer's capacity is shared by the population within reach (R = capacity / population within the maximum cost), and every demand unit sums the shares of the offers it reaches. E2SFCA: the same with step weights per travel zone (breaks; default three equal zones up to the maximum cost with the weights 1, 0.68, 0.22 as in PySAL access). Gravity: weights (cost / maximum cost)^-β. Supply/demand ratio: capacity within reach divided by population within reach. The numbers equal PySAL access for the same costs.
@@ -85,72 +85,72 @@ Kosten: Luftlinienentfernung in Metern oder, mit einem Netz (ein Linienlayer ode
 Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein Verhältnis (NULL) und trägt nichts bei; eine Nachfrageeinheit ohne Angebot in Reichweite erhält 0. Mit Gebieten (z. B. Gemeinden) gibt eine dritte Ausgabe die bevölkerungsgewichteten Mittel je Gebiet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="147"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="149"/>
         <source>Gravity (2SFCA with power decay)</source>
         <translation>Gravitation (2SFCA mit Potenzabfall)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="171"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="173"/>
         <source>Gravity exponent β</source>
         <translation>Gravitationsexponent β</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="156"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="158"/>
         <source>Maximum cost (m; minutes with a network by travel time)</source>
         <translation>Maximale Kosten (m; mit Netz nach Reisezeit Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="143"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="145"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="179"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="181"/>
         <source>Network (lines, optional; empty: straight-line distance)</source>
         <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="257"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="259"/>
         <source>No offer has the category '{category}' in '{field}'. Categories there: {found}.</source>
         <translation>Kein Angebot hat die Kategorie „{category}“ in „{field}“. Vorhandene Kategorien: {found}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="112"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="114"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="200"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
         <source>Offers with their ratio</source>
         <translation>Angebote mit ihrem Verhältnis</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="135"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="137"/>
         <source>Only offers of this category</source>
         <translation>Nur Angebote dieser Kategorie</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="105"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="107"/>
         <source>Population field (e.g. children_u15)</source>
         <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="335"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="339"/>
         <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
         <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="148"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="150"/>
         <source>Supply/demand ratio within reach</source>
         <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="244"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="246"/>
         <source>To choose offers by category, also choose the category field.</source>
         <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="248"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="250"/>
         <source>{n} of {total} offers have the category '{category}'.</source>
         <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
     </message>
@@ -293,12 +293,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
 <context>
     <name>AtlasProject</name>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="104"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="105"/>
         <source>'{path}' is not a GeoPackage: {error}</source>
         <translation>„{path}“ ist kein GeoPackage: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="159"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="163"/>
         <source>Accessibility for children under 15 (2SFCA, Kreis mean = 1)</source>
         <translation>Erreichbarkeit für Kinder unter 15 (2SFCA, Kreismittel = 1)</translation>
     </message>
@@ -308,12 +308,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Grundlagen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="177"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="178"/>
         <source>Base map layers copied into the atlas GeoPackage: {layers}.</source>
         <translation>Ebenen der Grundkarte in das Atlas-GeoPackage kopiert: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="76"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="77"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
@@ -323,7 +323,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="161"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="165"/>
         <source>Catchments (straight line)</source>
         <translation>Einzugsgebiete (Luftlinie)</translation>
     </message>
@@ -333,27 +333,27 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einzugsgebiete der Angebote und Versorgungslücken</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="162"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="166"/>
         <source>Catchments on foot (street network)</source>
         <translation>Einzugsgebiete zu Fuß (Straßennetz)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="426"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="462"/>
         <source>Change against the previous year: {change} index points, {places} places</source>
         <translation>Veränderung zum Vorjahr: {change} Indexpunkte, {places} Plätze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="160"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="164"/>
         <source>Children under 15 per grid cell (surface)</source>
         <translation>Kinder unter 15 je Rasterzelle (Oberfläche)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="167"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="171"/>
         <source>Children under 15 per municipality (demand)</source>
         <translation>Kinder unter 15 je Gemeinde (Nachfrage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="474"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="476"/>
         <source>Data year: {years}</source>
         <translation>Datenjahr: {years}</translation>
     </message>
@@ -363,42 +363,42 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Dichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="479"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="481"/>
         <source>ETRS89 / UTM 32N (EPSG:25832) · created {date} with Sozialplanung for QGIS</source>
         <translation>ETRS89 / UTM 32N (EPSG:25832) · erstellt {date} mit Sozialplanung für QGIS</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="484"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="520"/>
         <source>Exporting the Gemeindesteckbrief to PDF failed: {error}</source>
         <translation>Der Export des Gemeindesteckbriefs als PDF ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="624"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="626"/>
         <source>Exporting the atlas to PDF failed: {error}</source>
         <translation>Der PDF-Export des Atlas ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="557"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="559"/>
         <source>Exporting the map '{theme}' failed (code {code}).</source>
         <translation>Der Export der Karte „{theme}“ ist fehlgeschlagen (Code {code}).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="53"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="56"/>
         <source>Gemeindesteckbrief</source>
         <translation>Gemeindesteckbrief</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="380"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="416"/>
         <source>Gemeindesteckbrief {name}</source>
         <translation>Gemeindesteckbrief {name}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="159"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="195"/>
         <source>Gemeindesteckbrief: values per year</source>
         <translation>Gemeindesteckbrief: Werte je Jahr</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="460"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="462"/>
         <source>Helgoland (inset map)</source>
         <translation>Helgoland (Nebenkarte)</translation>
     </message>
@@ -413,7 +413,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einkommen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="153"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="157"/>
         <source>Income per taxpayer (EUR)</source>
         <translation>Einkünfte je Steuerpflichtigen (EUR)</translation>
     </message>
@@ -423,77 +423,77 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Einkünfte je Steuerpflichtigen (amtliche Statistik)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="284"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="320"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="430"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="466"/>
         <source>Index over the years: {trend}</source>
         <translation>Index über die Jahre: {trend}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="437"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="473"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="155"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="159"/>
         <source>Kreis boundary</source>
         <translation>Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="121"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="155"/>
         <source>Layer 'sozialformel' has no field 'year' and no data year: no Gemeindesteckbrief and no planning-region pages.</source>
         <translation>Die Ebene „sozialformel“ hat kein Feld „year“ und kein Datenjahr: kein Gemeindesteckbrief und keine Seiten der Planungsräume.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="111"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="145"/>
         <source>Layer 'sozialformel' has no field '{field}': no Gemeindesteckbrief and no planning-region pages.</source>
         <translation>Die Ebene „sozialformel“ hat kein Feld „{field}“: kein Gemeindesteckbrief und keine Seiten der Planungsräume.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="340"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="341"/>
         <source>Layer '{layer}' cannot be opened in QGIS. Check that it exists in the GeoPackage and can be read, or remove it from gpkg_contents.</source>
         <translation>Die Ebene „{layer}“ lässt sich in QGIS nicht öffnen. Prüfen Sie, ob sie im GeoPackage vorhanden und lesbar ist, oder entfernen Sie sie aus gpkg_contents.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="367"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="368"/>
         <source>Layer '{layer}' has no data year in its provenance; its map says 'not given'.</source>
         <translation>Ebene „{layer}“ hat kein Datenjahr in ihrer Herkunftsangabe; ihre Karte zeigt „nicht angegeben“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="359"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="360"/>
         <source>Layer '{layer}' has no provenance; it is not labelled as synthetic.</source>
         <translation>Die Ebene „{layer}“ hat keine Herkunftsangabe; sie wird nicht als synthetisch gekennzeichnet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="236"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="237"/>
         <source>Layer '{layer}' has no stored style; QGIS's default symbol is used.</source>
         <translation>Die Ebene „{layer}“ hat keinen gespeicherten Stil; das Standardsymbol von QGIS wird verwendet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="214"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="215"/>
         <source>Layer '{layer}' of type '{type}' is not supported and left out.</source>
         <translation>Die Ebene „{layer}“ vom Typ „{type}“ wird nicht unterstützt und ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="504"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="506"/>
         <source>Layers marked as synthetic cannot be shown without the label '{label}': {layers}.</source>
         <translation>Als synthetisch gekennzeichnete Ebenen können nicht ohne den Hinweis „{label}“ gezeigt werden: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="529"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="531"/>
         <source>Layers matching no theme, put into the group '{group}': {layers}.</source>
         <translation>Ebenen ohne passendes Thema, in die Gruppe „{group}“ gelegt: {layers}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="404"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="406"/>
         <source>Legend</source>
         <translation>Legende</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="154"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="158"/>
         <source>Municipalities</source>
         <translation>Gemeinden</translation>
     </message>
@@ -503,27 +503,27 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Gemeinden und Kreisgrenze</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="208"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="229"/>
         <source>Municipalities without a planning region, left out of its map: {keys}.</source>
         <translation>Gemeinden ohne Planungsraum, auf dessen Karte weggelassen: {keys}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="151"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="152"/>
         <source>No base map: the GeoPackage has no layer {layers} and no base map GeoPackage was given.</source>
         <translation>Keine Grundkarte: Das GeoPackage hat keine Ebene {layers}, und kein GeoPackage für die Grundkarte wurde angegeben.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="167"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="203"/>
         <source>No planning-region table: no planning-region map and no ranking of the planning regions.</source>
         <translation>Keine Tabelle der Planungsräume: keine Karte der Planungsräume und keine Rangfolge.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="586"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="588"/>
         <source>No theme has layers to map; nothing to export.</source>
         <translation>Kein Thema hat Ebenen für eine Karte; es gibt nichts zu exportieren.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="158"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="162"/>
         <source>Offer density (offers per km²)</source>
         <translation>Angebotsdichte (Angebote je km²)</translation>
     </message>
@@ -533,12 +533,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Angebote aus dem Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="164"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="168"/>
         <source>Offers outside the street network</source>
         <translation>Angebote außerhalb des Straßennetzes</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="156"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="160"/>
         <source>Offers per 1,000 inhabitants</source>
         <translation>Angebote je 1.000 Einwohner</translation>
     </message>
@@ -548,7 +548,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Angebote je Einwohner, Angebotsdichte und Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="431"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="467"/>
         <source>Offers: {offers}</source>
         <translation>Angebote: {offers}</translation>
     </message>
@@ -558,62 +558,62 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Weitere Ebenen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="283"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="319"/>
         <source>Planning region</source>
         <translation>Planungsraum</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="391"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="427"/>
         <source>Planning region: {region}</source>
         <translation>Planungsraum: {region}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="330"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="366"/>
         <source>Planning regions: ranking {year}</source>
         <translation>Planungsräume: Rangfolge {year}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="166"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="170"/>
         <source>Population reached (straight line, Kreis)</source>
         <translation>Erreichte Bevölkerung (Luftlinie, Kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="165"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="169"/>
         <source>Population reached on foot (Wedel)</source>
         <translation>Erreichte Bevölkerung zu Fuß (Wedel)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="282"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="318"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="439"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="475"/>
         <source>Rank (1 = most need)</source>
         <translation>Rang (1 = größter Bedarf)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="344"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="380"/>
         <source>Rank 1 = highest index (most need), counted among the published values. Change in index points and places against {previous}.</source>
         <translation>Rang 1 = höchster Index (größter Bedarf), gezählt unter den veröffentlichten Werten. Veränderung in Indexpunkten und Plätzen gegenüber {previous}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="286"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="322"/>
         <source>Rank ±</source>
         <translation>Rang ±</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="423"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="459"/>
         <source>Rank: {rank}</source>
         <translation>Rang: {rank}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="197"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="233"/>
         <source>Ranking of the planning regions</source>
         <translation>Rangfolge der Planungsräume</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="432"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="468"/>
         <source>Reach: {reach}</source>
         <translation>Reichweite: {reach}</translation>
     </message>
@@ -623,7 +623,7 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Das Schema „{schema}“ der Datenbankverbindung „{name}“ hat keine Tabellen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="152"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="156"/>
         <source>School density (schools per km²)</source>
         <translation>Schuldichte (Schulen je km²)</translation>
     </message>
@@ -633,17 +633,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Schulen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="149"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="153"/>
         <source>Schools (school register)</source>
         <translation>Schulen (Schulverzeichnis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="151"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="155"/>
         <source>Schools reached in a straight line</source>
         <translation>Schulen in Luftlinie erreichbar</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="150"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="154"/>
         <source>Schools reached on foot (street network)</source>
         <translation>Schulen zu Fuß erreichbar (Straßennetz)</translation>
     </message>
@@ -658,17 +658,17 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="157"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="161"/>
         <source>Sozialformel (index per municipality)</source>
         <translation>Sozialformel (Index je Gemeinde)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="313"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="336"/>
         <source>Sozialformel index</source>
         <translation>Index der Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="419"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="455"/>
         <source>Sozialformel index {year}: {value}</source>
         <translation>Index der Sozialformel {year}: {value}</translation>
     </message>
@@ -678,12 +678,12 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Sozialformel je Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="188"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="224"/>
         <source>Sozialformel per planning region</source>
         <translation>Sozialformel je Planungsraum</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="168"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="172"/>
         <source>Sozialformel per planning region (index)</source>
         <translation>Sozialformel je Planungsraum (Index)</translation>
     </message>
@@ -693,42 +693,42 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Sozialplanungsatlas (alle Karten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_themes.py" line="163"/>
+        <location filename="../../processing_algorithms/atlas_themes.py" line="167"/>
         <source>Streets reached</source>
         <translation>Erreichte Straßen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="469"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="471"/>
         <source>The GeoPackage '{path}' does not exist.</source>
         <translation>Das GeoPackage „{path}“ existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="500"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="502"/>
         <source>The GeoPackage '{path}' has no layers for an atlas.</source>
         <translation>Das GeoPackage „{path}“ enthält keine Ebenen für einen Atlas.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="174"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="210"/>
         <source>The Sozialformel has no output per planning region (sozialformel_gruppen): no planning-region map and no ranking.</source>
         <translation>Die Sozialformel hat kein Ergebnis je Planungsraum (sozialformel_gruppen): keine Karte der Planungsräume und keine Rangfolge.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="475"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="477"/>
         <source>The output folder '{path}' cannot be created: {error}</source>
         <translation>Der Ausgabeordner '{path}' kann nicht angelegt werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="689"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="691"/>
         <source>The planning-region table '{path}' cannot be read: {error}</source>
         <translation>Die Tabelle der Planungsräume „{path}“ kann nicht gelesen werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="188"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="208"/>
         <source>The planning-region table needs a column 'ags' and a column 'planungsraum' (or 'amt'); it has: {columns}.</source>
         <translation>Die Tabelle der Planungsräume braucht eine Spalte „ags“ und eine Spalte „planungsraum“ (oder „amt“); sie hat: {columns}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="229"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="230"/>
         <source>The style stored with layer '{layer}' cannot be applied: {error}</source>
         <translation>Der mit der Ebene „{layer}“ gespeicherte Stil lässt sich nicht anwenden: {error}</translation>
     </message>
@@ -738,57 +738,57 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>Die Tabellen des Schemas „{schema}“ der Datenbankverbindung „{name}“ lassen sich nicht auflisten: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="563"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="565"/>
         <source>Theme '{theme}' has no layers yet; no map for it.</source>
         <translation>Das Thema „{theme}“ hat noch keine Ebenen; dafür gibt es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="141"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="175"/>
         <source>Withheld values (data protection) are printed as '{text}'.</source>
         <translation>Gesperrte Werte (Geheimhaltung) werden als „{text}“ gedruckt.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_project.py" line="660"/>
+        <location filename="../../processing_algorithms/atlas_project.py" line="662"/>
         <source>Writing the project '{path}' failed: {error}</source>
         <translation>Das Schreiben des Projekts „{path}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="359"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="382"/>
         <source>accessibility for children {score} (Kreis mean = 1)</source>
         <translation>Erreichbarkeit für Kinder {score} (Kreismittel = 1)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="255"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="291"/>
         <source>created {date} with Sozialplanung for QGIS · withheld values: '{text}'</source>
         <translation>erstellt {date} mit Sozialplanung für QGIS · gesperrte Werte: „{text}“</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="211"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="212"/>
         <source>d MMMM yyyy</source>
         <translation>dd.MM.yyyy</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="363"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="386"/>
         <source>nearest offer {metres} m</source>
         <translation>nächstes Angebot {metres} m</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="237"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="273"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="346"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="369"/>
         <source>no data on offers</source>
         <translation>keine Angaben zu Angeboten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="364"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="387"/>
         <source>no data on the reach of offers</source>
         <translation>keine Angaben zur Reichweite der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_layouts.py" line="513"/>
+        <location filename="../../processing_algorithms/atlas_layouts.py" line="515"/>
         <source>not given</source>
         <translation>nicht angegeben</translation>
     </message>
@@ -798,27 +798,27 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
         <translation>synthetische Beispielwerte</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="36"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="38"/>
         <source>withheld</source>
         <translation>geheim</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="348"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="371"/>
         <source>{offers} offers</source>
         <translation>{offers} Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="329"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="352"/>
         <source>{rank} of {count}</source>
         <translation>{rank} von {count}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_regions.py" line="350"/>
+        <location filename="../../processing_algorithms/atlas_regions.py" line="373"/>
         <source>{rate} per 1,000 inhabitants</source>
         <translation>{rate} je 1.000 Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/atlas_profiles.py" line="285"/>
+        <location filename="../../processing_algorithms/atlas_profiles.py" line="321"/>
         <source>± previous year</source>
         <translation>± Vorjahr</translation>
     </message>
@@ -826,27 +826,27 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
 <context>
     <name>CatchmentsAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="242"/>
+        <location filename="../../processing_algorithms/catchments.py" line="243"/>
         <source>All outputs are skipped: choose at least one, such as the catchments.</source>
         <translation>Alle Ausgaben sind übersprungen: wählen Sie mindestens eine, etwa die Einzugsgebiete.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="434"/>
+        <location filename="../../processing_algorithms/catchments.py" line="438"/>
         <source>Areas count the population per area: give a population layer (grid cells or points with counts) too.</source>
         <translation>Gebiete zählen die Bevölkerung je Gebiet: geben Sie auch einen Bevölkerungslayer an (Rasterzellen oder Punkte mit Anzahlen).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="171"/>
+        <location filename="../../processing_algorithms/catchments.py" line="172"/>
         <source>Areas to count the population per (e.g. municipalities)</source>
         <translation>Gebiete, je Gebiet die Bevölkerung zählen (z. B. Gemeinden)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="118"/>
+        <location filename="../../processing_algorithms/catchments.py" line="119"/>
         <source>Breaks (minutes or metres, increasing, e.g. 5,10,15)</source>
         <translation>Grenzen (Minuten oder Meter, aufsteigend, z. B. 5,10,15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="62"/>
+        <location filename="../../processing_algorithms/catchments.py" line="63"/>
         <source>Catchment areas of offers for several breaks at once (e.g. 5,10,15 minutes), on a street network or as straight-line circles.
 
 Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; NETWORK_FILE). Lines are joined at shared vertices (NODING: also where they cross, never across bridges or tunnels); one-way streets come from a direction field (forward/backward/both values, as in QGIS's service area) or the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in metres. DIRECTION: toward the offer (default: from where people reach the offer) or from the offer (as QGIS's service area); they differ only on one-way streets. Offers snap to the nearest point on a street of the main network (ISLANDS: also on small separate parts) within the snap distance; offers farther away are listed in the unroutable output with their id, distance and reason. Every point of a multipoint offer is routed; the offer's catchment is the union of theirs.
@@ -867,117 +867,112 @@ Flächen sind die erreichten Straßen, genau bei den Kosten der Grenze geschnitt
 Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population (der aufwendige Teil: diese Ausgabe überspringen, wenn nur die Linien gebraucht werden); erreichte Linien mit den Kosten an beiden Enden (from_min/to_min oder from_m/to_m); nicht routbare Angebote; mit einem Bevölkerungslayer (Polygone mit Anzahlen wie Rasterzellen, gleichmäßig über ihre Fläche verteilt, oder Punkte) eine Tabelle der erreichten und nicht erreichten Bevölkerung je Bevölkerungspolygon und Grenze, oder je Gebiet (z. B. Gemeinde), wenn Gebiete angegeben sind: Rasterzellen werden dann an den Gebietsgrenzen geschnitten und nach Fläche gezählt, und das Protokoll nennt die Summen aller Gebiete je Grenze. Ein Landanteil-Feld (0-1) verteilt die Anzahl einer Küstenzelle nur über ihren Landteil. Optional (Netzmodus) die Netzknoten innerhalb der größten Grenze mit ihren Kosten, dem nächsten Angebot und der kleinsten Grenze, die sie erreicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="59"/>
+        <location filename="../../processing_algorithms/catchments.py" line="60"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="260"/>
-        <source>Choose the population field of the population layer.</source>
-        <translation>Wählen Sie das Bevölkerungsfeld des Bevölkerungslayers.</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="128"/>
+        <location filename="../../processing_algorithms/catchments.py" line="129"/>
         <source>Dissolve (coverage per break)</source>
         <translation>Zusammenfassen (Abdeckung je Grenze)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="110"/>
+        <location filename="../../processing_algorithms/catchments.py" line="111"/>
         <source>Distance (straight line)</source>
         <translation>Entfernung (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="178"/>
+        <location filename="../../processing_algorithms/catchments.py" line="179"/>
         <source>Land share field of the population cells (0-1)</source>
         <translation>Feld mit dem Landanteil der Bevölkerungszellen (0-1)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="109"/>
+        <location filename="../../processing_algorithms/catchments.py" line="110"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="110"/>
+        <location filename="../../processing_algorithms/catchments.py" line="111"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="225"/>
+        <location filename="../../processing_algorithms/catchments.py" line="226"/>
         <source>Network nodes with their cost</source>
         <translation>Netzknoten mit ihren Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="403"/>
+        <location filename="../../processing_algorithms/catchments.py" line="407"/>
         <source>Node costs need the network mode; the node output stays empty.</source>
         <translation>Knotenkosten gibt es nur im Netzmodus; die Knotenausgabe bleibt leer.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="102"/>
+        <location filename="../../processing_algorithms/catchments.py" line="103"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="127"/>
+        <location filename="../../processing_algorithms/catchments.py" line="128"/>
         <source>One area per offer (overlapping)</source>
         <translation>Eine Fläche je Angebot (überlappend)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="125"/>
+        <location filename="../../processing_algorithms/catchments.py" line="126"/>
         <source>Overlap</source>
         <translation>Überlappung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="151"/>
+        <location filename="../../processing_algorithms/catchments.py" line="152"/>
         <source>Population (polygons or points with counts)</source>
         <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="162"/>
+        <location filename="../../processing_algorithms/catchments.py" line="163"/>
         <source>Population field</source>
         <translation>Bevölkerungsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="215"/>
+        <location filename="../../processing_algorithms/catchments.py" line="216"/>
         <source>Reached and unreached population</source>
         <translation>Erreichte und nicht erreichte Bevölkerung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="197"/>
+        <location filename="../../processing_algorithms/catchments.py" line="198"/>
         <source>Reached network lines</source>
         <translation>Erreichte Netzlinien</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="136"/>
+        <location filename="../../processing_algorithms/catchments.py" line="137"/>
         <source>Rings (areas between breaks)</source>
         <translation>Ringe (Flächen zwischen den Grenzen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="129"/>
+        <location filename="../../processing_algorithms/catchments.py" line="130"/>
         <source>Split (service territories)</source>
         <translation>Aufteilen (Versorgungsgebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="269"/>
+        <location filename="../../processing_algorithms/catchments.py" line="273"/>
         <source>Straight-line catchments in minutes need the walk or bike profile (a car has no single speed); use the network mode or breaks in metres.</source>
         <translation>Luftlinien-Einzugsgebiete in Minuten brauchen das Profil zu Fuß oder Fahrrad (ein Auto hat keine feste Geschwindigkeit); nutzen Sie den Netzmodus oder Grenzen in Metern.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="278"/>
+        <location filename="../../processing_algorithms/catchments.py" line="282"/>
         <source>Straight-line radii from minutes at {speed} km/h: {radii} m.</source>
         <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="206"/>
+        <location filename="../../processing_algorithms/catchments.py" line="207"/>
         <source>Unroutable offers</source>
         <translation>Nicht routbare Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="142"/>
+        <location filename="../../processing_algorithms/catchments.py" line="143"/>
         <source>Walk-off distance (buffer around reached streets)</source>
         <translation>Zugangsdistanz (Puffer um erreichte Straßen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="324"/>
+        <location filename="../../processing_algorithms/catchments.py" line="328"/>
         <source>{n} offers could not be routed; see the unroutable output.</source>
         <translation>{n} Angebote konnten nicht geroutet werden; siehe die Ausgabe der nicht routbaren Angebote.</translation>
     </message>
@@ -1053,42 +1048,42 @@ Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population
 <context>
     <name>HilfeportalAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="208"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="209"/>
         <source>Accept far fewer offers than the last complete fetch (or none)</source>
         <translation>Deutlich weniger Angebote als beim letzten vollständigen Abruf (oder keine) annehmen</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="192"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="193"/>
         <source>Area for the check (default: Kreis Pinneberg)</source>
         <translation>Gebiet für die Prüfung (Standard: Kreis Pinneberg)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="169"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="170"/>
         <source>Authentication (token)</source>
         <translation>Authentifizierung (Token)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="216"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="217"/>
         <source>CRS of the coordinate columns of an export</source>
         <translation>KBS der Koordinatenspalten eines Exports</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="175"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="176"/>
         <source>Categories (separated by ';', empty: all)</source>
         <translation>Kategorien (durch ';' getrennt, leer: alle)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="228"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="229"/>
         <source>Field mapping of an export (source field → offer field)</source>
         <translation>Feldzuordnung eines Exports (Quellfeld → Angebotsfeld)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="247"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="248"/>
         <source>Hilfeportal check list</source>
         <translation>Hilfeportal-Prüfliste</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="241"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="242"/>
         <source>Hilfeportal offers</source>
         <translation>Hilfeportal-Angebote</translation>
     </message>
@@ -1123,37 +1118,37 @@ Prüfliste (zweite Ausgabe): Angebote ohne oder mit ungültigen Koordinaten (nic
 Exporte (erweitert): das KBS der Koordinatenspalten (Standard: WGS84 Länge / Breite; z. B. EPSG:25832 für UTM-Koordinaten; eine HSDS-API liefert immer WGS84), die Zeichen, die die Begriffe von Kategorie- und Zielgruppenlisten trennen (Standard ';' und '|'; ',' hinzufügen für 'Sucht, Senioren'), und eine Feldzuordnung: Paare aus einem Feld des Exports und dem Angebotsfeld, das es enthält (offer_id, title, provider, categories, target_groups, address, postcode, municipality_ags, capacity, opening_hours, url, phone, updated_at, lon, lat).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="199"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="200"/>
         <source>Not updated for more than (days)</source>
         <translation>Nicht aktualisiert seit mehr als (Tage)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="230"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="231"/>
         <source>Offer field</source>
         <translation>Angebotsfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="187"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="188"/>
         <source>Search text</source>
         <translation>Suchtext</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="222"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="223"/>
         <source>Separators of category and target-group lists in an export</source>
         <translation>Trennzeichen von Kategorie- und Zielgruppenlisten in einem Export</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="164"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="165"/>
         <source>Source (URL of the Hilfeportal API or an exported file)</source>
         <translation>Quelle (URL der Hilfeportal-API oder eine exportierte Datei)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="230"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="231"/>
         <source>Source field</source>
         <translation>Quellfeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="182"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="183"/>
         <source>Target groups (separated by ';', empty: all)</source>
         <translation>Zielgruppen (durch ';' getrennt, leer: alle)</translation>
     </message>
@@ -1168,12 +1163,12 @@ Exporte (erweitert): das KBS der Koordinatenspalten (Standard: WGS84 Länge / Br
         <translation>Die Authentifizierungskonfiguration '{id}' konnte nicht angewendet werden.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="338"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="339"/>
         <source>The field mapping needs pairs: a field of the export and the offer field it holds; '{cell}' has no partner.</source>
         <translation>Die Feldzuordnung braucht Paare: ein Feld des Exports und das Angebotsfeld, das es enthält; '{cell}' hat keinen Partner.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/hilfeportal.py" line="291"/>
+        <location filename="../../processing_algorithms/hilfeportal.py" line="292"/>
         <source>{n} offers loaded ({fetched}), {k} findings in the check list.</source>
         <translation>{n} Angebote geladen ({fetched}), {k} Hinweise in der Prüfliste.</translation>
     </message>
@@ -1476,7 +1471,7 @@ Die {cached} angezeigten Angebote durch die {n} Angebote der neuen Antwort erset
         <translation>Hilfeportal-Angebote laden</translation>
     </message>
     <message>
-        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="97"/>
+        <location filename="../../sozialplanung_plugin/hilfeportal_task.py" line="98"/>
         <source>Unexpected error: {error}. The details are in the log.</source>
         <translation>Unerwarteter Fehler: {error}. Die Einzelheiten stehen im Protokoll.</translation>
     </message>
@@ -2000,7 +1995,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Schlüsselfeld der Gebiete (AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/sozialformel_outputs.py" line="180"/>
+        <location filename="../../processing_algorithms/sozialformel_outputs.py" line="190"/>
         <source>No group table: the groups output is not written.</source>
         <translation>Keine Gruppentabelle: Die Ausgabe je Gruppe wird nicht geschrieben.</translation>
     </message>
@@ -2813,17 +2808,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>'{text}' ist keine Liste von Jahren; z. B. 2023, 2019-2023 oder 2021, 2023 schreiben.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="385"/>
-        <source>A population layer needs its population field (the number of people).</source>
-        <translation>Ein Bevölkerungslayer braucht sein Bevölkerungsfeld (die Zahl der Menschen).</translation>
-    </message>
-    <message>
         <location filename="../../geolib/density.py" line="142"/>
         <source>A population per target group needs the target group field of the offers.</source>
         <translation>Eine Bevölkerung je Zielgruppe braucht das Zielgruppenfeld der Angebote.</translation>
     </message>
     <message>
-        <location filename="../../geolib/raster.py" line="119"/>
+        <location filename="../../geolib/raster.py" line="124"/>
         <source>A raster must be 2-D, got an array of shape {shape}.</source>
         <translation>Ein Raster muss zweidimensional sein, erhalten wurde ein Array der Form {shape}.</translation>
     </message>
@@ -2866,6 +2856,11 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <location filename="../../geolib/nx.py" line="191"/>
         <source>An edge of the graph has no valid '{weight}' ({value}); every edge needs a finite, non-negative value.</source>
         <translation>Eine Kante des Graphen hat kein gültiges '{weight}' ({value}); jede Kante braucht einen endlichen, nicht negativen Wert.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/population.py" line="173"/>
+        <source>Areas and a land share field count a population per area: give the population layer too, or leave them out.</source>
+        <translation>Gebiete und ein Landanteil-Feld zählen eine Bevölkerung je Gebiet: Geben Sie auch den Bevölkerungslayer an oder lassen Sie beide weg.</translation>
     </message>
     <message>
         <location filename="../../geolib/hilfeportal/client.py" line="432"/>
@@ -3103,12 +3098,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gruppen ({grouping}): {n} Gebiet-Jahre fehlen in den zusammengefassten Zählwerten ihrer Gruppe für die Indikatoren ohne Wert und zählen nicht in n_units: {where}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="212"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="208"/>
         <source>In {year} no area has all its values published (data protection): the scaling of the index to 0–100 has no bounds for that year, so that year's index is empty. Pool small units (a group table) or leave that year out (YEARS).</source>
         <translation>{year} hat kein Gebiet alle Werte veröffentlicht (Datenschutz): Die Skalierung des Index auf 0–100 hat für dieses Jahr keine Grenzen, der Index dieses Jahres bleibt daher leer. Fassen Sie kleine Gebiete zusammen (Gruppentabelle) oder lassen Sie das Jahr weg (YEARS).</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="195"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="193"/>
         <source>In {year} no value of '{indicator}' is published (all are withheld for data protection): its scaling has no statistics for that year, so that year's index is empty. Pool small units (a group table) or leave that year out (YEARS).</source>
         <translation>{year} ist kein Wert von „{indicator}“ veröffentlicht (alle sind aus Datenschutzgründen gesperrt): Seine Skalierung hat für dieses Jahr keine Kennzahlen, der Index dieses Jahres bleibt daher leer. Fassen Sie kleine Gebiete zusammen (Gruppentabelle) oder lassen Sie das Jahr weg (YEARS).</translation>
     </message>
@@ -3238,7 +3233,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Gemeinde</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="602"/>
+        <location filename="../../geolib/network.py" line="625"/>
         <source>No metric CRS could be chosen for the {what}: {error}. Give one (for example EPSG:25832).</source>
         <translation>Für den {what} konnte kein metrisches KBS gewählt werden: {error}. Geben Sie eines an (z. B. EPSG:25832).</translation>
     </message>
@@ -3253,7 +3248,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="430"/>
+        <location filename="../../geolib/catchments.py" line="436"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -3338,7 +3333,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Punkte werden an den Hauptteil des Netzes ('main') oder an jeden Teil ('any') gefangen, nicht an '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="175"/>
+        <location filename="../../geolib/population.py" line="144"/>
         <source>Population counted per area: polygons cut at the area borders, each piece with its share of the count by area; {people} of {total} people lie outside every area and are not counted.</source>
         <translation>Bevölkerung je Gebiet gezählt: Polygone an den Gebietsgrenzen geschnitten, jedes Stück mit seinem Anteil an der Anzahl nach Fläche; {people} von {total} Personen liegen außerhalb aller Gebiete und werden nicht gezählt.</translation>
     </message>
@@ -3668,7 +3663,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Koordinaten {x} / {y} sind keine Position in {crs}, dem KBS der Koordinaten; das Angebot ist nicht auf der Karte. Prüfen Sie die Koordinaten oder das KBS.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="325"/>
+        <location filename="../../geolib/network.py" line="348"/>
         <source>The cost must be 'time' or 'distance', not '{value}'.</source>
         <translation>Die Kosten müssen 'time' oder 'distance' sein, nicht '{value}'.</translation>
     </message>
@@ -3888,12 +3883,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Option für Netzinseln muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="158"/>
+        <location filename="../../geolib/population.py" line="222"/>
         <source>The land share field '{field}' has {n} values outside 0–1 (above 0, at most 1): it is the share of each cell's area on land.</source>
         <translation>Das Landanteil-Feld '{field}' hat {n} Werte außerhalb von 0–1 (über 0, höchstens 1): es ist der Anteil der Fläche jeder Zelle an Land.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="102"/>
+        <location filename="../../geolib/population.py" line="197"/>
         <source>The land share field needs areas (e.g. the municipalities): the land part of a cell is where it lies in them.</source>
         <translation>Das Landanteil-Feld braucht Gebiete (z. B. die Gemeinden): der Landteil einer Zelle ist der Teil, der in ihnen liegt.</translation>
     </message>
@@ -4008,7 +4003,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Bevölkerungsfeld „{field}“ hat negative Werte ({n}); korrigieren Sie sie zuerst.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="96"/>
+        <location filename="../../geolib/population.py" line="191"/>
         <source>The population field '{field}' has {n} negative values. Counts cannot be negative.</source>
         <translation>Das Bevölkerungsfeld '{field}' hat {n} negative Werte. Anzahlen können nicht negativ sein.</translation>
     </message>
@@ -4028,7 +4023,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der Port in '{url}' ist keine Zahl. Schreiben Sie die Adresse als http://host:port/… mit einem Port aus Ziffern oder ohne Port.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="329"/>
+        <location filename="../../geolib/network.py" line="352"/>
         <source>The profile must be walk, bike or car, not '{value}'.</source>
         <translation>Das Profil muss walk, bike oder car sein, nicht '{value}'.</translation>
     </message>
@@ -4078,7 +4073,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Fangdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="337"/>
+        <location filename="../../geolib/network.py" line="360"/>
         <source>The snap tolerance must not be negative (it is {value}).</source>
         <translation>Die Fangtoleranz darf nicht negativ sein (sie ist {value}).</translation>
     </message>
@@ -4178,12 +4173,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{what} '{path}' ist kein UTF-8-Text. Speichern Sie die Datei als 'CSV UTF-8' (oder als XLSX) und wählen Sie sie erneut.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="545"/>
+        <location filename="../../geolib/network.py" line="568"/>
         <source>The {what} contains {n} features that are not lines (for example row {row}). Choose a line layer.</source>
         <translation>Der {what} enthält {n} Objekte, die keine Linien sind (zum Beispiel Zeile {row}). Wählen Sie einen Linienlayer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="562"/>
+        <location filename="../../geolib/network.py" line="585"/>
         <source>The {what} has 3D lines; heights were ignored.</source>
         <translation>Der {what} hat 3D-Linien; die Höhen wurden ignoriert.</translation>
     </message>
@@ -4233,12 +4228,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
     <message>
-        <location filename="../../geolib/io.py" line="518"/>
+        <location filename="../../geolib/io.py" line="520"/>
         <source>The {what} is empty: it has no features. Choose a layer with features (and check 'Selected features only' and any filter).</source>
         <translation>Der {what} ist leer: Er enthält keine Objekte. Wählen Sie einen Layer mit Objekten (und prüfen Sie „Nur gewählte Objekte“ und etwaige Filter).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="343"/>
+        <location filename="../../geolib/network.py" line="366"/>
         <source>The {what} is empty: it has no lines to route on. Choose a layer with streets or paths.</source>
         <translation>Der {what} ist leer: Er hat keine Linien, auf denen geroutet werden kann. Wählen Sie einen Layer mit Straßen oder Wegen.</translation>
     </message>
@@ -4258,9 +4253,14 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} muss {expected} enthalten, enthält aber {kinds}. Wählen Sie einen anderen Layer.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="114"/>
+        <location filename="../../geolib/population.py" line="205"/>
         <source>The {what} must have polygons (areas with counts) or points, not lines.</source>
         <translation>Der {what} muss Polygone (Flächen mit Anzahlen) oder Punkte haben, keine Linien.</translation>
+    </message>
+    <message>
+        <location filename="../../geolib/population.py" line="182"/>
+        <source>The {what} needs its population field (the number of people). Its number fields are: {fields}.</source>
+        <translation>Für den {what} fehlt das Bevölkerungsfeld (die Zahl der Personen). Seine Zahlenfelder sind: {fields}.</translation>
     </message>
     <message>
         <location filename="../../geolib/crs.py" line="119"/>
@@ -4315,7 +4315,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
 {table}</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="333"/>
+        <location filename="../../geolib/network.py" line="356"/>
         <source>Travel time needs speeds: choose a profile (walk, bike, car) or a speed field.</source>
         <translation>Reisezeit braucht Geschwindigkeiten: Wählen Sie ein Profil (zu Fuß, Fahrrad, Auto) oder ein Geschwindigkeitsfeld.</translation>
     </message>
@@ -4335,7 +4335,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Unbekannte Klassifizierung '{method}'; eine dieser verwenden: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/sozialformel/engine.py" line="360"/>
+        <location filename="../../geolib/sozialformel/engine.py" line="363"/>
         <source>Unknown combination '{method}'.</source>
         <translation>Unbekannte Verknüpfung '{method}'.</translation>
     </message>
@@ -4390,7 +4390,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Mit einem Abfallverhältnis von {decay} hat der Dreieckskern kein positives Integral und lässt sich nicht skalieren; verwenden Sie die Rohwerte oder ein Abfallverhältnis über -0,5.</translation>
     </message>
     <message>
-        <location filename="../../geolib/raster.py" line="151"/>
+        <location filename="../../geolib/raster.py" line="157"/>
         <source>Writing '{path}' failed: {error}. Is the disk full? The previous file is unchanged.</source>
         <translation>Das Schreiben von '{path}' ist fehlgeschlagen: {error}. Ist der Datenträger voll? Die bisherige Datei ist unverändert.</translation>
     </message>
@@ -4465,7 +4465,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Flächenlayer</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="128"/>
+        <location filename="../../geolib/population.py" line="210"/>
         <source>areas layer</source>
         <translation>Gebietslayer</translation>
     </message>
@@ -4480,7 +4480,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>aus einem früheren Jahr fortschreiben</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="471"/>
+        <location filename="../../geolib/catchments.py" line="477"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -4590,7 +4590,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>natürliche Unterbrechungen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="340"/>
+        <location filename="../../geolib/network.py" line="363"/>
         <source>network layer</source>
         <translation>Netzlayer</translation>
     </message>
@@ -4605,7 +4605,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="689"/>
+        <location filename="../../geolib/catchments.py" line="714"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -4920,7 +4920,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Objekte im {what} haben keine Geometrie (Zeilen {rows}). Entfernen Sie sie oder geben Sie ihnen eine Geometrie.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="554"/>
+        <location filename="../../geolib/network.py" line="577"/>
         <source>{n} features of the {what} have no geometry and were skipped.</source>
         <translation>{n} Objekte im {what} haben keine Geometrie und wurden übersprungen.</translation>
     </message>
@@ -4965,7 +4965,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien haben eine Höchstgeschwindigkeit (maxspeed), die keine Geschwindigkeit ist (zum Beispiel {values}); sie erhielten die Geschwindigkeit ihrer Straßenklasse.</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="421"/>
+        <location filename="../../geolib/network.py" line="444"/>
         <source>{n} lines of the {what} are not usable with the profile '{profile}' (for example motorways on foot, footways by car) and were left out.</source>
         <translation>{n} Linien des {what}s sind mit dem Profil '{profile}' nicht nutzbar (zum Beispiel Autobahnen zu Fuß, Fußwege mit dem Auto) und wurden weggelassen.</translation>
     </message>
@@ -4975,7 +4975,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Linien des {what}s haben keine OSM-Knoten-IDs (node_from, node_to) oder mehrere Teile; sie wurden über ihre Koordinaten verbunden (an gemeinsamen Stützpunkten und Enden innerhalb von {d} m).</translation>
     </message>
     <message>
-        <location filename="../../geolib/network.py" line="568"/>
+        <location filename="../../geolib/network.py" line="591"/>
         <source>{n} multipart lines of the {what} were split into their parts.</source>
         <translation>{n} mehrteilige Linien des {what}s wurden in ihre Teile zerlegt.</translation>
     </message>
@@ -5010,7 +5010,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="439"/>
+        <location filename="../../geolib/catchments.py" line="445"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
@@ -5025,7 +5025,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="704"/>
+        <location filename="../../geolib/catchments.py" line="729"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
@@ -5090,7 +5090,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Polygone im {what} sind ungültig und lassen sich nicht reparieren (Zeilen {rows}). Führen Sie „Geometrien reparieren“ auf dem Layer aus und prüfen Sie diese Objekte.</translation>
     </message>
     <message>
-        <location filename="../../geolib/population.py" line="143"/>
+        <location filename="../../geolib/population.py" line="124"/>
         <source>{n} population points ({people} people) lie outside every area; they are not counted.</source>
         <translation>{n} Bevölkerungspunkte ({people} Personen) liegen außerhalb aller Gebiete; sie werden nicht gezählt.</translation>
     </message>

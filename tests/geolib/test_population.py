@@ -5,17 +5,20 @@ from __future__ import annotations
 import geopandas as gpd
 import numpy as np
 import pytest
+import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point, box
 
 from geolib.accessibility import accessibility
-from geolib.catchments import distance_catchments
-from geolib.errors import DataError, ParameterError
+from geolib.catchments import distance_catchments, network_catchments
+from geolib.errors import DataError, FieldError, ParameterError
 from geolib.io import read_vector
+from geolib.network import build_network
 from geolib.population import (
     EVEN_SPREAD_NOTE,
     TOTAL_NOTE,
+    check_population,
     population_per_area,
     population_pieces,
     population_totals,
@@ -164,6 +167,40 @@ def test_bad_land_shares_and_land_share_without_areas_are_refused():
         population_per_area(grid, "ew", frame([box(0, 0, 10, 10)]), land_share_field="land")
     with pytest.raises(ParameterError, match="needs areas"):
         population_pieces(grid, "ew", land_share_field="land")
+
+
+def test_a_population_without_its_field_lists_the_number_fields():
+    grid = frame([box(0, 0, 1000, 1000)], fid=[1], ew=[1.0], kinder=[0.2], name=["a"], ok=[True])
+    with pytest.raises(FieldError, match=r"needs its population field .* fields are: ew, kinder\."):
+        check_population(grid, None)
+    with pytest.raises(FieldError, match="'name' of the population layer is not numeric"):
+        check_population(grid, "name")
+    check_population(grid, "ew")  # a good one passes
+    check_population(None, None)  # and no population at all
+
+
+def test_areas_or_a_land_share_without_population_are_refused():
+    offers = frame([Point(0, 0)], offer_id=[1])
+    gemeinden = frame([box(0, 0, 10, 10)], GEN=["a"])
+    with pytest.raises(ParameterError, match="give the population layer too"):
+        distance_catchments(offers, breaks=[300], population_areas=gemeinden)
+    with pytest.raises(ParameterError, match="give the population layer too"):
+        check_population(None, None, land_share_field="land")
+
+
+def test_the_population_is_checked_before_the_offers_are_routed():
+    """The population is counted last; its problems are named before anything else
+    is done. Here the offer lies beyond the snap distance: routing would refuse it."""
+    net = build_network(frame([shapely.LineString([(0, 0), (100, 0)])]), cost="distance")
+    far = frame([Point(5000, 5000)], offer_id=["far"])
+    grid = frame([box(0, 0, 1000, 1000)], ew=[1.0], name=["a"])
+    with pytest.raises(DataError, match="No offer lies within"):  # what routing says
+        network_catchments(net, far, breaks=[50], population=grid, population_field="ew")
+    for field, match in ((None, "needs its population field"), ("name", "not numeric")):
+        with pytest.raises(FieldError, match=match):
+            network_catchments(net, far, breaks=[50], population=grid, population_field=field)
+    with pytest.raises(FieldError, match="not numeric"):
+        distance_catchments(far, breaks=[50], population=grid, population_field="name")
 
 
 @settings(deadline=None)  # a loaded test machine is no reason to fail

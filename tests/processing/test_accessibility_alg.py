@@ -119,6 +119,25 @@ def test_zero_population_everywhere_is_refused(examples):
     assert "is 0 in every demand unit" in message
 
 
+def test_a_wrong_population_field_is_named_before_the_network_is_built(children, examples):
+    from tests._qgis import memory_layer
+
+    empty = memory_layer("LineString?crs=EPSG:25832", [])
+    _KEEP.append(empty)
+    params = {
+        "DEMAND": children,
+        "POPULATION_FIELD": "children_u15",
+        "SUPPLY": str(examples["offers"]),
+        "NETWORK": empty,
+        "MAX_COST": 10,
+        "OUTPUT": "memory:",
+    }
+    assert "network layer is empty" in run_algorithm_error(ALG, params)
+    message = run_algorithm_error(ALG, dict(params, POPULATION_FIELD="GEN"))
+    assert "'GEN' of the demand layer is not numeric" in message
+    assert "network layer is empty" not in message
+
+
 def _zero_pop_layer():
     layer = QgsVectorLayer("Point?crs=EPSG:25832&field=pop:integer", "z", "memory")
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY

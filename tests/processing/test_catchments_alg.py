@@ -315,6 +315,29 @@ def test_areas_without_population_are_refused(examples):
     assert "give a population layer" in message
 
 
+def test_a_wrong_population_field_is_named_before_the_network_is_built(wedel_offers):
+    """The population is counted after routing; its field is checked first. An empty
+    network is refused when the network is built: with a good field, that is the
+    message; with a wrong one, the field's."""
+    empty = _memory_layer("LineString?crs=EPSG:25832", [])
+    params = {
+        "NETWORK": empty,
+        "OFFERS": wedel_offers,
+        "BREAKS": "5",
+        "POPULATION": ZENSUS,
+        "POPULATION_FIELD": "einwohner_summe_altersgruppen",
+        "OUTPUT": "memory:",
+    }
+    assert "network layer is empty" in run_algorithm_error(ALG, params)
+    message = run_algorithm_error(ALG, dict(params, POPULATION_FIELD="GEN_zentroid"))
+    assert "'GEN_zentroid' of the population layer is not numeric" in message
+    assert "network layer is empty" not in message
+    message = run_algorithm_error(ALG, dict(params, POPULATION_FIELD=None))
+    assert "needs its population field" in message
+    assert ": tile_col, tile_row, alter_u18, alter_18_29" in message  # no fid, no text
+    assert "GEN_zentroid" not in message
+
+
 def test_osm_file_network_by_car(tmp_path):
     pytest.importorskip("osmium", reason="python3-pyosmium is not installed")
     lines = gpd.read_file(DATA / "osm" / "andorra.osm.pbf", layer="lines")
