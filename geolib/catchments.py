@@ -6,7 +6,8 @@ over a :class:`~geolib.network.Network` for all breaks (per offer: bounded runs
 from each offer in chunks, never a whole-graph run), partly reached edges cut at
 the exact cost, and polygons as the union of the reached line pieces buffered by
 a walk-off distance, so that a larger break's polygon contains the smaller one's.
-:func:`distance_catchments` does the same with straight-line (Luftlinie) circles.
+:func:`distance_catchments` (:mod:`geolib.catchment_distance`, exported here) does the
+same with straight-line (Luftlinie) circles.
 :func:`reached_population` counts the people inside each catchment and those
 outside the coverage in each municipality.
 """
@@ -14,8 +15,7 @@ outside the coverage in each municipality.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 import geopandas as gpd
 import numpy as np
@@ -25,25 +25,30 @@ from scipy.sparse import csgraph
 
 from ._progress import Progress
 from .bounded_search import bounded_costs, reached_costs
-from .catchment_areas import (
-    _add_stranded,
-    _Ahead,
-    _polygons,
-    _rings,
-    _territories,
-    _union,
-    _voronoi_cells,
+from .catchment_areas import _add_stranded, _Ahead, _polygons, _rings, _territories
+from .catchment_common import (
+    ALL_OFFERS,
+    DIRECTIONS,
+    CatchmentResult,
+    _check_offers,
+    _check_overlap,
+    _offer_ids,
+    check_direction,
+    check_islands,
+    parse_breaks,
 )
+from .catchment_distance import distance_catchments
 from .catchment_lines import _by_break, _pieces_for_matrix, _pieces_min, _substrings
-from .crs import require_crs, to_metric
-from .errors import DataError, EmptyInputError, ParameterError, ResourceError
+from .errors import DataError, ParameterError, ResourceError
 from .memory import check_memory
-from .messages import N_, Message, Number, number_list
+from .messages import N_, Message, Number
 from .network import Network
 from .population import _with_population, check_population, reached_population
 from .routing import snap_points, with_sources
 
 __all__ = [
+    "ALL_OFFERS",
+    "DIRECTIONS",
     "CatchmentResult",
     "distance_catchments",
     "network_catchments",
@@ -51,86 +56,10 @@ __all__ = [
     "reached_population",
 ]
 
-OVERLAPS = ("per_offer", "dissolve", "split")
-#: ``"to_offer"``: the cost of travelling to the offer (who reaches it; the default);
-#: ``"from_offer"``: travelling away from it (QGIS's service area)
-DIRECTIONS = ("to_offer", "from_offer")
-#: the note on offers without an id field
-NO_OFFER_ID = N_("The offers layer has no id field; offers are numbered by their row (1, 2, …).")
-#: where points may snap: ``"main"``: the largest part of the network; ``"any"``: any part
-ISLANDS = ("main", "any")
-#: the offer_id of dissolved (coverage) areas
-ALL_OFFERS = "*"
 _BYTES_PER_PIECE = 600  # a line piece, its share of a polygon and of the frames
 #: most street pieces that per-offer areas may be built from (about 12 minutes of work
 #: at ~2,700 pieces a second); more is refused before the work, see ``max_pieces``
 MAX_PIECES = 2_000_000
-
-
-@dataclass
-class CatchmentResult:
-    """Catchments of offers.
-
-    ``areas``: polygons with ``offer_id`` (``"*"`` when dissolved), ``break_no``
-    (1 = smallest), ``break_min`` or ``break_m``, with rings also ``from_min`` or
-    ``from_m``, and ``population`` when a population layer was given.
-    ``lines``: the reached network pieces with ``offer_id``, ``break_no``, the
-    break, and the cost at their two ends (``from_min``/``to_min`` or
-    ``from_m``/``to_m``); empty for distance catchments.
-    ``unroutable``: offers (or points of multipoint offers, with ``part``) that could
-    not be used, with ``offer_id``, ``snap_dist_m`` and ``reason``.
-    ``population``: reached and unreached population per municipality and break.
-    ``nodes``: every node within the largest break with ``node``, its nearest
-    ``offer_id``, ``break_no`` and ``break_min``/``break_m`` (the smallest break
-    reaching it) and its cost (``cost_min`` or ``cost_m``), when asked for.
-    """
-
-    areas: gpd.GeoDataFrame
-    lines: gpd.GeoDataFrame
-    unroutable: gpd.GeoDataFrame
-    population: pd.DataFrame | None = None
-    nodes: gpd.GeoDataFrame | None = None
-    notes: list[Message] = field(default_factory=list)
-
-
-def parse_breaks(breaks: str | float | Iterable[float]) -> list[float]:
-    """Breaks from text such as ``"5,10,15"`` (also ``;`` or spaces) or a sequence.
-
-    Breaks must be numbers above 0 in increasing order.
-
-    Examples
-    --------
-    >>> parse_breaks("5, 10;15")
-    [5.0, 10.0, 15.0]
-    """
-    if isinstance(breaks, str):
-        tokens = [t for t in breaks.replace(";", ",").replace(" ", ",").split(",") if t]
-        values = []
-        for token in tokens:
-            try:
-                values.append(float(token))
-            except ValueError:
-                raise ParameterError(
-                    "The break '{value}' is not a number. Give breaks such as 5,10,15.",
-                    value=token,
-                ) from None
-    elif isinstance(breaks, (int, float)):
-        values = [float(breaks)]
-    else:
-        values = [float(b) for b in breaks]
-    if not values:
-        raise ParameterError("Give at least one break, such as 5,10,15.")
-    if any(not np.isfinite(v) or v <= 0 for v in values):
-        raise ParameterError(
-            "Breaks must be greater than 0; got {breaks}.",
-            breaks=number_list(values),
-        )
-    if any(b <= a for a, b in zip(values, values[1:])):
-        raise ParameterError(
-            "Breaks must increase, each greater than the one before; got {breaks}.",
-            breaks=number_list(values),
-        )
-    return values
 
 
 def _offer_distances(ids, metres) -> Message:
@@ -172,74 +101,6 @@ def _check_work(
         farthest=Number(round(float(farthest), 1)),
         fits=Number(round(fits, -1 if fits > 100 else 1)),
     )
-
-
-def _offer_ids(offers: gpd.GeoDataFrame, id_field: str | None, notes: list) -> pd.Series:
-    if id_field and id_field in offers.columns:
-        ids = offers[id_field].astype("string")
-        dup = ids[ids.duplicated(keep=False) & ids.notna()]
-        if len(dup):
-            raise DataError(
-                "The offers layer has duplicate values in '{field}': {ids}. Every offer needs "
-                "its own id.",
-                field=id_field,
-                ids=", ".join(sorted(dup.unique())[:10]),
-            )
-        if ids.isna().any():
-            raise DataError(
-                "{n} offers have no value in '{field}'. Every offer needs its own id.",
-                n=int(ids.isna().sum()),
-                field=id_field,
-            )
-        return ids.astype(str).reset_index(drop=True)
-    if id_field:
-        notes.append(
-            Message(
-                "The offers layer has no field '{field}'; offers are numbered by their row "
-                "(1, 2, …).",
-                field=str(id_field),
-            )
-        )
-    else:
-        notes.append(Message(NO_OFFER_ID))
-    return pd.Series([str(i + 1) for i in range(len(offers))])
-
-
-def _check_overlap(overlap: str) -> None:
-    if overlap not in OVERLAPS:
-        raise ParameterError(
-            "The overlap must be one of {allowed}, not '{value}'.",
-            allowed=", ".join(OVERLAPS),
-            value=str(overlap),
-        )
-
-
-def _check_offers(offers: gpd.GeoDataFrame) -> None:
-    require_crs(offers, what=N_("offers layer"))
-    if len(offers) == 0:
-        raise EmptyInputError(
-            "The {what} is empty. Choose a layer with at least one offer.",
-            what=N_("offers layer"),
-        )
-
-
-def check_direction(direction: str) -> None:
-    """Refuse a direction that is not one of :data:`DIRECTIONS`."""
-    _check_choice(
-        direction, DIRECTIONS, N_("The direction must be one of {allowed}, not '{value}'.")
-    )
-
-
-def check_islands(islands: str) -> None:
-    """Refuse an islands option that is not one of :data:`ISLANDS`."""
-    _check_choice(
-        islands, ISLANDS, N_("The islands option must be one of {allowed}, not '{value}'.")
-    )
-
-
-def _check_choice(value: str, allowed: Sequence[str], text: str) -> None:
-    if value not in allowed:
-        raise ParameterError(text, allowed=", ".join(allowed), value=str(value))
 
 
 def directed(network: Network, direction: str) -> Network:
@@ -655,138 +516,3 @@ def _node_frame(network, d, sources, offer_ids, values) -> gpd.GeoDataFrame:
         geometry=shapely.points(network.node_xy[ok]),
         crs=network.crs,
     )
-
-
-def distance_catchments(
-    offers: gpd.GeoDataFrame,
-    *,
-    breaks: str | Sequence[float],
-    id_field: str | None = "offer_id",
-    overlap: str = "per_offer",
-    rings: bool = False,
-    population: gpd.GeoDataFrame | None = None,
-    population_field: str | None = None,
-    population_areas: gpd.GeoDataFrame | None = None,
-    land_share_field: str | None = None,
-    crs=None,
-    progress: Progress | None = None,
-) -> CatchmentResult:
-    """Straight-line (Luftlinie) catchments: circles of each break in metres.
-
-    Parameters are those of :func:`network_catchments`; ``breaks`` are radii in
-    metres. ``"split"`` assigns each place to its nearest offer (Voronoi cells
-    clipped to the circles).
-
-    Notes
-    -----
-    The area of offer :math:`i` at break :math:`r` is
-    :math:`\\{x : \\lVert x - p_i \\rVert \\le r\\}`; population is counted
-    area-weighted: :math:`P(A) = \\sum_j P_j \\, |A \\cap Z_j| / |Z_j|`.
-
-    Examples
-    --------
-    >>> import geopandas as gpd
-    >>> from shapely.geometry import Point
-    >>> offers = gpd.GeoDataFrame({"offer_id": ["a"]}, geometry=[Point(0, 0)], crs=25832)
-    >>> res = distance_catchments(offers, breaks=[100])
-    >>> round(float(res.areas.area.iloc[0]) / 10000, 2)  # about π hectares
-    3.14
-    """
-    progress = progress or Progress()
-    notes: list[Message] = []
-    values = parse_breaks(breaks)
-    _check_overlap(overlap)
-    _check_offers(offers)
-    check_population(
-        population,
-        population_field,
-        population_areas=population_areas,
-        land_share_field=land_share_field,
-    )
-    ids = _offer_ids(offers, id_field, notes)
-    pts, note = to_metric(offers.reset_index(drop=True), crs, what=N_("offers layer"))
-    if note:
-        notes.append(note)
-    geoms = np.asarray(pts.geometry.values)
-    missing = pd.isna(geoms) | shapely.is_empty(geoms)
-    unroutable = pts[missing].copy()
-    unroutable["offer_id"] = ids.to_numpy()[missing]
-    unroutable["reason"] = N_("no geometry")
-    if missing.all():
-        raise EmptyInputError(
-            "The {what} is empty. Choose a layer with at least one offer.",
-            what=N_("offers layer"),
-        )
-    keep = np.flatnonzero(~missing)
-    geoms = geoms[keep]
-    kind = shapely.get_type_id(geoms)
-    other = (kind != 0) & (kind != 4)  # multipoints stay whole: circles around each point
-    if other.any():
-        geoms = geoms.copy()
-        geoms[other] = shapely.point_on_surface(geoms[other])
-    if (kind == 4).any():
-        notes.append(
-            Message(
-                "{n} offers are multipoints: their areas are the union of the circles "
-                "around each of their points.",
-                n=int((kind == 4).sum()),
-            )
-        )
-    offer_ids = ids.iloc[keep].to_numpy()
-    break_col = "break_m"
-    records = []
-    cells = None
-    if overlap == "split":
-        cells = _cells_of_offers(geoms)
-    for bi, r in enumerate(values):
-        progress.report(bi / len(values))
-        disks = shapely.buffer(geoms, r, quad_segs=16)
-        if overlap == "dissolve":
-            records.append((ALL_OFFERS, bi + 1, r, _union(disks)))
-        else:
-            if cells is not None:
-                disks = shapely.intersection(disks, cells)
-            records += [(o, bi + 1, r, g) for o, g in zip(offer_ids, disks)]
-    areas = gpd.GeoDataFrame(
-        pd.DataFrame(records, columns=["offer_id", "break_no", break_col, "geometry"]),
-        geometry="geometry",
-        crs=pts.crs,
-    ).sort_values(["offer_id", "break_no"], ignore_index=True)
-    if rings:
-        prev = areas.groupby("offer_id")["geometry"].shift(1)
-        has_prev = prev.notna().to_numpy()
-        g = areas.geometry.values.copy()
-        g[has_prev] = shapely.difference(np.asarray(g[has_prev]), np.asarray(prev[has_prev].values))
-        areas = areas.set_geometry(g)
-        areas.insert(2, "from_m", areas.groupby("offer_id")[break_col].shift(1).fillna(0.0))
-    lines = gpd.GeoDataFrame(
-        {
-            "offer_id": pd.Series([], dtype=object),
-            "break_no": pd.Series([], dtype=np.int64),
-            break_col: pd.Series([], dtype=float),
-        },
-        geometry=gpd.GeoSeries([], crs=pts.crs),
-        crs=pts.crs,
-    )
-    result = CatchmentResult(areas=areas, lines=lines, unroutable=unroutable, notes=notes)
-    if population is not None:
-        result = _with_population(
-            result,
-            population,
-            population_field,
-            break_col,
-            rings,
-            population_areas,
-            land_share_field,
-        )
-    progress.report(1.0)
-    return result
-
-
-def _cells_of_offers(geoms: np.ndarray) -> np.ndarray:
-    """The Voronoi cell of every offer: the union of its points' cells (multipoints)."""
-    parts, owner = shapely.get_parts(geoms, return_index=True)
-    cells = _voronoi_cells(parts)
-    if len(parts) == len(geoms):
-        return cells
-    return np.array([shapely.union_all(cells[owner == i]) for i in range(len(geoms))], dtype=object)

@@ -11,7 +11,7 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from .._progress import Progress
-from ..catchments import NO_OFFER_ID, check_direction, check_islands
+from ..catchment_common import NO_OFFER_ID, check_direction, check_islands
 from ..crs import to_metric
 from ..errors import DataError, ParameterError
 from ..io import require_rows

@@ -2873,12 +2873,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen des Indikators '{name}' gelten nur für die Skalierung minmax_reference; er wird mit {scaling} skaliert. Entfernen Sie die Grenzen oder skalieren Sie ihn mit minmax_reference.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="124"/>
+        <location filename="../../geolib/catchment_common.py" line="83"/>
         <source>Breaks must be greater than 0; got {breaks}.</source>
         <translation>Grenzen müssen größer als 0 sein; angegeben: {breaks}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="129"/>
+        <location filename="../../geolib/catchment_common.py" line="88"/>
         <source>Breaks must increase, each greater than the one before; got {breaks}.</source>
         <translation>Grenzen müssen aufsteigen, jede größer als die vorige; angegeben: {breaks}.</translation>
     </message>
@@ -3053,7 +3053,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Geben Sie einen Radius in Metern oder ein Radiusfeld an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="122"/>
+        <location filename="../../geolib/catchment_common.py" line="81"/>
         <source>Give at least one break, such as 5,10,15.</source>
         <translation>Geben Sie mindestens eine Grenze an, z. B. 5,10,15.</translation>
     </message>
@@ -3248,7 +3248,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Kein Angebot hat die Zielgruppe „{group}“.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="436"/>
+        <location filename="../../geolib/catchments.py" line="297"/>
         <source>No offer lies within {d} m of the network, so no catchment can be computed. Offers and their distance to the network: {offers}. Increase the snap distance or choose the network that covers the offers.</source>
         <translation>Kein Angebot liegt innerhalb von {d} m vom Netz, daher kann kein Einzugsgebiet berechnet werden. Angebote und ihre Entfernung zum Netz: {offers}. Vergrößern Sie die Fangdistanz oder wählen Sie das Netz, das die Angebote abdeckt.</translation>
     </message>
@@ -3613,7 +3613,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Grenzen (bounds) des Indikators '{name}' müssen zwei Zahlen [unten, oben] mit unten &lt; oben sein.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="113"/>
+        <location filename="../../geolib/catchment_common.py" line="72"/>
         <source>The break '{value}' is not a number. Give breaks such as 5,10,15.</source>
         <translation>Die Grenze '{value}' ist keine Zahl. Geben Sie Grenzen wie 5,10,15 an.</translation>
     </message>
@@ -3688,7 +3688,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Standardgewichte von E2SFCA (1, 0,68, 0,22) gelten für drei Zonen, angegeben sind aber {n} Grenzen; geben Sie ein Gewicht je Grenze an.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="229"/>
+        <location filename="../../geolib/catchment_common.py" line="147"/>
         <source>The direction must be one of {allowed}, not '{value}'.</source>
         <translation>Die Richtung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -3878,7 +3878,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Indikatoren messen eine gemeinsame Dimension (Alpha ≥ 0,7).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="236"/>
+        <location filename="../../geolib/catchment_common.py" line="154"/>
         <source>The islands option must be one of {allowed}, not '{value}'.</source>
         <translation>Die Option für Netzinseln muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -3963,22 +3963,22 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Das Angebot liegt außerhalb des Prüfgebiets ({lon} / {lat}).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="182"/>
+        <location filename="../../geolib/catchment_common.py" line="100"/>
         <source>The offers layer has duplicate values in '{field}': {ids}. Every offer needs its own id.</source>
         <translation>Der Angebotslayer hat doppelte Werte in '{field}': {ids}. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="197"/>
+        <location filename="../../geolib/catchment_common.py" line="115"/>
         <source>The offers layer has no field '{field}'; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="59"/>
+        <location filename="../../geolib/catchment_common.py" line="22"/>
         <source>The offers layer has no id field; offers are numbered by their row (1, 2, …).</source>
         <translation>Der Angebotslayer hat kein ID-Feld; die Angebote werden nach ihrer Zeile nummeriert (1, 2, …).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="210"/>
+        <location filename="../../geolib/catchment_common.py" line="128"/>
         <source>The overlap must be one of {allowed}, not '{value}'.</source>
         <translation>Die Überlappung muss eine von {allowed} sein, nicht '{value}'.</translation>
     </message>
@@ -4103,7 +4103,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Die Oberfläche von „{field}“ ergibt in der Summe {achieved} (Eingabe: {expected}); {n} Gebiete behalten ihre Summe nicht: {areas}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="410"/>
+        <location filename="../../geolib/catchments.py" line="271"/>
         <source>The walk-off distance must be greater than 0 m (it is {value}).</source>
         <translation>Die Zugangsdistanz muss größer als 0 m sein (sie ist {value}).</translation>
     </message>
@@ -4223,7 +4223,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} enthält keine Polygone, gegen die die Angebote geprüft werden könnten.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="220"/>
+        <location filename="../../geolib/catchment_common.py" line="138"/>
         <source>The {what} is empty. Choose a layer with at least one offer.</source>
         <translation>Der {what} ist leer. Wählen Sie einen Layer mit mindestens einem Angebot.</translation>
     </message>
@@ -4273,7 +4273,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>Der {what} wurde für die metrische Analyse von {source} nach {target} umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="160"/>
+        <location filename="../../geolib/catchments.py" line="89"/>
         <source>These catchments would be built from about {pieces} street pieces ({k} offers, each reaching {share} % of the network within the largest break of {brk} {unit}); more than {limit} would take very long. The farthest point reached is {farthest} {unit} away, so a larger break adds nothing. Use a smaller largest break (about {fits} {unit} fits), fewer offers, or the overlap 'dissolve' (coverage) or 'split'.</source>
         <translation>Diese Einzugsbereiche bestünden aus etwa {pieces} Straßenstücken ({k} Angebote, jedes erreicht innerhalb der größten Grenze von {brk} {unit} {share} % des Netzes); mehr als {limit} würden sehr lange dauern. Der fernste erreichte Punkt ist {farthest} {unit} entfernt, eine größere Grenze bringt also nichts. Verwenden Sie eine kleinere größte Grenze (etwa {fits} {unit} passen), weniger Angebote oder die Überlappung „dissolve“ (Abdeckung) oder „split“.</translation>
     </message>
@@ -4480,7 +4480,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>aus einem früheren Jahr fortschreiben</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="477"/>
+        <location filename="../../geolib/catchments.py" line="338"/>
         <source>catchment request</source>
         <translation>Einzugsgebietsberechnung</translation>
     </message>
@@ -4605,7 +4605,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="714"/>
+        <location filename="../../geolib/catchment_distance.py" line="82"/>
         <source>no geometry</source>
         <translation>keine Geometrie</translation>
     </message>
@@ -4620,7 +4620,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>keine</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="218"/>
+        <location filename="../../geolib/catchment_common.py" line="136"/>
         <source>offers layer</source>
         <translation>Angebotslayer</translation>
     </message>
@@ -5010,12 +5010,12 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} von {total} Punkten des {what}s liegen innerhalb von {d} m nur an getrennten kleinen Teilen des Netzes, nicht an seinem Hauptteil, und werden nicht geroutet: {names}.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="445"/>
+        <location filename="../../geolib/catchments.py" line="306"/>
         <source>{n} offers are farther from the network than the walk-off distance of {w} m; their areas may not contain them.</source>
         <translation>{n} Angebote liegen weiter vom Netz entfernt als die Zugangsdistanz von {w} m; ihre Flächen enthalten sie womöglich nicht.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="287"/>
+        <location filename="../../geolib/catchments.py" line="148"/>
         <source>{n} offers are multipoints: each of their points is routed ({parts} points of all offers) and an offer's catchment is the union of its points' catchments.</source>
         <translation>{n} Angebote sind Multipunkte: Jeder ihrer Punkte wird geroutet ({parts} Punkte aller Angebote), und das Einzugsgebiet eines Angebots ist die Vereinigung der Einzugsgebiete seiner Punkte.</translation>
     </message>
@@ -5025,7 +5025,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote sind Multipunkte: Die Kosten zu einem solchen Angebot sind die Kosten zu seinem nächsten Punkt.</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="729"/>
+        <location filename="../../geolib/catchment_distance.py" line="97"/>
         <source>{n} offers are multipoints: their areas are the union of the circles around each of their points.</source>
         <translation>{n} Angebote sind Multipunkte: Ihre Flächen sind die Vereinigung der Kreise um jeden ihrer Punkte.</translation>
     </message>
@@ -5035,7 +5035,7 @@ Für eine Quote statt FIELD NUMERATOR und DENOMINATOR (Anzahlen) angeben: beide 
         <translation>{n} Angebote haben Koordinaten wie {x} / {y}, die wie Meter eines projizierten KBS aussehen, nicht wie Länge / Breite. Verwendet der Export UTM, wählen Sie das KBS seiner Koordinaten (z. B. EPSG:25832).</translation>
     </message>
     <message>
-        <location filename="../../geolib/catchments.py" line="189"/>
+        <location filename="../../geolib/catchment_common.py" line="107"/>
         <source>{n} offers have no value in '{field}'. Every offer needs its own id.</source>
         <translation>{n} Angebote haben keinen Wert in '{field}'. Jedes Angebot braucht eine eigene Kennung.</translation>
     </message>
