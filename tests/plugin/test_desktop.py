@@ -1,7 +1,9 @@
 """The plugin in real QGIS desktop (under Xvfb): menu, provider, clean unload, reload."""
 
+import contextlib
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +67,41 @@ def _assert_density_with_numba(result):
         assert any(lib.startswith("libLLVM") for lib in result["llvm_libraries"])
     if uses_numba():
         assert any("llvmlite" in lib for lib in result["llvm_libraries"]), result["llvm_libraries"]
+
+
+@pytest.mark.skipif(
+    shutil.which("xvfb-run") is None, reason="xvfb-run (Debian package xvfb) missing"
+)
+def test_a_hanging_qgis_is_reported_with_its_stacks_and_ended(tmp_path):
+    """A QGIS desktop that does not end (a modal error dialog, a deadlock) fails the test
+    with the Python stack of each thread, and neither QGIS nor its X server stays."""
+    config = tmp_path / "qgis-config"
+    config.mkdir()
+    driver = tmp_path / "hang.py"
+    driver.write_text(
+        "import threading, time\n"
+        "def waiting_worker():\n    time.sleep(600)\n"
+        "threading.Thread(target=waiting_worker, daemon=True).start()\n"
+        "def waiting_main():\n    time.sleep(600)\n"
+        "waiting_main()\n",
+        encoding="utf-8",
+    )
+    servers = _programs("Xvfb")
+    with pytest.raises(AssertionError, match="did not end within 20 s") as failure:
+        run_desktop(config, driver, qgis_env(config), timeout=20)
+    assert "in waiting_main" in str(failure.value)
+    assert "in waiting_worker" in str(failure.value)
+    assert _programs(str(config)) == []  # QGIS ended
+    assert _programs("Xvfb") == servers  # and its X server
+
+
+def _programs(part: str) -> list[str]:
+    """The command lines of the running programs that contain ``part``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        with contextlib.suppress(OSError):  # ended meanwhile
+            if entry.name.isdigit():
+                line = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+                if part in line:
+                    found.append(line)
+    return sorted(found)
