@@ -92,7 +92,7 @@ def test_a_hanging_qgis_is_reported_with_its_stacks_and_ended(tmp_path):
     assert "in waiting_main" in str(failure.value)
     assert "in waiting_worker" in str(failure.value)
     assert _programs(str(config)) == []  # QGIS ended
-    assert _programs("Xvfb") == servers  # and its X server
+    assert set(_programs("Xvfb")) <= set(servers)  # and its X server (others may end)
 
 
 def _programs(part: str) -> list[str]:
