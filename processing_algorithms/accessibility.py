@@ -32,7 +32,6 @@ class AccessibilityAlgorithm(NetworkParameters, SozialplanungAlgorithm):
     """
 
     DEMAND = "DEMAND"
-    POPULATION_FIELD = "POPULATION_FIELD"
     SUPPLY = "SUPPLY"
     CAPACITY_FIELD = "CAPACITY_FIELD"
     CATEGORY_FIELD = "CATEGORY_FIELD"
@@ -101,14 +100,7 @@ class AccessibilityAlgorithm(NetworkParameters, SozialplanungAlgorithm):
                 ],
             )
         )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.POPULATION_FIELD,
-                self.tr("Population field (e.g. children_u15)"),
-                parentLayerParameterName=self.DEMAND,
-                type=QgsProcessingParameterField.DataType.Numeric,
-            )
-        )
+        self.add_population_field(self.DEMAND, self.tr("Population field (e.g. children_u15)"))
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.SUPPLY, self.tr("Offers (points)"), [QgsProcessing.SourceType.TypeVectorPoint]

@@ -77,6 +77,7 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = "erreichbarkeit"
     #: the offer id field of the algorithms with offers as input (one name for all)
     OFFER_ID_FIELD = "OFFER_ID_FIELD"
+    POPULATION_FIELD = "POPULATION_FIELD"
     GROUPS = "GROUPS"
     #: the offer id field used when the layer has it and no other is chosen
     DEFAULT_OFFER_ID = "offer_id"
@@ -251,6 +252,21 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
                 self.tr_base("Offer id field (default: offer_id if present, else the row number)"),
                 parentLayerParameterName=offers,
                 optional=True,
+            )
+        )
+
+    def add_population_field(
+        self, parent: str, description: str | None = None, *, optional: bool = False
+    ) -> None:
+        """``POPULATION_FIELD``: the number field with the people of the layer parameter
+        ``parent`` (a population grid, areas, demand units)."""
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.POPULATION_FIELD,
+                description or self.tr_base("Population field"),
+                parentLayerParameterName=parent,
+                type=QgsProcessingParameterField.DataType.Numeric,
+                optional=optional,
             )
         )
 

@@ -42,7 +42,6 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
     RINGS = "RINGS"
     WALKOFF_DISTANCE = "WALKOFF_DISTANCE"
     POPULATION = "POPULATION"
-    POPULATION_FIELD = "POPULATION_FIELD"
     AREAS = "AREAS"
     LAND_SHARE_FIELD = "LAND_SHARE_FIELD"
     OUTPUT = "OUTPUT"
@@ -157,15 +156,7 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
                 optional=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.POPULATION_FIELD,
-                self.tr("Population field"),
-                parentLayerParameterName=self.POPULATION,
-                type=QgsProcessingParameterField.DataType.Numeric,
-                optional=True,
-            )
-        )
+        self.add_population_field(self.POPULATION, optional=True)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.AREAS,

@@ -23,7 +23,6 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
 
     OFFERS = "OFFERS"
     AREAS = "AREAS"
-    POPULATION_FIELD = "POPULATION_FIELD"
     CATEGORY_FIELD = "CATEGORY_FIELD"
     PER = "PER"
     TARGET_GROUP_FIELD = "TARGET_GROUP_FIELD"
@@ -80,14 +79,7 @@ class OffersPerPopulationAlgorithm(SozialplanungAlgorithm):
                 [QgsProcessing.SourceType.TypeVectorPolygon],
             )
         )
-        self.addParameter(
-            QgsProcessingParameterField(
-                self.POPULATION_FIELD,
-                self.tr("Population field"),
-                parentLayerParameterName=self.AREAS,
-                type=QgsProcessingParameterField.DataType.Numeric,
-            )
-        )
+        self.add_population_field(self.AREAS)
         self.addParameter(
             QgsProcessingParameterField(
                 self.CATEGORY_FIELD,

@@ -4,67 +4,67 @@
 <context>
     <name>AccessibilityAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="226"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="218"/>
         <source>'{text}' is not a list of numbers separated by ';'.</source>
         <translation>„{text}“ ist keine Liste von Zahlen, getrennt durch „;“.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="147"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="139"/>
         <source>2SFCA</source>
         <translation>2SFCA</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="195"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="187"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="56"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="55"/>
         <source>Accessibility (2SFCA)</source>
         <translation>Erreichbarkeit (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="211"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="203"/>
         <source>Accessibility per area</source>
         <translation>Erreichbarkeit je Gebiet</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="187"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="179"/>
         <source>Areas for means (e.g. municipalities)</source>
         <translation>Gebiete für Mittelwerte (z. B. Gemeinden)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="120"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="112"/>
         <source>Capacity field (default 1 per offer)</source>
         <translation>Kapazitätsfeld (sonst 1 je Angebot)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="129"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="121"/>
         <source>Category field of the offers</source>
         <translation>Kategoriefeld der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="97"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="96"/>
         <source>Demand (areas, grid cells or points)</source>
         <translation>Nachfrage (Gebiete, Rasterzellen oder Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="148"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="140"/>
         <source>E2SFCA (step weights)</source>
         <translation>E2SFCA (Stufengewichte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="165"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="157"/>
         <source>E2SFCA zone breaks (e.g. 500;1000;2000)</source>
         <translation>E2SFCA-Zonengrenzen (z. B. 500;1000;2000)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="166"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="158"/>
         <source>E2SFCA zone weights (e.g. 1;0.68;0.22)</source>
         <translation>E2SFCA-Zonengewichte (z. B. 1;0.68;0.22)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="59"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="58"/>
         <source>Floating catchment accessibility of offers (supply, with a capacity; 1 each by default) for a population (demand: areas or grid cells, located at a point inside them, or points).
 
 Methods: 2SFCA: every offer's capacity is shared by the population within reach (R = capacity / population within the maximum cost), and every demand unit sums the shares of the offers it reaches. E2SFCA: the same with step weights per travel zone (breaks; default three equal zones up to the maximum cost with the weights 1, 0.68, 0.22 as in PySAL access). Gravity: weights (cost / maximum cost)^-β. Supply/demand ratio: capacity within reach divided by population within reach. The numbers equal PySAL access for the same costs.
@@ -85,72 +85,72 @@ Kosten: Luftlinienentfernung in Metern oder, mit einem Netz (ein Linienlayer ode
 Festgelegte Sonderfälle: Ein Angebot ohne Bevölkerung in Reichweite hat kein Verhältnis (NULL) und trägt nichts bei; eine Nachfrageeinheit ohne Angebot in Reichweite erhält 0. Mit Gebieten (z. B. Gemeinden) gibt eine dritte Ausgabe die bevölkerungsgewichteten Mittel je Gebiet.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="149"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="141"/>
         <source>Gravity (2SFCA with power decay)</source>
         <translation>Gravitation (2SFCA mit Potenzabfall)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="173"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="165"/>
         <source>Gravity exponent β</source>
         <translation>Gravitationsexponent β</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="158"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="150"/>
         <source>Maximum cost (m; minutes with a network by travel time)</source>
         <translation>Maximale Kosten (m; mit Netz nach Reisezeit Minuten)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="145"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="137"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="181"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="173"/>
         <source>Network (lines, optional; empty: straight-line distance)</source>
         <translation>Netz (Linien, optional; leer: Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="259"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="251"/>
         <source>No offer has the category '{category}' in '{field}'. Categories there: {found}.</source>
         <translation>Kein Angebot hat die Kategorie „{category}“ in „{field}“. Vorhandene Kategorien: {found}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="114"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="106"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="202"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="194"/>
         <source>Offers with their ratio</source>
         <translation>Angebote mit ihrem Verhältnis</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="137"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="129"/>
         <source>Only offers of this category</source>
         <translation>Nur Angebote dieser Kategorie</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="107"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="103"/>
         <source>Population field (e.g. children_u15)</source>
         <translation>Bevölkerungsfeld (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="339"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="331"/>
         <source>Score per 1,000 inhabitants: mean {mean}, {n} units without an offer.</source>
         <translation>Wert je 1.000 Einwohner: Mittel {mean}, {n} Einheiten ohne erreichbares Angebot.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="150"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="142"/>
         <source>Supply/demand ratio within reach</source>
         <translation>Verhältnis Angebot/Nachfrage in Reichweite</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="246"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="238"/>
         <source>To choose offers by category, also choose the category field.</source>
         <translation>Um Angebote nach Kategorie auszuwählen, wählen Sie auch das Kategoriefeld.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/accessibility.py" line="250"/>
+        <location filename="../../processing_algorithms/accessibility.py" line="242"/>
         <source>{n} of {total} offers have the category '{category}'.</source>
         <translation>{n} von {total} Angeboten haben die Kategorie „{category}“.</translation>
     </message>
@@ -826,27 +826,27 @@ Statt eines GeoPackages nimmt der Atlas Ebenen (zum Beispiel alle Ebenen des off
 <context>
     <name>CatchmentsAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="243"/>
+        <location filename="../../processing_algorithms/catchments.py" line="234"/>
         <source>All outputs are skipped: choose at least one, such as the catchments.</source>
         <translation>Alle Ausgaben sind übersprungen: wählen Sie mindestens eine, etwa die Einzugsgebiete.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="438"/>
+        <location filename="../../processing_algorithms/catchments.py" line="429"/>
         <source>Areas count the population per area: give a population layer (grid cells or points with counts) too.</source>
         <translation>Gebiete zählen die Bevölkerung je Gebiet: geben Sie auch einen Bevölkerungslayer an (Rasterzellen oder Punkte mit Anzahlen).</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="172"/>
+        <location filename="../../processing_algorithms/catchments.py" line="163"/>
         <source>Areas to count the population per (e.g. municipalities)</source>
         <translation>Gebiete, je Gebiet die Bevölkerung zählen (z. B. Gemeinden)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="119"/>
+        <location filename="../../processing_algorithms/catchments.py" line="118"/>
         <source>Breaks (minutes or metres, increasing, e.g. 5,10,15)</source>
         <translation>Grenzen (Minuten oder Meter, aufsteigend, z. B. 5,10,15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="63"/>
+        <location filename="../../processing_algorithms/catchments.py" line="62"/>
         <source>Catchment areas of offers for several breaks at once (e.g. 5,10,15 minutes), on a street network or as straight-line circles.
 
 Network: a line layer (NETWORK) or an OSM file (.osm, .osm.gz, .pbf; NETWORK_FILE). Lines are joined at shared vertices (NODING: also where they cross, never across bridges or tunnels); one-way streets come from a direction field (forward/backward/both values, as in QGIS's service area) or the OSM 'oneway' tag (bike, car). Cost is travel time in minutes (speed field or profile: walk 4.5 km/h, bike 15 km/h, car by road class) or distance in metres. DIRECTION: toward the offer (default: from where people reach the offer) or from the offer (as QGIS's service area); they differ only on one-way streets. Offers snap to the nearest point on a street of the main network (ISLANDS: also on small separate parts) within the snap distance; offers farther away are listed in the unroutable output with their id, distance and reason. Every point of a multipoint offer is routed; the offer's catchment is the union of theirs.
@@ -867,112 +867,107 @@ Flächen sind die erreichten Straßen, genau bei den Kosten der Grenze geschnitt
 Ausgaben: Flächen mit offer_id, break_no, break_min oder break_m und population (der aufwendige Teil: diese Ausgabe überspringen, wenn nur die Linien gebraucht werden); erreichte Linien mit den Kosten an beiden Enden (from_min/to_min oder from_m/to_m); nicht routbare Angebote; mit einem Bevölkerungslayer (Polygone mit Anzahlen wie Rasterzellen, gleichmäßig über ihre Fläche verteilt, oder Punkte) eine Tabelle der erreichten und nicht erreichten Bevölkerung je Bevölkerungspolygon und Grenze, oder je Gebiet (z. B. Gemeinde), wenn Gebiete angegeben sind: Rasterzellen werden dann an den Gebietsgrenzen geschnitten und nach Fläche gezählt, und das Protokoll nennt die Summen aller Gebiete je Grenze. Ein Landanteil-Feld (0-1) verteilt die Anzahl einer Küstenzelle nur über ihren Landteil. Optional (Netzmodus) die Netzknoten innerhalb der größten Grenze mit ihren Kosten, dem nächsten Angebot und der kleinsten Grenze, die sie erreicht.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="60"/>
+        <location filename="../../processing_algorithms/catchments.py" line="59"/>
         <source>Catchments</source>
         <translation>Einzugsgebiete</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="129"/>
+        <location filename="../../processing_algorithms/catchments.py" line="128"/>
         <source>Dissolve (coverage per break)</source>
         <translation>Zusammenfassen (Abdeckung je Grenze)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="111"/>
+        <location filename="../../processing_algorithms/catchments.py" line="110"/>
         <source>Distance (straight line)</source>
         <translation>Entfernung (Luftlinie)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="179"/>
+        <location filename="../../processing_algorithms/catchments.py" line="170"/>
         <source>Land share field of the population cells (0-1)</source>
         <translation>Feld mit dem Landanteil der Bevölkerungszellen (0-1)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="110"/>
+        <location filename="../../processing_algorithms/catchments.py" line="109"/>
         <source>Mode</source>
         <translation>Modus</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="111"/>
+        <location filename="../../processing_algorithms/catchments.py" line="110"/>
         <source>Network</source>
         <translation>Netz</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="226"/>
+        <location filename="../../processing_algorithms/catchments.py" line="217"/>
         <source>Network nodes with their cost</source>
         <translation>Netzknoten mit ihren Kosten</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="407"/>
+        <location filename="../../processing_algorithms/catchments.py" line="398"/>
         <source>Node costs need the network mode; the node output stays empty.</source>
         <translation>Knotenkosten gibt es nur im Netzmodus; die Knotenausgabe bleibt leer.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="103"/>
+        <location filename="../../processing_algorithms/catchments.py" line="102"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="128"/>
+        <location filename="../../processing_algorithms/catchments.py" line="127"/>
         <source>One area per offer (overlapping)</source>
         <translation>Eine Fläche je Angebot (überlappend)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="126"/>
+        <location filename="../../processing_algorithms/catchments.py" line="125"/>
         <source>Overlap</source>
         <translation>Überlappung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="152"/>
+        <location filename="../../processing_algorithms/catchments.py" line="151"/>
         <source>Population (polygons or points with counts)</source>
         <translation>Bevölkerung (Polygone oder Punkte mit Anzahlen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="163"/>
-        <source>Population field</source>
-        <translation>Bevölkerungsfeld</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/catchments.py" line="216"/>
+        <location filename="../../processing_algorithms/catchments.py" line="207"/>
         <source>Reached and unreached population</source>
         <translation>Erreichte und nicht erreichte Bevölkerung</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="198"/>
+        <location filename="../../processing_algorithms/catchments.py" line="189"/>
         <source>Reached network lines</source>
         <translation>Erreichte Netzlinien</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="137"/>
+        <location filename="../../processing_algorithms/catchments.py" line="136"/>
         <source>Rings (areas between breaks)</source>
         <translation>Ringe (Flächen zwischen den Grenzen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="130"/>
+        <location filename="../../processing_algorithms/catchments.py" line="129"/>
         <source>Split (service territories)</source>
         <translation>Aufteilen (Versorgungsgebiete)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="273"/>
+        <location filename="../../processing_algorithms/catchments.py" line="264"/>
         <source>Straight-line catchments in minutes need the walk or bike profile (a car has no single speed); use the network mode or breaks in metres.</source>
         <translation>Luftlinien-Einzugsgebiete in Minuten brauchen das Profil zu Fuß oder Fahrrad (ein Auto hat keine feste Geschwindigkeit); nutzen Sie den Netzmodus oder Grenzen in Metern.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="282"/>
+        <location filename="../../processing_algorithms/catchments.py" line="273"/>
         <source>Straight-line radii from minutes at {speed} km/h: {radii} m.</source>
         <translation>Luftlinien-Radien aus Minuten bei {speed} km/h: {radii} m.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="207"/>
+        <location filename="../../processing_algorithms/catchments.py" line="198"/>
         <source>Unroutable offers</source>
         <translation>Nicht routbare Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="143"/>
+        <location filename="../../processing_algorithms/catchments.py" line="142"/>
         <source>Walk-off distance (buffer around reached streets)</source>
         <translation>Zugangsdistanz (Puffer um erreichte Straßen)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/catchments.py" line="328"/>
+        <location filename="../../processing_algorithms/catchments.py" line="319"/>
         <source>{n} offers could not be routed; see the unroutable output.</source>
         <translation>{n} Angebote konnten nicht geroutet werden; siehe die Ausgabe der nicht routbaren Angebote.</translation>
     </message>
@@ -1745,17 +1740,17 @@ Punkte ohne Geometrie werden übersprungen und gezählt; Raster, die zu groß f�
 <context>
     <name>OffersPerPopulationAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="79"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="78"/>
         <source>Areas (polygons)</source>
         <translation>Gebiete (Polygone)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="94"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="86"/>
         <source>Category field</source>
         <translation>Kategoriefeld</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="48"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="47"/>
         <source>Counts the offers (points) in each area (polygons, e.g. municipalities) and relates them to the area's population: offers_per_1000 = offers / population × 1000 (the base is set by 'Per inhabitants').
 
 With a category field, one count per category is added (n_[category]); values with several categories separated by ';' count in each.
@@ -1776,87 +1771,82 @@ Mit einer Gruppentabelle (z. B. planungsraeume.csv: ags → planungsraum, kreis)
 Gebiete ohne positive Bevölkerung erhalten eine NULL-Rate und den Grund in „rate_note“. Angebote außerhalb aller Gebiete werden gezählt und im Protokoll mit ihrer ID genannt (OFFER_ID_FIELD; Standard offer_id, sonst die Zeilennummer). Ungültige Polygone werden repariert. Beide Layer werden bei Bedarf nach ETRS89 / UTM 32N (EPSG:25832) umprojiziert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="197"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="189"/>
         <source>Give both the target group and the population field of that group, or neither.</source>
         <translation>Geben Sie die Zielgruppe und das Bevölkerungsfeld dieser Gruppe an, oder keines von beiden.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="157"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="149"/>
         <source>Group fields (e.g. planungsraum, kreis)</source>
         <translation>Gruppenfelder (z. B. planungsraum, kreis)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="133"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="125"/>
         <source>Group table (e.g. planungsraeume.csv)</source>
         <translation>Gruppentabelle (z. B. planungsraeume.csv)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="141"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="133"/>
         <source>Key field of the areas (e.g. AGS)</source>
         <translation>Schlüsselfeld der Gebiete (z. B. AGS)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="149"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="141"/>
         <source>Key field of the group table (e.g. ags)</source>
         <translation>Schlüsselfeld der Gruppentabelle (z. B. ags)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="72"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="71"/>
         <source>Offers (points)</source>
         <translation>Angebote (Punkte)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="219"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="211"/>
         <source>Offers outside every area ({n}): {ids}</source>
         <translation>Angebote außerhalb aller Gebiete ({n}): {ids}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="45"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="44"/>
         <source>Offers per inhabitants</source>
         <translation>Angebote je Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="173"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="165"/>
         <source>Offers per inhabitants by group</source>
         <translation>Angebote je Einwohner nach Gruppe</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="102"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="94"/>
         <source>Per inhabitants</source>
         <translation>Je Einwohner</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="86"/>
-        <source>Population field</source>
-        <translation>Einwohnerfeld</translation>
-    </message>
-    <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="124"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="116"/>
         <source>Population of the target group (e.g. children_u15)</source>
         <translation>Bevölkerung der Zielgruppe (z. B. children_u15)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="118"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="110"/>
         <source>Target group (e.g. Kinder)</source>
         <translation>Zielgruppe (z. B. Kinder)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="111"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="103"/>
         <source>Target group field of the offers</source>
         <translation>Zielgruppenfeld der Angebote</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="258"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="250"/>
         <source>With a group table, choose the key field of the areas and the group fields.</source>
         <translation>Wählen Sie zur Gruppentabelle das Schlüsselfeld der Gebiete und die Gruppenfelder.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="233"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="225"/>
         <source>population is 0 or negative</source>
         <translation>Bevölkerung ist 0 oder negativ</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/offers_per_population.py" line="232"/>
+        <location filename="../../processing_algorithms/offers_per_population.py" line="224"/>
         <source>population missing</source>
         <translation>Bevölkerung fehlt</translation>
     </message>
@@ -2381,7 +2371,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
 <context>
     <name>SozialplanungAlgorithm</name>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="442"/>
+        <location filename="../../processing_algorithms/base.py" line="458"/>
         <source>'{path}' already holds other layers ({layers}): they are kept, the layer '{layer}' is written into it.</source>
         <translation>'{path}' enthält bereits andere Layer ({layers}): Sie bleiben erhalten, der Layer '{layer}' wird hineingeschrieben.</translation>
     </message>
@@ -2401,7 +2391,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>„{path}“ ist eine Datei, kein Ordner: Wählen Sie einen anderen Ausgabeordner.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="522"/>
+        <location filename="../../processing_algorithms/base.py" line="538"/>
         <source>'{path}' was changed by another program during this run; its changes are kept. Run the algorithm again.</source>
         <translation>'{path}' wurde während dieses Laufs von einem anderen Programm geändert; diese Änderungen bleiben erhalten. Führen Sie den Algorithmus erneut aus.</translation>
     </message>
@@ -2411,42 +2401,42 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>„{path}“ wurde nicht vollständig geschrieben: {problem}. Ist der Datenträger voll?</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="108"/>
+        <location filename="../../processing_algorithms/base.py" line="109"/>
         <source>Accessibility</source>
         <translation>Erreichbarkeit</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="154"/>
+        <location filename="../../processing_algorithms/base.py" line="155"/>
         <source>Cancelled by the user.</source>
         <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="594"/>
+        <location filename="../../processing_algorithms/base.py" line="610"/>
         <source>Could not store the style in '{path}': {error}</source>
         <translation>Der Stil konnte nicht in „{path}“ gespeichert werden: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="240"/>
+        <location filename="../../processing_algorithms/base.py" line="241"/>
         <source>Groups: mapping table key → group (a table layer or file)</source>
         <translation>Gruppen: Zuordnungstabelle Schlüssel → Gruppe (ein Tabellenlayer oder eine Datei)</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="110"/>
+        <location filename="../../processing_algorithms/base.py" line="111"/>
         <source>Hilfeportal</source>
         <translation>Hilfeportal</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="144"/>
+        <location filename="../../processing_algorithms/base.py" line="145"/>
         <source>No output was replaced: the previous files are unchanged.</source>
         <translation>Keine Ausgabe wurde ersetzt: Die bisherigen Dateien sind unverändert.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="158"/>
+        <location filename="../../processing_algorithms/base.py" line="159"/>
         <source>Not enough memory for this request. Use a smaller extent, a coarser resolution or fewer features.</source>
         <translation>Nicht genug Arbeitsspeicher für diese Anfrage. Wählen Sie eine kleinere Ausdehnung, eine gröbere Auflösung oder weniger Objekte.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="251"/>
+        <location filename="../../processing_algorithms/base.py" line="252"/>
         <source>Offer id field (default: offer_id if present, else the row number)</source>
         <translation>Angebots-ID-Feld (Standard: offer_id, falls vorhanden, sonst die Zeilennummer)</translation>
     </message>
@@ -2456,17 +2446,22 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Nur ganze Zahlen sind erlaubt.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="529"/>
+        <location filename="../../processing_algorithms/base.py" line="266"/>
+        <source>Population field</source>
+        <translation>Bevölkerungsfeld</translation>
+    </message>
+    <message>
+        <location filename="../../processing_algorithms/base.py" line="545"/>
         <source>Replacing the previous outputs failed: {error}</source>
         <translation>Das Ersetzen der bisherigen Ausgaben ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="109"/>
+        <location filename="../../processing_algorithms/base.py" line="110"/>
         <source>Sozialformel</source>
         <translation>Sozialformel</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="199"/>
+        <location filename="../../processing_algorithms/base.py" line="200"/>
         <source>The input '{input}' is used only for the output '{output}', which is skipped: it is not used.</source>
         <translation>Die Eingabe „{input}“ wird nur für die Ausgabe „{output}“ gebraucht, die übersprungen wird: Sie wird nicht verwendet.</translation>
     </message>
@@ -2476,7 +2471,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Die Eingabe „{name}“ lässt sich nicht aus „{value}“ öffnen: Die Datei existiert nicht oder ist kein Layer, den QGIS lesen kann. Prüfen Sie den Pfad oder wählen Sie einen Layer des Projekts.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="264"/>
+        <location filename="../../processing_algorithms/base.py" line="280"/>
         <source>The offers layer has no field '{field}'; choose its id field.</source>
         <translation>Der Angebotslayer hat kein Feld '{field}'; wählen Sie sein ID-Feld.</translation>
     </message>
@@ -2486,7 +2481,7 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Die Ausgabe „{name}“ ist {kind} und kann nicht nach „{path}“ (Endung „{suffix}“) geschrieben werden. Verwenden Sie eine dieser Endungen: {allowed}.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="192"/>
+        <location filename="../../processing_algorithms/base.py" line="193"/>
         <source>The output '{output}' needs the input '{input}': choose it, or skip that output.</source>
         <translation>Die Ausgabe „{output}“ braucht die Eingabe „{input}“: Wählen Sie sie, oder überspringen Sie diese Ausgabe.</translation>
     </message>
@@ -2521,17 +2516,17 @@ Geheimhaltung: Fallzahlen unter dem Schwellenwert (Standard 3) und Quoten auf kl
         <translation>Der Parameter „{name}“ ist {value}; er muss zwischen {minimum} und {maximum} liegen. Geben Sie einen Wert in diesem Bereich ein.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="170"/>
+        <location filename="../../processing_algorithms/base.py" line="171"/>
         <source>Unexpected error in {name}: {error}. The details are in the log (View → Panels → Log Messages → Sozialplanung); please report them.</source>
         <translation>Unerwarteter Fehler in {name}: {error}. Die Einzelheiten stehen im Protokoll (Ansicht → Bedienfelder → Protokollmeldungen → Sozialplanung); bitte melden Sie sie.</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="425"/>
+        <location filename="../../processing_algorithms/base.py" line="441"/>
         <source>Writing the output '{name}' failed: {error}</source>
         <translation>Das Schreiben der Ausgabe „{name}“ ist fehlgeschlagen: {error}</translation>
     </message>
     <message>
-        <location filename="../../processing_algorithms/base.py" line="511"/>
+        <location filename="../../processing_algorithms/base.py" line="527"/>
         <source>Writing the output '{name}' failed: {found} of {expected} features are in the file (is the disk full?).</source>
         <translation>Das Schreiben der Ausgabe '{name}' ist fehlgeschlagen: {found} von {expected} Objekten sind in der Datei (ist der Datenträger voll?).</translation>
     </message>
