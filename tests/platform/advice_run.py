@@ -16,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -45,15 +46,24 @@ def env(**extra: str) -> dict[str, str]:
 
 
 def run(args: list[str], timeout: int = 600, **extra: str) -> dict:
-    proc = subprocess.run(
-        args, env=env(**extra), capture_output=True, text=True, timeout=timeout, check=False
+    """Run ``args``; after ``timeout`` seconds end it with all it started (xvfb-run's
+    Xvfb and QGIS too) and say so in ``err``."""
+    proc = subprocess.Popen(
+        args,
+        env=env(**extra),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group
     )
-    return {
-        "args": args,
-        "rc": proc.returncode,
-        "out": proc.stdout[-6000:],
-        "err": proc.stderr[-6000:],
-    }
+    late = ""
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        out, err = proc.communicate()
+        late = f"\n(did not end within {timeout} s; ended)"
+    return {"args": args, "rc": proc.returncode, "out": out[-6000:], "err": err[-6000:] + late}
 
 
 def install_plugin(zip_path: str) -> None:
