@@ -87,8 +87,8 @@ def test_a_hanging_qgis_is_reported_with_its_stacks_and_ended(tmp_path):
         encoding="utf-8",
     )
     servers = _programs("Xvfb")
-    with pytest.raises(AssertionError, match="did not end within 20 s") as failure:
-        run_desktop(config, driver, qgis_env(config), timeout=20)
+    with pytest.raises(AssertionError, match="did not end within 30 s") as failure:
+        run_desktop(config, driver, qgis_env(config), timeout=30)
     assert "in waiting_main" in str(failure.value)
     assert "in waiting_worker" in str(failure.value)
     assert _programs(str(config)) == []  # QGIS ended
