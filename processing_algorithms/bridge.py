@@ -223,7 +223,9 @@ def layer_to_gdf(
     return source_to_gdf(layer, request=request, feedback=feedback)
 
 
-def _ogr_path(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
+def _ogr_path(layer: QgsVectorLayer) -> tuple[str, str | int] | None:
+    """The file and layer (name, or 0: the first, which OGR opens without a name) of a
+    plain OGR layer; None when pyogrio cannot read it as QGIS does."""
     if layer.providerType() != "ogr" or layer.isEditable() or layer.isModified():
         return None
     parts = layer.dataProvider().dataSourceUri().split("|")
@@ -241,7 +243,9 @@ def _ogr_path(layer: QgsVectorLayer) -> tuple[str, str | None] | None:
         (".gpkg", ".shp", ".geojson", ".fgb", ".json")
     ):
         return None
-    return path, layer_name
+    # by its index, not left to pyogrio: a GeoPackage with QGIS's layer_styles beside the
+    # layer made pyogrio warn of several layers on every read
+    return path, 0 if layer_name is None else layer_name
 
 
 # ---- GeoDataFrame → QGIS ----------------------------------------------------------------

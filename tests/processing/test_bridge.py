@@ -23,7 +23,7 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 
 from processing_algorithms import bridge
 from processing_algorithms.compat import field_type, type_id, type_ids
-from tests.conftest import KREIS_GPKG
+from tests.conftest import KREIS_GPKG, ROOT
 
 
 def _frame():
@@ -119,6 +119,25 @@ def test_fast_path_keeps_integer_fields_with_nulls_integer(tmp_path):
     assert str(fast["id"].dtype) == "Int64"
     assert fast["id"].astype(str).tolist() == ["12", "<NA>", "7"]
     pd.testing.assert_series_equal(fast["id"], bridge.source_to_gdf(layer)["id"])
+
+
+def test_fast_path_reads_a_geopackage_named_without_its_layer_silently(tmp_path):
+    """Outputs carry QGIS's layer_styles table: opened by the file name alone, QGIS shows
+    the first layer, and the fast path reads that one without pyogrio's warning."""
+    import warnings
+
+    from geolib.io import OutputLayer, write_gpkg
+
+    path = tmp_path / "index.gpkg"
+    frame = gpd.GeoDataFrame({"v": [1.5, 2.5]}, geometry=[Point(0, 0), Point(1, 1)], crs=25832)
+    write_gpkg(path, OutputLayer("index", frame, style=ROOT / "styles" / "hilfeportal_offers.qml"))
+    layer = QgsVectorLayer(str(path), "index", "ogr")
+    assert layer.isValid() and bridge._ogr_path(layer) is not None  # the fast path
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fast = bridge.layer_to_gdf(layer)
+    assert [str(w.message) for w in caught] == []
+    assert fast["v"].tolist() == [1.5, 2.5]
 
 
 def test_processing_source_honours_selected_features_only():
