@@ -34,6 +34,7 @@ import socket
 import ssl
 import threading
 import time
+import traceback
 from collections.abc import Callable, Mapping
 
 from qgis.core import (
@@ -215,10 +216,19 @@ def _in_qt_thread(func: Callable[[], Response]) -> Response:
     worker = _QtThread(func)
     worker.start()
     worker.wait()
-    if worker.error is not None:
-        raise worker.error
-    assert worker.result is not None
-    return worker.result
+    result, error = worker.result, worker.error
+    worker.result = worker.error = None
+    if error is not None:
+        # the traceback's frame of run() holds the thread object: a cycle, freed by
+        # Python's collector later in whatever thread runs it (QGIS's main thread
+        # crashed deleting a QThread whose own thread had ended); cleared, the thread
+        # object goes here, in the thread that made it
+        traceback.clear_frames(error.__traceback__)
+        del worker
+        raise error
+    del worker
+    assert result is not None
+    return result
 
 
 class _Tunnel:

@@ -142,6 +142,37 @@ def test_requests_in_short_lived_threads_read_the_main_threads_manager(services)
             assert body
 
 
+def test_a_failed_request_leaves_no_thread_object_for_the_collector():
+    """The thread object of a request that raised is freed at once, in the thread that
+    made it: left in a reference cycle (its run() frame in the traceback), it was freed by
+    Python's collector in QGIS's main thread, which crashed deleting it (QGIS 3.22)."""
+    import gc
+
+    from processing_algorithms.qgis_transport import _in_qt_thread, _QtThread
+
+    def fails():
+        raise ValueError("the server said no")
+
+    caught = []
+
+    def helper():  # as the client calls get: in a short-lived Python thread
+        try:
+            _in_qt_thread(fails)
+        except ValueError as exc:
+            caught.append(exc)
+
+    gc.disable()
+    try:
+        thread = threading.Thread(target=helper)
+        thread.start()
+        thread.join()
+        left = [obj for obj in gc.get_objects() if isinstance(obj, _QtThread)]
+    finally:
+        gc.enable()
+    assert [str(exc) for exc in caught] == ["the server said no"]
+    assert left == []
+
+
 def test_requests_run_in_qt_threads_where_timers_work(services):
     """Each request runs in a QThread: in the client's plain Python thread Qt could not
     start timers (QGIS's network timeout) and said so on every request."""
