@@ -161,16 +161,20 @@ def test_a_failed_request_leaves_no_thread_object_for_the_collector():
         except ValueError as exc:
             caught.append(exc)
 
+    def thread_objects():  # of this test and of requests other tests left running
+        return {id(obj) for obj in gc.get_objects() if isinstance(obj, _QtThread)}
+
     gc.disable()
     try:
+        before = thread_objects()
         thread = threading.Thread(target=helper)
         thread.start()
         thread.join()
-        left = [obj for obj in gc.get_objects() if isinstance(obj, _QtThread)]
+        left = thread_objects() - before
     finally:
         gc.enable()
     assert [str(exc) for exc in caught] == ["the server said no"]
-    assert left == []
+    assert left == set()
 
 
 def test_requests_run_in_qt_threads_where_timers_work(services):
