@@ -6,13 +6,13 @@ GeoDataFrame; ``gdf_to_sink`` writes a GeoDataFrame into a feature sink. Both ke
 field types, NULLs, the CRS, geometry types and non-ASCII text.
 
 Speed: geometries cross as WKB in one batch (``shapely.from_wkb``), attributes as
-columns. When the source is a plain OGR file layer read whole or by selection,
-``layer_to_gdf`` reads it with pyogrio directly, which skips the per-feature loop.
-When the output is a GeoPackage layer that QGIS has just created (empty),
-``append_to_gpkg`` writes the rows into it in one go, with SQLite directly
-(:mod:`.gpkg_rows`) or else with pyogrio: the layer, its fields and CRS stay QGIS's
-own, only the per-feature loop is skipped, and the spatial index is built in bulk
-afterwards (:mod:`.gpkg_rtree`) instead of row by row.
+columns, with Python's garbage collector paused (:mod:`.gc_pause`). When the source is
+a plain OGR file layer read whole or by selection, ``layer_to_gdf`` reads it with
+pyogrio directly, which skips the per-feature loop. When the output is a GeoPackage
+layer that QGIS has just created (empty), ``append_to_gpkg`` writes the rows into it
+in one go, with SQLite directly (:mod:`.gpkg_rows`) or else with pyogrio: the layer,
+its fields and CRS stay QGIS's own, only the per-feature loop is skipped, and the
+spatial index is built in bulk afterwards (:mod:`.gpkg_rtree`) instead of row by row.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
 from . import gpkg_info, gpkg_rows, gpkg_rtree
 from .compat import field_type, type_id, type_ids
+from .gc_pause import paused_gc
 
 # field type (its number, see compat) → pandas dtype of the column
 _INT_TYPES = type_ids("Int", "UInt", "LongLong", "ULongLong")
@@ -102,6 +103,7 @@ def _column(values: list[Any], field: QgsField) -> pd.Series:
     return pd.array(values, dtype=object)
 
 
+@paused_gc()
 def source_to_gdf(
     source: QgsFeatureSource,
     *,
@@ -176,6 +178,7 @@ def _needs_conversion(field: QgsField) -> bool:
     return type_id(field.type()) in _DATE_TYPES | _DATETIME_TYPES | _TIME_TYPES
 
 
+@paused_gc()
 def layer_to_gdf(
     layer: QgsVectorLayer,
     *,
