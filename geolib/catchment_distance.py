@@ -22,7 +22,7 @@ from .catchment_common import (
 from .crs import to_metric
 from .errors import EmptyInputError
 from .messages import N_, Message
-from .population import _with_population, check_population
+from .population import _with_population, checked_population
 
 
 def distance_catchments(
@@ -65,7 +65,7 @@ def distance_catchments(
     values = parse_breaks(breaks)
     _check_overlap(overlap)
     _check_offers(offers)
-    check_population(
+    counted = checked_population(
         population,
         population_field,
         population_areas=population_areas,
@@ -137,16 +137,8 @@ def distance_catchments(
         crs=pts.crs,
     )
     result = CatchmentResult(areas=areas, lines=lines, unroutable=unroutable, notes=notes)
-    if population is not None:
-        result = _with_population(
-            result,
-            population,
-            population_field,
-            break_col,
-            rings,
-            population_areas,
-            land_share_field,
-        )
+    if counted is not None:
+        result = _with_population(result, counted, break_col, rings)
     progress.report(1.0)
     return result
 

@@ -43,7 +43,7 @@ from .errors import DataError, ParameterError, ResourceError
 from .memory import check_memory
 from .messages import N_, Message, Number
 from .network import Network
-from .population import _with_population, check_population, reached_population
+from .population import _with_population, checked_population, reached_population
 from .routing import snap_points, with_sources
 
 __all__ = [
@@ -272,7 +272,7 @@ def network_catchments(
             "The walk-off distance must be greater than 0 m (it is {value}).", value=walkoff
         )
     _check_offers(offers)
-    check_population(
+    counted = checked_population(
         population,
         population_field,
         population_areas=population_areas,
@@ -421,16 +421,8 @@ def network_catchments(
         nodes=nodes,
         notes=notes,
     )
-    if population is not None:
-        result = _with_population(
-            result,
-            population,
-            population_field,
-            break_col,
-            rings,
-            population_areas,
-            land_share_field,
-        )
+    if counted is not None:
+        result = _with_population(result, counted, break_col, rings)
     progress.report(1.0)
     return result
 

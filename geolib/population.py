@@ -58,6 +58,18 @@ class PopulationPieces:
     notes: list[Message] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Population:
+    """A population to count in catchments: the layer, its count field and, optionally,
+    the areas to count it per and the cells' land share field (see
+    :func:`population_pieces`); made by :func:`checked_population`."""
+
+    frame: gpd.GeoDataFrame
+    field: str
+    areas: gpd.GeoDataFrame | None = None
+    land_share_field: str | None = None
+
+
 def population_pieces(
     population: gpd.GeoDataFrame,
     population_field: str,
@@ -174,6 +186,26 @@ def check_population(
             "Areas and a land share field count a population per area: give the "
             "population layer too, or leave them out."
         )
+
+
+def checked_population(
+    population: gpd.GeoDataFrame | None,
+    population_field: str | None,
+    *,
+    population_areas: gpd.GeoDataFrame | None = None,
+    land_share_field: str | None = None,
+) -> Population | None:
+    """:func:`check_population`, then the population as one :class:`Population`
+    (``None`` without one), to count once the catchments are built."""
+    check_population(
+        population,
+        population_field,
+        population_areas=population_areas,
+        land_share_field=land_share_field,
+    )
+    if population is None:
+        return None
+    return Population(population, str(population_field), population_areas, land_share_field)
 
 
 def _checked(population, population_field, population_areas, land_share_field, what):
@@ -308,9 +340,8 @@ def reached_population(
     :math:`Z_j`, :math:`P(A) = \\sum_{p_j \\in A} P_j` for points; reached plus
     unreached equals the population of every unit.
     """
-    counts, table, _ = _reached(
-        areas, population, population_field, break_col, rings, population_areas, land_share_field
-    )
+    counted = Population(population, population_field, population_areas, land_share_field)
+    counts, table, _ = _reached(areas, counted, break_col, rings)
     return counts, table
 
 
@@ -325,12 +356,12 @@ def population_totals(table: pd.DataFrame, break_col: str) -> pd.DataFrame:
     return sums
 
 
-def _reached(areas, population, population_field, break_col, rings, population_areas, land):
+def _reached(areas, counted: Population, break_col, rings):
     pieces = population_pieces(
-        population,
-        population_field,
-        population_areas=population_areas,
-        land_share_field=land,
+        counted.frame,
+        counted.field,
+        population_areas=counted.areas,
+        land_share_field=counted.land_share_field,
         crs=areas.crs,
     )
     break_col = break_col or ("break_min" if "break_min" in areas.columns else "break_m")
@@ -430,24 +461,9 @@ def _people(value: float) -> int:
     return round(float(value))
 
 
-def _with_population(
-    result,
-    population,
-    population_field,
-    break_col,
-    rings,
-    population_areas=None,
-    land_share_field=None,
-):
-    counts, table, notes = _reached(
-        result.areas,
-        population,
-        population_field,
-        break_col,
-        rings,
-        population_areas,
-        land_share_field,
-    )
+def _with_population(result, counted: Population, break_col, rings):
+    """``result`` with the population of every area and the table of reached people."""
+    counts, table, notes = _reached(result.areas, counted, break_col, rings)
     areas = result.areas.copy()
     areas["population"] = counts
     result.areas = areas

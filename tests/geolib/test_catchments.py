@@ -4,7 +4,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import LineString, Point, box
 
@@ -304,6 +304,10 @@ coords = st.tuples(st.floats(0, 500), st.floats(0, 500))
     b1=st.floats(20, 300),
     factor=st.floats(1.05, 3),
 )
+# two offers whose pieces end 0.06 m from a street corner: GEOS's buffer simplifies its
+# input within 1 % of the distance, so the dissolved core's corner moved by 0.05 m
+# (1.65 m² of 65,210 m² more than the union per offer)
+@example(points=[(240.0, 61.0), (419.9375, 0.0)], b1=120.0, factor=2.0)
 def test_larger_break_contains_smaller_and_dissolve_is_union_of_offers(points, b1, factor):
     net = grid()
     off = offers(points)
@@ -315,7 +319,10 @@ def test_larger_break_contains_smaller_and_dissolve_is_union_of_offers(points, b
     for bno in (1, 2):
         union = per.areas[per.areas.break_no == bno].geometry.union_all()
         mine = dis.areas[dis.areas.break_no == bno].geometry.iloc[0]
-        assert union.symmetric_difference(mine).area <= 1e-6 * union.area + 1e-3
+        # the same area, up to GEOS's buffer accuracy: it simplifies the buffered lines
+        # within 1 % of the distance (``BufferParameters`` simplify factor 0.01)
+        assert shapely.hausdorff_distance(union.boundary, mine.boundary) <= 0.01 * 15 + 1e-9
+        assert union.symmetric_difference(mine).area <= 0.01 * 15 * union.length + 1e-3
     # reached length grows with the break
     longer = network_catchments(net, off, breaks=[b1 * factor], overlap="dissolve", walkoff=15)
     shorter = network_catchments(net, off, breaks=[b1], overlap="dissolve", walkoff=15)
