@@ -406,6 +406,8 @@ class SozialplanungAlgorithm(QgsProcessingAlgorithm):
         crs = bridge.crs_from_gdf(gdf)
         target = outputs.parse_destination(self.parameterAsOutputLayer(parameters, name, context))
         final_path = staged = None
+        if target is not None and target.path.suffix.lower() == ".shp":
+            fields = bridge.dbf_fields(fields)
         if target is not None:
             parameters, final_path, staged = self._staged_sink_parameters(
                 parameters, name, target, feedback

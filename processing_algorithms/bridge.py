@@ -53,6 +53,7 @@ _BOOL_TYPES = type_ids("Bool")
 _DATE_TYPES = type_ids("QDate")
 _DATETIME_TYPES = type_ids("QDateTime")
 _TIME_TYPES = type_ids("QTime")
+_STRING_TYPES = type_ids("QString")
 
 
 def crs_to_pyproj(crs: QgsCoordinateReferenceSystem):
@@ -263,6 +264,19 @@ def fields_from_frame(df: pd.DataFrame) -> QgsFields:
             continue
         fields.append(QgsField(str(name), _variant_type(df[name])))
     return fields
+
+
+def dbf_fields(fields: QgsFields) -> QgsFields:
+    """``fields`` for a Shapefile: text fields 254 characters wide, the most a DBF holds
+    (QGIS's writer asks for 255 when no width is set, and GDAL warns that it truncates
+    every such field)."""
+    out = QgsFields()
+    for i in range(fields.count()):
+        field = QgsField(fields.at(i))
+        if type_id(field.type()) in _STRING_TYPES and not 0 < field.length() <= 254:
+            field.setLength(254)
+        out.append(field)
+    return out
 
 
 def _variant_type(series: pd.Series) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsProcessing,
@@ -328,8 +329,8 @@ class CatchmentsAlgorithm(NetworkParameters, SozialplanungAlgorithm):
         notes = [tr_geolib(n) for n in result.notes]
         outputs = {}
         areas = result.areas.copy()
-        if "population" not in areas.columns:
-            areas["population"] = None
+        if "population" not in areas.columns:  # a number field, empty without a population
+            areas["population"] = np.nan
         if self._wants(parameters, self.OUTPUT):
             outputs[self.OUTPUT] = self.write_sink(
                 parameters,

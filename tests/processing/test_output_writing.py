@@ -7,10 +7,11 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import NULL, QgsProject, QgsVectorLayer
 
 from geolib.io import read_provenance, read_style, read_vector
 from processing_algorithms import bridge
+from processing_algorithms.compat import type_id, type_ids
 from tests._qgis import memory_layer, run_algorithm
 from tests.conftest import KREIS_GPKG
 
@@ -181,3 +182,21 @@ def test_breaks_from_the_frame_label_like_the_layers_own_features():
         labels.append([r.label() for r in layer.renderer().ranges()])
     assert labels[0] == labels[1] == ["up to 5 min", "up to 12.5 min"]
     assert breaks_of_frame(pd.DataFrame({"break_no": [1]})) is None
+
+
+def test_shapefile_outputs_write_without_gdal_warnings_and_a_numeric_population(
+    offers, tmp_path, recwarn
+):
+    _, layers = _run(offers, lambda name: str(tmp_path / f"{name.lower()}.shp"))
+    # QGIS's writer asks the DBF for 255 characters of text where no width is set, and
+    # GDAL warned "Field offer_id of width 255 truncated to 254" for every text field
+    gdal_warnings = [str(w.message) for w in recwarn if "truncated" in str(w.message)]
+    assert gdal_warnings == []
+    areas = layers["OUTPUT"]
+    assert areas.isValid() and areas.featureCount() > 0
+    fields = areas.fields()
+    assert fields.field("offer_id").length() == 254
+    # without a population layer the population field is an empty number field
+    population = fields.field("population")
+    assert type_id(population.type()) in type_ids("Double")
+    assert {f["population"] for f in areas.getFeatures()} == {NULL}
