@@ -29,6 +29,7 @@ the main thread's manager (:func:`_manager`).
 
 from __future__ import annotations
 
+import atexit
 import base64
 import socket
 import ssl
@@ -60,6 +61,8 @@ __all__ = ["QgisTransport", "remember_main_manager"]
 
 #: how often (seconds) the watcher looks at ``stop()`` and the timeout
 POLL = 0.05
+#: how long (seconds) the end of the Python interpreter waits for requests to stop
+EXIT_WAIT = 5.0
 
 _Error = QNetworkReply.NetworkError
 #: network errors of the proxy itself: the message points to QGIS's proxy settings
@@ -205,6 +208,45 @@ class _QtThread(QThread):
             self.error = exc
 
 
+class _InFlight:
+    """The requests running in Qt threads; stopped and waited for when Python ends.
+
+    Python ends a daemon thread that wants its lock after the interpreter began to
+    finalize with a forced unwind of its stack. A request's Qt thread calls Python from
+    inside Qt's event dispatch (the answer's progress), and QGIS's
+    ``QgsApplication::notify`` catches that unwind without passing it on: the process
+    aborted with "FATAL: exception not rethrown" when QGIS (or a script, or the test
+    run) ended while a Hilfeportal load was still receiving. At exit (``atexit``, before
+    the finalization) the requests are told to stop and their threads waited for.
+    """
+
+    def __init__(self) -> None:
+        self.closing = threading.Event()
+        self._count = 0
+        self._idle = threading.Condition()
+
+    def __enter__(self) -> None:
+        with self._idle:
+            if self.closing.is_set():
+                raise TransportError(Message("stopped"))
+            self._count += 1
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._idle:
+            self._count -= 1
+            self._idle.notify_all()
+
+    def stop_all(self, wait: float = EXIT_WAIT) -> bool:
+        """Stop every request and wait up to ``wait`` s for them; whether all ended."""
+        self.closing.set()
+        with self._idle:
+            return self._idle.wait_for(lambda: self._count == 0, timeout=wait)
+
+
+_IN_FLIGHT = _InFlight()
+atexit.register(_IN_FLIGHT.stop_all)
+
+
 def _in_qt_thread(func: Callable[[], Response]) -> Response:
     """Call ``func`` in a Qt thread of its own and wait for it (the GIL released).
 
@@ -214,8 +256,9 @@ def _in_qt_thread(func: Callable[[], Response]) -> Response:
     request runs as in QGIS's own threads.
     """
     worker = _QtThread(func)
-    worker.start()
-    worker.wait()
+    with _IN_FLIGHT:
+        worker.start()
+        worker.wait()
     result, error = worker.result, worker.error
     worker.result = worker.error = None
     if error is not None:
@@ -354,7 +397,7 @@ class _State:
 
     def watch(self, stop: Callable[[], bool], feedback: QgsFeedback) -> None:
         while not self.done.wait(POLL):
-            if stop():
+            if stop() or _IN_FLIGHT.closing.is_set():
                 self.why = Message("stopped")
             elif time.monotonic() - self.last > self.timeout:
                 self.why = Message("no answer within {s} s", s=f"{self.timeout:g}")

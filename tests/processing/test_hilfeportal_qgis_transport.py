@@ -7,8 +7,11 @@ and the load keeps its deadline and stops when cancelled.
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +21,8 @@ from geolib.hilfeportal import HsdsClient, load_offers
 from geolib.hilfeportal_server import HilfeportalServer
 from processing_algorithms.qgis_transport import QgisTransport
 from tests._fault_server import FaultServer
+from tests.conftest import ROOT
+from tests.plugin._helpers import run_qgis
 
 FAST = {"timeout": 2.0, "retries": 0, "backoff": 0.01, "transport": QgisTransport()}
 
@@ -191,3 +196,17 @@ def test_requests_run_in_qt_threads_where_timers_work(services):
     finally:
         qInstallMessageHandler(previous)
     assert not [text for text in said if "startTimer" in text]
+
+
+def test_a_request_in_flight_is_stopped_before_python_ends(tmp_path):
+    """A program (QGIS desktop, a script) that ends while a load still receives: the
+    request is stopped by an exit handler, before Python's finalization ends daemon
+    threads with a forced unwind, which QGIS's event dispatch in the request's thread
+    caught: "FATAL: exception not rethrown", the process aborted (one run in three)."""
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path), QT_QPA_PLATFORM="offscreen")
+    script = Path(__file__).with_name("_exit_with_request.py")
+    done = run_qgis([sys.executable, str(script), str(ROOT)], env, timeout=120)
+    said = done.stdout + done.stderr[-3000:]
+    assert "in flight" in done.stdout, said
+    assert "ended before the finalization" in done.stdout, said
+    assert done.returncode == 0 and "FATAL" not in done.stderr, said
