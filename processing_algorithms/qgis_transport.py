@@ -205,6 +205,9 @@ class _QtThread(QThread):
         try:
             self.result = self.func()
         except BaseException as exc:  # handed to the waiting thread
+            # the request's Qt objects (the blocking request, its feedback) held by the
+            # traceback's frames go here, in the thread they belong to
+            traceback.clear_frames(exc.__traceback__)
             self.error = exc
 
 

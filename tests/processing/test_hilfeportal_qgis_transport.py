@@ -182,6 +182,31 @@ def test_a_failed_request_leaves_no_thread_object_for_the_collector():
     assert left == set()
 
 
+def test_a_failed_requests_qt_objects_go_in_the_thread_they_belong_to():
+    """The Qt objects a request that raised held in its frames (QGIS's blocking request,
+    its feedback) are deleted in the request's own thread, before it ends, not later in
+    the thread that waits for it."""
+    from qgis.core import QgsFeedback
+    from qgis.PyQt.QtCore import Qt
+
+    from processing_algorithms.qgis_transport import _in_qt_thread
+
+    made_in, deleted_in = [], []
+
+    def fails():
+        feedback = QgsFeedback()
+        feedback.destroyed.connect(
+            lambda: deleted_in.append(threading.get_ident()), Qt.ConnectionType.DirectConnection
+        )
+        made_in.append(threading.get_ident())
+        raise ValueError("the server said no")
+
+    with pytest.raises(ValueError, match="said no"):
+        _in_qt_thread(fails)
+    assert len(made_in) == 1
+    assert deleted_in == made_in
+
+
 def test_requests_run_in_qt_threads_where_timers_work(services):
     """Each request runs in a QThread: in the client's plain Python thread Qt could not
     start timers (QGIS's network timeout) and said so on every request."""
