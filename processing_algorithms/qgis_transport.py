@@ -214,8 +214,8 @@ class _QtThread(QThread):
 class _InFlight:
     """The requests running in Qt threads; stopped and waited for when Python ends.
 
-    Python ends a daemon thread that wants its lock after the interpreter began to
-    finalize with a forced unwind of its stack. A request's Qt thread calls Python from
+    Once Python has begun to finalize, it ends any daemon thread that asks for its lock
+    with a forced unwind of that thread's stack. A request's Qt thread calls Python from
     inside Qt's event dispatch (the answer's progress), and QGIS's
     ``QgsApplication::notify`` catches that unwind without passing it on: the process
     aborted with "FATAL: exception not rethrown" when QGIS (or a script, or the test
