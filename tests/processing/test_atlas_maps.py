@@ -21,23 +21,20 @@ from tests.processing._atlas import (
     _first_color,
     _image_stats,
     _numeric_context,
+    _print_layouts,
     _read_project,
 )
 
 
 def test_one_layout_per_theme_with_attribution_year_and_synthetic_label(atlas):
-    from qgis.core import QgsLayoutItemLegend, QgsPrintLayout, QgsReport
+    from qgis.core import QgsLayoutItemLegend, QgsReport
 
     from processing_algorithms.atlas_project import ATTRIBUTION
 
     _, _, result = atlas
     project = _read_project(result.project)
     manager = project.layoutManager()
-    layouts = {
-        layout.name(): layout
-        for layout in manager.printLayouts()
-        if isinstance(layout, QgsPrintLayout)
-    }
+    layouts = _print_layouts(project)
     assert sorted(layouts) == sorted(
         ["Grundlagen", "Einzugsgebiete", "Dichte und Erreichbarkeit", "Sozialformel"]
     )
@@ -79,15 +76,11 @@ def test_one_layout_per_theme_with_attribution_year_and_synthetic_label(atlas):
 
 
 def test_scale_bar_in_german_numbers_and_subtitles_without_repetition(atlas):
-    from qgis.core import QgsLayoutItemScaleBar, QgsPrintLayout
+    from qgis.core import QgsLayoutItemScaleBar
 
     _, _, result = atlas
-    project = _read_project(result.project)
-    layouts = {
-        layout.name(): layout
-        for layout in project.layoutManager().printLayouts()
-        if isinstance(layout, QgsPrintLayout)
-    }
+    project = _read_project(result.project)  # kept: it owns the layouts
+    layouts = _print_layouts(project)
     for name, layout in layouts.items():
         scale = layout.itemById("scalebar")
         assert isinstance(scale, QgsLayoutItemScaleBar)

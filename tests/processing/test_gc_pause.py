@@ -14,7 +14,7 @@ from processing_algorithms.gc_pause import paused_gc
 
 
 @pytest.fixture
-def collections():
+def collector_runs():
     """The generations of the collections that run while the test's block runs."""
     seen: list[int] = []
 
@@ -42,17 +42,17 @@ def points_layer(tmp_path_factory):
 
 
 @pytest.mark.parametrize("read", ["layer_to_gdf", "source_to_gdf"])
-def test_reading_many_geometries_runs_no_collection(points_layer, collections, read):
+def test_reading_many_geometries_runs_no_collection(points_layer, collector_runs, read):
     assert gc.isenabled()
     frame = getattr(bridge, read)(points_layer)
-    during = list(collections)
+    during = list(collector_runs)
     assert len(frame) == 30_000 and frame.geometry.notna().all()
     # 30,000 new geometries would start the collector dozens of times (every 700 new
     # objects); paused, it runs once, for all of them, when it comes back at the end
     assert len(during) <= 1
     assert gc.isenabled()
     gc.collect()
-    assert collections  # the recorder itself works
+    assert collector_runs  # the recorder itself works
 
 
 def test_a_collector_switched_off_before_stays_off(points_layer):
